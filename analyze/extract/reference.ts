@@ -1,0 +1,73 @@
+// Reference data, loaded once from data/reference/ (plain files with source notes).
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Sector } from '../../core/records.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { buildGazetteer, type Gazetteer } from './gazetteer.ts';
+import { trainRelevance, type RelevanceModel } from './classifier.ts';
+
+export interface GroupRef { canonical: string; aliases: string[]; ambiguous?: boolean }
+export interface VictimRef { name: string; aliases: string[]; country: string | null; sector: Sector }
+export interface Currencies { prefix: Record<string, string>; suffix: Record<string, string>; unsupported: string[] }
+/** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
+export interface FxTables { fiat: Map<string, Map<string, number>>; crypto: Map<string, Map<string, number>> }
+
+export interface Reference {
+  groups: GroupRef[];
+  victims: Gazetteer;
+  places: Map<string, string>;
+  currencies: Currencies;
+  fx: FxTables;
+  relevance: RelevanceModel;
+}
+
+function readText(dir: string, file: string): string {
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new ConfigError('missing reference file', path);
+  return readFileSync(path, 'utf8');
+}
+
+function loadFx(dir: string): FxTables {
+  const fiat = new Map<string, Map<string, number>>();
+  for (const line of readText(dir, 'fx/fed-monthly.csv').trim().split('\n').slice(1)) {
+    const [month, cur, v] = line.split(',');
+    if (!month || !cur || !v) continue;
+    if (!fiat.has(cur)) fiat.set(cur, new Map());
+    fiat.get(cur)!.set(month, Number(v));
+  }
+  const crypto = new Map<string, Map<string, number>>([['BTC', new Map()], ['XMR', new Map()]]);
+  for (const line of readText(dir, 'fx/crypto-monthly.csv').trim().split('\n').slice(1)) {
+    const [month, btc, xmr] = line.split(',');
+    if (!month) continue;
+    if (btc) crypto.get('BTC')!.set(month, Number(btc));
+    if (xmr) crypto.get('XMR')!.set(month, Number(xmr));
+  }
+  return { fiat, crypto };
+}
+
+function loadPlaces(dir: string): Map<string, string> {
+  const doc = parse(readText(dir, 'places.yaml')) as Record<string, Record<string, string>>;
+  const out = new Map<string, string>();
+  for (const group of Object.values(doc)) for (const [name, cc] of Object.entries(group)) out.set(name, cc);
+  return out;
+}
+
+const cache = new Map<string, Reference>();
+
+/** Load (once per directory) every reference table the extractor needs. */
+export function loadReference(dir = 'data/reference'): Reference {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const victims = parse(readText(dir, 'victims.yaml')) as VictimRef[];
+  const ref: Reference = {
+    groups: parse(readText(dir, 'groups.yaml')) as GroupRef[],
+    victims: buildGazetteer(victims),
+    places: loadPlaces(dir),
+    currencies: parse(readText(dir, 'currencies.yaml')) as Currencies,
+    fx: loadFx(dir),
+    relevance: trainRelevance(readText(dir, 'relevance-train.jsonl')),
+  };
+  cache.set(dir, ref);
+  return ref;
+}

@@ -1,0 +1,56 @@
+// Shared text helpers: sentence spans with offsets, evidence quotes, a Unicode word tokenizer.
+import type { Evidence } from '../../core/records.ts';
+
+export interface Span { start: number; end: number; text: string }
+
+/** Unicode-aware tokens: natural's tokenizers drop non-ASCII letters ("Städtisches"). */
+export function tokens(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function evidence(text: string, start: number, end: number): Evidence {
+  return { quote: text.slice(start, end), start, end };
+}
+
+// Words after which a full stop does not end a sentence.
+const ABBREV = /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Pvt|Mio|Mrd|U\.S|e\.g|i\.e|[A-Z])\.)$/;
+
+/** Split into sentences (paragraph breaks always split). Offsets index into `text`. */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+  };
+  const re = /([.!?][”"’)]?)\s+(?=[“"‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[-*•]\s)/gu;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const cut = m.index + (m[1]?.length ?? 0);
+    if (m[1] && ABBREV.test(text.slice(Math.max(from, m.index - 12), m.index + 1))) continue;
+    push(from, cut);
+    from = cut;
+  }
+  push(from, text.length);
+  return out;
+}
+
+/** The sentence containing offset `pos`. */
+export function sentenceAt(sents: Span[], pos: number): Span | undefined {
+  let lo = 0, hi = sents.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sents[mid]!;
+    if (pos < s.start) hi = mid - 1; else if (pos >= s.end) lo = mid + 1; else return s;
+  }
+  return undefined;
+}
+
+/** Strip diacritics and case, for comparing names ("Sao Lucas" = "São Lucas"). */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

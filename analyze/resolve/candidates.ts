@@ -1,0 +1,91 @@
+// One candidate per (relevant extraction, victim): the unit that incident grouping works on.
+import type { CleanArticle, Extraction, Victim } from '../../core/records.ts';
+import { nameKey } from './names.ts';
+import type { DocRole, Settings } from './types.ts';
+import { cmpBy, dateOf, dayNumber, instant } from './util.ts';
+
+/** A document as an incident source, with its role from document clustering. */
+export interface Source {
+  doc_id: string;
+  url: string | null;
+  file: string | null;
+  outlet: string | null;
+  title: string | null;
+  /** YYYY-MM-DD as printed by the publisher */
+  published: string | null;
+  /** the instant, for ordering within a day */
+  at: number | null;
+  role: DocRole;
+}
+
+export interface Candidate {
+  /** doc_id + normalised victim name: unique, and independent of input order */
+  key: string;
+  source: Source;
+  ext: Extraction;
+  victim: Victim;
+  /** every name this victim goes by here: as written, canonical, configured aliases */
+  names: string[];
+  country: string | null;
+  /** day numbers bounding the attack date, or null when nothing is known */
+  lo: number | null;
+  hi: number | null;
+  /** the extraction names several victims: its incident facts may belong to another one */
+  shared: boolean;
+}
+
+export const bySource = cmpBy<Source>((s) => s.published, (s) => s.at, (s) => s.doc_id);
+
+export function toSource(doc: CleanArticle | undefined, ext: Extraction, role: DocRole): Source {
+  return {
+    doc_id: ext.doc_id,
+    url: doc ? doc.canonical_url ?? doc.url : null,
+    file: doc?.file ?? null,
+    outlet: doc?.outlet ?? null,
+    title: doc?.title ?? null,
+    published: dateOf(doc?.published) ?? ext.published,
+    at: instant(doc?.published) ?? (ext.published ? instant(`${ext.published}T00:00:00Z`) : null),
+    role,
+  };
+}
+
+/** One extraction per document: if several are given, the highest extractor_version wins. */
+export function latestExtractions(exts: Extraction[]): Extraction[] {
+  const sorted = [...exts].sort(cmpBy((e) => e.doc_id, (e) => e.extractor_version, (e) => JSON.stringify(e)));
+  return [...new Map(sorted.map((e) => [e.doc_id, e])).values()];
+}
+
+function aliasTable(aliases: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(aliases).map(([alias, canonical]) => [nameKey(alias), canonical]));
+}
+
+/** Known attack date of a single-victim report, else a window ending at publication. */
+function interval(ext: Extraction, src: Source, shared: boolean, s: Settings): [number | null, number | null] {
+  if (ext.attack_date && !shared) return [dayNumber(ext.attack_date), dayNumber(ext.attack_date)];
+  if (!src.published) return [null, null];
+  const p = dayNumber(src.published);
+  return [p - (shared ? s.multiVictimLookbackDays : s.windowDays), p];
+}
+
+/** Victims of one extraction, one per normalised name, in name order. */
+function distinctVictims(ext: Extraction): Victim[] {
+  const sorted = [...ext.victims].sort(cmpBy((v) => nameKey(v.canonical), (v) => v.name, (v) => v.country));
+  return [...new Map(sorted.map((v) => [nameKey(v.canonical), v])).values()];
+}
+
+export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candidate[] {
+  if (!ext.relevant) return [];
+  const victims = distinctVictims(ext).filter((v) => nameKey(v.canonical) !== '');
+  const shared = victims.length > 1;
+  const aliases = aliasTable(s.aliases);
+  const [lo, hi] = interval(ext, src, shared, s);
+  return victims.map((victim) => {
+    const written = [victim.canonical, victim.name];
+    const extra = written.map((n) => aliases.get(nameKey(n))).filter((n): n is string => n !== undefined);
+    const country = victim.country ?? (ext.countries.length === 1 ? ext.countries[0] : null);
+    return {
+      key: `${ext.doc_id}\u241f${nameKey(victim.canonical)}`, source: src, ext, victim,
+      names: [...new Set([...written, ...extra])].sort(), country, lo, hi, shared,
+    };
+  });
+}

@@ -1,0 +1,95 @@
+// Document clustering: exact copies, versions of one page, syndicated reprints. Every rule is a property of
+// a pair or a group of documents, never of input order, so any shuffle gives the same clusters.
+import type { CleanArticle } from '../../core/records.ts';
+import { idFrom } from '../../core/hash.ts';
+import { nearDuplicatePairs } from './minhash.ts';
+import type { DocCluster, DocRole, Settings } from './types.ts';
+import { cmpBy, instant, UnionFind } from './util.ts';
+
+type Reason = DocCluster['reason'];
+
+/** The page a document is a version of: canonical URL, else fetched URL, lightly normalised. */
+export function pageKey(doc: CleanArticle): string | null {
+  const raw = doc.canonical_url ?? doc.url;
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    u.hash = '';
+    for (const k of [...u.searchParams.keys()]) if (/^utm_/i.test(k)) u.searchParams.delete(k);
+    const path = u.pathname.replace(/\/+$/, '') || '/';
+    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
+  } catch {
+    return raw.trim();
+  }
+}
+
+/** Newest first is decided by modified ?? published, then fetched_at, then doc_id. */
+const byVersionTime = cmpBy<CleanArticle>(
+  (d) => instant(d.modified ?? d.published), (d) => instant(d.fetched_at), (d) => d.doc_id);
+
+/** Earliest published first; the original of a syndicated story. */
+export const byPublished = cmpBy<CleanArticle>((d) => instant(d.published), (d) => d.doc_id, (d) => d.content_hash);
+
+function groupBy<T>(items: T[], key: (x: T) => string | null): T[][] {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    if (k !== null) m.set(k, [...(m.get(k) ?? []), x]);
+  }
+  return [...m.values()];
+}
+
+/** Older versions of a page whose text differs from the newest one. */
+function supersededIn(page: CleanArticle[]): CleanArticle[] {
+  const newest = [...page].sort(byVersionTime).at(-1)!;
+  return page.filter((d) => d.content_hash !== newest.content_hash);
+}
+
+function reasonOf(members: CleanArticle[], superseded: Set<string>): Reason {
+  if (members.some((d) => superseded.has(d.doc_id))) return 'version';
+  if (groupBy(members, pageKey).some((g) => g.length > 1)) return 'canonical';
+  if (new Set(members.map((d) => d.content_hash)).size === 1) return 'exact';
+  return 'near-duplicate';
+}
+
+export interface DocumentClusters {
+  clusters: DocCluster[];
+  roles: Map<string, DocRole>;
+}
+
+export function clusterDocuments(input: CleanArticle[], s: Settings): DocumentClusters {
+  const docs = [...new Map([...input].sort(byPublished).map((d) => [d.doc_id, d])).values()].sort(byPublished);
+  const uf = new UnionFind();
+  const superseded = new Set<string>();
+  for (const g of groupBy(docs, (d) => d.content_hash)) for (const d of g) uf.union(g[0].doc_id, d.doc_id);
+  for (const page of groupBy(docs, pageKey)) {
+    for (const d of page) uf.union(page[0].doc_id, d.doc_id);
+    for (const d of supersededIn(page)) superseded.add(d.doc_id);
+  }
+  const texts = docs.map((d) => ({ id: d.doc_id, text: d.text }));
+  for (const [a, b] of nearDuplicatePairs(texts, s.nearDuplicate, s.minhashPerms, s.minhashSeed)) uf.union(a, b);
+
+  const byId = new Map(docs.map((d) => [d.doc_id, d]));
+  const roles = new Map<string, DocRole>();
+  const clusters: DocCluster[] = [];
+  for (const ids of uf.groups(docs.map((d) => d.doc_id))) {
+    const members = ids.map((id) => byId.get(id)!).sort(byPublished);
+    if (members.length === 1) {
+      roles.set(ids[0], { cluster: ids[0], superseded: false, duplicate_of: null });
+      continue;
+    }
+    const current = members.filter((d) => !superseded.has(d.doc_id));
+    const rep = (current[0] ?? members[0]).doc_id;
+    const cluster_id = idFrom('clu', members[0].doc_id);
+    for (const d of members) {
+      const old = superseded.has(d.doc_id);
+      roles.set(d.doc_id, { cluster: cluster_id, superseded: old, duplicate_of: old || d.doc_id === rep ? null : rep });
+    }
+    clusters.push({
+      cluster_id, doc_ids: [...ids], representative: rep, reason: reasonOf(members, superseded),
+      superseded: ids.filter((id) => superseded.has(id)),
+    });
+  }
+  clusters.sort((a, b) => (a.cluster_id < b.cluster_id ? -1 : 1));
+  return { clusters, roles };
+}

@@ -1,0 +1,93 @@
+// Near-duplicate detection: word 5-gram shingles, MinHash signatures with a fixed seed, LSH banding to find
+// candidate pairs, then the exact Jaccard of the shingle sets to confirm (cheap, and it keeps results exact).
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const SHINGLE = 5;
+/** Bands × rows = signature length; 4 rows per band finds pairs from Jaccard ≈ 0.4 up, well under the threshold. */
+const ROWS = 4;
+
+export function shingles(text: string, n = SHINGLE): Set<string> {
+  const words = text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
+  return out;
+}
+
+/** FNV-1a, 32 bits. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Murmur3 finaliser: a good 32-bit mix; `x ^ seed_i` then mix gives the i-th hash function. */
+function mix(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function seeds(perms: number, seed: number): number[] {
+  return Array.from({ length: perms }, (_, i) => mix(seed + Math.imul(i + 1, 0x9e3779b9)));
+}
+
+export function signature(set: Set<string>, perms: number, seed: number): number[] {
+  const s = seeds(perms, seed);
+  const sig = new Array<number>(perms).fill(0xffffffff);
+  for (const sh of set) {
+    const x = fnv1a(sh);
+    for (let i = 0; i < perms; i++) {
+      const h = mix(x ^ s[i]);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let both = 0;
+  for (const x of small) if (large.has(x)) both++;
+  return both / (a.size + b.size - both);
+}
+
+/** Texts too short to shingle meaningfully are left to the exact content hash. */
+const MIN_SHINGLES = 5;
+
+/** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. */
+export function nearDuplicatePairs(
+  texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
+): [string, string][] {
+  const items = [...texts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((t) => ({ id: t.id, set: shingles(t.text) }))
+    .filter((t) => t.set.size >= MIN_SHINGLES);
+  const buckets = new Map<string, number[]>();
+  items.forEach((it, idx) => {
+    const sig = signature(it.set, perms, seed);
+    for (let b = 0; b * ROWS < perms; b++) {
+      const key = `${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), idx]);
+    }
+  });
+  const seen = new Set<string>();
+  const pairs: [string, string][] = [];
+  for (const members of buckets.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const key = `${members[i]}|${members[j]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const a = items[members[i]];
+        const b = items[members[j]];
+        if (jaccard(a.set, b.set) >= threshold) pairs.push([a.id, b.id]);
+      }
+    }
+  }
+  return pairs.sort((p, q) => (p.join('|') < q.join('|') ? -1 : 1));
+}

@@ -1,0 +1,70 @@
+// Small helpers shared by the resolve modules: dates, ordering, union-find.
+
+const DAY = 86_400_000;
+
+/** The calendar day as written in an ISO date-time (the publisher's local date). */
+export function dateOf(iso: string | null | undefined): string | null {
+  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null;
+}
+
+/** Milliseconds since the epoch, or null when missing or unparsable. */
+export function instant(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Whole days since the epoch of a YYYY-MM-DD date. */
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY);
+}
+
+/** Compare with nulls last; for sort callbacks. */
+export function cmp(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Compare several keys in turn. */
+export function cmpBy<T>(...keys: ((x: T) => string | number | null)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const k of keys) {
+      const c = cmp(k(a), k(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** Union-find over string keys; the root of a set is its smallest key, so results do not depend on order. */
+export class UnionFind {
+  private parent = new Map<string, string>();
+
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p === x) return x;
+    p = this.find(p);
+    this.parent.set(x, p);
+    return p;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
+  }
+
+  /** The sets over the given keys, each sorted, the list sorted by first key. */
+  groups(keys: string[]): string[][] {
+    const by = new Map<string, string[]>();
+    for (const k of [...keys].sort()) {
+      const r = this.find(k);
+      by.set(r, [...(by.get(r) ?? []), k]);
+    }
+    return [...by.values()].sort((a, b) => cmp(a[0], b[0]));
+  }
+}

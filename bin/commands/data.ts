@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { ConfigError } from '../../core/errors.ts';
+import { loadIncidents } from '../../data/analysis.ts';
+import { queryIncidents, readOnlySql, type IncidentFilters } from '../../reports/query/incidents.ts';
+import { incidentsCsv, incidentsTable, toCsv } from '../../reports/query/table.ts';
+import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
+import { ctxOf, emit, withStore } from './context.ts';
+
+interface QueryOpts {
+  victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
+  minRansomUsd?: string; text?: string; limit: string; json?: boolean; csv?: boolean; sql?: string;
+}
+
+const toNumber = (flag: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new ConfigError(`${flag} must be a number, got "${v}"`);
+  return n;
+};
+
+export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void> {
+  const ctx = ctxOf(cmd);
+  if (opts.json && opts.csv) throw new ConfigError('give --json or --csv, not both');
+  await withStore(ctx, async (store) => {
+    if (opts.sql) {
+      const rows = await readOnlySql(store, opts.sql);
+      if (opts.csv) process.stdout.write(toCsv(Object.keys(rows[0] ?? {}), rows.map((r) => Object.values(r).map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))))));
+      else emit(JSON.stringify(rows, null, opts.json ? 2 : 0));
+      return;
+    }
+    const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit: toNumber('--limit', opts.limit) };
+    const incidents = await queryIncidents(store, filters);
+    if (opts.json) emit(JSON.stringify(incidents, null, 2));
+    else if (opts.csv) process.stdout.write(incidentsCsv(incidents));
+    else emit(incidentsTable(incidents));
+  }, { readOnly: true });
+}
+
+export async function incidentsCommand(opts: { json?: boolean }, cmd: Command): Promise<void> {
+  const ctx = ctxOf(cmd);
+  await withStore(ctx, async (store) => {
+    const incidents = await loadIncidents(store);
+    emit(opts.json ? JSON.stringify(incidents, null, 2) : incidentsTable(incidents));
+  }, { readOnly: true });
+}
+
+export async function exportCommand(opts: { format: ExportFormat | 'stix'; out: string; since?: string; until?: string }, cmd: Command): Promise<void> {
+  const ctx = ctxOf(cmd);
+  if (opts.format === 'stix') throw new ConfigError('--format stix is not available yet; use csv, jsonl or parquet');
+  const format = opts.format;
+  await withStore(ctx, async (store) => {
+    const r = await exportDataset(store, { ...opts, format });
+    ctx.log.info(`export ${format}: ${r.dir} (${Object.entries(r.rows).map(([k, v]) => `${v} ${k}`).join(', ')})`);
+  }, { readOnly: true });
+}
+
+export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Command): Promise<void> {
+  const ctx = ctxOf(cmd);
+  await withStore(ctx, async (store) => {
+    const rows = await store.all(`SELECT source_id AS id, kind, url, publisher, enabled, last_polled, last_success, last_error,
+      last_error_reason, items_last_run, consecutive_failures FROM sources ORDER BY source_id`);
+    if (opts.json) { emit(JSON.stringify(rows, null, 2)); return; }
+    for (const r of rows) {
+      emit(`${r.id}\t${r.enabled ? 'enabled' : 'disabled'}\tlast success ${r.last_success ?? 'never'}\t` +
+        `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}${r.last_error_reason ? `\t${r.last_error_reason}: ${r.last_error}` : ''}`);
+    }
+  }, { readOnly: true });
+}

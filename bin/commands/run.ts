@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { loadSources } from '../../ingest/sources.ts';
+import { createDispatcher, demoDispatcher } from '../../ingest/fetch/demo.ts';
+import { startSiteServer } from '../../data/demo/server.ts';
+import { loadReference } from '../../analyze/extract/extract.ts';
+import { runPipeline } from '../../pipeline/run.ts';
+import { PROJECT } from '../../pipeline/paths.ts';
+import { EXIT } from '../../core/errors.ts';
+import { ctxOf, withStore } from './context.ts';
+
+export async function runCommand(opts: { demo?: boolean; sources?: string; out: string }, cmd: Command): Promise<void> {
+  const ctx = ctxOf(cmd);
+  const started = Date.now();
+  const server = opts.demo ? await startSiteServer(PROJECT.demoSites) : null;
+  try {
+    if (server) ctx.log.info(`demo: serving data/demo/sites at ${server.origin}`);
+    const catalogue = await loadSources(opts.sources ?? (opts.demo ? PROJECT.demoSources : PROJECT.defaultSources));
+    const dispatcher = server ? demoDispatcher(server.origin) : createDispatcher();
+    const reference = await loadReference(PROJECT.reference);
+    const result = await withStore(ctx, (store) => runPipeline({
+      store, clock: ctx.clock, log: ctx.log, dispatcher, reference,
+      // The demo server is ours and local: no need to space requests out.
+      fetcherOptions: server ? { hostDelayMs: 0, concurrency: 8 } : {},
+    }, catalogue.sources, opts.out));
+    const c = result.counts;
+    ctx.log.info(`database ${resolve(ctx.db)}: ${c.documents} documents, ${c.facts} facts, ${c.incidents} incidents, ` +
+      `${c.failures} failures`);
+    if (result.report) ctx.log.info(`report ${result.report.period}: ${resolve(result.report.html)}\n` +
+      `report ${result.report.period}: ${resolve(result.report.markdown)}`);
+    ctx.log.info(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (result.ingest.failures > 0) process.exitCode = EXIT.partial;
+  } finally {
+    await server?.close();
+  }
+}

@@ -1,0 +1,106 @@
+// The `triage` command line: parses flags, wires the real effects, maps errors to exit codes. Nothing else.
+import { Command, Option } from 'commander';
+import { EXIT, describe, exitCodeFor } from '../core/errors.ts';
+import { runCommand } from './commands/run.ts';
+import { ingestCommand, analyzeCommand } from './commands/stages.ts';
+import { reportCommand } from './commands/report.ts';
+import { queryCommand, incidentsCommand, exportCommand, sourcesStatusCommand } from './commands/data.ts';
+import { cleanCommand, extractCommand } from './commands/files.ts';
+
+const program = new Command('triage')
+  .description('Turns news about cyberattacks on healthcare organisations into an incident dataset and weekly reports.')
+  .version('0.1.0')
+  .addOption(new Option('--db <path>', 'DuckDB file').env('TRIAGE_DB').default('data/triage.duckdb'))
+  .option('-v, --verbose', 'more log lines on stderr')
+  .option('-q, --quiet', 'only warnings and errors on stderr')
+  .showHelpAfterError()
+  .addHelpText('after', `
+Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 partial success (some inputs failed).
+Data goes to stdout, logs and progress to stderr.`);
+
+program.command('run')
+  .description('run the whole pipeline: ingest → clean → analyze → store → report')
+  .option('--demo', 'serve the bundled demo corpus on 127.0.0.1 and ingest it over real HTTP')
+  .option('--sources <file>', 'sources catalogue (YAML)')
+  .option('--out <dir>', 'folder for the reports', 'out')
+  .action(runCommand);
+
+program.command('ingest')
+  .description('poll the sources catalogue (or read a folder of files), fetch, clean and store articles')
+  .option('--sources <file>', 'sources catalogue (YAML)', 'data/sources.yaml')
+  .option('--dir <dir>', 'ingest local .html, .htm, .html.gz and .txt files instead of polling sources')
+  .option('--no-analyze', 'store documents only; do not extract and resolve afterwards')
+  .action(ingestCommand);
+
+program.command('analyze')
+  .description('extract facts from stored documents and resolve them into incidents')
+  .option('--reextract', 'extract again even when the current extractor already read a document')
+  .action(analyzeCommand);
+
+program.command('report')
+  .description('weekly (or monthly) trend report')
+  .option('--week <YYYY-Www>', 'ISO week, e.g. 2022-W47 (default: the latest complete week in the data)')
+  .option('--month <YYYY-MM>', 'calendar month instead of a week')
+  .addOption(new Option('--format <fmt>', 'output format').choices(['html', 'md', 'json', 'pdf']).default('html'))
+  .option('--out <path>', 'write to this file instead of stdout')
+  .action(reportCommand);
+
+program.command('query')
+  .description('find incidents by filters, or run read-only SQL')
+  .option('--victim <text>', 'victim name (fuzzy)')
+  .option('--country <CC>', 'ISO 3166 alpha-2 country code')
+  .option('--actor <name>', 'ransomware or extortion group (aliases understood)')
+  .option('--type <type>', 'attack type')
+  .option('--sector <sector>', 'victim sector')
+  .option('--since <date>', 'incidents on or after this date')
+  .option('--until <date>', 'incidents on or before this date')
+  .option('--min-ransom-usd <n>', 'minimum demanded ransom in USD')
+  .option('--text <words>', 'words in the articles')
+  .option('--limit <n>', 'at most this many incidents', '50')
+  .option('--json', 'JSON array on stdout')
+  .option('--csv', 'CSV on stdout')
+  .option('--sql <query>', 'read-only SQL over a read-only connection')
+  .action(queryCommand);
+
+program.command('export')
+  .description('write the dataset for researchers')
+  .addOption(new Option('--format <fmt>', 'export format').choices(['csv', 'jsonl', 'parquet', 'stix']).makeOptionMandatory())
+  .option('--out <dir>', 'output folder', 'out/export')
+  .option('--since <date>', 'incidents on or after this date')
+  .option('--until <date>', 'incidents on or before this date')
+  .action(exportCommand);
+
+program.command('clean')
+  .description('print the cleaned article text and metadata of HTML or PDF files')
+  .argument('<files...>', '.html, .htm, .html.gz or .pdf files')
+  .option('--jsonl', 'one JSON object per line (the default)')
+  .action(cleanCommand);
+
+program.command('extract')
+  .description('print the incident facts, with evidence, found in article files')
+  .argument('<files...>', '.html (cleaned first) or .txt files')
+  .option('--published <YYYY-MM-DD>', 'publication date when the file does not give one')
+  .option('--jsonl', 'one JSON object per line (the default)')
+  .action(extractCommand);
+
+program.command('incidents')
+  .description('list every incident with its fields and sources')
+  .option('--json', 'JSON array on stdout')
+  .action(incidentsCommand);
+
+program.command('sources')
+  .description('the sources catalogue and its health')
+  .command('status')
+  .description('every source with last success, last error and its reason, items in the last run, consecutive failures')
+  .option('--json', 'JSON array on stdout')
+  .action(sourcesStatusCommand);
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode ??= EXIT.ok;
+} catch (err) {
+  const code = exitCodeFor(err);
+  process.stderr.write(`triage: ${describe(err)}\n`);
+  if (code === EXIT.internal && err instanceof Error && err.stack && process.env.TRIAGE_DEBUG) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = code;
+}

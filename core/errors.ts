@@ -1,0 +1,55 @@
+// Errors are named by what the runner does next. One place (exitCodeFor) maps them to exit codes.
+
+/** Typed reasons recorded with every skipped or failed item (fetches.error_reason, failures.reason). */
+export type FailureReason =
+  | 'network' | 'timeout' | 'http_status' | 'too_large' | 'too_many_redirects' | 'not_modified'
+  | 'robots_disallowed' | 'address_refused' | 'bad_charset' | 'malformed_feed' | 'not_a_feed'
+  | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type';
+
+abstract class TriageError extends Error {
+  abstract readonly action: 'retry' | 'skip' | 'throttle' | 'stop' | 'config';
+  constructor(message: string, readonly input?: string) {
+    super(input ? `${message} (${input})` : message);
+    this.name = new.target.name;
+  }
+}
+
+/** Transient: try again later with backoff (network errors, 5xx). */
+export class RetryableError extends TriageError {
+  readonly action = 'retry' as const;
+  constructor(message: string, input: string, readonly reason: FailureReason = 'network') { super(message, input); }
+}
+
+/** The server asked us to slow down (429, Retry-After). */
+export class ThrottleError extends TriageError {
+  readonly action = 'throttle' as const;
+  constructor(message: string, input: string, readonly retryAfterMs: number | null) { super(message, input); }
+}
+
+/** This one item cannot be processed: record the reason, go on with the rest. */
+export class SkipError extends TriageError {
+  readonly action = 'skip' as const;
+  constructor(readonly reason: FailureReason, message: string, input: string) { super(message, input); }
+}
+
+/** The run cannot go on (database locked, disk full). */
+export class StopError extends TriageError {
+  readonly action = 'stop' as const;
+}
+
+/** Bad flags, bad configuration file, missing input: the user must fix something. */
+export class ConfigError extends TriageError {
+  readonly action = 'config' as const;
+}
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3 } as const;
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof ConfigError) return EXIT.usage;
+  if (err instanceof SkipError) return EXIT.partial;
+  return EXIT.internal;
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,178 @@
+// The records passed between stages. Each is defined once here; the TypeScript types are inferred.
+// FeedItem → FetchedPage → CleanArticle → Extraction → Incident
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected ISO-8601 date-time');
+
+/** One entry of a feed (or one page source), before fetching. */
+export const FeedItem = z.object({
+  source_id: z.string(),
+  guid: z.string(),
+  link: z.string().url(),
+  title: z.string().nullable(),
+  published: isoDateTime.nullable(),
+  summary: z.string().nullable(),
+  fetched_at: isoDateTime,
+});
+export type FeedItem = z.infer<typeof FeedItem>;
+
+/** Raw bytes of one fetched document, with the HTTP facts that matter for re-fetching. */
+export const FetchedPage = z.object({
+  url: z.string(),
+  final_url: z.string(),
+  status: z.number().int(),
+  content_type: z.string().nullable(),
+  etag: z.string().nullable(),
+  last_modified: z.string().nullable(),
+  /** charset declared by the HTTP header, if any; the cleaner still sniffs BOM and meta */
+  charset: z.string().nullable(),
+  bytes_sha256: z.string(),
+  body: z.instanceof(Uint8Array),
+  fetched_at: isoDateTime,
+  source_id: z.string().nullable(),
+  /** feed metadata carried along: used when the page itself lacks it */
+  feed_title: z.string().nullable(),
+  feed_published: isoDateTime.nullable(),
+  /** for local files (`ingest --dir`): the path, else null */
+  file: z.string().nullable(),
+  outlet: z.string().nullable(),
+});
+export type FetchedPage = z.infer<typeof FetchedPage>;
+
+/** The article text and metadata after boilerplate and script noise are stripped. */
+export const CleanArticle = z.object({
+  doc_id: z.string(),
+  /** hash of the normalised text: equal texts under different URLs share it */
+  content_hash: z.string(),
+  url: z.string().nullable(),
+  canonical_url: z.string().nullable(),
+  file: z.string().nullable(),
+  title: z.string().nullable(),
+  byline: z.string().nullable(),
+  outlet: z.string().nullable(),
+  site_name: z.string().nullable(),
+  published: isoDateTime.nullable(),
+  modified: isoDateTime.nullable(),
+  lang: z.string().nullable(),
+  text: z.string(),
+  bytes_sha256: z.string().nullable(),
+  fetched_at: isoDateTime.nullable(),
+  source_id: z.string().nullable(),
+});
+export type CleanArticle = z.infer<typeof CleanArticle>;
+
+/** A quote behind a fact: character offsets into CleanArticle.text. */
+export const Evidence = z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() });
+export type Evidence = z.infer<typeof Evidence>;
+
+export const SECTORS = ['hospital', 'health-system', 'clinic', 'lab', 'pharma', 'insurer', 'health-agency',
+  'health-it-vendor', 'medical-device', 'other'] as const;
+export const Sector = z.enum(SECTORS);
+export type Sector = z.infer<typeof Sector>;
+
+export const ATTACK_TYPES = ['ransomware', 'data-breach', 'ddos', 'extortion', 'phishing', 'other'] as const;
+export const AttackType = z.enum(ATTACK_TYPES);
+export type AttackType = z.infer<typeof AttackType>;
+
+export const Victim = z.object({
+  name: z.string(),
+  canonical: z.string(),
+  country: z.string().nullable(),
+  sector: Sector,
+  evidence: Evidence,
+});
+export type Victim = z.infer<typeof Victim>;
+
+export const Actor = z.object({ name: z.string(), canonical: z.string(), evidence: Evidence });
+export type Actor = z.infer<typeof Actor>;
+
+export const RansomClaim = z.object({
+  kind: z.enum(['demanded', 'paid', 'unknown']),
+  amount: z.number().nullable(),
+  /** ISO 4217 code, or BTC, XMR, ETH, CRYPTO (crypto named but no figure) */
+  currency: z.string(),
+  usd: z.number().nullable(),
+  usd_rate_date: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
+  as_written: z.string(),
+  disputed: z.boolean(),
+  hedged: z.boolean(),
+  evidence: Evidence,
+});
+export type RansomClaim = z.infer<typeof RansomClaim>;
+
+export const RecordsAffected = z.object({ count: z.number(), as_written: z.string(), evidence: Evidence });
+
+/** What one article says. This is the `triage extract` contract, plus the doc_id it came from. */
+export const Extraction = z.object({
+  doc_id: z.string(),
+  extractor_version: z.string(),
+  relevant: z.boolean(),
+  relevance: z.number().min(0).max(1),
+  attack_types: z.array(AttackType),
+  victims: z.array(Victim),
+  actors: z.array(Actor),
+  ransom: z.array(RansomClaim),
+  payment_method: z.string().nullable(),
+  records_affected: RecordsAffected.nullable(),
+  attack_date: isoDate.nullable(),
+  published: isoDate.nullable(),
+  downtime_days: z.number().nullable(),
+  countries: z.array(z.string().length(2)),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+/** One reported value of an incident field, with where and when it was said. */
+export const Reported = z.object({
+  value: z.unknown(),
+  doc_id: z.string(),
+  published: isoDate.nullable(),
+  outlet: z.string().nullable(),
+  /** a newer version of the same page replaced this document: kept as history, not used for best values */
+  superseded: z.boolean().optional(),
+  /** this document copies (syndication, duplicate) the named cluster representative: one claim, counted once */
+  duplicate_of: z.string().optional(),
+  /** the document names several victims, so the value may belong to another one: not used for best values */
+  shared: z.boolean().optional(),
+});
+export type Reported = z.infer<typeof Reported>;
+
+export const IncidentSource = z.object({
+  doc_id: z.string(),
+  url: z.string().nullable(),
+  file: z.string().nullable(),
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  published: isoDate.nullable(),
+});
+export type IncidentSource = z.infer<typeof IncidentSource>;
+
+export const IncidentRansom = RansomClaim.omit({ evidence: true }).extend({
+  doc_id: z.string(),
+  quote: z.string(),
+  published: isoDate.nullable(),
+});
+
+export const INCIDENT_STATUSES = ['reported', 'claimed-by-group', 'confirmed-by-victim', 'disputed'] as const;
+
+/** Many reports merged into one incident; `history` keeps every reported value of every field. */
+export const Incident = z.object({
+  incident_id: z.string(),
+  victim: z.string(),
+  country: z.string().nullable(),
+  sector: Sector,
+  actor: z.string().nullable(),
+  attack_types: z.array(AttackType),
+  first_reported: isoDate.nullable(),
+  attack_date: isoDate.nullable(),
+  ransom: z.array(IncidentRansom),
+  /** best demanded amount in USD (documented rule in analyze/resolve) */
+  ransom_demanded_usd: z.number().nullable(),
+  ransom_paid_usd: z.number().nullable(),
+  records_affected: z.number().nullable(),
+  downtime_days: z.number().nullable(),
+  status: z.enum(INCIDENT_STATUSES),
+  sources: z.array(IncidentSource),
+  history: z.record(z.string(), z.array(Reported)),
+});
+export type Incident = z.infer<typeof Incident>;

@@ -1,0 +1,70 @@
+// Extractions, their facts (with evidence), and the incidents resolved from them.
+import { Extraction, Incident, type CleanArticle, type Evidence } from '../core/records.ts';
+import { idFrom } from '../core/hash.ts';
+import { versionIdOf } from './documents.ts';
+import type { Store } from './store.ts';
+
+const EXTRACTION_COLUMNS = ['version_id', 'extractor_version', 'doc_id', 'relevant', 'relevance', 'attack_date', 'record'];
+const FACT_COLUMNS = ['fact_id', 'version_id', 'doc_id', 'extractor_version', 'field', 'value', 'quote', 'start_offset', 'end_offset'];
+
+/** Flattens an extraction into one row per fact, each with the quote behind it. */
+function factRows(versionId: string, x: Extraction): unknown[][] {
+  const rows: unknown[][] = [];
+  const add = (field: string, i: number, value: unknown, ev: Evidence | null) =>
+    rows.push([idFrom('fact', versionId, x.extractor_version, field, String(i)), versionId, x.doc_id,
+      x.extractor_version, field, value, ev?.quote ?? null, ev?.start ?? null, ev?.end ?? null]);
+  x.victims.forEach((v, i) => add('victim', i, { name: v.name, canonical: v.canonical, country: v.country, sector: v.sector }, v.evidence));
+  x.actors.forEach((a, i) => add('actor', i, { name: a.name, canonical: a.canonical }, a.evidence));
+  x.ransom.forEach((r, i) => { const { evidence, ...rest } = r; add('ransom', i, rest, evidence); });
+  if (x.records_affected) add('records_affected', 0, { count: x.records_affected.count, as_written: x.records_affected.as_written }, x.records_affected.evidence);
+  if (x.attack_date) add('attack_date', 0, x.attack_date, null);
+  if (x.downtime_days !== null) add('downtime_days', 0, x.downtime_days, null);
+  if (x.payment_method) add('payment_method', 0, x.payment_method, null);
+  return rows;
+}
+
+export async function saveExtractions(store: Store, items: { article: CleanArticle; extraction: Extraction }[]): Promise<void> {
+  if (items.length === 0) return;
+  const exRows = items.map(({ article, extraction: x }) => [versionIdOf(article), x.extractor_version, x.doc_id,
+    x.relevant, x.relevance, x.attack_date, x]);
+  const facts = items.flatMap(({ article, extraction }) => factRows(versionIdOf(article), extraction));
+  await store.transaction(async () => {
+    await store.upsert('extractions', EXTRACTION_COLUMNS, exRows as never);
+    await store.upsert('facts', FACT_COLUMNS, facts as never);
+  });
+}
+
+/** The extraction of each document's current version by the given extractor version. */
+export async function currentExtractions(store: Store, extractorVersion: string): Promise<Extraction[]> {
+  const rows = await store.all<{ record: string }>(
+    `SELECT e.record FROM extractions e JOIN documents d ON d.version_id = e.version_id
+     WHERE e.extractor_version = ? ORDER BY d.doc_id`, [extractorVersion]);
+  return rows.map((r) => Extraction.parse(JSON.parse(r.record)));
+}
+
+const INCIDENT_COLUMNS = ['incident_id', 'victim', 'country', 'sector', 'actor', 'attack_types', 'first_reported',
+  'attack_date', 'ransom_demanded_usd', 'ransom_paid_usd', 'records_affected', 'downtime_days', 'status',
+  'source_count', 'record'];
+
+/** Incidents are re-resolved as a whole; replacing them in one transaction keeps re-runs idempotent. */
+export interface ClusterRow { doc_id: string; cluster_id: string; reason: string; representative: boolean }
+
+/** Incidents are re-resolved as a whole; replacing them in one transaction keeps re-runs idempotent. */
+export async function replaceIncidents(store: Store, incidents: Incident[], clusters: ClusterRow[]): Promise<void> {
+  const rows = incidents.map((i) => [i.incident_id, i.victim, i.country, i.sector, i.actor, i.attack_types,
+    i.first_reported, i.attack_date, i.ransom_demanded_usd, i.ransom_paid_usd, i.records_affected, i.downtime_days,
+    i.status, i.sources.length, i]);
+  const links = incidents.flatMap((i) => i.sources.map((s) => [i.incident_id, s.doc_id]));
+  await store.transaction(async () => {
+    for (const t of ['incident_sources', 'incidents', 'document_clusters']) await store.run(`DELETE FROM ${t}`);
+    await store.upsert('incidents', INCIDENT_COLUMNS, rows as never);
+    await store.upsert('incident_sources', ['incident_id', 'doc_id'], links as never);
+    await store.upsert('document_clusters', ['doc_id', 'cluster_id', 'reason', 'representative'],
+      clusters.map((c) => [c.doc_id, c.cluster_id, c.reason, c.representative]) as never);
+  });
+}
+
+export async function loadIncidents(store: Store): Promise<Incident[]> {
+  const rows = await store.all<{ record: string }>('SELECT record FROM incidents ORDER BY first_reported, incident_id');
+  return rows.map((r) => Incident.parse(JSON.parse(r.record)));
+}

@@ -1,0 +1,78 @@
+// Documents and their versions. doc_id is the hash of the canonical URL, so an edited article keeps its
+// doc_id and gains a version; the newest version (by modified, else published, else fetch time) is current.
+import { CleanArticle } from '../core/records.ts';
+import { idFrom } from '../core/hash.ts';
+import type { Store } from './store.ts';
+
+export type SaveOutcome = 'new' | 'updated' | 'unchanged' | 'older-version';
+
+export const versionIdOf = (a: Pick<CleanArticle, 'doc_id' | 'content_hash'>): string =>
+  idFrom('ver', a.doc_id, a.content_hash);
+
+const DOC_COLUMNS = ['doc_id', 'version_id', 'canonical_url', 'url', 'file', 'content_hash', 'title', 'byline', 'outlet',
+  'site_name', 'published', 'modified', 'language', 'text', 'bytes_sha256', 'fetched_at', 'source_id'];
+const VERSION_COLUMNS = ['version_id', 'doc_id', 'content_hash', 'url', 'title', 'published', 'modified', 'text',
+  'bytes_sha256', 'fetched_at', 'superseded_by'];
+
+const recency = (a: { modified: string | null; published: string | null; fetched_at: string | null }): string =>
+  a.modified ?? a.published ?? a.fetched_at ?? '';
+
+function docRow(a: CleanArticle): unknown[] {
+  return [a.doc_id, versionIdOf(a), a.canonical_url, a.url, a.file, a.content_hash, a.title, a.byline, a.outlet,
+    a.site_name, a.published, a.modified, a.lang, a.text, a.bytes_sha256, a.fetched_at, a.source_id];
+}
+
+function versionRow(a: CleanArticle, supersededBy: string | null): unknown[] {
+  return [versionIdOf(a), a.doc_id, a.content_hash, a.url, a.title, a.published, a.modified, a.text,
+    a.bytes_sha256, a.fetched_at, supersededBy];
+}
+
+/** Stores one cleaned article; re-saving the same text is a no-op, so re-runs add nothing. */
+export async function saveArticle(store: Store, a: CleanArticle): Promise<SaveOutcome> {
+  const versionId = versionIdOf(a);
+  if (await store.one('SELECT 1 FROM document_versions WHERE version_id = ?', [versionId])) return 'unchanged';
+  const current = await store.one<{ version_id: string; modified: string | null; published: string | null; fetched_at: string | null }>(
+    'SELECT version_id, modified, published, fetched_at FROM documents WHERE doc_id = ?', [a.doc_id]);
+  if (current && recency(current) > recency(a)) {
+    // An older version arrived late (an archive copy): keep it as history only.
+    await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, current.version_id)] as never);
+    return 'older-version';
+  }
+  await store.transaction(async () => {
+    if (current) await store.run('UPDATE document_versions SET superseded_by = ? WHERE version_id = ?', [versionId, current.version_id]);
+    await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, null)] as never);
+    await store.upsert('documents', DOC_COLUMNS, [docRow(a)] as never);
+  });
+  return current ? 'updated' : 'new';
+}
+
+interface DocRow {
+  doc_id: string; version_id: string; canonical_url: string | null; url: string | null; file: string | null;
+  content_hash: string; title: string | null; byline: string | null; outlet: string | null; site_name: string | null;
+  published: string | null; modified: string | null; language: string | null; text: string; bytes_sha256: string | null;
+  fetched_at: string | null; source_id: string | null;
+}
+
+function toArticle(r: DocRow): CleanArticle {
+  return CleanArticle.parse({
+    doc_id: r.doc_id, content_hash: r.content_hash, url: r.url, canonical_url: r.canonical_url, file: r.file,
+    title: r.title, byline: r.byline, outlet: r.outlet, site_name: r.site_name, published: r.published,
+    modified: r.modified, lang: r.language, text: r.text, bytes_sha256: r.bytes_sha256, fetched_at: r.fetched_at,
+    source_id: r.source_id,
+  });
+}
+
+/** The current version of every document, in doc_id order (deterministic). */
+export async function currentArticles(store: Store): Promise<CleanArticle[]> {
+  const rows = await store.all<DocRow>(`SELECT * FROM documents ORDER BY doc_id`);
+  return rows.map(toArticle);
+}
+
+/** Current articles whose current version has no extraction by this extractor version yet. */
+export async function articlesToExtract(store: Store, extractorVersion: string): Promise<CleanArticle[]> {
+  const rows = await store.all<DocRow>(
+    `SELECT d.* FROM documents d
+     WHERE NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = d.version_id AND e.extractor_version = ?)
+     ORDER BY d.doc_id`, [extractorVersion]);
+  return rows.map(toArticle);
+}

@@ -1,0 +1,81 @@
+// What ingestion remembers between runs: source health, HTTP validators per URL, feed items, failures.
+import type { FeedItem } from '../core/records.ts';
+import type { FailureReason } from '../core/errors.ts';
+import { idFrom } from '../core/hash.ts';
+import type { Store } from './store.ts';
+
+export interface SourceRow {
+  id: string; kind: string; url: string; publisher: string; country?: string | null; language?: string | null;
+  enabled: boolean; interval?: string | null;
+}
+
+export async function saveSources(store: Store, sources: SourceRow[]): Promise<void> {
+  // Keep health columns: only the catalogue columns are replaced.
+  const existing = new Map((await store.all<Record<string, unknown>>('SELECT * FROM sources')).map((r) => [r.source_id as string, r]));
+  const rows = sources.map((s) => {
+    const old = existing.get(s.id) ?? {};
+    return [s.id, s.kind, s.url, s.publisher, s.country ?? null, s.language ?? null, s.enabled, s.interval ?? null,
+      old.last_polled ?? null, old.last_success ?? null, old.last_error ?? null, old.last_error_reason ?? null,
+      old.items_last_run ?? null, old.consecutive_failures ?? 0];
+  });
+  await store.upsert('sources', ['source_id', 'kind', 'url', 'publisher', 'country', 'language', 'enabled', 'interval',
+    'last_polled', 'last_success', 'last_error', 'last_error_reason', 'items_last_run', 'consecutive_failures'], rows as never);
+}
+
+export interface SourceResult { at: string; ok: boolean; items: number; error?: string | null; reason?: FailureReason | null }
+
+export async function recordSourceResult(store: Store, id: string, r: SourceResult): Promise<void> {
+  if (r.ok) {
+    await store.run(`UPDATE sources SET last_polled = ?, last_success = ?, items_last_run = ?, consecutive_failures = 0
+      WHERE source_id = ?`, [r.at, r.at, r.items, id]);
+  } else {
+    await store.run(`UPDATE sources SET last_polled = ?, last_error = ?, last_error_reason = ?, items_last_run = 0,
+      consecutive_failures = coalesce(consecutive_failures, 0) + 1 WHERE source_id = ?`, [r.at, r.error ?? null, r.reason ?? null, id]);
+  }
+}
+
+export interface Validators { etag: string | null; last_modified: string | null; bytes_sha256: string | null; status: number | null }
+
+export async function getValidators(store: Store, url: string): Promise<Validators | null> {
+  return store.one<Validators>('SELECT etag, last_modified, bytes_sha256, status FROM fetches WHERE url = ?', [url]);
+}
+
+export interface FetchRow {
+  url: string; source_id: string | null; final_url: string | null; status: number | null; etag: string | null;
+  last_modified: string | null; content_type: string | null; bytes: number | null; bytes_sha256: string | null;
+  fetched_at: string; error_reason: FailureReason | null; error: string | null;
+}
+
+const FETCH_COLUMNS = ['url', 'source_id', 'final_url', 'status', 'etag', 'last_modified', 'content_type', 'bytes',
+  'bytes_sha256', 'fetched_at', 'error_reason', 'error'];
+
+/** Records the latest outcome for a URL. A 304 keeps the stored validators and hash. */
+export async function recordFetch(store: Store, f: FetchRow): Promise<void> {
+  const prev = f.status === 304 ? await getValidators(store, f.url) : null;
+  const row = { ...f, etag: f.etag ?? prev?.etag ?? null, last_modified: f.last_modified ?? prev?.last_modified ?? null,
+    bytes_sha256: f.bytes_sha256 ?? prev?.bytes_sha256 ?? null };
+  await store.upsert('fetches', FETCH_COLUMNS, [FETCH_COLUMNS.map((c) => (row as Record<string, unknown>)[c])] as never);
+}
+
+export async function saveFeedItems(store: Store, items: FeedItem[]): Promise<number> {
+  if (items.length === 0) return 0;
+  const ids = items.map((i) => idFrom('item', i.source_id, i.guid));
+  const known = new Set((await store.all<{ item_id: string }>(
+    `SELECT item_id FROM feed_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))`, [ids as never])).map((r) => r.item_id));
+  const fresh = items.filter((_, k) => !known.has(ids[k]));
+  await store.upsert('feed_items', ['item_id', 'source_id', 'guid', 'link', 'title', 'published', 'first_seen'],
+    fresh.map((i) => [idFrom('item', i.source_id, i.guid), i.source_id, i.guid, i.link, i.title, i.published, i.fetched_at]) as never);
+  return fresh.length;
+}
+
+/** A failure is keyed by stage and item, so a re-run that fails again updates the row instead of adding one. */
+export async function recordFailure(store: Store, f: { stage: string; item: string; reason: FailureReason; message: string; at: string }): Promise<void> {
+  const id = idFrom('fail', f.stage, f.item);
+  const prev = await store.one<{ first_seen: string; attempts: number }>('SELECT first_seen, attempts FROM failures WHERE failure_id = ?', [id]);
+  await store.upsert('failures', ['failure_id', 'stage', 'item', 'reason', 'message', 'first_seen', 'last_seen', 'attempts'],
+    [[id, f.stage, f.item, f.reason, f.message, prev?.first_seen ?? f.at, f.at, (prev?.attempts ?? 0) + 1]] as never);
+}
+
+export async function clearFailure(store: Store, stage: string, item: string): Promise<void> {
+  await store.run('DELETE FROM failures WHERE failure_id = ?', [idFrom('fail', stage, item)]);
+}

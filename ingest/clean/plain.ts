@@ -1,0 +1,52 @@
+// Plain-text inputs (`ingest --dir` .txt files): optional "Published:" / "Title:" header lines, then the body.
+import { SkipError } from '../../core/errors.ts';
+import { contentHash, idFrom, sha256 } from '../../core/hash.ts';
+import type { CleanArticle } from '../../core/records.ts';
+import { toIsoUtc } from '../dates.ts';
+import type { CleanOutcome } from './html.ts';
+import { postClean } from './text.ts';
+
+export interface PlainTextOptions {
+  file: string | null;
+  /** from a sidecar; a "Published:" line in the text wins */
+  published?: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  fetchedAt?: string | null;
+  sourceId?: string | null;
+  minChars?: number;
+}
+
+const HEADER = /^(published|title)\s*:\s*(.+)$/i;
+
+/** Blank-line separated blocks are paragraphs; a text without blank lines has one paragraph per line. */
+function splitParagraphs(body: string): string[] {
+  const blocks = /\n\s*\n/.test(body) ? body.split(/\n\s*\n/) : body.split('\n');
+  return blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+export function cleanPlainText(text: string, opts: PlainTextOptions): CleanOutcome {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  let published = toIsoUtc(opts.published);
+  let title: string | null = null;
+  while (lines.length && (HEADER.test(lines[0]) || (!lines[0].trim() && lines.length > 1 && HEADER.test(lines[1])))) {
+    const m = HEADER.exec(lines.shift() ?? '');
+    if (!m) continue;
+    if (m[1].toLowerCase() === 'published') published = toIsoUtc(m[2]) ?? published;
+    else title = m[2].trim();
+  }
+  const paragraphs = postClean(splitParagraphs(lines.join('\n')), { title, standfirst: null });
+  const body = paragraphs.join('\n\n');
+  const where = opts.file ?? opts.url ?? '(text)';
+  if (body.length < (opts.minChars ?? 200)) {
+    return { ok: false, error: new SkipError('not_article', `only ${body.length} characters of text`, where) };
+  }
+  const article: CleanArticle = {
+    doc_id: idFrom('doc', opts.url ?? opts.file),
+    content_hash: contentHash(body),
+    url: opts.url ?? null, canonical_url: null, file: opts.file, title, byline: null, outlet: opts.outlet ?? null,
+    site_name: null, published, modified: null, lang: null, text: body, bytes_sha256: sha256(text),
+    fetched_at: opts.fetchedAt ?? null, source_id: opts.sourceId ?? null,
+  };
+  return { ok: true, article, charset: 'utf-8' };
+}

@@ -1,0 +1,94 @@
+// Article element → paragraphs, and the post-clean that drops leaked script source and widget prompts.
+
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'blockquote', 'pre', 'li', 'ul', 'ol',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'hr', 'br']);
+
+/** Walk the element and cut text at block boundaries; whitespace inside a block collapses to single spaces. */
+export function paragraphsOf(root: Element): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const t = buf.replace(/\s+/g, ' ').trim();
+    if (t) out.push(t);
+    buf = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) { buf += node.nodeValue ?? ''; return; }
+    if (node.nodeType !== 1) return;
+    const block = BLOCKS.has((node as Element).tagName.toLowerCase());
+    if (block) flush();
+    for (const child of Array.from(node.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+// Where leaked page script starts: jQuery ready handlers, SDK loaders, declarations, DOM calls, CSS rules.
+const SCRIPT_START: RegExp[] = [
+  /\$\s*\(\s*(?:document|window|this|["'][^"']*["'])\s*\)\s*\.\s*[A-Za-z]+\s*\(/,
+  /\bjQuery\s*\(/,
+  /\bfunction\s*[\w$]*\s*\(\s*[\w$]*(?:\s*,\s*[\w$]+)*\s*\)\s*\{/,
+  /\b(?:var|let|const)\s+[\w$]+(?:\s*,\s*[\w$]+)*\s*(?:=[^=]|;)/,
+  /\b[\w$.]+\.parentNode\.insertBefore\s*\(/,
+  /\bdocument\.(?:getElementById|getElementsByTagName|getElementsByClassName|createElement|querySelector(?:All)?|write|addEventListener)\s*\(/,
+  /\bwindow\.(?:dataLayer|googletag|fbAsyncInit|addEventListener|onload|location)\b/,
+  /\b(?:googletag|dataLayer|_gaq|fbq|gtag|twttr)\s*[.(]/,
+  /(?:^|\s)[.#]?[A-Za-z][\w-]*(?:\s+[.#]?[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}/,
+  /@media\s*[^{]*\{/,
+];
+
+const CODE_CHARS = /[{}();=$<>[\]|&]/g;
+
+/** Lines dense in code punctuation, or made only of brackets and semicolons, are not prose. */
+function looksLikeCode(p: string): boolean {
+  if (/^[\s{}()[\];,.'"]+$/.test(p)) return true;
+  const n = (p.match(CODE_CHARS) ?? []).length;
+  return n >= 6 && n / p.length > 0.05;
+}
+
+/** Keep the prose before leaked script in the same paragraph; null when nothing readable is left. */
+export function stripScript(p: string): string | null {
+  let cut = -1;
+  for (const re of SCRIPT_START) {
+    const m = re.exec(p);
+    if (m && (cut < 0 || m.index < cut)) cut = m.index;
+  }
+  const kept = cut < 0 ? p : p.slice(0, cut).trim();
+  if (!kept || looksLikeCode(kept)) return null;
+  // A fragment that does not end a sentence was itself part of the script text.
+  if (cut >= 0 && !/[.!?"'”’)]$/.test(kept)) return null;
+  return kept;
+}
+
+const PROMPT = /^(?:click here to\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
+const META_LINE = /^(?:by\s+\p{Lu}[\p{L}.'’ -]*|published|updated|posted|last updated)\b.{0,80}$/iu;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function repeatsHeading(p: string, next: string | undefined, headings: string[]): boolean {
+  const n = norm(p);
+  if (!n) return true;
+  if (headings.some((h) => h && norm(h) === n)) return true;
+  // The headline or dek printed again as the opening of the next paragraph ("New Delhi: <same sentence> ...").
+  return !!next && n.length >= 30 && norm(next).includes(n);
+}
+
+export interface PostCleanHints { title: string | null; standfirst: string | null }
+
+export function postClean(paragraphs: string[], hints: PostCleanHints): string[] {
+  const out: string[] = [];
+  for (const [i, p] of paragraphs.entries()) {
+    const endsSentence = /[.!?]["'”’]?$/.test(p);
+    if (PROMPT.test(p) && (p.length < 80 || (!endsSentence && p.length < 300))) continue;
+    // Byline and dateline remnants sit at the top and are not sentences.
+    if (i < 3 && META_LINE.test(p) && !endsSentence) continue;
+    const kept = stripScript(p);
+    if (kept) out.push(kept);
+  }
+  const headings = [hints.title ?? '', hints.standfirst ?? ''];
+  // At most two leading repeats: the headline and the dek.
+  for (let i = 0; i < 2 && out.length > 1 && repeatsHeading(out[0], out[1], headings); i++) out.shift();
+  return out;
+}

@@ -1,0 +1,48 @@
+// Analyze stage runner: extract facts from every document version not yet read by this extractor version,
+// then re-resolve all current documents into incidents. Idempotent: a re-run with no new text changes nothing.
+import type { Clock, Logger } from '../core/effects.ts';
+import { describe } from '../core/errors.ts';
+import type { CleanArticle, Extraction } from '../core/records.ts';
+import { extract, EXTRACTOR_VERSION, type Reference } from '../analyze/extract/extract.ts';
+import { resolve } from '../analyze/resolve/resolve.ts';
+import type { Store } from '../data/store.ts';
+import { articlesToExtract, currentArticles } from '../data/documents.ts';
+import { currentExtractions, replaceIncidents, saveExtractions } from '../data/analysis.ts';
+import { recordFailure } from '../data/ingest-state.ts';
+
+export interface AnalyzeDeps { store: Store; clock: Clock; log: Logger; reference: Reference }
+export interface AnalyzeStats { extracted: number; relevant: number; extraction_failures: number; documents: number; incidents: number; clusters: number }
+
+const BATCH = 500;
+
+export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
+  const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
+  const todo = opts.reextract ? await currentArticles(deps.store) : await articlesToExtract(deps.store, EXTRACTOR_VERSION);
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const done: { article: CleanArticle; extraction: Extraction }[] = [];
+    for (const article of todo.slice(i, i + BATCH)) {
+      try {
+        const extraction = extract(article, deps.reference);
+        done.push({ article, extraction });
+        if (extraction.relevant) stats.relevant++;
+      } catch (err) {
+        // An extractor bug on one article must not stop the run: record it and go on.
+        stats.extraction_failures++;
+        const item = article.url ?? article.file ?? article.doc_id;
+        deps.log.warn(`${item}: extraction failed: ${describe(err)}`);
+        await recordFailure(deps.store, { stage: 'extract', item, reason: 'parse_error', message: describe(err), at: deps.clock.now().toISOString() });
+      }
+    }
+    await saveExtractions(deps.store, done);
+    stats.extracted += done.length;
+  }
+  const docs = await currentArticles(deps.store);
+  const extractions = await currentExtractions(deps.store, EXTRACTOR_VERSION);
+  const { incidents, clusters } = resolve(docs, extractions);
+  const rows = clusters.flatMap((c) => c.doc_ids.map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
+  await replaceIncidents(deps.store, incidents, rows);
+  stats.documents = docs.length;
+  stats.incidents = incidents.length;
+  stats.clusters = clusters.length;
+  return stats;
+}

@@ -1,0 +1,42 @@
+// Report stage runner: reads the store and builds the weekly (or monthly) report for a period.
+import { buildReport } from '../reports/weekly/index.ts';
+import { latestCompleteWeek } from '../reports/weekly/period.ts';
+import type { Period } from '../reports/weekly/period.ts';
+import type { ReportJson } from '../reports/weekly/types.ts';
+import { ConfigError } from '../core/errors.ts';
+import type { Clock } from '../core/effects.ts';
+import type { Store } from '../data/store.ts';
+import { loadIncidents } from '../data/analysis.ts';
+
+export interface BuiltReport { period: Period; html: string; markdown: string; json: ReportJson }
+
+/** The period asked for, else the latest complete ISO week that has an incident in it. */
+export async function choosePeriod(store: Store, clock: Clock, opts: { week?: string; month?: string }): Promise<Period> {
+  if (opts.week && opts.month) throw new ConfigError('give --week or --month, not both');
+  if (opts.week) {
+    if (!/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(opts.week)) throw new ConfigError(`--week must look like 2022-W47, got "${opts.week}"`);
+    return { kind: 'week', id: opts.week };
+  }
+  if (opts.month) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new ConfigError(`--month must look like 2022-11, got "${opts.month}"`);
+    return { kind: 'month', id: opts.month };
+  }
+  const rows = await store.all<{ d: string }>(
+    `SELECT strftime(coalesce(attack_date, first_reported), '%Y-%m-%d') AS d FROM incidents WHERE coalesce(attack_date, first_reported) IS NOT NULL`);
+  const week = latestCompleteWeek(rows.map((r) => r.d), clock.now());
+  if (!week) throw new ConfigError('no dated incidents in the database yet: run `triage run --demo` or `triage ingest` first');
+  return { kind: 'week', id: week };
+}
+
+export async function buildPeriodReport(store: Store, period: Period): Promise<BuiltReport> {
+  const incidents = await loadIncidents(store);
+  const sources = await store.all<{ id: string; publisher: string; ok: boolean; error: string | null; items: number }>(
+    `SELECT source_id AS id, publisher, coalesce(consecutive_failures, 0) = 0 AS ok, last_error AS error,
+            coalesce(items_last_run, 0) AS items FROM sources WHERE enabled ORDER BY source_id`);
+  const documents = await store.count('documents');
+  // The snapshot time comes from the data, not the clock, so the same database gives the same report.
+  const snap = await store.one<{ t: string | null }>(`SELECT max(fetched_at) AS t FROM documents`);
+  const snapshotAt = snap?.t ?? '1970-01-01T00:00:00.000Z';
+  const out = buildReport({ incidents, period, snapshotAt, sources, documents });
+  return { period, ...out };
+}

@@ -1,0 +1,52 @@
+// The whole pipeline, effects handed in: ingest → clean → analyze → store → report.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock, Logger } from '../core/effects.ts';
+import type { Dispatcher } from 'undici';
+import { createFetcher, type FetcherOptions } from '../ingest/fetch/fetcher.ts';
+import type { Source } from '../ingest/sources.ts';
+import type { Reference } from '../analyze/extract/extract.ts';
+import type { Store } from '../data/store.ts';
+import { ingestSources, type IngestStats } from './ingest.ts';
+import { analyze, type AnalyzeStats } from './analyze.ts';
+import { buildPeriodReport, choosePeriod } from './report.ts';
+
+export interface RunDeps {
+  store: Store; clock: Clock; log: Logger; dispatcher: Dispatcher; reference: Reference;
+  fetcherOptions?: Partial<FetcherOptions>;
+}
+
+export interface RunResult {
+  ingest: IngestStats; analyze: AnalyzeStats; counts: Record<string, number>;
+  report: { period: string; html: string; markdown: string } | null;
+}
+
+/** Writes a file atomically: a reader never sees half a report. */
+export async function writeAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export async function runPipeline(deps: RunDeps, sources: Source[], outDir: string): Promise<RunResult> {
+  const fetcher = createFetcher({ dispatcher: deps.dispatcher, clock: deps.clock, logger: deps.log, ...deps.fetcherOptions });
+  const ingest = await ingestSources({ store: deps.store, fetcher, clock: deps.clock, log: deps.log }, sources);
+  deps.log.info(`ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +
+    `(${ingest.new_feed_items} new), ${ingest.pages_fetched} pages fetched, ${ingest.not_modified} not modified, ` +
+    `${ingest.documents_new} new documents, ${ingest.documents_updated} updated, ${ingest.failures} failures`);
+  const an = await analyze({ store: deps.store, clock: deps.clock, log: deps.log, reference: deps.reference });
+  deps.log.info(`analyze: ${an.extracted} extracted (${an.relevant} relevant), ${an.documents} documents in ` +
+    `${an.clusters} clusters, ${an.incidents} incidents`);
+  let report: RunResult['report'] = null;
+  if (an.incidents > 0) {
+    const period = await choosePeriod(deps.store, deps.clock, {});
+    const built = await buildPeriodReport(deps.store, period);
+    await mkdir(outDir, { recursive: true });
+    const html = join(outDir, `report-${period.id}.html`);
+    const markdown = join(outDir, `report-${period.id}.md`);
+    await writeAtomic(html, built.html);
+    await writeAtomic(markdown, built.markdown);
+    report = { period: period.id, html, markdown };
+  }
+  return { ingest, analyze: an, counts: await deps.store.counts(), report };
+}

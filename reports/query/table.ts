@@ -1,0 +1,36 @@
+// Plain renderings of incident lists for a terminal and for CSV.
+import type { Incident } from '../../core/records.ts';
+
+const COLUMNS: [string, (i: Incident) => string][] = [
+  ['date', (i) => i.attack_date ?? i.first_reported ?? ''],
+  ['victim', (i) => i.victim],
+  ['country', (i) => i.country ?? ''],
+  ['sector', (i) => i.sector],
+  ['actor', (i) => i.actor ?? ''],
+  ['status', (i) => i.status],
+  ['ransom', (i) => i.ransom.map((r) => r.as_written).filter((v, k, a) => a.indexOf(v) === k).join('; ')],
+  ['sources', (i) => String(i.sources.length)],
+];
+
+/** Strips control characters so untrusted text cannot drive the terminal. */
+const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+
+export function incidentsTable(incidents: Incident[]): string {
+  const rows = [COLUMNS.map(([h]) => h), ...incidents.map((i) => COLUMNS.map(([, f]) => safe(f(i))))];
+  const widths = COLUMNS.map((_, c) => Math.min(40, Math.max(...rows.map((r) => r[c].length))));
+  const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  return rows.map((r) => r.map((cell, c) => cut(cell, widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function toCsv(header: string[], rows: string[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export function incidentsCsv(incidents: Incident[]): string {
+  const header = [...COLUMNS.map(([h]) => h), 'incident_id', 'source_urls'];
+  const rows = incidents.map((i) => [...COLUMNS.map(([, f]) => f(i)), i.incident_id,
+    i.sources.map((s) => s.url ?? s.file ?? '').join(' ')]);
+  return toCsv(header, rows);
+}

@@ -1,0 +1,132 @@
+// Server-side charts: Observable Plot rendered into a linkedom document, serialised as inline SVG.
+// Only fixed titles go into attributes; data labels end up in text nodes, which linkedom escapes.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { ATTACK_TYPES } from '../../core/records.ts';
+import type { ReportJson } from './types.ts';
+
+export interface Chart { id: string; title: string; svg: string | null }
+
+const TYPE_COLORS = ['#c0392b', '#2e6fb7', '#e67e22', '#8e44ad', '#16a085', '#7f8c8d'];
+const WIDTH = 640;
+const ROW = 24;
+// A fixed class keeps the markup stable even if Plot changes its default class hash.
+const CLASS = 'triage-plot';
+
+function doc(): Document {
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+/** Escape < and > inside attribute values too, so no tag-like text survives anywhere in the SVG. */
+export function hardenMarkup(html: string): string {
+  return html.replace(/="([^"]*)"/g, (_m, v: string) => `="${v.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+}
+
+function render(options: Plot.PlotOptions): string {
+  const el = Plot.plot({ ...options, document: doc(), className: CLASS, width: options.width ?? WIDTH });
+  return hardenMarkup((el as unknown as { outerHTML: string }).outerHTML);
+}
+
+export function truncate(s: string, max = 28): string {
+  const clean = s.replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** Labels must be unique on a band scale, or two victims would share one bar. */
+function uniqueLabels(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const base = truncate(n);
+    const k = (seen.get(base) ?? 0) + 1;
+    seen.set(base, k);
+    return k === 1 ? base : `${base} (${k})`;
+  });
+}
+
+function leftMargin(labels: string[]): number {
+  return Math.min(210, Math.max(60, 12 + 6 * Math.max(0, ...labels.map((l) => l.length))));
+}
+
+interface BarRow { label: string; value: number; note: string; group?: string }
+
+/** Ranked horizontal bars with a value note at the end of each bar. */
+function hbar(rows: BarRow[], ariaLabel: string, xLabel: string, opts: { format?: string; legend?: string[] } = {}): string | null {
+  if (rows.length === 0 || rows.every((r) => r.value === 0)) return null;
+  const labels = rows.map((r) => r.label);
+  const max = Math.max(...rows.map((r) => r.value));
+  return render({
+    ariaLabel, height: 50 + rows.length * ROW, marginLeft: leftMargin(labels), marginRight: 70,
+    x: { label: xLabel, grid: true, domain: [0, max], tickFormat: opts.format, ticks: 5 },
+    y: { label: null, domain: labels },
+    color: opts.legend ? { domain: opts.legend, range: ['#2e6fb7', '#c0392b'], legend: true } : undefined,
+    marks: [
+      Plot.barX(rows, { x: 'value', y: 'label', fill: opts.legend ? 'group' : '#2e6fb7' }),
+      Plot.text(rows, { x: 'value', y: 'label', text: 'note', textAnchor: 'start', dx: 4 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+function trendChart(r: ReportJson): string | null {
+  const weeks = r.series.trend.weeks;
+  const stacked = weeks.flatMap((w) => ATTACK_TYPES.filter((t) => w.by_type[t] > 0)
+    .map((t) => ({ week: w.week, type: t, n: w.by_type[t] })));
+  if (stacked.length === 0) return null;
+  return render({
+    ariaLabel: 'Incidents per week by attack type', height: 300, marginTop: 30,
+    x: { label: null, domain: weeks.map((w) => w.week), tickFormat: (w: string) => w.slice(5), tickRotate: -45 },
+    y: { label: 'Incidents', grid: true },
+    color: { domain: [...ATTACK_TYPES], range: TYPE_COLORS, legend: true },
+    marks: [
+      Plot.barY(stacked, { x: 'week', y: 'n', fill: 'type', order: [...ATTACK_TYPES] }),
+      Plot.barY(weeks.filter((w) => w.current), { x: 'week', y: 'total', fill: 'none', stroke: '#000', strokeWidth: 2 }),
+      Plot.text(weeks.filter((w) => w.spike), { x: 'week', y: 'total', text: () => '▲ spike', dy: -8, fill: '#c0392b' }),
+      Plot.ruleY([r.series.trend.threshold], { stroke: '#c0392b', strokeDasharray: '4,3' }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+function ransomChart(r: ReportJson): string | null {
+  const rows = r.tables.ransom;
+  const labels = uniqueLabels(rows.map((x) => x.victim));
+  const points = rows.flatMap((x, i) => [
+    ...(x.demanded_usd !== null ? [{ label: labels[i], kind: 'demanded', usd: Math.max(1, x.demanded_usd) }] : []),
+    ...(x.paid_usd !== null ? [{ label: labels[i], kind: 'paid', usd: Math.max(1, x.paid_usd) }] : []),
+  ]);
+  if (points.length === 0) return null;
+  return render({
+    ariaLabel: 'Ransom demanded versus paid, in USD (log scale)', height: 60 + rows.length * ROW,
+    marginLeft: leftMargin(labels), marginRight: 30,
+    x: { type: 'log', label: 'USD (log scale)', grid: true, tickFormat: '~s' },
+    y: { label: null, domain: labels },
+    color: { domain: ['demanded', 'paid'], range: ['#c0392b', '#16a085'], legend: true },
+    symbol: { domain: ['demanded', 'paid'], range: ['circle', 'diamond'] },
+    marks: [
+      Plot.ruleY(points, Plot.groupY({ x1: 'min', x2: 'max' }, { y: 'label', x: 'usd', stroke: '#999' })),
+      Plot.dot(points, { x: 'usd', y: 'label', fill: 'kind', symbol: 'kind', r: 5 }),
+    ],
+  });
+}
+
+export function buildCharts(r: ReportJson): Chart[] {
+  const t = r.tables;
+  const pct = (s: number) => `${(s * 100).toFixed(1)}%`;
+  const groupLabels = uniqueLabels(t.groups.map((g) => g.name));
+  return [
+    { id: 'trend', title: 'Incidents per week by attack type (16 weeks)', svg: trendChart(r) },
+    { id: 'countries', title: 'Top countries by incidents', svg: hbar(
+      t.countries.map((c) => ({ label: truncate(c.name), value: c.incidents, note: `${c.incidents} (${pct(c.share)})` })),
+      'Top countries by incidents', 'Incidents') },
+    { id: 'groups', title: 'Top threat groups', svg: hbar(
+      t.groups.map((g, i) => ({ label: groupLabels[i], value: g.incidents, note: String(g.incidents), group: g.is_new ? 'new' : 'seen before' })),
+      'Top threat groups by incidents', 'Incidents', { legend: ['seen before', 'new'] }) },
+    { id: 'sectors', title: 'Incidents by sub-sector', svg: hbar(
+      t.sectors.map((s) => ({ label: s.sector, value: s.incidents, note: `${s.incidents} (${pct(s.share)})` })),
+      'Incidents by sub-sector', 'Incidents') },
+    { id: 'records', title: 'Records affected by country', svg: hbar(
+      t.records_by_country.map((c) => ({ label: truncate(c.name), value: c.records, note: c.records.toLocaleString('en-US') })),
+      'Records affected by country', 'Records', { format: '~s' }) },
+    { id: 'ransom', title: 'Ransom demanded vs paid (USD, 16 weeks)', svg: ransomChart(r) },
+  ];
+}

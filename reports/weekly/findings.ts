@@ -1,0 +1,61 @@
+// Key findings: short generated sentences, each tied to one figure in the JSON (by path).
+import { fmtDecimal, fmtInt, fmtShare, fmtSignedPct, fmtUsd } from './format.ts';
+import { TRAILING_PERIODS, TREND_WEEKS } from './compute.ts';
+import type { Finding, ReportJson } from './types.ts';
+
+export const MAX_FINDINGS = 6;
+export const MIN_FINDINGS = 3;
+
+type Body = Omit<ReportJson, 'findings'>;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+
+function incidentsFinding(r: Body): Finding {
+  const k = r.kpis;
+  const unit = r.period.kind;
+  const base = `${plural(k.incidents, 'incident')} ${k.incidents === 1 ? 'was' : 'were'} recorded in ${r.period.id}`;
+  const text = k.vs_previous.suppressed
+    ? `${base}; the change on the previous ${unit} is not shown because its base (${fmtInt(k.vs_previous.base)}) is under 5.`
+    : `${base}, ${fmtSignedPct(k.vs_previous.pct!)} on the previous ${unit} (${fmtInt(k.vs_previous.base)}).`;
+  return { id: 'incidents', text, figure: 'kpis.incidents', value: k.incidents };
+}
+
+function optional(r: Body): (Finding | null)[] {
+  const k = r.kpis;
+  const t = r.tables;
+  const spike = r.series.trend.weeks.find((w) => w.current && w.spike);
+  const newGroups = t.groups.filter((g) => g.is_new).map((g) => g.name);
+  return [
+    spike ? { id: 'spike', figure: 'series.trend.threshold', value: r.series.trend.threshold,
+      text: `${spike.week} is a spike: ${plural(spike.total, 'incident')}, above the ${TREND_WEEKS}-week mean + 2 sd (${fmtDecimal(r.series.trend.threshold)}).` } : null,
+    k.incidents > 0 ? { id: 'ransomware', figure: 'kpis.ransomware.share', value: k.ransomware.share,
+      text: `Ransomware was involved in ${fmtShare(k.ransomware.share)} of incidents (${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}).` } : null,
+    t.countries[0] && t.countries[0].code ? { id: 'top-country', figure: 'tables.countries.0.share', value: t.countries[0].share,
+      text: `${t.countries[0].name} was the most affected country with ${fmtInt(t.countries[0].incidents)} of ${fmtInt(k.incidents)} incidents (${fmtShare(t.countries[0].share)}); ${plural(k.countries_hit, 'country', 'countries')} were hit.` } : null,
+    t.groups[0] ? { id: 'top-group', figure: 'tables.groups.0.incidents', value: t.groups[0].incidents,
+      text: `${t.groups[0].name} was the most active group (${plural(t.groups[0].incidents, 'incident')})${newGroups.length ? `; first seen this ${r.period.kind}: ${newGroups.join(', ')}` : ''}.` } : null,
+    k.records_affected.known > 0 ? { id: 'records', figure: 'kpis.records_affected.total', value: k.records_affected.total,
+      text: `${fmtInt(k.records_affected.total)} records were reported affected, from the ${fmtInt(k.records_affected.known)} of ${fmtInt(k.incidents)} incidents with a known figure.` } : null,
+    !k.vs_trailing_mean.suppressed ? { id: 'trailing', figure: 'kpis.vs_trailing_mean.pct', value: k.vs_trailing_mean.pct,
+      text: `Against the trailing ${TRAILING_PERIODS}-${r.period.kind} mean of ${fmtDecimal(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.` } : null,
+    k.median_ransom_demanded_usd.value !== null ? { id: 'ransom', figure: 'kpis.median_ransom_demanded_usd.value',
+      value: k.median_ransom_demanded_usd.value,
+      text: `The median demanded ransom was ${fmtUsd(k.median_ransom_demanded_usd.value)} (n = ${fmtInt(k.median_ransom_demanded_usd.known)}).` } : null,
+  ];
+}
+
+/** Used only to reach MIN_FINDINGS in a quiet period. */
+function fallbacks(r: Body): Finding[] {
+  return [
+    { id: 'trend-mean', figure: 'series.trend.mean', value: r.series.trend.mean,
+      text: `Over the ${TREND_WEEKS} weeks to ${r.period.end}, the weekly mean was ${fmtDecimal(r.series.trend.mean)} incidents.` },
+    { id: 'sources', figure: 'sources.failed', value: r.sources.failed,
+      text: `${fmtInt(r.sources.polled - r.sources.failed)} of ${plural(r.sources.polled, 'source')} were polled successfully.` },
+  ];
+}
+
+export function buildFindings(r: Body): Finding[] {
+  const picked = [incidentsFinding(r), ...optional(r).filter((f): f is Finding => f !== null)].slice(0, MAX_FINDINGS);
+  for (const f of fallbacks(r)) if (picked.length < MIN_FINDINGS) picked.push(f);
+  return picked;
+}

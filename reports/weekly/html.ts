@@ -1,0 +1,94 @@
+// Self-contained HTML page: inline CSS and SVG only, a strict CSP, no script, every string escaped.
+import type { Chart } from './charts.ts';
+import { escapeHtml as e, fmtDateTime, fmtInt } from './format.ts';
+import { CSS } from './style.ts';
+import type { ReportJson } from './types.ts';
+import {
+  countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, notableTable, periodsTable,
+  ransomTable, recordsTable, revisionsTable, sectorsTable, trendTable, type Cell, type Table,
+} from './views.ts';
+
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function cell(x: Cell): string {
+  const links = (x.links ?? []).map((l) => (l.href
+    ? `<a href="${e(l.href)}" rel="noopener noreferrer nofollow">${e(l.label)}</a>`
+    : e(l.label)));
+  const tag = x.tag ? ` <span class="tag${x.tag === 'earlier' ? ' earlier' : ''}">${e(x.tag)}</span>` : '';
+  return `${e(x.text)}${links.join(', ')}${tag}`;
+}
+
+export function tableHtml(t: Table): string {
+  const head = t.columns.map((col) => `<th scope="col"${col.numeric ? ' class="num"' : ''}>${e(col.label)}</th>`).join('');
+  const body = t.rows.map((row, i) => {
+    const cls = t.rowTags?.[i] ? ` class="${e(t.rowTags[i]!)}"` : '';
+    const tds = row.map((x, j) => (j === 0
+      ? `<th scope="row">${cell(x)}</th>`
+      : `<td${t.columns[j]?.numeric ? ' class="num"' : ''}>${cell(x)}</td>`)).join('');
+    return `<tr${cls}>${tds}</tr>`;
+  }).join('\n');
+  const empty = t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">None this period.</td></tr>` : '';
+  return `<div class="scroll"><table id="${e(t.id)}"><caption>${e(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body}${empty}</tbody></table></div>`;
+}
+
+function figure(c: Chart): string {
+  const inner = c.svg ?? '<p class="empty">No data for this chart.</p>';
+  return `<figure id="chart-${e(c.id)}" role="group" aria-labelledby="cap-${e(c.id)}"><figcaption id="cap-${e(c.id)}">${e(c.title)}</figcaption>\n${inner}\n</figure>`;
+}
+
+function section(id: string, title: string, ...parts: string[]): string {
+  return `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${e(title)}</h2>\n${parts.join('\n')}\n</section>`;
+}
+
+function header(r: ReportJson): string {
+  const s = r.sources;
+  const failed = s.failures.map((f) => `<li>${e(f.publisher)} (${e(f.id)}): ${e(f.error ?? 'failed')}</li>`).join('');
+  return `<header><p class="meta">Triage · healthcare cyber-incident report</p>
+<h1>${e(r.period.label)}</h1>
+<div class="meta"><p>Snapshot: <time datetime="${e(r.snapshot_at)}">${e(fmtDateTime(r.snapshot_at))}</time> · Sources polled: ${fmtInt(s.polled)}, failed: ${fmtInt(s.failed)} · Feed items: ${fmtInt(s.items)} · Documents: ${fmtInt(s.documents)}</p>${failed ? `<ul aria-label="Failed sources">${failed}</ul>` : ''}</div></header>`;
+}
+
+function kpis(r: ReportJson): string {
+  const cards = kpiCards(r).map((k) =>
+    `<div class="kpi"><dt>${e(k.label)}</dt><dd>${e(k.value)}<span class="sub">${e(k.sub)}</span></dd></div>`).join('\n');
+  return section('kpis', 'Key figures', `<dl class="kpis">\n${cards}\n</dl>`);
+}
+
+export function renderHtml(r: ReportJson, charts: Chart[]): string {
+  const chart = (id: string) => figure(charts.find((c) => c.id === id)!);
+  const details = (summary: string, body: string) => `<details><summary>${e(summary)}</summary>\n${body}\n</details>`;
+  const revisions = revisionsTable(r);
+  const failures = failuresTable(r);
+  const body = [
+    header(r),
+    section('findings', 'Key findings', `<ul class="findings">\n${r.findings.map((f) => `<li>${e(f.text)}</li>`).join('\n')}\n</ul>`),
+    kpis(r),
+    section('trend', 'Trend', chart('trend'), details('Weekly figures', tableHtml(trendTable(r))), tableHtml(periodsTable(r))),
+    section('countries', 'Top countries', chart('countries'), tableHtml(countriesTable(r))),
+    section('groups', 'Top groups', chart('groups'), tableHtml(groupsTable(r))),
+    section('sectors', 'Sub-sectors', chart('sectors'), tableHtml(sectorsTable(r))),
+    section('records', 'Records affected', chart('records'), tableHtml(recordsTable(r))),
+    section('ransom', 'Ransom demanded vs paid', chart('ransom'), tableHtml(ransomTable(r))),
+    section('notable', 'Notable incidents', tableHtml(notableTable(r))),
+    revisions ? section('revisions', 'Revisions since the previous report', tableHtml(revisions)) : '',
+    section('methodology', 'Methodology and caveats',
+      `<ul>\n${methodologyLines(r).map((l) => `<li>${e(l)}</li>`).join('\n')}\n</ul>`, failures ? tableHtml(failures) : ''),
+  ].filter(Boolean).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${e(`Triage report — ${r.period.id}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}

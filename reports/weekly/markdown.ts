@@ -1,0 +1,59 @@
+// Markdown edition: the same figures and tables as the HTML, with charts given as their tables.
+import { escapeMd as m, fmtDateTime, fmtInt, mdUrl } from './format.ts';
+import type { ReportJson } from './types.ts';
+import {
+  countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, notableTable, periodsTable,
+  ransomTable, recordsTable, revisionsTable, sectorsTable, trendTable, type Cell, type Table,
+} from './views.ts';
+
+function cell(x: Cell): string {
+  const links = (x.links ?? []).map((l) => (l.href ? `[${m(l.label)}](${mdUrl(l.href)})` : m(l.label)));
+  return `${m(x.text)}${links.join(', ')}${x.tag ? ` *(${m(x.tag)})*` : ''}`;
+}
+
+export function tableMd(t: Table): string {
+  const head = `| ${t.columns.map((c) => m(c.label)).join(' | ')} |`;
+  const rule = `|${t.columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`;
+  const rows = t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`);
+  const body = rows.length ? rows : [`| ${t.columns.map((_, i) => (i === 0 ? 'None this period.' : '')).join(' | ')} |`];
+  return [`**${m(t.caption)}**`, '', head, rule, ...body].join('\n');
+}
+
+export function renderMarkdown(r: ReportJson): string {
+  const s = r.sources;
+  const out: string[] = [
+    `# ${m(r.period.label)}`,
+    '',
+    `Snapshot: ${fmtDateTime(r.snapshot_at)} · Sources polled: ${fmtInt(s.polled)}, failed: ${fmtInt(s.failed)} · Feed items: ${fmtInt(s.items)} · Documents: ${fmtInt(s.documents)}`,
+    ...s.failures.map((f) => `- Failed: ${m(f.publisher)} (${m(f.id)}): ${m(f.error ?? 'failed')}`),
+    '',
+    '## Key findings',
+    '',
+    ...r.findings.map((f) => `- ${m(f.text)}`),
+    '',
+    '## Key figures',
+    '',
+    '| Figure | Value | Detail |',
+    '| --- | --- | --- |',
+    ...kpiCards(r).map((k) => `| ${m(k.label)} | ${m(k.value)} | ${m(k.sub)} |`),
+  ];
+  const sections: [string, (Table | null)[]][] = [
+    ['Trend', [trendTable(r), periodsTable(r)]],
+    ['Top countries', [countriesTable(r)]],
+    ['Top groups', [groupsTable(r)]],
+    ['Sub-sectors', [sectorsTable(r)]],
+    ['Records affected', [recordsTable(r)]],
+    ['Ransom demanded vs paid', [ransomTable(r)]],
+    ['Notable incidents', [notableTable(r)]],
+    ['Revisions since the previous report', [revisionsTable(r)]],
+  ];
+  for (const [title, tables] of sections) {
+    const present = tables.filter((t): t is Table => t !== null);
+    if (present.length === 0) continue;
+    out.push('', `## ${title}`, '', present.map(tableMd).join('\n\n'));
+  }
+  const failures = failuresTable(r);
+  out.push('', '## Methodology and caveats', '', ...methodologyLines(r).map((l) => `- ${m(l)}`));
+  if (failures) out.push('', tableMd(failures));
+  return `${out.join('\n')}\n`;
+}

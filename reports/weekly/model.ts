@@ -1,0 +1,67 @@
+// Assembles ReportJson from the input: the one place where every figure is computed.
+import {
+  computeKpis, computeTrend, datedIncidents, inRange, periodCounts, periodHeader, TREND_WEEKS,
+} from './compute.ts';
+import { buildFindings } from './findings.ts';
+import { periodRange, weekRange, weeksEndingAt } from './period.ts';
+import { cmp } from './stats.ts';
+import {
+  countryRows, groupRows, notableRows, ransomRows, recordsRows, revisionRows, sectorRows, sortKeys,
+} from './tables.ts';
+import { SCHEMA_VERSION, type ReportInput, type ReportJson } from './types.ts';
+
+const NOTES = [
+  'An incident is one attack on one organisation; reports from several outlets about it are merged (deduplicated) upstream and counted once.',
+  'An incident is placed in a period by its attack date, or by the date it was first reported when the attack date is unknown; incidents with neither are not counted.',
+  'In the trend chart each incident is counted once, under its first attack type in the order ransomware, data-breach, DDoS, extortion, phishing, other.',
+  'A week is flagged as a spike when its count is above the 16-week mean plus two (population) standard deviations.',
+  'Period-over-period changes are not shown when the base is under 5 incidents: small counts swing by large percentages.',
+  'Ransom amounts are shown as written and in USD. USD figures are converted upstream at the average rate of the month recorded with each claim (listed below); crypto amounts use the same month\'s rate.',
+  'Hedged ("reportedly", "up to") and disputed ransom claims are kept and marked; the median uses each incident\'s best demanded figure.',
+  'Records affected are as reported by the victim, regulator or press, and are often revised; the total covers only incidents with a known figure.',
+  'Groups are marked "new" when no earlier incident in the dataset is attributed to them.',
+];
+
+export function buildReportJson(input: ReportInput): ReportJson {
+  const { period } = input;
+  const range = periodRange(period);
+  const all = datedIncidents(input.incidents);
+  const current = all.filter((d) => inRange(d.date, range)).map((d) => d.inc);
+  const counts = periodCounts(all, period);
+  const weeks = weeksEndingAt(range.end, TREND_WEEKS);
+  const windowRange = { start: weekRange(weeks[0]).start, end: weekRange(weeks[weeks.length - 1]).end };
+  const claims = current.flatMap((i) => i.ransom);
+  const failures = input.sources.filter((s) => !s.ok)
+    .map((s) => ({ id: s.id, publisher: s.publisher, error: s.error }))
+    .sort((a, b) => cmp(a.id, b.id));
+  const body: Omit<ReportJson, 'findings'> = {
+    schema_version: SCHEMA_VERSION,
+    period: periodHeader(period),
+    snapshot_at: input.snapshotAt,
+    sources: {
+      polled: input.sources.length, failed: failures.length, failures, documents: input.documents,
+      items: input.sources.reduce((a, s) => a + s.items, 0),
+    },
+    kpis: computeKpis(current, counts),
+    series: { trend: computeTrend(all, period), periods: counts },
+    tables: {
+      countries: countryRows(current),
+      groups: groupRows(current, all, range),
+      unattributed: current.filter((i) => i.actor === null).length,
+      sectors: sectorRows(current),
+      records_by_country: recordsRows(current),
+      ransom: ransomRows(all.filter((d) => inRange(d.date, windowRange))),
+      notable: notableRows(all, range),
+      revisions: revisionRows(input.revisions, input.incidents),
+    },
+    methodology: {
+      counted: current.length,
+      undated_excluded: input.incidents.length - all.length,
+      fx_months: [...new Set(claims.map((c) => c.usd_rate_date).filter((m): m is string => m !== null))].sort(cmp),
+      hedged_claims: claims.filter((c) => c.hedged).length,
+      disputed_claims: claims.filter((c) => c.disputed).length,
+      notes: NOTES,
+    },
+  };
+  return sortKeys({ ...body, findings: buildFindings(body) }) as ReportJson;
+}

@@ -1,0 +1,41 @@
+// Inline stylesheet: the page must render with no external requests, on a phone and on paper.
+export const CSS = `
+:root{--fg:#1b1f24;--muted:#5b6570;--line:#d8dde3;--accent:#2e6fb7;--warn:#c0392b;--bg:#fff}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:960px;margin:0 auto;padding:16px}
+h1{font-size:1.6rem;margin:.2em 0}
+h2{font-size:1.25rem;margin:1.6em 0 .5em;border-bottom:2px solid var(--line);padding-bottom:.2em}
+.meta{color:var(--muted);font-size:.9rem}
+.meta ul{margin:.2em 0;padding-left:1.2em}
+.findings li{margin:.3em 0}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:0;padding:0}
+.kpi{border:1px solid var(--line);border-radius:6px;padding:10px}
+.kpi dt{font-size:.8rem;color:var(--muted)}
+.kpi dd{margin:0;font-size:1.35rem;font-weight:600}
+.kpi .sub{display:block;font-size:.78rem;font-weight:400;color:var(--muted)}
+figure{margin:1em 0}
+figcaption{font-weight:600;margin-bottom:.4em}
+figure svg{max-width:100%;height:auto}
+.empty{color:var(--muted);font-style:italic}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.5em 0}
+caption{text-align:left;font-weight:600;padding:.3em 0}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f3f5f7}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.tag{display:inline-block;font-size:.72rem;padding:0 5px;border-radius:3px;background:#fde8e6;color:var(--warn);font-weight:600}
+.tag.earlier{background:#eef1f4;color:var(--muted)}
+tr.earlier td{color:var(--muted)}
+a{color:var(--accent)}
+details summary{cursor:pointer;color:var(--muted)}
+@media (max-width:600px){body{font-size:14px}main{padding:10px}.kpi dd{font-size:1.1rem}}
+@media print{
+  body{font-size:11px}main{max-width:none;padding:0}
+  a{color:inherit;text-decoration:none}
+  figure,table,.kpi{break-inside:avoid}
+  h2{break-after:avoid}
+  details{display:block}details>*{display:block}
+  .scroll{overflow:visible}
+}
+`;

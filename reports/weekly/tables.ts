@@ -1,0 +1,140 @@
+// The report's ranked tables, built from the period's incidents (and, for context, earlier ones).
+import { SECTORS, type Incident, type IncidentSource } from '../../core/records.ts';
+import type { Dated } from './compute.ts';
+import { countryName, round, safeHref } from './format.ts';
+import type { DateRange } from './period.ts';
+import { cmp, countBy } from './stats.ts';
+import type {
+  CountryRow, GroupRow, NotableRow, RansomRow, RecordsRow, Revision, RevisionRow, SectorRow, SourceLink,
+} from './types.ts';
+
+export const NOTABLE_MIN = 10;
+export const NOTABLE_MAX = 15;
+export const RANSOM_ROWS = 12;
+const TOP = 10;
+
+export function countryRows(current: Incident[]): CountryRow[] {
+  const n = current.length;
+  return countBy(current, (i) => i.country ?? '').slice(0, TOP).map(([code, incidents]) => ({
+    code: code || null, name: countryName(code || null), incidents, share: round(incidents / n),
+  }));
+}
+
+/** A group is "new" when no dated incident attributed to it falls before the period. */
+export function groupRows(current: Incident[], all: Dated[], range: DateRange): GroupRow[] {
+  const firstSeen = new Map<string, string>();
+  for (const d of all) {
+    const a = d.inc.actor;
+    if (a !== null && (!firstSeen.has(a) || d.date < firstSeen.get(a)!)) firstSeen.set(a, d.date);
+  }
+  const attributed = current.filter((i) => i.actor !== null);
+  return countBy(attributed, (i) => i.actor as string).slice(0, TOP).map(([name, incidents]) => {
+    const first = firstSeen.get(name) ?? range.start;
+    return { name, incidents, is_new: first >= range.start, first_seen: first };
+  });
+}
+
+export function sectorRows(current: Incident[]): SectorRow[] {
+  const n = current.length;
+  const order = (s: string) => SECTORS.indexOf(s as (typeof SECTORS)[number]);
+  return countBy(current, (i) => i.sector)
+    .sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]))
+    .map(([sector, incidents]) => ({ sector: sector as SectorRow['sector'], incidents, share: round(incidents / n) }));
+}
+
+export function recordsRows(current: Incident[]): RecordsRow[] {
+  const sums = new Map<string, { records: number; incidents: number }>();
+  for (const i of current) {
+    if (i.records_affected === null) continue;
+    const key = i.country ?? '';
+    const row = sums.get(key) ?? { records: 0, incidents: 0 };
+    row.records += i.records_affected;
+    row.incidents++;
+    sums.set(key, row);
+  }
+  return [...sums.entries()]
+    .map(([code, r]) => ({ code: code || null, name: countryName(code || null), ...r }))
+    .sort((a, b) => b.records - a.records || cmp(a.name, b.name))
+    .slice(0, TOP);
+}
+
+/** Demanded vs paid over the trend window: one period rarely has enough known amounts to compare. */
+export function ransomRows(window: Dated[]): RansomRow[] {
+  return window
+    .filter((d) => d.inc.ransom_demanded_usd !== null || d.inc.ransom_paid_usd !== null)
+    .map((d) => ({
+      incident_id: d.inc.incident_id, victim: d.inc.victim, date: d.date,
+      demanded_usd: d.inc.ransom_demanded_usd, paid_usd: d.inc.ransom_paid_usd,
+    }))
+    .sort((a, b) => (b.demanded_usd ?? b.paid_usd ?? 0) - (a.demanded_usd ?? a.paid_usd ?? 0)
+      || cmp(a.victim, b.victim) || cmp(a.incident_id, b.incident_id))
+    .slice(0, RANSOM_ROWS);
+}
+
+function hostOf(url: string | null): string | null {
+  const href = safeHref(url);
+  return href ? new URL(href).hostname : null;
+}
+
+function sourceLinks(sources: IncidentSource[]): SourceLink[] {
+  return sources
+    .map((s) => ({ label: s.outlet ?? hostOf(s.url) ?? s.title ?? 'source', href: safeHref(s.url), at: s.published ?? '' }))
+    .sort((a, b) => cmp(a.at, b.at) || cmp(a.label, b.label) || cmp(a.href ?? '', b.href ?? ''))
+    .map(({ label, href }) => ({ label, href }));
+}
+
+function ransomAsWritten(i: Incident): string[] {
+  const parts = i.ransom.map((r) =>
+    `${r.kind}: ${r.as_written}${r.hedged ? ' (hedged)' : ''}${r.disputed ? ' (disputed)' : ''}`);
+  return [...new Set(parts)].sort(cmp);
+}
+
+function notableRow(d: Dated, earlier: boolean): NotableRow {
+  const i = d.inc;
+  return {
+    incident_id: i.incident_id, victim: i.victim, country: i.country, country_name: countryName(i.country),
+    sector: i.sector, group: i.actor, date: d.date, status: i.status, ransom_as_written: ransomAsWritten(i),
+    demanded_usd: i.ransom_demanded_usd, paid_usd: i.ransom_paid_usd, records: i.records_affected,
+    downtime_days: i.downtime_days, sources: sourceLinks(i.sources), earlier,
+  };
+}
+
+const byRecency = (a: Dated, b: Dated) =>
+  cmp(b.date, a.date) || cmp(a.inc.victim, b.inc.victim) || cmp(a.inc.incident_id, b.inc.incident_id);
+
+/** Every incident of the period; a thin period is topped up with the latest earlier ones, flagged. */
+export function notableRows(all: Dated[], range: DateRange): NotableRow[] {
+  const current = all.filter((d) => d.date >= range.start && d.date <= range.end).sort(byRecency);
+  const rows = current.map((d) => notableRow(d, false));
+  if (rows.length >= NOTABLE_MIN) return rows;
+  const earlier = all.filter((d) => d.date < range.start).sort(byRecency).slice(0, NOTABLE_MAX - rows.length);
+  return rows.concat(earlier.map((d) => notableRow(d, true)));
+}
+
+/** Stable text for any field value: sorted-key JSON for objects, the string itself for strings. */
+export function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(sortKeys(v));
+}
+
+export function revisionRows(revisions: Revision[] | undefined, incidents: Incident[]): RevisionRow[] | null {
+  if (!revisions) return null;
+  const victims = new Map(incidents.map((i) => [i.incident_id, i.victim]));
+  return revisions
+    .map((r) => ({
+      incident_id: r.incident_id, victim: victims.get(r.incident_id) ?? null, field: r.field,
+      old: valueText(r.old), new: valueText(r.new),
+    }))
+    .sort((a, b) => cmp(a.victim ?? '', b.victim ?? '') || cmp(a.incident_id, b.incident_id) || cmp(a.field, b.field));
+}
+
+/** Deep copy with object keys in code-point order, so JSON text is byte-stable. */
+export function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(o).sort(cmp).map((k) => [k, sortKeys(o[k])]));
+  }
+  return v;
+}
