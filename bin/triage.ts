@@ -1,5 +1,5 @@
 // The `triage` command line: parses flags, wires the real effects, maps errors to exit codes. Nothing else.
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT, describe, exitCodeFor } from '../core/errors.ts';
 import { runCommand } from './commands/run.ts';
 import { ingestCommand, analyzeCommand } from './commands/stages.ts';
@@ -95,10 +95,18 @@ program.command('sources')
   .option('--json', 'JSON array on stdout')
   .action(sourcesStatusCommand);
 
+// Commander's own exits (help, version, bad flags) come back as errors so exit codes are decided here.
+for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();
+
 try {
   await program.parseAsync(process.argv);
   process.exitCode ??= EXIT.ok;
 } catch (err) {
+  if (err instanceof CommanderError) {
+    // help and version are successes; everything else commander rejects is a usage error
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    process.exit();
+  }
   const code = exitCodeFor(err);
   process.stderr.write(`triage: ${describe(err)}\n`);
   if (code === EXIT.internal && err instanceof Error && err.stack && process.env.TRIAGE_DEBUG) process.stderr.write(`${err.stack}\n`);

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { ConfigError, StopError } from '../core/errors.ts';
 
 const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
@@ -62,7 +62,8 @@ export class Store {
   }
 
   private async allNow<T>(sql: string, params: DuckDBValue[]): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
+    const [values, types] = bind(params);
+    const reader = await this.conn.runAndReadAll(sql, values, types);
     const dateCols = new Set(reader.columnNames().filter((_, i) => reader.columnTypes()[i].toString() === 'DATE'));
     return reader.getRowObjectsJS().map((r) => normaliseRow(r, dateCols)) as T[];
   }
@@ -72,7 +73,7 @@ export class Store {
   }
 
   run(sql: string, params: DuckDBValue[] = []): Promise<void> {
-    return this.serial(async () => { await this.conn.run(sql, params); });
+    return this.serial(async () => { const [values, types] = bind(params); await this.conn.run(sql, values, types); });
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
@@ -139,12 +140,34 @@ export class Store {
     return out;
   }
 
+  /** Closes the connection and the database, releasing the file lock for other processes. */
   close(): void {
     this.conn.closeSync();
+    this.instance.closeSync();
   }
 }
 
 const STAGE_TYPES = new Set(['BOOLEAN', 'DOUBLE', 'INTEGER', 'BIGINT']);
+
+/**
+ * Gives every parameter an explicit type: the driver cannot infer one for null, and string arrays become
+ * VARCHAR lists. A typed NULL VARCHAR casts to whatever the column needs.
+ */
+function bind(params: DuckDBValue[]): [DuckDBValue[] | undefined, DuckDBType[] | undefined] {
+  if (params.length === 0) return [undefined, undefined];
+  const types: DuckDBType[] = [];
+  const values = params.map((p): DuckDBValue => {
+    if (p === null || p === undefined) { types.push(VARCHAR); return null; }
+    if (Array.isArray(p)) { types.push(LIST(VARCHAR)); return listValue(p.map((x) => (x === null ? null : String(x)))); }
+    if (typeof p === 'string') types.push(VARCHAR);
+    else if (typeof p === 'boolean') types.push(BOOLEAN);
+    else if (typeof p === 'bigint') types.push(BIGINT);
+    else if (typeof p === 'number') types.push(Number.isInteger(p) && Math.abs(p) < 2 ** 53 ? BIGINT : DOUBLE);
+    else { types.push(VARCHAR); return String(p); }
+    return typeof p === 'number' && types[types.length - 1] === BIGINT ? BigInt(p) : p;
+  });
+  return [values, types];
+}
 
 type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
 

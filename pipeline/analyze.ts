@@ -3,7 +3,7 @@
 import type { Clock, Logger } from '../core/effects.ts';
 import { describe } from '../core/errors.ts';
 import type { CleanArticle, Extraction } from '../core/records.ts';
-import { extract, EXTRACTOR_VERSION, type Reference } from '../analyze/extract/extract.ts';
+import { extract, EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
 import { resolve } from '../analyze/resolve/resolve.ts';
 import type { Store } from '../data/store.ts';
 import { articlesToExtract, currentArticles } from '../data/documents.ts';

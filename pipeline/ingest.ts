@@ -28,7 +28,7 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
   await saveSources(deps.store, sources);
   const pageJobs: Promise<void>[] = [];
   const queued = new Set<string>();
-  await Promise.all(enabled.map(async (source) => {
+  await settleAll(enabled.map(async (source) => {
     stats.sources++;
     const items = await pollSource(deps, source, stats);
     for (const item of items) {
@@ -37,8 +37,15 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
       pageJobs.push(fetchAndStore(deps, source, item, stats));
     }
   }));
-  await Promise.all(pageJobs);
+  await settleAll(pageJobs);
   return stats;
+}
+
+/** Waits for every job before failing, so nothing still runs against a store that the caller closes. */
+async function settleAll(jobs: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(jobs);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Fetches and parses one source; returns the items whose pages should be (re)checked. */
@@ -80,7 +87,8 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
   }
   if (parsed.warnings.length === 0) await clearFailure(deps.store, 'feed', source.url);
   stats.feed_items += parsed.items.length;
-  stats.new_feed_items += await saveFeedItems(deps.store, parsed.items);
+  const fresh = await saveFeedItems(deps.store, parsed.items);
+  stats.new_feed_items += fresh;
   await recordSourceResult(deps.store, source.id, { at, ok: true, items: parsed.items.length });
   return parsed.items;
 }

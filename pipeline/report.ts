@@ -1,6 +1,6 @@
 // Report stage runner: reads the store and builds the weekly (or monthly) report for a period.
 import { buildReport } from '../reports/weekly/index.ts';
-import { latestCompleteWeek } from '../reports/weekly/period.ts';
+import { isoWeekOf, shiftPeriod, weekRange } from '../reports/weekly/period.ts';
 import type { Period } from '../reports/weekly/period.ts';
 import type { ReportJson } from '../reports/weekly/types.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -23,9 +23,12 @@ export async function choosePeriod(store: Store, clock: Clock, opts: { week?: st
   }
   const rows = await store.all<{ d: string }>(
     `SELECT strftime(coalesce(attack_date, first_reported), '%Y-%m-%d') AS d FROM incidents WHERE coalesce(attack_date, first_reported) IS NOT NULL`);
-  const week = latestCompleteWeek(rows.map((r) => r.d), clock.now());
-  if (!week) throw new ConfigError('no dated incidents in the database yet: run `triage run --demo` or `triage ingest` first');
-  return { kind: 'week', id: week };
+  const latest = rows.map((r) => r.d).sort().at(-1);
+  if (!latest) throw new ConfigError('no dated incidents in the database yet: run `triage run --demo` or `triage ingest` first');
+  // The week of the latest incident, unless that week is still running: then the one before it.
+  const week: Period = { kind: 'week', id: isoWeekOf(latest) };
+  const today = clock.now().toISOString().slice(0, 10);
+  return weekRange(week.id).end < today ? week : shiftPeriod(week, -1);
 }
 
 export async function buildPeriodReport(store: Store, period: Period): Promise<BuiltReport> {

@@ -5,7 +5,7 @@ import type { Clock, Logger } from '../core/effects.ts';
 import type { Dispatcher } from 'undici';
 import { createFetcher, type FetcherOptions } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
-import type { Reference } from '../analyze/extract/extract.ts';
+import type { Reference } from '../analyze/extract/index.ts';
 import type { Store } from '../data/store.ts';
 import { ingestSources, type IngestStats } from './ingest.ts';
 import { analyze, type AnalyzeStats } from './analyze.ts';

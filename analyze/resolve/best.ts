@@ -3,7 +3,6 @@
 import { ATTACK_TYPES, type AttackType, type Incident, type RansomClaim, type Sector } from '../../core/records.ts';
 import { nameKey } from './names.ts';
 import { counted, sortedEntries, type Entry } from './history.ts';
-import { cmpBy } from './util.ts';
 
 type IncidentRansom = Incident['ransom'][number];
 type Claim = Omit<RansomClaim, 'evidence'>;
@@ -102,5 +101,3 @@ export function status(claims: IncidentRansom[], actor: string | null): Incident
   return actor ? 'claimed-by-group' : 'reported';
 }
 
-export const byClaim = cmpBy<IncidentRansom>((c) => c.published, (c) => c.doc_id, (c) => c.kind,
-  (c) => c.as_written, (c) => c.currency);

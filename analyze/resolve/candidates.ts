@@ -75,7 +75,9 @@ function distinctVictims(ext: Extraction): Victim[] {
 
 export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candidate[] {
   if (!ext.relevant) return [];
-  const victims = distinctVictims(ext).filter((v) => nameKey(v.canonical) !== '');
+  // Triage counts healthcare incidents: a non-health victim named in a relevant article (a telco in a
+  // roundup, the vendor whose flaw was used) makes no incident of its own.
+  const victims = distinctVictims(ext).filter((v) => nameKey(v.canonical) !== '' && v.sector !== 'other');
   const shared = victims.length > 1;
   const aliases = aliasTable(s.aliases);
   const [lo, hi] = interval(ext, src, shared, s);

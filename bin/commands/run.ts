@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadSources } from '../../ingest/sources.ts';
 import { createDispatcher, demoDispatcher } from '../../ingest/fetch/demo.ts';
 import { startSiteServer } from '../../data/demo/server.ts';
-import { loadReference } from '../../analyze/extract/extract.ts';
+import { loadReference } from '../../analyze/extract/index.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { PROJECT } from '../../pipeline/paths.ts';
 import { EXIT } from '../../core/errors.ts';

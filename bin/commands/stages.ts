@@ -3,11 +3,12 @@ import { loadSources } from '../../ingest/sources.ts';
 import { createDispatcher } from '../../ingest/fetch/demo.ts';
 import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { readLocalDir } from '../../ingest/local.ts';
-import { loadReference } from '../../analyze/extract/extract.ts';
+import { loadReference } from '../../analyze/extract/index.ts';
 import { ingestSources, storePage, emptyStats, type IngestStats } from '../../pipeline/ingest.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import { PROJECT } from '../../pipeline/paths.ts';
-import { ConfigError, EXIT } from '../../core/errors.ts';
+import { ConfigError, EXIT, SkipError } from '../../core/errors.ts';
+import { recordFailure } from '../../data/ingest-state.ts';
 import { stat } from 'node:fs/promises';
 import { ctxOf, withStore, type Ctx } from './context.ts';
 import type { Store } from '../../data/store.ts';
@@ -33,7 +34,12 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string): Promise<IngestSta
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new ConfigError('--dir: not a folder', dir);
   const stats = emptyStats();
-  for await (const page of readLocalDir(dir, { clock: ctx.clock })) {
+  const onError = async (file: string, err: SkipError) => {
+    stats.failures++;
+    ctx.log.warn(`${file}: ${err.reason}: ${err.message}`);
+    await recordFailure(store, { stage: 'read', item: file, reason: err.reason, message: err.message, at: ctx.clock.now().toISOString() });
+  };
+  for await (const page of readLocalDir(dir, { clock: ctx.clock, onError })) {
     await storePage({ store, clock: ctx.clock, log: ctx.log }, page, stats);
   }
   return stats;

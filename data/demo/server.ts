@@ -61,7 +61,7 @@ function notModified(req: IncomingMessage, etag: string, lastModified: string): 
 
 /** Map Host + path to a file inside root/<host>, or null when the path escapes it. */
 async function locate(root: string, host: string, rawPath: string): Promise<string | null> {
-  if (!/^[a-z0-9.-]+$/i.test(host)) return null;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(host)) return null; // no empty, "." or ".." labels
   let path: string;
   try { path = decodeURIComponent(rawPath.split('?')[0] ?? '/'); } catch { return null; }
   if (path.includes('\0')) return null;

@@ -7,13 +7,15 @@ export function parseDocument(html: string): Document {
   return parseHTML(wrapped).document as unknown as Document;
 }
 
-const DROP_TAGS = 'script,style,noscript,iframe,template,svg,canvas,object,embed,button,input,select,textarea,dialog,link';
+// Figures go too: captions and photo credits ("Picture: stock image") are not article prose.
+const DROP_TAGS = 'script,style,noscript,iframe,template,svg,canvas,object,embed,button,input,select,textarea,dialog,link,figure,figcaption';
 const CHROME_TAGS = 'nav,aside,footer';
 const CHROME_ROLES = /^(navigation|complementary|contentinfo|dialog|alertdialog|search)$/i;
 
 // Matched against class, id, aria-label and data-component: widget names seen across news sites.
-const WIDGET = /cookie|consent|gdpr|newsletter|subscri|disqus|outbrain|taboola|comment|cmnt|share|sharing|social|related|recommend|promo|advert|sponsor|paywall|popup|modal|breadcrumb|most-?(read|popular)|trending|read-?more|also-?read|more-?stories|sidebar/i;
-const AD_TOKEN = /(^|[\s_-])(ads?|ad-slot|banner-ad|dfp)([\s_-]|$)/i;
+const WIDGET = /cookie|consent|gdpr|newsletter|subscri|disqus|outbrain|taboola|comment|cmnt|share|sharing|social|related|recommend|promo|advert|sponsor|paywall|popup|modal|crumb|caption|photo-?credit|most-?(read|popular)|trending|read-?more|also-?read|more-?stories|sidebar|byline|author|dateline|timestamp|reading-?time|skip-?link|screen-reader|sr-only|visually-hidden/i;
+// Short words only count as whole tokens ("meta" in "entry-meta", not in "metadata-free").
+const AD_TOKEN = /(^|[\s_-])(ads?|ad-slot|banner-ad|dfp|tags?|meta|kicker|eyebrow|credit)([\s_-]|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 function describeEl(el: Element): string {

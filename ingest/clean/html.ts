@@ -42,6 +42,19 @@ function linkDensity(el: Element): number {
   return linked / total;
 }
 
+const squash = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The meta description often is just the first paragraph; it counts as a standfirst to strip only when the
+ * page prints it twice (as a dek and again as the opening paragraph), else we would cut real text.
+ */
+function printedTwice(description: string | null, bodyText: string): string | null {
+  if (!description) return null;
+  const d = squash(description).trim();
+  const first = bodyText.indexOf(d);
+  return d && first >= 0 && bodyText.indexOf(d, first + d.length) >= 0 ? description : null;
+}
+
 export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutcome {
   const where = input.url ?? input.file ?? '(input)';
   const skip = (reason: ConstructorParameters<typeof SkipError>[0], msg: string): CleanOutcome =>
@@ -55,6 +68,8 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
   if (!doc.body || !doc.documentElement) return skip('parse_error', 'no document body');
   const meta = readMeta(doc, input.url, input.fetchedAt);
   precleanDocument(doc);
+  const bodyText = squash(doc.body.textContent ?? '');
+
 
   let result: ReturnType<Readability<Element>['parse']>;
   try {
@@ -66,7 +81,7 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
   if (linkDensity(result.content) > 0.5) return skip('not_article', 'mostly links: a listing page');
 
   const title = meta.title ?? result.title?.trim() ?? input.feedTitle ?? null;
-  const paragraphs = postClean(paragraphsOf(result.content), { title, standfirst: meta.description });
+  const paragraphs = postClean(paragraphsOf(result.content), { title, standfirst: printedTwice(meta.description, bodyText) });
   const text = paragraphs.join('\n\n');
   if (text.length < (opts.minChars ?? 200)) return skip('not_article', `only ${text.length} characters of text`);
 

@@ -1,4 +1,5 @@
 // The stage entry point: FetchedPage (from the fetcher or readLocalDir) → CleanArticle, throwing SkipError.
+import { SkipError } from '../../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
 import { cleanHtml, type CleanOptions, type CleanOutcome } from './html.ts';
@@ -18,8 +19,9 @@ function realUrl(page: FetchedPage): string | null {
 export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): CleanOutcome {
   const url = realUrl(page);
   if (isPlainText(page)) {
-    if (page.body.byteLength > (opts.maxBytes ?? 5 * 1024 * 1024)) {
-      return cleanHtml({ bytes: page.body, url, charset: page.charset, fetchedAt: page.fetched_at, file: page.file }, opts);
+    const max = opts.maxBytes ?? 5 * 1024 * 1024;
+    if (page.body.byteLength > max) {
+      return { ok: false, error: new SkipError('too_large', `text is ${page.body.byteLength} bytes, cap ${max}`, page.file ?? page.url) };
     }
     const { text } = decodeBytes(page.body, page.charset);
     return cleanPlainText(text, { file: page.file, url, published: page.feed_published, outlet: page.outlet,

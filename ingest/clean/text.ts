@@ -62,7 +62,7 @@ export function stripScript(p: string): string | null {
   return kept;
 }
 
-const PROMPT = /^(?:click here to\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
+const PROMPT = /^(?:click here to\b|skip to (?:main )?content|you are here\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
 const META_LINE = /^(?:by\s+\p{Lu}[\p{L}.'’ -]*|published|updated|posted|last updated)\b.{0,80}$/iu;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -75,6 +75,7 @@ function repeatsHeading(p: string, next: string | undefined, headings: string[])
   return !!next && n.length >= 30 && norm(next).includes(n);
 }
 
+/** `standfirst` should be given only when the page prints it apart from the body too (see cleanHtml). */
 export interface PostCleanHints { title: string | null; standfirst: string | null }
 
 export function postClean(paragraphs: string[], hints: PostCleanHints): string[] {
@@ -88,6 +89,8 @@ export function postClean(paragraphs: string[], hints: PostCleanHints): string[]
     if (kept) out.push(kept);
   }
   const headings = [hints.title ?? '', hints.standfirst ?? ''];
+  // Consecutive duplicates (a dek printed twice) collapse to one.
+  for (let i = out.length - 1; i > 0; i--) if (norm(out[i]) === norm(out[i - 1])) out.splice(i, 1);
   // At most two leading repeats: the headline and the dek.
   for (let i = 0; i < 2 && out.length > 1 && repeatsHeading(out[0], out[1], headings); i++) out.shift();
   return out;

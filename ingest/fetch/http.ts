@@ -40,13 +40,19 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
+/** Stop reading; the abort error undici then emits is expected, so it is swallowed. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 async function readCapped(body: Dispatcher.ResponseData['body'], max: number, url: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > max) {
-      body.destroy();
+      discard(body);
       throw new SkipError('too_large', `body exceeds ${max} bytes`, url);
     }
     chunks.push(chunk as Buffer);
@@ -105,7 +111,7 @@ export async function fetchHop(
   }
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
-    res.body.destroy();
+    discard(res.body);
     throw new SkipError('too_large', `content-length ${declared} exceeds ${limits.maxBodyBytes} bytes`, url);
   }
   let raw: Buffer;

@@ -27,8 +27,8 @@ function tableQueries(since?: string, until?: string): Record<string, string> {
     claims: `SELECT f.fact_id AS claim_id, f.doc_id, s.incident_id, f.value->>'kind' AS kind,
         TRY_CAST(f.value->>'amount' AS DOUBLE) AS amount, f.value->>'currency' AS currency,
         TRY_CAST(f.value->>'usd' AS DOUBLE) AS usd, f.value->>'usd_rate_date' AS usd_rate_date,
-        f.value->>'as_written' AS as_written, (f.value->>'disputed')::BOOLEAN AS disputed,
-        (f.value->>'hedged')::BOOLEAN AS hedged, f.quote, d.published,
+        f.value->>'as_written' AS as_written, TRY_CAST(f.value->>'disputed' AS BOOLEAN) AS disputed,
+        TRY_CAST(f.value->>'hedged' AS BOOLEAN) AS hedged, f.quote, d.published,
         year(d.published) AS year, month(d.published) AS month
       FROM facts f JOIN documents d ON d.version_id = f.version_id
       JOIN incident_sources s ON s.doc_id = f.doc_id

@@ -17,14 +17,25 @@ function doc(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-/** Escape < and > inside attribute values too, so no tag-like text survives anywhere in the SVG. */
-export function hardenMarkup(html: string): string {
-  return html.replace(/="([^"]*)"/g, (_m, v: string) => `="${v.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+/**
+ * Cleans the rendered DOM before serialising: linkedom leaves < and > raw inside attribute values,
+ * so they are replaced there (no tag-like text may survive anywhere), and coordinates are rounded
+ * to 2 decimals (smaller files, no float noise in golden files). Text nodes are escaped on output.
+ */
+export function hardenElement(root: Element): void {
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    for (const { name, value } of Array.from(el.attributes)) {
+      const clean = value.replace(/[<>]/g, '')
+        .replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+      if (clean !== value) el.setAttribute(name, clean);
+    }
+  }
 }
 
 function render(options: Plot.PlotOptions): string {
   const el = Plot.plot({ ...options, document: doc(), className: CLASS, width: options.width ?? WIDTH });
-  return hardenMarkup((el as unknown as { outerHTML: string }).outerHTML);
+  hardenElement(el as unknown as Element);
+  return (el as unknown as Element).outerHTML;
 }
 
 export function truncate(s: string, max = 28): string {

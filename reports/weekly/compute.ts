@@ -8,6 +8,8 @@ import { change, mean, median, sd } from './stats.ts';
 import type { Kpis, ReportJson, Trend, TrendWeek } from './types.ts';
 
 export const TREND_WEEKS = 16;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
 export const TRAILING_PERIODS = 4;
 
 /** An incident is placed by when it happened, falling back to when it was first reported. */
@@ -39,7 +41,7 @@ export function periodHeader(p: Period): ReportJson['period'] {
   const r = periodRange(p);
   const label = p.kind === 'week'
     ? `Week ${Number(p.id.slice(6))}, ${p.id.slice(0, 4)} (${fmtDate(r.start)} – ${fmtDate(r.end)})`
-    : `${fmtDate(r.start).replace(/^1 /, '')}`;
+    : `${MONTH_NAMES[Number(p.id.slice(5)) - 1]} ${p.id.slice(0, 4)}`;
   return { kind: p.kind, id: p.id, label, start: r.start, end: r.end, previous: shiftPeriod(p, -1).id };
 }
 

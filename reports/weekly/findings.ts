@@ -1,5 +1,5 @@
 // Key findings: short generated sentences, each tied to one figure in the JSON (by path).
-import { fmtDecimal, fmtInt, fmtShare, fmtSignedPct, fmtUsd } from './format.ts';
+import { fmtDecimal, fmtInt, fmtNum, fmtShare, fmtSignedPct, fmtUsd } from './format.ts';
 import { TRAILING_PERIODS, TREND_WEEKS } from './compute.ts';
 import type { Finding, ReportJson } from './types.ts';
 
@@ -20,24 +20,46 @@ function incidentsFinding(r: Body): Finding {
   return { id: 'incidents', text, figure: 'kpis.incidents', value: k.incidents };
 }
 
+/** Names tied for first place, so a four-way tie at one incident is not reported as a leader. */
+function leaders<T extends { incidents: number }>(rows: T[]): T[] {
+  return rows.filter((x) => x.incidents === rows[0]?.incidents);
+}
+
+function countryFinding(r: Body): Finding | null {
+  const top = leaders(r.tables.countries.filter((c) => c.code !== null));
+  if (top.length === 0) return null;
+  const names = top.map((c) => c.name).join(', ');
+  const lead = top.length === 1 ? `${names} was the most affected country` : `${names} were the most affected countries`;
+  return { id: 'top-country', figure: 'tables.countries.0.share', value: top[0].share,
+    text: `${lead} with ${fmtInt(top[0].incidents)} of ${fmtInt(r.kpis.incidents)} incidents${top.length > 1 ? ' each' : ''} (${fmtShare(top[0].share)}); ${plural(r.kpis.countries_hit, 'country', 'countries')} were hit.` };
+}
+
+function groupFinding(r: Body): Finding | null {
+  const groups = r.tables.groups;
+  if (groups.length === 0) return null;
+  const top = leaders(groups);
+  const fresh = groups.filter((g) => g.is_new).map((g) => g.name);
+  const lead = top.length === 1
+    ? `${top[0].name} was the most active group (${plural(top[0].incidents, 'incident')})`
+    : `${plural(groups.length, 'group')} were named, none with more than ${plural(top[0].incidents, 'incident')}`;
+  return { id: 'top-group', figure: 'tables.groups.0.incidents', value: top[0].incidents,
+    text: `${lead}${fresh.length ? `; first seen this ${r.period.kind}: ${fresh.join(', ')}` : ''}.` };
+}
+
 function optional(r: Body): (Finding | null)[] {
   const k = r.kpis;
-  const t = r.tables;
   const spike = r.series.trend.weeks.find((w) => w.current && w.spike);
-  const newGroups = t.groups.filter((g) => g.is_new).map((g) => g.name);
   return [
     spike ? { id: 'spike', figure: 'series.trend.threshold', value: r.series.trend.threshold,
       text: `${spike.week} is a spike: ${plural(spike.total, 'incident')}, above the ${TREND_WEEKS}-week mean + 2 sd (${fmtDecimal(r.series.trend.threshold)}).` } : null,
     k.incidents > 0 ? { id: 'ransomware', figure: 'kpis.ransomware.share', value: k.ransomware.share,
       text: `Ransomware was involved in ${fmtShare(k.ransomware.share)} of incidents (${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}).` } : null,
-    t.countries[0] && t.countries[0].code ? { id: 'top-country', figure: 'tables.countries.0.share', value: t.countries[0].share,
-      text: `${t.countries[0].name} was the most affected country with ${fmtInt(t.countries[0].incidents)} of ${fmtInt(k.incidents)} incidents (${fmtShare(t.countries[0].share)}); ${plural(k.countries_hit, 'country', 'countries')} were hit.` } : null,
-    t.groups[0] ? { id: 'top-group', figure: 'tables.groups.0.incidents', value: t.groups[0].incidents,
-      text: `${t.groups[0].name} was the most active group (${plural(t.groups[0].incidents, 'incident')})${newGroups.length ? `; first seen this ${r.period.kind}: ${newGroups.join(', ')}` : ''}.` } : null,
+    countryFinding(r),
+    groupFinding(r),
     k.records_affected.known > 0 ? { id: 'records', figure: 'kpis.records_affected.total', value: k.records_affected.total,
       text: `${fmtInt(k.records_affected.total)} records were reported affected, from the ${fmtInt(k.records_affected.known)} of ${fmtInt(k.incidents)} incidents with a known figure.` } : null,
     !k.vs_trailing_mean.suppressed ? { id: 'trailing', figure: 'kpis.vs_trailing_mean.pct', value: k.vs_trailing_mean.pct,
-      text: `Against the trailing ${TRAILING_PERIODS}-${r.period.kind} mean of ${fmtDecimal(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.` } : null,
+      text: `Against the trailing ${TRAILING_PERIODS}-${r.period.kind} mean of ${fmtNum(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.` } : null,
     k.median_ransom_demanded_usd.value !== null ? { id: 'ransom', figure: 'kpis.median_ransom_demanded_usd.value',
       value: k.median_ransom_demanded_usd.value,
       text: `The median demanded ransom was ${fmtUsd(k.median_ransom_demanded_usd.value)} (n = ${fmtInt(k.median_ransom_demanded_usd.known)}).` } : null,

@@ -4,6 +4,7 @@
 const LOCALE = 'en-US';
 const intFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const upTo2 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -16,7 +17,7 @@ export function escapeHtml(s: string): string {
 export function escapeMd(s: string): string {
   return s
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
@@ -58,6 +59,11 @@ export function fmtSignedPct(pct: number): string {
 
 export function fmtDecimal(n: number): string {
   return oneDp.format(n);
+}
+
+/** Up to two decimals, none when whole: for means, bases and day counts. */
+export function fmtNum(n: number): string {
+  return upTo2.format(n);
 }
 
 /** '2022-11-14' → '14 Nov 2022'. */

@@ -24,7 +24,7 @@ export function renderMarkdown(r: ReportJson): string {
   const out: string[] = [
     `# ${m(r.period.label)}`,
     '',
-    `Snapshot: ${fmtDateTime(r.snapshot_at)} · Sources polled: ${fmtInt(s.polled)}, failed: ${fmtInt(s.failed)} · Feed items: ${fmtInt(s.items)} · Documents: ${fmtInt(s.documents)}`,
+    `Snapshot: ${m(fmtDateTime(r.snapshot_at))} · Sources polled: ${fmtInt(s.polled)}, failed: ${fmtInt(s.failed)} · Feed items: ${fmtInt(s.items)} · Documents: ${fmtInt(s.documents)}`,
     ...s.failures.map((f) => `- Failed: ${m(f.publisher)} (${m(f.id)}): ${m(f.error ?? 'failed')}`),
     '',
     '## Key findings',

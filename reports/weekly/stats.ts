@@ -1,5 +1,5 @@
 // Small statistics helpers with the report's rounding and suppression rules.
-import { fmtDecimal, fmtSignedPct, round } from './format.ts';
+import { fmtNum, fmtSignedPct, round } from './format.ts';
 import type { Change } from './types.ts';
 
 /** Changes on a base under this are noise, so they are shown as n/a rather than as a percentage. */
@@ -27,7 +27,7 @@ export function change(current: number, base: number): Change {
   const b = round(base, 2);
   if (base < MIN_BASE) return { base: b, pct: null, suppressed: true, display: `n/a (base < ${MIN_BASE})` };
   const pct = round(((current - base) / base) * 100, 1);
-  return { base: b, pct, suppressed: false, display: `${fmtSignedPct(pct)} (base ${fmtDecimal(base)})` };
+  return { base: b, pct, suppressed: false, display: `${fmtSignedPct(pct)} (base ${fmtNum(b)})` };
 }
 
 /** Group and count, returning [key, count] sorted by count desc then key asc (deterministic ties). */

@@ -1,7 +1,7 @@
 // Format-neutral tables and KPI cards, shared by the HTML and Markdown renderers so both show
 // exactly the same figures. Cells hold raw (unescaped) text; each renderer escapes.
 import { ATTACK_TYPES } from '../../core/records.ts';
-import { fmtDate, fmtDecimal, fmtInt, fmtShare, fmtUsd } from './format.ts';
+import { fmtDate, fmtInt, fmtNum, fmtShare, fmtUsd } from './format.ts';
 import type { ReportJson, SourceLink } from './types.ts';
 
 export interface Cell { text: string; tag?: string; links?: SourceLink[] }
@@ -19,7 +19,7 @@ export function kpiCards(r: ReportJson): KpiCard[] {
   return [
     { label: `Incidents this ${unit}`, value: fmtInt(k.incidents), sub: `previous ${unit}: ${fmtInt(k.vs_previous.base)}` },
     { label: `vs previous ${unit}`, value: k.vs_previous.display, sub: `${r.period.previous}` },
-    { label: `vs trailing 4-${unit} mean`, value: k.vs_trailing_mean.display, sub: `mean ${fmtDecimal(k.vs_trailing_mean.base)}` },
+    { label: `vs trailing 4-${unit} mean`, value: k.vs_trailing_mean.display, sub: `mean ${fmtNum(k.vs_trailing_mean.base)}` },
     { label: 'Ransomware share', value: fmtShare(k.ransomware.share), sub: `${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}` },
     { label: 'Countries hit', value: fmtInt(k.countries_hit), sub: `${fmtInt(r.tables.countries.length)} ranked` },
     { label: 'Records affected', value: fmtInt(k.records_affected.total),
@@ -94,7 +94,7 @@ export function notableTable(r: ReportJson): Table {
     rows: rows.map((x) => [
       c(x.victim, x.earlier ? 'earlier' : undefined), c(x.country ?? '—'), c(x.sector), c(x.group ?? '—'),
       c(fmtDate(x.date)), c(x.status), c(x.ransom_as_written.join('; ') || '—'), c(fmtUsd(x.demanded_usd)),
-      c(fmtUsd(x.paid_usd)), num(x.records), c(x.downtime_days === null ? '—' : fmtDecimal(x.downtime_days)),
+      c(fmtUsd(x.paid_usd)), num(x.records), c(x.downtime_days === null ? '—' : fmtNum(x.downtime_days)),
       { text: x.sources.length ? '' : '—', links: x.sources },
     ]),
     rowTags: rows.map((x) => (x.earlier ? 'earlier' : null)),
@@ -121,7 +121,7 @@ export function methodologyLines(r: ReportJson): string[] {
   const m = r.methodology;
   return [
     ...m.notes,
-    `This ${r.period.kind}: ${fmtInt(m.counted)} incidents counted; ${fmtInt(m.undated_excluded)} incidents in the dataset have no date and are not counted.`,
+    `This ${r.period.kind}: ${fmtInt(m.counted)} counted; ${fmtInt(m.undated_excluded)} in the whole dataset without any date, not counted.`,
     `FX rate months used this ${r.period.kind}: ${m.fx_months.length ? m.fx_months.join(', ') : 'none'}. Hedged ransom claims: ${fmtInt(m.hedged_claims)}; disputed: ${fmtInt(m.disputed_claims)}.`,
   ];
 }

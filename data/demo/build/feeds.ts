@@ -22,8 +22,8 @@ function rss2(c: Corpus, o: Outlet, items: Article[]): string {
       ? `<guid isPermaLink="false">ng-${(hashNum(a.id) % 9_000_000) + 1_000_000}</guid>`
       : `<guid isPermaLink="true">${xesc(link)}</guid>`;
     const desc = o.key === 'delhichronicle'
-      ? cdata(`<p>${xesc(summaryOf(a, 400))}</p>`)
-      : xesc(summaryOf(a, 400));
+      ? cdata(`<p>${xesc(summaryOf(a, Infinity))}</p>`)
+      : xesc(summaryOf(a, Infinity));
     return [
       '    <item>',
       `      <title>${xesc(a.title)}</title>`,
@@ -66,7 +66,7 @@ function atom(c: Corpus, o: Outlet, items: Article[]): string {
       `    <updated>${updatedOf(a)}</updated>`,
       a.author ? `    <author><name>${xesc(a.author)}</name></author>` : '',
       `    <category term="${xesc(a.section)}"/>`,
-      `    <summary type="text">${xesc(summaryOf(a, 400))}</summary>`,
+      `    <summary type="text">${xesc(summaryOf(a, Infinity))}</summary>`,
       '  </entry>',
     ].filter(Boolean).join('\n');
   });
@@ -92,7 +92,7 @@ function rdf(c: Corpus, o: Outlet, items: Article[]): string {
       `  <item rdf:about="${link}">`,
       `    <title>${xesc(a.title)}</title>`,
       `    <link>${link}</link>`,
-      `    <description>${xesc(summaryOf(a, 400))}</description>`,
+      `    <description>${xesc(summaryOf(a, Infinity))}</description>`,
       a.author ? `    <dc:creator>${xesc(a.author)}</dc:creator>` : '',
       `    <dc:date>${normIso(a.published)}</dc:date>`,
       `    <dc:subject>${xesc(a.section)}</dc:subject>`,

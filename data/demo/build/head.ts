@@ -41,7 +41,7 @@ export function twitterCard(c: PageCtx, large = true): string[] {
 }
 
 /** JSON-LD NewsArticle (or Report for vendor research). */
-export function jsonLd(c: PageCtx, opts: { asciiOnly?: boolean; indent?: number; type?: string } = {}): string {
+export function jsonLd(c: PageCtx, opts: { asciiOnly?: boolean; indent?: number; type?: string | string[] } = {}): string {
   const org = !c.a.author || /\b(staff|desk|team|bureau|wire|research)\b/i.test(c.a.author) || c.a.author.includes(c.o.name);
   const author = { '@type': org ? 'Organization' : 'Person', name: c.a.author ?? c.o.name };
   const data = {

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type Article, type Block, FrontMatter, type Outlet, OutletsFile } from './schema.ts';
-import { esc, slugify } from './util.ts';
+import { escText, slugify } from './util.ts';
 
 /** A problem in a source file; the message names the file. */
 export class DemoSourceError extends Error {
@@ -63,10 +63,10 @@ export function parseBody(body: string): Block[] {
 
 /** Inline markdown (`**bold**`, `*em*`, `[text](url)`) to escaped HTML. */
 export function inlineHtml(text: string): string {
-  return esc(text)
+  return escText(text)
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[\s(])\*(\S.*?\S|\S)\*(?=[\s).,;:!?]|$)/g, '$1<em>$2</em>')
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+    .replace(/\[([^\]]+)\]\(([^)\s"]+)\)/g, '<a href="$2">$1</a>');
 }
 
 /** Inline markdown reduced to plain text (for meta tags and feeds). */

@@ -1,7 +1,7 @@
 // Inline scripts of the demo pages: analytics, ad loaders, build stamps with a later (decoy) date,
 // and the script source that some Indian CMS templates print as visible text.
 import type { PageCtx } from './context.ts';
-import { esc, hashNum, pick, scriptJson } from './util.ts';
+import { esc, escText, hashNum, pick, scriptJson } from './util.ts';
 
 const tag = (js: string) => `<script>\n${js}\n</script>`;
 const siteCode = (c: PageCtx) => c.o.key.slice(0, 3).toUpperCase() + String(1000 + (hashNum(c.o.key) % 9000));
@@ -82,7 +82,7 @@ export function leakedScript(c: PageCtx): string {
 
 /** How the leaked text sits after the last paragraph: bare, in a <p>, or in a div. */
 export function leakedHtml(c: PageCtx): string {
-  const text = esc(leakedScript(c));
+  const text = escText(leakedScript(c));
   switch (hashNum(`w${c.seed}`) % 3) {
     case 0: return `\n${text}\n`;
     case 1: return `<p>${text}</p>`;

@@ -7,6 +7,11 @@ export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Escapes text for HTML text nodes only (quotes stay as typed). */
+export function escText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Escapes text for XML (feeds). Drops characters XML 1.0 forbids. */
 export function xesc(s: string): string {
   return s

@@ -1,0 +1,55 @@
+// extract(article, ref) → Extraction: pure and synchronous; reference data is loaded once by loadReference.
+import type { CleanArticle, Extraction } from '../../core/records.ts';
+import type { Reference } from './reference.ts';
+import { sentences } from './text.ts';
+import { findRansom, paymentMethod, type Skipped } from './ransom.ts';
+import { findVictims } from './victims.ts';
+import { findActors } from './actors.ts';
+import { attackDate } from './dates.ts';
+import { findRecords, findDowntime } from './impact.ts';
+import { attackTypes } from './attack-types.ts';
+import { hasIncident, relevance } from './relevance.ts';
+
+export const EXTRACTOR_VERSION = 'extract-0.1.0';
+export { loadReference, type Reference } from './reference.ts';
+
+export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }
+
+/** Like extract(), plus the sums skipped and why (e.g. unknown_currency), for logs and failure records. */
+export function extractDetailed(article: CleanArticle, ref: Reference): ExtractDetail {
+  const text = article.text;
+  const sents = sentences(text);
+  const published = article.published ? article.published.slice(0, 10) : null;
+  const victims = findVictims(text, sents, ref);
+  const incident = hasIncident(sents, victims.length > 0);
+  const attack = attackDate(text, sents, article.published);
+  const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
+  const { claims, skipped } = incident ? findRansom(text, sents, ref, rateMonth) : { claims: [], skipped: [] };
+  const score = relevance(ref.relevance, article.title, sents, victims, incident);
+  const records = incident ? findRecords(text, sents) : null;
+  const downtime = incident ? findDowntime(text, sents) : null;
+  // A report listing many victims tells no single attack date, record count or outage.
+  const roundup = victims.length >= 3;
+  const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
+  const extraction: Extraction = {
+    doc_id: article.doc_id,
+    extractor_version: EXTRACTOR_VERSION,
+    relevant: score >= 0.5,
+    relevance: score,
+    attack_types: attackTypes(sents, incident),
+    victims: incident ? victims : [],
+    actors: incident ? findActors(text, sents, ref.groups) : [],
+    ransom: claims,
+    payment_method: paymentMethod(claims, sents),
+    records_affected: roundup ? null : records,
+    attack_date: incident && !roundup ? attack?.date ?? null : null,
+    published,
+    downtime_days: roundup ? null : downtime?.days ?? null,
+    countries: incident ? countries : [],
+  };
+  return { extraction, skipped };
+}
+
+export function extract(article: CleanArticle, ref: Reference): Extraction {
+  return extractDetailed(article, ref).extraction;
+}

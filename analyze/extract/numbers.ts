@@ -1,0 +1,51 @@
+// Number words and figures as printed in news: Indian grouping (1,50,00,000), European separators
+// (1.000.000, 1,5), scale words (lakh, crore, million, Mio., bn, k).
+
+export const NUM = String.raw`\d(?:[\d,.]*\d)?`;
+export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b|thousand|k|K|trillion`;
+
+const SCALES: [RegExp, number][] = [
+  [/^(lakhs?|lacs?)$/i, 1e5], [/^(crores?|cr)$/i, 1e7], [/^(millions?|mn|mln|mio\.?|m)$/i, 1e6],
+  [/^(billions?|bn|mrd\.?|b)$/i, 1e9], [/^(thousand|k)$/i, 1e3], [/^trillion$/i, 1e12],
+];
+
+export function scaleOf(word: string | undefined): number {
+  if (!word) return 1;
+  for (const [re, v] of SCALES) if (re.test(word.trim())) return v;
+  return 1;
+}
+
+/**
+ * Parse a printed figure. `europeanHint`: the currency/locale makes "1.500" mean 1500 (euro amounts
+ * without a scale word). Returns null for shapes we cannot read unambiguously.
+ */
+export function parseFigure(s: string, europeanHint = false): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^\d{1,2}(,\d{2})+,\d{3}$/.test(s)) return Number(s.replace(/,/g, '')); // Indian lakh grouping
+  if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  if (/^\d{1,3}\.\d{3},\d+$/.test(s)) return Number(s.replace('.', '').replace(',', '.'));
+  if (/^\d{1,3}\.\d{3}$/.test(s) && europeanHint) return Number(s.replace('.', ''));
+  if (/^\d+\.\d+$/.test(s)) return Number(s);
+  if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.')); // European decimal comma: "1,5 Mio."
+  return null;
+}
+
+const WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20,
+};
+export const NUMBER_WORD = Object.keys(WORDS).join('|');
+export const ORDINAL_WORD = Object.keys(ORDINALS).join('|');
+
+/** "two" → 2, "13" → 2, "13th" → 13, "sixth" → 6. */
+export function smallNumber(w: string): number | null {
+  const l = w.toLowerCase();
+  if (/^\d+(st|nd|rd|th)?$/.test(l)) return parseInt(l, 10);
+  return WORDS[l] ?? ORDINALS[l] ?? null;
+}

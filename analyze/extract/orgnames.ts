@@ -1,0 +1,59 @@
+// Organisation names: capitalised word runs ("Hospital São Lucas da Serra"), trimmed of sentence words,
+// and acronyms defined in the article ("All India Institute of Medical Sciences (AIIMS)").
+import { fold } from './text.ts';
+
+export interface NameSpan { start: number; end: number; name: string }
+
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
+const LINK = String.raw`(?:of|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
+// a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
+const RUN = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu');
+const LINKS = new RegExp(String.raw`^${LINK}$`, 'u');
+// Capitalised words that start sentences or titles but never start a victim's name.
+const LEAD = new Set(['after', 'the', 'a', 'an', 'at', 'in', 'on', 'of', 'and', 'but', 'by', 'for', 'from', 'with', 'as',
+  'when', 'while', 'since', 'unlike', 'like', 'both', 'officials', 'doctors', 'patients', 'staff', 'police', 'update',
+  'meanwhile', 'earlier', 'last', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'according', 'although', 'if', 'under', 'how',
+  'what', 'why', 'where', 'who', 'we', 'it', 'they', 'he', 'she', 'to', 'about', 'once', 'until', 'before', 'during',
+  'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring']);
+
+/** Capitalised runs, trimmed of leading sentence words and link words, possessive removed. */
+export function nameRuns(text: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const parts = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
+    while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w))) parts.shift();
+    while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
+    if (!parts.length) continue;
+    const last = parts[parts.length - 1]!;
+    const lastWord = /^(?:Inc|Ltd|Corp|Co|Pvt)\.$/.test(last.w) ? last.w : last.w.replace(/(?:['’]s|['’]|[.,:;]+)$/u, '');
+    const start = parts[0]!.s, end = last.s + lastWord.length;
+    if (end > start) out.push({ start, end, name: text.slice(start, end) });
+  }
+  return out;
+}
+
+export interface Acronym { acronym: string; full: NameSpan }
+
+const initials = (words: string[]) => words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+
+/** "Full Name (ACR)" and "ACR (Full Name)": the shortest tail of the run whose initials spell the acronym. */
+export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
+  const out: Acronym[] = [];
+  for (const m of text.matchAll(/\(([\p{Lu}][\p{Lu}\d&-]{1,9})\)/gu)) {
+    const acr = m[1]!;
+    const run = runs.find((r) => /^\s*$/.test(text.slice(r.end, m.index)) && m.index - r.end < 3);
+    if (!run) continue;
+    const words = [...run.name.matchAll(/\S+/gu)];
+    for (let i = 0; i < words.length; i++) {
+      const tail = words.slice(i).map((w) => w[0]);
+      if (initials(tail).toUpperCase() === acr.replace(/[^A-Z]/g, '')) {
+        const start = run.start + words[i]!.index;
+        out.push({ acronym: acr, full: { start, end: run.end, name: text.slice(start, run.end) } });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../core/records.ts';
+import { buildReport, isoWeekOf, type ReportJson } from '../../reports/weekly/index.ts';
+import { byVictim, fixtureInput, INCIDENTS, XSS_VICTIM } from '../fixtures/report-incidents/incidents.ts';
+
+const json = (over = {}) => buildReport(fixtureInput(over)).json;
+const dateOf = (i: Incident) => i.attack_date ?? i.first_reported;
+const inWeek = (week: string) => INCIDENTS.filter((i) => dateOf(i) && isoWeekOf(dateOf(i)!) === week);
+
+function at(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
+}
+
+describe('KPIs for 2022-W47', () => {
+  const r = json();
+  const week = inWeek('2022-W47');
+
+  it('counts incidents by attack date, falling back to first reported', () => {
+    expect(week).toHaveLength(8);
+    expect(r.kpis.incidents).toBe(8);
+    expect(week.map((i) => i.victim)).toContain('Southern Cross Health Fund'); // attack_date null
+    expect(r.methodology.undated_excluded).toBe(1);
+  });
+
+  it('shows the change on the previous week when its base is at least 5', () => {
+    expect(inWeek('2022-W46')).toHaveLength(5);
+    expect(r.kpis.vs_previous).toEqual({ base: 5, pct: 60, suppressed: false, display: '+60.0% (base 5)' });
+  });
+
+  it('suppresses the change on the trailing 4-week mean when the mean is under 5', () => {
+    const counts = ['2022-W43', '2022-W44', '2022-W45', '2022-W46'].map((w) => inWeek(w).length);
+    expect(counts).toEqual([2, 3, 1, 5]);
+    expect(r.kpis.vs_trailing_mean).toEqual({ base: 2.75, pct: null, suppressed: true, display: 'n/a (base < 5)' });
+    expect(r.series.periods.map((p) => p.incidents)).toEqual([2, 3, 1, 5, 8]);
+  });
+
+  it('computes shares, records and the median ransom from known figures only', () => {
+    expect(r.kpis.ransomware).toEqual({ count: 5, share: 0.625 });
+    expect(r.kpis.countries_hit).toBe(7);
+    expect(r.kpis.records_affected).toEqual({ total: 120_000 + 9_700_000 + 30_000, known: 3, of: 8 });
+    expect(r.kpis.median_ransom_demanded_usd).toEqual({ value: 10_000_000, known: 3 });
+    expect(r.kpis.ransom_paid).toEqual({ known: 1, total_usd: 500_000 });
+  });
+
+  it('suppresses the previous-week change when the previous week is under 5', () => {
+    const k = json({ period: { kind: 'week', id: '2022-W46' } }).kpis;
+    expect(k.incidents).toBe(5);
+    expect(k.vs_previous).toMatchObject({ base: 1, pct: null, suppressed: true, display: 'n/a (base < 5)' });
+  });
+
+  it('computes month-over-month and the trailing mean for a month period', () => {
+    const month = (m: string) => INCIDENTS.filter((i) => dateOf(i)?.startsWith(m)).length;
+    const k = json({ period: { kind: 'month', id: '2022-11' } }).kpis;
+    expect(k.incidents).toBe(month('2022-11'));
+    expect(k.vs_previous.base).toBe(month('2022-10'));
+    const trailing = (month('2022-07') + month('2022-08') + month('2022-09') + month('2022-10')) / 4;
+    expect(k.vs_trailing_mean.base).toBe(trailing);
+    expect(k.vs_trailing_mean.suppressed).toBe(false);
+    expect(k.vs_trailing_mean.pct).toBe(Math.round(((month('2022-11') - trailing) / trailing) * 1000) / 10);
+  });
+
+  it('an empty period yields zeros and n/a, not NaN', () => {
+    const e = json({ period: { kind: 'week', id: '2021-W10' } });
+    expect(e.kpis.incidents).toBe(0);
+    expect(e.kpis.ransomware.share).toBeNull();
+    expect(e.kpis.median_ransom_demanded_usd.value).toBeNull();
+    expect(JSON.stringify(e)).not.toMatch(/NaN|Infinity/);
+    expect(e.findings.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('trend, tables and findings', () => {
+  const r: ReportJson = json();
+
+  it('covers 16 weeks ending with the period and flags only the spike', () => {
+    const weeks = r.series.trend.weeks;
+    expect(weeks).toHaveLength(16);
+    expect(weeks[0].week).toBe('2022-W32');
+    expect(weeks[15]).toMatchObject({ week: '2022-W47', total: 8, current: true, spike: true });
+    expect(weeks.filter((w) => w.spike).map((w) => w.week)).toEqual(['2022-W47']);
+    const totals = weeks.map((w) => w.total);
+    const mean = totals.reduce((a, b) => a + b) / 16;
+    const sd = Math.sqrt(totals.reduce((a, t) => a + (t - mean) ** 2, 0) / 16);
+    expect(r.series.trend.threshold).toBeCloseTo(mean + 2 * sd, 3);
+    for (const w of weeks) expect(Object.values(w.by_type).reduce((a, b) => a + b)).toBe(w.total);
+  });
+
+  it('ranks countries with shares and marks groups first seen this period as new', () => {
+    expect(r.tables.countries[0]).toEqual({ code: 'US', name: 'United States', incidents: 2, share: 0.25 });
+    expect(r.tables.countries.reduce((a, c) => a + c.incidents, 0)).toBe(8);
+    const isNew = Object.fromEntries(r.tables.groups.map((g) => [g.name, g.is_new]));
+    expect(isNew).toEqual({ BianLian: true, Royal: true, Daixin: false, KillNet: false, LockBit: false, 'Vice Society': false });
+    expect(r.tables.unattributed).toBe(2);
+  });
+
+  it('tops up a thin period with the latest earlier incidents, up to 15', () => {
+    const notable = r.tables.notable;
+    expect(notable).toHaveLength(15);
+    expect(notable.filter((n) => !n.earlier)).toHaveLength(8);
+    expect(notable.slice(8).every((n) => n.earlier && n.date < '2022-11-21')).toBe(true);
+    expect(notable[8].victim).toBe('Ospedali Riuniti del Nord');
+  });
+
+  it('never links a non-http source URL', () => {
+    const row = r.tables.notable.find((n) => n.victim === XSS_VICTIM)!;
+    expect(row.sources).toEqual([{ label: '<b>Evil</b> Outlet', href: null }]);
+  });
+
+  it('lists revisions with victim names and stable value text', () => {
+    const rev = r.tables.revisions!;
+    expect(rev).toHaveLength(3);
+    expect(rev.find((x) => x.field === 'records_affected')).toMatchObject({
+      victim: 'Heartland Regional Medical Center', old: '—', new: '48000' });
+    expect(json({ revisions: undefined }).tables.revisions).toBeNull();
+    expect(byVictim('Heartland Regional Medical Center').records_affected).toBeNull();
+  });
+
+  it('has 3–6 findings, each tied to the figure it quotes', () => {
+    expect(r.findings.length).toBeGreaterThanOrEqual(3);
+    expect(r.findings.length).toBeLessThanOrEqual(6);
+    for (const f of r.findings) expect(at(r, f.figure)).toEqual(f.value);
+    expect(r.findings.map((f) => f.id)).toContain('spike');
+  });
+});

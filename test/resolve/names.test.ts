@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { jaroWinkler } from '../../analyze/resolve/jaro.ts';
+import { matchNames, nameKey } from '../../analyze/resolve/names.ts';
+
+const T = 0.92;
+
+describe('nameKey', () => {
+  it('drops case, punctuation, diacritics, articles and legal forms', () => {
+    expect(nameKey('The Tata Power Company Limited')).toBe('tata power');
+    expect(nameKey('Sahyadri Diagnostics Pvt. Ltd.')).toBe('sahyadri diagnostics');
+    expect(nameKey('Städtisches Klinikum Lindenau')).toBe(nameKey('Stadtisches Klinikum Lindenau'));
+    expect(nameKey('Hospital São Lucas da Serra')).toBe('hospital sao lucas serra');
+    expect(nameKey('Medibank Private Limited')).toBe('medibank');
+  });
+});
+
+describe('jaroWinkler', () => {
+  it('matches the textbook values', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.9611, 3);
+    expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.8133, 3);
+    expect(jaroWinkler('abc', 'abc')).toBe(1);
+    expect(jaroWinkler('', 'abc')).toBe(0);
+  });
+});
+
+describe('matchNames', () => {
+  it('matches an acronym against the initials of the full name (connectors skipped)', () => {
+    expect(matchNames('AIIMS', 'All India Institute of Medical Sciences', T)?.kind).toBe('acronym');
+    expect(matchNames('Centre Hospitalier Sud Francilien', 'CHSF', T)?.kind).toBe('acronym');
+  });
+
+  it('matches spelling variants by Jaro-Winkler', () => {
+    expect(matchNames('CommonSpirit Health', 'Common Spirit Health', T)?.kind).toBe('fuzzy');
+  });
+
+  it('matches a distinctive short name inside a longer one, but not a generic one', () => {
+    expect(matchNames('Safdarjung', 'Safdarjung Hospital', T)?.kind).toBe('contained');
+    expect(matchNames('AIIMS', 'All India Institute of Medical Sciences New Delhi', T)?.kind).toBe('contained');
+    expect(matchNames('Memorial Hospital', 'Lake Charles Memorial Hospital', T)).toBeNull();
+  });
+
+  it('keeps different organisations apart', () => {
+    expect(matchNames('Sahyadri Diagnostics', 'Sahyadri Hospitals', T)).toBeNull();
+    expect(matchNames('Safdarjung Hospital', 'All India Institute of Medical Sciences', T)).toBeNull();
+    expect(matchNames('Lake Charles Memorial Health System', 'CommonSpirit Health', T)).toBeNull();
+  });
+});
