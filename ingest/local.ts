@@ -1,4 +1,4 @@
-// `ingest --dir`: local .html/.htm/.html.gz/.txt files as FetchedPage records, streamed in path order.
+// `ingest --dir`: local .html/.htm/.html.gz/.txt/.pdf files as FetchedPage records, streamed in path order.
 // A sidecar NAME.meta.json ({url, published, outlet}) supplies what a file cannot say about itself.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../core/effects.ts';
 import { ConfigError, SkipError } from '../core/errors.ts';
 import { sha256 } from '../core/hash.ts';
 import type { FetchedPage } from '../core/records.ts';
+import { pdfAsText } from './clean/page.ts';
 import { toIsoUtc } from './dates.ts';
 
 export interface LocalDirOptions {
@@ -18,7 +19,7 @@ export interface LocalDirOptions {
 
 interface Sidecar { url?: string; published?: string; outlet?: string }
 
-const INPUT = /\.(html?|html\.gz|txt)$/i;
+const INPUT = /\.(html?|html\.gz|txt|pdf)$/i;
 
 /** All matching files under dir, recursively, sorted by path so runs are repeatable. */
 async function listFiles(dir: string): Promise<string[]> {
@@ -30,7 +31,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 function sidecarPath(file: string): string {
-  return file.replace(/\.(html?|html\.gz|txt)$/i, '.meta.json');
+  return file.replace(/\.(html?|html\.gz|txt|pdf)$/i, '.meta.json');
 }
 
 async function readSidecar(file: string): Promise<Sidecar> {
@@ -55,17 +56,21 @@ async function readBody(file: string, maxBytes: number): Promise<Uint8Array<Arra
   }
 }
 
-async function toPage(file: string, clock: Clock, maxBytes: number): Promise<FetchedPage> {
-  const [body, side] = await Promise.all([readBody(file, maxBytes), readSidecar(file)]);
+async function toPage(file: string, clock: Clock, maxBytes: number, pdfMaxBytes?: number): Promise<FetchedPage> {
+  const [raw, side] = await Promise.all([readBody(file, maxBytes), readSidecar(file)]);
   const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? side.url : file;
-  return {
+  const page: FetchedPage = {
     url, final_url: url, status: 200,
-    content_type: /\.txt$/i.test(file) ? 'text/plain' : 'text/html',
-    etag: null, last_modified: null, charset: null, bytes_sha256: sha256(body), body,
+    content_type: /\.txt$/i.test(file) ? 'text/plain' : /\.pdf$/i.test(file) ? 'application/pdf' : 'text/html',
+    etag: null, last_modified: null, charset: null, bytes_sha256: sha256(raw), body: raw,
     fetched_at: clock.now().toISOString(), source_id: null, feed_title: null,
     feed_published: toIsoUtc(typeof side.published === 'string' ? side.published : null),
     file, outlet: typeof side.outlet === 'string' ? side.outlet : null,
   };
+  if (page.content_type !== 'application/pdf') return page;
+  // PDF text is read here, where we may wait, so every later stage sees a plain-text page.
+  const text = await pdfAsText(page, { maxBytes: pdfMaxBytes });
+  return { ...page, content_type: 'text/plain; charset=utf-8', charset: 'utf-8', body: new Uint8Array(Buffer.from(text, 'utf8')) };
 }
 
 export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): AsyncGenerator<FetchedPage> {
@@ -87,6 +92,6 @@ export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): As
 }
 
 /** One local file as a FetchedPage (for `triage clean` and `triage extract`); throws SkipError if unreadable. */
-export function readLocalFile(file: string, opts: { clock?: Clock; maxBytes?: number } = {}): Promise<FetchedPage> {
-  return toPage(file, opts.clock ?? systemClock, opts.maxBytes ?? 20 * 1024 * 1024);
+export function readLocalFile(file: string, opts: { clock?: Clock; maxBytes?: number; pdfMaxBytes?: number } = {}): Promise<FetchedPage> {
+  return toPage(file, opts.clock ?? systemClock, opts.maxBytes ?? 20 * 1024 * 1024, opts.pdfMaxBytes);
 }

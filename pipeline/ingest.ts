@@ -6,7 +6,7 @@ import type { CleanArticle, FeedItem, FetchedPage } from '../core/records.ts';
 import type { Fetcher, FetchOutcome } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
 import { parseFeed } from '../ingest/feeds/parse.ts';
-import { cleanFetchedPage } from '../ingest/clean/page.ts';
+import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Store } from '../data/store.ts';
 import { saveArticle, type SaveOutcome } from '../data/documents.ts';
 import { clearFailure, getValidators, recordFailure, recordFetch, recordSourceResult, saveFeedItems, saveSources } from '../data/ingest-state.ts';
@@ -147,7 +147,7 @@ export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'
   const at = deps.clock.now().toISOString();
   let article: CleanArticle;
   try {
-    article = cleanFetchedPage(page);
+    article = await cleanFetchedPageAsync(page);
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     stats.failures++;

@@ -23,6 +23,9 @@ function patterns(groups: GroupRef[]): Pattern[] {
 const GROUP_CONTEXT = /\b(?:ransomware|gang|group|operators?|affiliates?|leak site|extortion|crew|strain|hackers|threat actors?|claimed|variant|encryptor)\b/i;
 // Listing other groups in passing is not an attribution.
 const IN_PASSING = /\b(?:such as|like|including|rivals?|other groups|previous attacks)\s+(?:the\s+)?$/i;
+// Lineage and comparison: "linked to members of the now-disbanded Conti", "similarities … with that of Conti",
+// "some of its operators previously worked with the Conti syndicate", "a rebrand of MountLocker".
+const LINEAGE = /\b(?:linked to|ties to|tied to|members of|that of|worked (?:with|for)|similarit(?:y|ies)|rebrand(?:ed)? (?:of|from)|successor (?:to|of)|formerly|offshoot of|splinter\w*|previously|compared (?:to|with)|former|disbanded|defunct)\b[^.;]{0,40}$/i;
 
 export function findActors(text: string, sents: Span[], groups: GroupRef[]): Actor[] {
   const found = new Map<string, Actor>();
@@ -33,6 +36,7 @@ export function findActors(text: string, sents: Span[], groups: GroupRef[]): Act
       const s = sentenceAt(sents, start);
       if (!s || found.has(p.group.canonical)) continue;
       if (IN_PASSING.test(text.slice(Math.max(s.start, start - 25), start))) continue;
+      if (LINEAGE.test(text.slice(Math.max(s.start, start - 70), start))) continue;
       if (p.strict) {
         if (!GROUP_CONTEXT.test(s.text)) continue;
         // part of a longer proper name: "Royal Free Hospital", "Hive Social", "The Royal"

@@ -50,7 +50,8 @@ function resolve(kind: string, m: RegExpExecArray, pub: number): number | null {
     case 'iso': return validDay(+m[1]!, +m[2]!, +m[3]!) ? utc(+m[1]!, +m[2]!, +m[3]!) : null;
     case 'dm': return dayMonth(pub, Number(m[3] ?? m[2]), MONTHS[m[4]!.toLowerCase()]!, m[5]);
     case 'md': return dayMonth(pub, Number(m[4] ?? m[3]), MONTHS[m[2]!.toLowerCase()]!, m[5]);
-    case 'wd': return lastWeekday(pub, m[2]!);
+    // "last Thursday" in a Thursday paper is a week ago; "on Thursday" is that day
+    case 'wd': { const t = lastWeekday(pub, m[2]!); return m[1]?.toLowerCase() === 'last' && t === pub ? t - 7 * DAY : t; }
     default: {
       const w = m[1]!.toLowerCase();
       if (w === 'yesterday') return pub - DAY;
@@ -79,7 +80,7 @@ export function findDates(text: string, published: string): DateMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const ATTACK_CUE = /\b(?:attack(?:ed)?|hit|struck|detected|discovered|noticed|went (?:down|offline)|crippled|breach(?:ed)?|intrusion|encrypted|compromised|hacked|took place|began|started|outage|infected|disrupted|shut down|taken offline|knocked out|incident)\b/i;
+const ATTACK_CUE = /\b(?:attack(?:ed|ers?)?|drained|stole|intru\w+|hit|struck|detected|discovered|noticed|went (?:down|offline)|crippled|breach(?:ed|es)?|intrusion|encrypted|compromised|hacked|took place|began|started|outage|infected|disrupted|shut down|taken offline|knocked out|incident)\b/i;
 // A date that belongs to the report, not the attack: "police said on Tuesday", "at a briefing on Thursday".
 const REPORTING = /\b(?:said|says|told|announced|confirmed|added|stated|statement|briefing|press conference|reported|filing|disclosed|published|listed|posted|updated?)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$/i;
 
@@ -91,7 +92,7 @@ export function attackDate(text: string, sents: Span[], published: string | null
   let best: { date: string; start: number; end: number; rel: boolean } | null = null;
   for (const d of findDates(text, published)) {
     if (d.date > pubDay || d.date < floor) continue;
-    if (/^\s*:/.test(text.slice(d.end, d.end + 3))) continue; // dateline "New Delhi, Nov 28:"
+    if (d.start < 80 && /^\s*:/.test(text.slice(d.end, d.end + 3))) continue; // dateline "New Delhi, Nov 28:"
     const s = sents.find((x) => d.start >= x.start && d.start < x.end);
     if (!s || !ATTACK_CUE.test(s.text)) continue;
     if (REPORTING.test(text.slice(Math.max(s.start, d.start - 30), d.start))) continue;

@@ -10,7 +10,7 @@ import { findRecords, findDowntime } from './impact.ts';
 import { attackTypes } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.1.0';
+export const EXTRACTOR_VERSION = 'extract-0.2.0';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }
@@ -20,11 +20,11 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const text = article.text;
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
-  const victims = findVictims(text, sents, ref);
+  const victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
   const incident = hasIncident(sents, victims.length > 0);
   const attack = attackDate(text, sents, article.published);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
-  const { claims, skipped } = incident ? findRansom(text, sents, ref, rateMonth) : { claims: [], skipped: [] };
+  const { claims, skipped } = findRansom(text, sents, ref, rateMonth, victims.length);
   const score = relevance(ref.relevance, article.title, sents, victims, incident);
   const records = incident ? findRecords(text, sents) : null;
   const downtime = incident ? findDowntime(text, sents) : null;

@@ -1,10 +1,14 @@
-// Hedges (the text does not vouch for a claim) and denials (police or victim say it is not so).
+// Hedges (the text does not vouch for a claim) and denials (police or victim say it is not so), each scoped to
+// the claim it concerns.
 import type { Span } from './text.ts';
 
-const HEDGE = /\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|(?:is|are|was|were) said to|(?:is|are|was|were) (?:believed|reported|understood|thought|alleged) to|reported that|according to (?:\w+ )?media|according to (?:unverified|unconfirmed|sources|reports|media reports|people familiar)|sources (?:said|say|told|claimed)|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:it|they|the group|the gang) says?)\b/i;
+const HEDGE = /\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|(?:is|are|was|were) said to|(?:is|are|was|were) (?:believed|reported|understood|thought|alleged) to|reported that|according to (?:\w+ )?media|according to (?:unverified|unconfirmed|sources|reports|media reports|people familiar|people aware|(?:a|an|one|two|three) (?:[\w-]+ ){0,3}(?:firm|company|researchers?|analysts?|sources?|people|persons?|officials?|report)\b)|sources (?:said|say|told|claimed)|(?:the|two|three|several) (?:people|persons|sources) (?:said|say|told)|people (?:familiar with|aware of|close to)|(?:press|media|news|early|initial) reports (?:said|say|suggested|claimed|had claimed|had said)|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:it|they|the group|the gang) says?)\b/i;
+// A sentence after the claim that makes its source anonymous: "They spoke on condition of anonymity."
+const ANONYMOUS = /\b(?:on (?:the )?condition of anonymity|(?:were|was) not authori[sz]ed to (?:speak|discuss|comment)|declined to be (?:named|identified)|asked not to be named)\b/i;
 
-export function isHedged(sentence: string): boolean {
-  return HEDGE.test(sentence);
+/** The claim's sentence hedges it, or the next sentence makes its source anonymous. */
+export function isHedged(sentence: string, next?: string): boolean {
+  return HEDGE.test(sentence) || (!!next && ANONYMOUS.test(next));
 }
 
 // Denials of a ransom demand. Each pattern needs a negation bound to the demand itself, so that
@@ -20,15 +24,43 @@ const DENY_DEMAND = [
 const DENY_PAID = [
   /\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\b(?:paying|having paid|payment)/i,
   /\bno ransom (?:was|has been|had been) paid\b/i,
+  /\bpaid no ransom\b/i,
   /\b(?:did not|didn't|has not|had not|never) paid?\b[^.;]{0,20}\bransom/i,
 ];
+// "would neither confirm nor deny" leaves the question open: no denial.
+const NOT_A_DENIAL = /\bneither confirm(?:ed|s)? nor den(?:y|ied|ies)\b|\bnot (?:confirm|deny) or (?:confirm|deny)\b/i;
 // Who denies matters: police, the victim, officials — not researchers or the gang.
-const AUTHORITY = /\b(?:police|hospital|institute|spokes(?:person|man|woman)|officials?|ministry|company|management|statement|authorities|director|chief|executive|ceo|trust|insurer|government|minister|administration)\b/i;
+const AUTHORITY = /\b(?:police|hospital|institute|spokes(?:person|man|woman)|officials?|ministry|company|management|statement|authorities|director|chief|executive|ceo|trust|insurer|government|minister|administration|council|town|city)\b/i;
 
-function denied(sents: Span[], patterns: RegExp[]): boolean {
-  return sents.some((s, i) => patterns.some((p) => p.test(s.text))
-    && (AUTHORITY.test(s.text) || AUTHORITY.test(sents[i + 1]?.text ?? '')));
+export interface Denial { kind: 'demanded' | 'paid'; sentence: Span; paragraph: number }
+
+/** Every denial by an authority in the text, with the paragraph it stands in. */
+export function findDenials(text: string, sents: Span[]): Denial[] {
+  const out: Denial[] = [];
+  sents.forEach((s, i) => {
+    if (NOT_A_DENIAL.test(s.text)) return;
+    const byAuthority = AUTHORITY.test(s.text) || AUTHORITY.test(sents[i + 1]?.text ?? '');
+    if (!byAuthority) return;
+    const para = paragraphOf(text, s.start);
+    if (DENY_DEMAND.some((p) => p.test(s.text))) out.push({ kind: 'demanded', sentence: s, paragraph: para });
+    if (DENY_PAID.some((p) => p.test(s.text))) out.push({ kind: 'paid', sentence: s, paragraph: para });
+  });
+  return out;
 }
 
-export const demandDenied = (sents: Span[]) => denied(sents, DENY_DEMAND);
-export const paymentDenied = (sents: Span[]) => denied(sents, DENY_PAID);
+export function paragraphOf(text: string, pos: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n\n'); i >= 0 && i < pos; i = text.indexOf('\n\n', i + 2)) n++;
+  return n;
+}
+
+/**
+ * Does a denial concern this claim? It must deny the same kind (a demand, a payment) and either name the
+ * claim's figure, or stand in the claim's paragraph, or — when the article tells of one victim only — anywhere.
+ */
+export function denies(d: Denial, kind: string, as_written: string, paragraph: number, singleVictim: boolean): boolean {
+  if (d.kind !== kind) return false;
+  const figure = as_written.match(/\d[\d.,]*/)?.[0];
+  if (figure && d.sentence.text.includes(figure)) return true;
+  return d.paragraph === paragraph || singleVictim;
+}

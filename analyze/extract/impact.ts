@@ -35,7 +35,7 @@ const APPROX_D = String.raw`(?:nearly|about|almost|more than|over|around|at leas
 const DURATION = new RegExp(String.raw`\b(?:for|after|lasted|lasting)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?)\b(?!\s+(?:ago|later|earlier|before))`, 'gi');
 const NTH_DAY = new RegExp(String.raw`\b(?:(?:for|on)\s+)?(?:a|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`, 'gi');
 const N_DAY_OUTAGE = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})[-\s](day|week)[-\s](?:long\s+)?(?:outage|shutdown|disruption)\b`, 'gi');
-const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|hit|affected|recover\w*)\b/i;
+const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*)\b/i;
 
 export interface Downtime { days: number; evidence: Evidence }
 

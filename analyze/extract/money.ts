@@ -1,6 +1,6 @@
 // Find sums of money in text: amount, currency, the words as written, and their offsets.
 import type { Currencies } from './reference.ts';
-import { NUM, SCALE, parseFigure, scaleOf } from './numbers.ts';
+import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD } from './numbers.ts';
 import { escapeRe } from './text.ts';
 
 export interface Money {
@@ -10,7 +10,7 @@ export interface Money {
   skip?: string;
 }
 
-interface Compiled { prefix: RegExp; suffix: RegExp }
+interface Compiled { prefix: RegExp; suffix: RegExp; lower: Map<string, string> }
 const compiled = new WeakMap<Currencies, Compiled>();
 
 function compile(c: Currencies): Compiled {
@@ -21,9 +21,11 @@ function compile(c: Currencies): Compiled {
   // "R" alone is only a currency when glued to the figure ("R5 million").
   const pfx = alt(Object.keys(c.prefix).filter((k) => k !== 'R'));
   const prefix = new RegExp(String.raw`(?<![\p{L}\d])(?:(${pfx})\s?|(R)(?=\d))` + q.replace('PFX', pfx), 'gu');
-  const words = alt([...Object.keys(c.suffix), ...c.unsupported]);
-  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`\s(?:of\s)?(${words})(?![\p{L}])`, 'gu');
-  const out = { prefix, suffix };
+  const words = alt([...new Set([...Object.keys(c.suffix), ...c.unsupported].map((w) => w.toLowerCase()))]);
+  // currency words after the figure match in any case ("0.2 Bitcoins", "3 BitCoins")
+  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`\s(?:of\s)?(${words})(?![\p{L}])`, 'giu');
+  const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
+  const out = { prefix, suffix, lower };
   compiled.set(c, out);
   return out;
 }
@@ -39,6 +41,8 @@ function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: stri
   };
 }
 
+const WORD_COINS = new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu');
+
 /** All sums in the text, in order; for ranges the amount is the lower bound. */
 export function findMoney(text: string, c: Currencies): Money[] {
   const re = compile(c);
@@ -51,16 +55,28 @@ export function findMoney(text: string, c: Currencies): Money[] {
   re.suffix.lastIndex = 0;
   for (let m = re.suffix.exec(text); m; m = re.suffix.exec(text)) {
     if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
-    const word = m[4]!;
-    const code = c.suffix[word] ?? null;
+    const code = re.lower.get(m[4]!.toLowerCase()) ?? null;
     out.push(build(c, m, code, m[1]!, m[3], code ? undefined : 'unknown_currency'));
+  }
+  // "four bitcoins", "six Bitcoin": small number words before a coin name
+  WORD_COINS.lastIndex = 0;
+  for (let m = WORD_COINS.exec(text); m; m = WORD_COINS.exec(text)) {
+    const code = re.lower.get(m[2]!.toLowerCase());
+    if (!code || out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: smallNumber(m[1]!), currency: code });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-const CONVERSION_GAP = /^\s*[([,–—-]?\s*(?:or\s+)?(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|equivalent to|equal to|worth(?:\s+(?:about|around|roughly|nearly|some))?|valued at|then worth|~)?\s*$/i;
+const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under|equivalent to|equal to|~)`;
+// Between a sum and its restatement: "Rs 200 crore ($24 million)", "0.2 Bitcoin (currently around $183)",
+// "$100 worth of Bitcoin (0.18 BTC)", "40 bitcoin, worth about $800,000", "0.5 Bitcoin, which is around $500".
+const CONVERSION_GAP = new RegExp(String.raw`^\s*(?:worth of (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero|ether)\s*)?(?:in (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero)\s*)?(?:ransom\s*)?[([,/–—-]?\s*(?:or\s+|i\.e\.\s+|which (?:is|was|were)\s+|then\s+|that is\s+)?(?:currently\s+|at the time\s+|at current (?:exchange )?rates\s+|at today's rates\s+)?(?:worth|valued at|then worth)?\s*${APPROX}?\s*$`, 'i');
+// A restatement in a sentence of its own: "…, which worked out to roughly $405,000 Canadian", "That's the equivalent of $216,000".
+const CONVERSION_LEAD = new RegExp(String.raw`\b(?:worked out to|works out to|work out at|(?:the )?equivalent (?:of|to)|equal to|translat(?:es|ed|ing) (?:to|into)|convert(?:s|ed)? to|worth)\s+${APPROX}?\s*$`, 'i');
 
-/** A sum printed right after another ("Rs 200 crore ($24 million)", "40 bitcoin, worth about $800,000") restates it. */
+/** A sum printed right after another restates it (same claim, other currency or unit). */
 export function isConversion(text: string, prev: Money, next: Money): boolean {
-  return next.start - prev.end < 40 && CONVERSION_GAP.test(text.slice(prev.end, next.start));
+  if (next.start - prev.end < 60 && CONVERSION_GAP.test(text.slice(prev.end, next.start))) return true;
+  return next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start));
 }

@@ -22,12 +22,19 @@ export function nameRuns(text: string): NameSpan[] {
   const out: NameSpan[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    const parts = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
+    const all = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
+    // a word ending a sentence ends the run: "… told ZDNet. Netflix was …" (abbreviations such as "U.S." or "Inc." do not)
+    const stop = all.findIndex((p, k) => k < all.length - 1 && /\p{L}{3,}\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
+    const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
+    if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w))) parts.shift();
+    // "… Foundation Trust on 16 October": a link word before a figure ends the name
+    const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && /^\d/.test(parts[k + 1]?.w ?? ''));
+    if (cut > 0) parts.length = cut;
     while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
     if (!parts.length) continue;
     const last = parts[parts.length - 1]!;
-    const lastWord = /^(?:Inc|Ltd|Corp|Co|Pvt)\.$/.test(last.w) ? last.w : last.w.replace(/(?:['’]s|['’]|[.,:;]+)$/u, '');
+    const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(last.w) ? last.w : last.w.replace(/(?:['’]s|['’]|[.,:;]+)$/u, '');
     const start = parts[0]!.s, end = last.s + lastWord.length;
     if (end > start) out.push({ start, end, name: text.slice(start, end) });
   }
@@ -47,6 +54,7 @@ export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
     if (!run) continue;
     const words = [...run.name.matchAll(/\S+/gu)];
     for (let i = 0; i < words.length; i++) {
+      if (!/^\p{Lu}/u.test(words[i]![0])) continue;
       const tail = words.slice(i).map((w) => w[0]);
       if (initials(tail).toUpperCase() === acr.replace(/[^A-Z]/g, '')) {
         const start = run.start + words[i]!.index;

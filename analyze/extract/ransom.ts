@@ -3,21 +3,24 @@ import type { RansomClaim } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
 import { findMoney, isConversion, type Money } from './money.ts';
 import { roleOf, isGeneric } from './roles.ts';
-import { isHedged, demandDenied, paymentDenied } from './hedges.ts';
+import { isHedged, findDenials, denies, paragraphOf } from './hedges.ts';
 import { toUsd } from './fx.ts';
 import { evidence, sentenceAt, type Span } from './text.ts';
 
 export interface Skipped { reason: string; quote: string }
 
-const CRYPTO_ONLY = /\b(?:in|via|using|through) (?:crypto-?currenc(?:y|ies)|crypto)\b/i;
-const DEMAND_VERB = /\b(?:demand(?:ed|s|ing)?|sought|asked for|ransom)\b/i;
+const CRYPTO_ONLY = /\b(?:in|via|using|through) (?:the )?(?:crypto-?currenc(?:y|ies)|crypto|digital currency)\b/i;
+const DEMAND_VERB = /\b(?:demand(?:ed|s|ing)?|sought|ask(?:ed|ing)? for|want(?:ed|s)?|ransom)\b/i;
 
-export function findRansom(text: string, sents: Span[], ref: Reference, rateMonth: string | null):
+/**
+ * Ransom claims in the text. `victims` is the number of victims the article names: with one (or none) a denial
+ * anywhere concerns the claim; with several only a denial in the claim's paragraph or naming its figure does.
+ */
+export function findRansom(text: string, sents: Span[], ref: Reference, rateMonth: string | null, victims = 1):
   { claims: RansomClaim[]; skipped: Skipped[] } {
-  const claims: RansomClaim[] = [];
+  const claims: (RansomClaim & { para: number })[] = [];
   const skipped: Skipped[] = [];
   const money = findMoney(text, ref.currencies);
-  const seen = new Set<string>();
   let prev: Money | null = null;
   for (const m of money) {
     const conversion = prev !== null && isConversion(text, prev, m);
@@ -28,49 +31,60 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
     if (!s) continue;
     const i = sents.indexOf(s);
     const context = [sents[i - 1]?.text, s.text, sents[i + 1]?.text].join(' ');
-    const role = roleOf(s.text, m.start - s.start, m.end - s.start, context);
-    if (!role || role === 'other') continue;
-    const key = `${role}|${m.amount}|${m.currency}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    claims.push(claim(text, ref, role, m.amount, m.currency, m.as_written, s, rateMonth, m.start, m.end));
+    const hit = roleOf(s.text, m.start - s.start, m.end - s.start, context);
+    if (!hit || hit.role === 'other') continue;
+    const same = claims.find((c) => c.amount === m.amount && c.currency === m.currency);
+    if (same) {
+      // a later mention of the same sum ("the $5 million ransom") tells its role when the first did not
+      if (same.kind === 'unknown' && hit.role !== 'unknown') same.kind = hit.role;
+      if (hit.role === 'unknown' || same.kind === hit.role) continue;
+    }
+    const start = Math.min(m.start, s.start + hit.cueStart), end = Math.max(m.end, s.start + hit.cueEnd);
+    claims.push({ ...claim(text, ref, hit.role, m.amount, m.currency, m.as_written, s, sents[i + 1], rateMonth, start, end), para: paragraphOf(text, m.start) });
   }
-  const demanded = claims.some((c) => c.kind === 'demanded');
-  if (!demanded) {
+  if (!claims.some((c) => c.kind === 'demanded')) {
     // "demanded a ransom in cryptocurrency" with no figure → one CRYPTO claim, amount unknown
     const s = sents.find((x) => DEMAND_VERB.test(x.text) && CRYPTO_ONLY.test(x.text) && !isGeneric(x.text)
-      && roleOf(x.text, x.text.search(CRYPTO_ONLY), x.text.search(CRYPTO_ONLY) + 1, x.text) === 'demanded');
+      && roleOf(x.text, x.text.search(CRYPTO_ONLY), x.text.search(CRYPTO_ONLY) + 1, x.text)?.role === 'demanded');
     if (s) {
-      const at = s.text.search(/crypto/i);
-      const word = /crypto-?currenc(?:y|ies)|crypto/i.exec(s.text.slice(at))![0];
-      claims.push(claim(text, ref, 'demanded', null, 'CRYPTO', word, s, rateMonth, s.start + at, s.start + at + word.length));
+      const at = s.text.search(/crypto|digital currency/i);
+      const word = /crypto-?currenc(?:y|ies)|crypto|digital currency/i.exec(s.text.slice(at))![0];
+      const next = sents[sents.indexOf(s) + 1];
+      claims.push({ ...claim(text, ref, 'demanded', null, 'CRYPTO', word, s, next, rateMonth, s.start + at, s.start + at + word.length), para: paragraphOf(text, s.start) });
     }
   }
-  const disputeDemand = demandDenied(sents), disputePaid = paymentDenied(sents);
-  for (const c of claims) c.disputed = c.kind === 'paid' ? disputePaid : c.kind === 'demanded' && disputeDemand;
-  return { claims, skipped };
+  const denials = findDenials(text, sents);
+  for (const c of claims) c.disputed = denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1));
+  return { claims: claims.map(({ para: _p, ...c }) => c), skipped };
 }
 
 function claim(text: string, ref: Reference, kind: RansomClaim['kind'], amount: number | null, currency: string,
-  as_written: string, s: Span, rateMonth: string | null, start: number, end: number): RansomClaim {
+  as_written: string, s: Span, next: Span | undefined, rateMonth: string | null, start: number, end: number): RansomClaim {
   const usd = toUsd(ref.fx, amount, currency, rateMonth);
-  void start; void end;
   return {
     kind, amount, currency, usd: usd?.usd ?? null, usd_rate_date: usd?.rate_month ?? null, as_written,
-    disputed: false, hedged: isHedged(s.text), evidence: evidence(text, s.start, s.end),
+    disputed: false, hedged: isHedged(s.text, next?.text), evidence: evidence(text, start, end),
   };
 }
 
 const METHODS: [string, RegExp][] = [
-  ['bitcoin', /\b(?:bitcoins?|BTC)\b/i], ['monero', /\b(?:monero|XMR)\b/i], ['ether', /\b(?:ether|ETH)\b/],
-  ['cryptocurrency', /\bcrypto-?currenc(?:y|ies)\b/i],
+  ['bitcoin', /\b(?:bitcoins?|BTC)\b/i], ['monero', /\b(?:monero|XMR)\b/i], ['ether', /\b(?:ether(?:eum)?|ETH)\b/i],
+  ['gift card', /\b(?:itunes|gift ?cards?|(?:itunes|pre-?paid) vouchers?)\b/i],
+  ['cryptocurrency', /\b(?:crypto-?currenc(?:y|ies)|digital currency)\b/i],
 ];
+const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s)?|demand(?:ed|ing|s)?|asked for|sought|payments? (?:of|in)|ransom (?:of|in|was|is))\b/i;
 
-/** How the ransom was asked for or paid, when the text names it near a claim. */
+/** How the ransom was asked for or paid: the currency of a crypto claim, else a method named in a sentence about paying. */
 export function paymentMethod(claims: RansomClaim[], sents: Span[]): string | null {
-  if (!claims.length) return null;
-  for (const c of claims) if (c.currency === 'BTC') return 'bitcoin'; else if (c.currency === 'XMR') return 'monero';
-  const ransomText = sents.filter((s) => /\b(?:ransom|paid|demand\w*|payment|wallet|middleman)\b/i.test(s.text)).map((s) => s.text).join(' ');
-  for (const [name, re] of METHODS) if (re.test(ransomText)) return name;
-  return null;
+  for (const c of claims) if (c.currency === 'BTC') return 'bitcoin'; else if (c.currency === 'XMR') return 'monero'; else if (c.currency === 'ETH') return 'ether';
+  let best: { name: string; at: number } | null = null;
+  for (const s of sents) {
+    if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text)) continue;
+    for (const [name, re] of METHODS) {
+      const m = re.exec(s.text);
+      if (m && (!best || s.start + m.index < best.at)) best = { name, at: s.start + m.index };
+    }
+    if (best) break;
+  }
+  return best?.name ?? null;
 }

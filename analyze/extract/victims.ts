@@ -7,57 +7,107 @@ import { nameRuns, acronyms, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { findPlaces, dominantCountry, countryNear } from './countries.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
+import { victimCue, notVictim, acronymLike, techAcronym, adjectiveUse } from './victimroles.ts';
 
-export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s)?|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
-const HEALTH_HEAD = /\b(?:hospitals?|clinics?|klinikum|kliniken|universitatsklinikum|hopital|hopitaux|hospitalier|hospitalario|hospitalar|sanitaria|laborator(?:y|ies)|labs|diagnostics|pathology|healthcare|health|medical|pharma|pharmaceuticals?|pharmacy|heart|cancer|cardiac|oncology|dental|clinica|klinik|sante|salud|saude|medicine|insurer)\b/;
+export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s|ers?)?|hit by|struck|targeted by|fell victim|gang|ransom\w*|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
+const HEALTH_HEAD = /\b(?:hospitals?|clinics?|klinikum|kliniken|universitatsklinikum|hopital|hopitaux|hospitalier|hospitalario|hospitalar|sanitaria|laborator(?:y|ies)|laboratori[aoe]s?|laboratoire|labs|diagnostics|imaging|radiology|fertility|ziekenhuis|krankenhaus|ospedale|pathology|healthcare|health|medical|pharma|pharmaceuticals?|pharmacy|heart|cancer|cardiac|oncology|dental|clinica|klinik|sante|salud|saude|medicine|insurer)\b/;
 const NOT_ORG = /\b(?:minister|ministers|secretary|officer|director|commissioner|act|bill|cyber|daily|news|review|wire|weekly|post|times|research|awareness|month|day|scheme|mission|card|cards|programme|program|policy|regulator|week|summit|conference|report|index|survey|information|records|service 111|numbers)$/;
 const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|suffered|fell victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
-const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?$/u;
+// …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
+const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
 const AUTHORITY = /\b(?:Police|Bureau|Court|Agency|FBI|Europol|Interpol|Regulator|Prosecutors?|Ministry|Department|Centre for|Council of|Cybersecurity|Cyber Security|Coordination)\b/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
-interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean }
+// A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
+const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
-export function findVictims(text: string, sents: Span[], ref: Reference): Victim[] {
+interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number }
+
+export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
   const runs = nameRuns(text);
   const acrs = acronyms(text, runs);
   const entities = new Map<string, Entity>();
-  const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef) => {
-    const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false };
-    e.forms.push(span); e.health ||= health; e.ref ??= vref;
+  const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false) => {
+    const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0 };
+    e.forms.push(span); e.health ||= health; e.ref ??= vref; e.cued += cued ? 1 : 0;
     entities.set(key, e);
   };
   const gaz = findGazetteer(ref.victims, text);
   for (const h of gaz) add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other', h.entry);
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
-  for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, true, g); }
+  for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
-  for (const r of runs) {
+  for (const run of runs) {
+    // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
+    const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     if (covered(r)) continue;
     const f = fold(r.name);
     const full = acrFull.get(r.name);
-    if (full) { addNamed(full.name, r); continue; }
-    if (NOT_ORG.test(f) || AUTHORITY.test(r.name) || r.name.split(' ').length > 9) continue;
-    const health = HEALTH_HEAD.test(f) && /\s/.test(r.name);
+    const named = full?.name ?? r.name;
+    if (NOT_ORG.test(f) || AUTHORITY.test(named) || r.name.split(' ').length > 9) continue;
+    const before = text.slice(Math.max(0, r.start - 70), r.start);
+    if (EXPERT_SOURCE.test(before)) continue;
+    const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
+    if (health) { addNamed(named, r, true); continue; }
     const s = sentenceAt(sents, r.start);
-    const subject = !!s && !AUTHORITY.test(r.name) && LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(r.name.length)) && INCIDENT.test(s.text);
-    if (health) addNamed(r.name, r, true);
-    else if (subject && (COMPANY.test(r.name) || /\s/.test(r.name))) {
+    const after = text.slice(r.end, r.end + 80);
+    if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? '')) || notVictim(r.name, before, after)) continue;
+    if (!full && (techAcronym(r.name) || adjectiveUse(r.name, after))) continue;
+    if (!full && (/\d/.test(r.name) || CALENDAR.test(r.name) || isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name)
+      || TECH_NOUN.test(text.slice(r.end, r.end + 30)))) continue;
+    const single = !/\s/.test(r.name);
+    // one capitalised word is a name only when the article never prints it in lower case ("Victims", "Hackers")
+    if (single && !full && (commonWord(text, r.name) || acronymLike(r.name) && !acrFull.has(r.name) && !cuedAcronym(text, r))) continue;
+    const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(r.end - s.start))
+      && (COMPANY.test(r.name) || !single);
+    if (subject || victimCue(s.text, r.start - s.start, r.end - s.start, INCIDENT)) {
       // a company described as "a German maker of biosimilar drugs" is a health victim after all
       const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
-      addNamed(r.name.replace(/^The\s/, ''), r, sectorOf(r.name, about) !== 'other');
+      addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true);
     }
   }
-  function addNamed(name: string, span: NameSpan, health = true) {
+  // a place is a victim only as "the city of Atlanta"; a nationality never is ("German businesses")
+  function isPlace(name: string, before: string): boolean {
+    return ref.places.has(name.replace(/^(?:the|The)\s/, '')) && !/\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i.test(before);
+  }
+  function isGroup(name: string): boolean {
+    const f = fold(name);
+    return ref.groups.some((g) => fold(g.canonical) === f || g.aliases?.some((a) => fold(a) === f));
+  }
+  function addNamed(name: string, span: NameSpan, health: boolean, cued = false) {
     const g = lookupName(ref.victims, name);
-    if (g) return add(g.name, span, true, g);
-    add(fold(name), { ...span, name: span.name }, health);
+    if (g) return add(g.name, span, g.sector !== 'other', g, cued);
+    add(fold(name), { ...span, name: span.name }, health, undefined, cued);
   }
   mergeContained(entities);
-  return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym));
+  return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
 }
+
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b/;
+// A product or protocol named before what it runs on is no organisation: "MongoDB databases", "Windows computers".
+const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|instances|computers?|machines|systems?|vulnerabilit(?:y|ies)|flaws?|bugs?|exploits?|framework|software|apps?|platform|malware|ransomware|variants?|botnets?|code|protocol|clients?|products?|routers?|cameras?|TVs?|phones?|smartphones?|versions?|patch(?:es)?|updates?|ports?|credentials|attacks?|campaigns?|hackers?|group|gang|operators?|actors?|family|strain|trojans?|worm|exploit kit|kit|browser|extension|plugin|plug-in|accounts?|wallets?|address(?:es)?|network|infections?)\b/;
+
+/** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
+function personLike(text: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 3 || /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?|Health|Hospital|Board|School|Schools|Airport|Port|Agency|Office|Trust|Polytechnic|Institute|Academy|Foundation|Association|Society|Museum|Library|Church|Club|Partners|Bancorp|Studio)\b/.test(name)) return false;
+  const last = escapeRe(words[words.length - 1]!);
+  return new RegExp(`(?:\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s${last}\\b|\\b${last}\\s(?:said|says|told|added|explained|wrote|noted|warned|believes|thinks)\\b|\\b(?:said|says|according to)\\s${last}\\b)`).test(text);
+}
+
+/** A capitalised word the article also prints in lower case is a common word at a sentence start ("Victims"). */
+function commonWord(text: string, word: string): boolean {
+  if (word === word.toUpperCase()) return false;
+  return new RegExp(`(?<![\\p{L}])${escapeRe(word.toLowerCase())}(?![\\p{L}])`, 'u').test(text);
+}
+
+const VARIANT_A = process.env.VA === '1', VARIANT_B = process.env.VB === '1';
+const occurrences = (text: string, name: string) => text.split(name).length - 1;
+
+/** An undefined acronym counts as a name only in a victim's position (checked by the caller). */
+const cuedAcronym = (_text: string, _r: NameSpan) => true;
 
 /** "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the longer. */
 function mergeContained(entities: Map<string, Entity>): void {
@@ -67,31 +117,43 @@ function mergeContained(entities: Map<string, Entity>): void {
     const big = list.find((b) => b !== small && entities.has(b.key) && b.key.length > small.key.length
       && new RegExp(`(?:^|\\s)${escapeRe(small.key)}(?:\\s|$)`).test(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' ')));
     if (!big) continue;
-    big.forms.push(...small.forms); big.health ||= small.health;
+    big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued;
     entities.delete(small.key);
   }
 }
 
-/** The mention's sentence, or the one before/after it, tells of an attack. */
-function incidentNear(sents: Span[], pos: number): boolean {
-  const s = sentenceAt(sents, pos);
-  if (!s) return false;
-  const i = sents.indexOf(s);
-  return [sents[i - 1], s, sents[i + 1]].some((x) => x && INCIDENT.test(x.text));
+// A sentence about an earlier, other incident: "where Waikato DHB's hospitals were crippled … in May last year",
+// "the group behind the May 2021 attack on the HSE".
+const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
+
+function pastIncident(sentence: string, pubYear: number | null): boolean {
+  if (PAST.test(sentence)) return true;
+  if (pubYear === null) return false;
+  return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear) && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
 }
 
-function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[]): Victim[] {
+/** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
+function incidentNear(sents: Span[], pos: number, pubYear: number | null = null): boolean {
+  const s = sentenceAt(sents, pos);
+  if (!s || pastIncident(s.text, pubYear)) return false;
+  const i = sents.indexOf(s);
+  return [sents[i - 1], s, sents[i + 1]].some((x) => x && INCIDENT.test(x.text) && !pastIncident(x.text, pubYear));
+}
+
+function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[], pubYear: number | null): Victim[] {
   const places = findPlaces(text, ref.places);
   const fallback = dominantCountry(places);
   const scored = entities.map((e) => {
     const forms = e.forms.sort((a, b) => a.start - b.start);
-    const inIncident = forms.filter((f) => incidentNear(sents, f.start));
-    return { e, forms, inIncident, mentions: forms.length };
-  }).filter((x) => x.inIncident.length > 0);
+    const inIncident = forms.filter((f) => incidentNear(sents, f.start, pubYear));
+    // a name found in a victim's position once counts all its mentions
+    const mentions = e.health || e.ref ? forms.length : Math.max(forms.length, occurrences(text, forms[0]!.name));
+    return { e, forms, inIncident, mentions };
+  }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
   if (!scored.length) return [];
-  scored.sort((a, b) => Number(b.e.health) - Number(a.e.health) || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
+  scored.sort((a, b) => Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
   const primary = scored[0]!;
-  const keep = scored.filter((x) => x === primary || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
+  const keep = scored.filter((x) => x === primary || (x.e.health || !primary.e.health || VARIANT_A && x.e.cued >= 1 && x.mentions >= 2) && (x.mentions >= 2 || x.e.ref !== undefined || VARIANT_B && x.e.cued >= 1));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start).map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;

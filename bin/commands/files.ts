@@ -1,19 +1,19 @@
 // `triage clean` and `triage extract` over files: one JSON object per input line, in input order; a file that
 // fails yields a line with `error` and the command goes on, exiting 3 at the end.
 import type { Command } from 'commander';
-import { ConfigError, EXIT, SkipError, describe } from '../../core/errors.ts';
+import { ConfigError, EXIT, describe } from '../../core/errors.ts';
 import type { CleanArticle } from '../../core/records.ts';
 import { readLocalFile } from '../../ingest/local.ts';
-import { cleanFetchedPage } from '../../ingest/clean/page.ts';
+import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { extract, loadReference } from '../../analyze/extract/index.ts';
 import { PROJECT } from '../../pipeline/paths.ts';
 import { ctxOf, emit } from './context.ts';
 
 async function cleanFile(file: string, clock: ReturnType<typeof ctxOf>['clock'], published?: string): Promise<CleanArticle> {
-  if (/\.pdf$/i.test(file)) throw new SkipError('unsupported_type', 'PDF input is not supported yet', file);
+  // PDF files arrive as plain text (readLocalFile extracts it); HTML in any charset, .html.gz and .txt as before.
   const page = await readLocalFile(file, { clock });
   if (published && !page.feed_published) page.feed_published = `${published}T00:00:00.000Z`;
-  return cleanFetchedPage(page);
+  return cleanFetchedPageAsync(page);
 }
 
 const CLEAN_NULLS = { url: null, title: null, byline: null, published: null, modified: null, site_name: null, lang: null, canonical_url: null, text: null };

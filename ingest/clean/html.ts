@@ -1,13 +1,15 @@
-// HTML page → CleanArticle. Parse once (linkedom), read metadata, pre-clean, Readability, post-clean.
-import { Readability } from '@mozilla/readability';
+// HTML page → CleanArticle. Parse once (cheerio/slim: htmlparser2 + domhandler), read metadata, pre-clean, score
+// the containers of the paragraphs (extract.ts), post-clean the text.
 import { SkipError } from '../../core/errors.ts';
 import { contentHash, idFrom, sha256 } from '../../core/hash.ts';
 import type { CleanArticle } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
 import { pickDate } from '../dates.ts';
-import { parseDocument, precleanDocument } from './dom.ts';
+import { precleanTree } from './dom.ts';
+import { density, pickArticle, type Stat } from './extract.ts';
 import { readMeta } from './meta.ts';
 import { paragraphsOf, postClean } from './text.ts';
+import { parseTree, textOf, type HNode } from './tree.ts';
 
 export interface HtmlInput {
   bytes: Uint8Array;
@@ -34,12 +36,19 @@ export type CleanOutcome = { ok: true; article: CleanArticle; charset: string } 
 
 const DEFAULT_MAX = 5 * 1024 * 1024;
 
-/** Share of the article's text that sits inside links: listing pages are mostly links. */
-function linkDensity(el: Element): number {
-  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
-  if (!total) return 1;
-  const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length, 0);
-  return linked / total;
+const LISTS = new Set(['ul', 'ol', 'dl', 'table', 'div', 'section', 'nav', 'p', 'li', 'header']);
+
+/** Inside the article: headlines and blocks that are mostly links (related stories, tag lists) are not text. */
+function skipper(stats: Map<HNode, Stat>): (el: HNode) => boolean {
+  return (el) => {
+    const name = el.name as string;
+    if (name === 'h1') return true;
+    const s = stats.get(el);
+    if (!s || !s.text) return false;
+    const ld = density(s);
+    if (LISTS.has(name)) return ld > 0.5 || (ld > 0.3 && s.text < 200 && name !== 'p');
+    return false;
+  };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
@@ -64,29 +73,22 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
   const decoded = decodeBytes(input.bytes, input.charset);
   if (!decoded.text.trim()) return skip('not_article', 'empty page');
 
-  const doc = parseDocument(decoded.text);
-  if (!doc.body || !doc.documentElement) return skip('parse_error', 'no document body');
-  const meta = readMeta(doc, input.url, input.fetchedAt);
-  precleanDocument(doc);
-  const bodyText = squash(doc.body.textContent ?? '');
+  const root = parseTree(decoded.text);
+  const meta = readMeta(root, input.url, input.fetchedAt);
+  precleanTree(root);
+  const bodyText = squash(textOf(root));
+  const picked = pickArticle(root);
+  if (!picked) return skip('not_article', 'no article body found');
+  const st = picked.stats.get(picked.top);
+  if (density(st) > 0.5) return skip('not_article', 'mostly links: a listing page');
 
-
-  let result: ReturnType<Readability<Element>['parse']>;
-  try {
-    result = new Readability<Element>(doc, { serializer: (el) => el as Element, disableJSONLD: true }).parse();
-  } catch (err) {
-    return skip('parse_error', `readability failed: ${(err as Error).message}`);
-  }
-  if (!result?.content) return skip('not_article', 'no article body found');
-  if (linkDensity(result.content) > 0.5) return skip('not_article', 'mostly links: a listing page');
-
-  const title = meta.title ?? result.title?.trim() ?? input.feedTitle ?? null;
-  const paragraphs = postClean(paragraphsOf(result.content), { title, standfirst: printedTwice(meta.description, bodyText) });
+  const title = meta.title ?? input.feedTitle ?? null;
+  const paragraphs = postClean(paragraphsOf(picked.nodes, skipper(picked.stats)), { title, standfirst: printedTwice(meta.description, bodyText) });
   const text = paragraphs.join('\n\n');
   if (text.length < (opts.minChars ?? 200)) return skip('not_article', `only ${text.length} characters of text`);
 
   const url = input.url;
-  const byline = meta.byline ?? result.byline?.replace(/^by\s+/i, '').trim() ?? null;
+  const byline = meta.byline?.replace(/^by\s+/i, '').trim() ?? null;
   const article: CleanArticle = {
     doc_id: idFrom('doc', meta.canonical ?? url ?? input.file ?? null),
     content_hash: contentHash(text),
@@ -96,10 +98,10 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
     title,
     byline: byline || null,
     outlet: input.outlet ?? null,
-    site_name: meta.siteName ?? result.siteName ?? null,
+    site_name: meta.siteName ?? null,
     published: meta.published ?? pickDate([input.feedPublished], input.fetchedAt),
     modified: meta.modified,
-    lang: meta.lang ?? (result.lang || null),
+    lang: meta.lang,
     text,
     bytes_sha256: sha256(input.bytes),
     fetched_at: input.fetchedAt,

@@ -1,6 +1,7 @@
 // Page metadata, read from the parsed document before pre-cleaning removes the JSON-LD scripts.
 // Dates come only from structured places (JSON-LD, meta tags, <time datetime>), never from script bodies.
 import { pickDate } from '../dates.ts';
+import { ancestors, attr, textOf, walk, type HNode } from './tree.ts';
 
 export interface PageMeta {
   title: string | null;
@@ -21,10 +22,53 @@ function clean(s: unknown): string | null {
   return typeof s === 'string' && s.trim() ? s.replace(/\s+/g, ' ').trim() : null;
 }
 
-function meta(doc: Document, ...keys: string[]): string | null {
+/** What one walk over the page collects for the metadata readers. */
+interface Collected {
+  metas: Map<string, string>;
+  title: string | null;
+  canonical: string | null;
+  lang: string | null;
+  ldBlocks: string[];
+  times: { datetime: string; rank: number }[];
+}
+
+function collect(root: HNode): Collected {
+  const c: Collected = { metas: new Map(), title: null, canonical: null, lang: null, ldBlocks: [], times: [] };
+  walk(root, (el) => {
+    const tag = el.name;
+    if (tag === 'html') { c.lang ??= attr(el, 'lang') ?? attr(el, 'xml:lang'); return true; }
+    if (tag === 'meta') {
+      const content = attr(el, 'content');
+      for (const key of [attr(el, 'property'), attr(el, 'name'), attr(el, 'itemprop')]) {
+        if (key && content != null && !c.metas.has(key.toLowerCase())) c.metas.set(key.toLowerCase(), content);
+      }
+      return false;
+    }
+    if (tag === 'title') { c.title ??= textOf(el); return false; }
+    if (tag === 'link') {
+      if (/(^|\s)canonical(\s|$)/i.test(attr(el, 'rel') ?? '')) c.canonical ??= attr(el, 'href');
+      return false;
+    }
+    if (tag === 'script') {
+      if (/ld\+json/i.test(attr(el, 'type') ?? '')) c.ldBlocks.push(textOf(el, true));
+      return false; // never read dates or anything else from script bodies
+    }
+    if (tag === 'time') {
+      const dt = attr(el, 'datetime');
+      if (dt) {
+        const inArticle = ancestors(el).some((a) => a.name === 'article');
+        const rank = attr(el, 'itemprop') === 'datePublished' ? 0 : attr(el, 'pubdate') != null ? 1 : inArticle ? 2 : 3;
+        c.times.push({ datetime: dt, rank });
+      }
+    }
+    return true;
+  });
+  return c;
+}
+
+function meta(c: Collected, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = clean(el?.getAttribute('content'));
+    const v = clean(c.metas.get(key.toLowerCase()));
     if (v) return v;
   }
   return null;
@@ -38,10 +82,9 @@ function flattenLd(node: unknown, out: Json[]): void {
 }
 
 /** The article node of the page's JSON-LD, tolerating invalid blocks (raw newlines are common). */
-function jsonLdArticle(doc: Document): Json | null {
+function jsonLdArticle(blocks: string[]): Json | null {
   const nodes: Json[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    const raw = script.textContent ?? '';
+  for (const raw of blocks) {
     try { flattenLd(JSON.parse(raw), nodes); } catch {
       try { flattenLd(JSON.parse(raw.replace(/[\r\n\t]+/g, ' ')), nodes); } catch { /* unusable block: ignore */ }
     }
@@ -83,16 +126,17 @@ function absoluteHttp(href: string | null, base: string | null): string | null {
   } catch { return null; }
 }
 
-function publishedTimeElement(doc: Document): string | null {
-  const el = doc.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime], article time[datetime], time[datetime]');
-  return el?.getAttribute('datetime') ?? null;
+function publishedTimeElement(c: Collected): string | null {
+  const best = [...c.times].sort((a, b) => a.rank - b.rank)[0];
+  return best?.datetime ?? null;
 }
 
-export function readMeta(doc: Document, url: string | null, fetchedAt: string | null): PageMeta {
-  const ld = jsonLdArticle(doc);
+export function readMeta(root: HNode, url: string | null, fetchedAt: string | null): PageMeta {
+  const doc = collect(root);
+  const ld = jsonLdArticle(doc.ldBlocks);
   const publisher = (ld?.publisher ?? null) as Json | null;
   const siteName = meta(doc, 'og:site_name') ?? clean(publisher?.name) ?? meta(doc, 'application-name');
-  const docTitle = clean(doc.querySelector('title')?.textContent);
+  const docTitle = clean(doc.title);
   const given = meta(doc, 'og:title', 'twitter:title') ?? clean(ld?.headline);
   const title = given ? stripSiteSuffix(given, siteName, false) : docTitle ? stripSiteSuffix(docTitle, siteName) : null;
   const published = pickDate([
@@ -100,7 +144,7 @@ export function readMeta(doc: Document, url: string | null, fetchedAt: string | 
     publishedTimeElement(doc),
   ], fetchedAt);
   const modified = pickDate([clean(ld?.dateModified), meta(doc, 'article:modified_time', 'dateModified', 'og:updated_time')], fetchedAt);
-  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  const canonicalHref = doc.canonical ?? meta(doc, 'og:url');
   return {
     title,
     byline: names(ld?.author) ?? meta(doc, 'author', 'article:author'),
@@ -108,7 +152,7 @@ export function readMeta(doc: Document, url: string | null, fetchedAt: string | 
     description: meta(doc, 'og:description', 'description', 'twitter:description') ?? clean(ld?.description),
     published,
     modified: modified && published && modified < published ? null : modified,
-    lang: normaliseLang(doc.documentElement?.getAttribute('lang') ?? meta(doc, 'og:locale') ?? clean(ld?.inLanguage)),
+    lang: normaliseLang(doc.lang ?? meta(doc, 'og:locale', 'language', 'content-language') ?? clean(ld?.inLanguage)),
     canonical: absoluteHttp(canonicalHref, url),
   };
 }

@@ -3,11 +3,18 @@ import { SkipError } from '../../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
 import { cleanHtml, type CleanOptions, type CleanOutcome } from './html.ts';
+import { isPdfBytes, readPdf } from './pdf.ts';
 import { cleanPlainText } from './plain.ts';
 
 function isPlainText(page: FetchedPage): boolean {
   if (page.content_type) return /^text\/plain\b/i.test(page.content_type);
   return /\.txt$/i.test(page.file ?? page.final_url);
+}
+
+export function isPdf(page: FetchedPage): boolean {
+  if (isPdfBytes(page.body)) return true;
+  if (page.content_type) return /^application\/(?:x-)?pdf\b/i.test(page.content_type);
+  return /\.pdf$/i.test(page.file ?? page.final_url);
 }
 
 /** Local files carry their path as url unless a sidecar gave a real one. */
@@ -16,8 +23,13 @@ function realUrl(page: FetchedPage): string | null {
   return /^https?:\/\//i.test(u) ? u : null;
 }
 
+const where = (page: FetchedPage) => page.file ?? page.url;
+
 export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): CleanOutcome {
   const url = realUrl(page);
+  if (isPdf(page)) {
+    return { ok: false, error: new SkipError('unsupported_type', 'PDF needs the asynchronous cleaner (cleanPageAsync)', where(page)) };
+  }
   if (isPlainText(page)) {
     const max = opts.maxBytes ?? 5 * 1024 * 1024;
     if (page.body.byteLength > max) {
@@ -31,6 +43,36 @@ export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): Cl
     bytes: page.body, url, charset: page.charset, fetchedAt: page.fetched_at, file: page.file, outlet: page.outlet,
     sourceId: page.source_id, feedTitle: page.feed_title, feedPublished: page.feed_published,
   }, opts);
+}
+
+/** The PDF text as a plain-text article: "Title:" and "Published:" header lines, then paragraphs. */
+export async function pdfAsText(page: FetchedPage, opts: CleanOptions = {}): Promise<string> {
+  const max = opts.maxBytes ?? 5 * 1024 * 1024;
+  if (page.body.byteLength > max) throw new SkipError('too_large', `PDF is ${page.body.byteLength} bytes, cap ${max}`, where(page));
+  const pdf = await readPdf(page.body, where(page));
+  const head = [pdf.title ? `Title: ${pdf.title}` : null, pdf.created && (!page.fetched_at || pdf.created <= page.fetched_at)
+    ? `Published: ${pdf.created}` : null].filter(Boolean);
+  return [...head, '', pdf.paragraphs.join('\n\n')].join('\n');
+}
+
+/** Every input kind, PDF included (pdfjs is asynchronous). */
+export async function cleanPageAsync(page: FetchedPage, opts: CleanOptions = {}): Promise<CleanOutcome> {
+  if (!isPdf(page)) return cleanPageOutcome(page, opts);
+  let text: string;
+  try {
+    text = await pdfAsText(page, opts);
+  } catch (err) {
+    if (err instanceof SkipError) return { ok: false, error: err };
+    return { ok: false, error: new SkipError('parse_error', `unreadable PDF: ${(err as Error).message}`, where(page)) };
+  }
+  return cleanPlainText(text, { file: page.file, url: realUrl(page), published: page.feed_published, outlet: page.outlet,
+    fetchedAt: page.fetched_at, sourceId: page.source_id, minChars: opts.minChars });
+}
+
+export async function cleanFetchedPageAsync(page: FetchedPage, opts: CleanOptions = {}): Promise<CleanArticle> {
+  const outcome = await cleanPageAsync(page, opts);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.article;
 }
 
 /** Throws SkipError (not_article, too_large, parse_error) so the runner records the reason. */

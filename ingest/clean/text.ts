@@ -1,10 +1,16 @@
 // Article element → paragraphs, and the post-clean that drops leaked script source and widget prompts.
 
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'blockquote', 'pre', 'li', 'ul', 'ol',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'hr', 'br']);
+import type { HNode } from './tree.ts';
 
-/** Walk the element and cut text at block boundaries; whitespace inside a block collapses to single spaces. */
-export function paragraphsOf(root: Element): string[] {
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'blockquote', 'pre', 'li', 'ul', 'ol',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'hr', 'br',
+  'address', 'details', 'summary', 'center', 'caption', 'tbody', 'thead', 'tfoot', 'body', 'html']);
+
+/**
+ * Walk the nodes and cut text at block boundaries; whitespace inside a block collapses to single spaces.
+ * `skip` drops an element with everything inside it (link lists, headlines). Iterative: no stack overflow.
+ */
+export function paragraphsOf(roots: HNode[], skip: (el: HNode) => boolean = () => false): string[] {
   const out: string[] = [];
   let buf = '';
   const flush = () => {
@@ -12,15 +18,21 @@ export function paragraphsOf(root: Element): string[] {
     if (t) out.push(t);
     buf = '';
   };
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) { buf += node.nodeValue ?? ''; return; }
-    if (node.nodeType !== 1) return;
-    const block = BLOCKS.has((node as Element).tagName.toLowerCase());
-    if (block) flush();
-    for (const child of Array.from(node.childNodes)) walk(child);
-    if (block) flush();
-  };
-  walk(root);
+  const EXIT = null;
+  const stack: (HNode | null)[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]);
+  while (stack.length) {
+    const n = stack.pop();
+    if (n === EXIT) { flush(); continue; }
+    if (n === undefined) break;
+    if (n.type === 'text') { buf += n.data ?? ''; continue; }
+    if (n.type !== 'tag' && n.type !== 'root') continue;
+    if (n.type === 'tag' && skip(n)) continue;
+    const block = n.type === 'root' || BLOCKS.has(n.name as string);
+    if (block) { flush(); stack.push(EXIT); }
+    const kids = n.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
   flush();
   return out;
 }
@@ -62,7 +74,8 @@ export function stripScript(p: string): string | null {
   return kept;
 }
 
-const PROMPT = /^(?:click here to\b|skip to (?:main )?content|you are here\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
+const PROMPT = /^(?:click here to\b|skip to (?:main )?content|you are here\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related(?: coverage| articles?| stories| posts| content| links| reading)?\b[^.!?]{0,60}:$|tags?\s*:?$|(?:tags|tagged|tagged with|filed under|categories)\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
+const COOKIE = /\b(?:uses?|using) cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i;
 const META_LINE = /^(?:by\s+\p{Lu}[\p{L}.'’ -]*|published|updated|posted|last updated)\b.{0,80}$/iu;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -83,14 +96,23 @@ export function postClean(paragraphs: string[], hints: PostCleanHints): string[]
   for (const [i, p] of paragraphs.entries()) {
     const endsSentence = /[.!?]["'”’]?$/.test(p);
     if (PROMPT.test(p) && (p.length < 80 || (!endsSentence && p.length < 300))) continue;
+    if (COOKIE.test(p) && p.length < 400) continue;
     // Byline and dateline remnants sit at the top and are not sentences.
     if (i < 3 && META_LINE.test(p) && !endsSentence) continue;
     const kept = stripScript(p);
     if (kept) out.push(kept);
   }
   const headings = [hints.title ?? '', hints.standfirst ?? ''];
-  // Consecutive duplicates (a dek printed twice) collapse to one.
+  // Consecutive duplicates (a dek printed twice) collapse to one; a long paragraph printed again later (pages that
+  // carry a second copy of the story for print or another layout) goes too.
   for (let i = out.length - 1; i > 0; i--) if (norm(out[i]) === norm(out[i - 1])) out.splice(i, 1);
+  const seen = new Set<string>();
+  for (let i = 0; i < out.length; i++) {
+    const n = norm(out[i]);
+    if (n.length < 40) continue;
+    if (seen.has(n)) out.splice(i--, 1);
+    else seen.add(n);
+  }
   // At most two leading repeats: the headline and the dek.
   for (let i = 0; i < 2 && out.length > 1 && repeatsHeading(out[0], out[1], headings); i++) out.shift();
   return out;

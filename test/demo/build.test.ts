@@ -27,7 +27,7 @@ describe('demo output', () => {
 
   it('every article page has the required head and body parts', () => {
     const labels = JSON.parse(fresh.get('labels.json')!.toString('utf-8')) as {
-      articles: { id: string; file: string; url: string; canonical_url: string; outlet: string }[];
+      articles: { id: string; file: string; url: string; canonical_url: string; outlet: string; kind: string }[];
     };
     for (const a of labels.articles) {
       const bytes = fresh.get(a.file);

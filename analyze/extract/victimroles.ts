@@ -1,0 +1,83 @@
+// Where a name stands relative to an attack: the victim's positions in news sentences ("an attack on X",
+// "hackers hit X", "X was hit", "X paid", "X's servers", "servers at X", "X, a … company, …"), and the names
+// that are sources rather than victims (people, security vendors and researchers, police and regulators).
+import { fold } from './text.ts';
+
+// Up to four describing words between a cue and the name: "the Indiana hospital", "Malaysian media giant".
+const DESCR = String.raw`(?:(?:the|a|an|its|their|US|U\.S\.)\s+)?(?:[\p{L}\p{N}’'.&-]+\s+){0,4}?`;
+const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|infections?|ransomware(?: (?:attack|infection|incident)s?)?|extortion|outbreak|incidents?|compromise)`;
+const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
+
+/** Cues before the name; the regex must end right where the name starts. */
+const BEFORE = [
+  // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
+  new RegExp(String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`, 'iu'),
+  // "hackers hit X", "the ransomware crippled X", "demanded X pay"
+  new RegExp(String.raw`\b(?:${HIT_VERB}|demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|extort(?:ed|ing)? money from|(?:money|ransom|payment|bitcoins?) from)\s+${DESCR}$`, 'iu'),
+  // "computers at X", "systems of X", "employees of X", "files belonging to X"
+  new RegExp(String.raw`\b(?:computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|employees|staff|customers|patients|databases?|infrastructure|IT|students|users|residents|members|workers|doctors|nurses|visitors|passengers)\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
+  // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
+  new RegExp(String.raw`\b(?:victims? (?:include[sd]?|such as|like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
+];
+
+/** Cues after the name; the regex is anchored at the end of the name. */
+const AFTER = [
+  // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:was|were|has|had|have|is|are|got|get|gets|became|had been|has been|have been|may have been)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered|struggling|recovering|unable)\b`, 'iu'),
+  // "X paid the ransom", "X suffered a ransomware attack", "X said it was hit", "X refused to pay"
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffered|suffers|fell victim|falls victim|was forced|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|restored|shut down its|took (?:its|their) (?:systems|computers|servers|network)|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu'),
+  // "X's computer systems", "X’s network"
+  new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu'),
+  // "X, a Kentucky-based company, …" followed by an attack word within the sentence is handled by the caller
+];
+const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
+
+/** Is the name at [start, end) of the sentence in a victim's position? */
+export function victimCue(sentence: string, start: number, end: number, incident: RegExp): boolean {
+  const before = sentence.slice(Math.max(0, start - 90), start);
+  const after = sentence.slice(end, end + 160);
+  if (BEFORE.some((re) => re.test(before))) return true;
+  if (AFTER.some((re) => re.test(after))) return true;
+  return APPOSITIVE.test(after) && incident.test(after);
+}
+
+// People: titles before or inside the name, and honorifics.
+const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|CEO|CTO|CIO|CISO|COO|CFO|Chairman|Chairwoman|Chair|President|Vice President|VP|Mayor|Governor|Senator|Rep|Representative|Minister|Secretary|Director|Superintendent|Commissioner|Chief|Officer|Manager|Spokes(?:man|woman|person)|Researcher|Analyst|Founder|Co-founder|Head|Sheriff|Detective|Agent|Professor|Judge|Inspector|Lieutenant|Sergeant|Captain|Lord|Councillor|Councilman|Administrator|Deputy|Attorney|Prosecutor|Author|Editor|Reporter|Engineer|Expert|Consultant|Principal|Partner)\.?$/;
+const PERSON_BEFORE = /\b(?:said|says|according to|by|told|to|via|from|reported|for|with|quoted|wrote|writes|in a statement to|interview with|speaking to|published by|reports? (?:from|by)|Mr|Mrs|Ms|Dr|Prof|CEO|CTO|CIO|CISO|chairman|president|mayor|governor|senator|minister|secretary|director|superintendent|commissioner|chief|officer|manager|spokes(?:man|woman|person)|researcher|analyst|founder|head|sheriff|detective|agent|professor|judge|inspector|expert|consultant|engineer|editor|reporter|author|named|dubbed|called|user|hacker|attacker)\.?\s+$/i;
+const PERSON_AFTER = /^,?\s+(?:who|a|an|the)?\s*(?:said|says|told|explained|added|noted|wrote|warned|according|(?:a|an|the|our|its) (?:[\w-]+ ){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|responder|CISO|CEO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|hacker|student|resident|owner|president))\b/i;
+
+// Security vendors, research outfits and bodies quoted as sources; government agencies and police as sources.
+const SOURCE_WORDS = /\b(?:Labs?|Security|Research|Intelligence|Threat|Threats|CERT|Talos|Unit 42|Antivirus|Anti-Virus|Cyber ?security|Forensics|Investigations?|Verizon DBIR)\b/;
+const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos', 'sophoslabs', 'check point', 'trend micro', 'eset',
+  'malwarebytes', 'fireeye', 'mandiant', 'crowdstrike', 'avast', 'avg', 'bitdefender', 'emsisoft', 'proofpoint', 'acronis',
+  'cylance', 'palo alto networks', 'fortinet', 'fortiguard', 'carbon black', 'cisco talos', 'talos', 'recorded future',
+  'flashpoint', 'digital shadows', 'imperva', 'akamai', 'cloudflare', 'rapid7', 'tenable', 'qualys', 'f-secure', 'webroot',
+  'barracuda', 'darktrace', 'secureworks', 'id ransomware', 'bleepingcomputer', 'nomoreransom', 'no more ransom', 'europol',
+  'interpol', 'fbi', 'nsa', 'cia', 'dhs', 'ncsc', 'ncsc-nl', 'ico', 'sec', 'ftc', 'fcc', 'doj', 'gchq', 'nca', 'bsi', 'anssi',
+  'us-cert', 'ics-cert', 'cert-in', 'enisa', 'gdpr', 'hipaa', 'hhs', 'ocr', 'irs', 'google', 'microsoft', 'twitter',
+  'facebook', 'reddit', 'github', 'wikileaks', 'reuters', 'bloomberg', 'cnn', 'bbc', 'cnet', 'zdnet', 'threatpost', 'wired',
+  'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
+// Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
+const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
+const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|also|and|or|to|in|on|at|of|for|by|with|from)\b/;
+export const adjectiveUse = (name: string, after: string) => DEMONYM.test(name) && /^\s\p{Ll}/u.test(after) && !VERBISH.test(after);
+// Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
+const TECH_ACRONYM = /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN)$/;
+export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{2,5}s$/.test(name);
+// Technical and generic acronyms and words that are never organisations.
+const NOT_NAME = /^(?:[A-Z]{2,6}-?\d*|[A-Z]\w+ware)$/;
+
+/** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
+export function notVictim(name: string, before: string, after: string): boolean {
+  const f = fold(name);
+  if (VENDORS.has(f) || VENDORS.has(f.replace(/^the /, ''))) return true;
+  if (SOURCE_WORDS.test(name)) return true;
+  const words = name.split(/\s+/);
+  if (words.some((w) => PERSON_TITLE.test(w))) return true;
+  if (PERSON_BEFORE.test(before)) return true;
+  if (words.length >= 2 && words.length <= 3 && PERSON_AFTER.test(after) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
+  return false;
+}
+
+/** An acronym-like token (all capitals, 2–6 letters) that is a technical term unless the text defines it as a name. */
+export const acronymLike = (name: string) => NOT_NAME.test(name) && /^[A-Z]/.test(name) && name === name.toUpperCase();
