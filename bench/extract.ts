@@ -42,6 +42,7 @@ else {
   header();
   row('price', scores.price, floors.casie?.f1.price);
   row('payment', scores.payment, floors.casie?.f1.payment);
+  row('pay-strict', scores.paymentStrict);
   row('victims', scores.victims, floors.casie?.f1.victims);
   if (args.includes('--casie-misses')) for (const m of misses) console.log(`casie-miss ${m.id} ${m.field}: gold=${JSON.stringify(m.gold)} pred=${JSON.stringify(m.pred)}`);
 }

@@ -10,7 +10,7 @@ import { findRecords, findDowntime } from './impact.ts';
 import { attackTypes } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.2.0';
+export const EXTRACTOR_VERSION = 'extract-0.3.0';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }

@@ -82,7 +82,8 @@ export function paymentMethod(claims: RansomClaim[], sents: Span[]): string | nu
     if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text)) continue;
     for (const [name, re] of METHODS) {
       const m = re.exec(s.text);
-      if (m && (!best || s.start + m.index < best.at)) best = { name, at: s.start + m.index };
+      // a named coin or card beats the generic word: "in the digital currency bitcoin"
+      if (m && (!best || name !== 'cryptocurrency' && (best.name === 'cryptocurrency' || s.start + m.index < best.at))) best = { name, at: s.start + m.index };
     }
     if (best) break;
   }

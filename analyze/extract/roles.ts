@@ -31,7 +31,7 @@ export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
  */
 export function roleOf(sentence: string, start: number, end: number, context: string): RoleHit | null {
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
-  if (GENERIC.test(near) || STRAIN.test(sentence) || HYPOTHETICAL.test(sentence)) return null;
+  if (GENERIC.test(near) || STRAIN.test(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
   if (/^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) && /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin)\b/i.test(sentence.slice(end, end + 30))) return null;
   let best: { role: Role; d: number; cs: number; ce: number } | null = null;

@@ -14,8 +14,11 @@
 //   per mention. The claim's kind (demanded/paid) is not scored: CASIE's Price role does not tell it.
 // - payment: the gold Payment-Method arguments of those events, mapped to categories (bitcoin, monero, ether,
 //   gift card, cryptocurrency, paysafecard, ukash, wire transfer, western union, …; a span naming two methods
-//   gives both); the article's payment_method, mapped the same way, is a true positive when it is among them. One
-//   value per article: a wrong value where gold exists counts one false positive and one false negative.
+//   gives both), plus the coin of a gold Price written in a cryptocurrency ("0.2 bitcoins": CASIE annotators
+//   seldom add a separate Payment-Method when the price itself is in bitcoin, and Triage's payment_method is "the
+//   currency/method the ransom is to be paid in"). The article's payment_method, mapped the same way, is a true
+//   positive when it is among them. One value per article: a wrong value where gold exists counts one false
+//   positive and one false negative. The bench also prints "payment-strict" (Payment-Method spans only).
 // - victims: gold = Victim arguments of those events with entity type Organization whose span is a name (nameLike:
 //   its head word is capitalised — "Hancock Health", "the city of Atlanta" — not a description such as "an Indiana
 //   hospital" or "German businesses", and not a sentence-initial common word like "Victims"). Gold mentions that
@@ -116,6 +119,7 @@ export function paymentCategories(span: string): string[] {
   if (/crypto|digital currency|online currenc/.test(s)) return ['cryptocurrency'];
   return [`other:${s}`];
 }
+const COIN_METHOD: Record<string, string> = { BTC: 'bitcoin', XMR: 'monero', ETH: 'ether' };
 export const paymentCategory = (span: string): string => paymentCategories(span)[0]!;
 
 const DET = /^(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+/i;
@@ -164,7 +168,7 @@ const CONV_GAP = /^[\s([,/–—~-]*(?:or |i\.e\. |which (?:is|was) )?(?:current
 const NEXT_SENTENCE_CONV = /^[.\s]*(?:this|that|which) (?:is|was|'s) (?:equivalent|equal) to (?:about |around |roughly |approximately |a little over |just over )?$/i;
 const RANGE_GAP = /^\s*(?:to|-|–|and)\s*$/i;
 
-export interface CasieScores { price: FieldScore; payment: FieldScore; victims: FieldScore; articles: number; priceUnreadable: number }
+export interface CasieScores { price: FieldScore; payment: FieldScore; paymentStrict: FieldScore; victims: FieldScore; articles: number; priceUnreadable: number }
 export interface CasieMiss { id: string; field: string; gold: unknown; pred: unknown }
 
 /** Gold price claims of an article: groups of sums that restate each other, deduplicated by value. */
@@ -191,6 +195,7 @@ export function goldPrices(a: CasieArticle, ransomArgs: Arg[]): { claims: Sum[][
 }
 
 export function scoreCasie(items: CasieArticle[], run: (a: CleanArticle) => Extraction): { scores: CasieScores; misses: CasieMiss[] } {
+  const payStrict: Counts = { tp: 0, fp: 0, fn: 0 };
   const price: Counts = { tp: 0, fp: 0, fn: 0 }, pay: Counts = { tp: 0, fp: 0, fn: 0 }, vic: Counts = { tp: 0, fp: 0, fn: 0 };
   const misses: CasieMiss[] = [];
   let unreadable = 0;
@@ -217,10 +222,14 @@ export function scoreCasie(items: CasieArticle[], run: (a: CleanArticle) => Extr
     price.tp += matched.size; price.fp += pf; price.fn += gp.claims.length - matched.size;
     if (pf || matched.size < gp.claims.length) misses.push({ id: a.id, field: 'price', gold: gp.claims, pred: predClaims.map((c) => `${c.kind}|${c.amount}|${c.currency}`) });
     // payment method
-    const gm = new Set(ransomArgs.filter((g) => g.role === 'Payment-Method').flatMap((g) => paymentCategories(g.text)));
+    const strict = new Set(ransomArgs.filter((g) => g.role === 'Payment-Method').flatMap((g) => paymentCategories(g.text)));
+    const coins = ransomArgs.filter((g) => g.role === 'Price').flatMap((g) => goldSums(g.text)).map((v) => COIN_METHOD[v.currency]).filter((c): c is string => !!c);
+    const gm = new Set([...strict, ...coins]);
     const pm = x.payment_method === null ? null : paymentCategory(x.payment_method);
     const hit = pm !== null && gm.has(pm);
     pay.tp += hit ? 1 : 0; pay.fp += pm !== null && !hit ? 1 : 0; pay.fn += gm.size && !hit ? 1 : 0;
+    const sHit = pm !== null && strict.has(pm);
+    payStrict.tp += sHit ? 1 : 0; payStrict.fp += pm !== null && !sHit ? 1 : 0; payStrict.fn += strict.size && !sHit ? 1 : 0;
     if ((pm !== null || gm.size) && !hit) misses.push({ id: a.id, field: 'payment', gold: [...gm], pred: pm });
     // victims
     const ransomVictims = ransomArgs.filter((g) => g.role === 'Victim');
@@ -240,7 +249,7 @@ export function scoreCasie(items: CasieArticle[], run: (a: CleanArticle) => Extr
     if (vfp || vm.size < gv.length) misses.push({ id: a.id, field: 'victims', gold: gv.map((g) => g[0]), pred: pv.map((p) => p[0]) });
   }
   return {
-    scores: { price: finish(price), payment: finish(pay), victims: finish(vic), articles: items.length, priceUnreadable: unreadable },
+    scores: { price: finish(price), payment: finish(pay), paymentStrict: finish(payStrict), victims: finish(vic), articles: items.length, priceUnreadable: unreadable },
     misses,
   };
 }

@@ -59,14 +59,13 @@ const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos'
   'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
-const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|also|and|or|to|in|on|at|of|for|by|with|from)\b/;
-export const adjectiveUse = (name: string, after: string) => DEMONYM.test(name) && /^\s\p{Ll}/u.test(after) && !VERBISH.test(after);
+const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused)\b/;
+/** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
+export const adjectiveUse = (name: string, after: string) => /^\s\p{Ll}/u.test(after) && !VERBISH.test(after)
+  && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));
 // Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
 const TECH_ACRONYM = /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN)$/;
 export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{2,5}s$/.test(name);
-// Technical and generic acronyms and words that are never organisations.
-const NOT_NAME = /^(?:[A-Z]{2,6}-?\d*|[A-Z]\w+ware)$/;
-
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string): boolean {
   const f = fold(name);
@@ -78,6 +77,3 @@ export function notVictim(name: string, before: string, after: string): boolean 
   if (words.length >= 2 && words.length <= 3 && PERSON_AFTER.test(after) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
   return false;
 }
-
-/** An acronym-like token (all capitals, 2–6 letters) that is a technical term unless the text defines it as a name. */
-export const acronymLike = (name: string) => NOT_NAME.test(name) && /^[A-Z]/.test(name) && name === name.toUpperCase();

@@ -7,7 +7,7 @@ import { nameRuns, acronyms, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { findPlaces, dominantCountry, countryNear } from './countries.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
-import { victimCue, notVictim, acronymLike, techAcronym, adjectiveUse } from './victimroles.ts';
+import { victimCue, notVictim, techAcronym, adjectiveUse } from './victimroles.ts';
 
 export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s|ers?)?|hit by|struck|targeted by|fell victim|gang|ransom\w*|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
 const HEALTH_HEAD = /\b(?:hospitals?|clinics?|klinikum|kliniken|universitatsklinikum|hopital|hopitaux|hospitalier|hospitalario|hospitalar|sanitaria|laborator(?:y|ies)|laboratori[aoe]s?|laboratoire|labs|diagnostics|imaging|radiology|fertility|ziekenhuis|krankenhaus|ospedale|pathology|healthcare|health|medical|pharma|pharmaceuticals?|pharmacy|heart|cancer|cardiac|oncology|dental|clinica|klinik|sante|salud|saude|medicine|insurer)\b/;
@@ -50,23 +50,31 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     if (EXPERT_SOURCE.test(before)) continue;
     const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
-    if (health) { addNamed(named, r, true); continue; }
+    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true); continue; }
+    if (health) continue;
     const s = sentenceAt(sents, r.start);
-    const after = text.slice(r.end, r.end + 80);
-    if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? '')) || notVictim(r.name, before, after)) continue;
-    if (!full && (techAcronym(r.name) || adjectiveUse(r.name, after))) continue;
-    if (!full && (/\d/.test(r.name) || CALENDAR.test(r.name) || isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name)
-      || TECH_NOUN.test(text.slice(r.end, r.end + 30)))) continue;
+    if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
-    // one capitalised word is a name only when the article never prints it in lower case ("Victims", "Hackers")
-    if (single && !full && (commonWord(text, r.name) || acronymLike(r.name) && !acrFull.has(r.name) && !cuedAcronym(text, r))) continue;
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(r.end - s.start))
       && (COMPANY.test(r.name) || !single);
-    if (subject || victimCue(s.text, r.start - s.start, r.end - s.start, INCIDENT)) {
-      // a company described as "a German maker of biosimilar drugs" is a health victim after all
-      const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
-      addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true);
-    }
+    if (!subject && !victimCue(s.text, r.start - s.start, r.end - s.start, INCIDENT)) continue;
+    if (!full && !plausibleName(r, s, before, single)) continue;
+    // a company described as "a German maker of biosimilar drugs" is a health victim after all
+    const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
+    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true);
+  }
+  /** A name in a victim's position that is not a person, source, product, place, date or common word. */
+  function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
+    const after = text.slice(r.end, r.end + 80);
+    if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
+    if (/\d/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30))) return false;
+    if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name)) return false;
+    if (!single) return true;
+    // a lone capitalised word opening a sentence ("However", "Cybercriminals") must also be written as a name mid-sentence;
+    // one the article also prints in lower case is a common word ("Victims", "Hackers")
+    if (r.name.length < 2 || /-$/.test(r.name)) return false;
+    if (LEADIN_ONLY.test(text.slice(s.start, r.start)) && !midSentence(text, r.name) && occurrences(text, r.name) < 2) return false;
+    return !commonWord(text, r.name);
   }
   // a place is a victim only as "the city of Atlanta"; a nationality never is ("German businesses")
   function isPlace(name: string, before: string): boolean {
@@ -85,6 +93,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
 }
 
+const RESEARCH_OUTFIT = /\b(?:Threat|Security|Research|Vulnerability|Cyber|Intelligence)\b/;
+const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
+const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b/;
 // A product or protocol named before what it runs on is no organisation: "MongoDB databases", "Windows computers".
 const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|instances|computers?|machines|systems?|vulnerabilit(?:y|ies)|flaws?|bugs?|exploits?|framework|software|apps?|platform|malware|ransomware|variants?|botnets?|code|protocol|clients?|products?|routers?|cameras?|TVs?|phones?|smartphones?|versions?|patch(?:es)?|updates?|ports?|credentials|attacks?|campaigns?|hackers?|group|gang|operators?|actors?|family|strain|trojans?|worm|exploit kit|kit|browser|extension|plugin|plug-in|accounts?|wallets?|address(?:es)?|network|infections?)\b/;
@@ -93,7 +104,7 @@ const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|insta
 function personLike(text: string, name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 3 || /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?|Health|Hospital|Board|School|Schools|Airport|Port|Agency|Office|Trust|Polytechnic|Institute|Academy|Foundation|Association|Society|Museum|Library|Church|Club|Partners|Bancorp|Studio)\b/.test(name)) return false;
-  const last = escapeRe(words[words.length - 1]!);
+  const last = `(?<!${escapeRe(words[words.length - 2]!)}\\s)${escapeRe(words[words.length - 1]!)}`;
   return new RegExp(`(?:\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s${last}\\b|\\b${last}\\s(?:said|says|told|added|explained|wrote|noted|warned|believes|thinks)\\b|\\b(?:said|says|according to)\\s${last}\\b)`).test(text);
 }
 
@@ -103,11 +114,8 @@ function commonWord(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}])${escapeRe(word.toLowerCase())}(?![\\p{L}])`, 'u').test(text);
 }
 
-const VARIANT_A = process.env.VA === '1', VARIANT_B = process.env.VB === '1';
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
 
-/** An undefined acronym counts as a name only in a victim's position (checked by the caller). */
-const cuedAcronym = (_text: string, _r: NameSpan) => true;
 
 /** "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the longer. */
 function mergeContained(entities: Map<string, Entity>): void {
@@ -153,7 +161,7 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
   if (!scored.length) return [];
   scored.sort((a, b) => Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
   const primary = scored[0]!;
-  const keep = scored.filter((x) => x === primary || (x.e.health || !primary.e.health || VARIANT_A && x.e.cued >= 1 && x.mentions >= 2) && (x.mentions >= 2 || x.e.ref !== undefined || VARIANT_B && x.e.cued >= 1));
+  const keep = scored.filter((x) => x === primary || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start).map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;

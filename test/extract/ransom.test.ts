@@ -74,3 +74,15 @@ describe('ransom claims', () => {
     expect(r.evidence.quote).toContain('$5 million');
   });
 });
+
+describe('payment method and hypotheticals near a sum', () => {
+  it('prefers the named coin over the generic word', () => {
+    const x = extract(article('The email demanded payment in web-based digital currency bitcoin equivalent to about $9,000 from the hospital after the attack.'), ref);
+    expect(x.payment_method).toBe('bitcoin');
+  });
+
+  it('a "would have cost" clause elsewhere in the sentence does not hide a payment', () => {
+    const x = extract(article('The utility chose to pay $25,000 in bitcoin to the hackers because it was cheaper than replacing the computers, which would have cost up to $10 million.'), ref);
+    expect(x.ransom.map((c) => [c.kind, c.amount, c.currency])).toContainEqual(['paid', 25000, 'USD']);
+  });
+});
