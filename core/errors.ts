@@ -4,7 +4,7 @@
 export type FailureReason =
   | 'network' | 'timeout' | 'http_status' | 'too_large' | 'too_many_redirects' | 'not_modified'
   | 'robots_disallowed' | 'address_refused' | 'bad_charset' | 'malformed_feed' | 'not_a_feed'
-  | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type';
+  | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type' | 'empty_body';
 
 abstract class TriageError extends Error {
   abstract readonly action: 'retry' | 'skip' | 'throttle' | 'stop' | 'config';
@@ -37,6 +37,9 @@ export class StopError extends TriageError {
   readonly action = 'stop' as const;
 }
 
+/** Another Triage process holds the database: this run must not start (exit 2, the user retries later). */
+export class BusyError extends StopError {}
+
 /** Bad flags, bad configuration file, missing input: the user must fix something. */
 export class ConfigError extends TriageError {
   readonly action = 'config' as const;
@@ -45,7 +48,7 @@ export class ConfigError extends TriageError {
 export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3 } as const;
 
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof ConfigError) return EXIT.usage;
+  if (err instanceof ConfigError || err instanceof BusyError) return EXIT.usage;
   if (err instanceof SkipError) return EXIT.partial;
   return EXIT.internal;
 }

@@ -134,6 +134,10 @@ export const Reported = z.object({
   duplicate_of: z.string().optional(),
   /** the document names several victims, so the value may belong to another one: not used for best values */
   shared: z.boolean().optional(),
+  /** for a superseded version: its document_versions.version_id (doc_id names the document) */
+  version_id: z.string().optional(),
+  /** the value comes from a regulator's register (doc_id is then the filing's hash ID, not a document) */
+  regulator: z.boolean().optional(),
 });
 export type Reported = z.infer<typeof Reported>;
 
@@ -152,6 +156,21 @@ export const IncidentRansom = RansomClaim.omit({ evidence: true }).extend({
   quote: z.string(),
   published: isoDate.nullable(),
 });
+
+/** A matching entry in a regulator's breach register (the HHS OCR list for US incidents). */
+export const RegulatorFiling = z.object({
+  source: z.literal('HHS OCR'),
+  name: z.string(),
+  /** USPS state code */
+  state: z.string(),
+  entity_type: z.string(),
+  individuals_affected: z.number().nullable(),
+  submitted: isoDate,
+  breach_type: z.string(),
+  /** false when the articles name no US state, so only name and date window were checked */
+  state_matched: z.boolean(),
+});
+export type RegulatorFiling = z.infer<typeof RegulatorFiling>;
 
 export const INCIDENT_STATUSES = ['reported', 'claimed-by-group', 'confirmed-by-victim', 'disputed'] as const;
 
@@ -174,5 +193,7 @@ export const Incident = z.object({
   status: z.enum(INCIDENT_STATUSES),
   sources: z.array(IncidentSource),
   history: z.record(z.string(), z.array(Reported)),
+  /** the regulator filing matched to a US incident, null when none (absent in records stored before it existed) */
+  regulator_filing: RegulatorFiling.nullable().optional(),
 });
 export type Incident = z.infer<typeof Incident>;

@@ -42,11 +42,19 @@ export async function currentExtractions(store: Store, extractorVersion: string)
   return rows.map((r) => Extraction.parse(JSON.parse(r.record)));
 }
 
+/** Extractions of superseded versions (keyed by version_id): their claims stay in incident history. */
+export async function olderExtractions(store: Store, extractorVersion: string): Promise<Map<string, Extraction>> {
+  const rows = await store.all<{ version_id: string; record: string }>(
+    `SELECT e.version_id, e.record FROM extractions e
+     JOIN document_versions v ON v.version_id = e.version_id JOIN documents d ON d.doc_id = v.doc_id
+     WHERE e.extractor_version = ? AND v.version_id <> d.version_id ORDER BY e.version_id`, [extractorVersion]);
+  return new Map(rows.map((r) => [r.version_id, Extraction.parse(JSON.parse(r.record))]));
+}
+
 const INCIDENT_COLUMNS = ['incident_id', 'victim', 'country', 'sector', 'actor', 'attack_types', 'first_reported',
   'attack_date', 'ransom_demanded_usd', 'ransom_paid_usd', 'records_affected', 'downtime_days', 'status',
   'source_count', 'record'];
 
-/** Incidents are re-resolved as a whole; replacing them in one transaction keeps re-runs idempotent. */
 export interface ClusterRow { doc_id: string; cluster_id: string; reason: string; representative: boolean }
 
 /** Incidents are re-resolved as a whole; replacing them in one transaction keeps re-runs idempotent. */

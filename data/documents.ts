@@ -14,8 +14,15 @@ const DOC_COLUMNS = ['doc_id', 'version_id', 'canonical_url', 'url', 'file', 'co
 const VERSION_COLUMNS = ['version_id', 'doc_id', 'content_hash', 'url', 'title', 'published', 'modified', 'text',
   'bytes_sha256', 'fetched_at', 'superseded_by'];
 
-const recency = (a: { modified: string | null; published: string | null; fetched_at: string | null }): string =>
-  a.modified ?? a.published ?? a.fetched_at ?? '';
+/** Newest first by modified ?? published, then fetch time, then version_id: instants, not strings (a stored
+ * timestamp comes back in UTC, a fresh one may carry an offset), and a full tie still has one answer. */
+type Timed = { modified: string | null; published: string | null; fetched_at: string | null; version_id: string };
+const instant = (iso: string | null): number => (iso ? Date.parse(iso) || 0 : 0);
+export function newerThan(a: Timed, b: Timed): boolean {
+  const d = instant(a.modified ?? a.published) - instant(b.modified ?? b.published)
+    || instant(a.fetched_at) - instant(b.fetched_at);
+  return d !== 0 ? d > 0 : a.version_id > b.version_id;
+}
 
 function docRow(a: CleanArticle): unknown[] {
   return [a.doc_id, versionIdOf(a), a.canonical_url, a.url, a.file, a.content_hash, a.title, a.byline, a.outlet,
@@ -27,23 +34,28 @@ function versionRow(a: CleanArticle, supersededBy: string | null): unknown[] {
     a.bytes_sha256, a.fetched_at, supersededBy];
 }
 
-/** Stores one cleaned article; re-saving the same text is a no-op, so re-runs add nothing. */
-export async function saveArticle(store: Store, a: CleanArticle): Promise<SaveOutcome> {
-  const versionId = versionIdOf(a);
-  if (await store.one('SELECT 1 FROM document_versions WHERE version_id = ?', [versionId])) return 'unchanged';
-  const current = await store.one<{ version_id: string; modified: string | null; published: string | null; fetched_at: string | null }>(
-    'SELECT version_id, modified, published, fetched_at FROM documents WHERE doc_id = ?', [a.doc_id]);
-  if (current && recency(current) > recency(a)) {
-    // An older version arrived late (an archive copy): keep it as history only.
-    await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, current.version_id)] as never);
-    return 'older-version';
-  }
-  await store.transaction(async () => {
-    if (current) await store.run('UPDATE document_versions SET superseded_by = ? WHERE version_id = ?', [versionId, current.version_id]);
+/** Stores one cleaned article; re-saving the same text is a no-op, so re-runs add nothing. The read-decide-
+ * write runs in one transaction: pages are cleaned concurrently, and two versions of one page must not both
+ * find "no current version" and both become current. */
+export function saveArticle(store: Store, a: CleanArticle): Promise<SaveOutcome> {
+  return store.transaction(async () => {
+    const versionId = versionIdOf(a);
+    if (await store.one('SELECT 1 FROM document_versions WHERE version_id = ?', [versionId])) return 'unchanged';
+    const current = await store.one<Timed>(
+      'SELECT version_id, modified, published, fetched_at FROM documents WHERE doc_id = ?', [a.doc_id]);
+    if (current && newerThan(current, { ...a, version_id: versionId })) {
+      // An older version arrived late (an archive copy): keep it as history only.
+      await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, current.version_id)] as never);
+      return 'older-version';
+    }
+    if (current) {
+      await store.run('UPDATE document_versions SET superseded_by = ? WHERE doc_id = ? AND version_id <> ?',
+        [versionId, a.doc_id, versionId]);
+    }
     await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, null)] as never);
     await store.upsert('documents', DOC_COLUMNS, [docRow(a)] as never);
+    return current ? 'updated' : 'new';
   });
-  return current ? 'updated' : 'new';
 }
 
 interface DocRow {
@@ -66,6 +78,29 @@ function toArticle(r: DocRow): CleanArticle {
 export async function currentArticles(store: Store): Promise<CleanArticle[]> {
   const rows = await store.all<DocRow>(`SELECT * FROM documents ORDER BY doc_id`);
   return rows.map(toArticle);
+}
+
+/** Every version's fields: its own text, title, URL and dates; the page-level rest from the document. */
+const VERSION_SELECT = `SELECT v.version_id, v.doc_id, d.canonical_url, v.url, d.file, v.content_hash, v.title, d.byline,
+  d.outlet, d.site_name, v.published, v.modified, d.language, v.text, v.bytes_sha256, v.fetched_at, d.source_id
+  FROM document_versions v JOIN documents d ON d.doc_id = v.doc_id`;
+
+/** Versions of documents (current and older) with no extraction by this extractor version yet; with `all`,
+ * every version. Older versions are read too, so their claims reach incident history as superseded. */
+export async function versionsToExtract(store: Store, extractorVersion: string, all = false): Promise<CleanArticle[]> {
+  const rows = await store.all<DocRow>(`${VERSION_SELECT}
+     WHERE ? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?)
+     ORDER BY v.doc_id, v.version_id`, [all, extractorVersion]);
+  return rows.map(toArticle);
+}
+
+export interface OlderVersion { version_id: string; article: CleanArticle }
+
+/** Versions replaced by a newer text of the same document, in doc_id, version_id order. */
+export async function olderVersions(store: Store): Promise<OlderVersion[]> {
+  const rows = await store.all<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id
+     ORDER BY v.doc_id, v.version_id`);
+  return rows.map((r) => ({ version_id: r.version_id, article: toArticle(r) }));
 }
 
 /** Current articles whose current version has no extraction by this extractor version yet. */

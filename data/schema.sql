@@ -73,3 +73,14 @@ CREATE TABLE IF NOT EXISTS failures (
   failure_id VARCHAR PRIMARY KEY, stage VARCHAR, item VARCHAR, reason VARCHAR, message VARCHAR,
   first_seen TIMESTAMPTZ, last_seen TIMESTAMPTZ, attempts INTEGER
 );
+
+-- Search index (reports/query/search-index.ts), rebuilt incrementally after every analyze run: BM25 postings
+-- of each document's current version (title + text), and every name an incident's victim was written as.
+CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR PRIMARY KEY, version_id VARCHAR, len INTEGER);
+CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER);
+CREATE TABLE IF NOT EXISTS search_term_stats (term VARCHAR PRIMARY KEY, df INTEGER);
+-- staging for new postings (one row per document), emptied in the same transaction
+CREATE TABLE IF NOT EXISTS search_stage (doc_id VARCHAR PRIMARY KEY, terms VARCHAR[], tfs INTEGER[]);
+CREATE TABLE IF NOT EXISTS search_names (
+  incident_id VARCHAR, name VARCHAR, norm VARCHAR, tokens VARCHAR[], acronym VARCHAR, PRIMARY KEY (incident_id, name)
+);

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { ConfigError, StopError } from '../core/errors.ts';
+import { BusyError, ConfigError, StopError } from '../core/errors.ts';
 
 const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
 
@@ -32,7 +32,7 @@ export class Store {
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/lock/i.test(msg)) {
-        throw new StopError(`database is in use by another Triage process (only one writer per file): ${msg.split('\n')[0]}`, path);
+        throw new BusyError(`database is in use by another Triage process (only one writer per file): ${msg.split('\n')[0]}`, path);
       }
       if (opts.readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
         throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', path);

@@ -9,6 +9,7 @@ import type { Store } from '../data/store.ts';
 import { articlesToExtract, currentArticles } from '../data/documents.ts';
 import { currentExtractions, replaceIncidents, saveExtractions } from '../data/analysis.ts';
 import { recordFailure } from '../data/ingest-state.ts';
+import { updateSearchIndex } from '../reports/query/search-index.ts';
 
 export interface AnalyzeDeps { store: Store; clock: Clock; log: Logger; reference: Reference }
 export interface AnalyzeStats { extracted: number; relevant: number; extraction_failures: number; documents: number; incidents: number; clusters: number }
@@ -41,6 +42,7 @@ export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } =
   const { incidents, clusters } = resolve(docs, extractions);
   const rows = clusters.flatMap((c) => c.doc_ids.map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
   await replaceIncidents(deps.store, incidents, rows);
+  await updateSearchIndex(deps.store); // full-text and victim-name index for `triage query` (issue 7)
   stats.documents = docs.length;
   stats.incidents = incidents.length;
   stats.clusters = clusters.length;

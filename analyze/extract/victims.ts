@@ -1,5 +1,5 @@
 // Victims: healthcare organisations by name pattern, gazetteer names, acronyms resolved within the article,
-// plus non-health organisations named as the subject of an attack (sector other).
+// plus organisations of any sector (sector other) found in a victim's position (victimroles.ts) and not sources.
 import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName } from './gazetteer.ts';

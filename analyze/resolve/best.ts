@@ -94,10 +94,12 @@ export function largestUsd(claims: IncidentRansom[], kind: 'demanded' | 'paid'):
   return pick(ofKind.filter((c) => !c.disputed)) ?? pick(ofKind.filter((c) => c.disputed));
 }
 
-/** 'disputed' when a demand is denied and none is stated plainly; else by whether a group is named. */
-export function status(claims: IncidentRansom[], actor: string | null): Incident['status'] {
+/** 'disputed' when a demand is denied and none is stated plainly; else 'confirmed-by-victim' when a counted
+ * report quotes the victim confirming; else by whether a group is named. */
+export function status(claims: IncidentRansom[], actor: string | null, entries: Entry[] = []): Incident['status'] {
   const demanded = claims.filter((c) => c.kind === 'demanded');
   if (demanded.some((c) => c.disputed) && !demanded.some((c) => !c.disputed && !c.hedged)) return 'disputed';
+  if (of(counted(entries), 'confirmed').length > 0) return 'confirmed-by-victim';
   return actor ? 'claimed-by-group' : 'reported';
 }
 

@@ -16,6 +16,8 @@ export interface Source {
   /** the instant, for ordering within a day */
   at: number | null;
   role: DocRole;
+  /** the cleaned text, read for the victim's own confirmation (confirm.ts) */
+  text: string | null;
 }
 
 export interface Candidate {
@@ -46,6 +48,7 @@ export function toSource(doc: CleanArticle | undefined, ext: Extraction, role: D
     published: dateOf(doc?.published) ?? ext.published,
     at: instant(doc?.published) ?? (ext.published ? instant(`${ext.published}T00:00:00Z`) : null),
     role,
+    text: doc?.text ?? null,
   };
 }
 

@@ -39,9 +39,9 @@ function groupBy<T>(items: T[], key: (x: T) => string | null): T[][] {
   return [...m.values()];
 }
 
-/** Older versions of a page whose text differs from the newest one. */
-function supersededIn(page: CleanArticle[]): CleanArticle[] {
-  const newest = [...page].sort(byVersionTime).at(-1)!;
+/** Older versions of a page whose text differs from the newest one (or from the one the store says is current). */
+function supersededIn(page: CleanArticle[], current: Set<string>): CleanArticle[] {
+  const newest = page.find((d) => current.has(d.doc_id)) ?? [...page].sort(byVersionTime).at(-1)!;
   return page.filter((d) => d.content_hash !== newest.content_hash);
 }
 
@@ -62,9 +62,16 @@ export function clusterDocuments(input: CleanArticle[], s: Settings): DocumentCl
   const uf = new UnionFind();
   const superseded = new Set<string>();
   for (const g of groupBy(docs, (d) => d.content_hash)) for (const d of g) uf.union(g[0].doc_id, d.doc_id);
+  const ids = new Set(docs.map((d) => d.doc_id));
+  const known = Object.entries(s.versions).filter(([old, cur]) => ids.has(old) && ids.has(cur));
+  const current = new Set(known.map(([, cur]) => cur));
   for (const page of groupBy(docs, pageKey)) {
     for (const d of page) uf.union(page[0].doc_id, d.doc_id);
-    for (const d of supersededIn(page)) superseded.add(d.doc_id);
+    for (const d of supersededIn(page, current)) superseded.add(d.doc_id);
+  }
+  for (const [old, cur] of known) {
+    uf.union(old, cur);
+    superseded.add(old);
   }
   const texts = docs.map((d) => ({ id: d.doc_id, text: d.text }));
   for (const [a, b] of nearDuplicatePairs(texts, s.nearDuplicate, s.minhashPerms, s.minhashSeed)) uf.union(a, b);

@@ -1,6 +1,7 @@
 // Every value each source reported for an incident field, with the marks that say how much it counts.
 import type { Reported } from '../../core/records.ts';
 import type { Candidate } from './candidates.ts';
+import { confirmationIn } from './confirm.ts';
 import { cmpBy } from './util.ts';
 
 /** One reported value, still tied to its candidate (cluster, instant) for the best-value rules. */
@@ -12,7 +13,7 @@ export interface Entry {
   shared: boolean;
 }
 
-export const HISTORY_FIELDS = ['actor', 'attack_date', 'attack_types', 'country', 'downtime_days',
+export const HISTORY_FIELDS = ['actor', 'attack_date', 'attack_types', 'confirmed', 'country', 'downtime_days',
   'payment_method', 'ransom', 'records_affected', 'sector', 'victim'] as const;
 export type Field = (typeof HISTORY_FIELDS)[number];
 
@@ -36,6 +37,9 @@ export function entriesOf(c: Candidate): Entry[] {
   }
   if (e.downtime_days !== null) out.push(any('downtime_days', e.downtime_days));
   if (e.payment_method) out.push(any('payment_method', e.payment_method));
+  // The victim's own confirmation names it (or, in an article about it alone, "the hospital"): never shared.
+  const confirmation = confirmationIn(c.source.text, c.names, !c.shared);
+  if (confirmation) out.push(own('confirmed', confirmation));
   return out;
 }
 

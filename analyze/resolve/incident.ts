@@ -37,7 +37,7 @@ export function buildIncident(group: Candidate[]): Omit<Incident, 'incident_id'>
     ransom_paid_usd: largestUsd(ransom, 'paid'),
     records_affected: bestRecords(entries),
     downtime_days: bestDowntime(entries),
-    status: status(ransom, actor),
+    status: status(ransom, actor, entries),
     sources: all.filter((s) => !s.role.superseded).map(toIncidentSource),
     history: history(entries),
   };

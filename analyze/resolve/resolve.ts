@@ -6,6 +6,7 @@ import { clusterDocuments } from './documents.ts';
 import { groupCandidates } from './group.ts';
 import { assignIds } from './ids.ts';
 import { buildIncident, isCurrent } from './incident.ts';
+import { crossCheck } from './regulator.ts';
 import { settings, type DocCluster, type DocRole, type ResolveOptions } from './types.ts';
 
 export { DocCluster, CLUSTER_REASONS, DEFAULTS, type ResolveOptions } from './types.ts';
@@ -26,5 +27,8 @@ export function resolve(docs: CleanArticle[], extractions: Extraction[], opts: R
   const candidates: Candidate[] = latestExtractions(extractions).flatMap((ext) =>
     candidatesOf(ext, toSource(byId.get(ext.doc_id), ext, roles.get(ext.doc_id) ?? alone(ext.doc_id)), s));
   const groups = groupCandidates(candidates, s).filter(isCurrent);
-  return { clusters, incidents: assignIds(groups.map(buildIncident)) };
+  const textsOf = (inc: Incident) => inc.sources.map((src) => byId.get(src.doc_id)?.text ?? '');
+  const namesOf = (inc: Incident) => [...new Set([inc.victim, ...inc.history.victim.map((r) => String(r.value))])].sort();
+  const incidents = crossCheck(assignIds(groups.map(buildIncident)), s.regulator, textsOf, namesOf, s.jaroWinkler);
+  return { clusters, incidents };
 }

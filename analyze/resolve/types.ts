@@ -1,5 +1,6 @@
 // Shapes and settings of the resolve stage. DocCluster is the only new record: it is stored beside incidents.
 import { z } from 'zod';
+import type { RegulatorReference } from './regulator.ts';
 
 export const CLUSTER_REASONS = ['exact', 'canonical', 'near-duplicate', 'version'] as const;
 
@@ -31,6 +32,11 @@ export interface ResolveOptions {
   /** MinHash: number of hash functions and the fixed seed (defaults 128, 0x5eed) */
   minhashPerms?: number;
   minhashSeed?: number;
+  /** older stored versions: superseded id → the id of its current document. The store knows which version is
+   * current (it saw them arrive); without an entry, the newest by date at one page key is current. */
+  versions?: Record<string, string>;
+  /** the HHS OCR breach list and US places, to cross-check US incidents; null skips the check */
+  regulator?: RegulatorReference | null;
 }
 
 export type Settings = Required<ResolveOptions>;
@@ -43,6 +49,8 @@ export const DEFAULTS: Settings = {
   aliases: {},
   minhashPerms: 128,
   minhashSeed: 0x5eed,
+  versions: {},
+  regulator: null,
 };
 
 export function settings(opts: ResolveOptions = {}): Settings {

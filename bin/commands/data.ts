@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../data/analysis.ts';
-import { queryIncidents, readOnlySql, type IncidentFilters } from '../../reports/query/incidents.ts';
+import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
+import { readOnlySql } from '../../reports/query/sql.ts';
 import { incidentsCsv, incidentsTable, toCsv } from '../../reports/query/table.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, withStore } from './context.ts';
@@ -30,7 +31,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
     }
     const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit: toNumber('--limit', opts.limit) };
     const incidents = await queryIncidents(store, filters);
-    if (opts.json) emit(JSON.stringify(incidents, null, 2));
+    if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
     else if (opts.csv) process.stdout.write(incidentsCsv(incidents));
     else emit(incidentsTable(incidents));
   }, { readOnly: true });

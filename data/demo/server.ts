@@ -40,7 +40,9 @@ function declaredCharset(body: Buffer): string {
 
 function contentType(file: string, body: Buffer): string {
   const name = file.split(sep).pop() ?? '';
-  const type = FEEDS[name] ?? TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+  // CMS paths often have no extension ("/wire/2022/09/15/story"): sniff those as HTML like a web server would.
+  const sniffed = !extname(name) && /^\s*<(!doctype html|html)/i.test(body.subarray(0, 512).toString('latin1')) ? 'text/html' : null;
+  const type = FEEDS[name] ?? TYPES[extname(name).toLowerCase()] ?? sniffed ?? 'application/octet-stream';
   const textual = type.startsWith('text/') || type.endsWith('xml') || type === 'application/json';
   return textual ? `${type}; charset=${declaredCharset(body)}` : type;
 }

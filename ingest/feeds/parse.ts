@@ -5,6 +5,7 @@ import { SkipError } from '../../core/errors.ts';
 import type { FeedItem } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
 import { salvageFeed } from './salvage.ts';
+import { sitemapItems } from './sitemap.ts';
 import { toIsoUtc, passesFilters, type KeywordFilters } from './util.ts';
 
 export interface FeedInput {
@@ -85,9 +86,32 @@ async function parseOrSalvage(text: string, url: string, warnings: FeedWarning[]
   }
 }
 
+function isUtf8(bytes: Uint8Array): boolean {
+  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; }
+}
+
+/**
+ * The HTTP charset wins, except a "utf-8" label on bytes that are not UTF-8: a common server misconfiguration
+ * for legacy feeds. Then the XML declaration (or the windows-1252 fallback) decides instead of garbling.
+ */
+function decodeFeed(bytes: Uint8Array, httpCharset: string | null): string {
+  const label = httpCharset?.trim().toLowerCase().replace(/^utf8$/, 'utf-8') ?? null;
+  const trusted = label === 'utf-8' && !isUtf8(bytes) ? null : label;
+  return decodeBytes(bytes, trusted).text;
+}
+
 export async function parseFeed(input: FeedInput): Promise<FeedOutcome> {
-  const { text } = decodeBytes(input.bytes, input.charset ?? null);
+  if (input.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
+    return { ok: false, error: new SkipError('empty_body', 'empty response where a feed was expected', input.url) };
+  }
+  const text = decodeFeed(input.bytes, input.charset ?? null);
   const root = rootName(text);
+  if (root === 'urlset' || root === 'sitemapindex') {
+    try { return finish(sitemapItems(text, input), input, []); } catch (err) {
+      if (err instanceof SkipError) return { ok: false, error: err };
+      throw err;
+    }
+  }
   if (root === 'html') return { ok: false, error: new SkipError('not_a_feed', 'HTML page served instead of a feed', input.url) };
   if (!root || !FEED_ROOTS.has(root)) {
     return { ok: false, error: new SkipError('not_a_feed', `root element <${root ?? '?'}> is not rss, feed or rdf:RDF`, input.url) };
@@ -100,20 +124,28 @@ export async function parseFeed(input: FeedInput): Promise<FeedOutcome> {
     if (err instanceof SkipError) return { ok: false, error: err };
     throw err;
   }
+  const candidates = feed.items.map((raw) => {
+    const item = toFeedItem(raw, input);
+    if (!item) warnings.push({ reason: 'bad_item', message: `item without a usable link: ${str(raw.title) ?? '(untitled)'}` });
+    return item;
+  });
+  return finish({ title: str(feed.title), items: candidates.filter((i): i is FeedItem => i !== null) }, input, warnings);
+}
+
+/**
+ * De-duplicates by guid and by link (never by date: items sharing a timestamp are all kept) and applies the
+ * keyword filters.
+ */
+function finish(feed: { title: string | null; items: FeedItem[] }, input: FeedInput, warnings: FeedWarning[]): FeedOutcome {
   const seen = new Set<string>();
   const items: FeedItem[] = [];
   let excluded = 0;
   let duplicates = 0;
-  for (const raw of feed.items) {
-    const item = toFeedItem(raw, input);
-    if (!item) {
-      warnings.push({ reason: 'bad_item', message: `item without a usable link: ${str(raw.title) ?? '(untitled)'}` });
-      continue;
-    }
+  for (const item of feed.items) {
     if (seen.has(`g:${item.guid}`) || seen.has(`l:${item.link}`)) { duplicates++; continue; }
     seen.add(`g:${item.guid}`).add(`l:${item.link}`);
     if (!passesFilters(item, input.filters)) { excluded++; continue; }
     items.push(item);
   }
-  return { ok: true, title: str(feed.title), items, excluded, duplicates, warnings };
+  return { ok: true, title: feed.title, items, excluded, duplicates, warnings };
 }

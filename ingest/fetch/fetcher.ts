@@ -21,6 +21,8 @@ export interface FetcherOptions {
   userAgent?: string;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
+  /** deadline for one whole request (headers and body) */
+  totalTimeoutMs?: number;
   maxBodyBytes?: number;
   maxDecodedBytes?: number;
   maxRedirects?: number;
@@ -64,7 +66,7 @@ export interface Fetcher {
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** The SSRF guard, deliberately minimal for now: only http and https leave the process. */
+/** Only http and https leave the process; addresses are checked by the dispatcher's connector (guard.ts). */
 function guardUrl(url: string): URL {
   let u: URL;
   try { u = new URL(url); } catch { throw new SkipError('address_refused', 'not a valid URL', url); }
@@ -85,8 +87,9 @@ function statusError(hop: HopResult, url: string, now: Date): Error {
 export function createFetcher(options: FetcherOptions): Fetcher {
   const o = {
     clock: systemClock, logger: silentLogger, sleep: realSleep, random: Math.random, userAgent: USER_AGENT,
-    headersTimeoutMs: 15_000, bodyTimeoutMs: 30_000, maxBodyBytes: 5 * 1024 * 1024, maxDecodedBytes: 20 * 1024 * 1024,
-    maxRedirects: 5, retries: 3, backoffBaseMs: 1_000, backoffMaxMs: 60_000, maxRetryAfterMs: 300_000,
+    headersTimeoutMs: 15_000, bodyTimeoutMs: 15_000, totalTimeoutMs: 30_000, maxBodyBytes: 5 * 1024 * 1024,
+    maxDecodedBytes: 20 * 1024 * 1024, maxRedirects: 5, retries: 2, backoffBaseMs: 1_000, backoffMaxMs: 60_000,
+    maxRetryAfterMs: 120_000,
     hostDelayMs: 1_000, concurrency: 4, robots: true, ...options,
   };
   const limits: HopLimits = o;

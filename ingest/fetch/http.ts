@@ -10,6 +10,8 @@ export interface HopLimits {
   userAgent: string;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** deadline for the whole exchange: a server dripping one byte a second never trips the idle body timeout */
+  totalTimeoutMs: number;
   /** cap on the bytes received on the wire */
   maxBodyBytes: number;
   /** cap on the bytes after gzip/deflate/br decoding (zip bombs) */
@@ -30,7 +32,8 @@ export function typedNetworkError(err: unknown, url: string): Error {
   if (err instanceof SkipError || err instanceof RetryableError) return err;
   const code = (err as { code?: string })?.code ?? '';
   const msg = (err as Error)?.message ?? String(err);
-  if (TIMEOUT_CODES.has(code)) return new RetryableError(`timed out (${code})`, url, 'timeout');
+  if (code === 'TRIAGE_ADDRESS_REFUSED') return new SkipError('address_refused', msg, url);
+  if (TIMEOUT_CODES.has(code) || (err as Error)?.name === 'TimeoutError') return new RetryableError(`timed out (${code || 'deadline'})`, url, 'timeout');
   return new RetryableError(`network error: ${code || msg}`, url, 'network');
 }
 
@@ -88,10 +91,12 @@ export async function fetchHop(
   url: string, dispatcher: Dispatcher, extraHeaders: Record<string, string>, limits: HopLimits,
 ): Promise<HopResult> {
   let res: Dispatcher.ResponseData;
+  const signal = AbortSignal.timeout(limits.totalTimeoutMs);
   try {
     res = await request(url, {
       method: 'GET',
       dispatcher,
+      signal,
       headersTimeout: limits.headersTimeoutMs,
       bodyTimeout: limits.bodyTimeoutMs,
       headers: {

@@ -1,56 +1,113 @@
-// Journalists' incident queries: every filter is a SQL parameter, never pasted into the SQL text.
+// Journalists' incident queries: every filter is a SQL parameter, never pasted into the SQL text. --victim is
+// fuzzy (names as written, aliases, acronyms, small typos), --actor knows group aliases, --text ranks by BM25.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { Incident } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { Store } from '../../data/store.ts';
+import { actorCandidates, loadAliases, type Aliases } from './aliases.ts';
+import { nameTokens, normaliseName, terms } from './tokens.ts';
+import { makeSnippet, markSnippet, type Snippet } from './snippets.ts';
 
 export interface IncidentFilters {
   victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
   minRansomUsd?: number; text?: string; limit?: number;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An incident as returned by a query: with its BM25 score and snippets when --text was given. */
+export type IncidentHit = Incident & { score?: number; snippets?: Snippet[] };
 
-export function buildIncidentQuery(f: IncidentFilters): { sql: string; params: DuckDBValue[] } {
-  const where: string[] = [];
-  const params: DuckDBValue[] = [];
-  const add = (clause: string, ...values: DuckDBValue[]) => { where.push(clause); params.push(...values); };
-  if (f.victim) add(`(victim ILIKE '%' || ? || '%' OR jaro_winkler_similarity(lower(victim), lower(?)) >= 0.88)`, f.victim, f.victim);
-  if (f.country) add('country = ?', f.country.toUpperCase());
-  if (f.actor) add(`lower(actor) = lower(?)`, f.actor);
-  if (f.type) add('list_contains(attack_types, ?)', f.type);
-  if (f.sector) add('sector = ?', f.sector);
-  for (const [name, v] of [['since', f.since], ['until', f.until]] as const) {
-    if (v && !DATE.test(v)) throw new ConfigError(`--${name} must be YYYY-MM-DD, got "${v}"`);
-  }
-  if (f.since) add('coalesce(attack_date, first_reported) >= ?::DATE', f.since);
-  if (f.until) add('coalesce(attack_date, first_reported) <= ?::DATE', f.until);
-  if (f.minRansomUsd !== undefined) add('ransom_demanded_usd >= ?', f.minRansomUsd);
-  if (f.text) {
-    const words = f.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    for (const w of words) add(`incident_id IN (SELECT s.incident_id FROM incident_sources s JOIN documents d USING (doc_id)
-      WHERE lower(d.text) LIKE '%' || ? || '%')`, w);
-  }
-  const limit = Math.max(1, Math.min(f.limit ?? 50, 100000));
-  const sql = `SELECT record FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY coalesce(attack_date, first_reported) DESC NULLS LAST, incident_id LIMIT ${limit}`;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SNIPPET_INCIDENTS = 50;
+const SNIPPET_DOCS = 2;
+
+/** Store.bind types string arrays as VARCHAR lists. */
+type Param = DuckDBValue | string[];
+interface Sql { sql: string; params: Param[] }
+
+/** Matches an incident whose victim was ever written like `q`: substring at a word start, acronym, typos. */
+function victimClause(q: string): Sql {
+  const norm = normaliseName(q);
+  const tokens = nameTokens(q);
+  const params: Param[] = [norm, norm.replace(/ /g, ''), norm];
+  // every query word must meet a name word: equal, a prefix of it, or one or two edits away
+  const perToken = tokens.map((t) => {
+    params.push(t, t, t, t, t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0);
+    return `len(list_filter(tokens, w -> w = ? OR (length(?) >= 3 AND starts_with(w, ?)) OR damerau_levenshtein(w, ?) <= least(length(?), ?))) > 0`;
+  });
+  const sql = `(incident_id IN (SELECT incident_id FROM search_names WHERE (' ' || norm) LIKE '% ' || ? || '%' OR acronym = ?
+      OR jaro_winkler_similarity(norm, ?) >= 0.9 ${perToken.length ? `OR (${perToken.join(' AND ')})` : ''})
+    OR victim ILIKE '%' || ? || '%')`;
+  params.push(q);
   return { sql, params };
 }
 
-export async function queryIncidents(store: Store, f: IncidentFilters): Promise<Incident[]> {
-  const { sql, params } = buildIncidentQuery(f);
-  const rows = await store.all<{ record: string }>(sql, params);
-  return rows.map((r) => Incident.parse(JSON.parse(r.record)));
+/** BM25 (k1 1.2, b 0.75) per document over the index tables; an incident scores its best document. */
+const BM25 = `WITH q AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS term),
+  st AS (SELECT count(*)::DOUBLE AS n, avg(len) AS avgdl FROM search_docs),
+  p AS (SELECT t.doc_id, t.tf, ts.df FROM search_terms t JOIN search_term_stats ts USING (term) WHERE t.term IN (SELECT term FROM q)),
+  ds AS (SELECT p.doc_id, sum(ln(1 + (st.n - p.df + 0.5) / (p.df + 0.5)) * p.tf * 2.2
+      / (p.tf + 1.2 * (0.25 + 0.75 * d.len / st.avgdl))) AS score
+    FROM p JOIN search_docs d USING (doc_id) CROSS JOIN st GROUP BY p.doc_id),
+  hits AS (SELECT s.incident_id, max(ds.score) AS score, list(ds.doc_id ORDER BY ds.score DESC, ds.doc_id) AS docs
+    FROM ds JOIN incident_sources s USING (doc_id) GROUP BY s.incident_id)`;
+
+export function buildIncidentQuery(f: IncidentFilters, aliases: Aliases = loadAliases()): Sql {
+  const where: string[] = [];
+  const params: Param[] = [];
+  const add = (clause: string, ...values: Param[]) => { where.push(clause); params.push(...values); };
+  for (const [name, v] of [['since', f.since], ['until', f.until]] as const) {
+    if (v && !DATE.test(v)) throw new ConfigError(`--${name} must be YYYY-MM-DD, got "${v}"`);
+  }
+  if (f.victim?.trim()) { const v = victimClause(f.victim.trim()); add(v.sql, ...v.params); }
+  if (f.country) add('country = ?', f.country.toUpperCase());
+  if (f.actor) add('list_contains(?, lower(actor))', actorCandidates(f.actor, aliases).map((a) => a.toLowerCase()));
+  if (f.type) add('list_contains(attack_types, ?)', f.type.toLowerCase());
+  if (f.sector) add('sector = ?', f.sector.toLowerCase());
+  if (f.since) add('coalesce(attack_date, first_reported) >= ?::DATE', f.since);
+  if (f.until) add('coalesce(attack_date, first_reported) <= ?::DATE', f.until);
+  if (f.minRansomUsd !== undefined) add('ransom_demanded_usd >= ?', f.minRansomUsd);
+  const limit = Math.max(1, Math.min(Math.trunc(f.limit ?? 50), 100000));
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  if (f.text !== undefined) {
+    const t = terms(f.text);
+    if (t.length === 0) throw new ConfigError(`--text needs at least one searchable word, got "${f.text}"`);
+    return {
+      sql: `${BM25} SELECT i.record, h.score, h.docs[1:${SNIPPET_DOCS}] AS docs FROM incidents i JOIN hits h USING (incident_id) ${cond}
+        ORDER BY h.score DESC, i.incident_id LIMIT ${limit}`,
+      params: [t, ...params],
+    };
+  }
+  return {
+    sql: `SELECT record FROM incidents ${cond}
+      ORDER BY coalesce(attack_date, first_reported) DESC NULLS LAST, incident_id LIMIT ${limit}`,
+    params,
+  };
 }
 
-/** Read-only SQL for researchers; the store is opened read-only, so writes fail inside DuckDB too. */
-export async function readOnlySql(store: Store, sql: string): Promise<Record<string, unknown>[]> {
-  if (!store.readOnly) throw new Error('readOnlySql needs a read-only store');
-  try {
-    return await store.all(sql);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    if (/read-only|read only/i.test(msg)) throw new ConfigError(`refused: --sql runs on a read-only connection and this statement writes: ${msg.split('\n')[0]}`);
-    throw new ConfigError(`SQL error: ${msg.split('\n')[0]}`);
+export async function queryIncidents(store: Store, f: IncidentFilters, aliases?: Aliases): Promise<IncidentHit[]> {
+  if (f.text !== undefined && !(await store.one('SELECT 1 FROM search_docs LIMIT 1')) && (await store.one('SELECT 1 FROM documents LIMIT 1'))) {
+    throw new ConfigError('the full-text index is empty: run `triage analyze` once to build it');
   }
+  const { sql, params } = buildIncidentQuery(f, aliases);
+  const rows = await store.all<{ record: string; score?: number; docs?: string[] }>(sql, params as DuckDBValue[]);
+  const hits: IncidentHit[] = rows.map((r) => ({ ...Incident.parse(JSON.parse(r.record)), ...(r.score !== undefined ? { score: r.score } : {}) }));
+  if (f.text !== undefined) await addSnippets(store, hits, rows.map((r) => r.docs ?? []), f.text);
+  return hits;
+}
+
+async function addSnippets(store: Store, hits: IncidentHit[], docs: string[][], text: string): Promise<void> {
+  const wanted = docs.slice(0, SNIPPET_INCIDENTS).flat();
+  if (wanted.length === 0) return;
+  const rows = await store.all<{ doc_id: string; body: string }>(
+    `SELECT doc_id, coalesce(text, title, '') AS body FROM documents WHERE list_contains(?, doc_id)`, [wanted as never]);
+  const bodies = new Map(rows.map((r) => [r.doc_id, r.body]));
+  hits.forEach((h, i) => {
+    if (i < SNIPPET_INCIDENTS) h.snippets = (docs[i] ?? []).filter((d) => bodies.has(d)).map((d) => makeSnippet(d, bodies.get(d)!, text));
+  });
+}
+
+/** The JSON form of a hit: snippets carry their matches marked **like this**. */
+export function hitJson(h: IncidentHit): unknown {
+  if (!h.snippets) return h;
+  return { ...h, snippets: h.snippets.map((s) => ({ doc_id: s.doc_id, text: markSnippet(s) })) };
 }

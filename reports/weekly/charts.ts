@@ -3,6 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { ATTACK_TYPES } from '../../core/records.ts';
+import { fmtInt } from './format.ts';
 import type { ReportJson } from './types.ts';
 
 export interface Chart { id: string; title: string; svg: string | null }
@@ -58,21 +59,28 @@ function leftMargin(labels: string[]): number {
   return Math.min(210, Math.max(60, 12 + 6 * Math.max(0, ...labels.map((l) => l.length))));
 }
 
-interface BarRow { label: string; value: number; note: string; group?: string }
+interface BarRow { label: string; now: number; window: number; note: string }
 
-/** Ranked horizontal bars with a value note at the end of each bar. */
-function hbar(rows: BarRow[], ariaLabel: string, xLabel: string, opts: { format?: string; legend?: string[] } = {}): string | null {
-  if (rows.length === 0 || rows.every((r) => r.value === 0)) return null;
+/**
+ * Ranked horizontal bars over the trend window, the period's part drawn darker at the start of each
+ * bar: a thin week still shows where it sits in the longer run.
+ */
+function hbar(rows: BarRow[], ariaLabel: string, xLabel: string, unit: string, format?: string): string | null {
+  if (rows.length === 0 || rows.every((r) => r.window === 0)) return null;
   const labels = rows.map((r) => r.label);
-  const max = Math.max(...rows.map((r) => r.value));
+  const parts = [`this ${unit}`, 'earlier in window'];
+  const segments = rows.flatMap((r) => [
+    { label: r.label, part: parts[0], value: r.now },
+    { label: r.label, part: parts[1], value: Math.max(0, r.window - r.now) },
+  ]).filter((s) => s.value > 0);
   return render({
-    ariaLabel, height: 50 + rows.length * ROW, marginLeft: leftMargin(labels), marginRight: 70,
-    x: { label: xLabel, grid: true, domain: [0, max], tickFormat: opts.format, ticks: 5 },
+    ariaLabel, height: 60 + rows.length * ROW, marginLeft: leftMargin(labels), marginRight: 110,
+    x: { label: xLabel, grid: true, domain: [0, Math.max(...rows.map((r) => r.window))], tickFormat: format, ticks: 5 },
     y: { label: null, domain: labels },
-    color: opts.legend ? { domain: opts.legend, range: ['#2e6fb7', '#c0392b'], legend: true } : undefined,
+    color: { domain: parts, range: ['#1f4e8c', '#a9c4e6'], legend: true },
     marks: [
-      Plot.barX(rows, { x: 'value', y: 'label', fill: opts.legend ? 'group' : '#2e6fb7' }),
-      Plot.text(rows, { x: 'value', y: 'label', text: 'note', textAnchor: 'start', dx: 4 }),
+      Plot.barX(segments, { x: 'value', y: 'label', fill: 'part', order: parts }),
+      Plot.text(rows, { x: 'window', y: 'label', text: 'note', textAnchor: 'start', dx: 4 }),
       Plot.ruleX([0]),
     ],
   });
@@ -120,24 +128,34 @@ function ransomChart(r: ReportJson): string | null {
   });
 }
 
+const compact = (n: number) => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+
+/** "5 (1 this week)": the window count, with the period's part when there is one. */
+function note(window: string, now: number, nowText: string, unit: string): string {
+  return now > 0 ? `${window} (${nowText} this ${unit})` : window;
+}
+
 export function buildCharts(r: ReportJson): Chart[] {
   const t = r.tables;
-  const pct = (s: number) => `${(s * 100).toFixed(1)}%`;
-  const groupLabels = uniqueLabels(t.groups.map((g) => g.name));
+  const unit = r.period.kind;
+  const weeks = `${r.series.trend.weeks.length} weeks`;
+  const groupLabels = uniqueLabels(t.groups.map((g) => g.name)).map((l, i) => (t.groups[i].is_new ? `${l} (new)` : l));
+  const count = (label: string, now: number, window: number) => ({ label, now, window, note: note(fmtInt(window), now, fmtInt(now), unit) });
   return [
-    { id: 'trend', title: 'Incidents per week by attack type (16 weeks)', svg: trendChart(r) },
-    { id: 'countries', title: 'Top countries by incidents', svg: hbar(
-      t.countries.map((c) => ({ label: truncate(c.name), value: c.incidents, note: `${c.incidents} (${pct(c.share)})` })),
-      'Top countries by incidents', 'Incidents') },
-    { id: 'groups', title: 'Top threat groups', svg: hbar(
-      t.groups.map((g, i) => ({ label: groupLabels[i], value: g.incidents, note: String(g.incidents), group: g.is_new ? 'new' : 'seen before' })),
-      'Top threat groups by incidents', 'Incidents', { legend: ['seen before', 'new'] }) },
-    { id: 'sectors', title: 'Incidents by sub-sector', svg: hbar(
-      t.sectors.map((s) => ({ label: s.sector, value: s.incidents, note: `${s.incidents} (${pct(s.share)})` })),
-      'Incidents by sub-sector', 'Incidents') },
-    { id: 'records', title: 'Records affected by country', svg: hbar(
-      t.records_by_country.map((c) => ({ label: truncate(c.name), value: c.records, note: c.records.toLocaleString('en-US') })),
-      'Records affected by country', 'Records', { format: '~s' }) },
-    { id: 'ransom', title: 'Ransom demanded vs paid (USD, 16 weeks)', svg: ransomChart(r) },
+    { id: 'trend', title: `Incidents per week by attack type (${weeks})`, svg: trendChart(r) },
+    { id: 'countries', title: `Top countries by incidents: this ${unit} and the ${weeks}`, svg: hbar(
+      t.countries.map((c) => count(truncate(c.name), c.incidents, c.window_incidents)),
+      'Top countries by incidents', 'Incidents', unit) },
+    { id: 'groups', title: `Top threat groups: this ${unit} and the ${weeks}`, svg: hbar(
+      t.groups.map((g, i) => count(groupLabels[i], g.incidents, g.window_incidents)),
+      'Top threat groups by incidents', 'Incidents', unit) },
+    { id: 'sectors', title: `Incidents by sub-sector: this ${unit} and the ${weeks}`, svg: hbar(
+      t.sectors.map((s) => count(s.sector, s.incidents, s.window_incidents)),
+      'Incidents by sub-sector', 'Incidents', unit) },
+    { id: 'records', title: `Records affected by country: this ${unit} and the ${weeks}`, svg: hbar(
+      t.records_by_country.map((c) => ({ label: truncate(c.name), now: c.records, window: c.window_records,
+        note: note(compact(c.window_records), c.records, compact(c.records), unit) })),
+      'Records affected by country', 'Records', unit, '~s') },
+    { id: 'ransom', title: `Ransom demanded vs paid (USD, ${weeks})`, svg: ransomChart(r) },
   ];
 }

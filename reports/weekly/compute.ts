@@ -7,7 +7,9 @@ import {
 import { change, mean, median, sd } from './stats.ts';
 import type { Kpis, ReportJson, Trend, TrendWeek } from './types.ts';
 
-export const TREND_WEEKS = 16;
+/** The trend reaches back to the first dated incident, but never under 16 nor over 52 weeks. */
+export const TREND_MIN_WEEKS = 16;
+export const TREND_MAX_WEEKS = 52;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 export const TRAILING_PERIODS = 4;
@@ -78,10 +80,17 @@ export function computeKpis(current: Incident[], counts: { incidents: number }[]
   };
 }
 
-/** Weekly counts by primary attack type for the TREND_WEEKS weeks ending with the period. */
-export function computeTrend(all: Dated[], p: Period): Trend {
+/** The trend window's ISO weeks, oldest first, ending with the week that holds the period's last day. */
+export function trendWeeks(all: Dated[], p: Period): string[] {
+  const end = periodRange(p).end;
+  const first = all.map((d) => d.date).filter((d) => d <= end).sort()[0];
+  const span = first ? Math.round((Date.parse(weekRange(isoWeekOf(end)).start) - Date.parse(weekRange(isoWeekOf(first)).start)) / 604_800_000) + 1 : 0;
+  return weeksEndingAt(end, Math.min(TREND_MAX_WEEKS, Math.max(TREND_MIN_WEEKS, span)));
+}
+
+/** Weekly counts by primary attack type over the trend window; spikes are weeks above mean + 2 sd. */
+export function computeTrend(all: Dated[], p: Period, weeks: string[]): Trend {
   const range = periodRange(p);
-  const weeks = weeksEndingAt(range.end, TREND_WEEKS);
   const rows = new Map<string, TrendWeek>();
   for (const week of weeks) {
     const wr = weekRange(week);
@@ -100,5 +109,6 @@ export function computeTrend(all: Dated[], p: Period): Trend {
   const s = sd(totals);
   const threshold = m + 2 * s;
   for (const row of rows.values()) row.spike = row.total > threshold;
-  return { weeks: weeks.map((w) => rows.get(w)!), mean: round(m), sd: round(s), threshold: round(threshold) };
+  const start = weekRange(weeks[0]).start;
+  return { weeks: weeks.map((w) => rows.get(w)!), start, end: range.end, mean: round(m), sd: round(s), threshold: round(threshold) };
 }

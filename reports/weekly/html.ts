@@ -1,10 +1,11 @@
 // Self-contained HTML page: inline CSS and SVG only, a strict CSP, no script, every string escaped.
 import type { Chart } from './charts.ts';
 import { escapeHtml as e, fmtDateTime, fmtInt } from './format.ts';
+import { notableHtml } from './notable-html.ts';
 import { CSS } from './style.ts';
 import type { ReportJson } from './types.ts';
 import {
-  countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, notableTable, periodsTable,
+  countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, periodsTable,
   ransomTable, recordsTable, revisionsTable, sectorsTable, trendTable, type Cell, type Table,
 } from './views.ts';
 
@@ -31,9 +32,20 @@ export function tableHtml(t: Table): string {
   return `<div class="scroll"><table id="${e(t.id)}"><caption>${e(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body}${empty}</tbody></table></div>`;
 }
 
-function figure(c: Chart): string {
+function figure(c: Chart, n: number): string {
   const inner = c.svg ?? '<p class="empty">No data for this chart.</p>';
-  return `<figure id="chart-${e(c.id)}" role="group" aria-labelledby="cap-${e(c.id)}"><figcaption id="cap-${e(c.id)}">${e(c.title)}</figcaption>\n${inner}\n</figure>`;
+  return `<figure id="chart-${e(c.id)}" role="group" aria-labelledby="cap-${e(c.id)}"><figcaption id="cap-${e(c.id)}">Figure ${n}. ${e(c.title)}</figcaption>\n${inner}\n</figure>`;
+}
+
+/** Each finding points at the figure (or the key-figures strip) that carries its number. */
+function findings(r: ReportJson, charts: Chart[]): string {
+  const items = r.findings.map((f) => {
+    const n = charts.findIndex((c) => c.id === f.chart);
+    const ref = n >= 0 ? ` <a class="ref" href="#chart-${e(f.chart)}">Figure ${n + 1}</a>`
+      : f.chart === 'kpis' ? ' <a class="ref" href="#h-kpis">Key figures</a>' : '';
+    return `<li>${e(f.text)}${ref}</li>`;
+  });
+  return `<ul class="findings">\n${items.join('\n')}\n</ul>`;
 }
 
 function section(id: string, title: string, ...parts: string[]): string {
@@ -55,13 +67,13 @@ function kpis(r: ReportJson): string {
 }
 
 export function renderHtml(r: ReportJson, charts: Chart[]): string {
-  const chart = (id: string) => figure(charts.find((c) => c.id === id)!);
+  const chart = (id: string) => figure(charts.find((c) => c.id === id)!, charts.findIndex((c) => c.id === id) + 1);
   const details = (summary: string, body: string) => `<details><summary>${e(summary)}</summary>\n${body}\n</details>`;
   const revisions = revisionsTable(r);
   const failures = failuresTable(r);
   const body = [
     header(r),
-    section('findings', 'Key findings', `<ul class="findings">\n${r.findings.map((f) => `<li>${e(f.text)}</li>`).join('\n')}\n</ul>`),
+    section('findings', 'Key findings', findings(r, charts)),
     kpis(r),
     section('trend', 'Trend', chart('trend'), details('Weekly figures', tableHtml(trendTable(r))), tableHtml(periodsTable(r))),
     section('countries', 'Top countries', chart('countries'), tableHtml(countriesTable(r))),
@@ -69,8 +81,9 @@ export function renderHtml(r: ReportJson, charts: Chart[]): string {
     section('sectors', 'Sub-sectors', chart('sectors'), tableHtml(sectorsTable(r))),
     section('records', 'Records affected', chart('records'), tableHtml(recordsTable(r))),
     section('ransom', 'Ransom demanded vs paid', chart('ransom'), tableHtml(ransomTable(r))),
-    section('notable', 'Notable incidents', tableHtml(notableTable(r))),
-    revisions ? section('revisions', 'Revisions since the previous report', tableHtml(revisions)) : '',
+    section('notable', 'Notable incidents', notableHtml(r)),
+    section('revisions', 'Revisions since the previous report', revisions ? tableHtml(revisions)
+      : '<p class="empty">No earlier report is recorded in this database, so there is nothing to compare yet.</p>'),
     section('methodology', 'Methodology and caveats',
       `<ul>\n${methodologyLines(r).map((l) => `<li>${e(l)}</li>`).join('\n')}\n</ul>`, failures ? tableHtml(failures) : ''),
   ].filter(Boolean).join('\n');

@@ -19,6 +19,12 @@ export function tableMd(t: Table): string {
   return [`**${m(t.caption)}**`, '', head, rule, ...body].join('\n');
 }
 
+/** Where each finding's figure is shown, as a section name (Markdown has tables, not charts). */
+const SEE: Record<string, string> = {
+  kpis: 'Key figures', trend: 'Trend', countries: 'Top countries', groups: 'Top groups', sectors: 'Sub-sectors',
+  records: 'Records affected', ransom: 'Ransom demanded vs paid',
+};
+
 export function renderMarkdown(r: ReportJson): string {
   const s = r.sources;
   const out: string[] = [
@@ -29,7 +35,7 @@ export function renderMarkdown(r: ReportJson): string {
     '',
     '## Key findings',
     '',
-    ...r.findings.map((f) => `- ${m(f.text)}`),
+    ...r.findings.map((f) => `- ${m(f.text)}${SEE[f.chart] ? ` (see ${SEE[f.chart]})` : ''}`),
     '',
     '## Key figures',
     '',
@@ -45,13 +51,15 @@ export function renderMarkdown(r: ReportJson): string {
     ['Records affected', [recordsTable(r)]],
     ['Ransom demanded vs paid', [ransomTable(r)]],
     ['Notable incidents', [notableTable(r)]],
-    ['Revisions since the previous report', [revisionsTable(r)]],
   ];
   for (const [title, tables] of sections) {
     const present = tables.filter((t): t is Table => t !== null);
     if (present.length === 0) continue;
     out.push('', `## ${title}`, '', present.map(tableMd).join('\n\n'));
   }
+  const revisions = revisionsTable(r);
+  out.push('', '## Revisions since the previous report', '',
+    revisions ? tableMd(revisions) : '*No earlier report is recorded in this database, so there is nothing to compare yet.*');
   const failures = failuresTable(r);
   out.push('', '## Methodology and caveats', '', ...methodologyLines(r).map((l) => `- ${m(l)}`));
   if (failures) out.push('', tableMd(failures));

@@ -1,9 +1,9 @@
 // Assembles ReportJson from the input: the one place where every figure is computed.
 import {
-  computeKpis, computeTrend, datedIncidents, inRange, periodCounts, periodHeader, TREND_WEEKS,
+  computeKpis, computeTrend, datedIncidents, inRange, periodCounts, periodHeader, trendWeeks,
 } from './compute.ts';
 import { buildFindings } from './findings.ts';
-import { periodRange, weekRange, weeksEndingAt } from './period.ts';
+import { periodRange } from './period.ts';
 import { cmp } from './stats.ts';
 import {
   countryRows, groupRows, notableRows, ransomRows, recordsRows, revisionRows, sectorRows, sortKeys,
@@ -14,7 +14,8 @@ const NOTES = [
   'An incident is one attack on one organisation; reports from several outlets about it are merged (deduplicated) upstream and counted once.',
   'An incident is placed in a period by its attack date, or by the date it was first reported when the attack date is unknown; incidents with neither are not counted.',
   'In the trend chart each incident is counted once, under its first attack type in the order ransomware, data-breach, DDoS, extortion, phishing, other.',
-  'A week is flagged as a spike when its count is above the 16-week mean plus two (population) standard deviations.',
+  'The trend window reaches back to the first dated incident in the dataset, at least 16 and at most 52 weeks. A week is flagged as a spike when its count is above the window\'s weekly mean plus two (population) standard deviations.',
+  'Ranked tables and their charts show this period\'s counts and, for context, the counts over the whole trend window (which includes this period); shares are of the period\'s or the window\'s incidents respectively.',
   'Period-over-period changes are not shown when the base is under 5 incidents: small counts swing by large percentages.',
   'Ransom amounts are shown as written and in USD. USD figures are converted upstream at the average rate of the month recorded with each claim (listed below); crypto amounts use the same month\'s rate.',
   'Hedged ("reportedly", "up to") and disputed ransom claims are kept and marked; the median uses each incident\'s best demanded figure.',
@@ -28,8 +29,10 @@ export function buildReportJson(input: ReportInput): ReportJson {
   const all = datedIncidents(input.incidents);
   const current = all.filter((d) => inRange(d.date, range)).map((d) => d.inc);
   const counts = periodCounts(all, period);
-  const weeks = weeksEndingAt(range.end, TREND_WEEKS);
-  const windowRange = { start: weekRange(weeks[0]).start, end: weekRange(weeks[weeks.length - 1]).end };
+  const weeks = trendWeeks(all, period);
+  const trend = computeTrend(all, period, weeks);
+  const inWindow = all.filter((d) => inRange(d.date, trend));
+  const window = inWindow.map((d) => d.inc);
   const claims = current.flatMap((i) => i.ransom);
   const failures = input.sources.filter((s) => !s.ok)
     .map((s) => ({ id: s.id, publisher: s.publisher, error: s.error }))
@@ -43,19 +46,21 @@ export function buildReportJson(input: ReportInput): ReportJson {
       items: input.sources.reduce((a, s) => a + s.items, 0),
     },
     kpis: computeKpis(current, counts),
-    series: { trend: computeTrend(all, period), periods: counts },
+    series: { trend, periods: counts },
     tables: {
-      countries: countryRows(current),
-      groups: groupRows(current, all, range),
+      countries: countryRows(current, window),
+      groups: groupRows(current, window, all, range),
       unattributed: current.filter((i) => i.actor === null).length,
-      sectors: sectorRows(current),
-      records_by_country: recordsRows(current),
-      ransom: ransomRows(all.filter((d) => inRange(d.date, windowRange))),
+      sectors: sectorRows(current, window),
+      records_by_country: recordsRows(current, window),
+      ransom: ransomRows(inWindow),
       notable: notableRows(all, range),
       revisions: revisionRows(input.revisions, input.incidents),
+      revisions_since: input.revisions ? input.revisionsSince ?? null : null,
     },
     methodology: {
       counted: current.length,
+      trend_weeks: weeks.length,
       undated_excluded: input.incidents.length - all.length,
       fx_months: [...new Set(claims.map((c) => c.usd_rate_date).filter((m): m is string => m !== null))].sort(cmp),
       hedged_claims: claims.filter((c) => c.hedged).length,

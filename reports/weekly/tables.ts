@@ -3,7 +3,7 @@ import { SECTORS, type Incident, type IncidentSource } from '../../core/records.
 import type { Dated } from './compute.ts';
 import { countryName, round, safeHref } from './format.ts';
 import type { DateRange } from './period.ts';
-import { cmp, countBy } from './stats.ts';
+import { cmp } from './stats.ts';
 import type {
   CountryRow, GroupRow, NotableRow, RansomRow, RecordsRow, Revision, RevisionRow, SectorRow, SourceLink,
 } from './types.ts';
@@ -13,48 +13,74 @@ export const NOTABLE_MAX = 15;
 export const RANSOM_ROWS = 12;
 const TOP = 10;
 
-export function countryRows(current: Incident[]): CountryRow[] {
-  const n = current.length;
-  return countBy(current, (i) => i.country ?? '').slice(0, TOP).map(([code, incidents]) => ({
-    code: code || null, name: countryName(code || null), incidents, share: round(incidents / n),
+interface Ranked { key: string; incidents: number; window: number }
+
+/**
+ * Counts per key in the period and in the trend window (which contains the period), ranked by the
+ * period's count, then the window's, then the key: this period's leaders first, context after them.
+ */
+function ranked(current: Incident[], window: Incident[], key: (i: Incident) => string): Ranked[] {
+  const rows = new Map<string, Ranked>();
+  const row = (k: string) => rows.get(k) ?? rows.set(k, { key: k, incidents: 0, window: 0 }).get(k)!;
+  for (const i of current) row(key(i)).incidents++;
+  for (const i of window) row(key(i)).window++;
+  return [...rows.values()].sort((a, b) => b.incidents - a.incidents || b.window - a.window || cmp(a.key, b.key));
+}
+
+const shareOf = (k: number, n: number) => (n === 0 ? null : round(k / n));
+
+export function countryRows(current: Incident[], window: Incident[]): CountryRow[] {
+  return ranked(current, window, (i) => i.country ?? '').slice(0, TOP).map((r) => ({
+    code: r.key || null, name: countryName(r.key || null), incidents: r.incidents, share: shareOf(r.incidents, current.length),
+    window_incidents: r.window, window_share: shareOf(r.window, window.length) ?? 0,
   }));
 }
 
 /** A group is "new" when no dated incident attributed to it falls before the period. */
-export function groupRows(current: Incident[], all: Dated[], range: DateRange): GroupRow[] {
+export function groupRows(current: Incident[], window: Incident[], all: Dated[], range: DateRange): GroupRow[] {
   const firstSeen = new Map<string, string>();
   for (const d of all) {
     const a = d.inc.actor;
     if (a !== null && (!firstSeen.has(a) || d.date < firstSeen.get(a)!)) firstSeen.set(a, d.date);
   }
-  const attributed = current.filter((i) => i.actor !== null);
-  return countBy(attributed, (i) => i.actor as string).slice(0, TOP).map(([name, incidents]) => {
-    const first = firstSeen.get(name) ?? range.start;
-    return { name, incidents, is_new: first >= range.start, first_seen: first };
+  const attributed = (xs: Incident[]) => xs.filter((i) => i.actor !== null);
+  return ranked(attributed(current), attributed(window), (i) => i.actor as string).slice(0, TOP).map((r) => {
+    const first = firstSeen.get(r.key) ?? range.start;
+    return { name: r.key, incidents: r.incidents, is_new: first >= range.start, first_seen: first, window_incidents: r.window };
   });
 }
 
-export function sectorRows(current: Incident[]): SectorRow[] {
-  const n = current.length;
+export function sectorRows(current: Incident[], window: Incident[]): SectorRow[] {
   const order = (s: string) => SECTORS.indexOf(s as (typeof SECTORS)[number]);
-  return countBy(current, (i) => i.sector)
-    .sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]))
-    .map(([sector, incidents]) => ({ sector: sector as SectorRow['sector'], incidents, share: round(incidents / n) }));
+  return ranked(current, window, (i) => i.sector)
+    .sort((a, b) => b.incidents - a.incidents || b.window - a.window || order(a.key) - order(b.key))
+    .map((r) => ({
+      sector: r.key as SectorRow['sector'], incidents: r.incidents, share: shareOf(r.incidents, current.length),
+      window_incidents: r.window, window_share: shareOf(r.window, window.length) ?? 0,
+    }));
 }
 
-export function recordsRows(current: Incident[]): RecordsRow[] {
+function recordSums(xs: Incident[]): Map<string, { records: number; incidents: number }> {
   const sums = new Map<string, { records: number; incidents: number }>();
-  for (const i of current) {
+  for (const i of xs) {
     if (i.records_affected === null) continue;
-    const key = i.country ?? '';
-    const row = sums.get(key) ?? { records: 0, incidents: 0 };
+    const row = sums.get(i.country ?? '') ?? { records: 0, incidents: 0 };
     row.records += i.records_affected;
     row.incidents++;
-    sums.set(key, row);
+    sums.set(i.country ?? '', row);
   }
-  return [...sums.entries()]
-    .map(([code, r]) => ({ code: code || null, name: countryName(code || null), ...r }))
-    .sort((a, b) => b.records - a.records || cmp(a.name, b.name))
+  return sums;
+}
+
+/** Records with a known figure, summed by country: the period's, and the window's for context. */
+export function recordsRows(current: Incident[], window: Incident[]): RecordsRow[] {
+  const now = recordSums(current);
+  return [...recordSums(window).entries()]
+    .map(([code, w]) => ({
+      code: code || null, name: countryName(code || null), records: now.get(code)?.records ?? 0,
+      incidents: now.get(code)?.incidents ?? 0, window_records: w.records, window_incidents: w.incidents,
+    }))
+    .sort((a, b) => b.records - a.records || b.window_records - a.window_records || cmp(a.name, b.name))
     .slice(0, TOP);
 }
 

@@ -3,7 +3,7 @@
 import type { AttackType, Incident, Sector } from '../../core/records.ts';
 import type { Period, PeriodKind } from './period.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface SourceStatus { id: string; publisher: string; ok: boolean; error: string | null; items: number }
 export interface Revision { incident_id: string; field: string; old: unknown; new: unknown }
@@ -16,6 +16,8 @@ export interface ReportInput {
   sources: SourceStatus[];
   documents: number;
   revisions?: Revision[];
+  /** the earlier report the revisions are measured against (its period id) */
+  revisionsSince?: string | null;
 }
 
 /** A period-over-period change; `pct` is null when suppressed (base < 5) */
@@ -36,12 +38,21 @@ export interface TrendWeek {
   week: string; start: string; total: number; spike: boolean; current: boolean;
   by_type: Record<AttackType, number>;
 }
-export interface Trend { weeks: TrendWeek[]; mean: number; sd: number; threshold: number }
+/** `start`…`end` (the period's last day): the trend window, over which ranked tables also count for context */
+export interface Trend { weeks: TrendWeek[]; start: string; end: string; mean: number; sd: number; threshold: number }
 
-export interface CountryRow { code: string | null; name: string; incidents: number; share: number }
-export interface GroupRow { name: string; incidents: number; is_new: boolean; first_seen: string }
-export interface SectorRow { sector: Sector; incidents: number; share: number }
-export interface RecordsRow { code: string | null; name: string; records: number; incidents: number }
+// Ranked rows: `incidents`/`share` are this period's, `window_*` the trend window's (which includes it).
+// A thin week would otherwise draw one bar per chart; rows are ranked by period, then by window count.
+export interface CountryRow {
+  code: string | null; name: string; incidents: number; share: number | null; window_incidents: number; window_share: number;
+}
+export interface GroupRow {
+  name: string; incidents: number; is_new: boolean; first_seen: string; window_incidents: number;
+}
+export interface SectorRow { sector: Sector; incidents: number; share: number | null; window_incidents: number; window_share: number }
+export interface RecordsRow {
+  code: string | null; name: string; records: number; incidents: number; window_records: number; window_incidents: number;
+}
 export interface RansomRow {
   incident_id: string; victim: string; date: string; demanded_usd: number | null; paid_usd: number | null;
 }
@@ -54,7 +65,8 @@ export interface NotableRow {
 }
 export interface RevisionRow { incident_id: string; victim: string | null; field: string; old: string; new: string }
 
-export interface Finding { id: string; text: string; figure: string; value: number | string | null }
+/** `figure`: path of the quoted value in this JSON; `chart`: the chart or section that shows it */
+export interface Finding { id: string; text: string; figure: string; value: number | string | null; chart: string }
 
 export interface ReportJson {
   schema_version: number;
@@ -68,9 +80,10 @@ export interface ReportJson {
   tables: {
     countries: CountryRow[]; groups: GroupRow[]; unattributed: number; sectors: SectorRow[];
     records_by_country: RecordsRow[]; ransom: RansomRow[]; notable: NotableRow[]; revisions: RevisionRow[] | null;
+    revisions_since: string | null;
   };
   methodology: {
-    counted: number; undated_excluded: number; fx_months: string[]; hedged_claims: number;
+    counted: number; undated_excluded: number; trend_weeks: number; fx_months: string[]; hedged_claims: number;
     disputed_claims: number; notes: string[];
   };
 }

@@ -1,7 +1,7 @@
 // Format-neutral tables and KPI cards, shared by the HTML and Markdown renderers so both show
 // exactly the same figures. Cells hold raw (unescaped) text; each renderer escapes.
 import { ATTACK_TYPES } from '../../core/records.ts';
-import { fmtDate, fmtInt, fmtNum, fmtShare, fmtUsd } from './format.ts';
+import { fmtDate, fmtInt, fmtNum, fmtShare, fmtSignedPct, fmtUsd } from './format.ts';
 import type { ReportJson, SourceLink } from './types.ts';
 
 export interface Cell { text: string; tag?: string; links?: SourceLink[] }
@@ -13,17 +13,26 @@ const c = (text: string, tag?: string): Cell => (tag ? { text, tag } : { text })
 const num = (n: number | null) => c(n === null ? '—' : fmtInt(n));
 const cols = (...labels: string[]): Column[] => labels.map((l) => (l.startsWith('#') ? { label: l.slice(1), numeric: true } : { label: l }));
 
+/** A change as a short card value; the base (and why it is suppressed) goes under it. */
+function changeCard(ch: ReportJson['kpis']['vs_previous'], what: string): { value: string; sub: string } {
+  return ch.suppressed
+    ? { value: 'n/a', sub: `${what} ${fmtNum(ch.base)}: under 5, not compared` }
+    : { value: fmtSignedPct(ch.pct!), sub: `${what} ${fmtNum(ch.base)}` };
+}
+
 export function kpiCards(r: ReportJson): KpiCard[] {
   const k = r.kpis;
   const unit = r.period.kind;
+  const rec = k.records_affected;
   return [
-    { label: `Incidents this ${unit}`, value: fmtInt(k.incidents), sub: `previous ${unit}: ${fmtInt(k.vs_previous.base)}` },
-    { label: `vs previous ${unit}`, value: k.vs_previous.display, sub: `${r.period.previous}` },
-    { label: `vs trailing 4-${unit} mean`, value: k.vs_trailing_mean.display, sub: `mean ${fmtNum(k.vs_trailing_mean.base)}` },
+    { label: `Incidents this ${unit}`, value: fmtInt(k.incidents), sub: `${r.period.previous}: ${fmtInt(k.vs_previous.base)}` },
+    { label: `vs previous ${unit}`, ...changeCard(k.vs_previous, r.period.previous) },
+    { label: `vs trailing 4-${unit} mean`, ...changeCard(k.vs_trailing_mean, 'mean') },
     { label: 'Ransomware share', value: fmtShare(k.ransomware.share), sub: `${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}` },
-    { label: 'Countries hit', value: fmtInt(k.countries_hit), sub: `${fmtInt(r.tables.countries.length)} ranked` },
-    { label: 'Records affected', value: fmtInt(k.records_affected.total),
-      sub: `known for ${fmtInt(k.records_affected.known)} of ${fmtInt(k.records_affected.of)} incidents` },
+    { label: 'Countries hit', value: fmtInt(k.countries_hit),
+      sub: `${fmtInt(r.tables.countries.filter((x) => x.window_incidents > 0).length)} in the ${r.series.trend.weeks.length}-week window` },
+    { label: 'Records affected', value: rec.known === 0 ? '—' : fmtInt(rec.total),
+      sub: `known for ${fmtInt(rec.known)} of ${fmtInt(rec.of)} incidents` },
     { label: 'Median ransom demanded', value: fmtUsd(k.median_ransom_demanded_usd.value),
       sub: `n = ${fmtInt(k.median_ransom_demanded_usd.known)} known` },
   ];
@@ -48,38 +57,51 @@ export function periodsTable(r: ReportJson): Table {
   };
 }
 
+/** Column labels for "this period" and "the trend window". */
+function spans(r: ReportJson): { now: string; win: string } {
+  return { now: `This ${r.period.kind}`, win: `${r.series.trend.weeks.length} weeks` };
+}
+
 export function countriesTable(r: ReportJson): Table {
+  const { now, win } = spans(r);
   return {
-    id: 'countries-table', caption: 'Top countries', columns: cols('#Rank', 'Country', '#Incidents', '#Share'),
-    rows: r.tables.countries.map((x, i) => [num(i + 1), c(x.code ? `${x.name} (${x.code})` : x.name), num(x.incidents), c(fmtShare(x.share))]),
+    id: 'countries-table', caption: 'Top countries',
+    columns: cols('#Rank', 'Country', `#${now}`, '#Share', `#${win}`, '#Share'),
+    rows: r.tables.countries.map((x, i) => [num(i + 1), c(x.code ? `${x.name} (${x.code})` : x.name), num(x.incidents),
+      c(x.incidents ? fmtShare(x.share) : '—'), num(x.window_incidents), c(fmtShare(x.window_share))]),
   };
 }
 
 export function groupsTable(r: ReportJson): Table {
+  const { now, win } = spans(r);
   return {
-    id: 'groups-table', caption: `Top groups (${fmtInt(r.tables.unattributed)} incidents unattributed)`,
-    columns: cols('#Rank', 'Group', '#Incidents', 'First seen'),
-    rows: r.tables.groups.map((g, i) => [num(i + 1), c(g.name, g.is_new ? 'new' : undefined), num(g.incidents), c(fmtDate(g.first_seen))]),
+    id: 'groups-table', caption: `Top groups (${fmtInt(r.tables.unattributed)} incidents this ${r.period.kind} unattributed)`,
+    columns: cols('#Rank', 'Group', `#${now}`, `#${win}`, 'First seen'),
+    rows: r.tables.groups.map((g, i) => [num(i + 1), c(g.name, g.is_new ? 'new' : undefined), num(g.incidents),
+      num(g.window_incidents), c(fmtDate(g.first_seen))]),
   };
 }
 
 export function sectorsTable(r: ReportJson): Table {
+  const { now, win } = spans(r);
   return {
-    id: 'sectors-table', caption: 'Sub-sector split', columns: cols('Sector', '#Incidents', '#Share'),
-    rows: r.tables.sectors.map((s) => [c(s.sector), num(s.incidents), c(fmtShare(s.share))]),
+    id: 'sectors-table', caption: 'Sub-sector split', columns: cols('Sector', `#${now}`, '#Share', `#${win}`, '#Share'),
+    rows: r.tables.sectors.map((s) => [c(s.sector), num(s.incidents), c(s.incidents ? fmtShare(s.share) : '—'), num(s.window_incidents), c(fmtShare(s.window_share))]),
   };
 }
 
 export function recordsTable(r: ReportJson): Table {
+  const { now, win } = spans(r);
   return {
-    id: 'records-table', caption: 'Records affected by country', columns: cols('Country', '#Records', '#Incidents with a figure'),
-    rows: r.tables.records_by_country.map((x) => [c(x.name), num(x.records), num(x.incidents)]),
+    id: 'records-table', caption: 'Records affected by country (incidents with a known figure)',
+    columns: cols('Country', `#${now}`, '#Incidents', `#${win}`, '#Incidents'),
+    rows: r.tables.records_by_country.map((x) => [c(x.name), num(x.records), num(x.incidents), num(x.window_records), num(x.window_incidents)]),
   };
 }
 
 export function ransomTable(r: ReportJson): Table {
   return {
-    id: 'ransom-table', caption: 'Ransom demanded vs paid (USD), 16-week window',
+    id: 'ransom-table', caption: `Ransom demanded vs paid (USD), ${r.series.trend.weeks.length}-week window`,
     columns: cols('Victim', 'Date', '#Demanded (USD)', '#Paid (USD)'),
     rows: r.tables.ransom.map((x) => [c(x.victim), c(fmtDate(x.date)), c(fmtUsd(x.demanded_usd)), c(fmtUsd(x.paid_usd))]),
   };
@@ -103,8 +125,9 @@ export function notableTable(r: ReportJson): Table {
 
 export function revisionsTable(r: ReportJson): Table | null {
   if (!r.tables.revisions) return null;
+  const since = r.tables.revisions_since;
   return {
-    id: 'revisions-table', caption: 'Revisions since the previous report', columns: cols('Victim', 'Incident', 'Field', 'Old', 'New'),
+    id: 'revisions-table', caption: `Revisions since the previous report${since ? ` (${since})` : ''}`, columns: cols('Victim', 'Incident', 'Field', 'Old', 'New'),
     rows: r.tables.revisions.map((x) => [c(x.victim ?? '—'), c(x.incident_id), c(x.field), c(x.old), c(x.new)]),
   };
 }
