@@ -30,6 +30,7 @@ program.command('ingest')
   .option('--sources <file>', 'sources catalogue (YAML)', 'data/sources.yaml')
   .option('--dir <dir>', 'ingest local .html, .htm, .html.gz and .txt files instead of polling sources')
   .option('--no-analyze', 'store documents only; do not extract and resolve afterwards')
+  .option('--delay <ms>', 'pause between two requests to the same host (default 1000; a robots.txt Crawl-delay can raise it)')
   .action(ingestCommand);
 
 program.command('analyze')
@@ -42,7 +43,7 @@ program.command('report')
   .option('--week <YYYY-Www>', 'ISO week, e.g. 2022-W47 (default: the latest complete week in the data)')
   .option('--month <YYYY-MM>', 'calendar month instead of a week')
   .addOption(new Option('--format <fmt>', 'output format').choices(['html', 'md', 'json', 'pdf']).default('html'))
-  .option('--out <path>', 'write to this file instead of stdout')
+  .option('--out <path>', 'write to this file instead of stdout (required for pdf)')
   .action(reportCommand);
 
 program.command('query')

@@ -57,15 +57,50 @@ export async function recordFetch(store: Store, f: FetchRow): Promise<void> {
   await store.upsert('fetches', FETCH_COLUMNS, [FETCH_COLUMNS.map((c) => (row as Record<string, unknown>)[c])] as never);
 }
 
-export async function saveFeedItems(store: Store, items: FeedItem[]): Promise<number> {
-  if (items.length === 0) return 0;
+const ITEM_COLUMNS = ['item_id', 'source_id', 'guid', 'link', 'title', 'published', 'first_seen'];
+
+const sameInstant = (a: string | null, b: string | null) => (a && b ? Date.parse(a) === Date.parse(b) : a === b);
+
+/**
+ * Remembers every listed item by source and guid. Returns how many are new and which known items changed
+ * title or date (an edited article: its page is checked again). Nothing depends on "newer than the last
+ * item seen", so items sharing a timestamp are never skipped.
+ */
+export async function saveFeedItems(store: Store, items: FeedItem[]): Promise<{ fresh: number; changed: FeedItem[] }> {
+  if (items.length === 0) return { fresh: 0, changed: [] };
   const ids = items.map((i) => idFrom('item', i.source_id, i.guid));
-  const known = new Set((await store.all<{ item_id: string }>(
-    `SELECT item_id FROM feed_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))`, [ids as never])).map((r) => r.item_id));
-  const fresh = items.filter((_, k) => !known.has(ids[k]));
-  await store.upsert('feed_items', ['item_id', 'source_id', 'guid', 'link', 'title', 'published', 'first_seen'],
-    fresh.map((i) => [idFrom('item', i.source_id, i.guid), i.source_id, i.guid, i.link, i.title, i.published, i.fetched_at]) as never);
-  return fresh.length;
+  const known = new Map((await store.all<{ item_id: string; title: string | null; published: string | null; first_seen: string }>(
+    `SELECT item_id, title, published, first_seen FROM feed_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))`,
+    [ids as never])).map((r) => [r.item_id, r]));
+  const rows: unknown[][] = [];
+  const changed: FeedItem[] = [];
+  let fresh = 0;
+  items.forEach((i, k) => {
+    const old = known.get(ids[k]);
+    if (old && old.title === i.title && sameInstant(old.published, i.published)) return;
+    if (old) changed.push(i); else fresh++;
+    rows.push([ids[k], i.source_id, i.guid, i.link, i.title, i.published, old?.first_seen ?? i.fetched_at]);
+  });
+  await store.upsert('feed_items', ITEM_COLUMNS, rows as never);
+  return { fresh, changed };
+}
+
+/** Give up on a page after this many failed runs (a feed may list a dead link for months). */
+export const MAX_PAGE_ATTEMPTS = 5;
+
+/**
+ * Items of a source whose page was never fetched to completion (new, interrupted by a crash, or failed fewer
+ * than MAX_PAGE_ATTEMPTS times). A page fetched through another source counts as fetched.
+ */
+export async function pendingItems(store: Store, sourceId: string): Promise<FeedItem[]> {
+  const rows = await store.all<{ guid: string; link: string; title: string | null; published: string | null; first_seen: string }>(
+    `SELECT i.guid, i.link, i.title, i.published, i.first_seen FROM feed_items i
+     LEFT JOIN fetches f ON f.url = i.link
+     WHERE i.source_id = ? AND (f.url IS NULL OR f.error_reason IS NOT NULL)
+       AND coalesce((SELECT max(x.attempts) FROM failures x WHERE x.item = i.link AND x.stage IN ('fetch', 'clean')), 0) < ?
+     ORDER BY i.published NULLS LAST, i.link`, [sourceId, MAX_PAGE_ATTEMPTS]);
+  return rows.map((r) => ({ source_id: sourceId, guid: r.guid, link: r.link, title: r.title, published: r.published,
+    summary: null, fetched_at: r.first_seen }));
 }
 
 /** A failure is keyed by stage and item, so a re-run that fails again updates the row instead of adding one. */

@@ -84,3 +84,10 @@ CREATE TABLE IF NOT EXISTS search_stage (doc_id VARCHAR PRIMARY KEY, terms VARCH
 CREATE TABLE IF NOT EXISTS search_names (
   incident_id VARCHAR, name VARCHAR, norm VARCHAR, tokens VARCHAR[], acronym VARCHAR, PRIMARY KEY (incident_id, name)
 );
+
+-- The incident figures each rendered report covered (its trend window), so the next report can list
+-- what was revised since (reports/weekly/revisions.ts). Re-rendering a period replaces its rows.
+CREATE TABLE IF NOT EXISTS report_snapshots (
+  period_kind VARCHAR, period_id VARCHAR, incident_id VARCHAR, snapshot_at VARCHAR, figures JSON,
+  PRIMARY KEY (period_kind, period_id, incident_id)
+);

@@ -1,24 +1,35 @@
-// Analyze stage runner: extract facts from every document version not yet read by this extractor version,
-// then re-resolve all current documents into incidents. Idempotent: a re-run with no new text changes nothing.
+// Analyze stage runner: extract facts from every document version not yet read by this extractor version
+// (older versions too: their claims stay in incident history, marked superseded), then re-resolve all
+// documents into incidents. Idempotent: a re-run with no new text changes nothing.
 import type { Clock, Logger } from '../core/effects.ts';
 import { describe } from '../core/errors.ts';
 import type { CleanArticle, Extraction } from '../core/records.ts';
 import { extract, EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
-import { resolve } from '../analyze/resolve/resolve.ts';
+import { resolveStored } from '../analyze/resolve/versions.ts';
+import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
+import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../data/store.ts';
-import { articlesToExtract, currentArticles } from '../data/documents.ts';
-import { currentExtractions, replaceIncidents, saveExtractions } from '../data/analysis.ts';
+import { currentArticles, olderVersions, versionsToExtract } from '../data/documents.ts';
+import { currentExtractions, olderExtractions, replaceIncidents, saveExtractions } from '../data/analysis.ts';
 import { recordFailure } from '../data/ingest-state.ts';
 import { updateSearchIndex } from '../reports/query/search-index.ts';
+import { PROJECT } from './paths.ts';
 
-export interface AnalyzeDeps { store: Store; clock: Clock; log: Logger; reference: Reference }
+export interface AnalyzeDeps {
+  store: Store; clock: Clock; log: Logger; reference: Reference;
+  /** HHS breach list for US incidents; default: loaded from data/reference; null skips the cross-check */
+  regulator?: RegulatorReference | null;
+}
 export interface AnalyzeStats { extracted: number; relevant: number; extraction_failures: number; documents: number; incidents: number; clusters: number }
 
 const BATCH = 500;
 
-export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
-  const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
-  const todo = opts.reextract ? await currentArticles(deps.store) : await articlesToExtract(deps.store, EXTRACTOR_VERSION);
+let defaultRegulator: Promise<RegulatorReference> | null = null;
+const regulatorOf = (deps: AnalyzeDeps): Promise<RegulatorReference | null> =>
+  deps.regulator !== undefined ? Promise.resolve(deps.regulator)
+    : (defaultRegulator ??= loadRegulatorReference(PROJECT.reference));
+
+async function extractAll(deps: AnalyzeDeps, todo: CleanArticle[], stats: AnalyzeStats): Promise<void> {
   for (let i = 0; i < todo.length; i += BATCH) {
     const done: { article: CleanArticle; extraction: Extraction }[] = [];
     for (const article of todo.slice(i, i + BATCH)) {
@@ -37,10 +48,20 @@ export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } =
     await saveExtractions(deps.store, done);
     stats.extracted += done.length;
   }
+}
+
+export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
+  const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
+  await extractAll(deps, await versionsToExtract(deps.store, EXTRACTOR_VERSION, !!opts.reextract), stats);
   const docs = await currentArticles(deps.store);
   const extractions = await currentExtractions(deps.store, EXTRACTOR_VERSION);
-  const { incidents, clusters } = resolve(docs, extractions);
-  const rows = clusters.flatMap((c) => c.doc_ids.map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
+  const olderExts = await olderExtractions(deps.store, EXTRACTOR_VERSION);
+  const older = (await olderVersions(deps.store)).map((v) => ({ ...v, extraction: olderExts.get(v.version_id) ?? null }));
+  const { incidents, clusters } = resolveStored(docs, extractions, older, { regulator: await regulatorOf(deps) });
+  // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
+  const stored = new Set(docs.map((d) => d.doc_id));
+  const rows = clusters.flatMap((c) => c.doc_ids.filter((d) => stored.has(d))
+    .map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
   await replaceIncidents(deps.store, incidents, rows);
   await updateSearchIndex(deps.store); // full-text and victim-name index for `triage query` (issue 7)
   stats.documents = docs.length;

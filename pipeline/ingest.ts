@@ -1,5 +1,7 @@
 // Ingest stage runner: poll sources → fetch pages → clean → store. Effects (store, fetcher, clock, log) are
 // handed in; every item ends as a stored document, a 304, or a recorded failure with a typed reason.
+// Crash safety: what one step learns is committed in one transaction (a feed's validators with its items; a
+// page's fetch state with its document), so after a kill -9 a re-run either redoes the step or skips it whole.
 import type { Clock, Logger } from '../core/effects.ts';
 import { SkipError, describe, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, FeedItem, FetchedPage } from '../core/records.ts';
@@ -9,7 +11,8 @@ import { parseFeed } from '../ingest/feeds/parse.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Store } from '../data/store.ts';
 import { saveArticle, type SaveOutcome } from '../data/documents.ts';
-import { clearFailure, getValidators, recordFailure, recordFetch, recordSourceResult, saveFeedItems, saveSources } from '../data/ingest-state.ts';
+import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, saveFeedItems,
+  saveSources, type FetchRow } from '../data/ingest-state.ts';
 
 export interface IngestDeps { store: Store; fetcher: Fetcher; clock: Clock; log: Logger }
 
@@ -17,10 +20,24 @@ export interface IngestStats {
   sources: number; sources_failed: number; feed_items: number; new_feed_items: number;
   pages_fetched: number; not_modified: number; documents_new: number; documents_updated: number;
   documents_unchanged: number; failures: number;
+  /** failures counted by typed reason, printed at the end of a run */
+  by_reason: Partial<Record<FailureReason, number>>;
 }
 
 const emptyStats = (): IngestStats => ({ sources: 0, sources_failed: 0, feed_items: 0, new_feed_items: 0,
-  pages_fetched: 0, not_modified: 0, documents_new: 0, documents_updated: 0, documents_unchanged: 0, failures: 0 });
+  pages_fetched: 0, not_modified: 0, documents_new: 0, documents_updated: 0, documents_unchanged: 0, failures: 0,
+  by_reason: {} });
+
+export function countFailure(stats: IngestStats, reason: FailureReason): void {
+  stats.failures++;
+  stats.by_reason[reason] = (stats.by_reason[reason] ?? 0) + 1;
+}
+
+/** "2 timeout, 1 http_status" (most frequent first), or "none". */
+export function reasonSummary(stats: Pick<IngestStats, 'by_reason'>): string {
+  const entries = Object.entries(stats.by_reason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries.length ? entries.map(([r, n]) => `${n} ${r}`).join(', ') : 'none';
+}
 
 export async function ingestSources(deps: IngestDeps, sources: Source[]): Promise<IngestStats> {
   const stats = emptyStats();
@@ -38,6 +55,7 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
     }
   }));
   await settleAll(pageJobs);
+  deps.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
 }
 
@@ -48,101 +66,120 @@ async function settleAll(jobs: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** Fetches and parses one source; returns the items whose pages should be (re)checked. */
+interface Failed { stage: string; item: string; reason: FailureReason; message: string }
+
+/** Counts, logs and stores one failure (inside the caller's transaction). */
+async function fail(deps: IngestDeps, stats: IngestStats, f: Failed, at: string): Promise<void> {
+  countFailure(stats, f.reason);
+  deps.log.warn(`${f.item}: ${f.reason}: ${f.message}`);
+  await recordFailure(deps.store, { ...f, at });
+}
+
+/** Fetches and parses one source; returns the items whose pages should be fetched now. */
 async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats): Promise<FeedItem[]> {
+  const { store } = deps;
   const at = deps.clock.now().toISOString();
   if (source.kind === 'page') {
-    await recordSourceResult(deps.store, source.id, { at, ok: true, items: 1 });
+    await recordSourceResult(store, source.id, { at, ok: true, items: 1 });
     return [{ source_id: source.id, guid: source.url, link: source.url, title: null, published: null, summary: null, fetched_at: at }];
   }
-  const previous = await getValidators(deps.store, source.url);
+  const previous = await getValidators(store, source.url);
   const outcome = await deps.fetcher.fetch({ url: source.url, sourceId: source.id, previous });
-  await recordOutcome(deps, outcome, source.id);
-  if (outcome.kind === 'failed') {
+  const sourceFailed = async (reason: FailureReason, message: string) => {
     stats.sources_failed++;
-    stats.failures++;
-    deps.log.warn(`source ${source.id}: ${outcome.reason}: ${describe(outcome.error)}`);
-    await recordFailure(deps.store, { stage: 'feed', item: source.url, reason: outcome.reason, message: describe(outcome.error), at });
-    await recordSourceResult(deps.store, source.id, { at, ok: false, items: 0, error: describe(outcome.error), reason: outcome.reason });
-    return retryableItems(deps, source.id);
-  }
-  if (outcome.kind === 'not_modified') {
-    await recordSourceResult(deps.store, source.id, { at, ok: true, items: 0 });
-    return retryableItems(deps, source.id);
+    await fail(deps, stats, { stage: 'feed', item: source.url, reason, message }, at);
+    await recordSourceResult(store, source.id, { at, ok: false, items: 0, error: message, reason });
+  };
+  if (outcome.kind !== 'ok') {
+    await store.transaction(async () => {
+      await recordFetch(store, fetchRow(outcome, source.id, at));
+      if (outcome.kind === 'failed') await sourceFailed(outcome.reason, describe(outcome.error));
+      else {
+        await clearFailure(store, 'feed', source.url);
+        await recordSourceResult(store, source.id, { at, ok: true, items: 0 });
+      }
+    });
+    return pendingItems(store, source.id);
   }
   const parsed = await parseFeed({ bytes: outcome.page.body, url: source.url, sourceId: source.id,
     charset: outcome.page.charset, fetchedAt: at, filters: { include: source.include, exclude: source.exclude } });
-  if (!parsed.ok) {
-    const err = parsed.error;
-    stats.sources_failed++;
-    stats.failures++;
-    deps.log.warn(`source ${source.id}: ${err.reason}: ${describe(err)}`);
-    await recordFailure(deps.store, { stage: 'feed', item: source.url, reason: err.reason, message: describe(err), at });
-    await recordSourceResult(deps.store, source.id, { at, ok: false, items: 0, error: describe(err), reason: err.reason });
-    return retryableItems(deps, source.id);
-  }
-  for (const w of parsed.warnings) {
-    deps.log.warn(`source ${source.id}: ${w.reason}: ${w.message}`);
-    await recordFailure(deps.store, { stage: 'feed', item: source.url, reason: 'malformed_feed', message: w.message, at });
-  }
-  if (parsed.warnings.length === 0) await clearFailure(deps.store, 'feed', source.url);
-  stats.feed_items += parsed.items.length;
-  const fresh = await saveFeedItems(deps.store, parsed.items);
-  stats.new_feed_items += fresh;
-  await recordSourceResult(deps.store, source.id, { at, ok: true, items: parsed.items.length });
-  return parsed.items;
+  let changed: FeedItem[] = [];
+  await store.transaction(async () => {
+    if (!parsed.ok) {
+      // No validators kept: the next run fetches the feed in full instead of getting a 304 for a broken body.
+      await recordFetch(store, { ...fetchRow(outcome, source.id, at), etag: null, last_modified: null,
+        error_reason: parsed.error.reason, error: describe(parsed.error) });
+      await sourceFailed(parsed.error.reason, describe(parsed.error));
+      return;
+    }
+    const salvaged = parsed.warnings.filter((w) => w.reason === 'malformed_feed');
+    // A salvaged feed keeps no validators either, so the items lost after the XML error come with the next run.
+    const row = fetchRow(outcome, source.id, at);
+    await recordFetch(store, salvaged.length ? { ...row, etag: null, last_modified: null } : row);
+    const saved = await saveFeedItems(store, parsed.items);
+    changed = saved.changed;
+    stats.feed_items += parsed.items.length;
+    stats.new_feed_items += saved.fresh;
+    for (const w of salvaged) await fail(deps, stats, { stage: 'feed', item: source.url, reason: 'malformed_feed', message: w.message }, at);
+    for (const w of parsed.warnings.filter((x) => x.reason !== 'malformed_feed')) deps.log.warn(`source ${source.id}: ${w.message}`);
+    if (salvaged.length === 0) await clearFailure(store, 'feed', source.url);
+    await recordSourceResult(store, source.id, { at, ok: true, items: parsed.items.length });
+  });
+  if (!parsed.ok) return pendingItems(store, source.id);
+  // Pending pages (new, interrupted, failed before) plus known items whose title or date changed.
+  const pending = await pendingItems(store, source.id);
+  const links = new Set(pending.map((i) => i.link));
+  return [...pending, ...changed.filter((i) => !links.has(i.link))];
 }
 
-/** When a feed is unchanged or down, retry only the items whose page fetch failed before. */
-async function retryableItems(deps: IngestDeps, sourceId: string): Promise<FeedItem[]> {
-  const rows = await deps.store.all<{ guid: string; link: string; title: string | null; published: string | null; first_seen: string }>(
-    `SELECT i.guid, i.link, i.title, i.published, i.first_seen FROM feed_items i
-     LEFT JOIN fetches f ON f.url = i.link
-     WHERE i.source_id = ? AND (f.url IS NULL OR f.error_reason IS NOT NULL) ORDER BY i.link`, [sourceId]);
-  return rows.map((r) => ({ source_id: sourceId, guid: r.guid, link: r.link, title: r.title, published: r.published,
-    summary: null, fetched_at: r.first_seen }));
-}
-
-async function recordOutcome(deps: IngestDeps, o: FetchOutcome, sourceId: string | null): Promise<void> {
-  const at = deps.clock.now().toISOString();
+/** The `fetches` row for an outcome: validators for a page or 304, the typed reason for a failure. */
+function fetchRow(o: FetchOutcome, sourceId: string | null, at: string): FetchRow {
   if (o.kind === 'ok') {
     const p = o.page;
-    await recordFetch(deps.store, { url: p.url, source_id: sourceId, final_url: p.final_url, status: p.status, etag: p.etag,
+    return { url: p.url, source_id: sourceId, final_url: p.final_url, status: p.status, etag: p.etag,
       last_modified: p.last_modified, content_type: p.content_type, bytes: p.body.byteLength, bytes_sha256: p.bytes_sha256,
-      fetched_at: p.fetched_at, error_reason: null, error: null });
-  } else if (o.kind === 'not_modified') {
-    await recordFetch(deps.store, { url: o.url, source_id: sourceId, final_url: o.final_url, status: 304, etag: o.etag,
-      last_modified: o.last_modified, content_type: null, bytes: null, bytes_sha256: null, fetched_at: o.fetched_at,
-      error_reason: null, error: null });
-  } else {
-    await recordFetch(deps.store, { url: o.url, source_id: sourceId, final_url: null, status: null, etag: null,
-      last_modified: null, content_type: null, bytes: null, bytes_sha256: null, fetched_at: at, error_reason: o.reason,
-      error: describe(o.error) });
+      fetched_at: p.fetched_at, error_reason: null, error: null };
   }
+  if (o.kind === 'not_modified') {
+    return { url: o.url, source_id: sourceId, final_url: o.final_url, status: 304, etag: o.etag,
+      last_modified: o.last_modified, content_type: null, bytes: null, bytes_sha256: null, fetched_at: o.fetched_at,
+      error_reason: null, error: null };
+  }
+  return { url: o.url, source_id: sourceId, final_url: null, status: null, etag: null, last_modified: null,
+    content_type: null, bytes: null, bytes_sha256: null, fetched_at: at, error_reason: o.reason, error: describe(o.error) };
 }
 
 async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats): Promise<void> {
-  const previous = await getValidators(deps.store, item.link);
+  const { store } = deps;
+  const previous = await getValidators(store, item.link);
   const outcome = await deps.fetcher.fetch({
     url: item.link, sourceId: source.id, previous: previous?.status ? previous : null,
     feedTitle: item.title, feedPublished: item.published, outlet: source.publisher,
   });
-  await recordOutcome(deps, outcome, source.id);
   const at = deps.clock.now().toISOString();
-  if (outcome.kind === 'not_modified') { stats.not_modified++; return; }
-  if (outcome.kind === 'failed') {
-    stats.failures++;
-    deps.log.warn(`${item.link}: ${outcome.reason}: ${describe(outcome.error)}`);
-    await recordFailure(deps.store, { stage: 'fetch', item: item.link, reason: outcome.reason, message: describe(outcome.error), at });
+  if (outcome.kind === 'ok') {
+    stats.pages_fetched++;
+    await storePage(deps, outcome.page, stats, fetchRow(outcome, source.id, at));
     return;
   }
-  stats.pages_fetched++;
-  await clearFailure(deps.store, 'fetch', item.link);
-  await storePage(deps, outcome.page, stats);
+  await store.transaction(async () => {
+    await recordFetch(store, fetchRow(outcome, source.id, at));
+    if (outcome.kind === 'failed') {
+      await fail(deps, stats, { stage: 'fetch', item: item.link, reason: outcome.reason, message: describe(outcome.error) }, at);
+    } else {
+      stats.not_modified++;
+      await clearFailure(store, 'fetch', item.link);
+    }
+  });
 }
 
-/** Clean one fetched page and store it; used by feed ingestion and by `ingest --dir` alike. */
-export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'>, page: FetchedPage, stats: IngestStats): Promise<CleanArticle | null> {
+/**
+ * Clean one fetched page and store it; used by feed ingestion and by `ingest --dir` alike. With `fetch`, the
+ * page's fetch state is committed in the same transaction as its document (or its failure).
+ */
+export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'>, page: FetchedPage, stats: IngestStats,
+  fetch?: FetchRow): Promise<CleanArticle | null> {
+  const { store } = deps;
   const item = page.file ?? page.url;
   const at = deps.clock.now().toISOString();
   let article: CleanArticle;
@@ -150,13 +187,24 @@ export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'
     article = await cleanFetchedPageAsync(page);
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
-    stats.failures++;
+    countFailure(stats, reason);
     deps.log.warn(`${item}: ${reason}: ${describe(err)}`);
-    await recordFailure(deps.store, { stage: 'clean', item, reason, message: describe(err), at });
+    await store.transaction(async () => {
+      // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
+      if (fetch) await recordFetch(store, { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) });
+      await recordFailure(store, { stage: 'clean', item, reason, message: describe(err), at });
+    });
     return null;
   }
-  await clearFailure(deps.store, 'clean', item);
-  const outcome: SaveOutcome = await saveArticle(deps.store, article);
+  const outcome: SaveOutcome = await store.transaction(async () => {
+    const saved = await saveArticle(store, article);
+    if (fetch) {
+      await recordFetch(store, fetch);
+      await clearFailure(store, 'fetch', item);
+    }
+    await clearFailure(store, 'clean', item);
+    return saved;
+  });
   if (outcome === 'new') stats.documents_new++;
   else if (outcome === 'updated') stats.documents_updated++;
   else stats.documents_unchanged++;

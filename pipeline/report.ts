@@ -1,10 +1,13 @@
-// Report stage runner: reads the store and builds the weekly (or monthly) report for a period.
+// Report stage runner: reads the store and builds the weekly (or monthly) report for a period, and keeps
+// the figures each report showed (report_snapshots) so the next one can list revisions since.
 import { buildReport } from '../reports/weekly/index.ts';
-import { isoWeekOf, shiftPeriod, weekRange } from '../reports/weekly/period.ts';
+import { isoWeekOf, periodRange, shiftPeriod, weekRange } from '../reports/weekly/period.ts';
 import type { Period } from '../reports/weekly/period.ts';
-import type { ReportJson } from '../reports/weekly/types.ts';
+import { diffSnapshots, snapshotRows, type SnapshotRow } from '../reports/weekly/revisions.ts';
+import type { ReportJson, Revision } from '../reports/weekly/types.ts';
 import { ConfigError } from '../core/errors.ts';
 import type { Clock } from '../core/effects.ts';
+import type { Incident } from '../core/records.ts';
 import type { Store } from '../data/store.ts';
 import { loadIncidents } from '../data/analysis.ts';
 
@@ -31,7 +34,37 @@ export async function choosePeriod(store: Store, clock: Clock, opts: { week?: st
   return weekRange(week.id).end < today ? week : shiftPeriod(week, -1);
 }
 
-export async function buildPeriodReport(store: Store, period: Period): Promise<BuiltReport> {
+/** Revisions against the latest earlier report of the same kind recorded in this database, if any. */
+async function revisionsSince(store: Store, period: Period, incidents: Incident[]): Promise<{ since: string; revisions: Revision[] } | null> {
+  // A database created before report_snapshots existed and opened read-only has no such table yet.
+  const table = await store.one<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'report_snapshots'`);
+  if (!Number(table?.n)) return null;
+  const prev = await store.one<{ id: string }>(
+    `SELECT max(period_id) AS id FROM report_snapshots WHERE period_kind = ? AND period_id < ?`, [period.kind, period.id]);
+  if (!prev?.id) return null;
+  const rows = await store.all<{ incident_id: string; figures: string }>(
+    `SELECT incident_id, figures FROM report_snapshots WHERE period_kind = ? AND period_id = ? ORDER BY incident_id`,
+    [period.kind, prev.id]);
+  const previous: SnapshotRow[] = rows.map((r) => ({ incident_id: r.incident_id, figures: JSON.parse(r.figures) }));
+  const end = periodRange({ kind: period.kind, id: prev.id }).end;
+  return { since: prev.id, revisions: diffSnapshots(previous, end, incidents) };
+}
+
+/** Replaces the period's snapshot with the figures this report showed (the rows of its trend window). */
+async function recordSnapshot(store: Store, json: ReportJson, incidents: Incident[]): Promise<void> {
+  const rows = snapshotRows(incidents, json.series.trend.start, json.period.end);
+  await store.transaction(async () => {
+    await store.run(`DELETE FROM report_snapshots WHERE period_kind = ? AND period_id = ?`, [json.period.kind, json.period.id]);
+    await store.upsert('report_snapshots', ['period_kind', 'period_id', 'incident_id', 'snapshot_at', 'figures'],
+      rows.map((r) => [json.period.kind, json.period.id, r.incident_id, json.snapshot_at, r.figures as object]));
+  });
+}
+
+/**
+ * Builds the report from the store. With `record` (the default on a writable store) its figures are kept
+ * for the next report's revisions; the output itself depends only on the data, never on the clock.
+ */
+export async function buildPeriodReport(store: Store, period: Period, opts: { record?: boolean } = {}): Promise<BuiltReport> {
   const incidents = await loadIncidents(store);
   const sources = await store.all<{ id: string; publisher: string; ok: boolean; error: string | null; items: number }>(
     `SELECT source_id AS id, publisher, coalesce(consecutive_failures, 0) = 0 AS ok, last_error AS error,
@@ -40,6 +73,8 @@ export async function buildPeriodReport(store: Store, period: Period): Promise<B
   // The snapshot time comes from the data, not the clock, so the same database gives the same report.
   const snap = await store.one<{ t: string | null }>(`SELECT max(fetched_at) AS t FROM documents`);
   const snapshotAt = snap?.t ?? '1970-01-01T00:00:00.000Z';
-  const out = buildReport({ incidents, period, snapshotAt, sources, documents });
+  const rev = await revisionsSince(store, period, incidents);
+  const out = buildReport({ incidents, period, snapshotAt, sources, documents, revisions: rev?.revisions, revisionsSince: rev?.since ?? null });
+  if (opts.record ?? !store.readOnly) await recordSnapshot(store, out.json, incidents);
   return { period, ...out };
 }

@@ -1,13 +1,26 @@
 // Confirmation by the victim: a sentence whose subject is the victim (its name, or "the hospital" in an article
 // about it alone) and whose verb is confirmed / acknowledged / admitted, not negated ("has not confirmed").
 // The extractor has no field for it, so it is read from the text here; the sentence is kept as evidence.
+import { GENERIC as GENERIC_WORDS, STOP } from './names.ts';
 
 const VERB = /\b(?:confirmed|acknowledged|admitted)\b/giu;
 /** Words between subject and verb that turn it into a non-confirmation or a different speaker. */
 const BLOCK = /\b(?:not|n't|never|yet|declined|refused|would|could|cannot|neither|nor|denied|whether|police|officials? of|spokes\w+ for)\b|n't\b/iu;
 /** A victim named by its kind, possibly with a few qualifiers: "the south Ottawa clinic", "hospital officials". */
-const GENERIC = /\b(?:(?:the|its)\s+(?:[\p{L}-]+\s+){0,3}(?:hospital|clinic|trust|company|insurer|laboratory|lab|health system|institute|pharmacy|provider|centre|center|organi[sz]ation|group|firm|health service)|hospital officials|hospital authorities)\b/giu;
+const KIND = /\b(?:(?:the|its)\s+(?:[\p{L}-]+\s+){0,3}(?:hospital|clinic|trust|company|insurer|laboratory|lab|health system|institute|pharmacy|provider|centre|center|organi[sz]ation|group|firm|health service)|hospital officials|hospital authorities)\b/giu;
+/** "was confirmed (by someone)": the passive leaves the confirming party unknown or someone else. */
+const PASSIVE = /\b(?:was|were|been|being|be|is|are)\s+$/iu;
 const MAX_GAP = 90;
+
+/** "Karoo Pathology Laboratories" is also written "Karoo Pathology": the name without its trailing generic
+ * words (and legal forms), when something distinctive is left. */
+export function shortName(name: string): string | null {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && /^[\p{L}.]+$/u.test(words.at(-1)!) && (GENERIC_WORDS.has(words.at(-1)!.toLowerCase())
+    || STOP.has(words.at(-1)!.toLowerCase().replace(/\./g, '')))) words.pop();
+  const short = words.join(' ');
+  return short !== name && words.some((w) => !GENERIC_WORDS.has(w.toLowerCase())) ? short : null;
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,9 +32,10 @@ function sentences(text: string): string[] {
 }
 
 function subjects(names: string[], single: boolean): RegExp[] {
-  const named = [...new Set(names.filter((n) => n.trim().length >= 3))]
+  const forms = names.flatMap((n) => [n, shortName(n)]).filter((n): n is string => n !== null);
+  const named = [...new Set(forms.filter((n) => n.trim().length >= 3))]
     .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'giu'));
-  return single ? [...named, GENERIC] : named;
+  return single ? [...named, KIND] : named;
 }
 
 /** True when a subject match ends at most MAX_GAP characters before the verb, with nothing blocking between. */
@@ -31,7 +45,8 @@ function confirms(sentence: string, subjectRes: RegExp[]): boolean {
       for (const m of sentence.matchAll(new RegExp(re.source, re.flags))) {
         const end = m.index + m[0].length;
         if (end > verb.index || verb.index - end > MAX_GAP) continue;
-        if (!BLOCK.test(sentence.slice(end, verb.index))) return true;
+        const between = sentence.slice(end, verb.index);
+        if (!BLOCK.test(between) && !PASSIVE.test(between)) return true;
       }
     }
   }

@@ -4,14 +4,14 @@ import { jaroWinkler } from './jaro.ts';
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Dropped before comparing: articles, connectors (also skipped by acronyms) and legal-form words. */
-const STOP = new Set([
+export const STOP = new Set([
   'the', 'a', 'an', 'of', 'and', 'for', 'at', 'in', 's', 'de', 'da', 'do', 'das', 'dos', 'du', 'des', 'la', 'le',
   'di', 'del', 'der', 'und', 'y', 'e', 'pvt', 'private', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'plc',
   'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'sa', 'srl', 'bv', 'nv', 'pty', 'group',
 ]);
 
 /** Words that do not identify an organisation on their own: a shorter name needs one other word to be contained. */
-const GENERIC = new Set([
+export const GENERIC = new Set([
   'hospital', 'hospitals', 'health', 'healthcare', 'medical', 'medicine', 'center', 'centre', 'clinic', 'clinics',
   'system', 'systems', 'services', 'service', 'institute', 'university', 'memorial', 'general', 'regional',
   'community', 'national', 'city', 'county', 'st', 'saint', 'care', 'trust', 'foundation', 'nhs', 'lab', 'labs',

@@ -45,13 +45,11 @@ export async function incidentsCommand(opts: { json?: boolean }, cmd: Command): 
   }, { readOnly: true });
 }
 
-export async function exportCommand(opts: { format: ExportFormat | 'stix'; out: string; since?: string; until?: string }, cmd: Command): Promise<void> {
+export async function exportCommand(opts: { format: ExportFormat; out: string; since?: string; until?: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  if (opts.format === 'stix') throw new ConfigError('--format stix is not available yet; use csv, jsonl or parquet');
-  const format = opts.format;
   await withStore(ctx, async (store) => {
-    const r = await exportDataset(store, { ...opts, format });
-    ctx.log.info(`export ${format}: ${r.dir} (${Object.entries(r.rows).map(([k, v]) => `${v} ${k}`).join(', ')})`);
+    const r = await exportDataset(store, opts);
+    ctx.log.info(`export ${opts.format}: ${r.dir} (${Object.entries(r.rows).map(([k, v]) => `${v} ${k}`).join(', ')})`);
   }, { readOnly: true });
 }
 

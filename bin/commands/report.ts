@@ -1,20 +1,48 @@
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { buildPeriodReport, choosePeriod } from '../../pipeline/report.ts';
-import { writeAtomic } from '../../pipeline/run.ts';
-import { ConfigError } from '../../core/errors.ts';
-import { ctxOf, withStore } from './context.ts';
+import { buildPeriodReport, choosePeriod, type BuiltReport } from '../../pipeline/report.ts';
+import { reportJsonText } from '../../reports/weekly/index.ts';
+import { renderPdf } from '../../reports/weekly/pdf.ts';
+import { ConfigError, StopError } from '../../core/errors.ts';
+import type { Store } from '../../data/store.ts';
+import { ctxOf, withStore, type Ctx } from './context.ts';
 
 interface ReportOpts { week?: string; month?: string; format: 'html' | 'md' | 'json' | 'pdf'; out?: string }
 
+/** Temp file + rename: a reader never sees half a report. */
+async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/**
+ * Opens the database writable so the report's figures are kept for the next report's revisions; when
+ * another process holds it, the report is still built read-only, without recording.
+ */
+async function build(ctx: Ctx, opts: ReportOpts): Promise<BuiltReport> {
+  if (!existsSync(ctx.db)) throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', ctx.db);
+  const make = async (store: Store) =>
+    buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts));
+  try {
+    return await withStore(ctx, make);
+  } catch (err) {
+    if (!(err instanceof StopError)) throw err;
+    ctx.log.warn(`${err.message}; building the report read-only (not recorded for revisions)`);
+    return withStore(ctx, make, { readOnly: true });
+  }
+}
+
 export async function reportCommand(opts: ReportOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  if (opts.format === 'pdf') throw new ConfigError('--format pdf is not available yet (needs headless Chromium); use html and print it');
-  const built = await withStore(ctx, async (store) => buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts)), { readOnly: true });
-  const body = opts.format === 'html' ? built.html : opts.format === 'md' ? built.markdown : `${JSON.stringify(built.json, null, 2)}\n`;
+  if (opts.format === 'pdf' && !opts.out) throw new ConfigError('--format pdf needs --out PATH (a PDF is not written to stdout)');
+  const built = await build(ctx, opts);
+  const body = opts.format === 'html' ? built.html : opts.format === 'md' ? built.markdown
+    : opts.format === 'json' ? reportJsonText(built.json) : await renderPdf(built.html);
   if (!opts.out) { process.stdout.write(body); return; }
-  await mkdir(dirname(opts.out), { recursive: true });
   await writeAtomic(opts.out, body);
   ctx.log.info(`report ${built.period.id}: ${opts.out}`);
 }

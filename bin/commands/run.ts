@@ -16,7 +16,9 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
   try {
     if (server) ctx.log.info(`demo: serving data/demo/sites at ${server.origin}`);
     const catalogue = await loadSources(opts.sources ?? (opts.demo ? PROJECT.demoSources : PROJECT.defaultSources));
-    const dispatcher = server ? demoDispatcher(server.origin) : createDispatcher();
+    // The address guard admits only what the catalogue's allow_private covers (the demo lists 127.0.0.1/32).
+    const guarded = createDispatcher({ allowPrivate: catalogue.allow_private });
+    const dispatcher = server ? demoDispatcher(server.origin, guarded) : guarded;
     const reference = await loadReference(PROJECT.reference);
     const result = await withStore(ctx, (store) => runPipeline({
       store, clock: ctx.clock, log: ctx.log, dispatcher, reference,

@@ -7,6 +7,7 @@ import type { Store } from '../../data/store.ts';
 import { actorCandidates, loadAliases, type Aliases } from './aliases.ts';
 import { nameTokens, normaliseName, terms } from './tokens.ts';
 import { makeSnippet, markSnippet, type Snippet } from './snippets.ts';
+import { idfOf, proximityBonus } from './proximity.ts';
 
 export interface IncidentFilters {
   victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
@@ -17,8 +18,10 @@ export interface IncidentFilters {
 export type IncidentHit = Incident & { score?: number; snippets?: Snippet[] };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SNIPPET_INCIDENTS = 50;
-const SNIPPET_DOCS = 2;
+/** Incidents whose best documents are re-scored with term proximity (and get snippets). */
+const RERANK = 100;
+const DOCS_PER_INCIDENT = 3;
+const SNIPPETS_PER_INCIDENT = 2;
 
 /** Store.bind types string arrays as VARCHAR lists. */
 type Param = DuckDBValue | string[];
@@ -32,7 +35,7 @@ function victimClause(q: string): Sql {
   // every query word must meet a name word: equal, a prefix of it, or one or two edits away
   const perToken = tokens.map((t) => {
     params.push(t, t, t, t, t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0);
-    return `len(list_filter(tokens, w -> w = ? OR (length(?) >= 3 AND starts_with(w, ?)) OR damerau_levenshtein(w, ?) <= least(length(?), ?))) > 0`;
+    return `len(list_filter(tokens, w -> w = ? OR (length(?) >= 3 AND starts_with(w, ?)) OR damerau_levenshtein(w, ?) <= ?)) > 0`;
   });
   const sql = `(incident_id IN (SELECT incident_id FROM search_names WHERE (' ' || norm) LIKE '% ' || ? || '%' OR acronym = ?
       OR jaro_winkler_similarity(norm, ?) >= 0.9 ${perToken.length ? `OR (${perToken.join(' AND ')})` : ''})
@@ -48,7 +51,8 @@ const BM25 = `WITH q AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS term),
   ds AS (SELECT p.doc_id, sum(ln(1 + (st.n - p.df + 0.5) / (p.df + 0.5)) * p.tf * 2.2
       / (p.tf + 1.2 * (0.25 + 0.75 * d.len / st.avgdl))) AS score
     FROM p JOIN search_docs d USING (doc_id) CROSS JOIN st GROUP BY p.doc_id),
-  hits AS (SELECT s.incident_id, max(ds.score) AS score, list(ds.doc_id ORDER BY ds.score DESC, ds.doc_id) AS docs
+  hits AS (SELECT s.incident_id, max(ds.score) AS score,
+      list({'doc_id': ds.doc_id, 'score': ds.score} ORDER BY ds.score DESC, ds.doc_id) AS docs
     FROM ds JOIN incident_sources s USING (doc_id) GROUP BY s.incident_id)`;
 
 export function buildIncidentQuery(f: IncidentFilters, aliases: Aliases = loadAliases()): Sql {
@@ -72,8 +76,8 @@ export function buildIncidentQuery(f: IncidentFilters, aliases: Aliases = loadAl
     const t = terms(f.text);
     if (t.length === 0) throw new ConfigError(`--text needs at least one searchable word, got "${f.text}"`);
     return {
-      sql: `${BM25} SELECT i.record, h.score, h.docs[1:${SNIPPET_DOCS}] AS docs FROM incidents i JOIN hits h USING (incident_id) ${cond}
-        ORDER BY h.score DESC, i.incident_id LIMIT ${limit}`,
+      sql: `${BM25} SELECT i.record, h.score, h.docs[1:${DOCS_PER_INCIDENT}] AS docs FROM incidents i JOIN hits h USING (incident_id) ${cond}
+        ORDER BY h.score DESC, i.incident_id LIMIT ${Math.max(limit, RERANK)}`,
       params: [t, ...params],
     };
   }
@@ -84,26 +88,42 @@ export function buildIncidentQuery(f: IncidentFilters, aliases: Aliases = loadAl
   };
 }
 
+interface Row { record: string; score?: number; docs?: { doc_id: string; score: number }[] }
+
 export async function queryIncidents(store: Store, f: IncidentFilters, aliases?: Aliases): Promise<IncidentHit[]> {
   if (f.text !== undefined && !(await store.one('SELECT 1 FROM search_docs LIMIT 1')) && (await store.one('SELECT 1 FROM documents LIMIT 1'))) {
     throw new ConfigError('the full-text index is empty: run `triage analyze` once to build it');
   }
   const { sql, params } = buildIncidentQuery(f, aliases);
-  const rows = await store.all<{ record: string; score?: number; docs?: string[] }>(sql, params as DuckDBValue[]);
-  const hits: IncidentHit[] = rows.map((r) => ({ ...Incident.parse(JSON.parse(r.record)), ...(r.score !== undefined ? { score: r.score } : {}) }));
-  if (f.text !== undefined) await addSnippets(store, hits, rows.map((r) => r.docs ?? []), f.text);
-  return hits;
+  const rows = await store.all<Row>(sql, params as DuckDBValue[]);
+  const hits = rows.map((r) => Incident.parse(JSON.parse(r.record)) as IncidentHit);
+  if (f.text === undefined) return hits;
+  const limit = Math.max(1, Math.min(Math.trunc(f.limit ?? 50), 100000));
+  return (await rerank(store, hits, rows, f.text)).slice(0, limit);
 }
 
-async function addSnippets(store: Store, hits: IncidentHit[], docs: string[][], text: string): Promise<void> {
-  const wanted = docs.slice(0, SNIPPET_INCIDENTS).flat();
-  if (wanted.length === 0) return;
-  const rows = await store.all<{ doc_id: string; body: string }>(
-    `SELECT doc_id, coalesce(text, title, '') AS body FROM documents WHERE list_contains(?, doc_id)`, [wanted as never]);
-  const bodies = new Map(rows.map((r) => [r.doc_id, r.body]));
-  hits.forEach((h, i) => {
-    if (i < SNIPPET_INCIDENTS) h.snippets = (docs[i] ?? []).filter((d) => bodies.has(d)).map((d) => makeSnippet(d, bodies.get(d)!, text));
+/** Adds term proximity to the BM25 of the top incidents' best documents, re-sorts them, attaches snippets. */
+async function rerank(store: Store, hits: IncidentHit[], rows: Row[], text: string): Promise<IncidentHit[]> {
+  const q = terms(text);
+  const head = rows.slice(0, RERANK);
+  const ids = head.flatMap((r) => (r.docs ?? []).map((d) => d.doc_id));
+  const texts = new Map((await store.all<{ doc_id: string; title: string | null; text: string | null }>(
+    `SELECT doc_id, title, text FROM documents WHERE list_contains(?, doc_id)`, [ids as never])).map((d) => [d.doc_id, d]));
+  const n = (await store.one<{ n: number }>('SELECT count(*) AS n FROM search_docs'))?.n ?? 0;
+  const idf = new Map((await store.all<{ term: string; df: number }>(
+    'SELECT term, df FROM search_term_stats WHERE list_contains(?, term)', [q as never])).map((r) => [r.term, idfOf(n, r.df)]));
+  head.forEach((r, i) => {
+    const docs = (r.docs ?? []).map((d) => {
+      const t = texts.get(d.doc_id);
+      return { ...d, score: d.score + proximityBonus(`${t?.title ?? ''}\n${t?.text ?? ''}`, q, idf) };
+    }).sort((a, b) => b.score - a.score || a.doc_id.localeCompare(b.doc_id));
+    hits[i].score = docs[0]?.score ?? r.score ?? 0;
+    hits[i].snippets = docs.slice(0, SNIPPETS_PER_INCIDENT).filter((d) => texts.has(d.doc_id))
+      .map((d) => makeSnippet(d.doc_id, texts.get(d.doc_id)!.text ?? texts.get(d.doc_id)!.title ?? '', text));
   });
+  rows.slice(RERANK).forEach((r, i) => { hits[RERANK + i].score = r.score; });
+  const top = hits.slice(0, RERANK).sort((a, b) => b.score! - a.score! || a.incident_id.localeCompare(b.incident_id));
+  return [...top, ...hits.slice(RERANK)];
 }
 
 /** The JSON form of a hit: snippets carry their matches marked **like this**. */

@@ -34,7 +34,8 @@ export function hardenElement(root: Element): void {
 }
 
 function render(options: Plot.PlotOptions): string {
-  const el = Plot.plot({ ...options, document: doc(), className: CLASS, width: options.width ?? WIDTH });
+  // 12px text stays legible when the 640px chart is shown narrower on a phone.
+  const el = Plot.plot({ ...options, document: doc(), className: CLASS, width: options.width ?? WIDTH, style: { fontSize: '12px' } });
   hardenElement(el as unknown as Element);
   return (el as unknown as Element).outerHTML;
 }
@@ -56,7 +57,7 @@ function uniqueLabels(names: string[]): string[] {
 }
 
 function leftMargin(labels: string[]): number {
-  return Math.min(210, Math.max(60, 12 + 6 * Math.max(0, ...labels.map((l) => l.length))));
+  return Math.min(220, Math.max(60, 14 + 7 * Math.max(0, ...labels.map((l) => l.length))));
 }
 
 interface BarRow { label: string; now: number; window: number; note: string }

@@ -1,7 +1,7 @@
 // Self-contained HTML page: inline CSS and SVG only, a strict CSP, no script, every string escaped.
 import type { Chart } from './charts.ts';
 import { escapeHtml as e, fmtDateTime, fmtInt } from './format.ts';
-import { notableHtml } from './notable-html.ts';
+import { notableHtml, sourceDocsHtml } from './notable-html.ts';
 import { CSS } from './style.ts';
 import type { ReportJson } from './types.ts';
 import {
@@ -29,11 +29,12 @@ export function tableHtml(t: Table): string {
     return `<tr${cls}>${tds}</tr>`;
   }).join('\n');
   const empty = t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">None this period.</td></tr>` : '';
-  return `<div class="scroll"><table id="${e(t.id)}"><caption>${e(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body}${empty}</tbody></table></div>`;
+  const narrow = t.columns.length <= 3 ? ' class="narrow"' : '';
+  return `<div class="scroll"><table id="${e(t.id)}"${narrow}><caption>${e(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body}${empty}</tbody></table></div>`;
 }
 
 function figure(c: Chart, n: number): string {
-  const inner = c.svg ?? '<p class="empty">No data for this chart.</p>';
+  const inner = c.svg ? `<div class="chart">${c.svg}</div>` : '<p class="empty">No data for this chart.</p>';
   return `<figure id="chart-${e(c.id)}" role="group" aria-labelledby="cap-${e(c.id)}"><figcaption id="cap-${e(c.id)}">Figure ${n}. ${e(c.title)}</figcaption>\n${inner}\n</figure>`;
 }
 
@@ -82,6 +83,7 @@ export function renderHtml(r: ReportJson, charts: Chart[]): string {
     section('records', 'Records affected', chart('records'), tableHtml(recordsTable(r))),
     section('ransom', 'Ransom demanded vs paid', chart('ransom'), tableHtml(ransomTable(r))),
     section('notable', 'Notable incidents', notableHtml(r)),
+    section('sources', 'Source documents', sourceDocsHtml(r)),
     section('revisions', 'Revisions since the previous report', revisions ? tableHtml(revisions)
       : '<p class="empty">No earlier report is recorded in this database, so there is nothing to compare yet.</p>'),
     section('methodology', 'Methodology and caveats',

@@ -1,5 +1,5 @@
 // Markdown edition: the same figures and tables as the HTML, with charts given as their tables.
-import { escapeMd as m, fmtDateTime, fmtInt, mdUrl } from './format.ts';
+import { escapeMd as m, fmtDate, fmtDateTime, fmtInt, mdUrl } from './format.ts';
 import type { ReportJson } from './types.ts';
 import {
   countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, notableTable, periodsTable,
@@ -56,6 +56,11 @@ export function renderMarkdown(r: ReportJson): string {
     const present = tables.filter((t): t is Table => t !== null);
     if (present.length === 0) continue;
     out.push('', `## ${title}`, '', present.map(tableMd).join('\n\n'));
+  }
+  out.push('', '## Source documents', '');
+  for (const x of r.tables.notable.filter((n) => n.sources.length > 0)) {
+    out.push(`- **${m(x.victim)}**`, ...x.sources.map((s, i) => `  ${i + 1}. ${s.href ? `[${m(s.label)}](${mdUrl(s.href)})` : m(s.label)}`
+      + `${s.published ? ` (${m(fmtDate(s.published))})` : ''}${s.title ? `: ${m(s.title)}` : ''}`));
   }
   const revisions = revisionsTable(r);
   out.push('', '## Revisions since the previous report', '',

@@ -50,3 +50,16 @@ export function notableHtml(r: ReportJson): string {
   const empty = rows.length === 0 ? `<tr><td colspan="${cells.length}" class="empty">None this period.</td></tr>` : '';
   return `<table id="notable-table" class="cards"><caption>${e(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body.join('\n')}${empty}</tbody></table>`;
 }
+
+/** Every source document of the notable incidents, with its headline: the figures' paper trail. */
+export function sourceDocsHtml(r: ReportJson): string {
+  const items = r.tables.notable.filter((x) => x.sources.length > 0).map((x) => {
+    const docs = x.sources.map((s) => {
+      const outlet = s.href ? `<a href="${e(s.href)}" rel="noopener noreferrer nofollow">${e(s.label)}</a>` : e(s.label);
+      const title = s.title ? `: <cite>${e(s.title)}</cite>` : '';
+      return `<li>${outlet}${s.published ? ` (${e(fmtDate(s.published))})` : ''}${title}</li>`;
+    });
+    return `<li><strong>${e(x.victim)}</strong><ol class="srcs">${docs.join('')}</ol></li>`;
+  });
+  return items.length ? `<ul class="docs">\n${items.join('\n')}\n</ul>` : '<p class="empty">None.</p>';
+}

@@ -23,13 +23,36 @@ table{border-collapse:collapse;width:100%;font-size:.88rem;margin:.5em 0}
 caption{text-align:left;font-weight:600;padding:.3em 0}
 th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f3f5f7}
+tbody th{background:none;font-weight:600}
+table.narrow{width:auto;min-width:50%}
+.findings .ref{font-size:.8rem;white-space:nowrap}
+.cards .sub,.cards .usd,.cards .kv{display:block;font-size:.8rem;color:var(--muted);font-weight:400}
+.cards .usd{color:var(--fg)}
+.cards ul.written,.cards ol.srcs{margin:.15em 0 0;padding-left:1.2em;font-size:.8rem}
+.cards ol.srcs{padding-left:1.4em}
+.cards td,.cards th{overflow-wrap:anywhere}
+.cards th[scope=row]{min-width:11em}
+.docs{font-size:.85rem;padding-left:1.2em}.docs>li{margin:.4em 0}.docs cite{font-style:normal;color:var(--muted)}
+.docs ol.srcs{margin:.1em 0 0;padding-left:1.6em}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .tag{display:inline-block;font-size:.72rem;padding:0 5px;border-radius:3px;background:#fde8e6;color:var(--warn);font-weight:600}
 .tag.earlier{background:#eef1f4;color:var(--muted)}
 tr.earlier td{color:var(--muted)}
 a{color:var(--accent)}
 details summary{cursor:pointer;color:var(--muted)}
-@media (max-width:600px){body{font-size:14px}main{padding:10px}.kpi dd{font-size:1.1rem}}
+@media (max-width:600px){
+  body{font-size:14px}main{padding:10px}.kpi dd{font-size:1.1rem}
+  .kpis{grid-template-columns:1fr 1fr}
+  table.narrow{width:100%}
+  .chart{overflow-x:auto;-webkit-overflow-scrolling:touch}
+  .chart svg.triage-plot{min-width:480px}
+  .cards thead{display:none}
+  .cards caption{display:block;width:100%}
+  .cards,.cards tbody,.cards tr,.cards th,.cards td{display:block;width:100%}
+  .cards tr{border:1px solid var(--line);border-radius:6px;margin:0 0 10px;padding:6px 8px}
+  .cards th,.cards td{border:0;padding:2px 0}
+  .cards td::before{content:attr(data-label);display:block;font-size:.72rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+}
 @media print{
   body{font-size:11px}main{max-width:none;padding:0}
   a{color:inherit;text-decoration:none}

@@ -104,9 +104,8 @@ function hostOf(url: string | null): string | null {
 
 function sourceLinks(sources: IncidentSource[]): SourceLink[] {
   return sources
-    .map((s) => ({ label: s.outlet ?? hostOf(s.url) ?? s.title ?? 'source', href: safeHref(s.url), at: s.published ?? '' }))
-    .sort((a, b) => cmp(a.at, b.at) || cmp(a.label, b.label) || cmp(a.href ?? '', b.href ?? ''))
-    .map(({ label, href }) => ({ label, href }));
+    .map((s) => ({ label: s.outlet ?? hostOf(s.url) ?? s.title ?? 'source', href: safeHref(s.url), title: s.title, published: s.published }))
+    .sort((a, b) => cmp(a.published ?? '', b.published ?? '') || cmp(a.label, b.label) || cmp(a.href ?? '', b.href ?? ''));
 }
 
 function ransomAsWritten(i: Incident): string[] {
@@ -149,7 +148,7 @@ export function revisionRows(revisions: Revision[] | undefined, incidents: Incid
   const victims = new Map(incidents.map((i) => [i.incident_id, i.victim]));
   return revisions
     .map((r) => ({
-      incident_id: r.incident_id, victim: victims.get(r.incident_id) ?? null, field: r.field,
+      incident_id: r.incident_id, victim: victims.get(r.incident_id) ?? r.victim ?? null, field: r.field,
       old: valueText(r.old), new: valueText(r.new),
     }))
     .sort((a, b) => cmp(a.victim ?? '', b.victim ?? '') || cmp(a.incident_id, b.incident_id) || cmp(a.field, b.field));

@@ -6,7 +6,8 @@ import type { Period, PeriodKind } from './period.ts';
 export const SCHEMA_VERSION = 2;
 
 export interface SourceStatus { id: string; publisher: string; ok: boolean; error: string | null; items: number }
-export interface Revision { incident_id: string; field: string; old: unknown; new: unknown }
+/** `victim` is given when the incident no longer exists (merged or dropped) */
+export interface Revision { incident_id: string; field: string; old: unknown; new: unknown; victim?: string }
 
 export interface ReportInput {
   incidents: Incident[];
@@ -56,7 +57,8 @@ export interface RecordsRow {
 export interface RansomRow {
   incident_id: string; victim: string; date: string; demanded_usd: number | null; paid_usd: number | null;
 }
-export interface SourceLink { label: string; href: string | null }
+/** `label`: the outlet (else host, else title); `title`: the document's headline, untrusted text */
+export interface SourceLink { label: string; href: string | null; title: string | null; published: string | null }
 export interface NotableRow {
   incident_id: string; victim: string; country: string | null; country_name: string; sector: Sector;
   group: string | null; date: string; status: Incident['status']; ransom_as_written: string[];

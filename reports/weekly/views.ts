@@ -16,8 +16,8 @@ const cols = (...labels: string[]): Column[] => labels.map((l) => (l.startsWith(
 /** A change as a short card value; the base (and why it is suppressed) goes under it. */
 function changeCard(ch: ReportJson['kpis']['vs_previous'], what: string): { value: string; sub: string } {
   return ch.suppressed
-    ? { value: 'n/a', sub: `${what} ${fmtNum(ch.base)}: under 5, not compared` }
-    : { value: fmtSignedPct(ch.pct!), sub: `${what} ${fmtNum(ch.base)}` };
+    ? { value: 'n/a', sub: `base ${fmtNum(ch.base)} (${what}) is under 5: not compared` }
+    : { value: fmtSignedPct(ch.pct!), sub: `base ${fmtNum(ch.base)} (${what})` };
 }
 
 export function kpiCards(r: ReportJson): KpiCard[] {
@@ -27,7 +27,7 @@ export function kpiCards(r: ReportJson): KpiCard[] {
   return [
     { label: `Incidents this ${unit}`, value: fmtInt(k.incidents), sub: `${r.period.previous}: ${fmtInt(k.vs_previous.base)}` },
     { label: `vs previous ${unit}`, ...changeCard(k.vs_previous, r.period.previous) },
-    { label: `vs trailing 4-${unit} mean`, ...changeCard(k.vs_trailing_mean, 'mean') },
+    { label: `vs trailing 4-${unit} mean`, ...changeCard(k.vs_trailing_mean, `4-${unit} mean`) },
     { label: 'Ransomware share', value: fmtShare(k.ransomware.share), sub: `${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}` },
     { label: 'Countries hit', value: fmtInt(k.countries_hit),
       sub: `${fmtInt(r.tables.countries.filter((x) => x.window_incidents > 0).length)} in the ${r.series.trend.weeks.length}-week window` },

@@ -18,7 +18,7 @@ async function start(handler: Parameters<typeof serve>[0]): Promise<string> {
 
 function fetcher(extra: Partial<FetcherOptions> = {}) {
   return createFetcher({
-    dispatcher: createDispatcher(), clock: fixedClock('2022-12-05T00:00:00Z'), sleep: noSleep, random: () => 0.5,
+    dispatcher: createDispatcher({ allowPrivate: ['127.0.0.1/32'] }), clock: fixedClock('2022-12-05T00:00:00Z'), sleep: noSleep, random: () => 0.5,
     robots: false, retries: 0, ...extra,
   });
 }

@@ -72,23 +72,35 @@ describe('KPIs for 2022-W47', () => {
 describe('trend, tables and findings', () => {
   const r: ReportJson = json();
 
-  it('covers 16 weeks ending with the period and flags only the spike', () => {
+  it('covers the weeks back to the first dated incident, ending with the period, and flags only the spike', () => {
     const weeks = r.series.trend.weeks;
-    expect(weeks).toHaveLength(16);
-    expect(weeks[0].week).toBe('2022-W32');
-    expect(weeks[15]).toMatchObject({ week: '2022-W47', total: 8, current: true, spike: true });
+    expect(weeks).toHaveLength(20);
+    expect(weeks[0].week).toBe('2022-W28');
+    expect(r.series.trend).toMatchObject({ start: '2022-07-11', end: '2022-11-27' });
+    expect(weeks[19]).toMatchObject({ week: '2022-W47', total: 8, current: true, spike: true });
     expect(weeks.filter((w) => w.spike).map((w) => w.week)).toEqual(['2022-W47']);
     const totals = weeks.map((w) => w.total);
-    const mean = totals.reduce((a, b) => a + b) / 16;
-    const sd = Math.sqrt(totals.reduce((a, t) => a + (t - mean) ** 2, 0) / 16);
+    const mean = totals.reduce((a, b) => a + b) / 20;
+    const sd = Math.sqrt(totals.reduce((a, t) => a + (t - mean) ** 2, 0) / 20);
     expect(r.series.trend.threshold).toBeCloseTo(mean + 2 * sd, 3);
     for (const w of weeks) expect(Object.values(w.by_type).reduce((a, b) => a + b)).toBe(w.total);
   });
 
-  it('ranks countries with shares and marks groups first seen this period as new', () => {
-    expect(r.tables.countries[0]).toEqual({ code: 'US', name: 'United States', incidents: 2, share: 0.25 });
+  it('keeps the trend window between 16 and 52 weeks', () => {
+    expect(json({ period: { kind: 'week', id: '2022-W30' } }).series.trend.weeks).toHaveLength(16);
+    expect(json({ period: { kind: 'week', id: '2024-W10' } }).series.trend.weeks).toHaveLength(52);
+    expect(json().methodology.trend_weeks).toBe(20);
+  });
+
+  it('ranks countries with period and window shares and marks groups first seen this period as new', () => {
+    expect(r.tables.countries[0]).toEqual({ code: 'US', name: 'United States', incidents: 2, share: 0.25,
+      window_incidents: 12, window_share: 0.2857 });
     expect(r.tables.countries.reduce((a, c) => a + c.incidents, 0)).toBe(8);
-    const isNew = Object.fromEntries(r.tables.groups.map((g) => [g.name, g.is_new]));
+    // this period's countries rank first, then the window's others by their window count
+    const firstZero = r.tables.countries.findIndex((c) => c.incidents === 0);
+    expect(r.tables.countries.slice(firstZero).every((c) => c.incidents === 0)).toBe(true);
+    expect(r.tables.sectors.reduce((a, x) => a + x.window_incidents, 0)).toBe(r.series.trend.weeks.reduce((a, w) => a + w.total, 0));
+    const isNew = Object.fromEntries(r.tables.groups.filter((g) => g.incidents > 0).map((g) => [g.name, g.is_new]));
     expect(isNew).toEqual({ BianLian: true, Royal: true, Daixin: false, KillNet: false, LockBit: false, 'Vice Society': false });
     expect(r.tables.unattributed).toBe(2);
   });
@@ -103,7 +115,7 @@ describe('trend, tables and findings', () => {
 
   it('never links a non-http source URL', () => {
     const row = r.tables.notable.find((n) => n.victim === XSS_VICTIM)!;
-    expect(row.sources).toEqual([{ label: '<b>Evil</b> Outlet', href: null }]);
+    expect(row.sources).toMatchObject([{ label: '<b>Evil</b> Outlet', href: null }]);
   });
 
   it('lists revisions with victim names and stable value text', () => {

@@ -19,12 +19,12 @@ describe('HTML charts', () => {
     const figures = chartFigures(html);
     expect([...figures.keys()].sort()).toEqual(['countries', 'groups', 'ransom', 'records', 'sectors', 'trend']);
     for (const [id, fig] of figures) {
-      const svg = /<svg aria-label="[^"]+"[\s\S]*?<\/svg>/.exec(fig)?.[0];
+      const svg = /<svg [^>]*aria-label="[^"]+"[\s\S]*?<\/svg>/.exec(fig)?.[0];
       expect(svg, id).toBeDefined();
       const marks = svg!.match(/<(rect|path|circle)\b/g) ?? [];
       expect(marks.length, id).toBeGreaterThan(0);
     }
-    expect((html.match(/<svg aria-label=/g) ?? []).length).toBeGreaterThanOrEqual(6);
+    expect((html.match(/<svg [^>]*aria-label=/g) ?? []).length).toBeGreaterThanOrEqual(6);
   });
 
   it('draws one bar segment per non-zero week × type cell in the trend chart', () => {
@@ -62,8 +62,8 @@ describe('HTML page', () => {
   });
 
   it('shows suppressed changes as n/a and marks new groups and earlier incidents', () => {
-    expect(html).toContain('n/a (base &lt; 5)');
-    expect(html).toContain('+60.0% (base 5)');
+    expect(html).toContain('<dd>n/a<span class="sub">base 2.75 (4-week mean) is under 5: not compared</span></dd>');
+    expect(html).toContain('<dd>+60.0%<span class="sub">base 5 (2022-W46)</span></dd>');
     expect(html).toMatch(/Royal <span class="tag">new<\/span>/);
     expect((html.match(/<tr class="earlier">/g) ?? []).length).toBe(7);
   });
@@ -90,7 +90,7 @@ describe('Markdown', () => {
     expect(markdown).toContain('| Incidents this week | 8 |');
     expect(markdown).toContain('| Records affected | 9,850,000 | known for 3 of 8 incidents |');
     expect(markdown).toContain('| Median ransom demanded | $10,000,000 | n = 3 known |');
-    expect(markdown).toContain('| vs trailing 4-week mean | n/a (base &lt; 5) |');
+    expect(markdown).toContain('| vs trailing 4-week mean | n/a | base 2.75 (4-week mean) is under 5: not compared |');
   });
 });
 
@@ -111,7 +111,7 @@ describe('determinism', () => {
   });
 
   it('JSON has a schema version and sorted keys', () => {
-    expect(report.json.schema_version).toBe(1);
+    expect(report.json.schema_version).toBe(2);
     expect(Object.keys(report.json)).toEqual([...Object.keys(report.json)].sort());
     expect(JSON.parse(reportJsonText(report.json))).toEqual(report.json);
   });

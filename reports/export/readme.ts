@@ -1,0 +1,37 @@
+// The README written into every export folder: what is there, how to read it, how to cite it, whose texts.
+
+export function exportReadme(o: { format: string; since?: string; until?: string }, rows: Record<string, number>): string {
+  const how = o.format === 'parquet'
+    ? `Each table is a folder of Parquet files partitioned hive-style by \`year\` and \`month\` (\`year=NULL\` holds rows
+without a date). DuckDB: \`SELECT * FROM read_parquet('incidents/**/*.parquet', hive_partitioning = true)\`;
+Spark: \`spark.read.parquet("incidents")\`; Trino/Hive: an external table partitioned by (year, month).`
+    : o.format === 'stix'
+      ? `\`bundle.json\` is one STIX 2.1 bundle: identities (victims, with sectors, and Triage itself), intrusion sets
+(groups, with aliases), incidents, reports (the articles, with their URLs as external references), locations
+and the relationships between them. IDs are UUIDv5 from Triage's own hash IDs, so a new export of the same data
+gives the same IDs. Triage-specific fields are custom properties prefixed \`x_triage_\`.`
+      : `One file per table (\`.${o.format}\`), UTF-8${o.format === 'csv' ? ', with a header row; lists are written as [a, b]' : ', one JSON object per line'}.`;
+  return `# Triage export
+
+Format: ${o.format}. Dates: ${o.since ?? 'any'} to ${o.until ?? 'any'} (incidents by attack date, else first report;
+articles and claims by publication date).
+
+${how}
+
+| ${o.format === 'stix' ? 'object type' : 'table'} | rows |
+|---|---|
+${Object.entries(rows).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
+${o.format === 'stix' ? '' : '\n`DATA_DICTIONARY.md` (and `data-dictionary.json`) describes every column; `incident.schema.json` the incident record.\n'}
+## Caveats
+
+Incidents are resolved automatically from news reports. Figures marked \`hedged\` or \`disputed\`, and the
+\`status\` of each incident, say how sure the reporting was: these are reported claims, not verified facts.
+
+## Citation and licence
+
+Cite the dataset as: *Triage healthcare cyber-incident dataset*, exported with Triage 0.1.0 (MIT licence), with
+the export date and the date range above. The incident data (fields, IDs, links) may be reused with that
+citation. Article texts and titles belong to their publishers: they are included for research (text and data
+mining) only; do not republish them, and cite the outlet and URL of any article you quote.
+`;
+}

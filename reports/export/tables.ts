@@ -1,0 +1,62 @@
+// The exported tables, materialised as temp tables first (dates bound as parameters) so the row counts, the
+// data dictionary and the files all describe the same snapshot.
+import { EXTRACTOR_VERSION } from '../../analyze/extract/index.ts';
+import type { Store } from '../../data/store.ts';
+
+export const EXPORT_TABLES = ['incidents', 'incident_sources', 'documents', 'claims'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+const INCIDENT_DATE = 'coalesce(attack_date, first_reported)';
+const inRange = (col: string) => `(?::DATE IS NULL OR ${col} >= ?::DATE) AND (?::DATE IS NULL OR ${col} <= ?::DATE)`;
+
+/**
+ * Incidents are filtered by incident date (attack date, else first reported), documents and claims by their
+ * publication date; incident_sources follows the exported incidents. year/month are the partition columns.
+ */
+const QUERIES: Record<ExportTable, string> = {
+  incidents: `SELECT * EXCLUDE (record), record::VARCHAR AS record_json,
+      year(${INCIDENT_DATE}) AS year, month(${INCIDENT_DATE}) AS month
+    FROM incidents WHERE ${inRange(INCIDENT_DATE)} ORDER BY incident_id`,
+  incident_sources: `SELECT s.incident_id, s.doc_id, year(${INCIDENT_DATE}) AS year, month(${INCIDENT_DATE}) AS month
+    FROM incident_sources s JOIN incidents i USING (incident_id) WHERE ${inRange(INCIDENT_DATE)} ORDER BY 1, 2`,
+  documents: `SELECT doc_id, version_id, canonical_url, url, file, content_hash, title, byline, outlet, site_name,
+      published, modified, language, source_id, fetched_at, text, year(published) AS year, month(published) AS month
+    FROM documents WHERE ${inRange('published::DATE')} ORDER BY doc_id`,
+  claims: `SELECT f.fact_id AS claim_id, f.doc_id, f.version_id,
+      (SELECT list(s.incident_id ORDER BY s.incident_id) FROM incident_sources s WHERE s.doc_id = f.doc_id) AS incident_ids,
+      f.value->>'kind' AS kind, TRY_CAST(f.value->>'amount' AS DOUBLE) AS amount, f.value->>'currency' AS currency,
+      TRY_CAST(f.value->>'usd' AS DOUBLE) AS usd, f.value->>'usd_rate_date' AS usd_rate_date,
+      f.value->>'as_written' AS as_written, TRY_CAST(f.value->>'disputed' AS BOOLEAN) AS disputed,
+      TRY_CAST(f.value->>'hedged' AS BOOLEAN) AS hedged, f.quote, f.start_offset, f.end_offset,
+      d.outlet, d.published, year(d.published) AS year, month(d.published) AS month
+    FROM facts f JOIN documents d ON d.version_id = f.version_id
+    WHERE f.field = 'ransom' AND f.extractor_version = ? AND ${inRange('d.published::DATE')} ORDER BY f.fact_id`,
+};
+
+export const tempName = (t: ExportTable) => `export_${t}`;
+
+/** Creates one temp table per exported table; returns the row counts. */
+export async function materialise(store: Store, since?: string, until?: string): Promise<Record<ExportTable, number>> {
+  const range = [since ?? null, since ?? null, until ?? null, until ?? null];
+  const rows = {} as Record<ExportTable, number>;
+  for (const t of EXPORT_TABLES) {
+    const params = t === 'claims' ? [EXTRACTOR_VERSION, ...range] : range;
+    await store.run(`CREATE OR REPLACE TEMP TABLE ${tempName(t)} AS ${QUERIES[t]}`, params);
+    rows[t] = await countTemp(store, t);
+  }
+  return rows;
+}
+
+async function countTemp(store: Store, t: ExportTable): Promise<number> {
+  return Number((await store.one<{ n: number }>(`SELECT count(*) AS n FROM ${tempName(t)}`))?.n ?? 0);
+}
+
+export async function dropTemps(store: Store): Promise<void> {
+  for (const t of EXPORT_TABLES) await store.run(`DROP TABLE IF EXISTS ${tempName(t)}`);
+}
+
+/** Column names and DuckDB types of an exported table. */
+export async function columnsOf(store: Store, t: ExportTable): Promise<{ name: string; type: string }[]> {
+  const rows = await store.all<{ column_name: string; column_type: string }>(`DESCRIBE ${tempName(t)}`);
+  return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+}
