@@ -4,7 +4,7 @@ import { EXIT, describe, exitCodeFor } from '../core/errors.ts';
 import { runCommand } from './commands/run.ts';
 import { ingestCommand, analyzeCommand } from './commands/stages.ts';
 import { reportCommand } from './commands/report.ts';
-import { queryCommand, incidentsCommand, exportCommand, sourcesStatusCommand } from './commands/data.ts';
+import { queryCommand, incidentsCommand, exportCommand, sourcesStatusCommand, serveCommand } from './commands/data.ts';
 import { cleanCommand, extractCommand } from './commands/files.ts';
 
 const program = new Command('triage')
@@ -70,6 +70,12 @@ program.command('export')
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
   .action(exportCommand);
+
+program.command('serve')
+  .description('a local search page for journalists: filters, full text, incidents with their sources (read-only)')
+  .option('--port <n>', 'TCP port (0: any free port)', '8080')
+  .option('--host <addr>', 'address to listen on', '127.0.0.1')
+  .action(serveCommand);
 
 program.command('clean')
   .description('print the cleaned article text and metadata of HTML or PDF files')

@@ -6,6 +6,8 @@ import { readOnlySql } from '../../reports/query/sql.ts';
 import { incidentsCsv, incidentsTable, toCsv } from '../../reports/query/table.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, withStore } from './context.ts';
+import { Store } from '../../data/store.ts';
+import { startServer } from '../../reports/serve/server.ts';
 
 interface QueryOpts {
   victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
@@ -64,4 +66,19 @@ export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Comman
         `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}${r.last_error_reason ? `\t${r.last_error_reason}: ${r.last_error}` : ''}`);
     }
   }, { readOnly: true });
+}
+
+export async function serveCommand(opts: { port: string; host: string }, cmd: Command): Promise<void> {
+  const ctx = ctxOf(cmd);
+  const port = toNumber('--port', opts.port);
+  if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0-65535, got "${opts.port}"`);
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(opts.host)) ctx.log.warn(`serving on ${opts.host}: other machines can reach this page`);
+  const store = await Store.open(ctx.db, { readOnly: true });
+  const server = await startServer({ store, host: opts.host, port, log: ctx.log });
+  ctx.log.info(`triage serve: ${server.url}/ (read-only ${ctx.db}; Ctrl-C stops)`);
+  await new Promise<void>((done) => {
+    const stop = () => { void server.close().then(() => { store.close(); done(); }); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }

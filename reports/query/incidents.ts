@@ -131,3 +131,16 @@ export function hitJson(h: IncidentHit): unknown {
   if (!h.snippets) return h;
   return { ...h, snippets: h.snippets.map((s) => ({ doc_id: s.doc_id, text: markSnippet(s) })) };
 }
+
+/** One incident by ID; with `text`, snippets from each of its sources that contains the words. */
+export async function getIncident(store: Store, id: string, text?: string): Promise<IncidentHit | null> {
+  const row = await store.one<{ record: string }>('SELECT record FROM incidents WHERE incident_id = ?', [id]);
+  if (!row) return null;
+  const hit: IncidentHit = Incident.parse(JSON.parse(row.record));
+  if (text && terms(text).length) {
+    const docs = await store.all<{ doc_id: string; text: string | null }>(
+      'SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id)', [hit.sources.map((s) => s.doc_id) as never]);
+    hit.snippets = docs.map((d) => makeSnippet(d.doc_id, d.text ?? '', text)).filter((s) => s.highlights.length > 0);
+  }
+  return hit;
+}

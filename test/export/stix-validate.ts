@@ -3,14 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsPlugin from 'ajv-formats';
 
 export const SCHEMAS = fileURLToPath(new URL('../../../shared/benchmarks/stix2-schemas/schemas', import.meta.url));
 
-// both packages are CommonJS with a default export
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: under ESM its function may sit on `default`
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (ajv: Ajv2020) => Ajv2020;
 
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas';
 
@@ -36,8 +35,9 @@ export function schemaErrors(bundle: { objects: { type: string; id: string }[] }
   if (!envelope({ ...bundle, objects: bundle.objects.filter((o) => listed.has(o.type)) })) errors.push(`bundle: ${ajv.errorsText(envelope.errors)}`);
   for (const o of bundle.objects) {
     const v = ajv.getSchema(`${BASE}/sdos/${o.type}.json`) ?? ajv.getSchema(`${BASE}/sros/${o.type}.json`);
-    if (!v) errors.push(`${o.id}: no schema for type ${o.type}`);
-    else if (!v(o)) errors.push(`${o.id}: ${ajv.errorsText(v.errors)}`);
+    const id = o.id;
+    if (!v) errors.push(`${id}: no schema for type ${o.type}`);
+    else if (!v(o)) errors.push(`${id}: ${ajv.errorsText(v.errors)}`);
   }
   return errors;
 }
