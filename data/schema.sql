@@ -75,15 +75,18 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 
 -- Search index (reports/query/search-index.ts), rebuilt incrementally after every analyze run: BM25 postings
--- of each document's current version (title + text), and every name an incident's victim was written as.
+-- of each document's current version (title + text; len = the document's length in terms, kept on each
+-- posting so ranking needs no join), and every name an incident's victim was written as.
 CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR PRIMARY KEY, version_id VARCHAR, len INTEGER);
-CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER);
+CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER, len INTEGER);
 CREATE TABLE IF NOT EXISTS search_term_stats (term VARCHAR PRIMARY KEY, df INTEGER);
 -- staging for new postings (one row per document), emptied in the same transaction
-CREATE TABLE IF NOT EXISTS search_stage (doc_id VARCHAR PRIMARY KEY, terms VARCHAR[], tfs INTEGER[]);
+CREATE TABLE IF NOT EXISTS search_stage (doc_id VARCHAR PRIMARY KEY, len INTEGER, terms VARCHAR[], tfs INTEGER[]);
 CREATE TABLE IF NOT EXISTS search_names (
   incident_id VARCHAR, name VARCHAR, norm VARCHAR, tokens VARCHAR[], acronym VARCHAR, PRIMARY KEY (incident_id, name)
 );
+-- the distinct words of those names: --victim looks typos up here, then in search_names
+CREATE TABLE IF NOT EXISTS search_name_words (word VARCHAR PRIMARY KEY);
 
 -- The incident figures each rendered report covered (its trend window), so the next report can list
 -- what was revised since (reports/weekly/revisions.ts). Re-rendering a period replaces its rows.

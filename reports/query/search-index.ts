@@ -12,8 +12,8 @@ const FULL_RECOUNT = 0.2;
 
 /** Brings the index in step with `documents` and `incidents`; the analyze stage calls it after each run. */
 export async function updateSearchIndex(store: Store, aliases: Aliases = loadAliases()): Promise<IndexStats> {
-  const stale = (await store.all<{ doc_id: string }>(`SELECT d.doc_id FROM documents d LEFT JOIN search_docs s USING (doc_id)
-    WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`)).map((r) => r.doc_id);
+  const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
+    FROM documents d LEFT JOIN search_docs s USING (doc_id) WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`);
   const gone = (await store.all<{ doc_id: string }>(`SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)`))
     .map((r) => r.doc_id);
   const affected = new Set<string>();
@@ -24,7 +24,10 @@ export async function updateSearchIndex(store: Store, aliases: Aliases = loadAli
   return { indexed: stale.length, removed: gone.length, names };
 }
 
-async function indexBatch(store: Store, ids: string[], affected: Set<string>): Promise<void> {
+async function indexBatch(store: Store, batch: { doc_id: string; known: boolean }[], affected: Set<string>): Promise<void> {
+  const ids = batch.map((b) => b.doc_id);
+  // only documents indexed before (a new version) have postings to replace: new ones skip the scan
+  const known = batch.filter((b) => b.known).map((b) => b.doc_id);
   const docs = await store.all<{ doc_id: string; version_id: string; body: string }>(
     `SELECT doc_id, version_id, coalesce(title, '') || chr(10) || coalesce(text, '') AS body FROM documents
      WHERE list_contains(?, doc_id)`, [ids as never]);
@@ -33,17 +36,19 @@ async function indexBatch(store: Store, ids: string[], affected: Set<string>): P
   for (const d of docs) {
     const { tf, len } = termFrequencies(d.body);
     for (const t of tf.keys()) affected.add(t);
-    stage.push([d.doc_id, [...tf.keys()], [...tf.values()]]);
+    stage.push([d.doc_id, len, [...tf.keys()], [...tf.values()]]);
     stats.push([d.doc_id, d.version_id, len]);
   }
   await store.transaction(async () => {
-    for (const r of await store.all<{ term: string }>(`SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`, [ids as never])) {
-      affected.add(r.term);
+    if (known.length) {
+      for (const r of await store.all<{ term: string }>(`SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`, [known as never])) {
+        affected.add(r.term);
+      }
+      await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [known as never]);
     }
-    await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [ids as never]);
-    await store.upsert('search_stage', ['doc_id', 'terms', 'tfs'], stage as never);
+    await store.upsert('search_stage', ['doc_id', 'len', 'terms', 'tfs'], stage as never);
     // two unnests in one SELECT zip the lists: (term, tf) pairs
-    await store.run(`INSERT INTO search_terms SELECT unnest(terms), doc_id, unnest(tfs) FROM search_stage`);
+    await store.run(`INSERT INTO search_terms SELECT unnest(terms), doc_id, unnest(tfs), len FROM search_stage`);
     await store.run(`DELETE FROM search_stage`);
     await store.upsert('search_docs', ['doc_id', 'version_id', 'len'], stats as never);
   });
@@ -63,6 +68,12 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
   const total = await store.count('search_docs');
   await store.transaction(async () => {
     if (changed >= total * FULL_RECOUNT) {
+      // a large change: rewrite the postings sorted by term, so a term's rows sit in few row groups and
+      // DuckDB's min/max zone maps skip the rest when a query looks terms up
+      await store.run(`CREATE OR REPLACE TEMP TABLE search_terms_sorted AS SELECT * FROM search_terms ORDER BY term, doc_id`);
+      await store.run(`DELETE FROM search_terms`);
+      await store.run(`INSERT INTO search_terms SELECT * FROM search_terms_sorted`);
+      await store.run(`DROP TABLE search_terms_sorted`);
       await store.run(`DELETE FROM search_term_stats`);
       await store.run(`INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms GROUP BY term`);
       return;
@@ -103,6 +114,8 @@ async function rebuildNames(store: Store, aliases: Aliases): Promise<number> {
   await store.transaction(async () => {
     await store.run(`DELETE FROM search_names`);
     await store.upsert('search_names', ['incident_id', 'name', 'norm', 'tokens', 'acronym'], rows as never);
+    await store.run(`DELETE FROM search_name_words`);
+    await store.run(`INSERT INTO search_name_words SELECT DISTINCT unnest(tokens) FROM search_names`);
   });
   return rows.length;
 }

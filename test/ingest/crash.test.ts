@@ -91,9 +91,15 @@ describe('crash safety and the run lock', () => {
 
   it('a second concurrent run exits 2 with a clear message and leaves the first one undisturbed', async () => {
     const db = join(dir, 'locked.duckdb');
+    server.pause();
     const first = ingest(db);
-    await afterArticles(1, first.done); // the first run holds the database now
+    // Once an article request arrives, the first run holds the database; it cannot finish before resume().
+    let exited = false;
+    void first.done.then(() => { exited = true; });
+    const seen = server.arrived.length;
+    while (server.arrived.length === seen && !exited) await new Promise((r) => setTimeout(r, 5));
     const second = await ingest(db).done;
+    server.resume();
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/database is in use by another Triage process/);
     expect(second.stderr).toContain(db);

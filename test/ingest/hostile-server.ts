@@ -27,6 +27,11 @@ export interface HostileServer {
   port: number;
   /** "GET /path status" for every request, in arrival order */
   log: string[];
+  /** paths of article requests as they arrive (before any answer) */
+  arrived: string[];
+  /** hold every article answer until resume(): a run then provably lasts as long as the test needs */
+  pause(): void;
+  resume(): void;
   /** adds an item to the /good/ feed (a later edition of the feed, same timestamp as the others) */
   publish(slug: string, title: string): void;
   close(): Promise<void>;
@@ -134,6 +139,9 @@ export async function startHostileServer(opts: HostileOptions = {}): Promise<Hos
   const log: string[] = [];
   const hits = new Map<string, number>();
   const FEED_ITEMS = feedItems();
+  const arrived: string[] = [];
+  let gate: Promise<void> = Promise.resolve();
+  let open: () => void = () => {};
   const bomb = await gzipBomb(o.bombBytes);
   let port = 0;
   const many = Array.from({ length: o.manyItems }, (_, k) => ({ slug: `many-${String(k).padStart(3, '0')}`, title: `Health system report ${k}` }));
@@ -183,8 +191,9 @@ export async function startHostileServer(opts: HostileOptions = {}): Promise<Hos
     }
     const article = /^\/a\/([\w-]+)\.html$/.exec(path);
     if (article) {
+      arrived.push(path);
       const title = [...Object.values(FEED_ITEMS).flat(), ...many].find((i) => i.slug === article[1])?.title ?? article[1];
-      setTimeout(() => cacheable(req, res, articleHtml(article[1], title), 'text/html; charset=utf-8'), o.articleDelayMs);
+      void gate.then(() => setTimeout(() => cacheable(req, res, articleHtml(article[1], title), 'text/html; charset=utf-8'), o.articleDelayMs));
       return;
     }
     res.writeHead(404).end('not found');
@@ -195,6 +204,9 @@ export async function startHostileServer(opts: HostileOptions = {}): Promise<Hos
   port = (server.address() as AddressInfo).port;
   return {
     origin: `http://127.0.0.1:${port}`, port, log,
+    arrived,
+    pause: () => { gate = new Promise((r) => { open = r; }); },
+    resume: () => open(),
     publish: (slug, title) => { FEED_ITEMS.good.push({ slug, title }); },
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };

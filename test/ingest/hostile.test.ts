@@ -103,7 +103,8 @@ describe('ingest against a hostile site', () => {
     }
     expect(second.requests.filter((r) => r.startsWith('GET /a/'))).toEqual([]);
     expect(second.stats.documents_new + second.stats.documents_updated).toBe(0);
-    const status = await store.one<{ status: number }>('SELECT status FROM fetches WHERE url = ?', [feedUrl('flaky-503')]); // still 304 after the third run
+    // the flaky feed has not changed since: still 304 after the third run
+    const status = await store.one<{ status: number }>('SELECT status FROM fetches WHERE url = ?', [feedUrl('flaky-503')]);
     expect(status?.status).toBe(304);
   });
 
