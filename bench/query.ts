@@ -1,6 +1,7 @@
 // Query latency over a synthetic 100k-document database: p50/p95/max of 200 mixed filtered queries
 // (countries, groups by alias, fuzzy victims, dates, ransom, sectors, full text). Target: p95 < 150 ms.
-// Usage: npm run bench:query -- [--docs N] [--queries N] [--db PATH (kept and reused)]
+// Usage: npm run bench:query -- [--docs N] [--queries N] [--db PATH (kept and reused)]; BENCH_THREADS=N caps DuckDB threads.
+// Latency is sensitive to other load on the machine: compare runs made on a quiet machine.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,17 +44,25 @@ const MIXES: (() => IncidentFilters)[] = [
 ];
 
 const ro = await Store.open(path, { readOnly: true });
+if (process.env.BENCH_THREADS) await ro.run(`SET threads = ${Number(process.env.BENCH_THREADS)}`);
 const times: number[] = [];
+const byMix = MIXES.map(() => [] as number[]);
 let rows = 0;
+await queryIncidents(ro, { limit: 1 }); // warm-up: reference files, first statement
 for (let i = 0; i < queries; i++) {
   const f = MIXES[i % MIXES.length]();
   const t = performance.now();
   rows += (await queryIncidents(ro, f)).length;
   times.push(performance.now() - t);
+  byMix[i % MIXES.length].push(performance.now() - t);
 }
 ro.close();
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
 console.log(`query bench: ${docs} documents, ${queries} mixed queries, ${rows} incidents returned`);
 console.log(`p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${times[times.length - 1].toFixed(1)} ms  (target p95 < 150 ms: ${q(0.95) < 150 ? 'met' : 'NOT met'})`);
+for (const [k, ts] of byMix.entries()) {
+  ts.sort((a, b) => a - b);
+  console.log(`  mix ${k} ${JSON.stringify(MIXES[k]()).slice(0, 60).padEnd(60)} median ${ts[Math.floor(ts.length / 2)].toFixed(1)} ms  max ${ts[ts.length - 1].toFixed(1)} ms`);
+}
 if (dir) rmSync(dir, { recursive: true, force: true });

@@ -31,11 +31,13 @@ program.command('ingest')
   .option('--dir <dir>', 'ingest local .html, .htm, .html.gz and .txt files instead of polling sources')
   .option('--no-analyze', 'store documents only; do not extract and resolve afterwards')
   .option('--delay <ms>', 'pause between two requests to the same host (default 1000; a robots.txt Crawl-delay can raise it)')
+  .option('--workers <n>', 'threads for cleaning and extraction (default: one per core; 0: none)')
   .action(ingestCommand);
 
 program.command('analyze')
   .description('extract facts from stored documents and resolve them into incidents')
   .option('--reextract', 'extract again even when the current extractor already read a document')
+  .option('--workers <n>', 'threads for extraction (default: one per core; 0: none)')
   .action(analyzeCommand);
 
 program.command('report')

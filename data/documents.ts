@@ -58,6 +58,71 @@ export function saveArticle(store: Store, a: CleanArticle): Promise<SaveOutcome>
   });
 }
 
+/**
+ * Stores many cleaned articles in one transaction with the same outcome, row for row, as calling saveArticle on
+ * each in order: the version and current-document checks are two set-based reads, the decisions are replayed
+ * in memory, and the writes are one UPDATE and two Appender upserts.
+ */
+export function saveArticles(store: Store, articles: CleanArticle[]): Promise<SaveOutcome[]> {
+  if (articles.length === 0) return Promise.resolve([]);
+  return store.transaction(async () => {
+    const versionIds = articles.map(versionIdOf);
+    const docIds = [...new Set(articles.map((a) => a.doc_id))];
+    const known = new Set((await store.all<{ version_id: string }>(
+      'SELECT version_id FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [versionIds as never])).map((r) => r.version_id));
+    const current = new Map((await store.all<Timed & { doc_id: string }>(
+      'SELECT doc_id, version_id, modified, published, fetched_at FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [docIds as never]))
+      .map((r) => [r.doc_id, r as Timed]));
+    const replay = replaySaves(articles, versionIds, known, current);
+    if (replay.superseding.size > 0) {
+      const pairs = [...replay.superseding];
+      await store.run(`UPDATE document_versions SET superseded_by = m.cur
+        FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS cur) m
+        WHERE document_versions.doc_id = m.doc_id AND document_versions.version_id <> m.cur`,
+      [pairs.map((p) => p[0]) as never, pairs.map((p) => p[1]) as never]);
+    }
+    await store.upsert('document_versions', VERSION_COLUMNS, replay.versions as never);
+    await store.upsert('documents', DOC_COLUMNS, [...replay.docs.values()].map(docRow) as never);
+    return replay.outcomes;
+  });
+}
+
+interface Replay {
+  outcomes: SaveOutcome[];
+  /** new version rows, superseded_by already final */
+  versions: unknown[][];
+  /** the final current article of every document that changed */
+  docs: Map<string, CleanArticle>;
+  /** doc_id → its new current version: every other version of it (stored or new) is superseded by that one */
+  superseding: Map<string, string>;
+}
+
+/** saveArticle's decisions for each article in order, against the stored state plus the batch so far. */
+function replaySaves(articles: CleanArticle[], versionIds: string[], known: Set<string>, current: Map<string, Timed>): Replay {
+  const r: Replay = { outcomes: [], versions: [], docs: new Map(), superseding: new Map() };
+  const added: { a: CleanArticle; versionId: string; supersededBy: string | null }[] = [];
+  articles.forEach((a, i) => {
+    const versionId = versionIds[i];
+    if (known.has(versionId)) return r.outcomes.push('unchanged');
+    known.add(versionId);
+    const cur = current.get(a.doc_id);
+    const timed: Timed = { modified: a.modified, published: a.published, fetched_at: a.fetched_at, version_id: versionId };
+    if (cur && newerThan(cur, timed)) {
+      added.push({ a, versionId, supersededBy: cur.version_id });
+      return r.outcomes.push('older-version');
+    }
+    // Like the UPDATE in saveArticle: every other version of this document, earlier in the batch too.
+    for (const x of added) if (x.a.doc_id === a.doc_id) x.supersededBy = versionId;
+    if (cur) r.superseding.set(a.doc_id, versionId);
+    added.push({ a, versionId, supersededBy: null });
+    current.set(a.doc_id, timed);
+    r.docs.set(a.doc_id, a);
+    r.outcomes.push(cur ? 'updated' : 'new');
+  });
+  r.versions = added.map((x) => versionRow(x.a, x.supersededBy));
+  return r;
+}
+
 interface DocRow {
   doc_id: string; version_id: string; canonical_url: string | null; url: string | null; file: string | null;
   content_hash: string; title: string | null; byline: string | null; outlet: string | null; site_name: string | null;
@@ -92,6 +157,18 @@ export async function versionsToExtract(store: Store, extractorVersion: string, 
      WHERE ? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?)
      ORDER BY v.doc_id, v.version_id`, [all, extractorVersion]);
   return rows.map(toArticle);
+}
+
+/** One page of versionsToExtract in (doc_id, version_id) order, after the given key: analyze streams through
+ * the versions instead of holding every text at once. */
+export async function versionsToExtractPage(store: Store, extractorVersion: string, all: boolean,
+  after: { doc_id: string; version_id: string } | null, limit: number): Promise<(CleanArticle & { version_id: string })[]> {
+  const rows = await store.all<DocRow>(`${VERSION_SELECT}
+     WHERE (? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?))
+       AND (v.doc_id > ? OR (v.doc_id = ? AND v.version_id > ?))
+     ORDER BY v.doc_id, v.version_id LIMIT ?`,
+  [all, extractorVersion, after?.doc_id ?? '', after?.doc_id ?? '', after?.version_id ?? '', limit]);
+  return rows.map((r) => Object.assign(toArticle(r), { version_id: r.version_id }));
 }
 
 export interface OlderVersion { version_id: string; article: CleanArticle }

@@ -4,21 +4,26 @@
 import type { Clock, Logger } from '../core/effects.ts';
 import { describe } from '../core/errors.ts';
 import type { CleanArticle, Extraction } from '../core/records.ts';
-import { extract, EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
+import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
 import { resolveStored } from '../analyze/resolve/versions.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../data/store.ts';
-import { currentArticles, olderVersions, versionsToExtract } from '../data/documents.ts';
+import { currentArticles, olderVersions, versionsToExtractPage } from '../data/documents.ts';
 import { currentExtractions, olderExtractions, replaceIncidents, saveExtractions } from '../data/analysis.ts';
 import { recordFailure } from '../data/ingest-state.ts';
 import { updateSearchIndex } from '../reports/query/search-index.ts';
 import { PROJECT } from './paths.ts';
+import { createPool, type Pool } from './pool.ts';
+import type { Progress } from './progress.ts';
 
 export interface AnalyzeDeps {
   store: Store; clock: Clock; log: Logger; reference: Reference;
   /** HHS breach list for US incidents; default: loaded from data/reference; null skips the cross-check */
   regulator?: RegulatorReference | null;
+  /** worker threads for extraction (pipeline/pool.ts); default: this thread */
+  pool?: Pool;
+  progress?: Progress;
 }
 export interface AnalyzeStats { extracted: number; relevant: number; extraction_failures: number; documents: number; incidents: number; clusters: number }
 
@@ -29,30 +34,42 @@ const regulatorOf = (deps: AnalyzeDeps): Promise<RegulatorReference | null> =>
   deps.regulator !== undefined ? Promise.resolve(deps.regulator)
     : (defaultRegulator ??= loadRegulatorReference(PROJECT.reference));
 
-async function extractAll(deps: AnalyzeDeps, todo: CleanArticle[], stats: AnalyzeStats): Promise<void> {
-  for (let i = 0; i < todo.length; i += BATCH) {
+/** Extracts page by page (bounded memory) on the pool; one page is saved while the next is extracted. */
+async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: AnalyzeStats): Promise<void> {
+  let after: { doc_id: string; version_id: string } | null = null;
+  let saving: Promise<void> = Promise.resolve();
+  for (;;) {
+    const todo = await versionsToExtractPage(deps.store, EXTRACTOR_VERSION, all, after, BATCH);
+    if (todo.length === 0) break;
+    after = todo[todo.length - 1];
+    const results = await Promise.all(todo.map((article) => pool.extract(article).then(
+      (extraction) => ({ article, extraction }), (err: unknown) => ({ article, err }))));
+    await saving;
     const done: { article: CleanArticle; extraction: Extraction }[] = [];
-    for (const article of todo.slice(i, i + BATCH)) {
-      try {
-        const extraction = extract(article, deps.reference);
-        done.push({ article, extraction });
-        if (extraction.relevant) stats.relevant++;
-      } catch (err) {
-        // An extractor bug on one article must not stop the run: record it and go on.
-        stats.extraction_failures++;
-        const item = article.url ?? article.file ?? article.doc_id;
-        deps.log.warn(`${item}: extraction failed: ${describe(err)}`);
-        await recordFailure(deps.store, { stage: 'extract', item, reason: 'parse_error', message: describe(err), at: deps.clock.now().toISOString() });
+    for (const r of results) {
+      if ('extraction' in r) {
+        done.push(r);
+        if (r.extraction.relevant) stats.relevant++;
+        continue;
       }
+      // An extractor bug on one article must not stop the run: record it and go on.
+      stats.extraction_failures++;
+      const item = r.article.url ?? r.article.file ?? r.article.doc_id;
+      deps.log.warn(`${item}: extraction failed: ${describe(r.err)}`);
+      await recordFailure(deps.store, { stage: 'extract', item, reason: 'parse_error', message: describe(r.err), at: deps.clock.now().toISOString() });
     }
-    await saveExtractions(deps.store, done);
     stats.extracted += done.length;
+    deps.progress?.tick(todo.length);
+    saving = saveExtractions(deps.store, done);
+    saving.catch(() => {}); // handled: awaited before the next save and at the end
   }
+  await saving;
+  deps.progress?.done();
 }
 
 export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
-  await extractAll(deps, await versionsToExtract(deps.store, EXTRACTOR_VERSION, !!opts.reextract), stats);
+  await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   const docs = await currentArticles(deps.store);
   const extractions = await currentExtractions(deps.store, EXTRACTOR_VERSION);
   const olderExts = await olderExtractions(deps.store, EXTRACTOR_VERSION);

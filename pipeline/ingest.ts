@@ -14,7 +14,11 @@ import { saveArticle, type SaveOutcome } from '../data/documents.ts';
 import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, saveFeedItems,
   saveSources, type FetchRow } from '../data/ingest-state.ts';
 
-export interface IngestDeps { store: Store; fetcher: Fetcher; clock: Clock; log: Logger }
+export interface IngestDeps {
+  store: Store; fetcher: Fetcher; clock: Clock; log: Logger;
+  /** the cleaner, e.g. a worker pool's (pipeline/pool.ts); default: cleanFetchedPageAsync in this thread */
+  clean?: (page: FetchedPage) => Promise<CleanArticle>;
+}
 
 export interface IngestStats {
   sources: number; sources_failed: number; feed_items: number; new_feed_items: number;
@@ -177,14 +181,14 @@ async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, s
  * Clean one fetched page and store it; used by feed ingestion and by `ingest --dir` alike. With `fetch`, the
  * page's fetch state is committed in the same transaction as its document (or its failure).
  */
-export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'>, page: FetchedPage, stats: IngestStats,
+export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>, page: FetchedPage, stats: IngestStats,
   fetch?: FetchRow): Promise<CleanArticle | null> {
   const { store } = deps;
   const item = page.file ?? page.url;
   const at = deps.clock.now().toISOString();
   let article: CleanArticle;
   try {
-    article = await cleanFetchedPageAsync(page);
+    article = await (deps.clean ?? cleanFetchedPageAsync)(page);
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     countFailure(stats, reason);

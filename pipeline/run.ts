@@ -10,10 +10,13 @@ import type { Store } from '../data/store.ts';
 import { ingestSources, type IngestStats } from './ingest.ts';
 import { analyze, type AnalyzeStats } from './analyze.ts';
 import { buildPeriodReport, choosePeriod } from './report.ts';
+import type { Pool } from './pool.ts';
 
 export interface RunDeps {
   store: Store; clock: Clock; log: Logger; dispatcher: Dispatcher; reference: Reference;
   fetcherOptions?: Partial<FetcherOptions>;
+  /** worker threads for cleaning and extraction; default: this thread */
+  pool?: Pool;
 }
 
 export interface RunResult {
@@ -30,11 +33,12 @@ export async function writeAtomic(path: string, data: string): Promise<void> {
 
 export async function runPipeline(deps: RunDeps, sources: Source[], outDir: string): Promise<RunResult> {
   const fetcher = createFetcher({ dispatcher: deps.dispatcher, clock: deps.clock, logger: deps.log, ...deps.fetcherOptions });
-  const ingest = await ingestSources({ store: deps.store, fetcher, clock: deps.clock, log: deps.log }, sources);
+  const clean = deps.pool ? (p: Parameters<Pool['clean']>[0]) => deps.pool!.clean(p) : undefined;
+  const ingest = await ingestSources({ store: deps.store, fetcher, clock: deps.clock, log: deps.log, clean }, sources);
   deps.log.info(`ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +
     `(${ingest.new_feed_items} new), ${ingest.pages_fetched} pages fetched, ${ingest.not_modified} not modified, ` +
     `${ingest.documents_new} new documents, ${ingest.documents_updated} updated, ${ingest.failures} failures`);
-  const an = await analyze({ store: deps.store, clock: deps.clock, log: deps.log, reference: deps.reference });
+  const an = await analyze({ store: deps.store, clock: deps.clock, log: deps.log, reference: deps.reference, pool: deps.pool });
   deps.log.info(`analyze: ${an.extracted} extracted (${an.relevant} relevant), ${an.documents} documents in ` +
     `${an.clusters} clusters, ${an.incidents} incidents`);
   let report: RunResult['report'] = null;

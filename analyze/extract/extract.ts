@@ -1,16 +1,19 @@
 // extract(article, ref) → Extraction: pure and synchronous; reference data is loaded once by loadReference.
 import type { CleanArticle, Extraction } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
-import { sentences } from './text.ts';
+import { sentences, sentenceAt } from './text.ts';
 import { findRansom, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './dates.ts';
 import { findRecords, findDowntime } from './impact.ts';
-import { attackTypes } from './attack-types.ts';
+import { attackTypes, ransomIncident } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.3.0';
+// A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
+const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay)\b/i;
+
+export const EXTRACTOR_VERSION = 'extract-0.4.0';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }
@@ -24,21 +27,28 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const incident = hasIncident(sents, victims.length > 0);
   const attack = attackDate(text, sents, article.published);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
-  const { claims, skipped } = findRansom(text, sents, ref, rateMonth, victims.length);
+  const found = findRansom(text, sents, ref, rateMonth, victims.length);
+  const told = ransomIncident(sents);
+  // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
+  const claims = incident || told ? found.claims : found.claims.filter((c) => PAST_CLAIM.test(sentenceAt(sents, c.evidence.start)?.text ?? ''));
+  const skipped = found.skipped;
   const score = relevance(ref.relevance, article.title, sents, victims, incident);
   const records = incident ? findRecords(text, sents) : null;
   const downtime = incident ? findDowntime(text, sents) : null;
   // A report listing many victims tells no single attack date, record count or outage.
   const roundup = victims.length >= 3;
+  const actors = incident ? findActors(text, sents, ref.groups) : [];
+  // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
+  const ransom = claims.length > 0 || actors.length > 0 || told;
   const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
   const extraction: Extraction = {
     doc_id: article.doc_id,
     extractor_version: EXTRACTOR_VERSION,
     relevant: score >= 0.5,
     relevance: score,
-    attack_types: attackTypes(sents, incident),
+    attack_types: attackTypes(sents, incident, ransom),
     victims: incident ? victims : [],
-    actors: incident ? findActors(text, sents, ref.groups) : [],
+    actors,
     ransom: claims,
     payment_method: paymentMethod(claims, sents),
     records_affected: roundup ? null : records,

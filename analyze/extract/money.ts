@@ -77,6 +77,11 @@ const CONVERSION_LEAD = new RegExp(String.raw`\b(?:worked out to|works out to|wo
 
 /** A sum printed right after another restates it (same claim, other currency or unit). */
 export function isConversion(text: string, prev: Money, next: Money): boolean {
+  // "$75,000 in Bitcoin or $100,000 in gift cards": a sum in the same currency is an alternative unless the words say
+  // it restates ("US$300,000, which worked out to roughly $405,000 Canadian")
+  if (prev.currency !== null && prev.currency === next.currency) {
+    return next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start));
+  }
   if (next.start - prev.end < 60 && CONVERSION_GAP.test(text.slice(prev.end, next.start))) return true;
   return next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start));
 }

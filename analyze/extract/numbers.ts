@@ -1,7 +1,7 @@
 // Number words and figures as printed in news: Indian grouping (1,50,00,000), European separators
 // (1.000.000, 1,5), scale words (lakh, crore, million, Mio., bn, k).
 
-export const NUM = String.raw`\d(?:[\d,.]*\d)?`;
+export const NUM = String.raw`(?:(?<![\d.,])\.)?\d(?:[\d,.]*\d)?`;
 export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b|thousand|k|K|trillion`;
 
 const SCALES: [RegExp, number][] = [
@@ -26,7 +26,7 @@ export function parseFigure(s: string, europeanHint = false): number | null {
   if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   if (/^\d{1,3}\.\d{3},\d+$/.test(s)) return Number(s.replace('.', '').replace(',', '.'));
   if (/^\d{1,3}\.\d{3}$/.test(s) && europeanHint) return Number(s.replace('.', ''));
-  if (/^\d+\.\d+$/.test(s)) return Number(s);
+  if (/^\d*\.\d+$/.test(s)) return Number(s); // ".8 bitcoins"
   if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.')); // European decimal comma: "1,5 Mio."
   return null;
 }

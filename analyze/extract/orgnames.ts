@@ -8,6 +8,7 @@ const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
 const LINK = String.raw`(?:of|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
 const RUN = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu');
+const DAY_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/;
 const LINKS = new RegExp(String.raw`^${LINK}$`, 'u');
 // Capitalised words that start sentences or titles but never start a victim's name.
 const LEAD = new Set(['after', 'the', 'a', 'an', 'at', 'in', 'on', 'of', 'and', 'but', 'by', 'for', 'from', 'with', 'as',
@@ -29,7 +30,8 @@ export function nameRuns(text: string): NameSpan[] {
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w))) parts.shift();
     // "… Foundation Trust on 16 October": a link word before a figure ends the name
-    const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && /^\d/.test(parts[k + 1]?.w ?? ''));
+    // …or a day or month: "Hancock Health on Thursday"
+    const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')));
     if (cut > 0) parts.length = cut;
     while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
     if (!parts.length) continue;

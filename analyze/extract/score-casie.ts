@@ -1,5 +1,8 @@
 // Scoring extract() against CASIE (UMBC cyber-event corpus; ../shared/benchmarks/casie/casie.jsonl), used by the bench.
 //
+// Our output is read as CASIE ransom events by ransomView (below): victims and payment method count only for articles
+// the extraction reads as a ransom incident (attack_types ransomware/extortion, or a ransom claim); price claims always
+// count (the extractor keeps them only for incidents).
 // What is measured (issue 4: "Ransom events with realis Actual"), document level, micro-averaged over all 1,000
 // articles (every article is scored, so predictions in articles without a ransom event are false positives):
 // - Events: only CASIE events of subtype Ransom whose realis is "Actual". Arguments of Generic or Other Ransom events
@@ -194,13 +197,23 @@ export function goldPrices(a: CasieArticle, ransomArgs: Arg[]): { claims: Sum[][
   return { claims: out, unreadable };
 }
 
+/**
+ * Our output read as CASIE "ransom events": victims, price and payment method count only when the extraction
+ * reports a ransom incident — attack_types has ransomware or extortion, or a ransom claim was extracted. Victims of
+ * an article we read as a breach, a phishing campaign or a vulnerability report are not ransom-event predictions.
+ */
+export function ransomView(x: Extraction): Extraction {
+  if (x.ransom.length || x.attack_types.includes('ransomware') || x.attack_types.includes('extortion')) return x;
+  return { ...x, victims: [], payment_method: null };
+}
+
 export function scoreCasie(items: CasieArticle[], run: (a: CleanArticle) => Extraction): { scores: CasieScores; misses: CasieMiss[] } {
   const payStrict: Counts = { tp: 0, fp: 0, fn: 0 };
   const price: Counts = { tp: 0, fp: 0, fn: 0 }, pay: Counts = { tp: 0, fp: 0, fn: 0 }, vic: Counts = { tp: 0, fp: 0, fn: 0 };
   const misses: CasieMiss[] = [];
   let unreadable = 0;
   for (const a of items) {
-    const x = run(casieArticle(a));
+    const x = ransomView(run(casieArticle(a)));
     const actual = a.events.filter((e) => e.realis === 'Actual');
     const ransomArgs = actual.filter((e) => e.type === 'Ransom').flatMap((e) => e.arguments);
     // price

@@ -56,7 +56,7 @@ const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos'
   'interpol', 'fbi', 'nsa', 'cia', 'dhs', 'ncsc', 'ncsc-nl', 'ico', 'sec', 'ftc', 'fcc', 'doj', 'gchq', 'nca', 'bsi', 'anssi',
   'us-cert', 'ics-cert', 'cert-in', 'enisa', 'gdpr', 'hipaa', 'hhs', 'ocr', 'irs', 'google', 'microsoft', 'twitter',
   'facebook', 'reddit', 'github', 'wikileaks', 'reuters', 'bloomberg', 'cnn', 'bbc', 'cnet', 'zdnet', 'threatpost', 'wired',
-  'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
+  'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
 const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused)\b/;
@@ -73,7 +73,8 @@ export function notVictim(name: string, before: string, after: string): boolean 
   if (SOURCE_WORDS.test(name)) return true;
   const words = name.split(/\s+/);
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
-  if (PERSON_BEFORE.test(before)) return true;
+  // "money from Disney", "extort cash from X" name the victim, not a person quoted
+  if (PERSON_BEFORE.test(before) && !/\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$|\bextort\w*\s+(?:\w+\s+)?from\s+$/i.test(before)) return true;
   if (words.length >= 2 && words.length <= 3 && PERSON_AFTER.test(after) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
   return false;
 }

@@ -11,8 +11,8 @@ import { victimCue, notVictim, techAcronym, adjectiveUse } from './victimroles.t
 
 export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s|ers?)?|hit by|struck|targeted by|fell victim|gang|ransom\w*|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
 const HEALTH_HEAD = /\b(?:hospitals?|clinics?|klinikum|kliniken|universitatsklinikum|hopital|hopitaux|hospitalier|hospitalario|hospitalar|sanitaria|laborator(?:y|ies)|laboratori[aoe]s?|laboratoire|labs|diagnostics|imaging|radiology|fertility|ziekenhuis|krankenhaus|ospedale|pathology|healthcare|health|medical|pharma|pharmaceuticals?|pharmacy|heart|cancer|cardiac|oncology|dental|clinica|klinik|sante|salud|saude|medicine|insurer)\b/;
-const NOT_ORG = /\b(?:minister|ministers|secretary|officer|director|commissioner|act|bill|cyber|daily|news|review|wire|weekly|post|times|research|awareness|month|day|scheme|mission|card|cards|programme|program|policy|regulator|week|summit|conference|report|index|survey|information|records|service 111|numbers)$/;
-const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|suffered|fell victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
+const NOT_ORG = /\b(?:minister|ministers|secretary|officer|director|commissioner|act|bill|cyber|daily|news|review|wire|weekly|post|times|research|awareness|month|day|scheme|mission|card|cards|programme|program|policy|regulator|week|summit|conference|report|index|survey|information|records|service 111|numbers|echo|herald|gazette|tribune|journal|chronicle|telegraph)$/;
+const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
 const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
@@ -39,14 +39,15 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
-  for (const run of runs) {
+  for (const run of runs.map(beforeTitle).flatMap((r) => splitCoordinated(r))) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
+    const until = (run as Part).until ?? r.end;
     if (covered(r)) continue;
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (NOT_ORG.test(f) || AUTHORITY.test(named) || r.name.split(' ').length > 9) continue;
+    if (NOT_ORG.test(f) || AUTHORITY.test(named) || REGION.test(named) || r.name.split(' ').length > 9) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     if (EXPERT_SOURCE.test(before)) continue;
     const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
@@ -55,9 +56,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const s = sentenceAt(sents, r.start);
     if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
-    const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(r.end - s.start))
+    const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
-    if (!subject && !victimCue(s.text, r.start - s.start, r.end - s.start, INCIDENT)) continue;
+    if (!subject && !victimCue(s.text, r.start - s.start, until - s.start, INCIDENT)) continue;
     if (!full && !plausibleName(r, s, before, single)) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
@@ -68,7 +69,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
     if (/\d/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30))) return false;
-    if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name)) return false;
+    if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
+    if (single && surname(text, r.name)) return false;
     if (!single) return true;
     // a lone capitalised word opening a sentence ("However", "Cybercriminals") must also be written as a name mid-sentence;
     // one the article also prints in lower case is a common word ("Victims", "Hackers")
@@ -93,6 +95,43 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
 }
 
+// Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".
+const REGION = /^(?:the\s)?(?:(?:Eastern|Western|Northern|Southern|Central)\s)?(?:Europe|Asia|Africa|Middle East|South America|North America|Latin America|Americas|Asia[- ]Pacific|Scandinavia|Southeast Asia|Hollywood|Silicon Valley|Wall Street)$/;
+
+type Part = NameSpan & { until?: number };
+// "FedEx Corp and Britain's National Health Service", "Hancock Health and Allscripts": two names joined by "and" when the
+// first ends in an organisation word; "Health and Human Services", "Water and Sewer Authority" stay one name.
+const ORG_END = /\b(?:Center|Centre|Corp|Corporation|Inc|Ltd|Hospital|District|Health|Healthcare|Group|Company|University|College|Council|County|City|Bank|Trust|Service|Studios|Authority|Department|Clinic|Institute|Systems|Entertainment|Productions)\.?$/;
+const NOT_SECOND = /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Wellness|Safety|Sewer|Technology|Science|Sciences|Research|Development|Care)\b/;
+function splitCoordinated(r: NameSpan): Part[] {
+  const m = /^(.+?) and (\p{Lu}.*)$/u.exec(r.name);
+  if (!m || !ORG_END.test(m[1]!) || NOT_SECOND.test(m[2]!)) return [r];
+  const second = r.start + m[1]!.length + 5;
+  // the first name takes the cues after the pair: "X and Y were attacked"
+  return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[2]! }];
+}
+
+// "Hancock Health CEO Steve Long": the name ends before a person's title.
+const TITLE_IN = /\s(?:CEO|CFO|CIO|CTO|CISO|COO|President|Chairman|Director|Spokes(?:man|woman|person)|Superintendent|Mayor|Chief)\s/;
+function beforeTitle(r: NameSpan): NameSpan {
+  const m = TITLE_IN.exec(r.name);
+  return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
+}
+
+// A malware family is no victim: "WannaCry", "Bad Rabbit", "French Locker", "ransomware called Petya".
+const MALWARE_SUFFIX = /(?:Locker|Crypt\w*|Cry|Malware|Ransomware|Virus|Worm|Trojan|Botnet)$/;
+function malwareName(text: string, name: string): boolean {
+  if (MALWARE_SUFFIX.test(name)) return true;
+  const n = escapeRe(name);
+  return new RegExp(`\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck))`, 'iu').test(text);
+}
+
+/** A lone word that is someone's surname: "Jessica Gregory, a spokeswoman", "Mike Johnson said". */
+function surname(text: string, word: string): boolean {
+  if (word === word.toUpperCase()) return false;
+  return new RegExp(`\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`, 'u').test(text);
+}
+
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Research|Vulnerability|Cyber|Intelligence)\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
@@ -111,7 +150,8 @@ function personLike(text: string, name: string): boolean {
 /** A capitalised word the article also prints in lower case is a common word at a sentence start ("Victims"). */
 function commonWord(text: string, word: string): boolean {
   if (word === word.toUpperCase()) return false;
-  return new RegExp(`(?<![\\p{L}])${escapeRe(word.toLowerCase())}(?![\\p{L}])`, 'u').test(text);
+  // a domain name ("ticketfly.com", "@acme") is no lower-case use of the word
+  return new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}]|\\.[a-z]{2,})`, 'u').test(text);
 }
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;

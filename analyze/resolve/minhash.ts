@@ -60,32 +60,44 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Texts too short to shingle meaningfully are left to the exact content hash. */
 const MIN_SHINGLES = 5;
 
-/** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. */
+/** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. At scale only
+ * the signatures stay in memory (one Uint32Array each), bands are bucketed one at a time, and shingle sets are
+ * rebuilt for the few candidate pairs: the result is the same as comparing every pair's sets. */
 export function nearDuplicatePairs(
   texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
 ): [string, string][] {
-  const items = [...texts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((t) => ({ id: t.id, set: shingles(t.text) }))
-    .filter((t) => t.set.size >= MIN_SHINGLES);
-  const buckets = new Map<string, number[]>();
-  items.forEach((it, idx) => {
-    const sig = signature(it.set, perms, seed);
-    for (let b = 0; b * ROWS < perms; b++) {
-      const key = `${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`;
-      buckets.set(key, [...(buckets.get(key) ?? []), idx]);
-    }
-  });
+  const items: { id: string; text: string; sig: Uint32Array }[] = [];
+  for (const t of [...texts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const set = shingles(t.text);
+    if (set.size >= MIN_SHINGLES) items.push({ id: t.id, text: t.text, sig: Uint32Array.from(signature(set, perms, seed)) });
+  }
   const seen = new Set<string>();
   const pairs: [string, string][] = [];
-  for (const members of buckets.values()) {
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const key = `${members[i]}|${members[j]}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const a = items[members[i]];
-        const b = items[members[j]];
-        if (jaccard(a.set, b.set) >= threshold) pairs.push([a.id, b.id]);
+  const cache = new Map<number, Set<string>>();
+  const setOf = (i: number) => {
+    let set = cache.get(i);
+    if (!set) {
+      if (cache.size > 4096) cache.clear();
+      set = shingles(items[i].text);
+      cache.set(i, set);
+    }
+    return set;
+  };
+  for (let b = 0; b * ROWS < perms; b++) {
+    const buckets = new Map<string, number[]>();
+    items.forEach((it, idx) => {
+      const key = it.sig.subarray(b * ROWS, (b + 1) * ROWS).join(',');
+      const list = buckets.get(key);
+      if (list) list.push(idx); else buckets.set(key, [idx]);
+    });
+    for (const members of buckets.values()) {
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const key = `${members[i]}|${members[j]}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (jaccard(setOf(members[i]), setOf(members[j])) >= threshold) pairs.push([items[members[i]].id, items[members[j]].id]);
+        }
       }
     }
   }

@@ -4,7 +4,10 @@ import { createDispatcher } from '../../ingest/fetch/demo.ts';
 import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { readLocalDir } from '../../ingest/local.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
-import { countFailure, reasonSummary, ingestSources, storePage, emptyStats, type IngestStats } from '../../pipeline/ingest.ts';
+import { countFailure, reasonSummary, ingestSources, emptyStats, type IngestStats } from '../../pipeline/ingest.ts';
+import { ingestPages } from '../../pipeline/ingest-dir.ts';
+import { createPool, defaultPoolSize, type Pool } from '../../pipeline/pool.ts';
+import { progress } from '../../pipeline/progress.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import { PROJECT } from '../../pipeline/paths.ts';
 import { ConfigError, EXIT, SkipError } from '../../core/errors.ts';
@@ -13,30 +16,48 @@ import { stat } from 'node:fs/promises';
 import { ctxOf, withStore, type Ctx } from './context.ts';
 import type { Store } from '../../data/store.ts';
 
-export interface IngestOpts { sources: string; dir?: string; analyze: boolean; delay?: string }
+export interface IngestOpts { sources: string; dir?: string; analyze: boolean; delay?: string; workers?: string }
+
+/** --workers N: threads for cleaning and extraction (default: one per core; 0 runs them in this thread). */
+function workersOf(value: string | undefined): number {
+  if (value === undefined) return defaultPoolSize();
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 0 && n <= 256)) throw new ConfigError(`--workers: expected a whole number 0–256, got "${value}"`);
+  return n;
+}
+
+async function withPool<T>(size: number, fn: (pool: Pool) => Promise<T>): Promise<T> {
+  const pool = createPool({ size, referenceDir: PROJECT.reference });
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.close();
+  }
+}
 
 export async function ingestCommand(opts: IngestOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   const delay = opts.delay === undefined ? undefined : Number(opts.delay);
   if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0)) throw new ConfigError(`--delay: expected milliseconds, got "${opts.delay}"`);
   // The catalogue is read before the database is opened, so a bad file never waits for the lock.
+  const workers = workersOf(opts.workers);
   const catalogue = opts.dir ? null : await loadSources(opts.sources);
-  await withStore(ctx, async (store) => {
-    const stats = catalogue ? await ingestCatalogue(ctx, store, catalogue, delay) : await ingestDir(ctx, store, opts.dir!);
+  await withStore(ctx, (store) => withPool(workers, async (pool) => {
+    const stats = catalogue ? await ingestCatalogue(ctx, store, catalogue, pool, delay) : await ingestDir(ctx, store, opts.dir!, pool);
     ctx.log.info(`ingest: ${stats.documents_new} new documents, ${stats.documents_updated} updated, ` +
       `${stats.documents_unchanged} unchanged, ${stats.not_modified} not modified, ${stats.failures} failures`);
-    if (opts.analyze) await analyzeStore(ctx, store, false);
+    if (opts.analyze) await analyzeStore(ctx, store, false, pool);
     if (stats.failures > 0) process.exitCode = EXIT.partial;
-  });
+  }));
 }
 
-async function ingestCatalogue(ctx: Ctx, store: Store, catalogue: SourcesFile, delay?: number): Promise<IngestStats> {
+async function ingestCatalogue(ctx: Ctx, store: Store, catalogue: SourcesFile, pool: Pool, delay?: number): Promise<IngestStats> {
   const fetcher = createFetcher({ dispatcher: createDispatcher({ allowPrivate: catalogue.allow_private }), clock: ctx.clock,
     logger: ctx.log, ...(delay === undefined ? {} : { hostDelayMs: delay }) });
-  return ingestSources({ store, fetcher, clock: ctx.clock, log: ctx.log }, catalogue.sources);
+  return ingestSources({ store, fetcher, clock: ctx.clock, log: ctx.log, clean: (p) => pool.clean(p) }, catalogue.sources);
 }
 
-async function ingestDir(ctx: Ctx, store: Store, dir: string): Promise<IngestStats> {
+async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promise<IngestStats> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new ConfigError('--dir: not a folder', dir);
   const stats = emptyStats();
@@ -45,21 +66,21 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string): Promise<IngestSta
     ctx.log.warn(`${file}: ${err.reason}: ${err.message}`);
     await recordFailure(store, { stage: 'read', item: file, reason: err.reason, message: err.message, at: ctx.clock.now().toISOString() });
   };
-  for await (const page of readLocalDir(dir, { clock: ctx.clock, onError })) {
-    await storePage({ store, clock: ctx.clock, log: ctx.log }, page, stats);
-  }
+  await ingestPages({ store, clock: ctx.clock, log: ctx.log, pool, progress: progress('ingest', null) },
+    readLocalDir(dir, { clock: ctx.clock, onError }), stats);
   ctx.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
 }
 
-async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean): Promise<void> {
+async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Pool): Promise<void> {
   const reference = await loadReference(PROJECT.reference);
-  const s = await analyze({ store, clock: ctx.clock, log: ctx.log, reference }, { reextract });
+  const s = await analyze({ store, clock: ctx.clock, log: ctx.log, reference, pool, progress: progress('extract', null) }, { reextract });
   ctx.log.info(`analyze: ${s.extracted} extracted (${s.relevant} relevant), ${s.documents} documents, ${s.incidents} incidents`);
   if (s.extraction_failures > 0) process.exitCode = EXIT.partial;
 }
 
-export async function analyzeCommand(opts: { reextract?: boolean }, cmd: Command): Promise<void> {
+export async function analyzeCommand(opts: { reextract?: boolean; workers?: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  await withStore(ctx, (store) => analyzeStore(ctx, store, !!opts.reextract));
+  const workers = workersOf(opts.workers);
+  await withStore(ctx, (store) => withPool(workers, (pool) => analyzeStore(ctx, store, !!opts.reextract, pool)));
 }

@@ -29,4 +29,4 @@ export async function readOnlySql(store: Store, sql: string): Promise<Record<str
 }
 
 const refused = (what: string) =>
-  new ConfigError(`refused: --sql is read-only (SELECT, WITH, DESCRIBE, EXPLAIN…) and this is a write: ${what}`);
+  new ConfigError(`refused: --sql is read-only: only queries run (SELECT, WITH, DESCRIBE, EXPLAIN…), not this ${what}`);

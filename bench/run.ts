@@ -1,0 +1,175 @@
+// `npm run bench`: throughput, memory and latency of the whole pipeline on this machine, over synthetic
+// ~170 KB news pages (bench/synth.ts). Measures in one run: clean pages/s on one thread and on the worker pool,
+// extract articles/s, end to end docs/s from `triage ingest --dir` (the real CLI, peak RSS preloaded probe) or,
+// with --stream (default above 20k docs), from pages generated in memory, and from a loopback HTTP server;
+// DuckDB rows/s through the Appender; the weekly report over --incidents incidents; query p50/p95 (bench/query.ts).
+// Prints a table, writes bench/results/bench-<docs>.json, exits 1 when an acceptance target is missed.
+// Usage: npm run bench -- [--docs 5000] [--micro 600] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
+//        [--stream] [--skip http,query,report,e2e,micro] [--keep]
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { systemClock } from '../core/effects.ts';
+import { Store } from '../data/store.ts';
+import { cleanHtml } from '../ingest/clean/html.ts';
+import { extract, loadReference } from '../analyze/extract/index.ts';
+import type { CleanArticle } from '../core/records.ts';
+import { createPool, defaultPoolSize } from '../pipeline/pool.ts';
+import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
+import { PROJECT } from '../pipeline/paths.ts';
+import { synthPage, writeCorpus } from './synth.ts';
+import { buildIncidentDb } from './scale-db.ts';
+
+const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
+const docs = Number(arg('docs', '5000'));
+const micro = Number(arg('micro', '600'));
+const httpDocs = Number(arg('http-docs', '1000'));
+const incidents = Number(arg('incidents', '100000'));
+const queryDocs = Number(arg('query-docs', '100000'));
+const stream = process.argv.includes('--stream') || docs > 20_000;
+const skip = new Set(arg('skip', '').split(','));
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const BIN = join(HERE, '../bin/triage.js');
+const PROBE = join(HERE, 'rss-probe.mjs');
+const work = mkdtempSync(join(tmpdir(), 'triage-bench-'));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const results: Record<string, unknown> = { docs, machine: { cores: defaultPoolSize(), node: process.version }, at: new Date().toISOString() };
+
+/** Runs node with the RSS probe preloaded; returns wall seconds, peak RSS (MiB), exit code and output. */
+async function measured(args: string[]): Promise<{ s: number; rssMiB: number; code: number | null; stdout: string; stderr: string }> {
+  const rssFile = join(work, `rss-${Date.now()}`);
+  const t = performance.now();
+  const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((ok) => {
+    const child = spawn(process.execPath, ['--import', PROBE, ...args], { env: { ...process.env, TRIAGE_RSS_FILE: rssFile } });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d; });
+    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+  const s = (performance.now() - t) / 1000;
+  const rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  return { s, rssMiB, ...r };
+}
+
+async function microBench(): Promise<void> {
+  const pages = Array.from({ length: micro }, (_, i) => synthPage(i));
+  const bytes = pages.map((p) => new Uint8Array(Buffer.from(p.html)));
+  let t = performance.now();
+  const articles: CleanArticle[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const out = cleanHtml({ bytes: bytes[i], url: pages[i].url, charset: 'utf-8', fetchedAt: '2025-01-01T00:00:00Z' });
+    if (out.ok) articles.push(out.article);
+  }
+  const single = micro / ((performance.now() - t) / 1000);
+  const pool = createPool();
+  // Warm the workers up (module loading) before timing, as a long run amortises it.
+  await Promise.all(Array.from({ length: pool.size * 2 }, (_, i) => pool.clean(page(i))));
+  t = performance.now();
+  await Promise.all(pages.map((_, i) => pool.clean(page(i))));
+  const parallel = micro / ((performance.now() - t) / 1000);
+  const ref = loadReference(PROJECT.reference);
+  t = performance.now();
+  for (const a of articles) extract(a, ref);
+  const extractSingle = articles.length / ((performance.now() - t) / 1000);
+  await Promise.all(articles.slice(0, pool.size * 2).map((a) => pool.extract(a)));
+  t = performance.now();
+  await Promise.all(articles.map((a) => pool.extract(a)));
+  const extractPool = articles.length / ((performance.now() - t) / 1000);
+  await pool.close();
+  results.clean = { pages: micro, single_pages_s: single, workers: pool.size, workers_pages_s: parallel, speedup: parallel / single };
+  results.extract = { articles: articles.length, single_articles_s: extractSingle, workers_articles_s: extractPool };
+
+  function page(i: number) {
+    const p = pages[i];
+    return { url: p.url, final_url: p.url, status: 200, content_type: 'text/html', etag: null, last_modified: null, charset: 'utf-8',
+      bytes_sha256: '', body: new Uint8Array(Buffer.from(p.html)), fetched_at: '2025-01-01T00:00:00Z', source_id: null,
+      feed_title: null, feed_published: null, file: null, outlet: null };
+  }
+}
+
+async function dirBench(): Promise<void> {
+  const db = join(work, 'dir.duckdb');
+  if (stream) {
+    const out = join(work, 'stream.json');
+    const r = await measured(['--import', 'tsx', join(HERE, 'e2e.ts'), '--mode', 'stream', '--docs', String(docs), '--db', db, '--out', out]);
+    if (r.code !== 0) throw new Error(`stream run failed: ${r.stderr.slice(-2000)}`);
+    const o = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
+    results.e2e = { mode: 'stream', docs, wall_s: r.s, docs_s: docs / r.s, peak_rss_mib: r.rssMiB, ...o };
+    return;
+  }
+  const dir = join(work, 'pages');
+  let t = performance.now();
+  await writeCorpus(dir, docs);
+  log(`corpus: ${docs} pages written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  const r = await measured([BIN, 'ingest', '--dir', dir, '--db', db]);
+  if (r.code !== 0) throw new Error(`ingest --dir failed (${r.code}): ${r.stderr.slice(-2000)}`);
+  const store = await Store.open(db, { readOnly: true });
+  const counts = await store.counts();
+  store.close();
+  results.e2e = { mode: 'dir', docs, wall_s: r.s, docs_s: docs / r.s, peak_rss_mib: r.rssMiB, documents: counts.documents,
+    incidents: counts.incidents, log: r.stderr.split('\n').filter((l) => /^(ingest|analyze)/.test(l)) };
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function httpBench(): Promise<void> {
+  const out = join(work, 'http.json');
+  const r = await measured(['--import', 'tsx', join(HERE, 'e2e.ts'), '--mode', 'http', '--docs', String(httpDocs), '--db', join(work, 'http.duckdb'), '--out', out]);
+  if (r.code !== 0) throw new Error(`http run failed: ${r.stderr.slice(-2000)}`);
+  const o = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
+  results.http = { docs: httpDocs, wall_s: r.s, docs_s: httpDocs / r.s, peak_rss_mib: r.rssMiB, ...o };
+}
+
+async function reportBench(): Promise<void> {
+  const store = await Store.open(join(work, 'report.duckdb'));
+  const rowsPerS = await buildIncidentDb(store, incidents);
+  const t = performance.now();
+  const period = await choosePeriod(store, systemClock, {});
+  const built = await buildPeriodReport(store, period);
+  const s = (performance.now() - t) / 1000;
+  store.close();
+  results.duckdb = { appender_rows_s: rowsPerS, rows: incidents, table: 'incidents (JSON record per row)' };
+  results.report = { incidents, period: period.id, seconds: s, html_bytes: built.html.length };
+}
+
+async function queryBench(): Promise<void> {
+  const r = await measured(['--import', 'tsx', join(HERE, 'query.ts'), '--docs', String(queryDocs)]);
+  const m = /p50 ([\d.]+) ms\s+p95 ([\d.]+) ms/.exec(r.stdout);
+  if (r.code !== 0 || !m) throw new Error(`bench/query.ts failed: ${r.stderr.slice(-1000)}${r.stdout}`);
+  results.query = { docs: queryDocs, p50_ms: Number(m[1]), p95_ms: Number(m[2]), peak_rss_mib: r.rssMiB };
+}
+
+const steps: [string, () => Promise<void>][] = [['micro', microBench], ['e2e', dirBench], ['http', httpBench], ['report', reportBench], ['query', queryBench]];
+for (const [name, fn] of steps) {
+  if (skip.has(name)) continue;
+  log(`bench: ${name}…`);
+  const t = performance.now();
+  try { await fn(); } catch (err) { results[`${name}_error`] = String(err); log(`bench: ${name} failed: ${String(err)}`); }
+  log(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+type Check = [string, string, boolean | null];
+const g = (path: string): number | undefined => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], results) as number | undefined;
+const f = (v: number | undefined, d = 1) => (v === undefined ? 'n/a' : v.toFixed(d));
+const e2eTarget = stream ? 1536 : 1024;
+const checks: Check[] = [
+  ['clean, 1 thread', `${f(g('clean.single_pages_s'))} pages/s`, null],
+  [`clean, ${g('clean.workers') ?? '?'} workers`, `${f(g('clean.workers_pages_s'))} pages/s (×${f(g('clean.speedup'), 2)}; target ≥ 1.7)`, g('clean.speedup') === undefined ? null : g('clean.speedup')! >= 1.7],
+  ['extract, 1 thread / workers', `${f(g('extract.single_articles_s'))} / ${f(g('extract.workers_articles_s'))} articles/s`, null],
+  [`end to end (${stream ? 'stream' : 'ingest --dir'}, ${docs} docs)`, `${f(g('e2e.docs_s'))} docs/s${stream ? '' : ' (target ≥ 80)'}`, stream || g('e2e.docs_s') === undefined ? null : g('e2e.docs_s')! >= 80],
+  ['  peak RSS', `${f(g('e2e.peak_rss_mib'), 0)} MiB (target < ${e2eTarget})`, g('e2e.peak_rss_mib') === undefined ? null : g('e2e.peak_rss_mib')! < e2eTarget],
+  [`end to end (loopback HTTP, ${httpDocs} docs)`, `${f(g('http.docs_s'))} docs/s, peak RSS ${f(g('http.peak_rss_mib'), 0)} MiB`, null],
+  ['DuckDB Appender upsert', `${f(g('duckdb.appender_rows_s'), 0)} rows/s`, null],
+  [`weekly report (${incidents} incidents)`, `${f(g('report.seconds'), 2)} s (target < 3)`, g('report.seconds') === undefined ? null : g('report.seconds')! < 3],
+  [`query (${queryDocs} docs) p50 / p95`, `${f(g('query.p50_ms'))} / ${f(g('query.p95_ms'))} ms (target p95 < 150)`, g('query.p95_ms') === undefined ? null : g('query.p95_ms')! < 150],
+];
+results.checks = Object.fromEntries(checks.map(([k, v, ok]) => [k, { value: v, ok }]));
+const width = Math.max(...checks.map((c) => c[0].length));
+for (const [k, v, ok] of checks) console.log(`${k.padEnd(width)}  ${v}${ok === null ? '' : ok ? '  ok' : '  MISSED'}`);
+mkdirSync(join(HERE, 'results'), { recursive: true });
+const file = join(HERE, 'results', `bench-${docs}${stream ? '-stream' : ''}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`results: ${file}`);
+if (process.argv.includes('--keep')) console.log(`kept ${work}`); else rmSync(work, { recursive: true, force: true });
+process.exit(checks.some((c) => c[2] === false) ? 1 : 0);

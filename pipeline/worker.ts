@@ -1,0 +1,28 @@
+// Worker thread of the clean/extract pool (pipeline/pool.ts): one task at a time, the same library calls the
+// sequential path makes, so results are identical whichever thread ran them. Errors travel back as data.
+import { parentPort, workerData } from 'node:worker_threads';
+import { SkipError, describe } from '../core/errors.ts';
+import type { CleanArticle, FetchedPage } from '../core/records.ts';
+import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
+import { extract, loadReference, type Reference } from '../analyze/extract/index.ts';
+import type { TaskReply, TaskRequest } from './pool.ts';
+
+const { referenceDir } = workerData as { referenceDir: string };
+let reference: Promise<Reference> | null = null;
+
+async function run(req: TaskRequest): Promise<TaskReply> {
+  try {
+    if (req.task === 'clean') {
+      return { id: req.id, ok: true, value: await cleanFetchedPageAsync(req.input as FetchedPage) };
+    }
+    reference ??= (async () => loadReference(referenceDir))();
+    return { id: req.id, ok: true, value: extract(req.input as CleanArticle, await reference) };
+  } catch (err) {
+    const skip = err instanceof SkipError;
+    return { id: req.id, ok: false, skip, reason: skip ? err.reason : 'parse_error', message: describe(err) };
+  }
+}
+
+parentPort!.on('message', (req: TaskRequest) => {
+  void run(req).then((reply) => parentPort!.postMessage(reply));
+});
