@@ -7,6 +7,12 @@ import { reportCommand } from './commands/report.ts';
 import { queryCommand, incidentsCommand, exportCommand, sourcesStatusCommand, serveCommand } from './commands/data.ts';
 import { cleanCommand, extractCommand } from './commands/files.ts';
 
+// `triage … | head`: once the reader has gone there is no one to write data for, so stop quietly (no stack trace).
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? EXIT.ok);
+});
+
 const program = new Command('triage')
   .description('Turns news about cyberattacks on healthcare organisations into an incident dataset and weekly reports.')
   .version('0.1.0')

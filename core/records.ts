@@ -3,6 +3,13 @@
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** A YYYY-MM-DD that names a real day (2022-02-30 does not: Date would roll it to 2 March). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected ISO-8601 date-time');
 
 /** One entry of a feed (or one page source), before fetching. */

@@ -139,10 +139,18 @@ function toArticle(r: DocRow): CleanArticle {
   });
 }
 
-/** The current version of every document, in doc_id order (deterministic). */
+/** Rows read per query when a whole table is loaded: the driver's copy of one page is freed before the next. */
+export const READ_PAGE = 5000;
+
+/** The current version of every document, in doc_id order (deterministic), read page by page. */
 export async function currentArticles(store: Store): Promise<CleanArticle[]> {
-  const rows = await store.all<DocRow>(`SELECT * FROM documents ORDER BY doc_id`);
-  return rows.map(toArticle);
+  const out: CleanArticle[] = [];
+  for (let after = ''; ;) {
+    const rows = await store.all<DocRow>(`SELECT * FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT ?`, [after, READ_PAGE]);
+    for (const r of rows) out.push(toArticle(r));
+    if (rows.length < READ_PAGE) return out;
+    after = rows[rows.length - 1].doc_id;
+  }
 }
 
 /** Every version's fields: its own text, title, URL and dates; the page-level rest from the document. */

@@ -2,7 +2,7 @@
 // fails yields a line with `error` and the command goes on, exiting 3 at the end.
 import type { Command } from 'commander';
 import { ConfigError, EXIT, describe } from '../../core/errors.ts';
-import type { CleanArticle } from '../../core/records.ts';
+import { isCalendarDate, type CleanArticle } from '../../core/records.ts';
 import { readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { extract, loadReference } from '../../analyze/extract/index.ts';
@@ -37,7 +37,7 @@ export async function cleanCommand(files: string[], _opts: unknown, cmd: Command
 
 export async function extractCommand(files: string[], opts: { published?: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new ConfigError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
+  if (opts.published && !isCalendarDate(opts.published)) throw new ConfigError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
   const reference = await loadReference(PROJECT.reference);
   let failed = 0;
   for (const file of files) {

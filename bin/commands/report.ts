@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { buildPeriodReport, choosePeriod, type BuiltReport } from '../../pipeline/report.ts';
 import { reportJsonText } from '../../reports/weekly/index.ts';
 import { renderPdf } from '../../reports/weekly/pdf.ts';
+import { weekRange } from '../../reports/weekly/period.ts';
 import { ConfigError, StopError } from '../../core/errors.ts';
 import type { Store } from '../../data/store.ts';
 import { ctxOf, withStore, type Ctx } from './context.ts';
@@ -39,6 +40,10 @@ async function build(ctx: Ctx, opts: ReportOpts): Promise<BuiltReport> {
 export async function reportCommand(opts: ReportOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   if (opts.format === 'pdf' && !opts.out) throw new ConfigError('--format pdf needs --out PATH (a PDF is not written to stdout)');
+  // 2022-W53 looks like a week but 2022 has only 52: a usage error, not an internal one.
+  if (opts.week && /^\d{4}-W\d{2}$/.test(opts.week)) {
+    try { weekRange(opts.week); } catch { throw new ConfigError(`--week: no such ISO week "${opts.week}"`); }
+  }
   const built = await build(ctx, opts);
   const body = opts.format === 'html' ? built.html : opts.format === 'md' ? built.markdown
     : opts.format === 'json' ? reportJsonText(built.json) : await renderPdf(built.html);

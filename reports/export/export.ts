@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.ts';
+import { isCalendarDate } from '../../core/records.ts';
 import type { Store } from '../../data/store.ts';
 import { columnsOf, dropTemps, EXPORT_TABLES, materialise, tempName, type ExportTable } from './tables.ts';
 import { buildDictionary, dictionaryMarkdown, incidentJsonSchema } from './dictionary.ts';
@@ -16,14 +17,13 @@ export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'jsonl', 'parquet', 'stix'
 export interface ExportOptions { format: ExportFormat; out: string; since?: string; until?: string }
 export interface ExportResult { dir: string; rows: Record<string, number> }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** COPY takes its target as a literal: the path is quoted here, the only text pasted into SQL. */
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export async function exportDataset(store: Store, o: ExportOptions): Promise<ExportResult> {
   if (!EXPORT_FORMATS.includes(o.format)) throw new ConfigError(`unknown export format "${o.format}"`);
   for (const [k, v] of [['since', o.since], ['until', o.until]] as const) {
-    if (v && !DATE.test(v)) throw new ConfigError(`--${k} must be YYYY-MM-DD, got "${v}"`);
+    if (v && !isCalendarDate(v)) throw new ConfigError(`--${k} must be YYYY-MM-DD, got "${v}"`);
   }
   if (o.format === 'stix') return exportStix(store, o);
   try {

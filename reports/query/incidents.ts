@@ -1,7 +1,7 @@
 // Journalists' incident queries: every filter is a SQL parameter, never pasted into the SQL text. --victim is
 // fuzzy (names as written, aliases, acronyms, small typos), --actor knows group aliases, --text ranks by BM25.
 import type { DuckDBValue } from '@duckdb/node-api';
-import { Incident } from '../../core/records.ts';
+import { Incident, isCalendarDate } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { Store } from '../../data/store.ts';
 import { actorCandidates, editDistance, loadAliases, type Aliases } from './aliases.ts';
@@ -17,7 +17,6 @@ export interface IncidentFilters {
 /** An incident as returned by a query: with its BM25 score and snippets when --text was given. */
 export type IncidentHit = Incident & { score?: number; snippets?: Snippet[] };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Incidents whose best documents are re-scored with term proximity (and get snippets). */
 const RERANK = 50;
 /** Best documents per incident re-scored for proximity (only multi-word queries have any). */
@@ -33,6 +32,8 @@ interface Sql { sql: string; params: Param[] }
  */
 function victimClause(q: string, words: string[][]): Sql {
   const norm = normaliseName(q);
+  // punctuation only ("---") normalises to '', which the LIKE below would match against every name
+  if (!norm) return { sql: `victim ILIKE '%' || ? || '%'`, params: [q] };
   const params: Param[] = [norm, norm.replace(/ /g, ''), norm, ...words, q];
   const sql = `(incident_id IN (SELECT incident_id FROM search_names
       WHERE (' ' || norm) LIKE '% ' || ? || '%' OR acronym = ? OR jaro_winkler_similarity(norm, ?) >= 0.9
@@ -75,7 +76,7 @@ export function buildIncidentQuery(f: IncidentFilters, aliases: Aliases = loadAl
   const params: Param[] = [];
   const add = (clause: string, ...values: Param[]) => { where.push(clause); params.push(...values); };
   for (const [name, v] of [['since', f.since], ['until', f.until]] as const) {
-    if (v && !DATE.test(v)) throw new ConfigError(`--${name} must be YYYY-MM-DD, got "${v}"`);
+    if (v && !isCalendarDate(v)) throw new ConfigError(`--${name} must be YYYY-MM-DD, got "${v}"`);
   }
   if (f.victim?.trim()) { const v = victimClause(f.victim.trim(), words); add(v.sql, ...v.params); }
   if (f.country) add('country = ?', f.country.toUpperCase());

@@ -39,11 +39,16 @@ export class Browser {
     const out = proc.stdio[4] as Readable;
     out.setEncoding('utf8');
     out.on('data', (chunk: string) => this.onData(chunk));
-    proc.on('exit', () => {
-      this.exited = true;
-      for (const p of this.pending.values()) p.reject(new Error(`chromium exited during ${p.method}`));
-      this.pending.clear();
-    });
+    proc.on('exit', () => this.fail('exited'));
+    // A browser that dies at once closes its end of the pipe: the write fails with EPIPE, which must reject
+    // the pending command rather than crash the process as an unhandled 'error' event.
+    (proc.stdio[3] as Writable).on('error', () => this.fail('closed the pipe'));
+  }
+
+  private fail(how: string): void {
+    this.exited = true;
+    for (const p of this.pending.values()) p.reject(new Error(`chromium ${how} during ${p.method}`));
+    this.pending.clear();
   }
 
   static async launch(executable = chromiumPath()): Promise<Browser> {
@@ -57,7 +62,13 @@ export class Browser {
       proc.once('error', (err) => reject(new ConfigError(`cannot start chromium: ${err.message}`, executable)));
     });
     const browser = new Browser(proc, profile);
-    await browser.send('Browser.getVersion');
+    try {
+      await browser.send('Browser.getVersion');
+    } catch (err) {
+      proc.kill('SIGKILL');
+      await rm(profile, { recursive: true, force: true });
+      throw new ConfigError(`cannot start chromium: ${(err as Error).message}`, executable);
+    }
     return browser;
   }
 

@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { Browser, chromiumPath } from './browser.ts';
 
 export async function renderPdf(html: string, executable = chromiumPath()): Promise<Buffer> {
-  const dir = await mkdtemp(join(tmpdir(), 'triage-pdf-'));
   const browser = await Browser.launch(executable);
+  const dir = await mkdtemp(join(tmpdir(), 'triage-pdf-'));
   try {
     const file = join(dir, 'report.html');
     await writeFile(file, html);

@@ -1,11 +1,12 @@
 // The `triage` command as users and other tools call it: help, exit codes, the lock message.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../../data/store.ts';
+import { PROJECT } from '../../pipeline/paths.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
 const triage = (args: string[], env: Record<string, string> = {}) =>
@@ -46,4 +47,36 @@ describe('triage CLI', () => {
       store.close();
     }
   });
+
+  it('exits 2 on dates that do not exist (not 1, not a silently shifted date)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'triage-cli-')), 'empty.duckdb');
+    (await Store.open(db)).close();
+    const txt = join(mkdtempSync(join(tmpdir(), 'triage-cli-')), 'a.txt');
+    writeFileSync(txt, 'A hospital was hit by ransomware. '.repeat(10));
+    const cases = [
+      ['query', '--since', '2022-02-30'], ['query', '--until', '2022-13-01'],
+      ['export', '--format', 'csv', '--out', join(tmpdir(), 'never-written'), '--since', '2022-02-30'],
+      ['export', '--format', 'stix', '--out', join(tmpdir(), 'never-written'), '--until', '2022-00-10'],
+      ['report', '--week', '2022-W53'], ['extract', txt, '--published', '2022-02-30'],
+    ];
+    for (const args of cases) {
+      const r = triage([...args, '--db', db]);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('stops quietly when the reader of stdout goes away (triage … | head)', async () => {
+    const pages = readdirSync(join(PROJECT.demoSites, 'www.delhichronicle.example'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html')).map((f) => join(PROJECT.demoSites, 'www.delhichronicle.example', f));
+    const files = Array.from({ length: 20 }, () => pages).flat();
+    const child = spawn(process.execPath, [BIN, 'clean', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(code).toBe(0);
+  });
 });
+

@@ -1,7 +1,7 @@
 // Researchers' exports of the demo database: Parquet read back by DuckDB, CSV and JSON Lines, the data
 // dictionary and README, atomic replacement, and the STIX 2.1 bundle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Store } from '../../data/store.ts';
 import { exportDataset } from '../../reports/export/export.ts';
@@ -78,11 +78,12 @@ describe('export', () => {
 
   it('replaces an earlier export atomically and leaves it intact when an export fails', async () => {
     const out = join(demo.dir, 'atomic');
-    await mkdir(out, { recursive: true });
+    await exportDataset(store, { format: 'stix', out });
     await writeFile(join(out, 'stale.txt'), 'old');
     await exportDataset(store, { format: 'jsonl', out });
     const files = await readdir(out);
     expect(files).not.toContain('stale.txt');
+    expect(files).not.toContain('bundle.json');
     expect(files).toContain('incidents.jsonl');
     await expect(exportDataset(store, { format: 'jsonl', out, since: 'yesterday' })).rejects.toThrow(/YYYY-MM-DD/);
     expect(await readdir(out)).toEqual(files);

@@ -47,6 +47,8 @@ describe('triage query filters', () => {
     expect(await victims({ victim: 'Lake Charls Memorial' })).toEqual(['Lake Charles Memorial Health System']);
     expect(await victims({ victim: 'CHSF' })).toEqual(['Centre Hospitalier Sud Francilien']);
     expect(await victims({ victim: 'zzyzx clinic of nowhere' })).toEqual([]);
+    // punctuation only normalises to nothing: it must not match every name
+    expect(await victims({ victim: '---' })).toEqual([]);
   });
 
   it('--actor understands aliases and spelling variants (BlackCat → ALPHV)', async () => {
