@@ -31,7 +31,9 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
       else emit(JSON.stringify(rows, null, opts.json ? 2 : 0));
       return;
     }
-    const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit: toNumber('--limit', opts.limit) };
+    const limit = toNumber('--limit', opts.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
+    const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
     const incidents = await queryIncidents(store, filters);
     if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
     else if (opts.csv) process.stdout.write(incidentsCsv(incidents));

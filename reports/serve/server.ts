@@ -31,7 +31,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       else res.end();
     });
   });
-  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(o.port ?? 8080, host, ok); });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (err: NodeJS.ErrnoException) => fail(err.code === 'EADDRINUSE' || err.code === 'EACCES'
+      ? new ConfigError(`cannot listen on ${host}:${o.port ?? 8080}: ${err.code === 'EADDRINUSE' ? 'port in use' : 'permission denied'}; choose another --port`)
+      : err));
+    server.listen(o.port ?? 8080, host, ok);
+  });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return { url, close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };

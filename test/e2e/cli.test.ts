@@ -27,6 +27,16 @@ describe('triage CLI', () => {
     expect(r.stderr).toMatch(/docx/);
   });
 
+  it('exits 2 on a --limit that is not a positive whole number', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'triage-cli-')), 'limit.duckdb');
+    (await Store.open(db)).close();
+    for (const bad of ['0', '-5', '2.5']) {
+      const r = triage(['query', '--limit', bad, '--db', db]);
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr).toMatch(/--limit/);
+    }
+  });
+
   it('exits 2 with a clear message when the database does not exist yet', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'triage-cli-')), 'none.duckdb');
     const r = triage(['incidents', '--json', '--db', db]);
