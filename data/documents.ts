@@ -171,10 +171,13 @@ export async function versionsToExtract(store: Store, extractorVersion: string, 
  * the versions instead of holding every text at once. */
 export async function versionsToExtractPage(store: Store, extractorVersion: string, all: boolean,
   after: { doc_id: string; version_id: string } | null, limit: number): Promise<(CleanArticle & { version_id: string })[]> {
-  const rows = await store.all<DocRow>(`${VERSION_SELECT}
-     WHERE (? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?))
-       AND (v.doc_id > ? OR (v.doc_id = ? AND v.version_id > ?))
-     ORDER BY v.doc_id, v.version_id LIMIT ?`,
+  // The page's keys are chosen from narrow columns first; only those rows' texts are read.
+  const rows = await store.all<DocRow>(`WITH page AS (
+       SELECT v.version_id FROM document_versions v
+       WHERE (? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?))
+         AND (v.doc_id > ? OR (v.doc_id = ? AND v.version_id > ?))
+       ORDER BY v.doc_id, v.version_id LIMIT ?)
+     ${VERSION_SELECT} WHERE v.version_id IN (SELECT version_id FROM page) ORDER BY v.doc_id, v.version_id`,
   [all, extractorVersion, after?.doc_id ?? '', after?.doc_id ?? '', after?.version_id ?? '', limit]);
   return rows.map((r) => Object.assign(toArticle(r), { version_id: r.version_id }));
 }

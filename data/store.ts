@@ -27,7 +27,9 @@ export class Store {
     if (path !== ':memory:' && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      const options: Record<string, string> = opts.readOnly ? { access_mode: 'READ_ONLY' } : {};
+      // DuckDB's cache may otherwise grow to 80% of RAM; past the limit it evicts and spills to disk.
+      const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? '512MB',
+        ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) };
       instance = await DuckDBInstance.fromCache(path, options);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);

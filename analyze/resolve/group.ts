@@ -3,7 +3,7 @@
 // order), refusing merges that would put two victims of one document, two countries, or attack dates further
 // apart than the window into one incident.
 import type { Candidate } from './candidates.ts';
-import { GENERIC, initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
+import { initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
 import type { Settings } from './types.ts';
 
 interface Edge { a: number; b: number; score: number; gap: number }
@@ -20,56 +20,64 @@ function countriesAgree(x: Candidate, y: Candidate, m: NameMatch): boolean {
 }
 
 /**
- * Blocking keys of a candidate: what two names must share to be compared at all — the full key, the first
- * token, every identifying token and its 4-letter prefix (typos past it), and the initials of every run of ≥3
- * tokens (acronyms: "AIIMS" meets "All India Institute of Medical Sciences" through "aiims"). Exact, acronym
- * and contained matches always share one; a Jaro-Winkler match shares one unless every identifying word is
- * misspelt within its first four letters.
+ * Blocking: two names are compared only when the first token of one (or the initials it may stand for, or
+ * that a run starting there forms) occurs among the tokens or run initials of the other, or when their first
+ * tokens start alike. Exact, acronym and contained matches all align the first token of one name with some
+ * position of the other, so they always meet this way; a Jaro-Winkler match does unless the two first tokens
+ * differ within their first three letters (then the names are rarely one victim anyway).
  */
-export function blockKeys(names: string[]): string[] {
-  const keys = new Set<string>();
+export interface BlockKeys { all: string[]; probe: string[] }
+
+export function blockKeys(names: string[]): BlockKeys {
+  const all = new Set<string>();
+  const probe = new Set<string>();
   for (const name of names) {
     const toks = nameTokens(name);
     if (toks.length === 0) continue;
-    keys.add(`k:${toks.join(' ')}`);
-    keys.add(toks[0]);
-    for (const t of toks) {
-      if (GENERIC.has(t) || /^\d+$/.test(t)) continue;
-      keys.add(t);
-      keys.add(`p:${t.slice(0, 4)}`);
-    }
+    for (const t of toks) all.add(t);
     for (let i = 0; i + 3 <= toks.length; i++) {
-      for (let j = i + 3; j <= toks.length; j++) keys.add(initials(toks.slice(i, j)));
+      for (let j = i + 3; j <= toks.length; j++) all.add(`${initials(toks.slice(i, j))}`);
     }
+    probe.add(toks[0]);
+    for (let j = 3; j <= toks.length; j++) probe.add(initials(toks.slice(0, j)));
+    const prefix = `\u241f${toks[0].slice(0, 3)}`;
+    all.add(prefix);
+    probe.add(prefix);
   }
-  return [...keys];
+  return { all: [...all], probe: [...probe] };
 }
 
-/** Index pairs (a < b) that share a blocking key and whose attack-date intervals lie within the window:
- * each key's candidates are swept in date order, so work grows with the pairs found, not with n². */
-function candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, number]> {
-  const byKey = new Map<string, number[]>();
-  cands.forEach((c, i) => {
-    for (const k of blockKeys(c.names)) {
-      const list = byKey.get(k);
-      if (list) list.push(i); else byKey.set(k, [i]);
-    }
-  });
-  const n = cands.length;
-  const seen = new Set<number>();
-  const add = (i: number, j: number) => seen.add(i < j ? i * n + j : j * n + i);
-  for (const list of byKey.values()) {
-    if (list.length < 2) continue;
-    const undated = list.filter((i) => cands[i].lo === null || cands[i].hi === null);
-    const dated = list.filter((i) => cands[i].lo !== null && cands[i].hi !== null).sort((p, q) => cands[p].lo! - cands[q].lo!);
-    // Undated candidates are within the window of everything.
-    for (const u of undated) for (const o of list) if (o !== u) add(u, o);
-    for (let x = 0; x < dated.length; x++) {
-      const hi = cands[dated[x]].hi!;
-      for (let y = x + 1; y < dated.length && cands[dated[y]].lo! - hi <= s.windowDays; y++) add(dated[x], dated[y]);
-    }
+/** Index pairs (a < b) that meet through a blocking key and whose attack-date intervals lie within the window.
+ * Each key's candidates are kept in date order, so a lookup reads only the window, not the whole list. */
+function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, number]> {
+  const keys = cands.map((c) => blockKeys(c.names));
+  const index = (pick: (k: BlockKeys) => string[]) => {
+    const m = new Map<string, number[]>();
+    keys.forEach((k, i) => { for (const key of pick(k)) { const l = m.get(key); if (l) l.push(i); else m.set(key, [i]); } });
+    for (const l of m.values()) l.sort((p, q) => (cands[p].lo ?? -Infinity) - (cands[q].lo ?? -Infinity) || p - q);
+    return m;
+  };
+  const byAll = index((k) => k.all);
+  const byProbe = index((k) => k.probe);
+  let span = 0;
+  for (const c of cands) if (c.lo !== null && c.hi !== null) span = Math.max(span, c.hi - c.lo);
+  /** Members of a date-sorted list whose interval may lie within the window of x (undated ones always). */
+  const near = function* (list: number[], x: Candidate): Iterable<number> {
+    let i = 0;
+    while (i < list.length && cands[list[i]].lo === null) yield list[i++];
+    if (x.lo === null || x.hi === null) { while (i < list.length) yield list[i++]; return; }
+    // first dated member with lo ≥ x.lo − window − span (binary search), then until lo > x.hi + window
+    let lo = i, hi = list.length;
+    const from = x.lo - s.windowDays - span;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cands[list[mid]].lo! < from) lo = mid + 1; else hi = mid; }
+    for (let j = lo; j < list.length && cands[list[j]].lo! <= x.hi + s.windowDays; j++) yield list[j];
+  };
+  for (let a = 0; a < cands.length; a++) {
+    const partners = new Set<number>();
+    for (const k of keys[a].probe) for (const b of near(byAll.get(k) ?? [], cands[a])) if (b > a) partners.add(b);
+    for (const k of keys[a].all) for (const b of near(byProbe.get(k) ?? [], cands[a])) if (b > a) partners.add(b);
+    for (const b of [...partners].sort((p, q) => p - q)) yield [a, b];
   }
-  return [...seen].sort((p, q) => p - q).map((v) => [Math.floor(v / n), v % n] as [number, number]);
 }
 
 function edges(cands: Candidate[], s: Settings): Edge[] {
@@ -81,7 +89,10 @@ function edges(cands: Candidate[], s: Settings): Edge[] {
     const g = gap(x, y);
     if (x.source.doc_id === y.source.doc_id || g > s.windowDays) continue;
     const sig = `${x.names.join('|')}\u241f${y.names.join('|')}`;
-    if (!cache.has(sig)) cache.set(sig, matchNameSets(x.names, y.names, s.jaroWinkler));
+    if (!cache.has(sig)) {
+      if (cache.size >= 100_000) cache.clear(); // bounded: most repeats are reports of one victim, close together
+      cache.set(sig, matchNameSets(x.names, y.names, s.jaroWinkler));
+    }
     const m = cache.get(sig)!;
     if (m && countriesAgree(x, y, m)) out.push({ a, b, score: m.score, gap: g });
   }
