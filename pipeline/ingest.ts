@@ -13,7 +13,7 @@ import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Store } from '../data/store.ts';
 import { saveArticle, type SaveOutcome } from '../data/documents.ts';
 import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, saveFeedItems,
-  saveSources, type FetchRow } from '../data/ingest-state.ts';
+  saveSources, type FetchRow, type Validators } from '../data/ingest-state.ts';
 import { PageSaver, type Failed, type PageResult, type SaverOptions } from './page-saver.ts';
 
 export interface IngestDeps {
@@ -56,12 +56,13 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
   const saver = new PageSaver(deps, stats, deps.batch);
   await settleAll(enabled.map(async (source) => {
     stats.sources++;
-    const items = await pollSource(deps, source, stats);
-    for (const item of items) {
-      if (queued.has(item.link)) continue; // the same article listed by two feeds is fetched once
+    const items = (await pollSource(deps, source, stats)).filter((item) => {
+      if (queued.has(item.link)) return false; // the same article listed by two feeds is fetched once
       queued.add(item.link);
-      pageJobs.push(fetchAndStore(deps, source, item, stats, saver));
-    }
+      return true;
+    });
+    const validators = await validatorsOf(deps.store, items.map((i) => i.link));
+    for (const item of items) pageJobs.push(fetchAndStore(deps, source, item, stats, saver, validators.get(item.link) ?? null));
   }));
   await settleAll(pageJobs);
   deps.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
@@ -156,9 +157,16 @@ function fetchRow(o: FetchOutcome, sourceId: string | null, at: string): FetchRo
     content_type: null, bytes: null, bytes_sha256: null, fetched_at: at, error_reason: o.reason, error: describe(o.error) };
 }
 
-async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats, saver: PageSaver): Promise<void> {
-  const { store } = deps;
-  const previous = await getValidators(store, item.link);
+/** Stored validators of a source's pages in one read, not one query per page queued ahead of the saves. */
+async function validatorsOf(store: Store, urls: string[]): Promise<Map<string, Validators>> {
+  if (urls.length === 0) return new Map();
+  const rows = await store.all<Validators & { url: string }>(
+    'SELECT url, etag, last_modified, bytes_sha256, status FROM fetches WHERE url IN (SELECT unnest(?::VARCHAR[]))', [urls as never]);
+  return new Map(rows.map(({ url, ...v }) => [url, v]));
+}
+
+async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats, saver: PageSaver,
+  previous: Validators | null): Promise<void> {
   const outcome = await deps.fetcher.fetch({
     url: item.link, sourceId: source.id, previous: previous?.status ? previous : null,
     feedTitle: item.title, feedPublished: item.published, outlet: source.publisher,

@@ -21,6 +21,10 @@ export type PageResult =
   /** a 304: the fetch state is refreshed and an earlier fetch failure cleared */
   | { kind: 'not_modified'; item: string; fetch: FetchRow };
 
+/** Columns of the `fetches` table, named as FetchRow's fields. */
+const FETCH_COLUMNS = ['url', 'source_id', 'final_url', 'status', 'etag', 'last_modified', 'content_type', 'bytes',
+  'bytes_sha256', 'fetched_at', 'error_reason', 'error'] as const satisfies readonly (keyof FetchRow)[];
+
 interface Waiting { result: PageResult; at: string; done(err?: unknown): void }
 
 export interface SaverOptions { size?: number; windowMs?: number }
@@ -70,7 +74,7 @@ export class PageSaver {
       : r.kind === 'not_modified' ? [idFrom('fail', 'fetch', r.item)] : []));
     return store.transaction(async () => {
       const outcomes = await saveArticles(store, stored.map((r) => r.article));
-      for (const w of batch) await recordFetch(store, w.result.fetch);
+      await recordFetches(store, batch.map((w) => w.result.fetch));
       if (cleared.length) await store.run('DELETE FROM failures WHERE failure_id IN (SELECT unnest(?::VARCHAR[]))', [cleared as never]);
       for (const w of batch) if (w.result.kind === 'failed') await recordFailure(store, { ...w.result.failure, at: w.at });
       return outcomes;
@@ -91,4 +95,13 @@ export class PageSaver {
       this.deps.log.warn(`${r.failure.item}: ${r.failure.reason}: ${r.failure.message}`);
     }
   }
+}
+
+/** The `fetches` rows of a batch: one upsert (recordFetch is one per row), except 304s, which keep the stored
+ * validators and so go through recordFetch. A URL appears once per run, but the last row wins if not. */
+async function recordFetches(store: Store, rows: FetchRow[]): Promise<void> {
+  const latest = new Map<string, FetchRow>();
+  for (const r of rows) if (r.status !== 304) latest.set(r.url, r);
+  await store.upsert('fetches', [...FETCH_COLUMNS], [...latest.values()].map((r) => FETCH_COLUMNS.map((c) => r[c])) as never);
+  for (const r of rows) if (r.status === 304) await recordFetch(store, r);
 }
