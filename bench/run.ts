@@ -78,15 +78,24 @@ async function microBench(): Promise<void> {
   // The same pages on one thread and on the pool, round after round, alternating which side goes first: on a
   // shared machine the load drifts, and paired rounds with medians keep the ratio meaningful.
   const articles: CleanArticle[] = [];
-  const rounds = { single: [] as number[], workers: [] as number[], ratio: [] as number[] };
+  const rounds = { single: [] as number[], workers: [] as number[], ratio: [] as number[], single_cpu_ms: [] as number[], workers_cpu_ms: [] as number[] };
   const per = Math.ceil(micro / microRounds);
   for (let r = 0; r * per < micro; r++) {
     const ids = Array.from({ length: Math.min(per, micro - r * per) }, (_, k) => r * per + k);
     const bodies = ids.map((i) => bytes[i].slice()); // copies made before timing: the pool moves each body to its worker
     const single = () => rate(ids.length, () => { for (const i of ids) { const out = cleanHere(i); if (out.ok) articles.push(out.article); } });
     const workers = () => rate(ids.length, () => Promise.all(ids.map((i, k) => pool.clean(page(i, bodies[k])))));
+    // CPU of every thread (GC helpers included) per page: on a loaded machine it tells whether the pool does
+    // more work per page than one thread, which the wall-clock ratio cannot.
+    const cpu = async (side: 'single' | 'workers', fn: () => Promise<number>) => {
+      const c = process.cpuUsage();
+      const pagesPerS = await fn();
+      const used = process.cpuUsage(c);
+      rounds[`${side}_cpu_ms`].push((used.user + used.system) / 1000 / ids.length);
+      return pagesPerS;
+    };
     let s: number, w: number;
-    if (r % 2) { w = await workers(); s = await single(); } else { s = await single(); w = await workers(); }
+    if (r % 2) { w = await cpu('workers', workers); s = await cpu('single', single); } else { s = await cpu('single', single); w = await cpu('workers', workers); }
     rounds.single.push(s); rounds.workers.push(w); rounds.ratio.push(w / s);
   }
   const ref = loadReference(PROJECT.reference);
@@ -96,7 +105,8 @@ async function microBench(): Promise<void> {
   const extractPool = await rate(articles.length, () => Promise.all(articles.map((a) => pool.extract(a))));
   await pool.close();
   results.clean = { pages: micro, rounds: rounds.single.length, single_pages_s: median(rounds.single), workers: pool.size,
-    workers_pages_s: median(rounds.workers), speedup: median(rounds.ratio), per_round: rounds, load_avg: os.loadavg() };
+    workers_pages_s: median(rounds.workers), speedup: median(rounds.ratio), single_cpu_ms_page: median(rounds.single_cpu_ms),
+    workers_cpu_ms_page: median(rounds.workers_cpu_ms), per_round: rounds, load_avg: os.loadavg() };
   results.extract = { articles: articles.length, single_articles_s: extractSingle, workers_articles_s: extractPool };
 }
 
@@ -167,6 +177,7 @@ const e2eTarget = stream ? 1536 : 1024;
 const checks: Check[] = [
   ['clean, 1 thread', `${f(g('clean.single_pages_s'))} pages/s (median of ${g('clean.rounds') ?? '?'} rounds alternating with the pool; load ${f(g('clean.load_avg.0'), 2)})`, null],
   [`clean, ${g('clean.workers') ?? '?'} workers`, `${f(g('clean.workers_pages_s'))} pages/s (×${f(g('clean.speedup'), 2)}; target ≥ 1.7)`, g('clean.speedup') === undefined ? null : g('clean.speedup')! >= 1.7],
+  ['  CPU per page, 1 thread / workers', `${f(g('clean.single_cpu_ms_page'), 2)} / ${f(g('clean.workers_cpu_ms_page'), 2)} ms (all threads)`, null],
   ['extract, 1 thread / workers', `${f(g('extract.single_articles_s'))} / ${f(g('extract.workers_articles_s'))} articles/s`, null],
   [`end to end (${stream ? 'stream' : 'ingest --dir'}, ${docs} docs)`, `${f(g('e2e.docs_s'))} docs/s${stream ? '' : ' (target ≥ 80)'}`, stream || g('e2e.docs_s') === undefined ? null : g('e2e.docs_s')! >= 80],
   ['  peak RSS', `${f(g('e2e.peak_rss_mib'), 0)} MiB (target < ${e2eTarget})`, g('e2e.peak_rss_mib') === undefined ? null : g('e2e.peak_rss_mib')! < e2eTarget],
