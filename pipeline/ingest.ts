@@ -196,8 +196,9 @@ async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): 
 }
 
 /**
- * Clean one fetched page and store it; used by feed ingestion and by `ingest --dir` alike. With `fetch`, the
- * page's fetch state is committed in the same transaction as its document (or its failure).
+ * Clean one fetched page and store it in its own transaction: the one-page-at-a-time reference that the batch
+ * paths (page-saver.ts, ingest-dir.ts) are tested against. With `fetch`, the page's fetch state is committed in
+ * the same transaction as its document (or its failure).
  */
 export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>, page: FetchedPage, stats: IngestStats,
   fetch?: FetchRow): Promise<CleanArticle | null> {
