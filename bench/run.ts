@@ -1,14 +1,14 @@
 // `npm run bench`: throughput, memory and latency of the whole pipeline on this machine, over synthetic
-// ~170 KB news pages (bench/synth.ts). Measures in one run: clean pages/s on one thread and on the worker pool,
+// ~170 KB news pages (bench/synth.ts). Measures in one run: clean pages/s on one thread and on the worker pool (alternating rounds, medians),
 // extract articles/s, end to end docs/s from `triage ingest --dir` (the real CLI, peak RSS preloaded probe) or,
 // with --stream (default above 20k docs), from pages generated in memory, and from a loopback HTTP server;
 // DuckDB rows/s through the Appender; the weekly report over --incidents incidents; query p50/p95 (bench/query.ts).
 // Prints a table, writes bench/results/bench-<docs>.json, exits 1 when an acceptance target is missed.
-// Usage: npm run bench -- [--docs 5000] [--micro 1000] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
+// Usage: npm run bench -- [--docs 5000] [--micro 1000] [--micro-rounds 6] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
 //        [--stream] [--skip http,query,report,e2e,micro] [--keep]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../core/effects.ts';
@@ -25,6 +25,7 @@ import { buildIncidentDb } from './scale-db.ts';
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
 const docs = Number(arg('docs', '5000'));
 const micro = Number(arg('micro', '1000'));
+const microRounds = Number(arg('micro-rounds', '6'));
 const httpDocs = Number(arg('http-docs', '1000'));
 const incidents = Number(arg('incidents', '100000'));
 const queryDocs = Number(arg('query-docs', '100000'));
@@ -53,39 +54,59 @@ async function measured(args: string[]): Promise<{ s: number; rssMiB: number; co
   return { s, rssMiB, ...r };
 }
 
+/** Pages/s of one timed run of `fn` over `n` pages. */
+async function rate(n: number, fn: () => unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return n / ((performance.now() - t) / 1000);
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
 async function microBench(): Promise<void> {
   const pages = Array.from({ length: micro }, (_, i) => synthPage(i));
   const bytes = pages.map((p) => new Uint8Array(Buffer.from(p.html)));
   const page = (i: number, body: Uint8Array<ArrayBuffer>) => ({ url: pages[i].url, final_url: pages[i].url, status: 200, content_type: 'text/html',
     etag: null, last_modified: null, charset: 'utf-8', bytes_sha256: '', body, fetched_at: '2025-01-01T00:00:00Z', source_id: null,
     feed_title: null, feed_published: null, file: null, outlet: null });
+  const cleanHere = (i: number) => cleanHtml({ bytes: bytes[i], url: pages[i].url, charset: 'utf-8', fetchedAt: '2025-01-01T00:00:00Z' });
   // Both sides warmed up (JIT here, module loading in the workers) on pages outside the timed set.
   const warm = Array.from({ length: 40 }, (_, i) => synthPage(micro + i));
   for (const p of warm) cleanHtml({ bytes: new Uint8Array(Buffer.from(p.html)), url: p.url, charset: 'utf-8', fetchedAt: null });
-  let t = performance.now();
-  const articles: CleanArticle[] = [];
-  for (let i = 0; i < pages.length; i++) {
-    const out = cleanHtml({ bytes: bytes[i], url: pages[i].url, charset: 'utf-8', fetchedAt: '2025-01-01T00:00:00Z' });
-    if (out.ok) articles.push(out.article);
-  }
-  const single = micro / ((performance.now() - t) / 1000);
   const pool = createPool();
   await Promise.all(warm.map((p, i) => pool.clean({ ...page(0, new Uint8Array(Buffer.from(p.html))), url: warm[i].url })));
-  const bodies = bytes.map((b) => b.slice()); // copies made before timing: the pool moves each body to its worker
-  t = performance.now();
-  await Promise.all(pages.map((_, i) => pool.clean(page(i, bodies[i]))));
-  const parallel = micro / ((performance.now() - t) / 1000);
+  // The same pages on one thread and on the pool, round after round, alternating which side goes first: on a
+  // shared machine the load drifts, and paired rounds with medians keep the ratio meaningful.
+  const articles: CleanArticle[] = [];
+  const rounds = { single: [] as number[], workers: [] as number[], ratio: [] as number[], single_cpu_ms: [] as number[], workers_cpu_ms: [] as number[] };
+  const per = Math.ceil(micro / microRounds);
+  for (let r = 0; r * per < micro; r++) {
+    const ids = Array.from({ length: Math.min(per, micro - r * per) }, (_, k) => r * per + k);
+    const bodies = ids.map((i) => bytes[i].slice()); // copies made before timing: the pool moves each body to its worker
+    const single = () => rate(ids.length, () => { for (const i of ids) { const out = cleanHere(i); if (out.ok) articles.push(out.article); } });
+    const workers = () => rate(ids.length, () => Promise.all(ids.map((i, k) => pool.clean(page(i, bodies[k])))));
+    // CPU of every thread (GC helpers included) per page: on a loaded machine it tells whether the pool does
+    // more work per page than one thread, which the wall-clock ratio cannot.
+    const cpu = async (side: 'single' | 'workers', fn: () => Promise<number>) => {
+      const c = process.cpuUsage();
+      const pagesPerS = await fn();
+      const used = process.cpuUsage(c);
+      rounds[`${side}_cpu_ms`].push((used.user + used.system) / 1000 / ids.length);
+      return pagesPerS;
+    };
+    let s: number, w: number;
+    if (r % 2) { w = await cpu('workers', workers); s = await cpu('single', single); } else { s = await cpu('single', single); w = await cpu('workers', workers); }
+    rounds.single.push(s); rounds.workers.push(w); rounds.ratio.push(w / s);
+  }
   const ref = loadReference(PROJECT.reference);
   for (const a of articles.slice(0, 40)) extract(a, ref);
-  t = performance.now();
-  for (const a of articles) extract(a, ref);
-  const extractSingle = articles.length / ((performance.now() - t) / 1000);
+  const extractSingle = await rate(articles.length, () => { for (const a of articles) extract(a, ref); });
   await Promise.all(articles.slice(0, 40).map((a) => pool.extract(a)));
-  t = performance.now();
-  await Promise.all(articles.map((a) => pool.extract(a)));
-  const extractPool = articles.length / ((performance.now() - t) / 1000);
+  const extractPool = await rate(articles.length, () => Promise.all(articles.map((a) => pool.extract(a))));
   await pool.close();
-  results.clean = { pages: micro, single_pages_s: single, workers: pool.size, workers_pages_s: parallel, speedup: parallel / single };
+  results.clean = { pages: micro, rounds: rounds.single.length, single_pages_s: median(rounds.single), workers: pool.size,
+    workers_pages_s: median(rounds.workers), speedup: median(rounds.ratio), single_cpu_ms_page: median(rounds.single_cpu_ms),
+    workers_cpu_ms_page: median(rounds.workers_cpu_ms), per_round: rounds, load_avg: os.loadavg() };
   results.extract = { articles: articles.length, single_articles_s: extractSingle, workers_articles_s: extractPool };
 }
 
@@ -154,8 +175,9 @@ const g = (path: string): number | undefined => path.split('.').reduce<unknown>(
 const f = (v: number | undefined, d = 1) => (v === undefined ? 'n/a' : v.toFixed(d));
 const e2eTarget = stream ? 1536 : 1024;
 const checks: Check[] = [
-  ['clean, 1 thread', `${f(g('clean.single_pages_s'))} pages/s`, null],
+  ['clean, 1 thread', `${f(g('clean.single_pages_s'))} pages/s (median of ${g('clean.rounds') ?? '?'} rounds alternating with the pool; load ${f(g('clean.load_avg.0'), 2)})`, null],
   [`clean, ${g('clean.workers') ?? '?'} workers`, `${f(g('clean.workers_pages_s'))} pages/s (×${f(g('clean.speedup'), 2)}; target ≥ 1.7)`, g('clean.speedup') === undefined ? null : g('clean.speedup')! >= 1.7],
+  ['  CPU per page, 1 thread / workers', `${f(g('clean.single_cpu_ms_page'), 2)} / ${f(g('clean.workers_cpu_ms_page'), 2)} ms (all threads)`, null],
   ['extract, 1 thread / workers', `${f(g('extract.single_articles_s'))} / ${f(g('extract.workers_articles_s'))} articles/s`, null],
   [`end to end (${stream ? 'stream' : 'ingest --dir'}, ${docs} docs)`, `${f(g('e2e.docs_s'))} docs/s${stream ? '' : ' (target ≥ 80)'}`, stream || g('e2e.docs_s') === undefined ? null : g('e2e.docs_s')! >= 80],
   ['  peak RSS', `${f(g('e2e.peak_rss_mib'), 0)} MiB (target < ${e2eTarget})`, g('e2e.peak_rss_mib') === undefined ? null : g('e2e.peak_rss_mib')! < e2eTarget],

@@ -1,5 +1,6 @@
 // Byte → text decoding shared by the feed parser and the HTML cleaner.
 // Order follows the WHATWG sniffing rules: BOM, then the HTTP charset, then an in-document declaration.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface Decoded { text: string; charset: string; source: 'bom' | 'http' | 'document' | 'default' | 'fallback' }
@@ -37,24 +38,24 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return meta ? meta[1].toLowerCase() : null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+/** A view of the bytes, not a copy (Buffer.from(Uint8Array) copies: 170 KB per page). */
+const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Text in `charset`. Valid UTF-8 is decoded natively, which gives what iconv-lite gives, only faster. */
+function decodeAs(bytes: Uint8Array, charset: string): string {
+  if (charset === 'utf-8' && isUtf8(bytes)) return view(bytes).toString('utf8');
+  return iconv.decode(view(bytes), charset);
 }
 
 /** Decode bytes to text. Undeclared bytes that are not valid UTF-8 are read as windows-1252 (the common legacy case). */
 export function decodeBytes(bytes: Uint8Array, httpCharset: string | null = null): Decoded {
   const bom = sniffBom(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset), charset: bom.charset, source: 'bom' };
+  if (bom) return { text: iconv.decode(view(bytes.subarray(bom.length)), bom.charset), charset: bom.charset, source: 'bom' };
   const http = normaliseCharset(httpCharset);
-  if (http) return { text: iconv.decode(Buffer.from(bytes), http), charset: http, source: 'http' };
+  if (http) return { text: decodeAs(bytes, http), charset: http, source: 'http' };
   const doc = normaliseCharset(declaredCharset(bytes));
   // A document claiming UTF-16 without a BOM is lying (it was readable as ASCII); ignore it.
-  if (doc && !doc.startsWith('utf-16')) return { text: iconv.decode(Buffer.from(bytes), doc), charset: doc, source: 'document' };
-  if (isValidUtf8(bytes)) return { text: Buffer.from(bytes).toString('utf8'), charset: 'utf-8', source: 'default' };
-  return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), charset: 'windows-1252', source: 'fallback' };
+  if (doc && !doc.startsWith('utf-16')) return { text: decodeAs(bytes, doc), charset: doc, source: 'document' };
+  if (isUtf8(bytes)) return { text: view(bytes).toString('utf8'), charset: 'utf-8', source: 'default' };
+  return { text: iconv.decode(view(bytes), 'windows-1252'), charset: 'windows-1252', source: 'fallback' };
 }

@@ -1,7 +1,8 @@
 // Ingest stage runner: poll sources → fetch pages → clean → store. Effects (store, fetcher, clock, log) are
 // handed in; every item ends as a stored document, a 304, or a recorded failure with a typed reason.
 // Crash safety: what one step learns is committed in one transaction (a feed's validators with its items; a
-// page's fetch state with its document), so after a kill -9 a re-run either redoes the step or skips it whole.
+// page's fetch state with its document, batched with other pages' by page-saver.ts), so after a kill -9 a re-run
+// either redoes the step or skips it whole.
 import type { Clock, Logger } from '../core/effects.ts';
 import { SkipError, describe, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, FeedItem, FetchedPage } from '../core/records.ts';
@@ -12,12 +13,15 @@ import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Store } from '../data/store.ts';
 import { saveArticle, type SaveOutcome } from '../data/documents.ts';
 import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, saveFeedItems,
-  saveSources, type FetchRow } from '../data/ingest-state.ts';
+  saveSources, type FetchRow, type Validators } from '../data/ingest-state.ts';
+import { PageSaver, type Failed, type PageResult, type SaverOptions } from './page-saver.ts';
 
 export interface IngestDeps {
   store: Store; fetcher: Fetcher; clock: Clock; log: Logger;
   /** the cleaner, e.g. a worker pool's (pipeline/pool.ts); default: cleanFetchedPageAsync in this thread */
   clean?: (page: FetchedPage) => Promise<CleanArticle>;
+  /** pages per transaction and how long a page waits for others (default 250 pages, 500 ms) */
+  batch?: SaverOptions;
 }
 
 export interface IngestStats {
@@ -49,14 +53,16 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
   await saveSources(deps.store, sources);
   const pageJobs: Promise<void>[] = [];
   const queued = new Set<string>();
+  const saver = new PageSaver(deps, stats, deps.batch);
   await settleAll(enabled.map(async (source) => {
     stats.sources++;
-    const items = await pollSource(deps, source, stats);
-    for (const item of items) {
-      if (queued.has(item.link)) continue; // the same article listed by two feeds is fetched once
+    const items = (await pollSource(deps, source, stats)).filter((item) => {
+      if (queued.has(item.link)) return false; // the same article listed by two feeds is fetched once
       queued.add(item.link);
-      pageJobs.push(fetchAndStore(deps, source, item, stats));
-    }
+      return true;
+    });
+    const validators = await validatorsOf(deps.store, items.map((i) => i.link));
+    for (const item of items) pageJobs.push(fetchAndStore(deps, source, item, stats, saver, validators.get(item.link) ?? null));
   }));
   await settleAll(pageJobs);
   deps.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
@@ -69,8 +75,6 @@ async function settleAll(jobs: Promise<unknown>[]): Promise<void> {
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
-
-interface Failed { stage: string; item: string; reason: FailureReason; message: string }
 
 /** Counts, logs and stores one failure (inside the caller's transaction). */
 async function fail(deps: IngestDeps, stats: IngestStats, f: Failed, at: string): Promise<void> {
@@ -153,33 +157,48 @@ function fetchRow(o: FetchOutcome, sourceId: string | null, at: string): FetchRo
     content_type: null, bytes: null, bytes_sha256: null, fetched_at: at, error_reason: o.reason, error: describe(o.error) };
 }
 
-async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats): Promise<void> {
-  const { store } = deps;
-  const previous = await getValidators(store, item.link);
+/** Stored validators of a source's pages in one read, not one query per page queued ahead of the saves. */
+async function validatorsOf(store: Store, urls: string[]): Promise<Map<string, Validators>> {
+  if (urls.length === 0) return new Map();
+  const rows = await store.all<Validators & { url: string }>(
+    'SELECT url, etag, last_modified, bytes_sha256, status FROM fetches WHERE url IN (SELECT unnest(?::VARCHAR[]))', [urls as never]);
+  return new Map(rows.map(({ url, ...v }) => [url, v]));
+}
+
+async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats, saver: PageSaver,
+  previous: Validators | null): Promise<void> {
   const outcome = await deps.fetcher.fetch({
     url: item.link, sourceId: source.id, previous: previous?.status ? previous : null,
     feedTitle: item.title, feedPublished: item.published, outlet: source.publisher,
   });
-  const at = deps.clock.now().toISOString();
+  const fetch = fetchRow(outcome, source.id, deps.clock.now().toISOString());
   if (outcome.kind === 'ok') {
     stats.pages_fetched++;
-    await storePage(deps, outcome.page, stats, fetchRow(outcome, source.id, at));
-    return;
+    await saver.add(await cleanPage(deps, outcome.page, fetch));
+  } else if (outcome.kind === 'failed') {
+    await saver.add({ kind: 'failed', fetch, failure: { stage: 'fetch', item: item.link, reason: outcome.reason, message: describe(outcome.error) } });
+  } else {
+    await saver.add({ kind: 'not_modified', item: item.link, fetch });
   }
-  await store.transaction(async () => {
-    await recordFetch(store, fetchRow(outcome, source.id, at));
-    if (outcome.kind === 'failed') {
-      await fail(deps, stats, { stage: 'fetch', item: item.link, reason: outcome.reason, message: describe(outcome.error) }, at);
-    } else {
-      stats.not_modified++;
-      await clearFailure(store, 'fetch', item.link);
-    }
-  });
+}
+
+/** A fetched page, cleaned, as the batch saver stores it. */
+async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): Promise<PageResult> {
+  const item = page.file ?? page.url;
+  try {
+    return { kind: 'stored', item, article: await (deps.clean ?? cleanFetchedPageAsync)(page), fetch };
+  } catch (err) {
+    const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
+    // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
+    return { kind: 'failed', failure: { stage: 'clean', item, reason, message: describe(err) },
+      fetch: { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) } };
+  }
 }
 
 /**
- * Clean one fetched page and store it; used by feed ingestion and by `ingest --dir` alike. With `fetch`, the
- * page's fetch state is committed in the same transaction as its document (or its failure).
+ * Clean one fetched page and store it in its own transaction: the one-page-at-a-time reference that the batch
+ * paths (page-saver.ts, ingest-dir.ts) are tested against. With `fetch`, the page's fetch state is committed in
+ * the same transaction as its document (or its failure).
  */
 export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>, page: FetchedPage, stats: IngestStats,
   fetch?: FetchRow): Promise<CleanArticle | null> {

@@ -1,10 +1,7 @@
 // Pre-clean: strip what is never article text (scripts, chrome, widgets, hidden parts) before scoring.
+import { DROP_TAGS } from './parse.ts';
 import { attr, elements, removeAll, type HElement, type HNode } from './tree.ts';
 
-// Figures go too: captions and photo credits ("Picture: stock image") are not article prose.
-const DROP_TAGS = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'canvas', 'object', 'embed', 'button',
-  'input', 'select', 'textarea', 'dialog', 'link', 'meta', 'figure', 'figcaption', 'picture', 'video', 'audio', 'map', 'head',
-  'nav', 'aside', 'footer', 'menu', 'label', 'option', 'form-button']);
 const CHROME_ROLES = /^(navigation|complementary|contentinfo|dialog|alertdialog|search|banner|menu|menubar|toolbar)$/i;
 
 // Matched against class, id, aria-label and data-component: widget names seen across news sites.

@@ -1,4 +1,4 @@
-// HTML page → CleanArticle. Parse once (cheerio/slim: htmlparser2 + domhandler), read metadata, pre-clean, score
+// HTML page → CleanArticle. Parse once (parse.ts: htmlparser2 + domhandler), read metadata, pre-clean, score
 // the containers of the paragraphs (extract.ts), post-clean the text.
 import { SkipError } from '../../core/errors.ts';
 import { contentHash, idFrom, sha256 } from '../../core/hash.ts';
@@ -9,7 +9,8 @@ import { precleanTree } from './dom.ts';
 import { density, pickArticle, type Stat } from './extract.ts';
 import { readMeta } from './meta.ts';
 import { paragraphsOf, postClean } from './text.ts';
-import { parseTree, textOf, type HNode } from './tree.ts';
+import { parsePage } from './parse.ts';
+import { textOf, type HNode } from './tree.ts';
 
 export interface HtmlInput {
   bytes: Uint8Array;
@@ -73,8 +74,8 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
   const decoded = decodeBytes(input.bytes, input.charset);
   if (!decoded.text.trim()) return skip('not_article', 'empty page');
 
-  const root = parseTree(decoded.text);
-  const meta = readMeta(root, input.url, input.fetchedAt);
+  const { root, meta: found } = parsePage(decoded.text);
+  const meta = readMeta(found, input.url, input.fetchedAt);
   precleanTree(root);
   const bodyText = squash(textOf(root));
   const picked = pickArticle(root);

@@ -1,7 +1,7 @@
-// Page metadata, read from the parsed document before pre-cleaning removes the JSON-LD scripts.
+// Page metadata, from what the parse collected over the whole page (parse.ts), JSON-LD scripts and the head included.
 // Dates come only from structured places (JSON-LD, meta tags, <time datetime>), never from script bodies.
 import { pickDate } from '../dates.ts';
-import { ancestors, attr, textOf, walk, type HNode } from './tree.ts';
+import type { Collected } from './parse.ts';
 
 export interface PageMeta {
   title: string | null;
@@ -20,50 +20,6 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|An
 
 function clean(s: unknown): string | null {
   return typeof s === 'string' && s.trim() ? s.replace(/\s+/g, ' ').trim() : null;
-}
-
-/** What one walk over the page collects for the metadata readers. */
-interface Collected {
-  metas: Map<string, string>;
-  title: string | null;
-  canonical: string | null;
-  lang: string | null;
-  ldBlocks: string[];
-  times: { datetime: string; rank: number }[];
-}
-
-function collect(root: HNode): Collected {
-  const c: Collected = { metas: new Map(), title: null, canonical: null, lang: null, ldBlocks: [], times: [] };
-  walk(root, (el) => {
-    const tag = el.name;
-    if (tag === 'html') { c.lang ??= attr(el, 'lang') ?? attr(el, 'xml:lang'); return true; }
-    if (tag === 'meta') {
-      const content = attr(el, 'content');
-      for (const key of [attr(el, 'property'), attr(el, 'name'), attr(el, 'itemprop')]) {
-        if (key && content != null && !c.metas.has(key.toLowerCase())) c.metas.set(key.toLowerCase(), content);
-      }
-      return false;
-    }
-    if (tag === 'title') { c.title ??= textOf(el); return false; }
-    if (tag === 'link') {
-      if (/(^|\s)canonical(\s|$)/i.test(attr(el, 'rel') ?? '')) c.canonical ??= attr(el, 'href');
-      return false;
-    }
-    if (tag === 'script') {
-      if (/ld\+json/i.test(attr(el, 'type') ?? '')) c.ldBlocks.push(textOf(el, true));
-      return false; // never read dates or anything else from script bodies
-    }
-    if (tag === 'time') {
-      const dt = attr(el, 'datetime');
-      if (dt) {
-        const inArticle = ancestors(el).some((a) => a.name === 'article');
-        const rank = attr(el, 'itemprop') === 'datePublished' ? 0 : attr(el, 'pubdate') != null ? 1 : inArticle ? 2 : 3;
-        c.times.push({ datetime: dt, rank });
-      }
-    }
-    return true;
-  });
-  return c;
 }
 
 function meta(c: Collected, ...keys: string[]): string | null {
@@ -131,8 +87,8 @@ function publishedTimeElement(c: Collected): string | null {
   return best?.datetime ?? null;
 }
 
-export function readMeta(root: HNode, url: string | null, fetchedAt: string | null): PageMeta {
-  const doc = collect(root);
+/** `doc`: what parsePage collected from every element of the page. */
+export function readMeta(doc: Collected, url: string | null, fetchedAt: string | null): PageMeta {
   const ld = jsonLdArticle(doc.ldBlocks);
   const publisher = (ld?.publisher ?? null) as Json | null;
   const siteName = meta(doc, 'og:site_name') ?? clean(publisher?.name) ?? meta(doc, 'application-name');

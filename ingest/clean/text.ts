@@ -37,18 +37,19 @@ export function paragraphsOf(roots: HNode[], skip: (el: HNode) => boolean = () =
   return out;
 }
 
-// Where leaked page script starts: jQuery ready handlers, SDK loaders, declarations, DOM calls, CSS rules.
-const SCRIPT_START: RegExp[] = [
-  /\$\s*\(\s*(?:document|window|this|["'][^"']*["'])\s*\)\s*\.\s*[A-Za-z]+\s*\(/,
-  /\bjQuery\s*\(/,
-  /\bfunction\s*[\w$]*\s*\(\s*[\w$]*(?:\s*,\s*[\w$]+)*\s*\)\s*\{/,
-  /\b(?:var|let|const)\s+[\w$]+(?:\s*,\s*[\w$]+)*\s*(?:=[^=]|;)/,
-  /\b[\w$.]+\.parentNode\.insertBefore\s*\(/,
-  /\bdocument\.(?:getElementById|getElementsByTagName|getElementsByClassName|createElement|querySelector(?:All)?|write|addEventListener)\s*\(/,
-  /\bwindow\.(?:dataLayer|googletag|fbAsyncInit|addEventListener|onload|location)\b/,
-  /\b(?:googletag|dataLayer|_gaq|fbq|gtag|twttr)\s*[.(]/,
-  /(?:^|\s)[.#]?[A-Za-z][\w-]*(?:\s+[.#]?[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}/,
-  /@media\s*[^{]*\{/,
+// Where leaked page script starts: jQuery ready handlers, SDK loaders, declarations, DOM calls, CSS rules. Each
+// pattern is tried only when the paragraph holds the literal it cannot match without (most prose holds none).
+const SCRIPT_START: [RegExp, string | null][] = [
+  [/\$\s*\(\s*(?:document|window|this|["'][^"']*["'])\s*\)\s*\.\s*[A-Za-z]+\s*\(/, '$'],
+  [/\bjQuery\s*\(/, 'jQuery'],
+  [/\bfunction\s*[\w$]*\s*\(\s*[\w$]*(?:\s*,\s*[\w$]+)*\s*\)\s*\{/, 'function'],
+  [/\b(?:var|let|const)\s+[\w$]+(?:\s*,\s*[\w$]+)*\s*(?:=[^=]|;)/, null],
+  [/\b[\w$.]+\.parentNode\.insertBefore\s*\(/, '.parentNode.insertBefore'],
+  [/\bdocument\.(?:getElementById|getElementsByTagName|getElementsByClassName|createElement|querySelector(?:All)?|write|addEventListener)\s*\(/, 'document.'],
+  [/\bwindow\.(?:dataLayer|googletag|fbAsyncInit|addEventListener|onload|location)\b/, 'window.'],
+  [/\b(?:googletag|dataLayer|_gaq|fbq|gtag|twttr)\s*[.(]/, null],
+  [/(?:^|\s)[.#]?[A-Za-z][\w-]*(?:\s+[.#]?[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}/, '{'],
+  [/@media\s*[^{]*\{/, '@media'],
 ];
 
 const CODE_CHARS = /[{}();=$<>[\]|&]/g;
@@ -63,7 +64,8 @@ function looksLikeCode(p: string): boolean {
 /** Keep the prose before leaked script in the same paragraph; null when nothing readable is left. */
 export function stripScript(p: string): string | null {
   let cut = -1;
-  for (const re of SCRIPT_START) {
+  for (const [re, needs] of SCRIPT_START) {
+    if (needs && !p.includes(needs)) continue;
     const m = re.exec(p);
     if (m && (cut < 0 || m.index < cut)) cut = m.index;
   }
@@ -105,13 +107,13 @@ export function postClean(paragraphs: string[], hints: PostCleanHints): string[]
   const headings = [hints.title ?? '', hints.standfirst ?? ''];
   // Consecutive duplicates (a dek printed twice) collapse to one; a long paragraph printed again later (pages that
   // carry a second copy of the story for print or another layout) goes too.
-  for (let i = out.length - 1; i > 0; i--) if (norm(out[i]) === norm(out[i - 1])) out.splice(i, 1);
+  const keys = out.map(norm); // normalised once: kept in step with `out`
+  for (let i = out.length - 1; i > 0; i--) if (keys[i] === keys[i - 1]) { out.splice(i, 1); keys.splice(i, 1); }
   const seen = new Set<string>();
   for (let i = 0; i < out.length; i++) {
-    const n = norm(out[i]);
+    const n = keys[i];
     if (n.length < 40) continue;
-    if (seen.has(n)) out.splice(i--, 1);
-    else seen.add(n);
+    if (seen.has(n)) { out.splice(i, 1); keys.splice(i--, 1); } else seen.add(n);
   }
   // At most two leading repeats: the headline and the dek.
   for (let i = 0; i < 2 && out.length > 1 && repeatsHeading(out[0], out[1], headings); i++) out.shift();

@@ -1,6 +1,5 @@
-// One parse per page: cheerio's slim build (htmlparser2 + domhandler) gives a plain node tree that we walk
-// directly. Every walk here is iterative, so 50,000 nested elements cannot overflow the call stack.
-import { load } from 'cheerio/slim';
+// The node tree of a page (built by parse.ts: htmlparser2 + domhandler), walked directly. Every walk here is
+// iterative, so 50,000 nested elements cannot overflow the call stack.
 
 /** The fields of a domhandler node that the cleaner reads. */
 export interface HNode {
@@ -13,10 +12,6 @@ export interface HNode {
 }
 
 export interface HElement extends HNode { name: string; attribs: Record<string, string>; children: HNode[] }
-
-export function parseTree(html: string): HNode {
-  return load(html, { xml: false } as never, true).root()[0] as unknown as HNode;
-}
 
 export const isElement = (n: HNode): n is HElement => (n.type === 'tag' || n.type === 'script' || n.type === 'style') && !!n.name;
 export const attr = (el: HNode, name: string): string | null => el.attribs?.[name] ?? null;
