@@ -50,7 +50,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     victims: incident ? victims : [],
     actors,
     ransom: claims,
-    payment_method: paymentMethod(claims, sents),
+    payment_method: paymentMethod(claims, sents, text),
     records_affected: roundup ? null : records,
     attack_date: incident && !roundup ? attack?.date ?? null : null,
     published,
