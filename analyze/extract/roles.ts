@@ -15,9 +15,9 @@ const NOT_PAID = /(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intenti
 const RANSOM_CONTEXT = /\b(?:ransom\w*|hack\w*|hijack\w*|encrypt\w*|infect\w*|infiltrat\w*|malware|virus|lock(?:ed|ing) (?:out|up)|attack\w*|gang|group|criminals?|extort\w*|decrypt\w*|crypto\w*|bitcoin|monero|middleman|leak|threat actors?|intruders?|negotiat\w*)\b/i;
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
-const STRAIN = /\b(?:ransomware|malware|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:\w+\s+){0,4}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
+const STRAIN = /\b(?:ransomware|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
 // Conditions and offers: "if KeepKey would agree to pay him 30 Bitcoin".
-const HYPOTHETICAL = /\bif\b[^.;]{0,80}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;
+const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;
 
 /** The sentence (or the words around a sum in it) speak of ransoms in general, of a malware strain, or of a condition. */
 export const isGeneric = (sentence: string) => GENERIC.test(sentence) || STRAIN.test(sentence) || HYPOTHETICAL.test(sentence);
