@@ -74,7 +74,7 @@ const METHODS: [string, RegExp][] = [
   ['western union', /\bwestern union\b/i], ['wire transfer', /\b(?:wire|bank) transfers?\b/i],
   ['cryptocurrency', /\b(?:crypto-?currenc(?:y|ies)|digital currency)\b/i],
 ];
-const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s)?|demand(?:ed|ing|s)?|asked for|asking for|sought|payments? (?:of|in)|ransom (?:of|in|was|is))\b/i;
+const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is))\b/i;
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
 // "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
 const ATTACHED = /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;

@@ -26,6 +26,12 @@ describe('payment method', () => {
     ['The clinic paid the $7,500 ransom by wire transfer on Friday.', 'wire transfer'],
   ])('prepaid and transfer methods: %s', (body, want) => expect(method(body)).toBe(want));
 
+  it.each([
+    ['The ransom was payable in Bitcoin only.', 'bitcoin'],
+    ['The hackers wanted the money in Monero.', 'monero'],
+    ['The criminals requested the payment via bitcoin.', 'bitcoin'],
+  ])('a method in a sentence about the ransom without a figure: %s', (body, want) => expect(method(body)).toBe(want));
+
   it('no method named: null', () => {
     expect(method('The criminals demanded $12,000 to unlock the files.')).toBeNull();
   });

@@ -14,10 +14,43 @@ describe('demands', () => {
     ['The hospital was ordered to send $12,500 within a week.', 12500],
     ['In their note the hackers wrote that they would also accept $70,000 paid in vouchers.', 70000],
     ['The crooks tried to shake the hospital down for $400,000.', 400000],
-  ])('%s', (body, amount) => expect(claims(body)).toEqual([['demanded', amount, 'USD']]));
+    ['The hospital was asked to pay $17,500 to regain access.', 17500],
+    ['The intruders charged the hospital $8,000 for the decryption key.', 8000],
+    ['The gang is holding the scans hostage for $45,000.', 45000],
+    ['The group threatened to leak the scans unless the hospital paid $110,000.', 110000],
+    ['The attackers asked the hospital for 15 bitcoins.', 15],
+    ['The attackers offered to unlock the files for $5,000.', 5000],
+    ['The hackers asked $21,000 to restore the files.', 21000],
+  ])('%s', (body, amount) => expect(claims(body).map((c) => c.slice(0, 2))).toEqual([['demanded', amount]]));
+
+  it('sums in yuan and Hong Kong dollars', () => {
+    expect(claims('The gang demanded 1.5 million yuan.')).toEqual([['demanded', 1500000, 'CNY']]);
+    expect(claims('The gang demanded 2 million Hong Kong dollars.')).toEqual([['demanded', 2000000, 'HKD']]);
+  });
 });
 
 describe('payments', () => {
+  it.each([
+    ['The hospital forked over $12,000 to get its files back.', 12000],
+    ['The hospital made a $26,000 payment to the attackers.', 26000],
+    ['Staff handed $9,500 to the attackers through a broker.', 9500],
+    ['The town council voted to pay the $600,000 ransom.', 600000],
+  ])('%s', (body, amount) => expect(claims(body)).toEqual([['paid', amount, 'USD']]));
+
+  it('a fee for a ransomware kit is no payment by a victim', () => {
+    expect(claims('The $200 fee for the kit is a one-time upfront payment, the researchers said.')).toEqual([]);
+  });
+
+  it('the ransom named as the subject of the sum', () => {
+    expect(claims('The ransom amount was $3,900.')).toEqual([['unknown', 3900, 'USD']]);
+  });
+
+  it('money spent on recovery is not the ransom', () => {
+    expect(claims('The attackers demanded $70,000, but the hospital shelled out $3.1 million on recovery contracts.'))
+      .toEqual([['demanded', 70000, 'USD']]);
+    expect(claims('The county shelled out $800,000 on new hardware after the attack.')).toEqual([]);
+  });
+
   it('a batch of payments made totalling a sum', () => {
     expect(claims('By Friday, 40 payments had been made totalling 11.5 BTC.')).toEqual([['paid', 11.5, 'BTC']]);
   });
@@ -50,6 +83,7 @@ describe('general statements', () => {
     'Over half of the firms surveyed said they had paid more than $20,000 in ransom.',
     'About 30% said they had paid over $50,000.',
     'Once infected, victims are asked to install a browser and pay a ransom of 2 bitcoin.',
+    'Criminals collected an estimated $30 million in ransoms over two years, researchers found.',
   ])('%s', (body) => expect(claims(body)).toEqual([]));
 
   it('a count of victims who paid a campaign’s demand is specific', () => {
