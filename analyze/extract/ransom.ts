@@ -23,7 +23,9 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
   const money = findMoney(text, ref.currencies);
   let prev: Money | null = null;
   for (const m of money) {
-    const conversion = prev !== null && isConversion(text, prev, m);
+    // a restatement is the same claim — unless the first sum had no usable currency ("545,000 rubles (~$9,100)"):
+    // then the restatement carries the claim
+    const conversion = prev !== null && isConversion(text, prev, m) && prev.skip !== 'unknown_currency';
     prev = m;
     if (conversion) continue;
     if (m.skip || m.currency === null) { skipped.push({ reason: m.skip ?? 'unknown_currency', quote: m.as_written }); continue; }

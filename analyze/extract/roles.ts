@@ -7,7 +7,10 @@ const DEMANDED = [
   String.raw`asking (?:\w+ ){0,5}to pay`, String.raw`ask(?:ed|s|ing)? (?:\w+ ){1,3}for`, String.raw`want(?:ed|s)?`, 'requested', String.raw`extort(?:ed|ing)?`, 'in (?:exchange|return) for',
   'lower(?:ed|ing)? (?:its|their|the) (?:demand|price)', 'set (?:its|their|the) price',
   // deadlines and orders: "gave the city seven days to pay", "was told to deposit", "was asked to pay", "must pay"
-  String.raw`(?:gave|given|giving) (?:\w+ ){0,4}(?:days?|hours?|weeks?) to pay`,
+  String.raw`(?:gave|given|giving|has|have|had) (?:\w+ ){0,4}(?:days?|hours?|weeks?) to pay`, '(?:has|have) to pay',
+  // a sum refused or made a condition was asked for: "refused to pay the $20,000", "if it did not pay $5,000"
+  String.raw`(?:refus\w*|declin\w*) to pay`, "(?:won't|will not|would not) pay",
+  String.raw`(?:if|unless) (?:\w+ ){0,3}(?:did not|does not|didn't|doesn't|fails? to|failed to) pay`,
   '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
   '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
   // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
@@ -80,6 +83,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       const before = sentence.slice(Math.max(0, cs - 30), cs);
       // "threatened to leak the files unless the clinic paid $100,000": the condition states the demand
       if (role === 'paid' && NOT_PAID.test(before)) { if (/\bunless\b[^.;]{0,25}$/i.test(before)) r = 'demanded'; else continue; }
+      // "were demanding a payment of 50 BTC": a payment asked for
+      if (role === 'paid' && /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)) r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);
       let d = (cs >= end ? (cs - end) * 1.6 + 3 : start - ce) + penalty;
       if (d < 0) continue;

@@ -32,6 +32,13 @@ describe('sums as printed', () => {
   });
 });
 
+describe('a sum in a currency without a rate', () => {
+  it('its restatement in a known currency carries the claim', () => {
+    const x = extract(article('Riverbend Clinic was hit by ransomware. The gang demanded 600,000 rubles (about $9,400) from the clinic.'), ref);
+    expect(x.ransom.map((c) => [c.kind, c.amount, c.currency])).toEqual([['demanded', 9400, 'USD']]);
+  });
+});
+
 describe('conditions and strains', () => {
   it('a long conditional sentence is a hypothetical', () => {
     expect(isGeneric('A web page said that if the county council paid 5,000 dollars in Bitcoin, then all of the files on its servers would be unlocked again.')).toBe(true);

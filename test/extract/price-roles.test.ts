@@ -20,6 +20,11 @@ describe('demands', () => {
     ['The group threatened to leak the scans unless the hospital paid $110,000.', 110000],
     ['The attackers asked the hospital for 15 bitcoins.', 15],
     ['The attackers offered to unlock the files for $5,000.', 5000],
+    ['The intruders threatened to wipe the scans if the hospital did not pay $6,000 within two days.', 6000],
+    ['The hospital has 72 hours to pay $9,500 or lose its data.', 9500],
+    ['To get its files back, the hospital has to pay 3 bitcoins.', 3],
+    ['The attackers were demanding a payment of 50 BTC, roughly $30,000.', 50],
+    ['The hospital refused to pay the $20,000.', 20000],
     ['The hackers asked $21,000 to restore the files.', 21000],
   ])('%s', (body, amount) => expect(claims(body).map((c) => c.slice(0, 2))).toEqual([['demanded', amount]]));
 
