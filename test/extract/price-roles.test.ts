@@ -89,6 +89,12 @@ describe('general statements', () => {
     'About 30% said they had paid over $50,000.',
     'Once infected, victims are asked to install a browser and pay a ransom of 2 bitcoin.',
     'Criminals collected an estimated $30 million in ransoms over two years, researchers found.',
+    'Ransom demands ranged from $400 to $1,200 last quarter.',
+    'Attacks of this kind often demand between $600 and $2,500.',
+    'Ransom demands have grown, with some gangs asking for $2 million or more.',
+    'Businesses paid more than $12 million in ransom, according to the study.',
+    'Ransomware operators raked in $30 million over the past three years.',
+    'In 2019 alone, companies paid an estimated $4 billion to extortion gangs.',
   ])('%s', (body) => expect(claims(body)).toEqual([]));
 
   it('a count of victims who paid a campaign’s demand is specific', () => {
