@@ -17,6 +17,10 @@ describe('sums as printed', () => {
     expect(sums('It paid $300 2 days later.')).toEqual([[300, 'USD']]);
   });
 
+  it('Malaysian ringgit', () => {
+    expect(sums('The insurer paid RM2.5 million and later RM 300,000.')).toEqual([[2500000, 'MYR'], [300000, 'MYR']]);
+  });
+
   it('"units of" a coin', () => {
     expect(sums('They asked for twelve units of the digital currency Bitcoin.')).toEqual([[12, 'BTC']]);
     expect(sums('They asked for 3 units of bitcoin.')).toEqual([[3, 'BTC']]);
