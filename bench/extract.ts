@@ -1,5 +1,6 @@
 // Quality and speed of analyze/extract: per-field P/R/F1 on the labelled demo sources and on CASIE.
-// Usage: npm run bench:extract -- [CASIE.jsonl] [--misses] [--casie-misses] [--articles DIR]
+// Usage: npm run bench:extract -- [CASIE.jsonl] [--misses] [--casie-misses] [--casie-split even|odd] [--articles DIR]
+// --casie-split scores only the articles at even or odd 0-based line index (develop on one half, check the other).
 // Without a path, ../shared/benchmarks/casie/casie.jsonl is tried; CASIE is skipped with a message when absent.
 import { readFileSync, existsSync } from 'node:fs';
 import { extract, loadReference } from '../analyze/extract/index.ts';
@@ -8,7 +9,10 @@ import { loadCasie, scoreCasie, casieArticle } from '../analyze/extract/score-ca
 
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--articles');
-const positional = args.filter((a, i) => !a.startsWith('--') && (dirAt < 0 || i !== dirAt + 1));
+const splitAt = args.indexOf('--casie-split');
+const split = splitAt >= 0 ? args[splitAt + 1] : undefined;
+if (split !== undefined && split !== 'even' && split !== 'odd') { console.error('--casie-split takes even or odd'); process.exit(2); }
+const positional = args.filter((a, i) => !a.startsWith('--') && (dirAt < 0 || i !== dirAt + 1) && (splitAt < 0 || i !== splitAt + 1));
 const casiePath = positional[0] ?? '../shared/benchmarks/casie/casie.jsonl';
 const floors = JSON.parse(readFileSync('data/reference/quality-floors.json', 'utf8')) as
   { f1: Record<string, number>; casie?: { f1: Record<string, number> } };
@@ -34,16 +38,19 @@ else {
 }
 
 // ---- CASIE
-const casie = loadCasie(casiePath);
+const casieAll = loadCasie(casiePath);
+const casie = split ? casieAll.filter((_, i) => i % 2 === (split === 'even' ? 0 : 1)) : casieAll;
 if (!casie.length) console.log(`\n== CASIE: skipped (${existsSync(casiePath) ? 'empty file' : 'file not found'}: ${casiePath})`);
 else {
   const { scores, misses } = scoreCasie(casie, (a) => extract(a, ref));
-  console.log(`\n== CASIE: ${scores.articles} articles (${casiePath}); Actual Ransom events; ${scores.priceUnreadable} gold prices without a figure left out`);
+  console.log(`\n== CASIE: ${scores.articles} articles (${casiePath}${split ? `, ${split} half` : ''}); Actual Ransom events; ${scores.priceUnreadable} gold prices without a figure left out`);
   header();
-  row('price', scores.price, floors.casie?.f1.price);
-  row('payment', scores.payment, floors.casie?.f1.payment);
+  // the floors are for the whole file; a half is only compared with the other half
+  const cf = split ? undefined : floors.casie?.f1;
+  row('price', scores.price, cf?.price);
+  row('payment', scores.payment, cf?.payment);
   row('pay-strict', scores.paymentStrict);
-  row('victims', scores.victims, floors.casie?.f1.victims);
+  row('victims', scores.victims, cf?.victims);
   if (args.includes('--casie-misses')) for (const m of misses) console.log(`casie-miss ${m.id} ${m.field}: gold=${JSON.stringify(m.gold)} pred=${JSON.stringify(m.pred)}`);
 }
 

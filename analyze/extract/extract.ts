@@ -11,7 +11,9 @@ import { attackTypes, ransomIncident } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 
 // A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
-const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay)\b/i;
+// Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
+// "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
+const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemanding|(?:was|were|has been|had been) (?:the )?victims? of)\b/i;
 
 export const EXTRACTOR_VERSION = 'extract-0.4.0';
 export { loadReference, type Reference } from './reference.ts';
@@ -50,7 +52,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     victims: incident ? victims : [],
     actors,
     ransom: claims,
-    payment_method: paymentMethod(claims, sents),
+    payment_method: paymentMethod(claims, sents, text),
     records_affected: roundup ? null : records,
     attack_date: incident && !roundup ? attack?.date ?? null : null,
     published,

@@ -17,13 +17,17 @@ function compile(c: Currencies): Compiled {
   const hit = compiled.get(c);
   if (hit) return hit;
   const alt = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  const q = String.raw`(${NUM})(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?(?:[\s-]?(${SCALE})(?![\p{L}\d]))?`;
+  const tail = String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?(?:[\s-]?(${SCALE})(?![\p{L}\d]))?`;
+  const q = String.raw`(${NUM})` + tail;
+  // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"
+  const qp = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
   // "R" alone is only a currency when glued to the figure ("R5 million").
   const pfx = alt(Object.keys(c.prefix).filter((k) => k !== 'R'));
-  const prefix = new RegExp(String.raw`(?<![\p{L}\d])(?:(${pfx})\s?|(R)(?=\d))` + q.replace('PFX', pfx), 'gu');
+  const prefix = new RegExp(String.raw`(?<![\p{L}\d])(?:(${pfx})\s?|(R)(?=\d))` + qp.replace('PFX', pfx), 'gu');
   const words = alt([...new Set([...Object.keys(c.suffix), ...c.unsupported].map((w) => w.toLowerCase()))]);
   // currency words after the figure match in any case ("0.2 Bitcoins", "3 BitCoins")
-  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`\s(?:of\s)?(${words})(?![\p{L}])`, 'giu');
+  // "8 units of the digital currency Bitcoin"
+  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`\s${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
   const out = { prefix, suffix, lower };
   compiled.set(c, out);
@@ -41,7 +45,11 @@ function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: stri
   };
 }
 
-const WORD_COINS = new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu');
+const UNITS_OF = String.raw`(?:units?\sof\s(?:the\s)?(?:(?:digital|virtual|crypto)\s?currency\s)?)?`;
+const WORD_COINS = new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu');
+
+// A coin name used as an adjective counts things, not coins: "three Bitcoin wallets", "two bitcoin addresses".
+const COUNTED = /^[\s-](?:wallets?|address(?:es)?|accounts?|exchanges?|ATMs?|miners?|nodes?|transactions?)\b/i;
 
 /** All sums in the text, in order; for ranges the amount is the lower bound. */
 export function findMoney(text: string, c: Currencies): Money[] {
@@ -50,11 +58,13 @@ export function findMoney(text: string, c: Currencies): Money[] {
   re.prefix.lastIndex = 0;
   for (let m = re.prefix.exec(text); m; m = re.prefix.exec(text)) {
     const sym = m[1] ?? m[2]!;
+    // a figure glued to letters that are no scale or currency code is no sum ("$10G" in a spam subject line)
+    if (/^\p{L}/u.test(text.slice(re.prefix.lastIndex)) && !/^[A-Z]{3}\b/.test(text.slice(re.prefix.lastIndex))) continue;
     out.push(build(c, m, c.prefix[sym] ?? null, m[3]!, m[5]));
   }
   re.suffix.lastIndex = 0;
   for (let m = re.suffix.exec(text); m; m = re.suffix.exec(text)) {
-    if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
+    if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) || COUNTED.test(text.slice(re.suffix.lastIndex))) continue;
     const code = re.lower.get(m[4]!.toLowerCase()) ?? null;
     out.push(build(c, m, code, m[1]!, m[3], code ? undefined : 'unknown_currency'));
   }
@@ -62,7 +72,7 @@ export function findMoney(text: string, c: Currencies): Money[] {
   WORD_COINS.lastIndex = 0;
   for (let m = WORD_COINS.exec(text); m; m = WORD_COINS.exec(text)) {
     const code = re.lower.get(m[2]!.toLowerCase());
-    if (!code || out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
+    if (!code || out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) || COUNTED.test(text.slice(WORD_COINS.lastIndex))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: smallNumber(m[1]!), currency: code });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -21,6 +21,7 @@ export function scaleOf(word: string | undefined): number {
  */
 export function parseFigure(s: string, europeanHint = false): number | null {
   if (/^\d+$/.test(s)) return Number(s);
+  if (/^\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(s)) return Number(s.replace(/\D/g, '')); // "45 000"
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   if (/^\d{1,2}(,\d{2})+,\d{3}$/.test(s)) return Number(s.replace(/,/g, '')); // Indian lakh grouping
   if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));

@@ -23,7 +23,9 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
   const money = findMoney(text, ref.currencies);
   let prev: Money | null = null;
   for (const m of money) {
-    const conversion = prev !== null && isConversion(text, prev, m);
+    // a restatement is the same claim — unless the first sum had no usable currency ("545,000 rubles (~$9,100)"):
+    // then the restatement carries the claim
+    const conversion = prev !== null && isConversion(text, prev, m) && prev.skip !== 'unknown_currency';
     prev = m;
     if (conversion) continue;
     if (m.skip || m.currency === null) { skipped.push({ reason: m.skip ?? 'unknown_currency', quote: m.as_written }); continue; }
@@ -70,22 +72,44 @@ function claim(text: string, ref: Reference, kind: RansomClaim['kind'], amount: 
 const METHODS: [string, RegExp][] = [
   ['bitcoin', /\b(?:bitcoins?|BTC)\b/i], ['monero', /\b(?:monero|XMR)\b/i], ['ether', /\b(?:ether(?:eum)?|ETH)\b/i],
   ['gift card', /\b(?:itunes|gift ?cards?|(?:itunes|pre-?paid) vouchers?)\b/i],
+  ['paysafecard', /\bpaysafe ?cards?\b/i], ['ukash', /\bukash\b/i], ['moneypak', /\bmoneypak\b/i],
+  ['western union', /\bwestern union\b/i], ['wire transfer', /\b(?:wire|bank) transfers?\b/i],
   ['cryptocurrency', /\b(?:crypto-?currenc(?:y|ies)|digital currency)\b/i],
 ];
-const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s)?|demand(?:ed|ing|s)?|asked for|sought|payments? (?:of|in)|ransom (?:of|in|was|is))\b/i;
+const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is))\b/i;
+// The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
+// "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
+const ATTACHED = /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;
 
-/** How the ransom was asked for or paid: the currency of a crypto claim, else a method named in a sentence about paying. */
-export function paymentMethod(claims: RansomClaim[], sents: Span[]): string | null {
+/** A method named in `words` (the first named coin or card beats the generic "cryptocurrency"). */
+function methodIn(words: string): { name: string; at: number } | null {
+  let best: { name: string; at: number } | null = null;
+  for (const [name, re] of METHODS) {
+    const m = re.exec(words);
+    if (m && (!best || name !== 'cryptocurrency' && (best.name === 'cryptocurrency' || m.index < best.at))) best = { name, at: m.index };
+  }
+  return best;
+}
+
+/**
+ * How the ransom was asked for or paid: the currency of a crypto claim, else the method printed beside a claimed
+ * sum, else a method named in a sentence about paying.
+ */
+export function paymentMethod(claims: RansomClaim[], sents: Span[], text = ''): string | null {
   for (const c of claims) if (c.currency === 'BTC') return 'bitcoin'; else if (c.currency === 'XMR') return 'monero'; else if (c.currency === 'ETH') return 'ether';
+  for (const c of claims) {
+    // the words after the sum itself (the evidence may run on to a cue after it)
+    const at = c.evidence.quote.indexOf(c.as_written);
+    const end = at < 0 ? c.evidence.end : c.evidence.start + at + c.as_written.length;
+    const after = ATTACHED.exec(text.slice(end, end + 80));
+    const hit = after && methodIn(after[0]);
+    if (hit) return hit.name;
+  }
   let best: { name: string; at: number } | null = null;
   for (const s of sents) {
     if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text)) continue;
-    for (const [name, re] of METHODS) {
-      const m = re.exec(s.text);
-      // a named coin or card beats the generic word: "in the digital currency bitcoin"
-      if (m && (!best || name !== 'cryptocurrency' && (best.name === 'cryptocurrency' || s.start + m.index < best.at))) best = { name, at: s.start + m.index };
-    }
-    if (best) break;
+    const hit = methodIn(s.text);
+    if (hit) { best = hit; break; }
   }
   return best?.name ?? null;
 }
