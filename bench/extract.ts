@@ -1,5 +1,6 @@
 // Quality and speed of analyze/extract: per-field P/R/F1 on the labelled demo sources and on CASIE.
-// Usage: npm run bench:extract -- [CASIE.jsonl] [--misses] [--casie-misses] [--articles DIR]
+// Usage: npm run bench:extract -- [CASIE.jsonl] [--misses] [--casie-misses] [--casie-split even|odd] [--articles DIR]
+// --casie-split keeps the articles at even or odd 0-based lines (develop on one half, check the other for overfitting).
 // Without a path, ../shared/benchmarks/casie/casie.jsonl is tried; CASIE is skipped with a message when absent.
 import { readFileSync, existsSync } from 'node:fs';
 import { extract, loadReference } from '../analyze/extract/index.ts';
@@ -8,7 +9,10 @@ import { loadCasie, scoreCasie, casieArticle } from '../analyze/extract/score-ca
 
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--articles');
-const positional = args.filter((a, i) => !a.startsWith('--') && (dirAt < 0 || i !== dirAt + 1));
+const splitAt = args.indexOf('--casie-split');
+const split = splitAt >= 0 ? args[splitAt + 1] : undefined;
+const valued = new Set([dirAt, splitAt].filter((i) => i >= 0).map((i) => i + 1));
+const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
 const casiePath = positional[0] ?? '../shared/benchmarks/casie/casie.jsonl';
 const floors = JSON.parse(readFileSync('data/reference/quality-floors.json', 'utf8')) as
   { f1: Record<string, number>; casie?: { f1: Record<string, number> } };
@@ -34,11 +38,11 @@ else {
 }
 
 // ---- CASIE
-const casie = loadCasie(casiePath);
+const casie = loadCasie(casiePath).filter((_, i) => split === undefined || (split === 'even') === (i % 2 === 0));
 if (!casie.length) console.log(`\n== CASIE: skipped (${existsSync(casiePath) ? 'empty file' : 'file not found'}: ${casiePath})`);
 else {
   const { scores, misses } = scoreCasie(casie, (a) => extract(a, ref));
-  console.log(`\n== CASIE: ${scores.articles} articles (${casiePath}); Actual Ransom events; ${scores.priceUnreadable} gold prices without a figure left out`);
+  console.log(`\n== CASIE: ${scores.articles} articles (${casiePath}${split ? `, ${split} lines` : ''}); Actual Ransom events; ${scores.priceUnreadable} gold prices without a figure left out`);
   header();
   row('price', scores.price, floors.casie?.f1.price);
   row('payment', scores.payment, floors.casie?.f1.payment);
