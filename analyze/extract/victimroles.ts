@@ -8,37 +8,48 @@ const DESCR = String.raw`(?:(?:the|a|an|its|their|US|U\.S\.)\s+)?(?:[\p{L}\p{N}�
 const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|infections?|ransomware(?: (?:attack|infection|incident)s?)?|extortion|outbreak|incidents?|compromise)`;
 const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
 
+const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
+// People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
+const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
+
 /** Cues before the name; the regex must end right where the name starts. */
 const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
   new RegExp(String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`, 'iu'),
-  // "hackers hit X", "the ransomware crippled X", "demanded X pay"
-  new RegExp(String.raw`\b(?:${HIT_VERB}|demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|extort(?:ed|ing)? money from|(?:money|ransom|payment|bitcoins?) from)\s+${DESCR}$`, 'iu'),
-  // "computers at X", "systems of X", "employees of X", "files belonging to X"
-  new RegExp(String.raw`\b(?:computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|employees|staff|customers|patients|databases?|infrastructure|IT|students|users|residents|members|workers|doctors|nurses|visitors|passengers)\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
+  // "hackers hit X", "the ransomware crippled X", "extorted money from X"
+  new RegExp(String.raw`\b(?:${HIT_VERB}|extort(?:ed|ing)? money from|(?:money|ransom|payment|bitcoins?) from)\s+${DESCR}$`, 'iu'),
+  // "computers at X", "systems of X", "files belonging to X"
+  new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
   new RegExp(String.raw`\b(?:victims? (?:include[sd]?|such as|like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
 ];
+// Weaker: "demanded X pay", "told X" — also said of people and sources.
+const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
 
 /** Cues after the name; the regex is anchored at the end of the name. */
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:was|were|has|had|have|is|are|got|get|gets|became|had been|has been|have been|may have been)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered|struggling|recovering|unable)\b`, 'iu'),
-  // "X paid the ransom", "X suffered a ransomware attack", "X said it was hit", "X refused to pay"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffered|suffers|fell victim|falls victim|was forced|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|restored|shut down its|took (?:its|their) (?:systems|computers|servers|network)|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu'),
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:was|were|has|had|have|is|are|got|get|gets|became|had been|has been|have been|may have been)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered)\b`, 'iu'),
+  // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffered|suffers|fell victim|falls victim|was forced|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
   // "X's computer systems", "X’s network"
   new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu'),
-  // "X, a Kentucky-based company, …" followed by an attack word within the sentence is handled by the caller
 ];
+// Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
+const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
-/** Is the name at [start, end) of the sentence in a victim's position? */
-export function victimCue(sentence: string, start: number, end: number, incident: RegExp): boolean {
+export type Cue = 'strong' | 'weak';
+/**
+ * Is the name at [start, end) of the sentence in a victim's position? "strong": a position only victims take (an
+ * attack on X, X was hit, X paid); "weak": one sources share (X said it…, demanded X…, X, a company, … attack).
+ */
+export function victimCue(sentence: string, start: number, end: number, incident: RegExp): Cue | null {
   const before = sentence.slice(Math.max(0, start - 90), start);
   const after = sentence.slice(end, end + 160);
-  if (BEFORE.some((re) => re.test(before))) return true;
-  if (AFTER.some((re) => re.test(after))) return true;
-  return APPOSITIVE.test(after) && incident.test(after);
+  if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
+  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(after)) return 'weak';
+  return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
 
 // People: titles before or inside the name, and honorifics.
@@ -59,7 +70,7 @@ const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos'
   'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
-const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused)\b/;
+const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next)\b/;
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
 export const adjectiveUse = (name: string, after: string) => /^\s\p{Ll}/u.test(after) && !VERBISH.test(after)
   && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));

@@ -3,7 +3,7 @@
 import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName } from './gazetteer.ts';
-import { nameRuns, acronyms, type NameSpan } from './orgnames.ts';
+import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { findPlaces, dominantCountry, countryNear } from './countries.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
@@ -22,15 +22,17 @@ const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
-interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number }
+// cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
+interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number; strong: number[] }
 
 export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
   const runs = nameRuns(text);
   const acrs = acronyms(text, runs);
   const entities = new Map<string, Entity>();
-  const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false) => {
-    const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0 };
+  const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
+    const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0, strong: [] as number[] };
     e.forms.push(span); e.health ||= health; e.ref ??= vref; e.cued += cued ? 1 : 0;
+    if (strong) e.strong.push(span.start);
     entities.set(key, e);
   };
   const gaz = findGazetteer(ref.victims, text);
@@ -47,28 +49,33 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (NOT_ORG.test(f) || AUTHORITY.test(named) || REGION.test(named) || r.name.split(' ').length > 9) continue;
+    if (NOT_ORG.test(f) || REGION.test(named) || r.name.split(' ').length > 9) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     if (EXPERT_SOURCE.test(before)) continue;
-    const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
-    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true); continue; }
-    if (health) continue;
     const s = sentenceAt(sents, r.start);
+    const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, INCIDENT) : null;
+    // police, departments and agencies are mostly sources; a victim only where nothing else could stand
+    if (AUTHORITY.test(named) && cue !== 'strong') continue;
+    const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
+    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong'); continue; }
+    if (health) continue;
     if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
-    if (!subject && !victimCue(s.text, r.start - s.start, until - s.start, INCIDENT)) continue;
+    if (!subject && !cue) continue;
     if (!full && !plausibleName(r, s, before, single)) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
-    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true);
+    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true, cue === 'strong');
   }
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
-    if (/\d/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30))) return false;
+    if (/\d/.test(r.name) || /-based$/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30))) return false;
+    // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
+    if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
     if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
     if (single && surname(text, r.name)) return false;
     if (!single) return true;
@@ -86,10 +93,10 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const f = fold(name);
     return ref.groups.some((g) => fold(g.canonical) === f || g.aliases?.some((a) => fold(a) === f));
   }
-  function addNamed(name: string, span: NameSpan, health: boolean, cued = false) {
+  function addNamed(name: string, span: NameSpan, health: boolean, cued = false, strong = false) {
     const g = lookupName(ref.victims, name);
-    if (g) return add(g.name, span, g.sector !== 'other', g, cued);
-    add(fold(name), { ...span, name: span.name }, health, undefined, cued);
+    if (g) return add(g.name, span, g.sector !== 'other', g, cued, strong);
+    add(fold(name), { ...span, name: span.name }, health, undefined, cued, strong);
   }
   mergeContained(entities);
   return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
@@ -132,6 +139,7 @@ function surname(text: string, word: string): boolean {
   return new RegExp(`\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`, 'u').test(text);
 }
 
+const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Research|Vulnerability|Cyber|Intelligence)\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
@@ -156,16 +164,29 @@ function commonWord(text: string, word: string): boolean {
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
 
+/** "CDOT" or "Colorado's DOT" for "Colorado Department of Transportation": a leading word kept, the rest abbreviated. */
+function shortFor(short: string, full: string): boolean {
+  const m = /^(.+?)(?:['’]s)?\s(\S+)$/u.exec(short);
+  if (!m) return abbreviates(short, full);
+  return full.startsWith(`${m[1]} `) && abbreviates(m[2]!, full.slice(m[1]!.length + 1));
+}
 
-/** "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the longer. */
+
+
+/**
+ * "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the
+ * longer; an acronym folds into the name it abbreviates ("CDOT", "Colorado Department of Transportation").
+ */
 function mergeContained(entities: Map<string, Entity>): void {
   const list = [...entities.values()].sort((a, b) => b.key.length - a.key.length);
   for (const small of list) {
     if (small.ref) continue;
+    const acr = small.forms.map((f) => f.name).find((n) => /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u.test(n));
     const big = list.find((b) => b !== small && entities.has(b.key) && b.key.length > small.key.length
-      && new RegExp(`(?:^|\\s)${escapeRe(small.key)}(?:\\s|$)`).test(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' ')));
+      && (new RegExp(`(?:^|\\s)${escapeRe(small.key)}(?:\\s|$)`).test(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '))
+        || !!acr && b.forms.some((f) => shortFor(acr, f.name))));
     if (!big) continue;
-    big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued;
+    big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued; big.strong.push(...small.strong);
     entities.delete(small.key);
   }
 }
@@ -173,6 +194,8 @@ function mergeContained(entities: Map<string, Entity>): void {
 // A sentence about an earlier, other incident: "where Waikato DHB's hospitals were crippled … in May last year",
 // "the group behind the May 2021 attack on the HSE".
 const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
+
+const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
 
 function pastIncident(sentence: string, pubYear: number | null): boolean {
   if (PAST.test(sentence)) return true;
@@ -193,15 +216,19 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
   const fallback = dominantCountry(places);
   const scored = entities.map((e) => {
     const forms = e.forms.sort((a, b) => a.start - b.start);
-    const inIncident = forms.filter((f) => incidentNear(sents, f.start, pubYear));
+    const current = forms.filter((f) => incidentNear(sents, f.start, pubYear));
+    // an earlier ransom attack told in passing names its victim too ("X paid a ransom last year"); it ranks last
+    const earlier = forms.filter((f) => !current.includes(f) && e.strong.includes(f.start) && RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''));
+    const inIncident = current.length ? current : earlier;
     // a name found in a victim's position once counts all its mentions
     const mentions = e.health || e.ref ? forms.length : Math.max(forms.length, occurrences(text, forms[0]!.name));
-    return { e, forms, inIncident, mentions };
+    return { e, forms, inIncident, mentions, now: current.length > 0 };
   }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
   if (!scored.length) return [];
-  scored.sort((a, b) => Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
+  scored.sort((a, b) => Number(b.now) - Number(a.now) || Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
   const primary = scored[0]!;
-  const keep = scored.filter((x) => x === primary || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
+  // a co-victim needs a victim's position of its own ("an attack on X", "X paid"), or repeated mentions
+  const keep = scored.filter((x) => x === primary || x.e.strong.length > 0 || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start).map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;
