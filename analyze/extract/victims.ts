@@ -41,7 +41,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
-  for (const run of runs.map(beforeTitle).flatMap((r) => splitCoordinated(r))) {
+  for (const run of runs.map(beforeTitle).flatMap((r) => splitCoordinated(r, text))) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
@@ -59,7 +59,10 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
     if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong'); continue; }
     if (health) continue;
-    if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? ''))) continue;
+    if (!s) continue;
+    const i = sents.indexOf(s);
+    // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
+    if (!INCIDENT.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && INCIDENT.test(sents[i - 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
@@ -73,7 +76,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
-    if (/\d/.test(r.name) || /-based$/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30))) return false;
+    if (/\d/.test(r.name) || /-based$/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30)) || TECH_AFTER.test(after)) return false;
+    // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
+    if (single && /s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
     if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
     if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
@@ -110,9 +115,14 @@ type Part = NameSpan & { until?: number };
 // first ends in an organisation word; "Health and Human Services", "Water and Sewer Authority" stay one name.
 const ORG_END = /\b(?:Center|Centre|Corp|Corporation|Inc|Ltd|Hospital|District|Health|Healthcare|Group|Company|University|College|Council|County|City|Bank|Trust|Service|Studios|Authority|Department|Clinic|Institute|Systems|Entertainment|Productions)\.?$/;
 const NOT_SECOND = /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Wellness|Safety|Sewer|Technology|Science|Sciences|Research|Development|Care)\b/;
-function splitCoordinated(r: NameSpan): Part[] {
+// …or when the second is described right after ("the Marine Department of Hong Kong and Deloitte, one of the …"), or
+// both are named alone elsewhere ("Netflix and Larson Studios are being extorted").
+function splitCoordinated(r: NameSpan, text: string): Part[] {
   const m = /^(.+?) and (\p{Lu}.*)$/u.exec(r.name);
-  if (!m || !ORG_END.test(m[1]!) || NOT_SECOND.test(m[2]!)) return [r];
+  if (!m || NOT_SECOND.test(m[2]!)) return [r];
+  const described = /^,\s+(?:a|an|the|one of)\s/.test(text.slice(r.end, r.end + 12));
+  const alone = (n: string) => occurrences(text, n) > occurrences(text, r.name);
+  if (!ORG_END.test(m[1]!) && !described && !(alone(m[1]!) && alone(m[2]!))) return [r];
   const second = r.start + m[1]!.length + 5;
   // the first name takes the cues after the pair: "X and Y were attacked"
   return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[2]! }];
@@ -146,6 +156,10 @@ const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b/;
 // A product or protocol named before what it runs on is no organisation: "MongoDB databases", "Windows computers".
 const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|instances|computers?|machines|systems?|vulnerabilit(?:y|ies)|flaws?|bugs?|exploits?|framework|software|apps?|platform|malware|ransomware|variants?|botnets?|code|protocol|clients?|products?|routers?|cameras?|TVs?|phones?|smartphones?|versions?|patch(?:es)?|updates?|ports?|credentials|attacks?|campaigns?|hackers?|group|gang|operators?|actors?|family|strain|trojans?|worm|exploit kit|kit|browser|extension|plugin|plug-in|accounts?|wallets?|address(?:es)?|network|infections?)\b/;
+
+// "Server Message Block (SMB) critical vulnerability", "MongoDB, Hadoop and CouchDB installations"
+const TECH_AFTER = new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?${TECH_NOUN.source.slice(1)}`, 'u');
+const DEMONYM_PLURAL = /^\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
 function personLike(text: string, name: string): boolean {
