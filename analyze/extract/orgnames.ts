@@ -33,10 +33,11 @@ export function nameRuns(text: string): NameSpan[] {
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const all = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
     // a word ending a sentence ends the run: "… told ZDNet. Netflix was …" (abbreviations such as "U.S." or "Inc." do not)
-    const stop = all.findIndex((p, k) => k < all.length - 1 && /\p{L}{3,}\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
+    const stop = all.findIndex((p, k) => k < all.length - 1 && /(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
-    while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w)) && !newName(parts.map((p) => p.w))) parts.shift();
+    // …and a year before a name: "In 2016 Hollywood Presbyterian paid"
+    while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w) || /^(?:19|20)\d\d,?$/.test(parts[0]!.w)) && !newName(parts.map((p) => p.w))) parts.shift();
     // "… Foundation Trust on 16 October": a link word before a figure ends the name
     // …or a day or month: "Hancock Health on Thursday"
     const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')));

@@ -14,7 +14,7 @@ const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hack
 const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|disrupting|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
 
 // an aside between the name and its verb: ", a video production firm,", " − owner of … −", ", which"
-const APPOS = String.raw`(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s))?`;
+const APPOS = String.raw`(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
 const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
 // People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
 const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
@@ -36,14 +36,19 @@ const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?
 /** Cues after the name; the regex is anchored at the end of the name. */
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered)\b`, 'iu'),
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`, 'iu'),
   // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffered|suffers|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|refused to|declined to) (?:want to )?(?:pay|meet)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffer(?:ed|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
   // "X's computer systems", "X’s network"
   // "X had its computer systems hacked"
   new RegExp(String.raw`^\s+(?:had|has|have|got)\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS}|accounts?)\s+(?:hacked|encrypted|locked|infected|breached|compromised|held|taken)`, 'iu'),
-  new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:attackers|hackers|extortionists|blackmailers|computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu'),
+  new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:attackers|hackers|extortionists|blackmailers)\b`, 'iu'),
 ];
+// "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
+// network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
+const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu');
+const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
+const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took)\s+(?:the\s+)?$`, 'iu');
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
 const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
@@ -57,6 +62,8 @@ export function victimCue(sentence: string, start: number, end: number, incident
   const before = sentence.slice(Math.max(0, start - 90), start);
   const after = sentence.slice(end, end + 160);
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
+  const possessed = POSSESSED.exec(after);
+  if (possessed) return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
   if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(after)) return 'weak';
   return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
@@ -79,7 +86,7 @@ const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos'
   'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
-const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next)\b/;
+const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
 export const adjectiveUse = (name: string, after: string) => /^\s\p{Ll}/u.test(after) && !VERBISH.test(after)
   && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));

@@ -35,7 +35,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     if (strong) e.strong.push(span.start);
     entities.set(key, e);
   };
-  const gaz = findGazetteer(ref.victims, text);
+  // a one-word gazetteer name that starts a longer name is not that organisation ("Cerebral Palsy Foundation")
+  const gaz = findGazetteer(ref.victims, text).filter((h) => /\s/.test(text.slice(h.start, h.end))
+    || !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)));
   for (const h of gaz) add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other', h.entry);
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
@@ -118,20 +120,22 @@ const NOT_SECOND = /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Well
 // …or when the second is described right after ("the Marine Department of Hong Kong and Deloitte, one of the …"), or
 // both are named alone elsewhere ("Netflix and Larson Studios are being extorted").
 function splitCoordinated(r: NameSpan, text: string): Part[] {
-  const m = /^(.+?) and (\p{Lu}.*)$/u.exec(r.name);
-  if (!m || NOT_SECOND.test(m[2]!)) return [r];
+  const m = /^(.+?) and (the )?(\p{Lu}.*)$/u.exec(r.name);
+  if (!m || NOT_SECOND.test(m[3]!)) return [r];
   const described = /^,\s+(?:a|an|the|one of)\s/.test(text.slice(r.end, r.end + 12));
   const alone = (n: string) => occurrences(text, n) > occurrences(text, r.name);
-  if (!ORG_END.test(m[1]!) && !described && !(alone(m[1]!) && alone(m[2]!))) return [r];
-  const second = r.start + m[1]!.length + 5;
+  if (!ORG_END.test(m[1]!) && !described && !(alone(m[1]!) && alone(m[3]!))) return [r];
+  const second = r.start + m[1]!.length + 5 + (m[2]?.length ?? 0);
   // the first name takes the cues after the pair: "X and Y were attacked"
-  return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[2]! }];
+  return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[3]! }];
 }
 
 // "Hancock Health CEO Steve Long": the name ends before a person's title.
 const TITLE_IN = /\s(?:CEO|CFO|CIO|CTO|CISO|COO|President|Chairman|Director|Spokes(?:man|woman|person)|Superintendent|Mayor|Chief)\s/;
+// …and before a possessive naming a part of it: "Atlanta's IT network", "Newark's Service Director".
+const POSS_PART = /['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO|CTO|CISO|Mayor)\b/;
 function beforeTitle(r: NameSpan): NameSpan {
-  const m = TITLE_IN.exec(r.name);
+  const m = POSS_PART.exec(r.name) ?? TITLE_IN.exec(r.name);
   return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
 }
 
