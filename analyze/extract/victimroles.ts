@@ -37,6 +37,8 @@ const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
   new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`, 'iu'),
+  // "X was one of several agencies hit", "X was among the victims"
+  new RegExp(String.raw`^\s+(?:was|were|is|are)\s+(?:also\s+)?(?:one of|among)\s+[^.;]{0,60}?\b(?:victims?|${HIT_VERB}|encrypted)\b`, 'iu'),
   // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
   new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffer(?:ed|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
   // "X's computer systems", "X’s network"
@@ -53,6 +55,10 @@ const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|
 const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
+// Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
+const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
+const UNHURT_AFTER = /^(?:['’]s?\s+[^.;]{0,40}?)?\s+(?:(?:was|were|is|are|has|have|had)\s+(?:not|never|n['’]t)\s+(?:been\s+)?(?:hit|affected|impacted|breached|compromised|involved|hurt|infected|targeted)|(?:was|were|is|are)\s+(?:unrelated|unaffected|spared))\b/i;
+
 export type Cue = 'strong' | 'weak';
 /**
  * Is the name at [start, end) of the sentence in a victim's position? "strong": a position only victims take (an
@@ -61,6 +67,7 @@ export type Cue = 'strong' | 'weak';
 export function victimCue(sentence: string, start: number, end: number, incident: RegExp): Cue | null {
   const before = sentence.slice(Math.max(0, start - 90), start);
   const after = sentence.slice(end, end + 160);
+  if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
   const possessed = POSSESSED.exec(after);
   if (possessed) return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
@@ -83,7 +90,16 @@ const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos'
   'interpol', 'fbi', 'nsa', 'cia', 'dhs', 'ncsc', 'ncsc-nl', 'ico', 'sec', 'ftc', 'fcc', 'doj', 'gchq', 'nca', 'bsi', 'anssi',
   'us-cert', 'ics-cert', 'cert-in', 'enisa', 'gdpr', 'hipaa', 'hhs', 'ocr', 'irs', 'google', 'microsoft', 'twitter',
   'facebook', 'reddit', 'github', 'wikileaks', 'reuters', 'bloomberg', 'cnn', 'bbc', 'cnet', 'zdnet', 'threatpost', 'wired',
-  'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
+  'shodan', 'virustotal', 'tor',
+  // more security vendors, researchers' outlets and news media quoted as sources
+  'kaspersky lab', 'group-ib', 'positive technologies', 'avira', 'panda security', 'comodo', 'zscaler', 'sentinelone',
+  'cybereason', 'coveware', 'chainalysis', 'elliptic', 'krebsonsecurity', 'krebs on security', 'databreaches.net',
+  'motherboard', 'vice', 'the register', 'ars technica', 'techcrunch', 'the verge', 'forbes', 'associated press', 'afp',
+  'nbc', 'cbs', 'usa today', 'new york times', 'the new york times', 'washington post', 'the washington post',
+  'wall street journal', 'the wall street journal', 'guardian', 'the guardian', 'bleeping computer', 'hackread',
+  'softpedia', 'sans', 'sans isc', 'nist', 'mitre', 'cisa', 'ncsc', 'anomali', 'alienvault', 'link11', 'webroot',
+  'heimdal security', 'kryptos logic', 'lookout', 'check point research', 'ibm x-force', 'x-force', 'cofense',
+  'phishme', 'blueliv', 'intel 471', 'kela', 'trustwave', 'spiderlabs', 'dragos', 'claroty', 'nozomi networks', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
 const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;

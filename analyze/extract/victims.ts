@@ -246,7 +246,13 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
   scored.sort((a, b) => Number(b.now) - Number(a.now) || Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
   const primary = scored[0]!;
   // a co-victim needs a victim's position of its own ("an attack on X", "X paid"), or repeated mentions
-  const keep = scored.filter((x) => x === primary || x.e.strong.length > 0 || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
+  // …in a story of a ransom attack, a position in a sentence about the ransom attack, not a hack told beside it
+  const ransomStory = RANSOM_TOLD.test(text);
+  const tied = (x: (typeof scored)[number]) => !ransomStory || x.e.strong.some((p) => {
+    const i = sents.indexOf(sentenceAt(sents, p)!);
+    return [sents[i - 1], sents[i], sents[i + 1]].some((n) => n && RANSOM_TOLD.test(n.text));
+  });
+  const keep = scored.filter((x) => x === primary || x.e.strong.length > 0 && tied(x) || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start).map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;

@@ -71,3 +71,20 @@ describe('ransom incidents told as "the victim of"', () => {
     expect(ransomIncident(sentences('If your firm is hit by ransomware, it could lose its files.'))).toBe(false);
   });
 });
+
+describe('co-victims tied to the ransom attack', () => {
+  it('does not keep an organisation hacked in another way beside a ransom story', () => {
+    const v = names('Ransomware encrypted the servers of Halvern Borough on Monday and the attackers demanded bitcoin. Halvern Borough paid nothing. Separately, spies hacked the Marden Policy Council during the election.');
+    expect(v).toEqual(['Halvern Borough']);
+  });
+
+  it('drops a name told as spared or unrelated', () => {
+    const v = names('Ransomware hit Halvern Borough on Monday. The attack had no impact on Pellow Water’s operations, and the hacks on the Ostrey Trust were unrelated.');
+    expect(v).toEqual(['Halvern Borough']);
+  });
+
+  it('reads "X was one of several … hit"', () => {
+    const v = names('Ransomware hit Halvern Borough on Monday. Brisket Township was one of several local agencies hit by the same ransomware.');
+    expect(v).toEqual(['Halvern Borough', 'Brisket Township']);
+  });
+});
