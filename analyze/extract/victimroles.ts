@@ -65,7 +65,7 @@ export type Cue = 'strong' | 'weak';
  * attack on X, X was hit, X paid); "weak": one sources share (X said it…, demanded X…, X, a company, … attack).
  */
 export function victimCue(sentence: string, start: number, end: number, incident: RegExp): Cue | null {
-  const before = sentence.slice(Math.max(0, start - 90), start);
+  const before = sentence.slice(Math.max(0, start - 150), start);
   const after = sentence.slice(end, end + 160);
   if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';

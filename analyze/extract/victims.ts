@@ -17,6 +17,8 @@ const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:be
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
 const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
 const AUTHORITY = /\b(?:Police|Bureau|Court|Agency|FBI|Europol|Interpol|Regulator|Prosecutors?|Ministry|Department|Centre for|Council of|Cybersecurity|Cyber Security|Coordination)\b/;
+// A department that runs services rather than enforcing or investigating: a victim in any victim's position.
+const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
@@ -57,7 +59,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const s = sentenceAt(sents, r.start);
     const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, INCIDENT) : null;
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand
-    if (AUTHORITY.test(named) && cue !== 'strong') continue;
+    if (AUTHORITY.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))) continue;
     const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
     if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong'); continue; }
     if (health) continue;

@@ -56,3 +56,10 @@ describe('earlier ransom attacks and places', () => {
     expect(names('The outage followed a ransomware attack on the City of Fernhollow that has lasted a week.')).toContain('City of Fernhollow');
   });
 });
+
+describe('service departments', () => {
+  it('takes a service department in any victim position, never a justice department', () => {
+    expect(names('Staff at the Orlen Department of Transportation were locked out by ransomware on Monday.')).toContain('Orlen Department of Transportation');
+    expect(names('Staff at the Orlen Department of Justice said ransomware hit Tessmar Foods.')).not.toContain('Orlen Department of Justice');
+  });
+});
