@@ -95,8 +95,11 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     return !commonWord(text, r.name);
   }
   // a place is a victim only as "the city of Atlanta"; a nationality never is ("German businesses")
+  // …or bare where the article also calls it "the city of X": "hackers launched a ransomware attack against Atlanta"
   function isPlace(name: string, before: string): boolean {
-    return ref.places.has(name.replace(/^(?:the|The)\s/, '')) && !/\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i.test(before);
+    const place = name.replace(/^(?:the|The)\s/, '');
+    if (!ref.places.has(place) || LOCAL_GOVERNMENT.test(before)) return false;
+    return !new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text);
   }
   function isGroup(name: string): boolean {
     const f = fold(name);
@@ -155,6 +158,7 @@ function surname(text: string, word: string): boolean {
   return new RegExp(`\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`, 'u').test(text);
 }
 
+const LOCAL_GOVERNMENT = /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
 const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Research|Vulnerability|Cyber|Intelligence)\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;

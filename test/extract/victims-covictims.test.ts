@@ -63,3 +63,15 @@ describe('service departments', () => {
     expect(names('Staff at the Orlen Department of Justice said ransomware hit Tessmar Foods.')).not.toContain('Orlen Department of Justice');
   });
 });
+
+describe('city governments', () => {
+  it('reads the subject after a clause about the attack on "it"', () => {
+    expect(names('A week after it became the target of a large ransomware attack, the City of Fenwick has restored its payroll.')).toContain('City of Fenwick');
+  });
+
+  it('takes a bare city name as victim only where the article calls it "the city of X"', () => {
+    const v = names('A ransomware attack hit the city of Atlanta in March. Hackers launched a ransomware attack against Atlanta that encrypted city systems.');
+    expect(v).toEqual(['Atlanta']);
+    expect(names('Hackers launched a ransomware attack against Atlanta hospitals and clinics.')).toEqual([]);
+  });
+});
