@@ -16,7 +16,9 @@ const LEAD = new Set(['after', 'the', 'a', 'an', 'at', 'in', 'on', 'of', 'and', 
   'meanwhile', 'earlier', 'last', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'according', 'although', 'if', 'under', 'how',
   'what', 'why', 'where', 'who', 'we', 'it', 'they', 'he', 'she', 'to', 'about', 'once', 'until', 'before', 'during',
-  'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring']);
+  'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring',
+  'employees', 'customers', 'students', 'users', 'residents', 'members', 'workers', 'nurses', 'visitors', 'passengers',
+  'hackers', 'attackers', 'researchers', 'experts', 'investigators', 'authorities', 'victims']);
 
 // "New" starts a sentence ("New ransomware…") but also names: "New Jersey Spine Center", "New York", "New Hope Clinic".
 const NEW_PLACE = /^(?:York|Jersey|Zealand|Mexico|Hampshire|Delhi|South|Orleans|Haven|Brunswick|England|Hanover|Bedford|Britain|Westminster|Rochelle|Albany|Braunfels|Caledonia|Guinea|Plymouth|Brighton|Canaan|Castle|Lenox|Ulm|Iberia|Richmond|Milford|Bern|Albany)$/;
@@ -45,7 +47,9 @@ export function nameRuns(text: string): NameSpan[] {
     while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
     if (!parts.length) continue;
     const last = parts[parts.length - 1]!;
-    const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(last.w) ? last.w : last.w.replace(/(?:['’]s|['’]|[.,:;]+)$/u, '');
+    // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
+    const bare = last.w.replace(/[,:;"”)]+$/u, '');
+    const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
     const start = parts[0]!.s, end = last.s + lastWord.length;
     if (end > start) out.push({ start, end, name: text.slice(start, end) });
   }

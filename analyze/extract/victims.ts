@@ -82,7 +82,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
     if (/\d/.test(r.name) || /-based$/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30)) || TECH_AFTER.test(after)) return false;
     // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
-    if (single && /s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
+    if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
     if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
     if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
@@ -169,7 +169,7 @@ const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|insta
 
 // "Server Message Block (SMB) critical vulnerability", "MongoDB, Hadoop and CouchDB installations"
 const TECH_AFTER = new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?${TECH_NOUN.source.slice(1)}`, 'u');
-const DEMONYM_PLURAL = /^\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
+const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
 function personLike(text: string, name: string): boolean {

@@ -88,3 +88,10 @@ describe('co-victims tied to the ransom attack', () => {
     expect(v).toEqual(['Halvern Borough', 'Brisket Township']);
   });
 });
+
+describe('name runs', () => {
+  it('strips quotes, stops and a possessive after a name, and drops people-words and nationalities', () => {
+    expect(names('Send 3 bitcoins to unlock all affected PC’s.” Ransomware hit Dorton Bank.')).toEqual(['Dorton Bank']);
+    expect(names('Employees of Harwick Mills were locked out by ransomware. Ransomware attacks have victimized many South Koreans.')).toEqual(['Harwick Mills']);
+  });
+});
