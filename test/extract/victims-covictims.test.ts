@@ -75,3 +75,10 @@ describe('city governments', () => {
     expect(names('Hackers launched a ransomware attack against Atlanta hospitals and clinics.')).toEqual([]);
   });
 });
+
+describe('where the incident happened', () => {
+  it('reads "another ransom attack was spotted in X" for a named hospital', () => {
+    const v = names('Ransomware hit Quarry Valley Clinic this week. Another incident that ended in a ransom payment was spotted in Fallow Heart Hospital last spring.');
+    expect(v).toEqual(['Quarry Valley Clinic', 'Fallow Heart Hospital']);
+  });
+});
