@@ -17,7 +17,7 @@ const PHISHING_ADVICE = /\b(?:wary|beware|warn\w*|advised|alert|caution)\b/i;
 // "hackers demanded two bitcoins", "the clinic paid"). What a strain does in general ("Locky asks 0.5 BTC",
 // "ransomware encrypts files") is present tense and no incident; nor are conditions and advice ("if you are hit").
 const RANSOM_WORD = /\b(?:ransomware|ransom(?:ed|s)?|extort(?:ed|ion|ing)|held (?:\w+ ){0,3}hostage|encrypted (?:its|the|their|\w+'s|\w+’s) |locked (?:up|out))\b/i;
-const PAST_EVENT = /\b(?:was|were|has been|have been|had been|got)\s+(?:\w+\s+)?(?:hit|struck|attacked|infected|targeted|crippled|compromised|breached|hacked|encrypted|locked|held|forced|extorted|paralyzed|paralysed|disrupted|knocked|taken)\b|\b(?:hit|struck|attacked|infected|crippled|paralyzed|paralysed|disrupted|encrypted|locked|seized|demanded|paid|suffered|fell victim|refused to pay|declined to pay|decided (?:not )?to pay|agreed to pay|extorted|targeted|shut down|deployed|launched|unleashed|planted|took (?:\w+ ){0,2}offline|came under|held (?:\w+ ){0,3}hostage|blackmailed|tried to extort|attempted to (?:blackmail|extort))\b/i;
+const PAST_EVENT = /\b(?:was|were|has been|have been|had been|got)\s+(?:\w+\s+)?(?:hit|struck|attacked|infected|targeted|crippled|compromised|breached|hacked|encrypted|locked|held|forced|extorted|paralyzed|paralysed|disrupted|knocked|taken)\b|\b(?:hit|struck|attacked|infected|crippled|paralyzed|paralysed|disrupted|encrypted|locked|seized|demanded|paid|suffered|fell victim|refused to pay|declined to pay|decided (?:not )?to pay|agreed to pay|extorted|targeted|shut down|deployed|launched|unleashed|planted|took (?:\w+ ){0,2}offline|came under|held (?:\w+ ){0,3}hostage|blackmailed|tried to extort|attempted to (?:blackmail|extort)|(?:fell|fallen|became|was|were|been) (?:the |a )?victims? (?:of|to))\b/i;
 // …or one attack named as such: "after a ransomware attack on Monday", "the cause was a ransomware incident",
 // "the attack … was ransomware", "the Hive gang has claimed an attack on X", "the group started publishing files".
 const NAMED_EVENT = /\b(?:after|following|by|from|disclosed|confirmed|suffered|suspect(?:ed|s)? (?:is|was)|was|is|of) (?:a|an|the|its|this) (?:suspected |possible |apparent |major |massive |recent |[A-Z]\w+ )?(?:ransomware|extortion|ransom) (?:attack|incident|infection|event)\b(?!s)|\bwas ransomware\b|\b(?:ransomware|extortion) (?:group|gang|crew|operation|operators?)\b[^.]{0,60}\b(?:claimed|published|posted|listed|named|started publishing|leaked)\b|\bclaimed (?:responsibility for )?(?:an|the) attack\b|\bransomware (?:attack|incident|infection) (?:on|at|against) (?:the )?\p{Lu}/iu;
@@ -27,8 +27,16 @@ const NOT_EVENT = /\b(?:if|whether|could|would|should|might|may|can|how to|tips?
 
 /** The article tells of an actual ransomware or extortion incident (a strain or a trend described in general does not). */
 export function ransomIncident(sents: Span[]): boolean {
-  return sents.some((s) => (RANSOM_WORD.test(s.text) && PAST_EVENT.test(s.text) || NAMED_EVENT.test(s.text) || EXTORT_EVENT.test(s.text))
-    && !isGeneric(s.text) && !NOT_EVENT.test(s.text));
+  return sents.some((s) => {
+    const t = s.text;
+    const word = RANSOM_WORD.exec(t), past = word && PAST_EVENT.exec(t);
+    const ev = past ? [word, past] : [NAMED_EVENT.exec(t) ?? EXTORT_EVENT.exec(t)];
+    if (!ev[0] || isGeneric(t)) return false;
+    // a condition or a modal must come before the event ("if you are hit", "could have encrypted"); one after it
+    // tells of what the attackers offered ("… which would only unlock for a payment")
+    const end = Math.max(...ev.map((m) => m!.index + m![0].length));
+    return !NOT_EVENT.test(t.slice(0, end));
+  });
 }
 
 /**

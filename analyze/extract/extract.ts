@@ -15,7 +15,7 @@ import { hasIncident, relevance } from './relevance.ts';
 // "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
 const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemanding|(?:was|were|has been|had been) (?:the )?victims? of)\b/i;
 
-export const EXTRACTOR_VERSION = 'extract-0.4.0';
+export const EXTRACTOR_VERSION = 'extract-0.5.0';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }

@@ -16,7 +16,17 @@ const LEAD = new Set(['after', 'the', 'a', 'an', 'at', 'in', 'on', 'of', 'and', 
   'meanwhile', 'earlier', 'last', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'according', 'although', 'if', 'under', 'how',
   'what', 'why', 'where', 'who', 'we', 'it', 'they', 'he', 'she', 'to', 'about', 'once', 'until', 'before', 'during',
-  'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring']);
+  'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring',
+  'employees', 'customers', 'students', 'users', 'residents', 'members', 'workers', 'nurses', 'visitors', 'passengers',
+  'hackers', 'attackers', 'researchers', 'experts', 'investigators', 'authorities', 'victims']);
+
+// "New" starts a sentence ("New ransomware…") but also names: "New Jersey Spine Center", "New York", "New Hope Clinic".
+const NEW_PLACE = /^(?:York|Jersey|Zealand|Mexico|Hampshire|Delhi|South|Orleans|Haven|Brunswick|England|Hanover|Bedford|Britain|Westminster|Rochelle|Albany|Braunfels|Caledonia|Guinea|Plymouth|Brighton|Canaan|Castle|Lenox|Ulm|Iberia|Richmond|Milford|Bern|Albany)$/;
+const ORG_WORD = /^(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Medical|University|College|School|Schools|Bank|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Company|Trust|Authority|District|Council|Institute|Foundation|Church|Academy)$/;
+function newName(words: string[]): boolean {
+  if (words[0] !== 'New' || words.length < 2) return false;
+  return NEW_PLACE.test(words[1]!.replace(/(?:['’]s|[.,:;]+)$/u, '')) || (words.length >= 3 && ORG_WORD.test(words[words.length - 1]!.replace(/[,:;]+$/, '')));
+}
 
 /** Capitalised runs, trimmed of leading sentence words and link words, possessive removed. */
 export function nameRuns(text: string): NameSpan[] {
@@ -25,10 +35,11 @@ export function nameRuns(text: string): NameSpan[] {
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const all = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
     // a word ending a sentence ends the run: "… told ZDNet. Netflix was …" (abbreviations such as "U.S." or "Inc." do not)
-    const stop = all.findIndex((p, k) => k < all.length - 1 && /\p{L}{3,}\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
+    const stop = all.findIndex((p, k) => k < all.length - 1 && /(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
-    while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w))) parts.shift();
+    // …and a year before a name: "In 2016 Hollywood Presbyterian paid"
+    while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w) || /^(?:19|20)\d\d,?$/.test(parts[0]!.w)) && !newName(parts.map((p) => p.w))) parts.shift();
     // "… Foundation Trust on 16 October": a link word before a figure ends the name
     // …or a day or month: "Hancock Health on Thursday"
     const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')));
@@ -36,7 +47,9 @@ export function nameRuns(text: string): NameSpan[] {
     while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
     if (!parts.length) continue;
     const last = parts[parts.length - 1]!;
-    const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(last.w) ? last.w : last.w.replace(/(?:['’]s|['’]|[.,:;]+)$/u, '');
+    // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
+    const bare = last.w.replace(/[,:;"”)]+$/u, '');
+    const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
     const start = parts[0]!.s, end = last.s + lastWord.length;
     if (end > start) out.push({ start, end, name: text.slice(start, end) });
   }
@@ -66,4 +79,28 @@ export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
     }
   }
   return out;
+}
+
+const SKIPPABLE = /^(?:of|and|&|the|for|de|du|des|la|le|di|del)$/i;
+/**
+ * Does an acronym abbreviate a name written elsewhere without the "(ACR)" definition? Each word of the name gives
+ * a prefix of itself, link words may give nothing: "CDOT" = Colorado Department of Transportation, "ONWASA" =
+ * Onslow Water and Sewer Authority.
+ */
+export function abbreviates(acr: string, name: string): boolean {
+  const words = name.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase()).filter(Boolean);
+  const a = acr.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  if (a.length < 2 || words.length < 2) return false;
+  const memo = new Map<string, boolean>();
+  const go = (i: number, k: number): boolean => {
+    if (k === words.length) return i === a.length;
+    const key = `${i}|${k}`;
+    if (memo.has(key)) return memo.get(key)!;
+    const w = words[k]!;
+    let ok = SKIPPABLE.test(w) && go(i, k + 1);
+    for (let n = 1; !ok && n <= w.length && i + n <= a.length && w[n - 1] === a[i + n - 1]; n++) ok = go(i + n, k + 1);
+    memo.set(key, ok);
+    return ok;
+  };
+  return go(0, 0);
 }

@@ -4,47 +4,85 @@
 import { fold } from './text.ts';
 
 // Up to four describing words between a cue and the name: "the Indiana hospital", "Malaysian media giant".
-const DESCR = String.raw`(?:(?:the|a|an|its|their|US|U\.S\.)\s+)?(?:[\p{L}\p{N}’'.&-]+\s+){0,4}?`;
+// Function words never inside a description or a list item: "known in Italy as the CUP", "prompting the police".
+const FUNC = String.raw`(?:or|but|who|which|that|by|to|with|from|for|in|on|at|as|after|before|while|when|said|says|reported|prompting|including|was|were|is|are|has|have|had)\s`;
+const DESCR = String.raw`(?:(?:the|a|an|its|their|US|U\.S\.)\s+)?(?:(?!${FUNC})(?:of\s|[\p{L}\p{N}’'.&-]+\s+)){0,5}?`;
+// Earlier items of a list the name ends: "disrupting car factories, global shipper X", "victims included A and a firm, X".
+const ITEM = String.raw`(?:(?:the|a|an)\s+)?(?:(?!${FUNC})[\p{L}\p{N}’'.&-]+\s+){0,5}(?!${FUNC})[\p{L}\p{N}’'.&-]+`;
+const LIST = String.raw`(?:${ITEM}(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}`;
 const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|infections?|ransomware(?: (?:attack|infection|incident)s?)?|extortion|outbreak|incidents?|compromise)`;
-const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
+const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|disrupting|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
+
+// an aside between the name and its verb: ", a video production firm,", " − owner of … −", ", which"
+const APPOS = String.raw`(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
+const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
+// People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
+const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
 
 /** Cues before the name; the regex must end right where the name starts. */
 const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
   new RegExp(String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`, 'iu'),
-  // "hackers hit X", "the ransomware crippled X", "demanded X pay"
-  new RegExp(String.raw`\b(?:${HIT_VERB}|demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|extort(?:ed|ing)? money from|(?:money|ransom|payment|bitcoins?) from)\s+${DESCR}$`, 'iu'),
-  // "computers at X", "systems of X", "employees of X", "files belonging to X"
-  new RegExp(String.raw`\b(?:computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|employees|staff|customers|patients|databases?|infrastructure|IT|students|users|residents|members|workers|doctors|nurses|visitors|passengers)\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
+  // "hackers hit X", "the ransomware crippled X", "extorted money from X"
+  new RegExp(String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into)\s+${LIST}${DESCR}(?:,\s+)?$`, 'iu'),
+  // "the incident occurred at X", "another ransom attack was spotted in X"
+  new RegExp(String.raw`\b${ATTACK_NOUN}\b[^.;]{0,60}?\b(?:occurred|happened|took place|was (?:spotted|reported|discovered|detected))\s+(?:at|in)\s+${DESCR}$`, 'iu'),
+  // the subject after a clause that told of the attack on "it": "A week after it was hit by ransomware, the City of X …"
+  new RegExp(String.raw`^(?:[^.;]{0,40}\b)?(?:after|since|when|as|while|because|although|though)\s+(?:it|its)\b[^.;]{0,120}?\b(?:${ATTACK_NOUN}|${HIT_VERB}|encrypted|ransom\w*)\b[^.;,]{0,40},\s+(?:the\s+)?$`, 'iu'),
+  // "computers at X", "systems of X", "files belonging to X"
+  new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
-  new RegExp(String.raw`\b(?:victims? (?:include[sd]?|such as|like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
+  new RegExp(String.raw`\b(?:victims?|incidents|attacks|targets)\b[^.;]{0,60}?\b(?:include[sd]?|included|such as)\s+${LIST}${DESCR}(?:,\s+)?$|\b(?:victims? (?:like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
 ];
+// Weaker: "demanded X pay", "told X" — also said of people and sources.
+const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
 
 /** Cues after the name; the regex is anchored at the end of the name. */
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:was|were|has|had|have|is|are|got|get|gets|became|had been|has been|have been|may have been)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered|struggling|recovering|unable)\b`, 'iu'),
-  // "X paid the ransom", "X suffered a ransomware attack", "X said it was hit", "X refused to pay"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffered|suffers|fell victim|falls victim|was forced|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|restored|shut down its|took (?:its|their) (?:systems|computers|servers|network)|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu'),
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`, 'iu'),
+  // "X was one of several agencies hit", "X was among the victims"
+  new RegExp(String.raw`^\s+(?:was|were|is|are)\s+(?:also\s+)?(?:one of|among)\s+[^.;]{0,60}?\b(?:victims?|${HIT_VERB}|encrypted)\b`, 'iu'),
+  // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffer(?:ed|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
   // "X's computer systems", "X’s network"
-  new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu'),
-  // "X, a Kentucky-based company, …" followed by an attack word within the sentence is handled by the caller
+  // "X had its computer systems hacked"
+  new RegExp(String.raw`^\s+(?:had|has|have|got)\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS}|accounts?)\s+(?:hacked|encrypted|locked|infected|breached|compromised|held|taken)`, 'iu'),
+  new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:attackers|hackers|extortionists|blackmailers)\b`, 'iu'),
 ];
+// "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
+// network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
+const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu');
+const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
+const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took)\s+(?:the\s+)?$`, 'iu');
+// Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
+const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
-/** Is the name at [start, end) of the sentence in a victim's position? */
-export function victimCue(sentence: string, start: number, end: number, incident: RegExp): boolean {
-  const before = sentence.slice(Math.max(0, start - 90), start);
+// Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
+const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
+const UNHURT_AFTER = /^(?:['’]s?\s+[^.;]{0,40}?)?\s+(?:(?:was|were|is|are|has|have|had)\s+(?:not|never|n['’]t)\s+(?:been\s+)?(?:hit|affected|impacted|breached|compromised|involved|hurt|infected|targeted)|(?:was|were|is|are)\s+(?:unrelated|unaffected|spared))\b/i;
+
+export type Cue = 'strong' | 'weak';
+/**
+ * Is the name at [start, end) of the sentence in a victim's position? "strong": a position only victims take (an
+ * attack on X, X was hit, X paid); "weak": one sources share (X said it…, demanded X…, X, a company, … attack).
+ */
+export function victimCue(sentence: string, start: number, end: number, incident: RegExp): Cue | null {
+  const before = sentence.slice(Math.max(0, start - 150), start);
   const after = sentence.slice(end, end + 160);
-  if (BEFORE.some((re) => re.test(before))) return true;
-  if (AFTER.some((re) => re.test(after))) return true;
-  return APPOSITIVE.test(after) && incident.test(after);
+  if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
+  if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
+  const possessed = POSSESSED.exec(after);
+  if (possessed) return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
+  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(after)) return 'weak';
+  return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
 
 // People: titles before or inside the name, and honorifics.
 const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|CEO|CTO|CIO|CISO|COO|CFO|Chairman|Chairwoman|Chair|President|Vice President|VP|Mayor|Governor|Senator|Rep|Representative|Minister|Secretary|Director|Superintendent|Commissioner|Chief|Officer|Manager|Spokes(?:man|woman|person)|Researcher|Analyst|Founder|Co-founder|Head|Sheriff|Detective|Agent|Professor|Judge|Inspector|Lieutenant|Sergeant|Captain|Lord|Councillor|Councilman|Administrator|Deputy|Attorney|Prosecutor|Author|Editor|Reporter|Engineer|Expert|Consultant|Principal|Partner)\.?$/;
-const PERSON_BEFORE = /\b(?:said|says|according to|by|told|to|via|from|reported|for|with|quoted|wrote|writes|in a statement to|interview with|speaking to|published by|reports? (?:from|by)|Mr|Mrs|Ms|Dr|Prof|CEO|CTO|CIO|CISO|chairman|president|mayor|governor|senator|minister|secretary|director|superintendent|commissioner|chief|officer|manager|spokes(?:man|woman|person)|researcher|analyst|founder|head|sheriff|detective|agent|professor|judge|inspector|expert|consultant|engineer|editor|reporter|author|named|dubbed|called|user|hacker|attacker)\.?\s+$/i;
-const PERSON_AFTER = /^,?\s+(?:who|a|an|the)?\s*(?:said|says|told|explained|added|noted|wrote|warned|according|(?:a|an|the|our|its) (?:[\w-]+ ){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|responder|CISO|CEO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|hacker|student|resident|owner|president))\b/i;
+const PERSON_BEFORE = /\b(?:said|says|according to|by|told|to|via|from|reported|for|with|quoted|wrote|writes|in a statement to|interview with|speaking to|published by|reports? (?:from|by)|Mr|Mrs|Ms|Dr|Prof|CEO|CTO|CIO|CISO|chairman|president|mayor|governor|senator|minister|secretary|director|superintendent|commissioner|chief|officer|manager|spokes(?:man|woman|person)|researcher|analyst|founder|head|sheriff|detective|agent|professor|judge|inspector|expert|consultant|engineer|editor|reporter|author|named|dubbed|called|user|hacker|attacker|whistleblower|member|leader|lawmaker|owner|executive|official|employee|student|resident|victim)\.?\s+$/i;
+const PERSON_AFTER = /^(?:,|\s[−–—])?\s+(?:who|a|an|the)?\s*(?:said|says|told|explained|added|noted|wrote|warned|according|(?:a|an|the|our|its) (?:[\w-]+ ){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|responder|CISO|CEO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|hacker|student|resident|owner|president))\b/i;
 
 // Security vendors, research outfits and bodies quoted as sources; government agencies and police as sources.
 const SOURCE_WORDS = /\b(?:Labs?|Security|Research|Intelligence|Threat|Threats|CERT|Talos|Unit 42|Antivirus|Anti-Virus|Cyber ?security|Forensics|Investigations?|Verizon DBIR)\b/;
@@ -56,16 +94,28 @@ const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos'
   'interpol', 'fbi', 'nsa', 'cia', 'dhs', 'ncsc', 'ncsc-nl', 'ico', 'sec', 'ftc', 'fcc', 'doj', 'gchq', 'nca', 'bsi', 'anssi',
   'us-cert', 'ics-cert', 'cert-in', 'enisa', 'gdpr', 'hipaa', 'hhs', 'ocr', 'irs', 'google', 'microsoft', 'twitter',
   'facebook', 'reddit', 'github', 'wikileaks', 'reuters', 'bloomberg', 'cnn', 'bbc', 'cnet', 'zdnet', 'threatpost', 'wired',
-  'shodan', 'virustotal', 'tor', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
+  'shodan', 'virustotal', 'tor',
+  // more security vendors, researchers' outlets and news media quoted as sources
+  'kaspersky lab', 'group-ib', 'positive technologies', 'avira', 'panda security', 'comodo', 'zscaler', 'sentinelone',
+  'cybereason', 'coveware', 'chainalysis', 'elliptic', 'krebsonsecurity', 'krebs on security', 'databreaches.net',
+  'motherboard', 'vice', 'the register', 'ars technica', 'techcrunch', 'the verge', 'forbes', 'associated press', 'afp',
+  'nbc', 'cbs', 'usa today', 'new york times', 'the new york times', 'washington post', 'the washington post',
+  'wall street journal', 'the wall street journal', 'guardian', 'the guardian', 'bleeping computer', 'hackread',
+  'softpedia', 'sans', 'sans isc', 'nist', 'mitre', 'cisa', 'ncsc', 'anomali', 'alienvault', 'link11', 'webroot',
+  'heimdal security', 'kryptos logic', 'lookout', 'check point research', 'ibm x-force', 'x-force', 'cofense',
+  'phishme', 'blueliv', 'intel 471', 'kela', 'trustwave', 'spiderlabs', 'dragos', 'claroty', 'nozomi networks', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
-const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused)\b/;
+const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
 export const adjectiveUse = (name: string, after: string) => /^\s\p{Ll}/u.test(after) && !VERBISH.test(after)
   && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));
 // Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
 const TECH_ACRONYM = /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN)$/;
 export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{2,5}s$/.test(name);
+// "Ian Vell, chief executive of …", "Dana Roe, senior security researcher with …", "Jo Park, who works …"
+const PERSON_ROLE = /^(?:,|\s[−–—])\s+(?:(?:[\w-]+\s+){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|CISO|CEO|CTO|CIO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|owner|president|leader|member|secretary|chairman|chairwoman|mayor|governor)\s+(?:of|at|for|with|in)\b|who\s+(?:works|is|was|has|had|runs|leads|heads|said|says|told)\b)/i;
+
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string): boolean {
   const f = fold(name);
@@ -75,6 +125,6 @@ export function notVictim(name: string, before: string, after: string): boolean 
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
   // "money from Disney", "extort cash from X" name the victim, not a person quoted
   if (PERSON_BEFORE.test(before) && !/\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$|\bextort\w*\s+(?:\w+\s+)?from\s+$/i.test(before)) return true;
-  if (words.length >= 2 && words.length <= 3 && PERSON_AFTER.test(after) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
+  if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
   return false;
 }

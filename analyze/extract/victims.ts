@@ -3,7 +3,7 @@
 import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName } from './gazetteer.ts';
-import { nameRuns, acronyms, type NameSpan } from './orgnames.ts';
+import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { findPlaces, dominantCountry, countryNear } from './countries.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
@@ -17,29 +17,35 @@ const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:be
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
 const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
 const AUTHORITY = /\b(?:Police|Bureau|Court|Agency|FBI|Europol|Interpol|Regulator|Prosecutors?|Ministry|Department|Centre for|Council of|Cybersecurity|Cyber Security|Coordination)\b/;
+// A department that runs services rather than enforcing or investigating: a victim in any victim's position.
+const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
-interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number }
+// cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
+interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number; strong: number[] }
 
 export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
   const runs = nameRuns(text);
   const acrs = acronyms(text, runs);
   const entities = new Map<string, Entity>();
-  const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false) => {
-    const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0 };
+  const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
+    const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0, strong: [] as number[] };
     e.forms.push(span); e.health ||= health; e.ref ??= vref; e.cued += cued ? 1 : 0;
+    if (strong) e.strong.push(span.start);
     entities.set(key, e);
   };
-  const gaz = findGazetteer(ref.victims, text);
+  // a one-word gazetteer name that starts a longer name is not that organisation ("Cerebral Palsy Foundation")
+  const gaz = findGazetteer(ref.victims, text).filter((h) => /\s/.test(text.slice(h.start, h.end))
+    || !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)));
   for (const h of gaz) add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other', h.entry);
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
-  for (const run of runs.map(beforeTitle).flatMap((r) => splitCoordinated(r))) {
+  for (const run of runs.map(beforeTitle).flatMap((r) => splitCoordinated(r, text))) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
@@ -47,28 +53,38 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (NOT_ORG.test(f) || AUTHORITY.test(named) || REGION.test(named) || r.name.split(' ').length > 9) continue;
+    if (NOT_ORG.test(f) || REGION.test(named) || r.name.split(' ').length > 9) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     if (EXPERT_SOURCE.test(before)) continue;
-    const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
-    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true); continue; }
-    if (health) continue;
     const s = sentenceAt(sents, r.start);
-    if (!s || !INCIDENT.test(s.text + ' ' + (sents[sents.indexOf(s) + 1]?.text ?? ''))) continue;
+    const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, INCIDENT) : null;
+    // police, departments and agencies are mostly sources; a victim only where nothing else could stand
+    if (AUTHORITY.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))) continue;
+    const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
+    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong'); continue; }
+    if (health) continue;
+    if (!s) continue;
+    const i = sents.indexOf(s);
+    // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
+    if (!INCIDENT.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && INCIDENT.test(sents[i - 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
-    if (!subject && !victimCue(s.text, r.start - s.start, until - s.start, INCIDENT)) continue;
+    if (!subject && !cue) continue;
     if (!full && !plausibleName(r, s, before, single)) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
-    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true);
+    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true, cue === 'strong');
   }
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
-    if (/\d/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30))) return false;
+    if (/\d/.test(r.name) || /-based$/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30)) || TECH_AFTER.test(after)) return false;
+    // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
+    if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
+    // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
+    if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
     if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
     if (single && surname(text, r.name)) return false;
     if (!single) return true;
@@ -79,17 +95,20 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     return !commonWord(text, r.name);
   }
   // a place is a victim only as "the city of Atlanta"; a nationality never is ("German businesses")
+  // …or bare where the article also calls it "the city of X": "hackers launched a ransomware attack against Atlanta"
   function isPlace(name: string, before: string): boolean {
-    return ref.places.has(name.replace(/^(?:the|The)\s/, '')) && !/\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i.test(before);
+    const place = name.replace(/^(?:the|The)\s/, '');
+    if (!ref.places.has(place) || LOCAL_GOVERNMENT.test(before)) return false;
+    return !new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text);
   }
   function isGroup(name: string): boolean {
     const f = fold(name);
     return ref.groups.some((g) => fold(g.canonical) === f || g.aliases?.some((a) => fold(a) === f));
   }
-  function addNamed(name: string, span: NameSpan, health: boolean, cued = false) {
+  function addNamed(name: string, span: NameSpan, health: boolean, cued = false, strong = false) {
     const g = lookupName(ref.victims, name);
-    if (g) return add(g.name, span, g.sector !== 'other', g, cued);
-    add(fold(name), { ...span, name: span.name }, health, undefined, cued);
+    if (g) return add(g.name, span, g.sector !== 'other', g, cued, strong);
+    add(fold(name), { ...span, name: span.name }, health, undefined, cued, strong);
   }
   mergeContained(entities);
   return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
@@ -103,18 +122,25 @@ type Part = NameSpan & { until?: number };
 // first ends in an organisation word; "Health and Human Services", "Water and Sewer Authority" stay one name.
 const ORG_END = /\b(?:Center|Centre|Corp|Corporation|Inc|Ltd|Hospital|District|Health|Healthcare|Group|Company|University|College|Council|County|City|Bank|Trust|Service|Studios|Authority|Department|Clinic|Institute|Systems|Entertainment|Productions)\.?$/;
 const NOT_SECOND = /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Wellness|Safety|Sewer|Technology|Science|Sciences|Research|Development|Care)\b/;
-function splitCoordinated(r: NameSpan): Part[] {
-  const m = /^(.+?) and (\p{Lu}.*)$/u.exec(r.name);
-  if (!m || !ORG_END.test(m[1]!) || NOT_SECOND.test(m[2]!)) return [r];
-  const second = r.start + m[1]!.length + 5;
+// …or when the second is described right after ("the Marine Department of Hong Kong and Deloitte, one of the …"), or
+// both are named alone elsewhere ("Netflix and Larson Studios are being extorted").
+function splitCoordinated(r: NameSpan, text: string): Part[] {
+  const m = /^(.+?) and (the )?(\p{Lu}.*)$/u.exec(r.name);
+  if (!m || NOT_SECOND.test(m[3]!)) return [r];
+  const described = /^,\s+(?:a|an|the|one of)\s/.test(text.slice(r.end, r.end + 12));
+  const alone = (n: string) => occurrences(text, n) > occurrences(text, r.name);
+  if (!ORG_END.test(m[1]!) && !described && !(alone(m[1]!) && alone(m[3]!))) return [r];
+  const second = r.start + m[1]!.length + 5 + (m[2]?.length ?? 0);
   // the first name takes the cues after the pair: "X and Y were attacked"
-  return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[2]! }];
+  return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[3]! }];
 }
 
 // "Hancock Health CEO Steve Long": the name ends before a person's title.
 const TITLE_IN = /\s(?:CEO|CFO|CIO|CTO|CISO|COO|President|Chairman|Director|Spokes(?:man|woman|person)|Superintendent|Mayor|Chief)\s/;
+// …and before a possessive naming a part of it: "Atlanta's IT network", "Newark's Service Director".
+const POSS_PART = /['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO|CTO|CISO|Mayor)\b/;
 function beforeTitle(r: NameSpan): NameSpan {
-  const m = TITLE_IN.exec(r.name);
+  const m = POSS_PART.exec(r.name) ?? TITLE_IN.exec(r.name);
   return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
 }
 
@@ -132,12 +158,18 @@ function surname(text: string, word: string): boolean {
   return new RegExp(`\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`, 'u').test(text);
 }
 
+const LOCAL_GOVERNMENT = /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
+const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Research|Vulnerability|Cyber|Intelligence)\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b/;
 // A product or protocol named before what it runs on is no organisation: "MongoDB databases", "Windows computers".
 const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|instances|computers?|machines|systems?|vulnerabilit(?:y|ies)|flaws?|bugs?|exploits?|framework|software|apps?|platform|malware|ransomware|variants?|botnets?|code|protocol|clients?|products?|routers?|cameras?|TVs?|phones?|smartphones?|versions?|patch(?:es)?|updates?|ports?|credentials|attacks?|campaigns?|hackers?|group|gang|operators?|actors?|family|strain|trojans?|worm|exploit kit|kit|browser|extension|plugin|plug-in|accounts?|wallets?|address(?:es)?|network|infections?)\b/;
+
+// "Server Message Block (SMB) critical vulnerability", "MongoDB, Hadoop and CouchDB installations"
+const TECH_AFTER = new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?${TECH_NOUN.source.slice(1)}`, 'u');
+const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
 function personLike(text: string, name: string): boolean {
@@ -156,16 +188,29 @@ function commonWord(text: string, word: string): boolean {
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
 
+/** "CDOT" or "Colorado's DOT" for "Colorado Department of Transportation": a leading word kept, the rest abbreviated. */
+function shortFor(short: string, full: string): boolean {
+  const m = /^(.+?)(?:['’]s)?\s(\S+)$/u.exec(short);
+  if (!m) return abbreviates(short, full);
+  return full.startsWith(`${m[1]} `) && abbreviates(m[2]!, full.slice(m[1]!.length + 1));
+}
 
-/** "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the longer. */
+
+
+/**
+ * "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the
+ * longer; an acronym folds into the name it abbreviates ("CDOT", "Colorado Department of Transportation").
+ */
 function mergeContained(entities: Map<string, Entity>): void {
   const list = [...entities.values()].sort((a, b) => b.key.length - a.key.length);
   for (const small of list) {
     if (small.ref) continue;
+    const acr = small.forms.map((f) => f.name).find((n) => /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u.test(n));
     const big = list.find((b) => b !== small && entities.has(b.key) && b.key.length > small.key.length
-      && new RegExp(`(?:^|\\s)${escapeRe(small.key)}(?:\\s|$)`).test(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' ')));
+      && (new RegExp(`(?:^|\\s)${escapeRe(small.key)}(?:\\s|$)`).test(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '))
+        || !!acr && b.forms.some((f) => shortFor(acr, f.name))));
     if (!big) continue;
-    big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued;
+    big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued; big.strong.push(...small.strong);
     entities.delete(small.key);
   }
 }
@@ -173,6 +218,8 @@ function mergeContained(entities: Map<string, Entity>): void {
 // A sentence about an earlier, other incident: "where Waikato DHB's hospitals were crippled … in May last year",
 // "the group behind the May 2021 attack on the HSE".
 const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
+
+const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
 
 function pastIncident(sentence: string, pubYear: number | null): boolean {
   if (PAST.test(sentence)) return true;
@@ -193,15 +240,25 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
   const fallback = dominantCountry(places);
   const scored = entities.map((e) => {
     const forms = e.forms.sort((a, b) => a.start - b.start);
-    const inIncident = forms.filter((f) => incidentNear(sents, f.start, pubYear));
+    const current = forms.filter((f) => incidentNear(sents, f.start, pubYear));
+    // an earlier ransom attack told in passing names its victim too ("X paid a ransom last year"); it ranks last
+    const earlier = forms.filter((f) => !current.includes(f) && e.strong.includes(f.start) && RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''));
+    const inIncident = current.length ? current : earlier;
     // a name found in a victim's position once counts all its mentions
     const mentions = e.health || e.ref ? forms.length : Math.max(forms.length, occurrences(text, forms[0]!.name));
-    return { e, forms, inIncident, mentions };
+    return { e, forms, inIncident, mentions, now: current.length > 0 };
   }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
   if (!scored.length) return [];
-  scored.sort((a, b) => Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
+  scored.sort((a, b) => Number(b.now) - Number(a.now) || Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
   const primary = scored[0]!;
-  const keep = scored.filter((x) => x === primary || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
+  // a co-victim needs a victim's position of its own ("an attack on X", "X paid"), or repeated mentions
+  // …in a story of a ransom attack, a position in a sentence about the ransom attack, not a hack told beside it
+  const ransomStory = RANSOM_TOLD.test(text);
+  const tied = (x: (typeof scored)[number]) => !ransomStory || x.e.strong.some((p) => {
+    const i = sents.indexOf(sentenceAt(sents, p)!);
+    return [sents[i - 1], sents[i], sents[i + 1]].some((n) => n && RANSOM_TOLD.test(n.text));
+  });
+  const keep = scored.filter((x) => x === primary || x.e.strong.length > 0 && tied(x) || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start).map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;
