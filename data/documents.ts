@@ -142,15 +142,35 @@ function toArticle(r: DocRow): CleanArticle {
 /** Rows read per query when a whole table is loaded: the driver's copy of one page is freed before the next. */
 export const READ_PAGE = 5000;
 
+/** The current version of every document, in doc_id order (deterministic), one page at a time: a caller that
+ * keeps only part of each article (analyze drops the texts) never holds the whole table. */
+export async function* currentArticlePages(store: Store, page = READ_PAGE): AsyncGenerator<CleanArticle[]> {
+  for (let after = ''; ;) {
+    const rows = await store.all<DocRow>(`SELECT * FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT ?`, [after, page]);
+    if (rows.length > 0) yield rows.map(toArticle);
+    if (rows.length < page) return;
+    after = rows[rows.length - 1].doc_id;
+  }
+}
+
 /** The current version of every document, in doc_id order (deterministic), read page by page. */
 export async function currentArticles(store: Store): Promise<CleanArticle[]> {
   const out: CleanArticle[] = [];
-  for (let after = ''; ;) {
-    const rows = await store.all<DocRow>(`SELECT * FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT ?`, [after, READ_PAGE]);
-    for (const r of rows) out.push(toArticle(r));
-    if (rows.length < READ_PAGE) return out;
-    after = rows[rows.length - 1].doc_id;
-  }
+  for await (const rows of currentArticlePages(store)) for (const a of rows) out.push(a);
+  return out;
+}
+
+/** Texts by id: a document's current text under its doc_id, an older version's under its version_id (the ids
+ * analyze resolves with). Unknown ids are left out. */
+export async function textsByIds(store: Store, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const rows = await store.all<{ id: string; text: string }>(
+    `SELECT doc_id AS id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
+     UNION ALL SELECT version_id AS id, text FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))`,
+    [ids as never, ids as never]);
+  for (const r of rows) if (!out.has(r.id)) out.set(r.id, r.text);
+  return out;
 }
 
 /** Every version's fields: its own text, title, URL and dates; the page-level rest from the document. */

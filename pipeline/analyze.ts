@@ -5,15 +5,15 @@ import type { Clock, Logger } from '../core/effects.ts';
 import { describe } from '../core/errors.ts';
 import type { CleanArticle, Extraction } from '../core/records.ts';
 import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
-import { resolveStored } from '../analyze/resolve/versions.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../data/store.ts';
-import { currentArticles, olderVersions, versionsToExtractPage } from '../data/documents.ts';
-import { currentExtractions, olderExtractions, replaceIncidents, saveExtractions } from '../data/analysis.ts';
+import { versionsToExtractPage } from '../data/documents.ts';
+import { replaceIncidents, saveExtractions } from '../data/analysis.ts';
 import { recordFailure } from '../data/ingest-state.ts';
 import { updateSearchIndex } from '../reports/query/search-index.ts';
 import { PROJECT } from './paths.ts';
+import { resolveStore } from './resolve-store.ts';
 import { createPool, type Pool } from './pool.ts';
 import type { Progress } from './progress.ts';
 
@@ -70,18 +70,14 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
 export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
-  const docs = await currentArticles(deps.store);
-  const extractions = await currentExtractions(deps.store, EXTRACTOR_VERSION);
-  const olderExts = await olderExtractions(deps.store, EXTRACTOR_VERSION);
-  const older = (await olderVersions(deps.store)).map((v) => ({ ...v, extraction: olderExts.get(v.version_id) ?? null }));
-  const { incidents, clusters } = resolveStored(docs, extractions, older, { regulator: await regulatorOf(deps) });
+  // Texts are streamed, not held: see resolve-store.ts.
+  const { incidents, clusters, documents } = await resolveStore(deps.store, { regulator: await regulatorOf(deps) });
   // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
-  const stored = new Set(docs.map((d) => d.doc_id));
-  const rows = clusters.flatMap((c) => c.doc_ids.filter((d) => stored.has(d))
+  const rows = clusters.flatMap((c) => c.doc_ids.filter((d) => documents.has(d))
     .map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
   await replaceIncidents(deps.store, incidents, rows);
   await updateSearchIndex(deps.store); // full-text and victim-name index for `triage query` (issue 7)
-  stats.documents = docs.length;
+  stats.documents = documents.size;
   stats.incidents = incidents.length;
   stats.clusters = clusters.length;
   return stats;

@@ -60,29 +60,19 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Texts too short to shingle meaningfully are left to the exact content hash. */
 const MIN_SHINGLES = 5;
 
-/** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. At scale only
- * the signatures stay in memory (one Uint32Array each), bands are bucketed one at a time, and shingle sets are
- * rebuilt for the few candidate pairs: the result is the same as comparing every pair's sets. */
-export function nearDuplicatePairs(
-  texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
-): [string, string][] {
-  const items: { id: string; text: string; sig: Uint32Array }[] = [];
-  for (const t of [...texts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const set = shingles(t.text);
-    if (set.size >= MIN_SHINGLES) items.push({ id: t.id, text: t.text, sig: Uint32Array.from(signature(set, perms, seed)) });
-  }
+export interface Signed { id: string; sig: Uint32Array }
+
+/** The MinHash signature of a text, or null when it is too short to shingle meaningfully. */
+export function signatureOf(text: string, perms: number, seed: number): Uint32Array | null {
+  const set = shingles(text);
+  return set.size >= MIN_SHINGLES ? Uint32Array.from(signature(set, perms, seed)) : null;
+}
+
+/** LSH banding: index pairs (i < j, into `items` as given) that share at least one band, sorted. Only the
+ * signatures are read, so a caller may hold signatures alone and fetch texts for these few pairs later. */
+export function lshCandidates(items: Signed[], perms: number): [number, number][] {
   const seen = new Set<string>();
-  const pairs: [string, string][] = [];
-  const cache = new Map<number, Set<string>>();
-  const setOf = (i: number) => {
-    let set = cache.get(i);
-    if (!set) {
-      if (cache.size > 4096) cache.clear();
-      set = shingles(items[i].text);
-      cache.set(i, set);
-    }
-    return set;
-  };
+  const out: [number, number][] = [];
   for (let b = 0; b * ROWS < perms; b++) {
     const buckets = new Map<string, number[]>();
     items.forEach((it, idx) => {
@@ -96,10 +86,46 @@ export function nearDuplicatePairs(
           const key = `${members[i]}|${members[j]}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          if (jaccard(setOf(members[i]), setOf(members[j])) >= threshold) pairs.push([items[members[i]].id, items[members[j]].id]);
+          out.push([members[i], members[j]]);
         }
       }
     }
   }
-  return pairs.sort((p, q) => (p.join('|') < q.join('|') ? -1 : 1));
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Signed items in id order (LSH pair indices refer to this order). */
+export const sortedSigned = <T extends { id: string }>(items: T[]): T[] => [...items].sort(byId);
+
+/** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. At scale only
+ * the signatures stay in memory (one Uint32Array each), bands are bucketed one at a time, and shingle sets are
+ * rebuilt for the few candidate pairs: the result is the same as comparing every pair's sets. */
+export function nearDuplicatePairs(
+  texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
+): [string, string][] {
+  const items: (Signed & { text: string })[] = [];
+  for (const t of sortedSigned(texts)) {
+    const sig = signatureOf(t.text, perms, seed);
+    if (sig) items.push({ id: t.id, text: t.text, sig });
+  }
+  const cache = new Map<number, Set<string>>();
+  const setOf = (i: number) => {
+    let set = cache.get(i);
+    if (!set) {
+      if (cache.size > 4096) cache.clear();
+      set = shingles(items[i].text);
+      cache.set(i, set);
+    }
+    return set;
+  };
+  const pairs: [string, string][] = [];
+  for (const [i, j] of lshCandidates(items, perms)) {
+    if (jaccard(setOf(i), setOf(j)) >= threshold) pairs.push([items[i].id, items[j].id]);
+  }
+  return sortPairs(pairs);
+}
+
+export const sortPairs = (pairs: [string, string][]): [string, string][] =>
+  pairs.sort((p, q) => (p.join('|') < q.join('|') ? -1 : 1));
