@@ -35,19 +35,24 @@ export async function saveExtractions(store: Store, items: { article: CleanArtic
 }
 
 /** The extraction of each document's current version by the given extractor version. */
-export async function currentExtractions(store: Store, extractorVersion: string,
-  keep: (x: Extraction) => Extraction = (x) => x): Promise<Extraction[]> {
+export async function currentExtractions(store: Store, extractorVersion: string): Promise<Extraction[]> {
   const out: Extraction[] = [];
   // Page by page (keyset on doc_id): the driver's copy of the JSON never holds the whole table at once.
   for (let after = ''; ;) {
     const rows = await store.all<{ doc_id: string; record: string }>(
       `SELECT d.doc_id, e.record FROM extractions e JOIN documents d ON d.version_id = e.version_id
        WHERE e.extractor_version = ? AND d.doc_id > ? ORDER BY d.doc_id LIMIT ?`, [extractorVersion, after, READ_PAGE]);
-    // `keep`: what the caller holds of each (analyze drops quotes it never reads) while the page is freed
-    for (const r of rows) out.push(keep(Extraction.parse(JSON.parse(r.record))));
+    for (const r of rows) out.push(Extraction.parse(JSON.parse(r.record)));
     if (rows.length < READ_PAGE) return out;
     after = rows[rows.length - 1].doc_id;
   }
+}
+
+/** The extraction of each document's current version by the given extractor version, in no particular order,
+ * streamed: `each` gets one at a time. */
+export function eachCurrentExtraction(store: Store, extractorVersion: string, each: (x: Extraction) => void): Promise<void> {
+  return store.each<{ record: string }>(`SELECT e.record FROM extractions e JOIN documents d ON d.version_id = e.version_id
+     WHERE e.extractor_version = ?`, [extractorVersion], (rows) => rows.forEach((r) => each(Extraction.parse(JSON.parse(r.record)))));
 }
 
 /** Extractions of superseded versions (keyed by version_id): their claims stay in incident history. */
@@ -69,17 +74,26 @@ export interface ClusterRow { doc_id: string; cluster_id: string; reason: string
 const WRITE_BATCH = 2000;
 
 /** Incidents are re-resolved as a whole; replacing them in one transaction keeps re-runs idempotent. */
-export async function replaceIncidents(store: Store, incidents: Incident[], clusters: ClusterRow[]): Promise<void> {
-  await store.transaction(async () => {
+export function replaceIncidents(store: Store, incidents: Incident[], clusters: ClusterRow[]): Promise<void> {
+  return replaceIncidentsWith(store, async (add) => {
+    for (let i = 0; i < incidents.length; i += WRITE_BATCH) await add(incidents.slice(i, i + WRITE_BATCH));
+    return clusters;
+  });
+}
+
+/** replaceIncidents() for incidents produced a batch at a time: `fill` hands each batch to `add` (written at
+ * once, so no batch is held after) and returns the cluster rows. One transaction from the delete to the last row. */
+export function replaceIncidentsWith(store: Store,
+  fill: (add: (batch: Incident[]) => Promise<void>) => Promise<ClusterRow[]>): Promise<void> {
+  return store.transaction(async () => {
     for (const t of ['incident_sources', 'incidents', 'document_clusters']) await store.run(`DELETE FROM ${t}`);
-    for (let i = 0; i < incidents.length; i += WRITE_BATCH) {
-      const batch = incidents.slice(i, i + WRITE_BATCH);
+    const clusters = await fill(async (batch) => {
       await store.upsert('incidents', INCIDENT_COLUMNS, batch.map((x) => [x.incident_id, x.victim, x.country, x.sector,
         x.actor, x.attack_types, x.first_reported, x.attack_date, x.ransom_demanded_usd, x.ransom_paid_usd,
         x.records_affected, x.downtime_days, x.status, x.sources.length, x]) as never);
       await store.upsert('incident_sources', ['incident_id', 'doc_id'],
         batch.flatMap((x) => x.sources.map((s) => [x.incident_id, s.doc_id])) as never);
-    }
+    });
     for (let i = 0; i < clusters.length; i += WRITE_BATCH) {
       await store.upsert('document_clusters', ['doc_id', 'cluster_id', 'reason', 'representative'],
         clusters.slice(i, i + WRITE_BATCH).map((c) => [c.doc_id, c.cluster_id, c.reason, c.representative]) as never);

@@ -70,6 +70,19 @@ export class Store {
     return reader.getRowObjectsJS().map((r) => normaliseRow(r, dateCols)) as T[];
   }
 
+  /**
+   * Rows of a query chunk by chunk (DuckDB's streaming result, ~2k rows each): a whole-table read never holds the
+   * table, in DuckDB or here. The connection stays busy until the last chunk, so `each` must not use the store.
+   */
+  each<T = Row>(sql: string, params: DuckDBValue[], each: (rows: T[]) => void): Promise<void> {
+    return this.serial(async () => {
+      const [values, types] = bind(params);
+      const result = await this.conn.stream(sql, values, types);
+      const dateCols = new Set(result.columnNames().filter((_, i) => result.columnTypes()[i].toString() === 'DATE'));
+      for await (const rows of result.yieldRowObjectJs()) each(rows.map((r) => normaliseRow(r, dateCols)) as T[]);
+    });
+  }
+
   async one<T = Row>(sql: string, params: DuckDBValue[] = []): Promise<T | null> {
     return (await this.all<T>(sql, params))[0] ?? null;
   }

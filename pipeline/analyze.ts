@@ -9,7 +9,7 @@ import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../data/store.ts';
 import { versionsToExtractPage } from '../data/documents.ts';
-import { replaceIncidents, saveExtractions } from '../data/analysis.ts';
+import { replaceIncidentsWith, saveExtractions } from '../data/analysis.ts';
 import { recordFailure } from '../data/ingest-state.ts';
 import { updateSearchIndex } from '../reports/query/search-index.ts';
 import { PROJECT } from './paths.ts';
@@ -70,15 +70,19 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
 export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
-  // Texts are streamed, not held: see resolve-store.ts.
-  const { incidents, clusters, documents } = await resolveStore(deps.store, { regulator: await regulatorOf(deps) });
-  // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
-  const rows = clusters.flatMap((c) => c.doc_ids.filter((d) => documents.has(d))
-    .map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
-  await replaceIncidents(deps.store, incidents, rows);
+  // Texts are streamed, not held, and incidents written a block at a time: see resolve-store.ts.
+  const regulator = await regulatorOf(deps);
+  await replaceIncidentsWith(deps.store, async (add) => {
+    const { clusters, documents } = await resolveStore(deps.store, { regulator }, async (batch) => {
+      stats.incidents += batch.length;
+      await add(batch);
+    });
+    stats.documents = documents.size;
+    stats.clusters = clusters.length;
+    // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
+    return clusters.flatMap((c) => c.doc_ids.filter((d) => documents.has(d))
+      .map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
+  });
   await updateSearchIndex(deps.store); // full-text and victim-name index for `triage query` (issue 7)
-  stats.documents = documents.size;
-  stats.incidents = incidents.length;
-  stats.clusters = clusters.length;
   return stats;
 }

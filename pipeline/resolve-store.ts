@@ -1,16 +1,16 @@
 // Resolve over the whole store with bounded memory: texts are streamed once (MinHash signatures kept, texts
 // dropped), read again only for the few near-duplicate candidate pairs, and per block of incidents
 // (analyze/resolve/blocked.ts). Extractions are held without the quotes resolve never reads.
-import type { CleanArticle } from '../core/records.ts';
+import type { CleanArticle, Extraction, Incident } from '../core/records.ts';
 import { EXTRACTOR_VERSION } from '../analyze/extract/index.ts';
 import { forResolve } from '../analyze/resolve/candidates.ts';
 import { jaccard, lshCandidates, shingles, signatureOf, sortedSigned, sortPairs, type Signed } from '../analyze/resolve/minhash.ts';
 import { settings, type ResolveOptions, type Settings } from '../analyze/resolve/types.ts';
 import { resolveStoredBlocked, type StoredVersion } from '../analyze/resolve/versions.ts';
-import type { Resolved } from '../analyze/resolve/resolve.ts';
+import type { DocCluster } from '../analyze/resolve/types.ts';
 import type { Store } from '../data/store.ts';
-import { currentArticlePages, olderVersions, textsByIds } from '../data/documents.ts';
-import { currentExtractions, olderExtractions } from '../data/analysis.ts';
+import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../data/documents.ts';
+import { eachCurrentExtraction, olderExtractions } from '../data/analysis.ts';
 
 /** Candidate pairs whose texts are read back at once when confirming near-duplicates. */
 const PAIR_CHUNK = 1000;
@@ -25,17 +25,16 @@ async function streamTexts(store: Store, s: Settings): Promise<Streamed> {
     const sig = signatureOf(text, s.minhashPerms, s.minhashSeed);
     if (sig) signed.push({ id, sig });
   };
-  for await (const page of currentArticlePages(store)) {
-    for (const a of page) {
-      sign(a.doc_id, a.text);
-      docs.push({ ...a, text: '' });
-    }
-  }
+  await eachCurrentArticle(store, (a) => {
+    sign(a.doc_id, a.text);
+    docs.push({ ...a, text: '' });
+  });
   const olderExts = await olderExtractions(store, EXTRACTOR_VERSION);
-  const older = (await olderVersions(store)).map((v) => {
+  const older: StoredVersion[] = [];
+  await eachOlderVersion(store, (v) => {
     sign(v.version_id, v.article.text);
     const ext = olderExts.get(v.version_id);
-    return { version_id: v.version_id, article: { ...v.article, text: '' }, extraction: ext ? forResolve(ext) : null };
+    older.push({ version_id: v.version_id, article: { ...v.article, text: '' }, extraction: ext ? forResolve(ext) : null });
   });
   return { docs, older, signed: sortedSigned(signed) };
 }
@@ -60,15 +59,20 @@ async function nearPairs(store: Store, signed: Signed[], s: Settings): Promise<[
   return sortPairs(out);
 }
 
-/** resolveStored() over every current document of the store, with the same result. */
-export async function resolveStore(store: Store, opts: ResolveOptions): Promise<Resolved & { documents: Set<string> }> {
+export interface StoreResolved { clusters: DocCluster[]; documents: Set<string> }
+
+/** resolveStored() over every current document of the store, with the same incidents, handed to `emit` a
+ * block at a time. */
+export async function resolveStore(store: Store, opts: ResolveOptions,
+  emit: (incidents: Incident[]) => Promise<void>): Promise<StoreResolved> {
   const s = settings(opts);
   const { docs, older, signed } = await streamTexts(store, s);
   const pairs = await nearPairs(store, signed, s);
   signed.length = 0;
-  const extractions = await currentExtractions(store, EXTRACTOR_VERSION, forResolve);
+  const extractions: Extraction[] = [];
+  await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => extractions.push(forResolve(x)));
   const documents = new Set(docs.map((d) => d.doc_id));
-  const r = await resolveStoredBlocked(docs, extractions, older, opts,
-    { nearPairs: pairs, loadTexts: (ids) => textsByIds(store, ids) });
-  return { ...r, documents };
+  const clusters = await resolveStoredBlocked(docs, extractions, older, opts,
+    { nearPairs: pairs, loadTexts: (ids) => textsByIds(store, ids), emit });
+  return { clusters, documents };
 }

@@ -4,7 +4,7 @@
 // document and could never join the same incident.
 import type { CleanArticle, Extraction, Incident, Reported } from '../../core/records.ts';
 import { resolve, type Resolved } from './resolve.ts';
-import type { ResolveOptions } from './types.ts';
+import type { DocCluster, ResolveOptions } from './types.ts';
 import { resolveBlocked, type BlockedInput } from './blocked.ts';
 
 export interface StoredVersion {
@@ -50,10 +50,10 @@ export function resolveStored(docs: CleanArticle[], extractions: Extraction[], o
   return restored(resolve(x.docs, x.extractions, x.opts), x.docOf);
 }
 
-/** resolveStored() with texts streamed (blocked.ts): near-duplicate pairs and the text loader use the
- * resolve-level ids, version_id for an older version. */
+/** resolveStored() with texts streamed and incidents emitted a block at a time (blocked.ts): near-duplicate pairs
+ * and the text loader use the resolve-level ids, version_id for an older version. Returns the clusters. */
 export async function resolveStoredBlocked(docs: CleanArticle[], extractions: Extraction[], older: StoredVersion[],
-  opts: ResolveOptions, io: BlockedInput): Promise<Resolved> {
+  opts: ResolveOptions, io: BlockedInput): Promise<DocCluster[]> {
   const x = storedInputs(docs, extractions, older, opts);
-  return restored(await resolveBlocked(x.docs, x.extractions, x.opts, io), x.docOf);
+  return resolveBlocked(x.docs, x.extractions, x.opts, { ...io, emit: (b) => io.emit(b.map((i) => restore(i, x.docOf))) });
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { resolve } from '../../analyze/resolve/resolve.ts';
-import { resolveBlocked } from '../../analyze/resolve/blocked.ts';
+import { resolveBlockedAll } from '../../analyze/resolve/blocked.ts';
 import { nearDuplicatePairs } from '../../analyze/resolve/minhash.ts';
 import { DEFAULTS } from '../../analyze/resolve/types.ts';
 import { loadRegulatorReference } from '../../analyze/resolve/regulator-data.ts';
@@ -30,12 +30,12 @@ describe('resolveBlocked', () => {
     expect(expected.clusters.some((c) => c.reason === 'near-duplicate' || c.reason === 'exact')).toBe(true);
     expect(expected.incidents.some((i) => i.history.confirmed.length > 0)).toBe(true);
     expect(expected.incidents.some((i) => i.regulator_filing?.state_matched)).toBe(true);
-    const got = await resolveBlocked(slim, exts, { regulator }, { nearPairs, loadTexts, block: 3 });
+    const got = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs, loadTexts, block: 3 });
     expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
     expect(asked.length).toBeGreaterThan(3);
     expect(Math.max(...asked.map((a) => a.length))).toBeLessThan(docs.length);
     // the texts matter: without them (no confirmations, no states) the result differs
-    const blind = await resolveBlocked(slim, exts, { regulator }, { nearPairs: [], loadTexts: async () => new Map() });
+    const blind = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs: [], loadTexts: async () => new Map() });
     expect(JSON.stringify(blind)).not.toBe(JSON.stringify(expected));
   });
 });
