@@ -69,29 +69,42 @@ export function signatureOf(text: string, perms: number, seed: number): Uint32Ar
 }
 
 /** LSH banding: index pairs (i < j, into `items` as given) that share at least one band, sorted. Only the
- * signatures are read, so a caller may hold signatures alone and fetch texts for these few pairs later. */
+ * signatures are read, so a caller may hold signatures alone and fetch texts for these few pairs later. Each band
+ * is bucketed by sorting one index array on the band's values (no string key per item and band). */
 export function lshCandidates(items: Signed[], perms: number): [number, number][] {
   const seen = new Set<string>();
   const out: [number, number][] = [];
+  const order = new Uint32Array(items.length);
   for (let b = 0; b * ROWS < perms; b++) {
-    const buckets = new Map<string, number[]>();
-    items.forEach((it, idx) => {
-      const key = it.sig.subarray(b * ROWS, (b + 1) * ROWS).join(',');
-      const list = buckets.get(key);
-      if (list) list.push(idx); else buckets.set(key, [idx]);
-    });
-    for (const members of buckets.values()) {
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          const key = `${members[i]}|${members[j]}`;
+    const from = b * ROWS;
+    const to = Math.min(from + ROWS, perms);
+    const cmpBand = (x: number, y: number) => {
+      for (let r = from; r < to; r++) if (items[x].sig[r] !== items[y].sig[r]) return items[x].sig[r] - items[y].sig[r];
+      return x - y;
+    };
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort(cmpBand);
+    for (let start = 0; start < order.length;) {
+      let end = start + 1;
+      while (end < order.length && sameBand(items[order[start]].sig, items[order[end]].sig, from, to)) end++;
+      // a run of equal band values is one bucket, its indices ascending (the sort's tie-break)
+      for (let i = start; i < end; i++) {
+        for (let j = i + 1; j < end; j++) {
+          const key = `${order[i]}|${order[j]}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push([members[i], members[j]]);
+          out.push([order[i], order[j]]);
         }
       }
+      start = end;
     }
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+function sameBand(a: Uint32Array, b: Uint32Array, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (a[r] !== b[r]) return false;
+  return true;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
