@@ -101,7 +101,10 @@ export function replaceIncidentsWith(store: Store,
   });
 }
 
+/** Every incident, parsed a chunk at a time as DuckDB streams them: the JSON of the whole table is never held. */
 export async function loadIncidents(store: Store): Promise<Incident[]> {
-  const rows = await store.all<{ record: string }>('SELECT record FROM incidents ORDER BY first_reported, incident_id');
-  return rows.map((r) => Incident.parse(JSON.parse(r.record)));
+  const out: Incident[] = [];
+  await store.each<{ record: string }>('SELECT record FROM incidents ORDER BY first_reported, incident_id', [],
+    (rows) => { for (const r of rows) out.push(Incident.parse(JSON.parse(r.record))); });
+  return out;
 }

@@ -28,7 +28,7 @@ export class Store {
     let instance: DuckDBInstance;
     try {
       // DuckDB's cache may otherwise grow to 80% of RAM; past the limit it evicts and spills to disk.
-      const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? '512MB',
+      const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? DEFAULT_MEMORY,
         ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) };
       instance = await DuckDBInstance.fromCache(path, options);
     } catch (err) {
@@ -144,6 +144,21 @@ export class Store {
     return types;
   }
 
+  /**
+   * Runs `fn` with DuckDB's memory_limit (its block cache included) lowered to `limit`, unless
+   * TRIAGE_DUCKDB_MEMORY chose one: for stages that read whole tables once, where a big cache buys little and
+   * its resident memory adds to the JS side's.
+   */
+  async withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T> {
+    if (process.env.TRIAGE_DUCKDB_MEMORY) return fn();
+    await this.run(`SET memory_limit = '${limit.replace(/'/g, '')}'`);
+    try {
+      return await fn();
+    } finally {
+      await this.run(`SET memory_limit = '${DEFAULT_MEMORY}'`); // the limit open() set
+    }
+  }
+
   async count(table: string): Promise<number> {
     const r = await this.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
     return Number(r?.n ?? 0);
@@ -161,6 +176,9 @@ export class Store {
     this.instance.closeSync();
   }
 }
+
+/** DuckDB's cache may otherwise grow to 80% of RAM (TRIAGE_DUCKDB_MEMORY overrides). */
+const DEFAULT_MEMORY = '512MB';
 
 const STAGE_TYPES = new Set(['BOOLEAN', 'DOUBLE', 'INTEGER', 'BIGINT']);
 

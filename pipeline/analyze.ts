@@ -67,7 +67,15 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
   deps.progress?.done();
 }
 
-export async function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
+/** DuckDB's limit while analyzing: every table is read once, so a big cache buys little (measured at 100k
+ * documents: peak RSS 1.1 GB at 256MB against 1.5 GB at the 512MB default). */
+const ANALYZE_DUCKDB_MEMORY = '256MB';
+
+export function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
+  return deps.store.withMemoryLimit(ANALYZE_DUCKDB_MEMORY, () => analyzeNow(deps, opts));
+}
+
+async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // Texts are streamed, not held, and incidents written a block at a time: see resolve-store.ts.
