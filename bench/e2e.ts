@@ -2,7 +2,9 @@
 // starts it with rss-probe.mjs preloaded). Modes: `stream` generates the pages in memory and feeds them to the
 // batch ingester (no 170 KB × N files on disk: the 100k run); `http` serves them from a loopback server and
 // ingests them through sitemaps, fetcher and all. Writes its timings as JSON to --out.
-// Usage: node --import tsx bench/e2e.ts --mode stream|http --docs N --db PATH --out FILE [--workers N]
+// With --ingest-only it stops after ingest, so that run.ts can measure analyze, report and query each in its own
+// process (the real CLI) and report the peak RSS of every stage.
+// Usage: node --import tsx bench/e2e.ts --mode stream|http --docs N --db PATH --out FILE [--workers N] [--ingest-only]
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -84,6 +86,12 @@ if (mode === 'http') {
   out.stored = stats.documents_new;
 }
 out.ingest_s = (t() - t0) / 1000;
+if (process.argv.includes('--ingest-only')) {
+  await pool.close();
+  store.close();
+  writeFileSync(arg('out'), JSON.stringify(out));
+  process.exit(0);
+}
 t0 = t();
 const an = await analyze({ ...deps, reference: loadReference(PROJECT.reference), pool });
 out.analyze_s = (t() - t0) / 1000;

@@ -1,7 +1,8 @@
 // `npm run bench`: throughput, memory and latency of the whole pipeline on this machine, over synthetic
 // ~170 KB news pages (bench/synth.ts). Measures in one run: clean pages/s on one thread and on the worker pool (alternating rounds, medians),
 // extract articles/s, end to end docs/s from `triage ingest --dir` (the real CLI, peak RSS preloaded probe) or,
-// with --stream (default above 20k docs), from pages generated in memory, and from a loopback HTTP server;
+// with --stream (default above 20k docs), from pages generated in memory (then analyze, report and query each
+// through the CLI in its own process: wall time and peak RSS per stage), and from a loopback HTTP server;
 // DuckDB rows/s through the Appender; the weekly report over --incidents incidents; query p50/p95 (bench/query.ts).
 // Prints a table, writes bench/results/bench-<docs>.json, exits 1 when an acceptance target is missed.
 // Usage: npm run bench -- [--docs 5000] [--micro 1000] [--micro-rounds 6] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
@@ -19,7 +20,7 @@ import type { CleanArticle } from '../core/records.ts';
 import { createPool, defaultPoolSize } from '../pipeline/pool.ts';
 import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
 import { PROJECT } from '../pipeline/paths.ts';
-import { synthPage, writeCorpus } from './synth.ts';
+import { synthPage, synthVictim, writeCorpus } from './synth.ts';
 import { buildIncidentDb } from './scale-db.ts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -112,14 +113,7 @@ async function microBench(): Promise<void> {
 
 async function dirBench(): Promise<void> {
   const db = join(work, 'dir.duckdb');
-  if (stream) {
-    const out = join(work, 'stream.json');
-    const r = await measured(['--import', 'tsx', join(HERE, 'e2e.ts'), '--mode', 'stream', '--docs', String(docs), '--db', db, '--out', out]);
-    if (r.code !== 0) throw new Error(`stream run failed: ${r.stderr.slice(-2000)}`);
-    const o = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
-    results.e2e = { mode: 'stream', docs, wall_s: r.s, docs_s: docs / r.s, peak_rss_mib: r.rssMiB, ...o };
-    return;
-  }
+  if (stream) return streamBench(db);
   const dir = join(work, 'pages');
   let t = performance.now();
   await writeCorpus(dir, docs);
@@ -132,6 +126,31 @@ async function dirBench(): Promise<void> {
   results.e2e = { mode: 'dir', docs, wall_s: r.s, docs_s: docs / r.s, peak_rss_mib: r.rssMiB, documents: counts.documents,
     incidents: counts.incidents, log: r.stderr.split('\n').filter((l) => /^(ingest|analyze)/.test(l)) };
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Pages generated in memory and ingested, then each later stage through the real CLI in its own process:
+ * wall time and peak RSS per stage (ingest, analyze, report, query). */
+async function streamBench(db: string): Promise<void> {
+  const out = join(work, 'stream.json');
+  const stages: Record<string, { wall_s: number; peak_rss_mib: number }> = {};
+  const stage = async (name: string, args: string[]) => {
+    const r = await measured(args);
+    if (r.code !== 0) throw new Error(`${name} failed (${r.code}): ${r.stderr.slice(-2000)}`);
+    stages[name] = { wall_s: r.s, peak_rss_mib: r.rssMiB };
+    log(`bench: ${name} ${r.s.toFixed(0)} s, peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+    return r;
+  };
+  await stage('ingest', ['--import', 'tsx', join(HERE, 'e2e.ts'), '--mode', 'stream', '--docs', String(docs), '--db', db, '--out', out, '--ingest-only']);
+  const o = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
+  await stage('analyze', [BIN, '--db', db, 'analyze']);
+  await stage('report', [BIN, '--db', db, 'report', '--format', 'json', '--out', join(work, 'report.json')]);
+  await stage('query', [BIN, '--db', db, 'query', '--victim', synthVictim(0), '--text', 'ransomware', '--json']);
+  const store = await Store.open(db, { readOnly: true });
+  const counts = await store.counts();
+  store.close();
+  const wall = stages.ingest.wall_s + stages.analyze.wall_s;
+  results.e2e = { mode: 'stream', docs, wall_s: wall, docs_s: docs / wall, peak_rss_mib: Math.max(...Object.values(stages).map((x) => x.peak_rss_mib)),
+    stages, ...o, documents: counts.documents, incidents: counts.incidents };
 }
 
 async function httpBench(): Promise<void> {
@@ -190,7 +209,8 @@ results.checks = Object.fromEntries(checks.map(([k, v, ok]) => [k, { value: v, o
 const width = Math.max(...checks.map((c) => c[0].length));
 for (const [k, v, ok] of checks) console.log(`${k.padEnd(width)}  ${v}${ok === null ? '' : ok ? '  ok' : '  MISSED'}`);
 mkdirSync(join(HERE, 'results'), { recursive: true });
-const file = join(HERE, 'results', `bench-${docs}${stream ? '-stream' : ''}.json`);
+// streaming is the default above 20k docs: only a forced --stream run is named apart
+const file = join(HERE, 'results', `bench-${docs}${process.argv.includes('--stream') ? '-stream' : ''}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`results: ${file}`);
 if (process.argv.includes('--keep')) console.log(`kept ${work}`); else rmSync(work, { recursive: true, force: true });

@@ -141,3 +141,8 @@ export async function writeCorpus(dir: string, n: number, onPage?: (i: number) =
     onPage?.(i);
   }
 }
+
+/** The victim named on page i (the query stage of the bench looks it up). */
+export function synthVictim(i: number): string {
+  return incident(slot(i).k).victim;
+}

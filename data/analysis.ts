@@ -48,6 +48,13 @@ export async function currentExtractions(store: Store, extractorVersion: string)
   }
 }
 
+/** The extraction of each document's current version by the given extractor version, in no particular order,
+ * streamed: `each` gets one at a time. */
+export function eachCurrentExtraction(store: Store, extractorVersion: string, each: (x: Extraction) => void): Promise<void> {
+  return store.each<{ record: string }>(`SELECT e.record FROM extractions e JOIN documents d ON d.version_id = e.version_id
+     WHERE e.extractor_version = ?`, [extractorVersion], (rows) => rows.forEach((r) => each(Extraction.parse(JSON.parse(r.record)))));
+}
+
 /** Extractions of superseded versions (keyed by version_id): their claims stay in incident history. */
 export async function olderExtractions(store: Store, extractorVersion: string): Promise<Map<string, Extraction>> {
   const rows = await store.all<{ version_id: string; record: string }>(
@@ -63,22 +70,41 @@ const INCIDENT_COLUMNS = ['incident_id', 'victim', 'country', 'sector', 'actor',
 
 export interface ClusterRow { doc_id: string; cluster_id: string; reason: string; representative: boolean }
 
+/** Rows appended per upsert: the JSON of one batch is built, staged and dropped before the next. */
+const WRITE_BATCH = 2000;
+
 /** Incidents are re-resolved as a whole; replacing them in one transaction keeps re-runs idempotent. */
-export async function replaceIncidents(store: Store, incidents: Incident[], clusters: ClusterRow[]): Promise<void> {
-  const rows = incidents.map((i) => [i.incident_id, i.victim, i.country, i.sector, i.actor, i.attack_types,
-    i.first_reported, i.attack_date, i.ransom_demanded_usd, i.ransom_paid_usd, i.records_affected, i.downtime_days,
-    i.status, i.sources.length, i]);
-  const links = incidents.flatMap((i) => i.sources.map((s) => [i.incident_id, s.doc_id]));
-  await store.transaction(async () => {
-    for (const t of ['incident_sources', 'incidents', 'document_clusters']) await store.run(`DELETE FROM ${t}`);
-    await store.upsert('incidents', INCIDENT_COLUMNS, rows as never);
-    await store.upsert('incident_sources', ['incident_id', 'doc_id'], links as never);
-    await store.upsert('document_clusters', ['doc_id', 'cluster_id', 'reason', 'representative'],
-      clusters.map((c) => [c.doc_id, c.cluster_id, c.reason, c.representative]) as never);
+export function replaceIncidents(store: Store, incidents: Incident[], clusters: ClusterRow[]): Promise<void> {
+  return replaceIncidentsWith(store, async (add) => {
+    for (let i = 0; i < incidents.length; i += WRITE_BATCH) await add(incidents.slice(i, i + WRITE_BATCH));
+    return clusters;
   });
 }
 
+/** replaceIncidents() for incidents produced a batch at a time: `fill` hands each batch to `add` (written at
+ * once, so no batch is held after) and returns the cluster rows. One transaction from the delete to the last row. */
+export function replaceIncidentsWith(store: Store,
+  fill: (add: (batch: Incident[]) => Promise<void>) => Promise<ClusterRow[]>): Promise<void> {
+  return store.transaction(async () => {
+    for (const t of ['incident_sources', 'incidents', 'document_clusters']) await store.run(`DELETE FROM ${t}`);
+    const clusters = await fill(async (batch) => {
+      await store.upsert('incidents', INCIDENT_COLUMNS, batch.map((x) => [x.incident_id, x.victim, x.country, x.sector,
+        x.actor, x.attack_types, x.first_reported, x.attack_date, x.ransom_demanded_usd, x.ransom_paid_usd,
+        x.records_affected, x.downtime_days, x.status, x.sources.length, x]) as never);
+      await store.upsert('incident_sources', ['incident_id', 'doc_id'],
+        batch.flatMap((x) => x.sources.map((s) => [x.incident_id, s.doc_id])) as never);
+    });
+    for (let i = 0; i < clusters.length; i += WRITE_BATCH) {
+      await store.upsert('document_clusters', ['doc_id', 'cluster_id', 'reason', 'representative'],
+        clusters.slice(i, i + WRITE_BATCH).map((c) => [c.doc_id, c.cluster_id, c.reason, c.representative]) as never);
+    }
+  });
+}
+
+/** Every incident, parsed a chunk at a time as DuckDB streams them: the JSON of the whole table is never held. */
 export async function loadIncidents(store: Store): Promise<Incident[]> {
-  const rows = await store.all<{ record: string }>('SELECT record FROM incidents ORDER BY first_reported, incident_id');
-  return rows.map((r) => Incident.parse(JSON.parse(r.record)));
+  const out: Incident[] = [];
+  await store.each<{ record: string }>('SELECT record FROM incidents ORDER BY first_reported, incident_id', [],
+    (rows) => { for (const r of rows) out.push(Incident.parse(JSON.parse(r.record))); });
+  return out;
 }

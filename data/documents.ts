@@ -142,6 +142,12 @@ function toArticle(r: DocRow): CleanArticle {
 /** Rows read per query when a whole table is loaded: the driver's copy of one page is freed before the next. */
 export const READ_PAGE = 5000;
 
+/** Every current article, in no particular order, streamed: `each` sees one chunk at a time, so a caller that
+ * keeps only part of each article (analyze drops the texts) never holds the whole table. */
+export function eachCurrentArticle(store: Store, each: (a: CleanArticle) => void): Promise<void> {
+  return store.each<DocRow>('SELECT * FROM documents', [], (rows) => rows.forEach((r) => each(toArticle(r))));
+}
+
 /** The current version of every document, in doc_id order (deterministic), read page by page. */
 export async function currentArticles(store: Store): Promise<CleanArticle[]> {
   const out: CleanArticle[] = [];
@@ -151,6 +157,19 @@ export async function currentArticles(store: Store): Promise<CleanArticle[]> {
     if (rows.length < READ_PAGE) return out;
     after = rows[rows.length - 1].doc_id;
   }
+}
+
+/** Texts by id: a document's current text under its doc_id, an older version's under its version_id (the ids
+ * analyze resolves with). Unknown ids are left out. */
+export async function textsByIds(store: Store, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const rows = await store.all<{ id: string; text: string }>(
+    `SELECT doc_id AS id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
+     UNION ALL SELECT version_id AS id, text FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))`,
+    [ids as never, ids as never]);
+  for (const r of rows) if (!out.has(r.id)) out.set(r.id, r.text);
+  return out;
 }
 
 /** Every version's fields: its own text, title, URL and dates; the page-level rest from the document. */
@@ -183,6 +202,12 @@ export async function versionsToExtractPage(store: Store, extractorVersion: stri
 }
 
 export interface OlderVersion { version_id: string; article: CleanArticle }
+
+/** Versions replaced by a newer text of the same document, in no particular order, streamed like eachCurrentArticle. */
+export function eachOlderVersion(store: Store, each: (v: OlderVersion) => void): Promise<void> {
+  return store.each<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id`, [],
+    (rows) => rows.forEach((r) => each({ version_id: r.version_id, article: toArticle(r) })));
+}
 
 /** Versions replaced by a newer text of the same document, in doc_id, version_id order. */
 export async function olderVersions(store: Store): Promise<OlderVersion[]> {

@@ -28,7 +28,7 @@ export class Store {
     let instance: DuckDBInstance;
     try {
       // DuckDB's cache may otherwise grow to 80% of RAM; past the limit it evicts and spills to disk.
-      const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? '512MB',
+      const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? DEFAULT_MEMORY,
         ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) };
       instance = await DuckDBInstance.fromCache(path, options);
     } catch (err) {
@@ -68,6 +68,19 @@ export class Store {
     const reader = await this.conn.runAndReadAll(sql, values, types);
     const dateCols = new Set(reader.columnNames().filter((_, i) => reader.columnTypes()[i].toString() === 'DATE'));
     return reader.getRowObjectsJS().map((r) => normaliseRow(r, dateCols)) as T[];
+  }
+
+  /**
+   * Rows of a query chunk by chunk (DuckDB's streaming result, ~2k rows each): a whole-table read never holds the
+   * table, in DuckDB or here. The connection stays busy until the last chunk, so `each` must not use the store.
+   */
+  each<T = Row>(sql: string, params: DuckDBValue[], each: (rows: T[]) => void): Promise<void> {
+    return this.serial(async () => {
+      const [values, types] = bind(params);
+      const result = await this.conn.stream(sql, values, types);
+      const dateCols = new Set(result.columnNames().filter((_, i) => result.columnTypes()[i].toString() === 'DATE'));
+      for await (const rows of result.yieldRowObjectJs()) each(rows.map((r) => normaliseRow(r, dateCols)) as T[]);
+    });
   }
 
   async one<T = Row>(sql: string, params: DuckDBValue[] = []): Promise<T | null> {
@@ -131,6 +144,21 @@ export class Store {
     return types;
   }
 
+  /**
+   * Runs `fn` with DuckDB's memory_limit (its block cache included) lowered to `limit`, unless
+   * TRIAGE_DUCKDB_MEMORY chose one: for stages that read whole tables once, where a big cache buys little and
+   * its resident memory adds to the JS side's.
+   */
+  async withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T> {
+    if (process.env.TRIAGE_DUCKDB_MEMORY) return fn();
+    await this.run(`SET memory_limit = '${limit.replace(/'/g, '')}'`);
+    try {
+      return await fn();
+    } finally {
+      await this.run(`SET memory_limit = '${DEFAULT_MEMORY}'`); // the limit open() set
+    }
+  }
+
   async count(table: string): Promise<number> {
     const r = await this.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
     return Number(r?.n ?? 0);
@@ -148,6 +176,9 @@ export class Store {
     this.instance.closeSync();
   }
 }
+
+/** DuckDB's cache may otherwise grow to 80% of RAM (TRIAGE_DUCKDB_MEMORY overrides). */
+const DEFAULT_MEMORY = '512MB';
 
 const STAGE_TYPES = new Set(['BOOLEAN', 'DOUBLE', 'INTEGER', 'BIGINT']);
 

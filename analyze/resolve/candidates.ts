@@ -94,3 +94,17 @@ export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candida
     };
   });
 }
+
+const NO_EVIDENCE = Object.freeze({ quote: '', start: 0, end: 0 });
+
+/** The extraction as resolve reads it: victim, actor and records quotes are never read (only ransom quotes reach
+ * the incident), so a caller holding many extractions may drop them. Irrelevant ones make no candidate at all. */
+export function forResolve(ext: Extraction): Extraction {
+  if (!ext.relevant) return { ...ext, victims: [], actors: [], ransom: [], records_affected: null };
+  return {
+    ...ext,
+    victims: ext.victims.map((v) => ({ ...v, evidence: NO_EVIDENCE })),
+    actors: ext.actors.map((a) => ({ ...a, evidence: NO_EVIDENCE })),
+    records_affected: ext.records_affected && { ...ext.records_affected, evidence: NO_EVIDENCE },
+  };
+}

@@ -57,7 +57,9 @@ export interface DocumentClusters {
   roles: Map<string, DocRole>;
 }
 
-export function clusterDocuments(input: CleanArticle[], s: Settings): DocumentClusters {
+/** `nearPairs`: the near-duplicate pairs when the caller found them already (from signatures streamed off the
+ * store, see pipeline/resolve-store.ts); the documents' texts are then not read. */
+export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?: [string, string][]): DocumentClusters {
   const docs = [...new Map([...input].sort(byPublished).map((d) => [d.doc_id, d])).values()].sort(byPublished);
   const uf = new UnionFind();
   const superseded = new Set<string>();
@@ -73,8 +75,8 @@ export function clusterDocuments(input: CleanArticle[], s: Settings): DocumentCl
     uf.union(old, cur);
     superseded.add(old);
   }
-  const texts = docs.map((d) => ({ id: d.doc_id, text: d.text }));
-  for (const [a, b] of nearDuplicatePairs(texts, s.nearDuplicate, s.minhashPerms, s.minhashSeed)) uf.union(a, b);
+  const pairs = nearPairs ?? nearDuplicatePairs(docs.map((d) => ({ id: d.doc_id, text: d.text })), s.nearDuplicate, s.minhashPerms, s.minhashSeed);
+  for (const [a, b] of pairs) if (ids.has(a) && ids.has(b)) uf.union(a, b);
 
   const byId = new Map(docs.map((d) => [d.doc_id, d]));
   const roles = new Map<string, DocRole>();

@@ -81,14 +81,23 @@ function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, num
 }
 
 function edges(cands: Candidate[], s: Settings): Edge[] {
-  const cache = new Map<string, NameMatch | null>();
+  // Each distinct name list gets a number once, so a pair's cache key is a number, not a string built per pair
+  // (tens of millions of pairs at 100k documents: that garbage alone grew the heap past a gigabyte).
+  const listIds = new Map<string, number>();
+  const listOf = cands.map((c) => {
+    const k = c.names.join('|');
+    let id = listIds.get(k);
+    if (id === undefined) listIds.set(k, (id = listIds.size));
+    return id;
+  });
+  const cache = new Map<number, NameMatch | null>();
   const out: Edge[] = [];
   for (const [a, b] of candidatePairs(cands, s)) {
     const x = cands[a];
     const y = cands[b];
     const g = gap(x, y);
     if (x.source.doc_id === y.source.doc_id || g > s.windowDays) continue;
-    const sig = `${x.names.join('|')}\u241f${y.names.join('|')}`;
+    const sig = listOf[a] * cands.length + listOf[b];
     if (!cache.has(sig)) {
       if (cache.size >= 100_000) cache.clear(); // bounded: most repeats are reports of one victim, close together
       cache.set(sig, matchNameSets(x.names, y.names, s.jaroWinkler));

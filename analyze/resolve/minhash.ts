@@ -60,19 +60,69 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Texts too short to shingle meaningfully are left to the exact content hash. */
 const MIN_SHINGLES = 5;
 
+export interface Signed { id: string; sig: Uint32Array }
+
+/** The MinHash signature of a text, or null when it is too short to shingle meaningfully. */
+export function signatureOf(text: string, perms: number, seed: number): Uint32Array | null {
+  const set = shingles(text);
+  return set.size >= MIN_SHINGLES ? Uint32Array.from(signature(set, perms, seed)) : null;
+}
+
+/** LSH banding: index pairs (i < j, into `items` as given) that share at least one band, sorted. Only the
+ * signatures are read, so a caller may hold signatures alone and fetch texts for these few pairs later. Each band
+ * is bucketed by sorting one index array on the band's values (no string key per item and band). */
+export function lshCandidates(items: Signed[], perms: number): [number, number][] {
+  const seen = new Set<string>();
+  const out: [number, number][] = [];
+  const order = new Uint32Array(items.length);
+  for (let b = 0; b * ROWS < perms; b++) {
+    const from = b * ROWS;
+    const to = Math.min(from + ROWS, perms);
+    const cmpBand = (x: number, y: number) => {
+      for (let r = from; r < to; r++) if (items[x].sig[r] !== items[y].sig[r]) return items[x].sig[r] - items[y].sig[r];
+      return x - y;
+    };
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort(cmpBand);
+    for (let start = 0; start < order.length;) {
+      let end = start + 1;
+      while (end < order.length && sameBand(items[order[start]].sig, items[order[end]].sig, from, to)) end++;
+      // a run of equal band values is one bucket, its indices ascending (the sort's tie-break)
+      for (let i = start; i < end; i++) {
+        for (let j = i + 1; j < end; j++) {
+          const key = `${order[i]}|${order[j]}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push([order[i], order[j]]);
+        }
+      }
+      start = end;
+    }
+  }
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+function sameBand(a: Uint32Array, b: Uint32Array, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (a[r] !== b[r]) return false;
+  return true;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Signed items in id order (LSH pair indices refer to this order). */
+export const sortedSigned = <T extends { id: string }>(items: T[]): T[] => [...items].sort(byId);
+
 /** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. At scale only
  * the signatures stay in memory (one Uint32Array each), bands are bucketed one at a time, and shingle sets are
  * rebuilt for the few candidate pairs: the result is the same as comparing every pair's sets. */
 export function nearDuplicatePairs(
   texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
 ): [string, string][] {
-  const items: { id: string; text: string; sig: Uint32Array }[] = [];
-  for (const t of [...texts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const set = shingles(t.text);
-    if (set.size >= MIN_SHINGLES) items.push({ id: t.id, text: t.text, sig: Uint32Array.from(signature(set, perms, seed)) });
+  const items: (Signed & { text: string })[] = [];
+  for (const t of sortedSigned(texts)) {
+    const sig = signatureOf(t.text, perms, seed);
+    if (sig) items.push({ id: t.id, text: t.text, sig });
   }
-  const seen = new Set<string>();
-  const pairs: [string, string][] = [];
   const cache = new Map<number, Set<string>>();
   const setOf = (i: number) => {
     let set = cache.get(i);
@@ -83,23 +133,12 @@ export function nearDuplicatePairs(
     }
     return set;
   };
-  for (let b = 0; b * ROWS < perms; b++) {
-    const buckets = new Map<string, number[]>();
-    items.forEach((it, idx) => {
-      const key = it.sig.subarray(b * ROWS, (b + 1) * ROWS).join(',');
-      const list = buckets.get(key);
-      if (list) list.push(idx); else buckets.set(key, [idx]);
-    });
-    for (const members of buckets.values()) {
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          const key = `${members[i]}|${members[j]}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          if (jaccard(setOf(members[i]), setOf(members[j])) >= threshold) pairs.push([items[members[i]].id, items[members[j]].id]);
-        }
-      }
-    }
+  const pairs: [string, string][] = [];
+  for (const [i, j] of lshCandidates(items, perms)) {
+    if (jaccard(setOf(i), setOf(j)) >= threshold) pairs.push([items[i].id, items[j].id]);
   }
-  return pairs.sort((p, q) => (p.join('|') < q.join('|') ? -1 : 1));
+  return sortPairs(pairs);
 }
+
+export const sortPairs = (pairs: [string, string][]): [string, string][] =>
+  pairs.sort((p, q) => (p.join('|') < q.join('|') ? -1 : 1));

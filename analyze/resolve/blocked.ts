@@ -1,0 +1,59 @@
+// resolve() for corpora too large to hold every text or every incident: the caller streams the texts once to
+// find near-duplicate pairs (minhash.ts signatures), hands in documents without their texts, and a loader that
+// reads the texts of a few documents again. IDs are decided first from what they depend on (victim, country,
+// dates, sources: no text needed); then incidents are built a block of groups at a time with only that block's
+// texts loaded, cross-checked, and handed to `emit`, never all held. Same steps, same functions as resolve(),
+// so the incidents are the same.
+import type { CleanArticle, Extraction, Incident } from '../../core/records.ts';
+import type { Candidate, Source } from './candidates.ts';
+import { idKeyOf, idsFor, sortIncidents } from './ids.ts';
+import { buildIncident } from './incident.ts';
+import { crossCheck } from './regulator.ts';
+import { groupAll, victimNamesOf, type Resolved } from './resolve.ts';
+import type { DocCluster, ResolveOptions } from './types.ts';
+
+/** Texts of the given document ids (resolve-level ids: version ids for older versions); absent ids are left out. */
+export type LoadTexts = (ids: string[]) => Promise<Map<string, string>>;
+
+export interface BlockedInput {
+  nearPairs: [string, string][];
+  loadTexts: LoadTexts;
+  /** gets every incident once, a block at a time, in no particular order */
+  emit: (incidents: Incident[]) => Promise<void>;
+  /** groups per block (default 2000) */
+  block?: number;
+}
+
+const BLOCK = 2000;
+
+/** Incidents go to `io.emit`; returns the document clusters. */
+export async function resolveBlocked(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
+  io: BlockedInput): Promise<DocCluster[]> {
+  const block = io.block ?? BLOCK;
+  const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs);
+  // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
+  const ids = idsFor(groups.map((g) => idKeyOf(buildIncident(g))));
+  for (let i = 0; i < groups.length; i += block) {
+    const part = groups.slice(i, i + block);
+    // one Source object per document, shared by its candidates: a document with texts stored (as in resolve())
+    const sources = new Set<Source>(part.flatMap((g) => g.map((c) => c.source)).filter((src) => byId.has(src.doc_id)));
+    const texts = await io.loadTexts([...new Set([...sources].map((src) => src.doc_id))]);
+    for (const src of sources) src.text = texts.get(src.doc_id) ?? null;
+    const incidents = part.map((g, j) => ({ incident_id: ids[i + j], ...buildIncident(g) }));
+    for (const src of sources) src.text = null;
+    const textsOf = (inc: Incident) => inc.sources.map((src) => (byId.has(src.doc_id) ? texts.get(src.doc_id) ?? '' : ''));
+    await io.emit(crossCheck(incidents, s.regulator, textsOf, victimNamesOf, s.jaroWinkler));
+    for (let j = i; j < i + part.length; j++) groups[j] = EMPTY; // this block's candidates may go
+  }
+  return clusters;
+}
+
+const EMPTY: Candidate[] = [];
+
+/** resolveBlocked() collected: the same value as resolve() (tests, small inputs). */
+export async function resolveBlockedAll(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
+  io: Omit<BlockedInput, 'emit'>): Promise<Resolved> {
+  const incidents: Incident[] = [];
+  const clusters = await resolveBlocked(docs, extractions, opts, { ...io, emit: async (b) => { incidents.push(...b); } });
+  return { clusters, incidents: sortIncidents(incidents) };
+}

@@ -1,0 +1,78 @@
+// Resolve over the whole store with bounded memory: texts are streamed once (MinHash signatures kept, texts
+// dropped), read again only for the few near-duplicate candidate pairs, and per block of incidents
+// (analyze/resolve/blocked.ts). Extractions are held without the quotes resolve never reads.
+import type { CleanArticle, Extraction, Incident } from '../core/records.ts';
+import { EXTRACTOR_VERSION } from '../analyze/extract/index.ts';
+import { forResolve } from '../analyze/resolve/candidates.ts';
+import { jaccard, lshCandidates, shingles, signatureOf, sortedSigned, sortPairs, type Signed } from '../analyze/resolve/minhash.ts';
+import { settings, type ResolveOptions, type Settings } from '../analyze/resolve/types.ts';
+import { resolveStoredBlocked, type StoredVersion } from '../analyze/resolve/versions.ts';
+import type { DocCluster } from '../analyze/resolve/types.ts';
+import type { Store } from '../data/store.ts';
+import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../data/documents.ts';
+import { eachCurrentExtraction, olderExtractions } from '../data/analysis.ts';
+
+/** Candidate pairs whose texts are read back at once when confirming near-duplicates. */
+const PAIR_CHUNK = 1000;
+
+interface Streamed { docs: CleanArticle[]; older: StoredVersion[]; signed: Signed[] }
+
+/** Documents and older versions without their texts, plus the signature of each text long enough to shingle. */
+async function streamTexts(store: Store, s: Settings): Promise<Streamed> {
+  const docs: CleanArticle[] = [];
+  const signed: Signed[] = [];
+  const sign = (id: string, text: string) => {
+    const sig = signatureOf(text, s.minhashPerms, s.minhashSeed);
+    if (sig) signed.push({ id, sig });
+  };
+  await eachCurrentArticle(store, (a) => {
+    sign(a.doc_id, a.text);
+    docs.push({ ...a, text: '' });
+  });
+  const olderExts = await olderExtractions(store, EXTRACTOR_VERSION);
+  const older: StoredVersion[] = [];
+  await eachOlderVersion(store, (v) => {
+    sign(v.version_id, v.article.text);
+    const ext = olderExts.get(v.version_id);
+    older.push({ version_id: v.version_id, article: { ...v.article, text: '' }, extraction: ext ? forResolve(ext) : null });
+  });
+  return { docs, older, signed: sortedSigned(signed) };
+}
+
+/** The near-duplicate pairs nearDuplicatePairs() would find over the same texts, reading texts per chunk of pairs. */
+async function nearPairs(store: Store, signed: Signed[], s: Settings): Promise<[string, string][]> {
+  const candidates = lshCandidates(signed, s.minhashPerms);
+  const out: [string, string][] = [];
+  for (let i = 0; i < candidates.length; i += PAIR_CHUNK) {
+    const chunk = candidates.slice(i, i + PAIR_CHUNK);
+    const texts = await textsByIds(store, [...new Set(chunk.flatMap(([a, b]) => [signed[a].id, signed[b].id]))]);
+    const sets = new Map<string, Set<string>>();
+    const setOf = (id: string) => {
+      let set = sets.get(id);
+      if (!set) sets.set(id, (set = shingles(texts.get(id) ?? '')));
+      return set;
+    };
+    for (const [a, b] of chunk) {
+      if (jaccard(setOf(signed[a].id), setOf(signed[b].id)) >= s.nearDuplicate) out.push([signed[a].id, signed[b].id]);
+    }
+  }
+  return sortPairs(out);
+}
+
+export interface StoreResolved { clusters: DocCluster[]; documents: Set<string> }
+
+/** resolveStored() over every current document of the store, with the same incidents, handed to `emit` a
+ * block at a time. */
+export async function resolveStore(store: Store, opts: ResolveOptions,
+  emit: (incidents: Incident[]) => Promise<void>): Promise<StoreResolved> {
+  const s = settings(opts);
+  const { docs, older, signed } = await streamTexts(store, s);
+  const pairs = await nearPairs(store, signed, s);
+  signed.length = 0;
+  const extractions: Extraction[] = [];
+  await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => extractions.push(forResolve(x)));
+  const documents = new Set(docs.map((d) => d.doc_id));
+  const clusters = await resolveStoredBlocked(docs, extractions, older, opts,
+    { nearPairs: pairs, loadTexts: (ids) => textsByIds(store, ids), emit });
+  return { clusters, documents };
+}
