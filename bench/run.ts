@@ -5,7 +5,7 @@
 // through the CLI in its own process: wall time and peak RSS per stage), and from a loopback HTTP server;
 // DuckDB rows/s through the Appender; the weekly report over --incidents incidents; query p50/p95 (bench/query.ts).
 // Prints a table, writes bench/results/bench-<docs>.json, exits 1 when an acceptance target is missed.
-// Usage: npm run bench -- [--docs 5000] [--micro 1000] [--micro-rounds 6] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
+// Usage: npm run bench -- [--docs 5000] [--micro 2400] [--micro-rounds 4] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
 //        [--stream] [--skip http,query,report,e2e,micro] [--keep]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../core/effects.ts';
 import { Store } from '../data/store.ts';
-import { cleanHtml } from '../ingest/clean/html.ts';
 import { extract, loadReference } from '../analyze/extract/index.ts';
 import type { CleanArticle } from '../core/records.ts';
 import { createPool, defaultPoolSize } from '../pipeline/pool.ts';
@@ -25,8 +24,8 @@ import { buildIncidentDb } from './scale-db.ts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
 const docs = Number(arg('docs', '5000'));
-const micro = Number(arg('micro', '1000'));
-const microRounds = Number(arg('micro-rounds', '6'));
+const micro = Number(arg('micro', '2400'));
+const microRounds = Number(arg('micro-rounds', '4'));
 const httpDocs = Number(arg('http-docs', '1000'));
 const incidents = Number(arg('incidents', '100000'));
 const queryDocs = Number(arg('query-docs', '100000'));
@@ -65,47 +64,41 @@ async function rate(n: number, fn: () => unknown): Promise<number> {
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 async function microBench(): Promise<void> {
-  const pages = Array.from({ length: micro }, (_, i) => synthPage(i));
-  const bytes = pages.map((p) => new Uint8Array(Buffer.from(p.html)));
-  const page = (i: number, body: Uint8Array<ArrayBuffer>) => ({ url: pages[i].url, final_url: pages[i].url, status: 200, content_type: 'text/html',
-    etag: null, last_modified: null, charset: 'utf-8', bytes_sha256: '', body, fetched_at: '2025-01-01T00:00:00Z', source_id: null,
-    feed_title: null, feed_published: null, file: null, outlet: null });
-  const cleanHere = (i: number) => cleanHtml({ bytes: bytes[i], url: pages[i].url, charset: 'utf-8', fetchedAt: '2025-01-01T00:00:00Z' });
-  // Both sides warmed up (JIT here, module loading in the workers) on pages outside the timed set.
-  const warm = Array.from({ length: 40 }, (_, i) => synthPage(micro + i));
-  for (const p of warm) cleanHtml({ bytes: new Uint8Array(Buffer.from(p.html)), url: p.url, charset: 'utf-8', fetchedAt: null });
-  const pool = createPool();
-  await Promise.all(warm.map((p, i) => pool.clean({ ...page(0, new Uint8Array(Buffer.from(p.html))), url: warm[i].url })));
-  // The same pages on one thread and on the pool, round after round, alternating which side goes first: on a
-  // shared machine the load drifts, and paired rounds with medians keep the ratio meaningful.
-  const articles: CleanArticle[] = [];
+  // Clean: one thread vs the worker pool over the same pages, each round in fresh processes (bench/clean-side.ts)
+  // alternating which side goes first, medians over rounds: on a shared machine the load drifts, and a side
+  // measured in the other's process inherits its heap.
   const rounds = { single: [] as number[], workers: [] as number[], ratio: [] as number[], single_cpu_ms: [] as number[], workers_cpu_ms: [] as number[] };
   const per = Math.ceil(micro / microRounds);
+  let threads = 0;
+  const side = async (name: 'single' | 'pool', from: number, count: number) => {
+    const r = await measured(['--import', 'tsx', join(HERE, 'clean-side.ts'), '--side', name, '--from', String(from), '--count', String(count)]);
+    if (r.code !== 0) throw new Error(`clean-side ${name} failed: ${r.stderr.slice(-2000)}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { pages_s: number; cpu_ms_page: number; threads: number };
+  };
   for (let r = 0; r * per < micro; r++) {
-    const ids = Array.from({ length: Math.min(per, micro - r * per) }, (_, k) => r * per + k);
-    const bodies = ids.map((i) => bytes[i].slice()); // copies made before timing: the pool moves each body to its worker
-    const single = () => rate(ids.length, () => { for (const i of ids) { const out = cleanHere(i); if (out.ok) articles.push(out.article); } });
-    const workers = () => rate(ids.length, () => Promise.all(ids.map((i, k) => pool.clean(page(i, bodies[k])))));
-    // CPU of every thread (GC helpers included) per page: on a loaded machine it tells whether the pool does
-    // more work per page than one thread, which the wall-clock ratio cannot.
-    const cpu = async (side: 'single' | 'workers', fn: () => Promise<number>) => {
-      const c = process.cpuUsage();
-      const pagesPerS = await fn();
-      const used = process.cpuUsage(c);
-      rounds[`${side}_cpu_ms`].push((used.user + used.system) / 1000 / ids.length);
-      return pagesPerS;
-    };
-    let s: number, w: number;
-    if (r % 2) { w = await cpu('workers', workers); s = await cpu('single', single); } else { s = await cpu('single', single); w = await cpu('workers', workers); }
-    rounds.single.push(s); rounds.workers.push(w); rounds.ratio.push(w / s);
+    const from = r * per, count = Math.min(per, micro - from);
+    const [s, w] = r % 2
+      ? await side('pool', from, count).then(async (w) => [await side('single', from, count), w])
+      : await side('single', from, count).then(async (s) => [s, await side('pool', from, count)]);
+    threads = w.threads;
+    rounds.single.push(s.pages_s); rounds.workers.push(w.pages_s); rounds.ratio.push(w.pages_s / s.pages_s);
+    rounds.single_cpu_ms.push(s.cpu_ms_page); rounds.workers_cpu_ms.push(w.cpu_ms_page);
   }
+  // Extract: articles cleaned here (untimed), then one thread vs the pool in this process.
+  const inline = createPool({ size: 0 });
+  const pool = createPool();
+  const page = (i: number) => { const p = synthPage(i); return { url: p.url, final_url: p.url, status: 200, content_type: 'text/html',
+    etag: null, last_modified: null, charset: 'utf-8', bytes_sha256: '', body: new Uint8Array(Buffer.from(p.html)), fetched_at: '2025-01-01T00:00:00Z',
+    source_id: null, feed_title: null, feed_published: null, file: null, outlet: null }; };
+  const articles: CleanArticle[] = [];
+  for (let i = 0; i < Math.min(micro, 1000); i++) articles.push(await inline.clean(page(i)));
   const ref = loadReference(PROJECT.reference);
   for (const a of articles.slice(0, 40)) extract(a, ref);
   const extractSingle = await rate(articles.length, () => { for (const a of articles) extract(a, ref); });
   await Promise.all(articles.slice(0, 40).map((a) => pool.extract(a)));
   const extractPool = await rate(articles.length, () => Promise.all(articles.map((a) => pool.extract(a))));
   await pool.close();
-  results.clean = { pages: micro, rounds: rounds.single.length, single_pages_s: median(rounds.single), workers: pool.size,
+  results.clean = { pages: micro, rounds: rounds.single.length, single_pages_s: median(rounds.single), workers: threads,
     workers_pages_s: median(rounds.workers), speedup: median(rounds.ratio), single_cpu_ms_page: median(rounds.single_cpu_ms),
     workers_cpu_ms_page: median(rounds.workers_cpu_ms), per_round: rounds, load_avg: os.loadavg() };
   results.extract = { articles: articles.length, single_articles_s: extractSingle, workers_articles_s: extractPool };
