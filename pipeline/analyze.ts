@@ -78,6 +78,8 @@ export function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): 
 async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
+  // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
+  await deps.pool?.release();
   // Texts are streamed, not held, and incidents written a block at a time: see resolve-store.ts.
   const regulator = await regulatorOf(deps);
   await replaceIncidentsWith(deps.store, async (add) => {

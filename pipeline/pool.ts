@@ -22,6 +22,8 @@ export interface Pool {
   /** throws SkipError like cleanFetchedPageAsync */
   clean(page: FetchedPage): Promise<CleanArticle>;
   extract(article: CleanArticle): Promise<Extraction>;
+  /** ends the worker threads now (their heaps are freed); the next task starts them again */
+  release(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,30 +43,36 @@ function inlinePool(given: Reference | undefined, dir: string): Pool {
     size: 0, window: 1,
     clean: (page) => cleanFetchedPageAsync(page),
     extract: async (article) => extract(article, await (reference ??= (async () => loadReference(dir))())),
+    release: async () => {},
     close: async () => {},
   };
 }
 
 interface Pending { resolve(v: unknown): void; reject(e: unknown): void; item: string }
-interface Slot { worker: Worker; pending: Map<number, Pending> }
+interface Slot { worker: Worker; pending: Map<number, Pending>; ending: boolean }
 
 class WorkerPool implements Pool {
   readonly window: number;
-  private readonly slots: Slot[];
+  // Started on the first task, so a stage with nothing to do costs no threads; release() ends them.
+  private slots: Slot[] = [];
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly size: number, referenceDir: string) {
+  constructor(readonly size: number, private readonly referenceDir: string) {
     this.window = size * 4;
-    this.slots = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { referenceDir } });
-      const slot: Slot = { worker, pending: new Map() };
+  }
+
+  private start(): Slot[] {
+    this.slots = Array.from({ length: this.size }, () => {
+      const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { referenceDir: this.referenceDir } });
+      const slot: Slot = { worker, pending: new Map(), ending: false };
       worker.on('message', (reply: TaskReply) => this.settle(slot, reply));
       worker.on('error', (err) => this.failAll(slot, err));
-      worker.on('exit', (code) => { if (!this.closed) this.failAll(slot, new Error(`worker exited with code ${code}`)); });
+      worker.on('exit', (code) => { if (!slot.ending) this.failAll(slot, new Error(`worker exited with code ${code}`)); });
       worker.unref();
       return slot;
     });
+    return this.slots;
   }
 
   private settle(slot: Slot, reply: TaskReply): void {
@@ -84,7 +92,8 @@ class WorkerPool implements Pool {
   private submit<T>(task: TaskRequest['task'], input: unknown, item: string, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     // The least busy worker: tasks differ in size, so round-robin would leave one core idle.
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const slots = this.slots.length ? this.slots : this.start();
+    const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     // A busy worker keeps the process alive; an idle one does not, so a forgotten close() cannot hang the CLI.
     slot.worker.ref();
@@ -105,8 +114,17 @@ class WorkerPool implements Pool {
     return this.submit('extract', article, article.url ?? article.file ?? article.doc_id);
   }
 
+  async release(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) s.ending = true;
+    // tasks still in flight are refused, not lost silently
+    for (const s of slots) this.failAll(s, new Error('worker pool released'));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await this.release();
   }
 }

@@ -47,6 +47,19 @@ describe('worker pool', () => {
     expect((got as SkipError).message).toContain('https://x.example/empty');
   });
 
+  it('release() ends the threads and the next task starts them again, with the same result', async () => {
+    const own = createPool({ size: 1 });
+    const first = await own.clean(await readLocalFile(files[1], { clock }));
+    const threads = () => (own as unknown as { slots: unknown[] }).slots.length;
+    expect(threads()).toBe(1);
+    await own.release();
+    expect(threads()).toBe(0);
+    expect(await own.clean(await readLocalFile(files[1], { clock }))).toEqual(first);
+    expect(threads()).toBe(1);
+    await own.close();
+    await expect(own.clean(await readLocalFile(files[1], { clock }))).rejects.toThrow(/closed/);
+  });
+
   it('the inline pool (size 0) runs the same calls in this thread', async () => {
     const inline = createPool({ size: 0 });
     const page = await readLocalFile(files[0], { clock });
