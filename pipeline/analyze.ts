@@ -15,6 +15,7 @@ import { updateSearchIndex } from '../reports/query/search-index.ts';
 import { PROJECT } from './paths.ts';
 import { resolveStore } from './resolve-store.ts';
 import { createPool, type Pool } from './pool.ts';
+import { relieveHeap } from '../core/heap.ts';
 import type { Progress } from './progress.ts';
 
 export interface AnalyzeDeps {
@@ -60,6 +61,7 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
     }
     stats.extracted += done.length;
     deps.progress?.tick(todo.length);
+    relieveHeap(undefined, 1);
     saving = saveExtractions(deps.store, done);
     saving.catch(() => {}); // handled: awaited before the next save and at the end
   }

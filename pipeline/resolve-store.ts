@@ -11,6 +11,7 @@ import type { DocCluster } from '../analyze/resolve/types.ts';
 import type { Store } from '../data/store.ts';
 import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../data/documents.ts';
 import { eachCurrentExtraction, olderExtractions } from '../data/analysis.ts';
+import { relieveHeap } from '../core/heap.ts';
 
 /** Candidate pairs whose texts are read back at once when confirming near-duplicates. */
 const PAIR_CHUNK = 1000;
@@ -28,6 +29,7 @@ async function streamTexts(store: Store, s: Settings): Promise<Streamed> {
   await eachCurrentArticle(store, (a) => {
     sign(a.doc_id, a.text);
     docs.push({ ...a, text: '' });
+    relieveHeap();
   });
   const olderExts = await olderExtractions(store, EXTRACTOR_VERSION);
   const older: StoredVersion[] = [];
@@ -70,7 +72,7 @@ export async function resolveStore(store: Store, opts: ResolveOptions,
   const pairs = await nearPairs(store, signed, s);
   signed.length = 0;
   const extractions: Extraction[] = [];
-  await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => extractions.push(forResolve(x)));
+  await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => { extractions.push(forResolve(x)); relieveHeap(); });
   const documents = new Set(docs.map((d) => d.doc_id));
   const clusters = await resolveStoredBlocked(docs, extractions, older, opts,
     { nearPairs: pairs, loadTexts: (ids) => textsByIds(store, ids), emit });

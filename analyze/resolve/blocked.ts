@@ -11,6 +11,7 @@ import { buildIncident } from './incident.ts';
 import { crossCheck } from './regulator.ts';
 import { groupAll, victimNamesOf, type Resolved } from './resolve.ts';
 import type { DocCluster, ResolveOptions } from './types.ts';
+import { relieveHeap } from '../../core/heap.ts';
 
 /** Texts of the given document ids (resolve-level ids: version ids for older versions); absent ids are left out. */
 export type LoadTexts = (ids: string[]) => Promise<Map<string, string>>;
@@ -34,6 +35,7 @@ export async function resolveBlocked(docs: CleanArticle[], extractions: Extracti
   // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
   const ids = idsFor(groups.map((g) => idKeyOf(buildIncident(g))));
   for (let i = 0; i < groups.length; i += block) {
+    relieveHeap(0, 1); // the previous block's texts and incidents are garbage now
     const part = groups.slice(i, i + block);
     // one Source object per document, shared by its candidates: a document with texts stored (as in resolve())
     const sources = new Set<Source>(part.flatMap((g) => g.map((c) => c.source)).filter((src) => byId.has(src.doc_id)));

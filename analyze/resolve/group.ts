@@ -5,6 +5,7 @@
 import type { Candidate } from './candidates.ts';
 import { initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
 import type { Settings } from './types.ts';
+import { relieveHeap } from '../../core/heap.ts';
 
 interface Edge { a: number; b: number; score: number; gap: number }
 
@@ -93,6 +94,7 @@ function edges(cands: Candidate[], s: Settings): Edge[] {
   const cache = new Map<number, NameMatch | null>();
   const out: Edge[] = [];
   for (const [a, b] of candidatePairs(cands, s)) {
+    relieveHeap(); // tens of millions of pairs at 100k documents: their garbage must not pile up
     const x = cands[a];
     const y = cands[b];
     const g = gap(x, y);
@@ -122,6 +124,7 @@ export function groupCandidates(input: Candidate[], s: Settings): Candidate[][] 
   const groupOf = cands.map((_, i) => i);
   const members = new Map<number, number[]>(cands.map((_, i) => [i, [i]]));
   for (const e of edges(cands, s)) {
+    relieveHeap();
     const ga = groupOf[e.a];
     const gb = groupOf[e.b];
     if (ga === gb) continue;
