@@ -4,20 +4,14 @@
 // (all threads of this process, GC helpers included).
 // Usage: node --import tsx bench/clean-side.ts --side single|pool --from N --count N
 import { createPool } from '../pipeline/pool.ts';
-import type { FetchedPage } from '../core/records.ts';
-import { synthPage } from './synth.ts';
+import { synthFetchedPage } from './synth.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : ''; };
 const side = arg('side');
 const from = Number(arg('from')), count = Number(arg('count'));
 if (side !== 'single' && side !== 'pool') throw new Error('--side takes single or pool');
 
-const page = (i: number): FetchedPage => {
-  const p = synthPage(i);
-  return { url: p.url, final_url: p.url, status: 200, content_type: 'text/html', etag: null, last_modified: null, charset: 'utf-8',
-    bytes_sha256: '', body: new Uint8Array(Buffer.from(p.html)), fetched_at: '2025-01-01T00:00:00Z', source_id: null,
-    feed_title: null, feed_published: null, file: null, outlet: null };
-};
+const page = synthFetchedPage;
 // the same entry point either way: the size-0 pool runs cleanFetchedPageAsync in this thread, as a worker does
 const pool = createPool({ size: side === 'single' ? 0 : undefined });
 const warm = Array.from({ length: 200 }, (_, k) => page(1_000_000 + k));

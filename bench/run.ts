@@ -19,7 +19,7 @@ import type { CleanArticle } from '../core/records.ts';
 import { createPool, defaultPoolSize } from '../pipeline/pool.ts';
 import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
 import { PROJECT } from '../pipeline/paths.ts';
-import { synthPage, synthVictim, writeCorpus } from './synth.ts';
+import { synthFetchedPage, synthVictim, writeCorpus } from './synth.ts';
 import { buildIncidentDb } from './scale-db.ts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -87,11 +87,8 @@ async function microBench(): Promise<void> {
   // Extract: articles cleaned here (untimed), then one thread vs the pool in this process.
   const inline = createPool({ size: 0 });
   const pool = createPool();
-  const page = (i: number) => { const p = synthPage(i); return { url: p.url, final_url: p.url, status: 200, content_type: 'text/html',
-    etag: null, last_modified: null, charset: 'utf-8', bytes_sha256: '', body: new Uint8Array(Buffer.from(p.html)), fetched_at: '2025-01-01T00:00:00Z',
-    source_id: null, feed_title: null, feed_published: null, file: null, outlet: null }; };
   const articles: CleanArticle[] = [];
-  for (let i = 0; i < Math.min(micro, 1000); i++) articles.push(await inline.clean(page(i)));
+  for (let i = 0; i < Math.min(micro, 1000); i++) articles.push(await inline.clean(synthFetchedPage(i)));
   const ref = loadReference(PROJECT.reference);
   for (const a of articles.slice(0, 40)) extract(a, ref);
   const extractSingle = await rate(articles.length, () => { for (const a of articles) extract(a, ref); });

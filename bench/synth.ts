@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rng } from './query-db.ts';
+import type { FetchedPage } from '../core/records.ts';
 
 const PLACES: [string, string][] = [['Leeds', 'United Kingdom'], ['Manchester', 'United Kingdom'], ['Lyon', 'France'],
   ['Toulouse', 'France'], ['Bremen', 'Germany'], ['Leipzig', 'Germany'], ['Porto', 'Portugal'], ['Turin', 'Italy'],
@@ -109,6 +110,14 @@ function slot(i: number): { k: number; j: number } {
     rest -= PER[s];
   }
   throw new Error('unreachable');
+}
+
+/** synthPage(i) as the fetcher would hand it on: the bytes of a 200 text/html response. */
+export function synthFetchedPage(i: number): FetchedPage {
+  const p = synthPage(i);
+  return { url: p.url, final_url: p.url, status: 200, content_type: 'text/html', etag: null, last_modified: null, charset: 'utf-8',
+    bytes_sha256: '', body: new Uint8Array(Buffer.from(p.html)), fetched_at: '2025-01-01T00:00:00Z', source_id: null,
+    feed_title: null, feed_published: null, file: null, outlet: null };
 }
 
 export function synthPage(i: number): SynthPage {

@@ -40,6 +40,14 @@ export async function getValidators(store: Store, url: string): Promise<Validato
   return store.one<Validators>('SELECT etag, last_modified, bytes_sha256, status FROM fetches WHERE url = ?', [url]);
 }
 
+/** Stored validators of many URLs in one read (a source's pages, not one query per page queued ahead of saves). */
+export async function validatorsOf(store: Store, urls: string[]): Promise<Map<string, Validators>> {
+  if (urls.length === 0) return new Map();
+  const rows = await store.all<Validators & { url: string }>(
+    'SELECT url, etag, last_modified, bytes_sha256, status FROM fetches WHERE url IN (SELECT unnest(?::VARCHAR[]))', [urls as never]);
+  return new Map(rows.map(({ url, ...v }) => [url, v]));
+}
+
 export interface FetchRow {
   url: string; source_id: string | null; final_url: string | null; status: number | null; etag: string | null;
   last_modified: string | null; content_type: string | null; bytes: number | null; bytes_sha256: string | null;
@@ -47,14 +55,23 @@ export interface FetchRow {
 }
 
 const FETCH_COLUMNS = ['url', 'source_id', 'final_url', 'status', 'etag', 'last_modified', 'content_type', 'bytes',
-  'bytes_sha256', 'fetched_at', 'error_reason', 'error'];
+  'bytes_sha256', 'fetched_at', 'error_reason', 'error'] as const satisfies readonly (keyof FetchRow)[];
 
 /** Records the latest outcome for a URL. A 304 keeps the stored validators and hash. */
 export async function recordFetch(store: Store, f: FetchRow): Promise<void> {
   const prev = f.status === 304 ? await getValidators(store, f.url) : null;
   const row = { ...f, etag: f.etag ?? prev?.etag ?? null, last_modified: f.last_modified ?? prev?.last_modified ?? null,
     bytes_sha256: f.bytes_sha256 ?? prev?.bytes_sha256 ?? null };
-  await store.upsert('fetches', FETCH_COLUMNS, [FETCH_COLUMNS.map((c) => (row as Record<string, unknown>)[c])] as never);
+  await store.upsert('fetches', [...FETCH_COLUMNS], [FETCH_COLUMNS.map((c) => row[c])] as never);
+}
+
+/** The `fetches` rows of a batch: one upsert, except 304s, which keep the stored validators and so go through
+ * recordFetch. A URL appears once per run, but the last row wins if not. */
+export async function recordFetches(store: Store, rows: FetchRow[]): Promise<void> {
+  const latest = new Map<string, FetchRow>();
+  for (const r of rows) if (r.status !== 304) latest.set(r.url, r);
+  if (latest.size) await store.upsert('fetches', [...FETCH_COLUMNS], [...latest.values()].map((r) => FETCH_COLUMNS.map((c) => r[c])) as never);
+  for (const r of rows) if (r.status === 304) await recordFetch(store, r);
 }
 
 const ITEM_COLUMNS = ['item_id', 'source_id', 'guid', 'link', 'title', 'published', 'first_seen'];

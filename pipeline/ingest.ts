@@ -12,7 +12,7 @@ import { parseFeed } from '../ingest/feeds/parse.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Store } from '../data/store.ts';
 import { saveArticle, type SaveOutcome } from '../data/documents.ts';
-import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, saveFeedItems,
+import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, validatorsOf, saveFeedItems,
   saveSources, type FetchRow, type Validators } from '../data/ingest-state.ts';
 import { PageSaver, type Failed, type PageResult, type SaverOptions } from './page-saver.ts';
 
@@ -157,13 +157,6 @@ function fetchRow(o: FetchOutcome, sourceId: string | null, at: string): FetchRo
     content_type: null, bytes: null, bytes_sha256: null, fetched_at: at, error_reason: o.reason, error: describe(o.error) };
 }
 
-/** Stored validators of a source's pages in one read, not one query per page queued ahead of the saves. */
-async function validatorsOf(store: Store, urls: string[]): Promise<Map<string, Validators>> {
-  if (urls.length === 0) return new Map();
-  const rows = await store.all<Validators & { url: string }>(
-    'SELECT url, etag, last_modified, bytes_sha256, status FROM fetches WHERE url IN (SELECT unnest(?::VARCHAR[]))', [urls as never]);
-  return new Map(rows.map(({ url, ...v }) => [url, v]));
-}
 
 async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats, saver: PageSaver,
   previous: Validators | null): Promise<void> {

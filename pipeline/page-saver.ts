@@ -9,7 +9,7 @@ import type { FailureReason } from '../core/errors.ts';
 import type { CleanArticle } from '../core/records.ts';
 import type { Store } from '../data/store.ts';
 import { saveArticles } from '../data/documents.ts';
-import { recordFailure, recordFetch, type FetchRow } from '../data/ingest-state.ts';
+import { recordFailure, recordFetches, type FetchRow } from '../data/ingest-state.ts';
 import { countFailure, type IngestStats } from './ingest.ts';
 
 export interface Failed { stage: string; item: string; reason: FailureReason; message: string }
@@ -22,9 +22,6 @@ export type PageResult =
   | { kind: 'not_modified'; item: string; fetch: FetchRow };
 
 /** Columns of the `fetches` table, named as FetchRow's fields. */
-const FETCH_COLUMNS = ['url', 'source_id', 'final_url', 'status', 'etag', 'last_modified', 'content_type', 'bytes',
-  'bytes_sha256', 'fetched_at', 'error_reason', 'error'] as const satisfies readonly (keyof FetchRow)[];
-
 interface Waiting { result: PageResult; at: string; done(err?: unknown): void }
 
 export interface SaverOptions { size?: number; windowMs?: number }
@@ -97,11 +94,3 @@ export class PageSaver {
   }
 }
 
-/** The `fetches` rows of a batch: one upsert (recordFetch is one per row), except 304s, which keep the stored
- * validators and so go through recordFetch. A URL appears once per run, but the last row wins if not. */
-async function recordFetches(store: Store, rows: FetchRow[]): Promise<void> {
-  const latest = new Map<string, FetchRow>();
-  for (const r of rows) if (r.status !== 304) latest.set(r.url, r);
-  await store.upsert('fetches', [...FETCH_COLUMNS], [...latest.values()].map((r) => FETCH_COLUMNS.map((c) => r[c])) as never);
-  for (const r of rows) if (r.status === 304) await recordFetch(store, r);
-}
