@@ -11,7 +11,10 @@
 //   from the extractor's money parser) into amount + currency. Spans with no figure ("a sum of money", "millions of
 //   dollars") cannot be compared and are left out (counted, printed by the bench). Sums that restate each other —
 //   inside one span ("€1m ($1.07m)", "£75,000 / $94,000") or in adjacent spans ("40 bitcoin, about $17,000") — are
-//   one claim, and the same value told twice in an article is one claim. A predicted claim with an amount is a true
+//   one claim, and the same value told twice in an article is one claim. A restatement may stand further off in the
+//   same sentence when a restating cue leads it ("pay 1 bitcoin to unlock the files, which is currently worth $7,000",
+//   "eight bitcoins into an account — roughly equivalent to $60,000"): a later span in another currency, in the same
+//   sentence and directly after "worth", "valued at", "equivalent of/to" or "equal to", joins the claim before it. A predicted claim with an amount is a true
 //   positive when its amount (±0.5 %) and currency equal any sum of a gold claim; a second prediction of an already
 //   matched claim is ignored; any other predicted amount is a false positive. Per article, per distinct claim — not
 //   per mention. The claim's kind (demanded/paid) is not scored: CASIE's Price role does not tell it.
@@ -170,6 +173,10 @@ function cluster(names: string[]): string[][] {
 const CONV_GAP = /^[\s([,/–—~-]*(?:or |i\.e\. |which (?:is|was) )?(?:currently |then |at the time )?(?:worth|valued at|equal to|equivalent to|translating to|converted to|roughly equivalent to)?\s*(?:about|around|roughly|approximately|nearly|some|almost|over|a little over|just over|~)?\s*$/i;
 const NEXT_SENTENCE_CONV = /^[.\s]*(?:this|that|which) (?:is|was|'s) (?:equivalent|equal) to (?:about |around |roughly |approximately |a little over |just over )?$/i;
 const RANGE_GAP = /^\s*(?:to|-|–|and)\s*$/i;
+// A restatement further off in the same sentence, led by a restating cue (see the header); no sentence end between.
+const RESTATE_CUE = /\b(?:worth|valued at|equivalent (?:of|to)|equal to)\s*(?:about|around|roughly|approximately|nearly|some|almost|over|a little over|just over|~)?\s*$/i;
+const restates = (gap: string, prev: Sum[], sums: Sum[]) =>
+  gap.length < 150 && !/[.!?]["”’)]?\s+\p{Lu}/u.test(gap) && RESTATE_CUE.test(gap) && sums.every((s) => prev.every((p) => p.currency !== s.currency));
 
 export interface CasieScores { price: FieldScore; payment: FieldScore; paymentStrict: FieldScore; victims: FieldScore; articles: number; priceUnreadable: number }
 export interface CasieMiss { id: string; field: string; gold: unknown; pred: unknown }
@@ -185,7 +192,9 @@ export function goldPrices(a: CasieArticle, ransomArgs: Arg[]): { claims: Sum[][
     // inside a span, only sums printed as a restatement ("€1m ($1.07m)") join the first
     const inSpan = [sums[0]!, ...sums.slice(1).filter(() => /^[^(/]*[(/]|\bor\b|\babout\b/.test(p.text.slice(1)))];
     const gap = last && p.start >= last.end && p.start - last.end < 60 ? a.text.slice(last.end, p.start) : null;
-    const conv = gap !== null && (CONV_GAP.test(gap) || NEXT_SENTENCE_CONV.test(gap) || RANGE_GAP.test(gap));
+    const far = last && p.start >= last.end ? a.text.slice(last.end, p.start) : '';
+    const conv = gap !== null && (CONV_GAP.test(gap) || NEXT_SENTENCE_CONV.test(gap) || RANGE_GAP.test(gap))
+      || groups.length > 0 && restates(far, groups[groups.length - 1]!, inSpan);
     if (conv) groups[groups.length - 1]!.push(...inSpan); else groups.push(inSpan);
     last = p;
   }
