@@ -13,9 +13,11 @@ import { hasIncident, relevance } from './relevance.ts';
 // A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
 // Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
 // "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
-const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemanding|(?:was|were|has been|had been) (?:the )?victims? of)\b/i;
+// A demand going on now, by people, is as specific: "the extortionists are asking for $500", "they're also willing to
+// accept $100,000 in gift cards", "a demand was made for £120,000" (a strain's habit is told in the simple present).
+const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent))\b/i;
 
-export const EXTRACTOR_VERSION = 'extract-0.5.0';
+export const EXTRACTOR_VERSION = 'extract-0.6.0';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }

@@ -14,7 +14,7 @@ const DEMANDED = [
   '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
   '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
   // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
-  String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:will|would) (?:even |also )?accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
+  String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:(?:will|would) (?:even |also )?|willing to )accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
 ];
 const PAID = [
   'paid', 'pays', 'payment (?:was|had been|has been) made', 'made (?:a|the) payment', 'settled for', 'handed(?: over)?', 'transferred',
@@ -48,11 +48,15 @@ const RANSOM_CONTEXT = /\b(?:ransom\w*|hack\w*|hijack\w*|encrypt\w*|infect\w*|in
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
 const STRAIN = /\b(?:ransomware|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
+// The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 1.5 Dash",
+// "the criminals behind the malware are asking for 0.5 Bitcoin", "the culprit behind the strain has demanded 10 BTC".
+const MAKERS = /\b(?:those|people|criminals|cybercriminals|crooks|gang|group|operators?|authors?|developers?|creators?|hackers|attackers|culprits?) behind (?:the|this|these|a) (?:[\w-]+ )?(?:ransomware|malware|strain|variant|family|trojan)\b[^.;]{0,20}?\s(?:(?:demand|ask|want|request|charge|seek)s?\b|(?:is|are|’re|'re) (?:\w+ )?(?:demanding|asking|seeking|requesting|charging)\b|(?:has|have) (?:\w+ )?(?:demanded|asked|sought)\b)/i;
 // Conditions and offers: "if KeepKey would agree to pay him 30 Bitcoin".
 const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;
 
 /** The sentence (or the words around a sum in it) speak of ransoms in general, of a malware strain, or of a condition. */
-export const isGeneric = (sentence: string) => GENERIC.test(sentence) || STRAIN.test(sentence) || HYPOTHETICAL.test(sentence);
+export const isGeneric = (sentence: string) => GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
+const isStrain = (sentence: string) => STRAIN.test(sentence) || MAKERS.test(sentence);
 
 // A reward for finding flaws ("paid $80,000 for reporting a bug") or money spent on recovery ("shelling out
 // $2.7 million on emergency contracts").
@@ -69,7 +73,7 @@ export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
  */
 export function roleOf(sentence: string, start: number, end: number, context: string): RoleHit | null {
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
-  if (GENERIC.test(near) || STRAIN.test(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
+  if (GENERIC.test(near) || isStrain(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
   if (/^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) && /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin)\b/i.test(sentence.slice(end, end + 30))) return null;
   // what the words right after the sum say it was for: a bounty, or recovery spending

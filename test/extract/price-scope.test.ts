@@ -1,0 +1,39 @@
+// Which sums are facts of an incident: demands told as going on now, and what a strain's makers ask as a habit
+// (sentences written for these tests).
+import { describe, it, expect } from 'vitest';
+import { extract } from '../../analyze/extract/index.ts';
+import { article, ref } from './helpers.ts';
+
+const claims = (text: string) => extract(article(text), ref).ransom.map((c) => [c.kind, c.amount, c.currency]);
+
+describe('a demand going on now is kept without a named victim', () => {
+  it.each([
+    ['Members of a dating site received threatening emails this week. The blackmailers are asking for some $800 (in Bitcoin).', 800, 'USD'],
+    ['Police said the laptops were hacked and a demand was made for £90,000.', 90000, 'GBP'],
+    ['The crew says it holds millions of logins, and they’re demanding $60,000 in Monero.', 60000, 'USD'],
+  ])('%s', (text, amount, currency) => expect(claims(text)).toEqual([['demanded', amount, currency]]));
+
+  it('"willing to accept" is an alternative demand', () => {
+    expect(claims('The crew says it holds millions of logins and they’re demanding $60,000 in Monero. They’re also willing to accept $80,000 in gift cards.'))
+      .toEqual([['demanded', 60000, 'USD'], ['demanded', 80000, 'USD']]);
+  });
+
+  it('a demand after a past event in the same sentence is kept', () => {
+    expect(claims('The price per bitcoin was about $900 when the office PCs were hacked, making the demand about $18,000.'))
+      .toEqual([['demanded', 18000, 'USD']]);
+  });
+});
+
+describe('what the makers of a strain ask is no incident fact', () => {
+  it.each([
+    'Those behind the ransomware demand 2 Dash (shown on the note as $700) as a ransom.',
+    'The crooks behind the ransomware are asking for 0.4 Bitcoin (around $400) to decrypt the files.',
+    'To remove the infection, the author behind the strain has demanded a ransom of 7 BTC.',
+    'The gang behind the new Vortex malware asks $250 in bitcoin for the key.',
+  ])('%s', (text) => expect(claims(`Several firms in Spain were hit by the new Vortex ransomware this week. ${text}`)).toEqual([]));
+
+  it('the group behind an attack that demanded a sum is still an incident', () => {
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The group behind the ransomware demanded $40,000 from the clinic.'))
+      .toEqual([['demanded', 40000, 'USD']]);
+  });
+});
