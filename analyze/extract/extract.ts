@@ -14,8 +14,9 @@ import { hasIncident, relevance } from './relevance.ts';
 // Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
 // "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
 // A demand going on now, by people, is as specific: "the extortionists are asking for $500", "they're also willing to
-// accept $100,000 in gift cards", "a demand was made for £120,000" (a strain's habit is told in the simple present).
-const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent))\b/i;
+// accept $100,000 in gift cards", "a demand was made for £120,000" (a strain's habit is told in the simple present);
+// and pressure told as past: "ransomware was used to coerce the hospital to pay 40 bitcoin".
+const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
 
 export const EXTRACTOR_VERSION = 'extract-0.6.0';
 export { loadReference, type Reference } from './reference.ts';

@@ -13,6 +13,9 @@ const DEMANDED = [
   String.raw`(?:if|unless) (?:\w+ ){0,3}(?:did not|does not|didn't|doesn't|fails? to|failed to) pay`,
   '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
   '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
+  // pressure to pay, and a demand raised: "used to coerce the hospital to pay", "the fee climbed to $600"
+  String.raw`(?:coerc|forc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
+  String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to`,
   // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
   String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:(?:will|would) (?:even |also )?|willing to )accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
 ];
@@ -35,7 +38,7 @@ const CUES: [Role, RegExp, number][] = [
   ['demanded', cue(DEMANDED), 0],
   ['paid', cue(PAID), 0],
   // a noun cue ("ransom of", "ransom note", "made a $60,000 payment") says less than a verb: it loses to a verb at similar distance
-  ['demanded', /\bransom (?:of|note|demand)\b/gi, 12],
+  ['demanded', /\bransoms? (?:of|note|demand)\b/gi, 12],
   ['demanded', /\bask(?:ed|s|ing)?\b/gi, 6],
   ['paid', /(?<=\b(?:made|make|making|agreed to|approved|sent|authori[sz]ed) (?:a|an|the) \S+ (?:\S+ )?)payment\b/gi, 8],
   ['other', cue(OTHER), 0],

@@ -37,3 +37,22 @@ describe('what the makers of a strain ask is no incident fact', () => {
       .toEqual([['demanded', 40000, 'USD']]);
   });
 });
+
+describe('demands raised, pressed, or in the plural', () => {
+  it('a sum a demand climbs to is demanded too', () => {
+    expect(claims('The gang hit the clinic on Monday and asked for $400 in bitcoin; after three days the fee increased to $800.'))
+      .toEqual([['demanded', 400, 'USD'], ['demanded', 800, 'USD']]);
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. Its staff must now hand over the ransom — a figure that has climbed to $900 per laptop — or lose the files.'))
+      .toEqual([['demanded', 900, 'USD']]);
+  });
+
+  it('pressure to pay, told as past, is a demand', () => {
+    expect(claims('Last year, ransomware was used to coerce Pine Ridge Clinic, a practice in Ohio, to pay 12 bitcoin to criminals.'))
+      .toEqual([['demanded', 12, 'BTC']]);
+  });
+
+  it('"for ransoms of $X to $Y" after a past attack is a demand', () => {
+    expect(claims('The worm used in Tuesday’s attack locked 9,000 computers in 40 countries for ransoms of $200 to $500 to restore access.'))
+      .toEqual([['demanded', 200, 'USD']]);
+  });
+});
