@@ -56,3 +56,18 @@ describe('demands raised, pressed, or in the plural', () => {
       .toEqual([['demanded', 200, 'USD']]);
   });
 });
+
+describe('sums said of ransoms in general or of another case', () => {
+  const LEAD = 'Lakeside Clinic was hit by ransomware on Monday.';
+  it.each([
+    'According to the police, up to $9,000 can be demanded for the decryption of files.',
+    'The sum the group asks for varies between 20 and 90 bitcoin.',
+    'In 12% of reported cases the demand was above $3,000.',
+    'By comparison, the Orchid ransomware demanded only $20.',
+  ])('%s', (body) => expect(claims(`${LEAD} ${body}`)).toEqual([]));
+
+  it('a sum that varied between two figures in one case is still a claim', () => {
+    expect(claims('The thieves behind the clinic breach asked for 100 bitcoin, and offered patients deletion of their files for a sum that varied between €40 and €900.'))
+      .toContainEqual(['demanded', 40, 'EUR']);
+  });
+});
