@@ -56,12 +56,14 @@ const STRAIN = /\b(?:ransomware|malware|virus|worm|variant|strain|trojan|app|pro
 // The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 1.5 Dash",
 // "the criminals behind the malware are asking for 0.5 Bitcoin", "the culprit behind the strain has demanded 10 BTC".
 const MAKERS = /\b(?:those|people|criminals|cybercriminals|crooks|gang|group|operators?|authors?|developers?|creators?|hackers|attackers|culprits?) behind (?:the|this|these|a) (?:[\w-]+ )?(?:ransomware|malware|strain|variant|family|trojan)\b[^.;]{0,20}?\s(?:(?:demand|ask|want|request|charge|seek)s?\b|(?:is|are|’re|'re) (?:\w+ )?(?:demanding|asking|seeking|requesting|charging)\b|(?:has|have) (?:\w+ )?(?:demanded|asked|sought)\b)/i;
+// A price list set by conditions: "If one machine has been infected, 1.7 BTC is demanded."
+const PRICE_LIST = /^\W*if\b(?:[^.;]|\.\d)*\b(?:is|are|will be) (?:demanded|charged|asked for|requested|required)\b/i;
 // Conditions and offers: "if KeepKey would agree to pay him 30 Bitcoin".
 const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;
 
 /** The sentence (or the words around a sum in it) speak of ransoms in general, of a malware strain, or of a condition. */
 export const isGeneric = (sentence: string) => GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
-const isStrain = (sentence: string) => STRAIN.test(sentence) || MAKERS.test(sentence);
+const isStrain = (sentence: string) => STRAIN.test(sentence) || MAKERS.test(sentence) || PRICE_LIST.test(sentence);
 
 // A reward for finding flaws ("paid $80,000 for reporting a bug") or money spent on recovery ("shelling out
 // $2.7 million on emergency contracts").

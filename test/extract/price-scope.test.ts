@@ -71,3 +71,15 @@ describe('sums said of ransoms in general or of another case', () => {
       .toContainEqual(['demanded', 40, 'EUR']);
   });
 });
+
+describe('a price list set by conditions', () => {
+  it('"If one machine is hit, 1.5 BTC is demanded" states a scheme, not a claim', () => {
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The strain now asks different sums. If one laptop has been infected, 1.5 Bitcoin (BTC), roughly $3,000, is demanded. If more are locked, a total of 9 BTC, or $18,000, is demanded.'))
+      .toEqual([]);
+  });
+
+  it('a coin code in brackets before a restatement keeps one claim', () => {
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The hackers demanded 2.5 Bitcoin (BTC), roughly $5,000, from the clinic.'))
+      .toEqual([['demanded', 2.5, 'BTC']]);
+  });
+});
