@@ -18,6 +18,11 @@ import { hasIncident, relevance } from './relevance.ts';
 // and pressure told as past: "ransomware was used to coerce the hospital to pay 40 bitcoin".
 const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
 
+// Software as the one asking, in an article that names no victim: what a strain or app asks of anyone who runs it
+// ("the app sought 0.2 Bitcoin", "the campaign in which this version was involved demanded 0.08 bitcoins"). Not
+// "the ransomware demanded": news uses it for one attack as often as for a strain.
+const SOFTWARE_ASKS = /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
+
 export const EXTRACTOR_VERSION = 'extract-0.6.0';
 export { loadReference, type Reference } from './reference.ts';
 
@@ -35,7 +40,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const found = findRansom(text, sents, ref, rateMonth, victims.length);
   const told = ransomIncident(sents);
   // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
-  const claims = incident || told ? found.claims : found.claims.filter((c) => PAST_CLAIM.test(sentenceAt(sents, c.evidence.start)?.text ?? ''));
+  const said = (c: { evidence: { start: number } }) => sentenceAt(sents, c.evidence.start)?.text ?? '';
+  const claims = incident ? found.claims
+    : found.claims.filter((c) => (told || PAST_CLAIM.test(said(c))) && !SOFTWARE_ASKS.test(said(c)));
   const skipped = found.skipped;
   const score = relevance(ref.relevance, article.title, sents, victims, incident);
   const records = incident ? findRecords(text, sents) : null;

@@ -83,3 +83,15 @@ describe('a price list set by conditions', () => {
       .toEqual([['demanded', 2.5, 'BTC']]);
   });
 });
+
+describe('software asking, in an article that names no victim', () => {
+  it.each([
+    'A fake battery app in the store locked phones. The app sought 0.3 Bitcoin, currently worth about $300.',
+    'The campaign in which this version was involved demanded a ransom of 0.05 bitcoins and threatened to wipe the files.',
+  ])('%s', (text) => expect(claims(text)).toEqual([]));
+
+  it('the same words with a named victim are a claim', () => {
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The malicious program sought 0.3 Bitcoin from the clinic.'))
+      .toEqual([['demanded', 0.3, 'BTC']]);
+  });
+});
