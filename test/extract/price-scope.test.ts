@@ -95,3 +95,17 @@ describe('software asking, in an article that names no victim', () => {
       .toEqual([['demanded', 0.3, 'BTC']]);
   });
 });
+
+describe('a campaign’s take', () => {
+  it('money deposited into the attack’s wallets, or made by a ransomware group, was paid', () => {
+    expect(claims('The Quill ransomware locked 40,000 machines last week. So far, roughly $60,000 has been deposited into the bitcoin addresses linked to the attack.'))
+      .toEqual([['paid', 60000, 'USD']]);
+    expect(claims('A new ransomware strain named Quill hit clinics this month, and the group behind it has already made over $300,000 worth of Bitcoin.'))
+      .toEqual([['paid', 300000, 'USD']]);
+  });
+
+  it('"has made" without a ransom word is no ransom; nor is a take held up "for comparison"', () => {
+    expect(claims('A phishing ring has made an estimated $20 million by luring users to fake Bitcoin wallets, police said after they were hacked.')).toEqual([]);
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. For comparison, the Quill gang demanded only $80 from each home user.')).toEqual([]);
+  });
+});
