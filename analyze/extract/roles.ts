@@ -13,9 +13,11 @@ const DEMANDED = [
   String.raw`(?:if|unless) (?:\w+ ){0,3}(?:did not|does not|didn't|doesn't|fails? to|failed to) pay`,
   '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
   '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
-  // pressure to pay, and a demand raised: "used to coerce the hospital to pay", "the fee climbed to $600"
-  String.raw`(?:coerc|forc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
-  String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to`,
+  // pressure to pay (a demand, whether or not it was paid), and a demand raised: "used to coerce the hospital to
+  // pay", "the fee climbed to $600"
+  String.raw`(?:coerc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
+  // (a raise of the ransom itself, not of a coin's price: "bitcoin has since jumped to $9,000")
+  String.raw`(?<=\b(?:ransom|demand|fee|fine|figure)\b[^.;]{0,40})(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to`,
   // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
   String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:(?:will|would) (?:even |also )?|willing to )accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
 ];

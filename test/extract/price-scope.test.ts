@@ -46,6 +46,11 @@ describe('demands raised, pressed, or in the plural', () => {
       .toEqual([['demanded', 900, 'USD']]);
   });
 
+  it('a coin’s price rising is no demand', () => {
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday and paid 2 bitcoin. The price of one bitcoin has since jumped to $9,000.'))
+      .toEqual([['paid', 2, 'BTC']]);
+  });
+
   it('pressure to pay, told as past, is a demand', () => {
     expect(claims('Last year, ransomware was used to coerce Pine Ridge Clinic, a practice in Ohio, to pay 12 bitcoin to criminals.'))
       .toEqual([['demanded', 12, 'BTC']]);
