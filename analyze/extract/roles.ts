@@ -17,7 +17,7 @@ const DEMANDED = [
   // pay", "the fee climbed to $600"
   String.raw`(?:coerc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
   // (a raise of the ransom itself, not of a coin's price: "bitcoin has since jumped to $9,000")
-  String.raw`(?<=\b(?:ransom|demand|fee|fine|figure)\b[^.;]{0,40})(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to`,
+  String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to(?<=\b(?:ransom|demand|fee|fine|figure)\b[^.;]{0,60})`,
   // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
   String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:(?:will|would) (?:even |also )?|willing to )accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
 ];
@@ -27,7 +27,7 @@ const PAID = [
   '(?:chose|agreed|decided|opted|had|was forced|were forced|elected|voted|approved|authori[sz]ed) to pay', 'paying', 'earned', 'raked in', 'brought in', 'netted',
   // a campaign's take: "$80,000 has been deposited into the wallets", "the ransomware group has already made $640,000"
   // ("made" only after a ransom word: "a phishing operation has made $5 million" is no ransom)
-  String.raw`(?:has|have|had) been deposited`, String.raw`(?<=\bransom\w*\b[^.;]*)(?:has|have|had) (?:already |so far )?made`,
+  String.raw`(?:has|have|had) been deposited`, String.raw`(?:has|have|had) (?:already |so far )?made(?<=\bransom\w*\b[^.;]*)`,
   String.raw`collected|received (?:\w+ )?(?:payments?|in ransom)`, 'payments? (?:totall?ing|worth|of)',
   String.raw`payments? (?:had |have |has )?(?:been )?made (?:\w+ ){0,2}totall?ing`, 'in ransom payments',
 ];

@@ -40,7 +40,7 @@ describe('what the makers of a strain ask is no incident fact', () => {
 
 describe('demands raised, pressed, or in the plural', () => {
   it('a sum a demand climbs to is demanded too', () => {
-    expect(claims('The gang hit the clinic on Monday and asked for $400 in bitcoin; after three days the fee increased to $800.'))
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The gang asked for $400 in bitcoin. After three days the fee increased to $800.'))
       .toEqual([['demanded', 400, 'USD'], ['demanded', 800, 'USD']]);
     expect(claims('Lakeside Clinic was hit by ransomware on Monday. Its staff must now hand over the ransom — a figure that has climbed to $900 per laptop — or lose the files.'))
       .toEqual([['demanded', 900, 'USD']]);
