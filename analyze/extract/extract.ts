@@ -13,14 +13,14 @@ import { hasIncident, relevance } from './relevance.ts';
 // A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
 // Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
 // "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
-// A demand going on now, by people, is as specific: "the extortionists are asking for $500", "they're also willing to
-// accept $100,000 in gift cards", "a demand was made for £120,000" (a strain's habit is told in the simple present);
-// and pressure told as past: "ransomware was used to coerce the hospital to pay 40 bitcoin".
+// A demand going on now, by people, is as specific: "the senders are asking for $800 each", "they are willing to
+// accept vouchers instead", "a demand was made for £90,000" (a strain's habit is told in the simple present); and
+// pressure told as past: "intruders pressured the practice to pay 12 bitcoin".
 const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
 
 // Software as the one asking, in an article that names no victim: what a strain or app asks of anyone who runs it
-// ("the app sought 0.2 Bitcoin", "the campaign in which this version was involved demanded 0.08 bitcoins"). Not
-// "the ransomware demanded": news uses it for one attack as often as for a strain.
+// ("the app sought 0.3 Bitcoin per phone", "a campaign spreading this variant demanded 0.05 bitcoins per server").
+// Not "the ransomware demanded": news uses it for one attack as often as for a strain.
 const SOFTWARE_ASKS = /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
 
 export const EXTRACTOR_VERSION = 'extract-0.6.0';

@@ -81,7 +81,7 @@ export function findMoney(text: string, c: Currencies): Money[] {
 const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under|equivalent to|equal to|~)`;
 // Between a sum and its restatement: "Rs 200 crore ($24 million)", "0.2 Bitcoin (currently around $183)",
 // "$100 worth of Bitcoin (0.18 BTC)", "40 bitcoin, worth about $800,000", "0.5 Bitcoin, which is around $500",
-// "1.7 Bitcoin (BTC), roughly $4,600".
+// "2.5 Bitcoin (BTC), roughly $5,000".
 const CONVERSION_GAP = new RegExp(String.raw`^\s*(?:\((?:BTC|XMR|ETH)\)\s*)?(?:worth of (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero|ether)\s*)?(?:in (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero)\s*)?(?:ransom\s*)?[([,/–—-]?\s*(?:or\s+|i\.e\.\s+|which (?:is|was|were)\s+|then\s+|that is\s+)?(?:currently\s+|at the time\s+|at current (?:exchange )?rates\s+|at today's rates\s+)?(?:worth|valued at|then worth)?\s*${APPROX}?\s*$`, 'i');
 // A restatement in a sentence of its own: "…, which worked out to roughly $405,000 Canadian", "That's the equivalent of $216,000".
 const CONVERSION_LEAD = new RegExp(String.raw`\b(?:worked out to|works out to|work out at|(?:the )?equivalent (?:of|to)|equal to|translat(?:es|ed|ing) (?:to|into)|convert(?:s|ed)? to|worth)\s+${APPROX}?\s*$`, 'i');

@@ -13,8 +13,8 @@ const DEMANDED = [
   String.raw`(?:if|unless) (?:\w+ ){0,3}(?:did not|does not|didn't|doesn't|fails? to|failed to) pay`,
   '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
   '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
-  // pressure to pay (a demand, whether or not it was paid), and a demand raised: "used to coerce the hospital to
-  // pay", "the fee climbed to $600"
+  // pressure to pay (a demand, whether or not it was paid), and a demand raised: "pressured the practice to pay",
+  // "after three days the fee increased to $800"
   String.raw`(?:coerc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
   // (a raise of the ransom itself, not of a coin's price: "bitcoin has since jumped to $9,000")
   String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to(?<=\b(?:ransom|demand|fee|fine|figure)\b[^.;]{0,60})`,
@@ -25,7 +25,8 @@ const PAID = [
   'paid', 'pays', 'payment (?:was|had been|has been) made', 'made (?:a|the) payment', 'settled for', 'handed(?: over)?', 'transferred',
   'coughed up', 'parted with', 'fork(?:ed|ing) (?:over|out)', 'shell(?:ed|ing) out',
   '(?:chose|agreed|decided|opted|had|was forced|were forced|elected|voted|approved|authori[sz]ed) to pay', 'paying', 'earned', 'raked in', 'brought in', 'netted',
-  // a campaign's take: "$80,000 has been deposited into the wallets", "the ransomware group has already made $640,000"
+  // a campaign's take: "$60,000 has been deposited in the attackers' wallets", "its operators have already made
+  // $300,000"
   // ("made" only after a ransom word: "a phishing operation has made $5 million" is no ransom)
   String.raw`(?:has|have|had) been deposited`, String.raw`(?:has|have|had) (?:already |so far )?made(?<=\bransom\w*\b[^.;]*)`,
   String.raw`collected|received (?:\w+ )?(?:payments?|in ransom)`, 'payments? (?:totall?ing|worth|of)',
@@ -49,7 +50,7 @@ const CUES: [Role, RegExp, number][] = [
   ['other', cue(OTHER), 0],
 ];
 // Statements about ransomware in general, not about this incident — statistics, habits, a sum that "can be demanded" or
-// "varies between" (present: a habit; "the sum varied between €50 and €2,000" tells one case), and other cases held
+// "varies between" (present: a habit; "a fee that varied between €40 and €900" tells one case), and other cases held
 // up "by comparison".
 const GENERIC = /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged|paid)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
 // A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
@@ -58,10 +59,11 @@ const RANSOM_CONTEXT = /\b(?:ransom\w*|hack\w*|hijack\w*|encrypt\w*|infect\w*|in
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
 const STRAIN = /\b(?:ransomware|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
-// The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 1.5 Dash",
-// "the criminals behind the malware are asking for 0.5 Bitcoin", "the culprit behind the strain has demanded 10 BTC".
+// The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 2 Dash",
+// "the crooks behind the ransomware are asking for 0.4 Bitcoin", "each time, the author behind the strain has demanded
+// 7 BTC".
 const MAKERS = /\b(?:those|people|criminals|cybercriminals|crooks|gang|group|operators?|authors?|developers?|creators?|hackers|attackers|culprits?) behind (?:the|this|these|a) (?:[\w-]+ )?(?:ransomware|malware|strain|variant|family|trojan)\b[^.;]{0,20}?\s(?:(?:demand|ask|want|request|charge|seek)s?\b|(?:is|are|’re|'re) (?:\w+ )?(?:demanding|asking|seeking|requesting|charging)\b|(?:has|have) (?:\w+ )?(?:demanded|asked|sought)\b)/i;
-// A price list set by conditions: "If one machine has been infected, 1.7 BTC is demanded."
+// A price list set by conditions: "If one laptop has been infected, 1.5 BTC is demanded."
 const PRICE_LIST = /^\W*if\b(?:[^.;]|\.\d)*\b(?:is|are|will be) (?:demanded|charged|asked for|requested|required)\b/i;
 // Conditions and offers: "if KeepKey would agree to pay him 30 Bitcoin".
 const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;

@@ -12,12 +12,13 @@
 //   dollars") cannot be compared and are left out (counted, printed by the bench). Sums that restate each other —
 //   inside one span ("€1m ($1.07m)", "£75,000 / $94,000") or in adjacent spans ("40 bitcoin, about $17,000") — are
 //   one claim, and the same value told twice in an article is one claim. A restatement may stand further off in the
-//   same sentence when a restating cue leads it ("pay 1 bitcoin to unlock the files, which is currently worth $7,000",
-//   "eight bitcoins into an account — roughly equivalent to $60,000"): a later span in another currency, in the same
-//   sentence and directly after "worth", "valued at", "equivalent of/to" or "equal to", joins the claim before it. A predicted claim with an amount is a true
-//   positive when its amount (±0.5 %) and currency equal any sum of a gold claim; a second prediction of an already
-//   matched claim is ignored; any other predicted amount is a false positive. Per article, per distinct claim — not
-//   per mention. The claim's kind (demanded/paid) is not scored: CASIE's Price role does not tell it.
+//   same sentence when a restating cue leads it ("hand 2 bitcoin to the gang by Friday, a sum worth $18,000 today",
+//   "3 Bitcoin on the note (the equivalent of $11,000 when it appeared)"): a later span in another currency, in the
+//   same sentence and directly after "worth", "valued at", "equivalent of/to" or "equal to", joins the claim before
+//   it. A predicted claim with an amount is a true positive when its amount (±0.5 %) and currency equal any sum of a
+//   gold claim; a second prediction of an already matched claim is ignored; any other predicted amount is a false
+//   positive. Per article, per distinct claim — not per mention. The claim's kind (demanded/paid) is not scored:
+//   CASIE's Price role does not tell it.
 // - payment: the gold Payment-Method arguments of those events, mapped to categories (bitcoin, monero, ether,
 //   gift card, cryptocurrency, paysafecard, ukash, wire transfer, western union, …; a span naming two methods
 //   gives both), plus the coin of a gold Price written in a cryptocurrency ("0.2 bitcoins": CASIE annotators

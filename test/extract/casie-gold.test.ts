@@ -11,11 +11,11 @@ function gold(text: string, spans: string[]): number[][] {
 
 describe('CASIE gold price claims', () => {
   it('a restatement led by "worth" or "equivalent" further on in the sentence joins the claim', () => {
-    expect(gold('The gang told the clinic to pay 2 bitcoin to get its files back, which is currently worth $18,000.', ['2 bitcoin', '$18,000']))
+    expect(gold('Staff at the clinic were ordered to hand 2 bitcoin to the gang by Friday, a sum worth $18,000 today.', ['2 bitcoin', '$18,000']))
       .toEqual([[2, 18000]]);
-    expect(gold('The town was told to send five bitcoins to a wallet — roughly equivalent to $40,000.', ['five bitcoins', '$40,000']))
+    expect(gold('The mayor confirmed that five bitcoins went to the extortionists, equivalent to $40,000 at the time.', ['five bitcoins', '$40,000']))
       .toEqual([[5, 40000]]);
-    expect(gold('They offered the option of paying 3 Bitcoin (currently the equivalent of $11,000) for all keys.', ['3 Bitcoin', '$11,000']))
+    expect(gold('A key for every server cost 3 Bitcoin on the note (the equivalent of $11,000 when it appeared).', ['3 Bitcoin', '$11,000']))
       .toEqual([[3, 11000]]);
   });
 

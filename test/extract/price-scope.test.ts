@@ -8,27 +8,27 @@ const claims = (text: string) => extract(article(text), ref).ransom.map((c) => [
 
 describe('a demand going on now is kept without a named victim', () => {
   it.each([
-    ['Members of a dating site received threatening emails this week. The blackmailers are asking for some $800 (in Bitcoin).', 800, 'USD'],
-    ['Police said the laptops were hacked and a demand was made for £90,000.', 90000, 'GBP'],
-    ['The crew says it holds millions of logins, and they’re demanding $60,000 in Monero.', 60000, 'USD'],
+    ['Subscribers to a fitness forum got threatening letters on Friday; the senders are asking for $800 each, payable in Bitcoin.', 800, 'USD'],
+    ['A demand was made for £90,000 after intruders got into the surgery’s booking system, a detective said.', 90000, 'GBP'],
+    ['Having copied the member database, the intruders are now demanding $60,000 in Monero.', 60000, 'USD'],
   ])('%s', (text, amount, currency) => expect(claims(text)).toEqual([['demanded', amount, currency]]));
 
   it('"willing to accept" is an alternative demand', () => {
-    expect(claims('The crew says it holds millions of logins and they’re demanding $60,000 in Monero. They’re also willing to accept $80,000 in gift cards.'))
+    expect(claims('Having copied the member database, the intruders are now demanding $60,000 in Monero. Oddly, they are willing to accept $80,000 in store vouchers instead.'))
       .toEqual([['demanded', 60000, 'USD'], ['demanded', 80000, 'USD']]);
   });
 
   it('a demand after a past event in the same sentence is kept', () => {
-    expect(claims('The price per bitcoin was about $900 when the office PCs were hacked, making the demand about $18,000.'))
+    expect(claims('At $900 per bitcoin on the day the office PCs were encrypted, the intruders’ note put the demand at about $18,000.'))
       .toEqual([['demanded', 18000, 'USD']]);
   });
 });
 
 describe('what the makers of a strain ask is no incident fact', () => {
   it.each([
-    'Those behind the ransomware demand 2 Dash (shown on the note as $700) as a ransom.',
-    'The crooks behind the ransomware are asking for 0.4 Bitcoin (around $400) to decrypt the files.',
-    'To remove the infection, the author behind the strain has demanded a ransom of 7 BTC.',
+    'Unusually, those behind the ransomware demand 2 Dash, about $700, for each key.',
+    'For a working key the crooks behind the ransomware are asking for 0.4 Bitcoin.',
+    'Each time, the author behind the strain has demanded 7 BTC.',
     'The gang behind the new Vortex malware asks $250 in bitcoin for the key.',
   ])('%s', (text) => expect(claims(`Several firms in Spain were hit by the new Vortex ransomware this week. ${text}`)).toEqual([]));
 
@@ -42,7 +42,7 @@ describe('demands raised, pressed, or in the plural', () => {
   it('a sum a demand climbs to is demanded too', () => {
     expect(claims('Lakeside Clinic was hit by ransomware on Monday. The gang asked for $400 in bitcoin. After three days the fee increased to $800.'))
       .toEqual([['demanded', 400, 'USD'], ['demanded', 800, 'USD']]);
-    expect(claims('Lakeside Clinic was hit by ransomware on Monday. Its staff must now hand over the ransom — a figure that has climbed to $900 per laptop — or lose the files.'))
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The first note asked for little, but the ransom has since climbed to $900 a laptop.'))
       .toEqual([['demanded', 900, 'USD']]);
   });
 
@@ -52,12 +52,12 @@ describe('demands raised, pressed, or in the plural', () => {
   });
 
   it('pressure to pay, told as past, is a demand', () => {
-    expect(claims('Last year, ransomware was used to coerce Pine Ridge Clinic, a practice in Ohio, to pay 12 bitcoin to criminals.'))
+    expect(claims('Back in March, intruders pressured Pine Ridge Clinic, a small practice, to pay 12 bitcoin.'))
       .toEqual([['demanded', 12, 'BTC']]);
   });
 
   it('"for ransoms of $X to $Y" after a past attack is a demand', () => {
-    expect(claims('The worm used in Tuesday’s attack locked 9,000 computers in 40 countries for ransoms of $200 to $500 to restore access.'))
+    expect(claims('On Tuesday the worm encrypted 9,000 PCs at firms in Chile, holding them for ransoms of $200 to $500 each.'))
       .toEqual([['demanded', 200, 'USD']]);
   });
 });
@@ -65,14 +65,14 @@ describe('demands raised, pressed, or in the plural', () => {
 describe('sums said of ransoms in general or of another case', () => {
   const LEAD = 'Lakeside Clinic was hit by ransomware on Monday.';
   it.each([
-    'According to the police, up to $9,000 can be demanded for the decryption of files.',
-    'The sum the group asks for varies between 20 and 90 bitcoin.',
-    'In 12% of reported cases the demand was above $3,000.',
-    'By comparison, the Orchid ransomware demanded only $20.',
+    'Police warn that a sum of $9,000 can be demanded to unlock a school’s files.',
+    'What the crew asks for varies between 20 and 90 bitcoin.',
+    'A poll of clinics found that in 12% of cases the demand topped $3,000.',
+    'By comparison, an older strain, Orchid, demanded $20.',
   ])('%s', (body) => expect(claims(`${LEAD} ${body}`)).toEqual([]));
 
   it('a sum that varied between two figures in one case is still a claim', () => {
-    expect(claims('The thieves behind the clinic breach asked for 100 bitcoin, and offered patients deletion of their files for a sum that varied between €40 and €900.'))
+    expect(claims('The thieves who raided the clinic asked for 100 bitcoin; from single patients they wanted a fee that varied between €40 and €900.'))
       .toContainEqual(['demanded', 40, 'EUR']);
   });
 });
@@ -91,8 +91,8 @@ describe('a price list set by conditions', () => {
 
 describe('software asking, in an article that names no victim', () => {
   it.each([
-    'A fake battery app in the store locked phones. The app sought 0.3 Bitcoin, currently worth about $300.',
-    'The campaign in which this version was involved demanded a ransom of 0.05 bitcoins and threatened to wipe the files.',
+    'A fake flashlight app locked phones of anyone who installed it. The app sought 0.3 Bitcoin per phone.',
+    'Last spring a campaign spreading this ransomware variant demanded 0.05 bitcoins per server.',
   ])('%s', (text) => expect(claims(text)).toEqual([]));
 
   it('the same words with a named victim are a claim', () => {
@@ -103,14 +103,14 @@ describe('software asking, in an article that names no victim', () => {
 
 describe('a campaign’s take', () => {
   it('money deposited into the attack’s wallets, or made by a ransomware group, was paid', () => {
-    expect(claims('The Quill ransomware locked 40,000 machines last week. So far, roughly $60,000 has been deposited into the bitcoin addresses linked to the attack.'))
+    expect(claims('The Quill ransomware locked 40,000 machines last week. Analysts say $60,000 has been deposited in the attackers’ wallets since then.'))
       .toEqual([['paid', 60000, 'USD']]);
-    expect(claims('A new ransomware strain named Quill hit clinics this month, and the group behind it has already made over $300,000 worth of Bitcoin.'))
+    expect(claims('Quill ransomware struck dozens of clinics this month, and its operators have already made $300,000, a tracker shows.'))
       .toEqual([['paid', 300000, 'USD']]);
   });
 
   it('"has made" without a ransom word is no ransom; nor is a take held up "for comparison"', () => {
-    expect(claims('A phishing ring has made an estimated $20 million by luring users to fake Bitcoin wallets, police said after they were hacked.')).toEqual([]);
-    expect(claims('Lakeside Clinic was hit by ransomware on Monday. For comparison, the Quill gang demanded only $80 from each home user.')).toEqual([]);
+    expect(claims('A phishing ring has made an estimated $20 million from fake Bitcoin wallet sites, police said after its servers were hacked.')).toEqual([]);
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. For comparison, the Quill gang demanded $80 from home users.')).toEqual([]);
   });
 });
