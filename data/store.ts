@@ -128,11 +128,29 @@ export class Store {
       appender.endRow();
     }
     appender.closeSync();
+    // Replaced rows are deleted, then all rows appended: INSERT OR REPLACE alone updates conflicting rows in place,
+    // and DuckDB keeps in-place updates in memory it cannot evict (measured: re-extracting 100k documents ran out
+    // of a 256MB limit; delete + append stays flat). Duplicates within one batch are still resolved by the insert.
+    const key = await this.primaryKey(table);
+    if (key.length) {
+      await this.conn.run(`DELETE FROM ${quoteIdent(table)} USING ${stage} s WHERE ${key.map((k) => `${quoteIdent(table)}.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')}`);
+    }
     await this.conn.run(`INSERT OR REPLACE INTO ${table} (${cols}) SELECT ${cols} FROM ${stage}`);
     await this.conn.run(`DROP TABLE ${stage}`);
   }
 
   private typeCache = new Map<string, Record<string, string>>();
+  private keyCache = new Map<string, string[]>();
+
+  private async primaryKey(table: string): Promise<string[]> {
+    const cached = this.keyCache.get(table);
+    if (cached) return cached;
+    const row = (await this.allNow<{ cols: string[] }>(`SELECT constraint_column_names AS cols FROM duckdb_constraints()
+      WHERE table_name = ? AND schema_name = 'main' AND constraint_type = 'PRIMARY KEY'`, [table]))[0];
+    const key = row?.cols ?? [];
+    this.keyCache.set(table, key);
+    return key;
+  }
 
   private async columnTypes(table: string): Promise<Record<string, string>> {
     const cached = this.typeCache.get(table);
