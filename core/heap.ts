@@ -23,7 +23,7 @@ function collector(): (() => void) | null {
 }
 
 /** Cheap to call in a loop: looks at the heap every `every` calls, collects when it grew by `step` bytes. */
-export function relieveHeap(step = 192 * 1024 * 1024, every = 256): void {
+export function relieveHeap(step = 128 * 1024 * 1024, every = 256): void {
   if (++calls % every) return;
   const used = v8.getHeapStatistics().used_heap_size;
   if (used < floor + step) return;
