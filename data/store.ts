@@ -108,7 +108,8 @@ export class Store {
 
   /**
    * Insert-or-replace many rows by primary key: rows go through the Appender into a temp staging table,
-   * then one set-based INSERT OR REPLACE (a prepared insert per row is ~250x slower).
+   * then set-based statements: the rows they replace are deleted and all are appended (a prepared insert per
+   * row is ~250x slower).
    */
   upsert(table: string, columns: string[], rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
