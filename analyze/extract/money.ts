@@ -75,7 +75,22 @@ export function findMoney(text: string, c: Currencies): Money[] {
     if (!code || out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) || COUNTED.test(text.slice(WORD_COINS.lastIndex))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: smallNumber(m[1]!), currency: code });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return betweenRanges(text, out.sort((a, b) => a.start - b.start));
+}
+
+/** "between €40 and €900" is one range, not two sums: the lower bound, the range kept as written. */
+function betweenRanges(text: string, sums: Money[]): Money[] {
+  const out: Money[] = [];
+  for (const m of sums) {
+    const prev = out[out.length - 1];
+    if (prev && !prev.skip && !m.skip && prev.currency === m.currency && prev.amount !== null && m.amount !== null
+      && /^\s*and\s*$/i.test(text.slice(prev.end, m.start)) && /\bbetween\s*$/i.test(text.slice(Math.max(0, prev.start - 12), prev.start))) {
+      out[out.length - 1] = { ...prev, end: m.end, as_written: text.slice(prev.start, m.end), amount: Math.min(prev.amount, m.amount) };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under|equivalent to|equal to|~)`;

@@ -32,6 +32,14 @@ describe('money forms', () => {
     expect(m.as_written).toBe('Rs 3-4 crore');
   });
 
+  it('reads "between A and B" as one range: the lower bound, the range as written', () => {
+    const m = one('the fee the clinic was asked for lay between €900 and €40,000 in all');
+    expect([m.amount, m.currency, m.as_written]).toEqual([900, 'EUR', '€900 and €40,000']);
+    // two sums joined by "and" without "between" stay two, as do two currencies
+    expect(findMoney('they demanded $300 and later took $600', ref.currencies)).toHaveLength(2);
+    expect(findMoney('between $300 and £600', ref.currencies)).toHaveLength(2);
+  });
+
   it('skips unknown currencies with a reason instead of crashing', () => {
     const m = one('they wanted 5 million dinars');
     expect(m.currency).toBeNull();

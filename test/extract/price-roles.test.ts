@@ -34,6 +34,14 @@ describe('demands', () => {
   });
 });
 
+describe('ransom context', () => {
+  it('"bitcoins" alone makes a payment a ransom payment, as "bitcoin" does', () => {
+    const lead = 'Northfield Clinic got its scheduling system back on Saturday.';
+    expect(claims('The clinic paid $4,000 in bitcoins on Friday to get it back.', lead)).toEqual([['paid', 4000, 'USD']]);
+    expect(claims('The clinic paid 4 bitcoins on Friday to get it back.', lead)).toEqual([['paid', 4, 'BTC']]);
+  });
+});
+
 describe('payments', () => {
   it.each([
     ['The hospital forked over $12,000 to get its files back.', 12000],
