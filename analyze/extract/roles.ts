@@ -70,7 +70,13 @@ const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|char
 
 /** The sentence (or the words around a sum in it) speak of ransoms in general, of a malware strain, or of a condition. */
 export const isGeneric = (sentence: string) => GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
-const isStrain = (sentence: string) => STRAIN.test(sentence) || MAKERS.test(sentence) || PRICE_LIST.test(sentence);
+const isStrain = (sentence: string) => STRAIN.test(sentence) || makersHabit(sentence) || PRICE_LIST.test(sentence);
+// ... unless the demand has a target: "the gang behind the ransomware is demanding $1m from the hospital" is this
+// incident told in the present.
+function makersHabit(sentence: string): boolean {
+  const m = MAKERS.exec(sentence);
+  return !!m && !/\b(?:from|of)\s+(?:the|a|an|its|this|\p{Lu})/u.test(sentence.slice(m.index + m[0].length));
+}
 
 // A reward for finding flaws ("paid $80,000 for reporting a bug") or money spent on recovery ("shelling out
 // $2.7 million on emergency contracts").

@@ -36,6 +36,13 @@ describe('what the makers of a strain ask is no incident fact', () => {
     expect(claims('Lakeside Clinic was hit by ransomware on Monday. The group behind the ransomware demanded $40,000 from the clinic.'))
       .toEqual([['demanded', 40000, 'USD']]);
   });
+
+  it.each([
+    'The hackers behind the ransomware are demanding $1 million from Harbour Valley Hospital.',
+    'The criminals behind the ransomware have demanded $1 million from the hospital.',
+  ])('makers asking a named target is this incident, told in the present: %s', (text) => {
+    expect(claims(`Harbour Valley Hospital was hit by ransomware on Monday. ${text}`)).toEqual([['demanded', 1000000, 'USD']]);
+  });
 });
 
 describe('demands raised, pressed, or in the plural', () => {
