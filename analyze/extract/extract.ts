@@ -23,7 +23,7 @@ const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wante
 // Not "the ransomware demanded": news uses it for one attack as often as for a strain.
 const SOFTWARE_ASKS = /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
 
-export const EXTRACTOR_VERSION = 'extract-0.6.2';
+export const EXTRACTOR_VERSION = 'extract-0.6.3';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }

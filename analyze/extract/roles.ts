@@ -14,10 +14,11 @@ const DEMANDED = [
   '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
   '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
   // pressure to pay (a demand, whether or not it was paid), and a demand raised: "pressured the practice to pay",
-  // "after three days the fee increased to $800"
+  // "after three days the demand increased to $800"
   String.raw`(?:coerc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
-  // (a raise of the ransom itself, not of a coin's price: "bitcoin has since jumped to $9,000")
-  String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to(?<=\b(?:ransom|demand|fee|fine|figure)\b[^.;]{0,60})`,
+  // (a raise of the ransom itself, named: not a coin's price, "bitcoin has since jumped to $9,000", nor a "fine" or
+  // "fee", which in health news is as often a regulator's)
+  String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to(?<=\b(?:ransoms?|demand)\b[^.;]{0,60})`,
   // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
   String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:(?:will|would) (?:even |also )?|willing to )accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
 ];
@@ -49,10 +50,11 @@ const CUES: [Role, RegExp, number][] = [
   ['paid', /(?<=\b(?:made|make|making|agreed to|approved|sent|authori[sz]ed) (?:a|an|the) \S+ (?:\S+ )?)payment\b/gi, 8],
   ['other', cue(OTHER), 0],
 ];
-// Statements about ransomware in general, not about this incident — statistics, habits, a sum that "can be demanded" or
+// Statements about ransomware in general, not about this incident — statistics, habits, a sum that "can be demanded" (not
+// "can be paid": "a demand of $50,000, which could be paid in bitcoin" tells how this one is paid) or
 // "varies between" (present: a habit; "a fee that varied between €40 and €900" tells one case), and other cases held
 // up "by comparison".
-const GENERIC = /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged|paid)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
+const GENERIC = /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
 // A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
 const NOT_PAID = /(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
 const RANSOM_CONTEXT = /\b(?:ransom\w*|hack\w*|hijack\w*|encrypt\w*|infect\w*|infiltrat\w*|malware|virus|lock(?:ed|ing) (?:out|up)|attack\w*|gang|group|criminals?|extort\w*|decrypt\w*|crypto\w*|bitcoins?|monero|middleman|leak|threat actors?|intruders?|negotiat\w*)\b/i;

@@ -47,10 +47,21 @@ describe('what the makers of a strain ask is no incident fact', () => {
 
 describe('demands raised, pressed, or in the plural', () => {
   it('a sum a demand climbs to is demanded too', () => {
-    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The gang asked for $400 in bitcoin. After three days the fee increased to $800.'))
+    expect(claims('Lakeside Clinic was hit by ransomware on Monday. The gang asked for $400 in bitcoin. After three days the demand increased to $800.'))
       .toEqual([['demanded', 400, 'USD'], ['demanded', 800, 'USD']]);
     expect(claims('Lakeside Clinic was hit by ransomware on Monday. The first note asked for little, but the ransom has since climbed to $900 a laptop.'))
       .toEqual([['demanded', 900, 'USD']]);
+  });
+
+  it('a fine or costs rising are no demand (regulators fine hospitals; "fine" and "fee" alone do not say ransom)', () => {
+    const lead = 'Harbour Valley Hospital was hit by a ransomware attack on Monday that locked its patient records.';
+    expect(claims(`${lead} The regulator later said the fine increased to $1.5 million after the breach.`)).toEqual([]);
+    expect(claims(`${lead} After the ransomware attack the hospital costs rose to $2 million.`)).toEqual([]);
+  });
+
+  it('a sum the ransom "could be paid in" is still the demand', () => {
+    expect(claims('Harbour Valley Hospital was hit by ransomware on Monday. The attackers demanded $50,000, which could be paid in bitcoin.'))
+      .toEqual([['demanded', 50000, 'USD']]);
   });
 
   it('a coin’s price rising is no demand', () => {
