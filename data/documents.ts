@@ -215,12 +215,3 @@ export async function olderVersions(store: Store): Promise<OlderVersion[]> {
      ORDER BY v.doc_id, v.version_id`);
   return rows.map((r) => ({ version_id: r.version_id, article: toArticle(r) }));
 }
-
-/** Current articles whose current version has no extraction by this extractor version yet. */
-export async function articlesToExtract(store: Store, extractorVersion: string): Promise<CleanArticle[]> {
-  const rows = await store.all<DocRow>(
-    `SELECT d.* FROM documents d
-     WHERE NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = d.version_id AND e.extractor_version = ?)
-     ORDER BY d.doc_id`, [extractorVersion]);
-  return rows.map(toArticle);
-}
