@@ -126,6 +126,8 @@ export const Extraction = z.object({
   published: isoDate.nullable(),
   downtime_days: z.number().nullable(),
   countries: z.array(z.string().length(2)),
+  /** ISO 639-1 language the text was read as ('und' when undecided); absent in records of older extractors */
+  language: z.string().optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;
 

@@ -9,6 +9,7 @@ import { attackDate } from './dates.ts';
 import { findRecords, findDowntime } from './impact.ts';
 import { attackTypes, ransomIncident } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
+import { detectLanguage } from './language.ts';
 
 // A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
 // Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
@@ -68,6 +69,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     published,
     downtime_days: roundup ? null : downtime?.days ?? null,
     countries: incident ? countries : [],
+    language: detectLanguage(text, ref.lists).lang,
   };
   return { extraction, skipped };
 }

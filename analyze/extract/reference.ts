@@ -6,6 +6,7 @@ import type { Sector } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { buildGazetteer, type Gazetteer } from './gazetteer.ts';
 import { trainRelevance, type RelevanceModel } from './classifier.ts';
+import { loadLists, type Lists } from './lists.ts';
 
 export interface GroupRef { canonical: string; aliases: string[]; ambiguous?: boolean }
 export interface VictimRef { name: string; aliases: string[]; country: string | null; sector: Sector }
@@ -20,6 +21,8 @@ export interface Reference {
   currencies: Currencies;
   fx: FxTables;
   relevance: RelevanceModel;
+  /** word and cue lists (data/reference/lists/NAME.yaml) */
+  lists: Lists;
 }
 
 function readText(dir: string, file: string): string {
@@ -67,6 +70,7 @@ export function loadReference(dir = 'data/reference'): Reference {
     currencies: parse(readText(dir, 'currencies.yaml')) as Currencies,
     fx: loadFx(dir),
     relevance: trainRelevance(readText(dir, 'relevance-train.jsonl')),
+    lists: loadLists(join(dir, 'lists')),
   };
   cache.set(dir, ref);
   return ref;
