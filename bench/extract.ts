@@ -4,8 +4,8 @@
 // Without a path, ../shared/benchmarks/casie/casie.jsonl is tried; CASIE is skipped with a message when absent.
 import { readFileSync, existsSync } from 'node:fs';
 import { extract, loadReference } from '../analyze/extract/index.ts';
-import { loadDemoArticles, scoreAll, FIELDS, type FieldScore } from '../analyze/extract/score.ts';
-import { loadCasie, scoreCasie, casieArticle } from '../analyze/extract/score-casie.ts';
+import { loadDemoArticles, scoreAll, FIELDS, type FieldScore } from './quality/score.ts';
+import { loadCasie, scoreCasie, casieArticle } from './quality/score-casie.ts';
 
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--articles');
@@ -14,7 +14,7 @@ const split = splitAt >= 0 ? args[splitAt + 1] : undefined;
 if (split !== undefined && split !== 'even' && split !== 'odd') { console.error('--casie-split takes even or odd'); process.exit(2); }
 const positional = args.filter((a, i) => !a.startsWith('--') && (dirAt < 0 || i !== dirAt + 1) && (splitAt < 0 || i !== splitAt + 1));
 const casiePath = positional[0] ?? '../shared/benchmarks/casie/casie.jsonl';
-const floors = JSON.parse(readFileSync('data/reference/quality-floors.json', 'utf8')) as
+const floors = JSON.parse(readFileSync('bench/quality/floors.json', 'utf8')) as
   { f1: Record<string, number>; casie?: { f1: Record<string, number> } };
 const ref = loadReference();
 let belowFloor = 0;

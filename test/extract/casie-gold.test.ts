@@ -1,6 +1,6 @@
 // The CASIE scorer's reading of gold Price spans: which spans are one claim (sentences written for this test).
 import { describe, it, expect } from 'vitest';
-import { goldPrices, type CasieArticle } from '../../analyze/extract/score-casie.ts';
+import { goldPrices, type CasieArticle } from '../../bench/quality/score-casie.ts';
 
 /** An article whose Actual Ransom event has the given Price spans (each the first occurrence of the string). */
 function gold(text: string, spans: string[]): number[][] {

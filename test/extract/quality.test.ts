@@ -4,12 +4,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { extract } from '../../analyze/extract/index.ts';
-import { loadDemoArticles, scoreAll, type Field } from '../../analyze/extract/score.ts';
-import { loadCasie, scoreCasie, type CasieScores } from '../../analyze/extract/score-casie.ts';
+import { loadDemoArticles, scoreAll, type Field } from '../../bench/quality/score.ts';
+import { loadCasie, scoreCasie, type CasieScores } from '../../bench/quality/score-casie.ts';
 import { ref } from './helpers.ts';
 
 const items = loadDemoArticles('data/demo/src/articles');
-const floors = JSON.parse(readFileSync('data/reference/quality-floors.json', 'utf8')) as
+const floors = JSON.parse(readFileSync('bench/quality/floors.json', 'utf8')) as
   { f1: Partial<Record<Field, number>>; casie?: { f1: Record<string, number> } };
 const casie = loadCasie(process.env.TRIAGE_CASIE ?? '../shared/benchmarks/casie/casie.jsonl');
 

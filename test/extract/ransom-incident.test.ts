@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { extract } from '../../analyze/extract/index.ts';
 import { ransomIncident } from '../../analyze/extract/attack-types.ts';
 import { findMoney } from '../../analyze/extract/money.ts';
-import { ransomView } from '../../analyze/extract/score-casie.ts';
+import { ransomView } from '../../bench/quality/score-casie.ts';
 import { sentences } from '../../analyze/extract/text.ts';
 import { article, ref } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { extract } from '../../analyze/extract/index.ts';
-import { goldSums, nameLike, overlaps, paymentCategories } from '../../analyze/extract/score-casie.ts';
+import { goldSums, nameLike, overlaps, paymentCategories } from '../../bench/quality/score-casie.ts';
 import { article, ref } from './helpers.ts';
 
 const names = (text: string) => extract(article(text, '2018-03-28T10:00:00Z'), ref).victims.map((v) => v.name);

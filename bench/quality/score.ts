@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CleanArticle, Extraction } from '../../core/records.ts';
-import { fold } from './text.ts';
+import { fold } from '../../analyze/extract/text.ts';
 
 export interface Labels {
   relevant: boolean;

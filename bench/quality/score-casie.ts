@@ -39,7 +39,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import type { CleanArticle, Extraction } from '../../core/records.ts';
 import { finish, type Counts, type FieldScore } from './score.ts';
-import { fold } from './text.ts';
+import { fold } from '../../analyze/extract/text.ts';
 
 interface Arg { role: string; text: string; start: number; end: number; entity_type?: string }
 interface Event { type: string; realis: string; arguments: Arg[] }
