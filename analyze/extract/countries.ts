@@ -1,41 +1,59 @@
-// Countries from place names (data/reference/places.yaml → ISO alpha-2).
-import { escapeRe } from './text.ts';
+// Place mentions (data/reference/places-world.yaml, places.yaml → ISO alpha-2): every country, demonym, division,
+// city, country-bound institution or currency written in a text, with its kind. country-decide.ts weighs them.
 
-export interface PlaceHit { start: number; end: number; cc: string }
-const compiled = new WeakMap<Map<string, string>, RegExp>();
+export type PlaceKind = 'country' | 'demonym' | 'institution' | 'region' | 'city' | 'abbreviation' | 'none';
+export interface PlaceHit { start: number; end: number; cc: string; kind?: PlaceKind }
+const KINDS: Record<string, PlaceKind> = {
+  countries: 'country', demonyms: 'demonym', institutions: 'institution', cities: 'city',
+  us_abbreviations: 'abbreviation', supranational: 'none',
+};
+const kindOf = (group: string | undefined): PlaceKind =>
+  !group ? 'country' : KINDS[group] ?? (/states|regions|provinces/.test(group) ? 'region' : 'city');
 
-function placeRe(places: Map<string, string>): RegExp {
-  let re = compiled.get(places);
-  if (!re) {
-    const alt = [...places.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-    // "US$" is a currency, not a place
-    re = new RegExp(String.raw`(?<![\p{L}\d])(?:${alt})(?![\p{L}\d$])`, 'gu');
-    compiled.set(places, re);
+// first word of each place → its names, longest first
+const indexes = new WeakMap<Map<string, string>, Map<string, string[]>>();
+const WORD = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const ALNUM = /[\p{L}\p{M}\p{N}]/u;
+
+function indexOf(places: Map<string, string>): Map<string, string[]> {
+  let idx = indexes.get(places);
+  if (!idx) {
+    idx = new Map();
+    for (const name of places.keys()) {
+      const first = name.match(/^(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/u)?.[0];
+      if (!first) continue;
+      const list = idx.get(first) ?? [];
+      list.push(name);
+      idx.set(first, list);
+    }
+    for (const list of idx.values()) list.sort((a, b) => b.length - a.length);
+    indexes.set(places, idx);
   }
-  return re;
+  return idx;
 }
 
-export function findPlaces(text: string, places: Map<string, string>): PlaceHit[] {
-  const re = placeRe(places);
+/** Every place mention, longest name first at each word; `kinds` (ref.placeKinds) adds each hit's kind. */
+export function findPlaces(text: string, places: Map<string, string>, kinds?: Map<string, string>): PlaceHit[] {
+  const idx = indexOf(places);
   const out: PlaceHit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, cc: places.get(m[0])! });
+  let next = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    if (m.index < next) continue;
+    const names = idx.get(m[0]);
+    if (!names) continue;
+    for (const name of names) {
+      const end = m.index + name.length;
+      if (!text.startsWith(name, m.index)) continue;
+      // a name ending in a letter ends at a word boundary; "US$" is a currency, not a place
+      if (ALNUM.test(name.at(-1)!) && (ALNUM.test(text[end] ?? '') || text[end] === '$')) continue;
+      const kind = kinds ? kindOf(kinds.get(name)) : undefined;
+      // a state abbreviation only where US datelines put it: "Dover, Del." or "Del.-based"
+      if (kind === 'abbreviation' && !/, $/.test(text.slice(m.index - 2, m.index)) && text[end] !== '-') continue;
+      out.push({ start: m.index, end, cc: places.get(name)!, kind });
+      next = end;
+      break;
+    }
+  }
   return out;
-}
-
-/** Most frequent country among the hits (ties: first seen). */
-export function dominantCountry(hits: PlaceHit[]): string | null {
-  const n = new Map<string, number>();
-  for (const h of hits) n.set(h.cc, (n.get(h.cc) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [cc, c] of n) if (best === null || c > n.get(best)!) best = cc;
-  return best;
-}
-
-/** Country for a name at [start, end): the name itself, its sentence and the next, else the article. */
-export function countryNear(hits: PlaceHit[], start: number, end: number, sentEnd: number, fallback: string | null): string | null {
-  const inName = hits.find((h) => h.start >= start && h.end <= end);
-  if (inName) return inName.cc;
-  const near = hits.filter((h) => h.start >= start - 200 && h.start <= sentEnd + 200);
-  return dominantCountry(near) ?? fallback;
 }

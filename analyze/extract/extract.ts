@@ -10,6 +10,7 @@ import { findRecords, findDowntime } from './impact.ts';
 import { attackTypes, ransomIncident } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 import { detectLanguage } from './language.ts';
+import { textCountry } from './country-decide.ts';
 
 // A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
 // Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
@@ -53,6 +54,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const actors = incident ? findActors(text, sents, ref.groups) : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
+  const lang = detectLanguage(text, ref.lists).lang;
   const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
   const extraction: Extraction = {
     doc_id: article.doc_id,
@@ -68,8 +70,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     attack_date: incident && !roundup ? attack?.date ?? null : null,
     published,
     downtime_days: roundup ? null : downtime?.days ?? null,
-    countries: incident ? countries : [],
-    language: detectLanguage(text, ref.lists).lang,
+    // with no victim named, the country the text places the incident in
+    countries: countries.length ? countries : [textCountry(text, sents, ref, lang)].filter((c): c is string => !!c),
+    language: lang,
   };
   return { extraction, skipped };
 }

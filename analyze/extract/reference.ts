@@ -18,6 +18,8 @@ export interface Reference {
   groups: GroupRef[];
   victims: Gazetteer;
   places: Map<string, string>;
+  /** place → its group in the places files (countries, demonyms, cities …) */
+  placeKinds: Map<string, string>;
   currencies: Currencies;
   fx: FxTables;
   relevance: RelevanceModel;
@@ -49,11 +51,17 @@ function loadFx(dir: string): FxTables {
   return { fiat, crypto };
 }
 
-function loadPlaces(dir: string): Map<string, string> {
-  const doc = parse(readText(dir, 'places.yaml')) as Record<string, Record<string, string>>;
-  const out = new Map<string, string>();
-  for (const group of Object.values(doc)) for (const [name, cc] of Object.entries(group)) out.set(name, cc);
-  return out;
+/** Place → country code, and place → its group ("cities", "demonyms" …); hand-written places.yaml wins. */
+function loadPlaces(dir: string): { places: Map<string, string>; kinds: Map<string, string> } {
+  const places = new Map<string, string>();
+  const kinds = new Map<string, string>();
+  for (const file of ['places-world.yaml', 'places.yaml']) {
+    const doc = parse(readText(dir, file)) as Record<string, Record<string, string>>;
+    for (const [kind, group] of Object.entries(doc)) {
+      for (const [name, cc] of Object.entries(group)) { places.set(name, cc); kinds.set(name, kind); }
+    }
+  }
+  return { places, kinds };
 }
 
 const cache = new Map<string, Reference>();
@@ -63,10 +71,12 @@ export function loadReference(dir = 'data/reference'): Reference {
   const hit = cache.get(dir);
   if (hit) return hit;
   const victims = parse(readText(dir, 'victims.yaml')) as VictimRef[];
+  const places = loadPlaces(dir);
   const ref: Reference = {
     groups: parse(readText(dir, 'groups.yaml')) as GroupRef[],
     victims: buildGazetteer(victims),
-    places: loadPlaces(dir),
+    places: places.places,
+    placeKinds: places.kinds,
     currencies: parse(readText(dir, 'currencies.yaml')) as Currencies,
     fx: loadFx(dir),
     relevance: trainRelevance(readText(dir, 'relevance-train.jsonl')),

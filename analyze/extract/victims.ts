@@ -5,7 +5,7 @@ import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName } from './gazetteer.ts';
 import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
-import { findPlaces, dominantCountry, countryNear } from './countries.ts';
+import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
 import { victimCue, notVictim, techAcronym, adjectiveUse } from './victimroles.ts';
 
@@ -236,8 +236,6 @@ function incidentNear(sents: Span[], pos: number, pubYear: number | null = null)
 }
 
 function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[], pubYear: number | null): Victim[] {
-  const places = findPlaces(text, ref.places);
-  const fallback = dominantCountry(places);
   const scored = entities.map((e) => {
     const forms = e.forms.sort((a, b) => a.start - b.start);
     const current = forms.filter((f) => incidentNear(sents, f.start, pubYear));
@@ -268,7 +266,7 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
     const sector = e.ref?.sector ?? sectorOf(canonical, after);
     return {
       name: written.name, canonical, sector,
-      country: e.ref?.country ?? countryNear(places, written.start, written.end, s.end, fallback),
+      country: e.ref?.country ?? victimCountry(text, sents, ref, forms),
       evidence: evidence(text, s.start, s.end),
     };
   });

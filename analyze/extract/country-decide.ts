@@ -1,0 +1,130 @@
+// The victim's country: each place mention (countries.ts) is a candidate; its weight comes from where it stands
+// against the victim's mentions; the country with the largest sum wins unless the evidence is thin or split.
+import type { Reference } from './reference.ts';
+import { sentenceAt, type Span } from './text.ts';
+import { listRe } from './lists.ts';
+import { findPlaces, type PlaceHit } from './countries.ts';
+
+interface Mention { start: number; end: number }
+interface Context { text: string; sents: Span[]; hits: PlaceHit[]; headEnd: number }
+
+// A language spoken as the main tongue of one country is weak evidence of it (Spanish, Portuguese, French and
+// English are not: they are the tongue of many countries).
+const LANGUAGE_COUNTRY: Record<string, string> = {
+  de: 'DE', nl: 'NL', it: 'IT', ja: 'JP', ko: 'KR', he: 'IL', ml: 'IN', te: 'IN', kn: 'IN', hi: 'IN', th: 'TH',
+  el: 'GR',
+};
+
+export const WEIGHTS = {
+  inName: 6, cityInName: 2, based: 5, apposition: 3, sentence: 2, adjacent: 1, elsewhere: 0.5, headline: 1,
+  institution: 1, language: 1, demonym: 0.75, repeat: 0.25, theBased: 4,
+};
+
+const stopSets = new WeakMap<Reference['lists'], Set<string>>();
+function stopwords(lists: Reference['lists']): Set<string> {
+  let set = stopSets.get(lists);
+  if (!set) {
+    set = new Set([...lists].filter(([n]) => n.startsWith('stopwords-')).flatMap(([, ws]) => ws));
+    stopSets.set(lists, set);
+  }
+  return set;
+}
+
+let last: { text: string; ref: Reference; ctx: Context } | null = null;
+
+/** Place hits of the text that can tell the victim's country: not the attacker's ("a Russian gang"), not "Europe". */
+function context(text: string, sents: Span[], ref: Reference): Context {
+  if (last && last.text === text && last.ref === ref) return last.ctx;
+  const attacker = listRe(ref.lists, 'place-attacker-nouns', 'iu');
+  const stop = stopwords(ref.lists);
+  const hits = findPlaces(text, ref.places, ref.placeKinds).filter((h) => {
+    if (h.cc === 'none') return false;
+    // "Russian state hackers", "a Russia-linked gang", "North Korea's hackers"; not "staff in Israel confront …"
+    // (the words up to the first function word: "hospital hit by ransomware" is no ransomware gang)
+    const tail = text.slice(h.end, h.end + 60).replace(/^(?:-|[’']s\b)/, ' ').trim().split(/\s+/).slice(0, 3);
+    const cut = tail.findIndex((w) => w.length <= 2 || stop.has(w.toLowerCase()));
+    return !attacker.test(tail.slice(0, cut < 0 ? 3 : cut).join(' '));
+  });
+  const nl = text.search(/\n/);
+  const first = sents[0]?.end ?? 0;
+  const ctx: Context = { text, sents, hits, headEnd: nl > 0 ? Math.min(nl, first || nl) : first };
+  last = { text, ref, ctx };
+  return ctx;
+}
+
+function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[]): number {
+  const { text, sents } = ctx;
+  const k = h.kind === 'demonym' ? WEIGHTS.demonym : 1;
+  if (mentions.some((m) => h.start >= m.start && h.end <= m.end)) {
+    return h.kind === 'city' ? WEIGHTS.cityInName : WEIGHTS.inName;
+  }
+  // "Dover, Del.-based X", "the Zagreb-based X", "Croatia's X": the place qualifies the name it stands before
+  const before = mentions.some((m) => m.start >= h.end && m.start - h.end <= 40 &&
+    /^(?:-based|’s|'s)\b/.test(text.slice(h.end, h.end + 7)) && !/[.;!?]\s/.test(text.slice(h.end, m.start)));
+  if (before) return WEIGHTS.based;
+  // "the Germany-based conglomerate": the story's subject, named again by what it is
+  const the = /\bthe\s+$/i.test(text.slice(Math.max(0, h.start - 5), h.start));
+  if (the && /^-based\b/.test(text.slice(h.end, h.end + 7))) {
+    return WEIGHTS.theBased;
+  }
+  const s = sentenceAt(sents, h.start);
+  const i = s ? sents.indexOf(s) : -1;
+  let w = WEIGHTS.elsewhere;
+  for (const m of mentions) {
+    const ms = sentenceAt(sents, m.start);
+    const j = ms ? sents.indexOf(ms) : -2;
+    if (i === j && h.start >= m.end && h.start - m.end <= 80) w = Math.max(w, WEIGHTS.apposition * k);
+    else if (i === j) w = Math.max(w, WEIGHTS.sentence * k);
+    else if (Math.abs(i - j) === 1) w = Math.max(w, WEIGHTS.adjacent * k);
+  }
+  if (h.start < ctx.headEnd) w = Math.max(w, WEIGHTS.headline * k);
+  if (h.kind === 'institution') w = Math.max(w, WEIGHTS.institution);
+  return w;
+}
+
+function decide(ctx: Context, mentions: Mention[], min: number, lang: string | null = null): string | null {
+  // each place name counts at its best position; repeating it adds little ("London Drugs" said ten times)
+  const byName = new Map<string, { cc: string; w: number; n: number }>();
+  for (const h of ctx.hits) {
+    // a country's agencies are one piece of evidence, however many of them are named
+    const name = h.kind === 'institution' ? `institution ${h.cc}` : ctx.text.slice(h.start, h.end);
+    const w = weightOf(h, ctx, mentions);
+    const inside = mentions.some((m) => h.start >= m.start && h.end <= m.end);
+    const b = byName.get(name);
+    if (!b) byName.set(name, { cc: h.cc, w, n: inside ? 0 : 1 });
+    else { b.w = Math.max(b.w, w); if (!inside) b.n++; }
+  }
+  const score = new Map<string, number>();
+  for (const { cc, w, n } of byName.values()) {
+    score.set(cc, (score.get(cc) ?? 0) + w + Math.min(1, Math.max(0, n - 1) * WEIGHTS.repeat));
+  }
+  const fromLang = lang ? LANGUAGE_COUNTRY[lang] : undefined;
+  if (fromLang) score.set(fromLang, (score.get(fromLang) ?? 0) + WEIGHTS.language);
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] < min) return null;
+  // two countries with as much said for each: no guess
+  if (second && second[1] * 1.25 > best[1]) return null;
+  return best[0];
+}
+
+/** The country of a victim named at `mentions` (every place it is written), or null when the text does not fix it. */
+export function victimCountry(text: string, sents: Span[], ref: Reference, mentions: Mention[]): string | null {
+  // every place the text writes one of the victim's names, not only those found in a victim's position
+  const all = new Map<number, Mention>();
+  for (const name of new Set(mentions.map((m) => text.slice(m.start, m.end)))) {
+    for (let i = text.indexOf(name); i >= 0 && name; i = text.indexOf(name, i + name.length)) {
+      all.set(i, { start: i, end: i + name.length });
+    }
+  }
+  for (const m of mentions) all.set(m.start, m);
+  return decide(context(text, sents, ref), [...all.values()], 0.5);
+}
+
+/**
+ * The country an article's incident happens in, when no victim's country is known: the places it speaks of most,
+ * and the text's language (ISO 639-1) when one country speaks it.
+ */
+export function textCountry(text: string, sents: Span[], ref: Reference, lang: string | null = null): string | null {
+  return decide(context(text, sents, ref), [], 1, lang);
+}
