@@ -28,8 +28,11 @@ function newName(words: string[]): boolean {
   return NEW_PLACE.test(words[1]!.replace(/(?:['’]s|[.,:;]+)$/u, '')) || (words.length >= 3 && ORG_WORD.test(words[words.length - 1]!.replace(/[,:;]+$/, '')));
 }
 
-/** Capitalised runs, trimmed of leading sentence words and link words, possessive removed. */
-export function nameRuns(text: string): NameSpan[] {
+/**
+ * Capitalised runs, trimmed of leading sentence words and link words, possessive removed. `breaks` matches a
+ * headline's attack word ("X Hospital Hit With Ransomware"): the run is split there and the word dropped.
+ */
+export function nameRuns(text: string, breaks?: RegExp): NameSpan[] {
   const out: NameSpan[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
@@ -38,22 +41,39 @@ export function nameRuns(text: string): NameSpan[] {
     const stop = all.findIndex((p, k) => k < all.length - 1 && /(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
-    // …and a year before a name: "In 2016 Hollywood Presbyterian paid"
-    while (parts.length && (LEAD.has(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w) || /^(?:19|20)\d\d,?$/.test(parts[0]!.w)) && !newName(parts.map((p) => p.w))) parts.shift();
-    // "… Foundation Trust on 16 October": a link word before a figure ends the name
-    // …or a day or month: "Hancock Health on Thursday"
-    const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')));
-    if (cut > 0) parts.length = cut;
-    while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
-    if (!parts.length) continue;
-    const last = parts[parts.length - 1]!;
-    // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
-    const bare = last.w.replace(/[,:;"”)]+$/u, '');
-    const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
-    const start = parts[0]!.s, end = last.s + lastWord.length;
-    if (end > start) out.push({ start, end, name: text.slice(start, end) });
+    let seg: Word[] = [];
+    for (const p of parts) {
+      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { trimmed(text, seg, out); seg = []; } else seg.push(p);
+    }
+    trimmed(text, seg, out);
   }
   return out;
+}
+
+type Word = { w: string; s: number };
+const wholeWord = (re: RegExp, w: string) => { const m = re.exec(w); return !!m && m.index === 0 && m[0].length === w.length; };
+
+// German, French and Dutch articles before a name: "Das Krankenhaus …", "Les hôpitaux …"
+const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
+
+function trimmed(text: string, parts: Word[], out: NameSpan[]): void {
+  // …and a year or a date's day before a name: "In 2016 Hollywood Presbyterian paid", "2020-02-19 Medical records"
+  const glued = (p: Word) => /\d[/-]$/.test(text.slice(Math.max(0, p.s - 2), p.s));
+  while (parts.length && (LEAD.has(fold(parts[0]!.w)) || ARTICLE.test(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w)
+    || /^(?:19|20)\d\d,?$/.test(parts[0]!.w) || /^\d+,?$/.test(parts[0]!.w) && glued(parts[0]!))
+    && !newName(parts.map((p) => p.w))) parts.shift();
+  // "… Foundation Trust on 16 October": a link word before a figure ends the name
+  // …or a day or month: "Hancock Health on Thursday"
+  const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')));
+  if (cut > 0) parts.length = cut;
+  while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
+  if (!parts.length) return;
+  const last = parts[parts.length - 1]!;
+  // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
+  const bare = last.w.replace(/[,:;"”)]+$/u, '');
+  const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
+  const start = parts[0]!.s, end = last.s + lastWord.length;
+  if (end > start) out.push({ start, end, name: text.slice(start, end) });
 }
 
 export interface Acronym { acronym: string; full: NameSpan }

@@ -14,7 +14,9 @@ const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hack
 const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|disrupting|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
 
 // an aside between the name and its verb: ", a video production firm,", " − owner of … −", ", which"
-const APPOS = String.raw`(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
+// …or where it is: "X in Zagreb, known as …, suffered", "X in Indiana paid"
+const PLACE_AFTER = String.raw`(?:\s+in\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?`;
+const APPOS = String.raw`${PLACE_AFTER}(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
 const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
 // People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
 const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
@@ -44,7 +46,7 @@ const AFTER = [
   // "X was one of several agencies hit", "X was among the victims"
   new RegExp(String.raw`^\s+(?:was|were|is|are)\s+(?:also\s+)?(?:one of|among)\s+[^.;]{0,60}?\b(?:victims?|${HIT_VERB}|encrypted)\b`, 'iu'),
   // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|suffer(?:ed|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
+  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|offered to pay|(?:suffer|experienc|sustain)(?:ed|es|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|lost (?:its|their|control of its) (?:[\p{L}-]+\s+){0,2}?to (?:hackers|attackers|ransomware|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet|fork over|hand over|cough up)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:its|their) (?:systems|computers|servers|network))\b`, 'iu'),
   // "X's computer systems", "X’s network"
   // "X had its computer systems hacked"
   new RegExp(String.raw`^\s+(?:had|has|have|got)\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS}|accounts?)\s+(?:hacked|encrypted|locked|infected|breached|compromised|held|taken)`, 'iu'),
@@ -54,9 +56,9 @@ const AFTER = [
 // network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
 const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`, 'iu');
 const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
-const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took)\s+(?:the\s+)?$`, 'iu');
+const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|a (?:cyber|ransomware|malware)))\b`, 'iu');
+const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber|ransomware|malware)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
@@ -86,7 +88,7 @@ const PERSON_AFTER = /^(?:,|\s[−–—])?\s+(?:who|a|an|the)?\s*(?:said|says|t
 
 // Security vendors, research outfits and bodies quoted as sources; government agencies and police as sources.
 const SOURCE_WORDS = /\b(?:Labs?|Security|Research|Intelligence|Threat|Threats|CERT|Talos|Unit 42|Antivirus|Anti-Virus|Cyber ?security|Forensics|Investigations?|Verizon DBIR)\b/;
-const VENDORS = new Set(['kaspersky', 'kapersky', 'symantec', 'mcafee', 'sophos', 'sophoslabs', 'check point', 'trend micro', 'eset',
+const VENDORS = new Set(['kaspersky', 'kapersky', 'kaspersky labs', 'symantec', 'mcafee', 'sophos', 'sophoslabs', 'check point', 'trend micro', 'eset',
   'malwarebytes', 'fireeye', 'mandiant', 'crowdstrike', 'avast', 'avg', 'bitdefender', 'emsisoft', 'proofpoint', 'acronis',
   'cylance', 'palo alto networks', 'fortinet', 'fortiguard', 'carbon black', 'cisco talos', 'talos', 'recorded future',
   'flashpoint', 'digital shadows', 'imperva', 'akamai', 'cloudflare', 'rapid7', 'tenable', 'qualys', 'f-secure', 'webroot',
@@ -115,6 +117,13 @@ const TECH_ACRONYM = /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DD
 export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{2,5}s$/.test(name);
 // "Ian Vell, chief executive of …", "Dana Roe, senior security researcher with …", "Jo Park, who works …"
 const PERSON_ROLE = /^(?:,|\s[−–—])\s+(?:(?:[\w-]+\s+){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|CISO|CEO|CTO|CIO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|owner|president|leader|member|secretary|chairman|chairwoman|mayor|governor)\s+(?:of|at|for|with|in)\b|who\s+(?:works|is|was|has|had|runs|leads|heads|said|says|told)\b)/i;
+
+// Named as a helper or an addressee of the victim: "working with the NCSC and X", "reported the breach to X".
+const HELPER_BEFORE = /\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with|in contact with|assisted by|supported by|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it|the (?:\w+ )?(?:attack|breach|incident)) to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$/i;
+export const helperOf = (before: string) => HELPER_BEFORE.test(before);
+
+/** A security vendor, outlet or agency quoted as a source, by name. */
+export const knownSource = (name: string) => VENDORS.has(fold(name)) || VENDORS.has(fold(name).replace(/^the /, ''));
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string): boolean {

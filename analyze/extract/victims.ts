@@ -3,20 +3,20 @@
 import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName } from './gazetteer.ts';
+import { isGroupName } from './groups.ts';
 import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
-import { victimCue, notVictim, techAcronym, adjectiveUse } from './victimroles.ts';
+import { victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf } from './victimroles.ts';
+import { cues, isCountry } from './victimcues.ts';
+import { decide, type Entity } from './victimscore.ts';
 
 export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s|ers?)?|hit by|struck|targeted by|fell victim|gang|ransom\w*|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
-const HEALTH_HEAD = /\b(?:hospitals?|clinics?|klinikum|kliniken|universitatsklinikum|hopital|hopitaux|hospitalier|hospitalario|hospitalar|sanitaria|laborator(?:y|ies)|laboratori[aoe]s?|laboratoire|labs|diagnostics|imaging|radiology|fertility|ziekenhuis|krankenhaus|ospedale|pathology|healthcare|health|medical|pharma|pharmaceuticals?|pharmacy|heart|cancer|cardiac|oncology|dental|clinica|klinik|sante|salud|saude|medicine|insurer)\b/;
-const NOT_ORG = /\b(?:minister|ministers|secretary|officer|director|commissioner|act|bill|cyber|daily|news|review|wire|weekly|post|times|research|awareness|month|day|scheme|mission|card|cards|programme|program|policy|regulator|week|summit|conference|report|index|survey|information|records|service 111|numbers|echo|herald|gazette|tribune|journal|chronicle|telegraph)$/;
 const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
 const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
-const AUTHORITY = /\b(?:Police|Bureau|Court|Agency|FBI|Europol|Interpol|Regulator|Prosecutors?|Ministry|Department|Centre for|Council of|Cybersecurity|Cyber Security|Coordination)\b/;
 // A department that runs services rather than enforcing or investigating: a victim in any victim's position.
 const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
@@ -24,11 +24,10 @@ const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
-// cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
-interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number; strong: number[] }
 
 export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
-  const runs = nameRuns(text);
+  const L = cues(ref.lists);
+  const runs = nameRuns(text, L.breaks);
   const acrs = acronyms(text, runs);
   const entities = new Map<string, Entity>();
   const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
@@ -53,20 +52,30 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (NOT_ORG.test(f) || REGION.test(named) || r.name.split(' ').length > 9) continue;
+    if (L.nonOrgLast.test(f) || REGION.test(named) || r.name.split(' ').length > 9 || isCountry(named)) continue;
+    // "the Universal Care programme": the name qualifies a programme, a law, a report
+    if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     if (EXPERT_SOURCE.test(before)) continue;
     const s = sentenceAt(sents, r.start);
-    const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, INCIDENT) : null;
+    const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, L.incident) : null;
+    const healthName = L.health.test(fold(named)) && (/\s/.test(named) || !!full);
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand
-    if (AUTHORITY.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))) continue;
-    const health = HEALTH_HEAD.test(fold(named)) && /\s/.test(named);
-    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong'); continue; }
+    // …a health ministry or board in a victim's position is a victim ("the Ministry of Health lost its site to hackers")
+    if (L.authority.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))
+      && !(cue && healthName)) continue;
+    // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
+    const described = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
+    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !CALENDAR.test(r.name)
+      && !notVictim(r.name, before, text.slice(r.end, r.end + 80)) && !techAcronym(r.name);
+    // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
+    if (health && (knownSource(named) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
+    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong', cue !== null); continue; }
     if (health) continue;
     if (!s) continue;
     const i = sents.indexOf(s);
     // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
-    if (!INCIDENT.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && INCIDENT.test(sents[i - 1]?.text ?? ''))) continue;
+    if (!L.incident.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
@@ -101,14 +110,14 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     if (!ref.places.has(place) || LOCAL_GOVERNMENT.test(before)) return false;
     return !new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text);
   }
+  // a curated group name, or a galaxy name that is no common word (token-indexed: the table has 3,000 groups)
   function isGroup(name: string): boolean {
-    const f = fold(name);
-    return ref.groups.some((g) => fold(g.canonical) === f || g.aliases?.some((a) => fold(a) === f));
+    return isGroupName(ref.groups, name);
   }
-  function addNamed(name: string, span: NameSpan, health: boolean, cued = false, strong = false) {
+  function addNamed(name: string, span: NameSpan, health: boolean, cued = false, strong = false, weak = false) {
     const g = lookupName(ref.victims, name);
-    if (g) return add(g.name, span, g.sector !== 'other', g, cued, strong);
-    add(fold(name), { ...span, name: span.name }, health, undefined, cued, strong);
+    if (g) return add(g.name, span, g.sector !== 'other', g, cued || weak, strong);
+    add(fold(name), { ...span, name: span.name }, health, undefined, cued || weak, strong);
   }
   mergeContained(entities);
   return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
@@ -160,7 +169,8 @@ function surname(text: string, word: string): boolean {
 
 const LOCAL_GOVERNMENT = /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
 const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
-const RESEARCH_OUTFIT = /\b(?:Threat|Security|Research|Vulnerability|Cyber|Intelligence)\b/;
+// a security research outfit is a source; "Council of Medical Research" is a health body
+const RESEARCH_OUTFIT = /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b/;
@@ -215,49 +225,9 @@ function mergeContained(entities: Map<string, Entity>): void {
   }
 }
 
-// A sentence about an earlier, other incident: "where Waikato DHB's hospitals were crippled … in May last year",
-// "the group behind the May 2021 attack on the HSE".
-const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
-
-const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
-
-function pastIncident(sentence: string, pubYear: number | null): boolean {
-  if (PAST.test(sentence)) return true;
-  if (pubYear === null) return false;
-  return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear) && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
-}
-
-/** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
-function incidentNear(sents: Span[], pos: number, pubYear: number | null = null): boolean {
-  const s = sentenceAt(sents, pos);
-  if (!s || pastIncident(s.text, pubYear)) return false;
-  const i = sents.indexOf(s);
-  return [sents[i - 1], s, sents[i + 1]].some((x) => x && INCIDENT.test(x.text) && !pastIncident(x.text, pubYear));
-}
-
 function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[], pubYear: number | null): Victim[] {
-  const scored = entities.map((e) => {
-    const forms = e.forms.sort((a, b) => a.start - b.start);
-    const current = forms.filter((f) => incidentNear(sents, f.start, pubYear));
-    // an earlier ransom attack told in passing names its victim too ("X paid a ransom last year"); it ranks last
-    const earlier = forms.filter((f) => !current.includes(f) && e.strong.includes(f.start) && RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''));
-    const inIncident = current.length ? current : earlier;
-    // a name found in a victim's position once counts all its mentions
-    const mentions = e.health || e.ref ? forms.length : Math.max(forms.length, occurrences(text, forms[0]!.name));
-    return { e, forms, inIncident, mentions, now: current.length > 0 };
-  }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
-  if (!scored.length) return [];
-  scored.sort((a, b) => Number(b.now) - Number(a.now) || Number(b.e.health) - Number(a.e.health) || b.e.cued - a.e.cued || b.inIncident.length - a.inIncident.length || b.mentions - a.mentions || a.forms[0]!.start - b.forms[0]!.start);
-  const primary = scored[0]!;
-  // a co-victim needs a victim's position of its own ("an attack on X", "X paid"), or repeated mentions
-  // …in a story of a ransom attack, a position in a sentence about the ransom attack, not a hack told beside it
-  const ransomStory = RANSOM_TOLD.test(text);
-  const tied = (x: (typeof scored)[number]) => !ransomStory || x.e.strong.some((p) => {
-    const i = sents.indexOf(sentenceAt(sents, p)!);
-    return [sents[i - 1], sents[i], sents[i + 1]].some((n) => n && RANSOM_TOLD.test(n.text));
-  });
-  const keep = scored.filter((x) => x === primary || x.e.strong.length > 0 && tied(x) || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined));
-  return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start).map(({ e, forms, inIncident }) => {
+  const keep = decide(text, sents, cues(ref.lists), entities, pubYear);
+  return keep.map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;
     const s = sentenceAt(sents, first.start)!;

@@ -7,9 +7,14 @@ import { article, ref } from './helpers.ts';
 const names = (text: string) => extract(article(text, '2018-05-10T10:00:00Z'), ref).victims.map((v) => v.name);
 
 describe('co-victims and acronyms', () => {
-  it('keeps a second organisation named in a victim position beside a hospital', () => {
+  it('keeps a second organisation named in a victim position beside a firm of another sector', () => {
+    const v = names('Ransomware hit Larkmoor Logistics Ltd on Monday, encrypting its records. The same gang attacked Pellham Freight Corp the week before. Larkmoor Logistics Ltd said deliveries continued.');
+    expect(v).toEqual(expect.arrayContaining(['Larkmoor Logistics Ltd', 'Pellham Freight Corp']));
+  });
+
+  it('does not keep the same gang\'s other victim of another sector beside a hospital', () => {
     const v = names('Ransomware hit Larkmoor General Hospital on Monday, encrypting its records. The same gang attacked Pellham Freight Corp the week before. Larkmoor General Hospital said care continued.');
-    expect(v).toEqual(expect.arrayContaining(['Larkmoor General Hospital', 'Pellham Freight Corp']));
+    expect(v).toEqual(['Larkmoor General Hospital']);
   });
 
   it('does not keep a company only quoted beside the victim', () => {
@@ -38,8 +43,13 @@ describe('co-victims and acronyms', () => {
 
 describe('earlier ransom attacks and places', () => {
   it('names the victim of an earlier ransom attack told in passing, after the current one', () => {
+    const v = names('Ransomware hit Quarry Valley Water Board this week. Last year, Bellwin Community College paid a $30,000 ransom to get its files back.');
+    expect(v).toEqual(['Quarry Valley Water Board', 'Bellwin Community College']);
+  });
+
+  it('leaves out an earlier ransom victim of another sector in a story about a clinic', () => {
     const v = names('Ransomware hit Quarry Valley Clinic this week. Last year, Bellwin Community College paid a $30,000 ransom to get its files back.');
-    expect(v).toEqual(['Quarry Valley Clinic', 'Bellwin Community College']);
+    expect(v).toEqual(['Quarry Valley Clinic']);
   });
 
   it('does not name the victim of an earlier attack that was no ransom attack', () => {

@@ -1,0 +1,64 @@
+// The word lists victim finding reads (data/reference/lists/victim-*.yaml), compiled once per loaded reference.
+import { listRe, words, type Lists } from './lists.ts';
+import { escapeRe, fold } from './text.ts';
+
+export interface VictimCues {
+  /** a healthcare head noun anywhere in a folded name */
+  health: RegExp;
+  /** a health noun among the three lower-case words right before a name: "dialysis firm X", "groupe hospitalier X" */
+  healthBefore: RegExp;
+  /** a sentence that tells of a cyber incident, in any language the lists cover */
+  incident: RegExp;
+  /** a sentence that compares with another case or tells of the attacker's other victims */
+  otherCase: RegExp;
+  /** police, courts, regulators and ministries by name */
+  authority: RegExp;
+  /** a folded run ending in a noun that names no organisation ("… Act", "… Programme") */
+  nonOrgLast: RegExp;
+  /** …or such a noun right after the run */
+  nonOrgAfter: RegExp;
+  /** a headline's attack word, which ends the name before it */
+  breaks: RegExp;
+}
+
+// "dialysis firm X", "hospital chain X", "les hôpitaux du groupe X": the health noun, then at most a link and an
+// organisation noun, right before the name.
+const ORG_LINK = 'of the|of|de|du|des|del|der';
+const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker|centre|center|consortium|consorci';
+
+const cache = new WeakMap<Lists, VictimCues>();
+
+export function cues(lists: Lists): VictimCues {
+  const hit = cache.get(lists);
+  if (hit) return hit;
+  const health = listRe(lists, 'victim-health-heads');
+  const nonOrg = words(lists, 'victim-non-org-heads').map(escapeRe).join('|');
+  const c: VictimCues = {
+    health,
+    healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?\s*$`, 'u'),
+    incident: listRe(lists, 'victim-incident-words'),
+    otherCase: listRe(lists, 'victim-other-case'),
+    authority: listRe(lists, 'victim-authority-nouns', 'u'),
+    nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),
+    nonOrgAfter: new RegExp(String.raw`^\s+(?:${nonOrg})(?![\p{L}\p{N}])`, 'u'),
+    breaks: listRe(lists, 'victim-headline-breaks', 'u'),
+  };
+  cache.set(lists, c);
+  return c;
+}
+
+// Country names in English from the ISO region codes the runtime knows: a country is never the victim itself.
+const REGION_CODES = 'AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS YE ZA ZM ZW';
+let countryNames: Set<string> | null = null;
+function countries(): Set<string> {
+  if (countryNames) return countryNames;
+  const dn = new Intl.DisplayNames(['en'], { type: 'region' });
+  countryNames = new Set(REGION_CODES.split(' ').map((c) => fold(dn.of(c) ?? '')).filter(Boolean));
+  return countryNames;
+}
+
+/** "Croatia", "the Netherlands": a country's name (places of the reference count too). */
+export function isCountry(name: string): boolean {
+  const bare = name.replace(/^(?:the|The)\s/, '').replace(/['’]s$/u, '');
+  return countries().has(fold(bare));
+}

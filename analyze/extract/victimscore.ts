@@ -1,0 +1,97 @@
+// Victim decision: features of each candidate organisation (found by victims.ts), a score, and who is kept.
+// Hand-set weights, ordered as the evidence ranks: a mention in a sentence about this incident, a healthcare
+// organisation, a victim's position (victimroles.ts), repeated mentions, the headline. A candidate named only on the
+// far side of a comparison or as the attacker's other victim ("similar to the attack on X", "after attacking X") is none.
+import type { VictimRef } from './reference.ts';
+import type { NameSpan } from './orgnames.ts';
+import type { VictimCues } from './victimcues.ts';
+import { sentenceAt, fold, type Span } from './text.ts';
+
+// cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
+export interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number; strong: number[] }
+
+export interface Scored {
+  e: Entity; forms: NameSpan[]; inIncident: NameSpan[]; mentions: number; now: boolean;
+  strongNow: number; headline: boolean; score: number;
+}
+
+// A sentence about an earlier, other incident: "where Waikato DHB's hospitals were crippled … in May last year",
+// "the group behind the May 2021 attack on the HSE".
+const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
+export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
+
+function pastIncident(sentence: string, pubYear: number | null): boolean {
+  if (PAST.test(sentence)) return true;
+  if (pubYear === null) return false;
+  return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear) && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
+}
+
+/** The weights of the decision; a primary below ABSTAIN is no victim. */
+const W = { now: 8, health: 4, strong: 1.5, cued: 0.5, mentions: 0.25, headline: 0.5, ref: 0.5 };
+const ABSTAIN = 0.5;
+
+/**
+ * The victims, in text order. Comparisons and an attacker's other victims are set aside in a story about a healthcare
+ * victim, where they are background; a roundup or general cyber news has no such centre and keeps them.
+ */
+export function decide(text: string, sents: Span[], L: VictimCues, entities: Entity[], pubYear: number | null): Scored[] {
+  const focused = decideWith(text, sents, L, entities, pubYear, true);
+  return focused[0]?.e.health ? focused : decideWith(text, sents, L, entities, pubYear, false);
+}
+
+function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], pubYear: number | null, focus: boolean): Scored[] {
+  /** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
+  const incidentNear = (pos: number) => {
+    const s = sentenceAt(sents, pos);
+    if (!s || pastIncident(s.text, pubYear)) return false;
+    const i = sents.indexOf(s);
+    return [sents[i - 1], s, sents[i + 1]].some((x) => x && L.incident.test(x.text) && !pastIncident(x.text, pubYear));
+  };
+  /** Named after a comparison or the attacker's other victims in its sentence: "… similar to the one that hit X". */
+  const otherCase = (pos: number) => {
+    const s = sentenceAt(sents, pos);
+    return focus && !!s && L.otherCase.test(s.text.slice(0, pos - s.start));
+  };
+  const scored: Scored[] = entities.map((e) => {
+    const forms = e.forms.sort((a, b) => a.start - b.start);
+    const own = forms.filter((f) => !otherCase(f.start));
+    const current = own.filter((f) => incidentNear(f.start));
+    // an earlier ransom attack told in passing names its victim too ("X paid a ransom last year"); it ranks last
+    const earlier = own.filter((f) => !current.includes(f) && e.strong.includes(f.start) && RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''));
+    const inIncident = current.length ? current : earlier;
+    // a name found in a victim's position once counts all its mentions
+    const mentions = e.health || e.ref ? own.length : Math.max(own.length, occurrences(text, forms[0]!.name));
+    const strongNow = e.strong.filter((p) => current.some((f) => f.start === p)).length;
+    const headline = !!sents[0] && own.some((f) => f.start < sents[0]!.end);
+    const now = current.length > 0;
+    const score = W.now * +now + W.health * +e.health + W.strong * Math.min(strongNow, 2) + W.cued * Math.min(e.cued, 3)
+      + W.mentions * Math.min(mentions, 6) + W.headline * +headline + W.ref * +(e.ref !== undefined);
+    return { e, forms, inIncident, mentions, now, strongNow, headline, score };
+  }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
+  scored.sort((a, b) => b.score - a.score || a.forms[0]!.start - b.forms[0]!.start);
+  const primary = scored[0];
+  if (focus) return primary?.e.health ? keepWith(text, sents, L, scored, true) : [];
+  return keepWith(text, sents, L, scored, false);
+}
+
+function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], focus: boolean): Scored[] {
+  const primary = scored[0];
+  if (!primary || primary.score < ABSTAIN) return [];
+  // a co-victim needs a victim's position of its own ("an attack on X", "X paid"), or repeated mentions
+  // …in a story of a ransom attack, a position in a sentence about the ransom attack, not a hack told beside it
+  const ransomStory = RANSOM_TOLD.test(text);
+  const near = (p: number, re: RegExp) => {
+    const i = sents.indexOf(sentenceAt(sents, p)!);
+    return [sents[i - 1], sents[i], sents[i + 1]].some((n) => n && re.test(n.text));
+  };
+  const tied = (x: Scored) => !ransomStory || x.e.strong.some((p) => near(p, RANSOM_TOLD));
+  // beside a healthcare victim, an organisation of another sector is a victim only where care is told of with it
+  // (a hotel or an army hit by the same gang is another story)
+  const sameStory = (x: Scored) => x.e.health || !focus
+    || x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
+  const keep = scored.filter((x) => x === primary || sameStory(x) && (x.e.strong.length > 0 && tied(x)
+    || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined)));
+  return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start);
+}
+
+const occurrences = (text: string, name: string) => text.split(name).length - 1;
