@@ -9,7 +9,9 @@ const MIN = 100000;
 const LANGS = ['en', 'es', 'fr', 'de', 'nl', 'it', 'pt'];
 // country names that are as often a person's name or another place
 const SKIP_COUNTRY = new Set(['Jordan', 'Chad', 'Georgia', 'Jersey', 'Guernsey', 'Man', 'US', 'Congo', 'Dominica',
-  'Niger']);
+  'Niger', 'Norfolk']);
+// a saint's name ("Santa Lucía", "Saint Helena") names hospitals more often than the island state
+const SAINT = /^(?:Saint|Sainte|San|Santa|Santo|São|Sao|Sankt|St\.)[ -]/;
 // city names that are given names, surnames, common words, colleges or better known as another place
 const SKIP_CITY = new Set(`Orange Aurora Brandon Midland Jamaica Paradise Madison Montgomery Independence Columbia
 Concord Jackson Charlotte Norman Tyler Irving Richardson Warren Elizabeth Edison Kent Gilbert Chandler Vista Corona
@@ -22,8 +24,9 @@ Okanagan Ladner Perth Darwin Kimberley Rockingham Virginia Springs Orkney Nigel 
 Salem Hassan Anand Khanna Guna Kota Puri Tonk Teni Moga Loni Orai Gaya Rohini Nangi Sirsa Bāli Durg Rewa Damoh Bhind
 Bhuj Pāli Deoli Kulti Bastī Chās Morena Anantapur Sambhal Seoni Hugli Ellore Soyībug Amarnāth
 Mandi Mobile Reading Nice Sale Split Man Saga Enterprise Surprise Ruse Bath Deal Hope Temple Sandy Bend Florence
-Georgia Jersey Lincoln Richmond Cambridge Dover Marion Santa Maria Santa Clara Santa Cruz Cork Victoria Kochi
-Bristol Birmingham Manchester Boston Plymouth Worcester Hollywood Medina Mecca Trinidad Lima Valencia Córdoba Mérida
+Georgia Jersey Norfolk Carolina Lincoln Richmond Cambridge Dover Marion Santa Maria Santa Clara Santa Cruz Cork
+Victoria Kochi
+Bristol Birmingham Manchester Boston Plymouth Worcester Hollywood Medina Mecca Trinidad Valencia Córdoba Mérida
 Barcelona Santiago Salvador Rosario Florida Cristal Ocean Mission Lafayette Arlington Kingston Granada León Toledo`
   .split(/\s+/).filter(Boolean));
 const strip = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -36,8 +39,10 @@ for (const l of LANGS) {
   iso.registerLocale(require_(`i18n-iso-countries/langs/${l}.json`));
   for (const [cc, names] of Object.entries(iso.getNames(l, { select: 'all' }))) {
     for (const n of names) {
-      if (/[,()]/.test(n) || n.length < 4 || SKIP_COUNTRY.has(n)) continue;
-      for (const v of new Set([n, strip(n)])) (countries.get(v) ?? countries.set(v, new Set()).get(v)).add(cc);
+      for (const v of new Set([n, strip(n)])) {
+        if (/[,()]/.test(v) || v.length < 4 || SKIP_COUNTRY.has(v) || SAINT.test(v)) continue;
+        (countries.get(v) ?? countries.set(v, new Set()).get(v)).add(cc);
+      }
     }
   }
 }
