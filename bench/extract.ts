@@ -1,12 +1,13 @@
 // Quality and speed of analyze/extract on labelled data, checked against bench/quality/floors.json.
 // Usage: npm run bench:extract -- [PATH ...] [--misses] [--casie-misses] [--casie-split even|odd] [--articles DIR]
-//   PATH a directory: a benchmark laid out like ../shared/benchmarks/healthcare-news (dev.jsonl, check.jsonl and
-//     score.mjs).
-//     Each split is written out as <id>.txt (a `Published:` line first when set), run through `triage extract --jsonl`
-//     and `triage ingest --dir` + `triage incidents --json` (child processes), and scored by the benchmark's own
-//     score.mjs. Prints dev and check side by side with the issue 14 goals, then extract() speed on dev in process.
-//   PATH a .jsonl file: CASIE, scored in process by bench/quality/score-casie.ts and, through the CLI, by score.mjs
-//     `casie` (the one beside a PATH directory, else ../shared/benchmarks/healthcare-news/score.mjs).
+//   PATH a directory: a benchmark laid out like ../shared/benchmarks/healthcare-news (dev.jsonl, check.jsonl,
+//     score.mjs). Each split is written out as <id>.txt (a `Published:` line first when set), run through
+//     `triage extract --jsonl` and `triage ingest --dir` + `triage incidents --json` (child processes), and scored by
+//     the folder's own score.mjs. Prints dev and check side by side with the issue 14 goals, whether check is within
+//     0.08 of dev, and the floors; then extract() speed on dev, in process, one thread.
+//   e.g. npm run bench:extract -- ../shared/benchmarks/healthcare-news ../shared/benchmarks/casie/casie.jsonl
+//   PATH a .jsonl file: CASIE, scored in process by bench/quality/score-casie.ts and, when a PATH directory is given
+//     too, through the CLI by that folder's score.mjs `casie`.
 //   No PATH: ../shared/benchmarks/casie/casie.jsonl (skipped with a message when absent).
 // The labelled demo sources (data/demo/src/articles, or --articles DIR) are scored every time.
 // --casie-split scores only the CASIE articles at even or odd 0-based line index (no floors then).
@@ -19,7 +20,7 @@ import { casieArticle, loadCasie } from './quality/score-casie.ts';
 import { checkFloors, type Verdict } from './quality/floors.ts';
 import { listTxt, rmTemp } from './quality/cli.ts';
 import {
-  CASIE_PATH, HN_DIR, HN_FIELDS, HN_GOALS, extractSpeed, measureCasie, measureCasieMjs, measureDemo, measureSplit, ref,
+  CASIE_PATH, HN_FIELDS, HN_GOALS, extractSpeed, measureCasie, measureCasieMjs, measureDemo, measureSplit, ref,
   type Measured,
 } from './quality/measure.ts';
 
@@ -83,8 +84,9 @@ for (const path of casiePaths) {
   row('pay-strict', c.scores.paymentStrict);
   row('victims', c.scores.victims, floorNote(v, 'victims'));
   if (args.includes('--casie-misses')) for (const m of c.misses) miss('casie-miss', m);
-  const scorer = join(dirs[0] ?? HN_DIR, 'score.mjs');
-  if (split || !existsSync(scorer)) continue;
+  // through the CLI too when a benchmark folder brings a score.mjs (1,000 more CLI extractions: not by default)
+  const scorer = dirs[0] ? join(dirs[0], 'score.mjs') : null;
+  if (split || !scorer || !existsSync(scorer)) continue;
   const mjs = await measureCasieMjs(path, scorer);
   if (!mjs) continue;
   console.log(`-- the same through \`triage extract\` and score.mjs casie (${scorer}):`);
