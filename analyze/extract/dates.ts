@@ -1,103 +1,210 @@
-// Dates in the text, resolved against the publication date, and the choice of the attack date.
-import type { Span } from './text.ts';
+// Date mentions by grammar: full dates, day and month, weekdays, words for a day counted back, "N days ago".
+// Names come from data lists (date-months, date-weekdays, date-relative-days, date-past-words, date-numerals), so
+// the same grammar reads "9 de agosto", "samedi dernier" and "am 3. März 2024".
+import type { Lists } from './lists.ts';
+import { words } from './lists.ts';
+import { escapeRe } from './text.ts';
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MON = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
-const WD = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
-const ORD = String.raw`(?:st|nd|rd|th)?`;
+export type DateKind = 'full' | 'md' | 'wd' | 'wdd' | 'rel' | 'ago' | 'layout';
 
-const PATTERNS: { re: RegExp; kind: 'dm' | 'md' | 'wd' | 'rel' | 'iso' }[] = [
-  { kind: 'iso', re: /\b(\d{4})-(\d{2})-(\d{2})\b/g },
-  { kind: 'dm', re: new RegExp(String.raw`(?:${WD},?\s+)?\b(\d{1,2})${ORD}(?:\s*(?:-|–|and|to)\s*(\d{1,2})${ORD})?\s+(?:of\s+)?${MON}(?:,?\s+(\d{4}))?(?![\p{L}])`, 'gu') },
-  { kind: 'md', re: new RegExp(String.raw`(?:${WD},?\s+)?\b${MON}\s+(\d{1,2})${ORD}(?:\s*(?:-|–)\s*(\d{1,2})${ORD})?(?!\d)(?:,?\s+(\d{4}))?`, 'gu') },
-  { kind: 'wd', re: new RegExp(String.raw`\b(?:(last|this|on|early|late)\s+)?${WD}\b`, 'gu') },
-  { kind: 'rel', re: /\b(yesterday|today|last weekend|last week|(\w+) days ago)\b(?! of)/gi },
-];
+export interface DateMention {
+  start: number; end: number;
+  /** YYYY-MM-DD, or null when nothing fixes it (no publication date, no year in the text) */
+  date: string | null;
+  kind: DateKind;
+  /** month and day when the grammar gives them (md, full) */
+  m?: number; d?: number;
+  /** the year written with the date (or with the date it is paired with: "February 26 and March 7, 2023") */
+  year?: number;
+}
 
-export interface DateMention { start: number; end: number; date: string }
+export const DAY = 86400000;
+export const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+export const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 
-const DAY = 86400000;
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
-
-function validDay(y: number, m: number, d: number): boolean {
+export function validDay(y: number, m: number, d: number): boolean {
   const t = new Date(utc(y, m, d));
   return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-/** Month and day with no year: the publication year, or the year before if that lies in the future. */
-function dayMonth(pub: number, d: number, m: number, y?: string): number | null {
-  let year = y ? Number(y) : new Date(pub).getUTCFullYear();
-  if (!validDay(year, m, d)) return null;
-  if (!y && utc(year, m, d) > pub + DAY) year--;
-  return utc(year, m, d);
+/** "N word" entries → word → N (lower case). */
+function numbered(lists: Lists, name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of words(lists, name)) {
+    const i = w.indexOf(' ');
+    out.set(w.slice(i + 1).toLowerCase(), Number(w.slice(0, i)));
+  }
+  return out;
 }
 
-/** Most recent given weekday on or before the publication date. */
-function lastWeekday(pub: number, name: string): number {
-  const want = WEEKDAYS.indexOf(name.toLowerCase());
-  const back = (new Date(pub).getUTCDay() - want + 7) % 7;
+const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+interface Calendar {
+  months: Map<string, number>; weekdays: Map<string, number>; numerals: Map<string, number>;
+  /** language → phrase → days back */
+  relative: Map<string, Map<string, number>>;
+  patterns: { kind: DateKind; re: RegExp }[];
+  relRe: Map<string, RegExp>;
+  lead: RegExp;
+}
+
+const calendars = new WeakMap<Lists, Calendar>();
+
+export const calendarPatterns = (lists: Lists) => calendar(lists).patterns;
+
+function calendar(lists: Lists): Calendar {
+  const hit = calendars.get(lists);
+  if (hit) return hit;
+  const months = numbered(lists, 'date-months');
+  const weekdays = numbered(lists, 'date-weekdays');
+  const numerals = numbered(lists, 'date-numerals');
+  const relative = new Map<string, Map<string, number>>();
+  for (const w of words(lists, 'date-relative-days')) {
+    const [lang, n, ...rest] = w.split(' ');
+    if (!relative.has(lang!)) relative.set(lang!, new Map());
+    relative.get(lang!)!.set(rest.join(' ').toLowerCase(), Number(n));
+  }
+  // Patterns run without the u flag, whose case folding is several times slower; boundaries name the letters.
+  const B = String.raw`\b`, NB = String.raw`(?![\wÀ-ÖØ-öø-ÿ])`;
+  const MON = String.raw`(${alt(months.keys())})\.?`;
+  const WD = String.raw`(${alt(weekdays.keys())})`;
+  const PAST = words(lists, 'date-past-words')
+    .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
+    .join('|');
+  const ORD = String.raw`(?:st|nd|rd|th|er|e|º|\.)?`;
+  const YEAR = String.raw`(?:,?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d))?`;
+  const NUM = alt(numerals.keys());
+  const patterns: { kind: DateKind; re: RegExp }[] = [
+    // layout: ISO stamps and numeric dates belong to datelines and archive lines, not to prose
+    { kind: 'layout', re: /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)/g },
+    // 26 February 2023, 3-6 July, 9 de agosto de 2025, am 3. März, Friday 21 February, Thursday night (19th April)
+    { kind: 'full', re: new RegExp(String.raw`${B}(\d{1,2})${ORD}(?:\s*(?:-|–|and|to|y|et|und|en)\s*(\d{1,2})${ORD})?\s+(?:of\s+|de\s+)?${MON}${NB}${YEAR}\)?`, 'gi') },
+    // February 26, 2023; Oct. 31; July 3 and 6; Friday (July 20)
+    { kind: 'md', re: new RegExp(String.raw`${B}${MON}\s+(\d{1,2})${ORD}(?:\s*(?:-|–|and|to)\s*(\d{1,2})${ORD})?(?!\d)${YEAR}\)?`, 'gi') },
+    // Monday 23rd: a weekday with the day of the month
+    { kind: 'wdd', re: new RegExp(String.raw`${B}${WD},?\s+(\d{1,2})(?:st|nd|rd|th)${NB}`, 'gi') },
+    // last Tuesday, on Friday, samedi dernier, el pasado lunes, Wednesday's
+    { kind: 'wd', re: new RegExp(String.raw`(?:${B}(?:el\s+|am\s+)?(${PAST})\s+)?${B}${WD}${NB}(?:\s+(${PAST})${NB})?`, 'gi') },
+    // two days ago, hace dos días, il y a trois jours, vor zwei Tagen, drie dagen geleden
+    { kind: 'ago', re: new RegExp(String.raw`(?:${B}(?:hace|il y a|vor)\s+)?${B}(\d{1,2}|${NUM})\s+(?:days?|días|jours|tagen|dagen|dias|giorni)${NB}(?:\s+(ago|geleden|atrás|fa)${NB})?`, 'gi') },
+  ];
+  // a weekday written before a date belongs to it: "Friday 21 February", "Thursday night (19th April)"
+  const lead = new RegExp(String.raw`${B}${WD},?\s+(?:(?:night|morning|evening|afternoon)\s+)?\(?$`, 'i');
+  const relRe = new Map<string, RegExp>();
+  for (const [lang, m] of relative) relRe.set(lang, new RegExp(String.raw`(?<![\wÀ-ÖØ-öø-ÿ])(?:${alt(m.keys())})${NB}`, 'gi'));
+  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead };
+  calendars.set(lists, cal);
+  return cal;
+}
+
+/** Most recent given ISO weekday on or before `pub`. */
+function lastWeekday(pub: number, isoDay: number): number {
+  const back = (new Date(pub).getUTCDay() - (isoDay % 7) + 7) % 7;
   return pub - back * DAY;
 }
 
-function resolve(kind: string, m: RegExpExecArray, pub: number): number | null {
-  switch (kind) {
-    case 'iso': return validDay(+m[1]!, +m[2]!, +m[3]!) ? utc(+m[1]!, +m[2]!, +m[3]!) : null;
-    case 'dm': return dayMonth(pub, Number(m[3] ?? m[2]), MONTHS[m[4]!.toLowerCase()]!, m[5]);
-    case 'md': return dayMonth(pub, Number(m[4] ?? m[3]), MONTHS[m[2]!.toLowerCase()]!, m[5]);
-    // "last Thursday" in a Thursday paper is a week ago; "on Thursday" is that day
-    case 'wd': { const t = lastWeekday(pub, m[2]!); return m[1]?.toLowerCase() === 'last' && t === pub ? t - 7 * DAY : t; }
-    default: {
-      const w = m[1]!.toLowerCase();
-      if (w === 'yesterday') return pub - DAY;
-      if (w === 'today') return pub;
-      if (w === 'last week') return pub - 7 * DAY;
-      if (w === 'last weekend') return lastWeekday(pub - DAY, 'saturday');
-      const n = Number(m[2]) || ({ two: 2, three: 3, four: 4, five: 5, six: 6 } as Record<string, number>)[m[2]!.toLowerCase()];
-      return n ? pub - n * DAY : null;
-    }
-  }
+/** Month and day against a reference day: that year, or the year before when it would lie after it. */
+export function monthDay(ref: number, m: number, d: number): number | null {
+  let y = new Date(ref).getUTCFullYear();
+  if (!validDay(y, m, d) && !validDay(--y, m, d)) return null;
+  if (utc(y, m, d) > ref + DAY) y--;
+  return validDay(y, m, d) ? utc(y, m, d) : null;
 }
 
-/** Every resolvable date mention; earlier patterns win where spans overlap. */
-export function findDates(text: string, published: string): DateMention[] {
-  const pub = Date.parse(published.slice(0, 10) + 'T00:00:00Z');
+const YEAR_WORDS = /^\s*(this|last) year\b/i;
+
+/**
+ * Every date mention, in text order; earlier patterns win where spans overlap. `published` (YYYY-MM-DD or null)
+ * resolves weekdays, relative days and dates without a year; `lang` chooses which words count back days.
+ */
+export function findDates(text: string, published: string | null, lists: Lists, lang = 'en'): DateMention[] {
+  const cal = calendar(lists);
+  const pub = published ? Date.parse(published.slice(0, 10) + 'T00:00:00Z') : null;
   const out: DateMention[] = [];
-  for (const { kind, re } of PATTERNS) {
+  const free = (s: number, e: number) => !out.some((o) => s < o.end && o.start < e);
+  for (const { kind, re } of cal.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index, end = start + m[0].length;
-      if (out.some((o) => start < o.end && o.start < end)) continue;
-      const t = resolve(kind, m, pub);
-      if (t !== null) out.push({ start, end, date: iso(t) });
+      let start = m.index;
+      const end = start + m[0].length;
+      if (!free(start, end)) continue;
+      const mention = read(kind, m, pub, cal, text.slice(end, end + 12));
+      if (mention && (kind === 'full' || kind === 'md')) {
+        const lead = cal.lead.exec(text.slice(Math.max(0, start - 30), start));
+        if (lead && free(start - lead[0].length, end)) start -= lead[0].length;
+      }
+      if (mention) out.push({ start, end, ...mention });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  const rel = cal.relRe.get(lang) ?? (lang === 'und' ? cal.relRe.get('en') : undefined);
+  if (rel) {
+    rel.lastIndex = 0;
+    for (let m = rel.exec(text); m; m = rel.exec(text)) {
+      const start = m.index, end = start + m[0].length;
+      const back = cal.relative.get(cal.relRe.get(lang) ? lang : 'en')!.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+      if (back === undefined || !free(start, end)) continue;
+      out.push({ start, end, kind: 'rel', date: pub === null ? null : iso(pub - back * DAY) });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  pairYears(text, out);
+  return out;
 }
 
-const ATTACK_CUE = /\b(?:attack(?:ed|ers?)?|drained|stole|intru\w+|hit|struck|detected|discovered|noticed|went (?:down|offline)|crippled|breach(?:ed|es)?|intrusion|encrypted|compromised|hacked|took place|began|started|outage|infected|disrupted|shut down|taken offline|knocked out|incident)\b/i;
-// A date that belongs to the report, not the attack: "police said on Tuesday", "at a briefing on Thursday".
-const REPORTING = /\b(?:said|says|told|announced|confirmed|added|stated|statement|briefing|press conference|reported|filing|disclosed|published|listed|posted|updated?)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$/i;
+type Read = Omit<DateMention, 'start' | 'end'>;
 
-/** The attack (or detection) date: the earliest date told in a sentence about the attack, ≤ publication. */
-export function attackDate(text: string, sents: Span[], published: string | null): { date: string; start: number; end: number } | null {
-  if (!published) return null;
-  const pubDay = published.slice(0, 10);
-  const floor = iso(Date.parse(pubDay) - 200 * DAY);
-  let best: { date: string; start: number; end: number; rel: boolean } | null = null;
-  for (const d of findDates(text, published)) {
-    if (d.date > pubDay || d.date < floor) continue;
-    if (d.start < 80 && /^\s*:/.test(text.slice(d.end, d.end + 3))) continue; // dateline "New Delhi, Nov 28:"
-    const s = sents.find((x) => d.start >= x.start && d.start < x.end);
-    if (!s || !ATTACK_CUE.test(s.text)) continue;
-    if (REPORTING.test(text.slice(Math.max(s.start, d.start - 30), d.start))) continue;
-    const rel = /^(?:last week|yesterday|today)/i.test(text.slice(d.start, d.end));
-    if (!best || (best.rel && !rel) || (best.rel === rel && d.date < best.date)) best = { ...d, rel };
+function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calendar, after: string): Read | null {
+  const at = (t: number | null): string | null => (t === null ? null : iso(t));
+  switch (kind) {
+    case 'layout': return { kind, date: null };
+    case 'full': case 'md': {
+      const [d1, d2, mon, y] = kind === 'full' ? [m[1], m[2], m[3], m[4]] : [m[2], m[3], m[1], m[4]];
+      // "may" and "mar" in lower case are a verb and a noun, not months
+      if (mon === 'may' || mon === 'mar') return null;
+      const month = cal.months.get(mon!.toLowerCase())!;
+      // the first day of a range is the earliest the text gives ("between 3 and 6 July")
+      const day = Number(d1 ?? d2);
+      let year = y ? Number(y) : undefined;
+      const yw = YEAR_WORDS.exec(after);
+      if (!year && yw && pub !== null) year = new Date(pub).getUTCFullYear() - (yw[1]!.toLowerCase() === 'last' ? 1 : 0);
+      if (year) return validDay(year, month, day) ? { kind: y ? 'full' : 'md', date: iso(utc(year, month, day)), m: month, d: day, year } : null;
+      if (!validDay(2024, month, day)) return null;
+      return { kind: 'md', date: pub === null ? null : at(monthDay(pub, month, day)), m: month, d: day };
+    }
+    case 'wdd': {
+      if (pub === null) return { kind, date: null };
+      // "Monday 23rd": the day of the month, in the publication month or the one before, that falls on that weekday
+      const want = cal.weekdays.get(m[1]!.toLowerCase())! % 7, day = Number(m[2]);
+      const p = new Date(pub);
+      for (const back of [0, 1]) {
+        const t = Date.UTC(p.getUTCFullYear(), p.getUTCMonth() - back, day);
+        if (new Date(t).getUTCDate() === day && new Date(t).getUTCDay() === want) return { kind, date: iso(t) };
+      }
+      return null;
+    }
+    case 'wd': {
+      if (pub === null) return { kind, date: null };
+      const t = lastWeekday(pub, cal.weekdays.get(m[2]!.toLowerCase())!);
+      // "last Thursday" in a Thursday paper is a week ago; "on Thursday" is that day
+      return { kind, date: iso((m[1] || m[3]) && t === pub ? t - 7 * DAY : t) };
+    }
+    case 'ago': {
+      const ago = m[0].match(/^(?:hace|il y a|vor)\s/i) || m[2];
+      if (!ago) return null;
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : cal.numerals.get(m[1]!.toLowerCase())!;
+      return { kind, date: pub === null ? null : iso(pub - n * DAY) };
+    }
+    default: return null;
   }
-  return best ? { date: best.date, start: best.start, end: best.end } : null;
+}
+
+/** "between February 26 and March 7, 2023": the first date takes the year of the second. */
+function pairYears(text: string, ds: DateMention[]): void {
+  for (let i = 0; i + 1 < ds.length; i++) {
+    const a = ds[i]!, b = ds[i + 1]!;
+    if (a.year || !a.m || !b.year || !b.m) continue;
+    if (!/^\s*(?:-|–|and|to|through|until|till|y|et|und|en|au|al|bis|tot)\s*$/i.test(text.slice(a.end, b.start))) continue;
+    const y = a.m * 100 + a.d! <= b.m * 100 + b.d! ? b.year : b.year - 1;
+    if (validDay(y, a.m, a.d!)) Object.assign(a, { date: iso(utc(y, a.m, a.d!)), year: y });
+  }
 }

@@ -5,7 +5,7 @@ import { sentences, sentenceAt } from './text.ts';
 import { findRansom, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { findActors } from './actors.ts';
-import { attackDate } from './dates.ts';
+import { attackDate } from './attack-date.ts';
 import { findRecords, findDowntime } from './impact.ts';
 import { attackTypes, ransomIncident } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
@@ -37,7 +37,8 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const published = article.published ? article.published.slice(0, 10) : null;
   const victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
   const incident = hasIncident(sents, victims.length > 0);
-  const attack = attackDate(text, sents, article.published);
+  const lang = detectLanguage(text, ref.lists).lang;
+  const attack = attackDate(text, sents, article.published, ref.lists, lang);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
   const found = findRansom(text, sents, ref, rateMonth, victims.length);
   const told = ransomIncident(sents);
@@ -54,7 +55,6 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const actors = incident ? findActors(text, sents, ref.groups) : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
-  const lang = detectLanguage(text, ref.lists).lang;
   const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
   const extraction: Extraction = {
     doc_id: article.doc_id,
@@ -67,7 +67,8 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     ransom: claims,
     payment_method: paymentMethod(claims, sents, text),
     records_affected: roundup ? null : records,
-    attack_date: incident && !roundup ? attack?.date ?? null : null,
+    // an article judged to report an incident dates it even when no victim is named
+    attack_date: (incident || score >= 0.5) && !roundup ? attack?.date ?? null : null,
     published,
     downtime_days: roundup ? null : downtime?.days ?? null,
     // with no victim named, the country the text places the incident in

@@ -1,0 +1,180 @@
+// The attack date: every date mention (dates.ts) gets features from the words that govern it — an attack verb or
+// noun ("was hacked on 13 February", "the 3 May attack"), a verb of saying ("said on Tuesday"), a later step of the
+// extortion ("posted the data on 7 April"), a limit ("until 4 January") — and the earliest date governed by the
+// attack is chosen. A date nothing ties to the attack is left out: a wrong date is worse than none.
+import type { Lists } from './lists.ts';
+import { listRe, words } from './lists.ts';
+import type { Span } from './text.ts';
+import { sentenceAt } from './text.ts';
+import { findDates, iso, utc, validDay, DAY, type DateMention } from './dates.ts';
+
+type Cue = 'verb' | 'noun' | 'report' | 'event';
+export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
+
+interface Cues {
+  verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
+  clause: RegExp; subjectOf: RegExp; other: RegExp; pastMonth: RegExp;
+}
+const compiled = new WeakMap<Lists, Cues>();
+
+function cues(lists: Lists): Cues {
+  let c = compiled.get(lists);
+  if (c) return c;
+  const noun = listRe(lists, 'date-attack-nouns').source;
+  const claim = listRe(lists, ['date-report-verbs', 'date-claim-verbs']).source;
+  const nums = words(lists, 'date-numerals').map((w) => w.split(' ')[1]).join('|');
+  c = {
+    verb: listRe(lists, 'date-attack-verbs', 'giu'),
+    noun: listRe(lists, 'date-attack-nouns', 'giu'),
+    report: listRe(lists, ['date-report-verbs', 'date-claim-verbs'], 'giu'),
+    event: listRe(lists, 'date-event-verbs', 'giu'),
+    clause: listRe(lists, 'date-clause-words', 'iu'),
+    other: listRe(lists, 'date-other-incident', 'iu'),
+    // the date ends a subject: "an attack on Monday took down the portal"
+    subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source}`, 'iu'),
+    limit: new RegExp(String.raw`${listRe(lists, 'date-limit-words').source}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
+    // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
+    attributive: new RegExp(String.raw`^(?:['’]s)?\s+(?:(?!the\b|an?\b)[\p{Ll}-]+\s+)?(?:(${noun})|${claim})`, 'iu'),
+    // "on Thursday, one day after the ransomware attack"
+    offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?${noun}`, 'iu'),
+    pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
+  };
+  compiled.set(lists, c);
+  return c;
+}
+
+interface Hit { cue: Cue; at: number }
+function hits(re: RegExp, cue: Cue, s: string, base: number): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ cue, at: base + m.index + m[0].length });
+  return out;
+}
+
+/** All cues in a stretch of text, by position. */
+function cuesIn(c: Cues, s: string): Hit[] {
+  return [...hits(c.verb, 'verb', s, 0), ...hits(c.noun, 'noun', s, 0), ...hits(c.report, 'report', s, 0),
+    ...hits(c.event, 'event', s, 0)]
+    .sort((a, b) => a.at - b.at);
+}
+
+/**
+ * What governs a date mention. Left of it, the nearest verb decides ("said it found unusual activity on Monday": the
+ * finding); an attack noun between a verb of saying and the date does not ("reported a cyber incident on 15 March").
+ * With no cue on the left, the nearest cue on the right decides ("On Thursday night the site was taken over").
+ */
+export function governor(text: string, d: DateMention, sent: Span, lists: Lists): { gov: Governor; shift: number } {
+  const c = cues(lists);
+  const right = text.slice(d.end, Math.min(sent.end, d.end + 120));
+  const off = c.offset.exec(right);
+  if (off) return { gov: 'attack', shift: /^\d+$/.test(off[1]!) ? Number(off[1]) : numeral(lists, off[1]!) };
+  const attr = c.attributive.exec(right);
+  if (attr) return { gov: attr[1] ? 'attack' : 'report', shift: 0 };
+  let left = text.slice(Math.max(sent.start, d.start - 100), d.start);
+  // the clause the date stands in: after the last semicolon, colon, dash or ", but"
+  const cut = [...left.matchAll(/[;:]|\s[—–]\s|,\s+(?:but|while|although|whereas|and|yet)\s/gu)].pop();
+  if (cut) left = left.slice(cut.index! + cut[0].length);
+  if (c.limit.test(left)) return { gov: 'limit', shift: 0 };
+  if (c.other.test(left)) return { gov: 'other', shift: 0 };
+  // the date ends the subject of an attack verb: "says a flood of traffic on Sunday took down its portal"
+  if (c.subjectOf.test(right)) return { gov: 'attack', shift: 0 };
+  // "from Monday" with no end is when something resumes; "from 14 March through 3 April" is a window
+  if (/\bfrom\s+(?:(?:late|early)\s+)?$/i.test(left) && !/^\s*(?:-|–|to|through|until|till)\s/i.test(right)) return { gov: 'limit', shift: 0 };
+  const gov = leftGovernor(c, left);
+  if (gov) return { gov, shift: 0 };
+  // a label ("- 7 Nov: attack detected") is governed by what follows its colon
+  const after = right.replace(/^\s*:/, '');
+  const stop = after.search(/[;:]|\s—\s/);
+  const first = cuesIn(c, stop >= 0 ? after.slice(0, stop) : after).find((h) => h.cue !== 'event');
+  return { gov: first ? (first.cue === 'report' ? 'report' : 'attack') : null, shift: 0 };
+}
+
+/**
+ * The nearest cue left of the date decides. A verb like "began" takes its subject's side ("the sale began on…").
+ * An attack noun decides unless a verb of saying takes it as its object ("reported a cyber incident on 15 March");
+ * a clause word between them ("said that an attack on Monday…", "after the intrusion on…") or a verb after the date
+ * ("says an attack on Monday took down…") makes the noun the attack's own.
+ */
+function leftGovernor(c: Cues, left: string): Governor {
+  const hs = cuesIn(c, left).reverse();
+  let event = false;
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i]!;
+    if (h.cue === 'event') { event = true; continue; }
+    if (h.cue === 'verb') return 'attack';
+    if (h.cue === 'report') return 'report';
+    // an attack noun
+    const rep = hs.slice(i + 1).find((x) => x.cue === 'report' || x.cue === 'verb');
+    if (!rep || rep.cue === 'verb' || event) return 'attack';
+    if (c.clause.test(left.slice(rep.at, h.at))) return 'attack';
+    return 'report';
+  }
+  return null;
+}
+
+function numeral(lists: Lists, w: string): number {
+  const hit = words(lists, 'date-numerals').find((x) => x.endsWith(' ' + w.toLowerCase()));
+  return hit ? Number(hit.split(' ')[0]) : 1;
+}
+
+/**
+ * A dateline or byline: a date opening its paragraph after a place in capitals ("JAKARTA May 13 At least…",
+ * "New Delhi, Nov 28:") or followed by a time or an agency. A bullet before it makes a timeline entry instead.
+ */
+function dateline(text: string, d: DateMention, layoutEnd: number): boolean {
+  const para = Math.max(text.lastIndexOf('\n', d.start) + 1, layoutEnd);
+  const left = text.slice(para, d.start), right = text.slice(d.end, d.end + 12);
+  // only capitalised words (a place) before it
+  if (d.start - para > 60 || /(?<!\p{L})\p{Ll}/u.test(left)) return false;
+  if (/^\s*(?:\d{1,2}[:.]\d{2}|\(\p{L}+\))/u.test(right)) return true;
+  return /\p{Lu}.*\p{L}/u.test(left) && /^\s*(?:[:|–—-]|\p{Lu})/u.test(right);
+}
+
+/**
+ * Without a publication date, dates without a year are read against the latest full date in the text, only where
+ * that is unambiguous: on or before it in its year, or in a month the text calls "last October".
+ */
+function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
+  const full = ds.filter((d) => d.kind === 'full' && d.date).map((d) => Date.parse(d.date!));
+  if (!full.length) return null;
+  const anchor = Math.max(...full);
+  const a = new Date(anchor), ay = a.getUTCFullYear(), amd = (a.getUTCMonth() + 1) * 100 + a.getUTCDate();
+  const past = new Set<string>();
+  c.pastMonth.lastIndex = 0;
+  for (let m = c.pastMonth.exec(text); m; m = c.pastMonth.exec(text)) past.add((m[1] ?? m[2])!.toLowerCase().slice(0, 3));
+  for (const d of ds) {
+    if (d.date || d.kind !== 'md' || !d.m) continue;
+    const name = text.slice(d.start, d.end).toLowerCase().match(/\p{L}{3,}/u)?.[0]?.slice(0, 3) ?? '';
+    const y = d.m * 100 + d.d! <= amd ? ay : past.has(name) ? ay - 1 : null;
+    if (y && validDay(y, d.m, d.d!)) d.date = iso(utc(y, d.m, d.d!));
+  }
+  return anchor;
+}
+
+export interface AttackDate { date: string; start: number; end: number }
+
+/** The attack (else detection) date: the earliest date the attack governs, within 200 days before publication. */
+export function attackDate(text: string, sents: Span[], published: string | null, lists: Lists, lang = 'en'): AttackDate | null {
+  const c = cues(lists);
+  const pubDay = published ? published.slice(0, 10) : null;
+  const ds = findDates(text, pubDay, lists, lang);
+  const ref = pubDay ? Date.parse(pubDay) : anchorYears(text, ds, c);
+  if (ref === null) return null;
+  // with no publication date the latest full date is only a lower bound of it: a wider window
+  const ceil = iso(ref + DAY), floor = iso(ref - (pubDay ? 200 : 365) * DAY);
+  let best: AttackDate | null = null;
+  let layoutEnd = 0;
+  for (const d of ds) {
+    if (d.kind === 'layout') { layoutEnd = d.end; continue; }
+    if (!d.date || dateline(text, d, layoutEnd)) continue;
+    const sent = sentenceAt(sents, d.start);
+    if (!sent) continue;
+    const { gov, shift } = governor(text, d, sent, lists);
+    if (gov !== 'attack') continue;
+    const date = shift ? iso(Date.parse(d.date) - shift * DAY) : d.date;
+    if (date > ceil || date < floor) continue;
+    if (!best || date < best.date) best = { date, start: d.start, end: d.end };
+  }
+  return best;
+}
+
