@@ -6,7 +6,7 @@ import { listRe } from './lists.ts';
 import { findPlaces, type PlaceHit } from './countries.ts';
 
 interface Mention { start: number; end: number }
-interface Context { text: string; sents: Span[]; hits: PlaceHit[]; headEnd: number }
+interface Context { text: string; sents: Span[]; hits: PlaceHit[]; headEnd: number; sources: RegExp }
 
 // A language spoken as the main tongue of one country is weak evidence of it (Spanish, Portuguese, French and
 // English are not: they are the tongue of many countries).
@@ -30,6 +30,22 @@ function stopwords(lists: Reference['lists']): Set<string> {
   return set;
 }
 
+// attackers placed by a preposition; the kind of firm after "the X-based"
+const located = new WeakMap<Reference['lists'], { heads: RegExp; sources: RegExp }>();
+function cueRes(ref: Reference): { heads: RegExp; sources: RegExp } {
+  let r = located.get(ref.lists);
+  if (!r) {
+    const heads = listRe(ref.lists, 'place-attacker-heads', 'iu').source;
+    r = {
+      heads: new RegExp(String.raw`${heads}\s+(?:(?:based|located|operating)\s+)?(?:from|in|out of)\s+(?:the\s+)?$`,
+        'iu'),
+      sources: listRe(ref.lists, 'place-source-nouns', 'iu'),
+    };
+    located.set(ref.lists, r);
+  }
+  return r;
+}
+
 let last: { text: string; ref: Reference; ctx: Context } | null = null;
 
 /** Place hits of the text that can tell the victim's country: not the attacker's ("a Russian gang"), not "Europe". */
@@ -37,17 +53,21 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   if (last && last.text === text && last.ref === ref) return last.ctx;
   const attacker = listRe(ref.lists, 'place-attacker-nouns', 'iu');
   const stop = stopwords(ref.lists);
+  const cues = cueRes(ref);
   const hits = findPlaces(text, ref.places, ref.placeKinds).filter((h) => {
     if (h.cc === 'none') return false;
     // "Russian state hackers", "a Russia-linked gang", "North Korea's hackers"; not "staff in Israel confront …"
     // (the words up to the first function word: "hospital hit by ransomware" is no ransomware gang)
     const tail = text.slice(h.end, h.end + 60).replace(/^(?:-|[’']s\b)/, ' ').trim().split(/\s+/).slice(0, 3);
     const cut = tail.findIndex((w) => w.length <= 2 || stop.has(w.toLowerCase()));
-    return !attacker.test(tail.slice(0, cut < 0 ? 3 : cut).join(' '));
+    if (attacker.test(tail.slice(0, cut < 0 ? 3 : cut).join(' '))) return false;
+    // "hackers from Russia", "a gang based in Russia"
+    return !cues.heads.test(text.slice(Math.max(0, h.start - 60), h.start));
   });
   const nl = text.search(/\n/);
   const first = sents[0]?.end ?? 0;
-  const ctx: Context = { text, sents, hits, headEnd: nl > 0 ? Math.min(nl, first || nl) : first };
+  const headEnd = nl > 0 ? Math.min(nl, first || nl) : first;
+  const ctx: Context = { text, sents, hits, headEnd, sources: cues.sources };
   last = { text, ref, ctx };
   return ctx;
 }
@@ -64,7 +84,8 @@ function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[]): number {
   if (before) return WEIGHTS.based;
   // "the Germany-based conglomerate": the story's subject, named again by what it is
   const the = /\bthe\s+$/i.test(text.slice(Math.max(0, h.start - 5), h.start));
-  if (the && /^-based\b/.test(text.slice(h.end, h.end + 7))) {
+  const what = text.slice(h.end + 6, h.end + 60).trim().split(/\s+/).slice(0, 3).join(' ');
+  if (the && /^-based\b/.test(text.slice(h.end, h.end + 7)) && !ctx.sources.test(what)) {
     return WEIGHTS.theBased;
   }
   const s = sentenceAt(sents, h.start);

@@ -45,12 +45,16 @@ describe('victim country', () => {
     expect(victim(lyon, 'Acme Diagnostics')).toBe('FR');
     const oslo = 'Acme Care was breached. The Norway-based group said US partners were safe.';
     expect(victim(oslo, 'Acme Care')).toBe('NO');
+    const helper = 'Acme Care in Oslo was breached. The Canada-based security firm Northlight found the intrusion.';
+    expect(victim(helper, 'Acme Care')).toBe('NO');
   });
 
   it('ignores the attackers\' country', () => {
     const t = 'A Russian ransomware gang encrypted the files of Maple Health in Ottawa.';
     expect(victim(t, 'Maple Health')).toBe('CA');
     expect(victim('North Korean hackers breached Acme Labs, officials said.', 'Acme Labs')).toBeNull();
+    expect(victim('Hackers based in Iran locked the files of Acme Labs, officials said.', 'Acme Labs')).toBeNull();
+    expect(victim('A ransomware attack in Ohio hit Acme Labs.', 'Acme Labs')).toBe('US');
   });
 
   it('does not let a city inside a repeated name outvote the country the text places it in', () => {
