@@ -7,9 +7,9 @@ import { findVictims } from './victims.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './attack-date.ts';
 import { findRecords, findDowntime } from './impact.ts';
-import { attackTypes, ransomIncident } from './attack-types.ts';
+import { attackTypes, ransomIncident, ransomwareGang } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
-import { detectLanguage } from './language.ts';
+import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 
 // A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
@@ -19,6 +19,10 @@ import { textCountry } from './country-decide.ts';
 // accept vouchers instead", "a demand was made for £90,000" (a strain's habit is told in the simple present); and
 // pressure told as past: "intruders pressured the practice to pay 12 bitcoin".
 const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
+
+// A threat made to one target, told as going on or done: "is threatening to publish the files unless …",
+// "threatened to sell the records for 20 bitcoins" (a strain's habit is told in the simple present: "threatens").
+const THREAT = /\b(?:threatened|threatening)\b/i;
 
 // Software as the one asking, in an article that names no victim: what a strain or app asks of anyone who runs it
 // ("the app sought 0.3 Bitcoin per phone", "a campaign spreading this variant demanded 0.05 bitcoins per server").
@@ -40,33 +44,42 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const lang = detectLanguage(text, ref.lists).lang;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
-  const found = findRansom(text, sents, ref, rateMonth, victims.length);
+  // the incident's year: its attack date's, else the year before publication (a story may run into the next year)
+  const year = attack?.date ? Number(attack.date.slice(0, 4)) : published ? Number(published.slice(0, 4)) - 1 : null;
+  const found = findRansom(text, sents, ref, rateMonth, { victims: victims.map((v) => v.name), year });
   const told = ransomIncident(sents);
   // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
+  // (the incident test reads English: in another language the sums' own cues decide)
   const said = (c: { evidence: { start: number } }) => sentenceAt(sents, c.evidence.start)?.text ?? '';
-  const claims = incident ? found.claims
-    : found.claims.filter((c) => (told || PAST_CLAIM.test(said(c))) && !SOFTWARE_ASKS.test(said(c)));
+  const claims = incident || !['en', 'und'].includes(lang) ? found.claims
+    : found.claims.filter((c) => (told || PAST_CLAIM.test(said(c)) || THREAT.test(said(c))) && !SOFTWARE_ASKS.test(said(c)));
   const skipped = found.skipped;
-  const score = relevance(ref.relevance, article.title, sents, victims, incident);
-  const records = incident ? findRecords(text, sents) : null;
-  const downtime = incident ? findDowntime(text, sents) : null;
-  // A report listing many victims tells no single attack date, record count or outage.
+  const score = relevance(ref.lists, lang, article.title, sents, victims);
+  // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   const roundup = victims.length >= 3;
-  const actors = incident ? findActors(text, sents, ref.groups) : [];
+  // (the incident test reads English: in another language a group named by construction speaks for itself)
+  const actors = incident || !['en', 'und'].includes(lang) ? findActors(text, sents, ref) : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
+  const types = attackTypes(sents, ref.lists, {
+    incident, ransom, gang: ransomwareGang(actors, ref.groups, ref.lists), demands: claims.map(said),
+  });
+  // counts of people or records are read where a victim or a data breach is told; outages where an attack is
+  const names = victims.map((v) => [v.name, v.canonical]);
+  const records = incident || types.includes('data-breach') ? findRecords(text, sents, ref.lists, names) : null;
+  const downtime = incident || types.length ? findDowntime(text, sents) : null;
   const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
   const extraction: Extraction = {
     doc_id: article.doc_id,
     extractor_version: EXTRACTOR_VERSION,
     relevant: score >= 0.5,
     relevance: score,
-    attack_types: attackTypes(sents, incident, ransom),
+    attack_types: types,
     victims: incident ? victims : [],
     actors,
     ransom: claims,
     payment_method: paymentMethod(claims, sents, text),
-    records_affected: roundup ? null : records,
+    records_affected: records,
     // an article judged to report an incident dates it even when no victim is named
     attack_date: (incident || score >= 0.5) && !roundup ? attack?.date ?? null : null,
     published,
@@ -75,7 +88,8 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     countries: countries.length ? countries : [textCountry(text, sents, ref, lang)].filter((c): c is string => !!c),
     language: lang,
   };
-  return { extraction, skipped };
+  // a language the fact rules do not read yields relevance and language only, never invented facts
+  return { extraction: readsFacts(lang) ? extraction : withoutFacts(extraction), skipped };
 }
 
 export function extract(article: CleanArticle, ref: Reference): Extraction {

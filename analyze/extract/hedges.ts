@@ -16,7 +16,8 @@ export function isHedged(sentence: string, next?: string): boolean {
 const DENY_DEMAND = [
   /\bno (?:such )?(?:ransom )?(?:demand|ransom)s? (?:had|has|have|was|were)? ?(?:been |yet been )?(?:demanded|received|made|raised|come)/i,
   /\bno (?:such )?(?:ransom )?demands? (?:has|have|had) (?:come|reached|been)/i,
-  /\bden(?:y|ies|ied|ying)\b[^.;]{0,60}\b(?:ransom|demand)/i,
+  // ("denied paying ransom" denies a payment, not the demand)
+  /\bden(?:y|ies|ied|ying)\b(?:(?!\bpa(?:y|id)\w*)[^.;]){0,60}\b(?:ransom|demand)/i,
   /\b(?:ransom|demand)s?\b[^.;]{0,50}\b(?:was|were|has been|had been) denied\b/i,
   /\b(?:has|had|have) not (?:received|got|been sent) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
   /\bnever (?:received|got) (?:any|a) (?:ransom )?(?:demand|ransom)/i,

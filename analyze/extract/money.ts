@@ -10,7 +10,7 @@ export interface Money {
   skip?: string;
 }
 
-interface Compiled { prefix: RegExp; suffix: RegExp; lower: Map<string, string> }
+interface Compiled { prefix: RegExp; suffix: RegExp; worded: RegExp; words: RegExp; lower: Map<string, string> }
 const compiled = new WeakMap<Currencies, Compiled>();
 
 function compile(c: Currencies): Compiled {
@@ -27,9 +27,15 @@ function compile(c: Currencies): Compiled {
   const words = alt([...new Set([...Object.keys(c.suffix), ...c.unsupported].map((w) => w.toLowerCase()))]);
   // currency words after the figure match in any case ("0.2 Bitcoins", "3 BitCoins")
   // "8 units of the digital currency Bitcoin"
-  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`\s${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
+  // "30-thousand-dollars": words of a compound may be joined by hyphens
+  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
+  // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
+  const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')})\s+(${WORD_SCALES})\s+`
+    + String.raw`(?:of\s+|de\s+|d['’]\s?)?(${words})(?![\p{L}])`, 'giu');
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
-  const out = { prefix, suffix, lower };
+  // a currency word right after a symbol's figure names the currency: "$50,000 pesos"
+  const after = new RegExp(String.raw`^\s(${words})(?![\p{L}])`, 'iu');
+  const out = { prefix, suffix, worded, words: after, lower };
   compiled.set(c, out);
   return out;
 }
@@ -45,6 +51,22 @@ function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: stri
   };
 }
 
+// Number words that stand before a scale word in English, French, Spanish and German ("a million", "deux millions",
+// "cinco millones", "zwei Millionen").
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, fifty: 50,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5,
+  diez: 10, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
+};
+const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million|Milliarden?`;
+/** The English scale word of a French, Spanish or German one. */
+function wordScale(w: string): string {
+  const l = w.toLowerCase();
+  return /^mill(?:ion|ions|ón|on|ones|ionen)$/.test(l) ? 'million' : /^milliard/.test(l) ? 'billion'
+    : /^(?:mille|mil)$/.test(l) ? 'thousand' : l;
+}
+
+const COINS = new Set(['BTC', 'XMR', 'ETH']);
 const UNITS_OF = String.raw`(?:units?\sof\s(?:the\s)?(?:(?:digital|virtual|crypto)\s?currency\s)?)?`;
 const WORD_COINS = new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu');
 
@@ -60,6 +82,14 @@ export function findMoney(text: string, c: Currencies): Money[] {
     const sym = m[1] ?? m[2]!;
     // a figure glued to letters that are no scale or currency code is no sum ("$10G" in a spam subject line)
     if (/^\p{L}/u.test(text.slice(re.prefix.lastIndex)) && !/^[A-Z]{3}\b/.test(text.slice(re.prefix.lastIndex))) continue;
+    // (a coin name after a dollar figure is an adjective: "the $300 bitcoin ransom")
+    const named = re.words.exec(text.slice(re.prefix.lastIndex));
+    const code = named ? re.lower.get(named[1]!.toLowerCase()) ?? null : null;
+    if (named && !(code && COINS.has(code))) {
+      const full = Object.assign([m[0] + named[0]], { index: m.index }) as unknown as RegExpExecArray;
+      out.push(build(c, full, code, m[3]!, m[5], code ? undefined : 'unknown_currency'));
+      continue;
+    }
     out.push(build(c, m, c.prefix[sym] ?? null, m[3]!, m[5]));
   }
   re.suffix.lastIndex = 0;
@@ -67,6 +97,13 @@ export function findMoney(text: string, c: Currencies): Money[] {
     if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) || COUNTED.test(text.slice(re.suffix.lastIndex))) continue;
     const code = re.lower.get(m[4]!.toLowerCase()) ?? null;
     out.push(build(c, m, code, m[1]!, m[3], code ? undefined : 'unknown_currency'));
+  }
+  re.worded.lastIndex = 0;
+  for (let m = re.worded.exec(text); m; m = re.worded.exec(text)) {
+    if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
+    const code = re.lower.get(m[3]!.toLowerCase()) ?? null;
+    out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: WORD_NUMBERS[m[1]!.toLowerCase()]! * scaleOf(wordScale(m[2]!)),
+      currency: code, ...(code ? {} : { skip: 'unknown_currency' }) });
   }
   // "four bitcoins", "six Bitcoin": small number words before a coin name
   WORD_COINS.lastIndex = 0;
@@ -93,11 +130,11 @@ function betweenRanges(text: string, sums: Money[]): Money[] {
   return out;
 }
 
-const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under|equivalent to|equal to|~)`;
+const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under|equivalent to|equal to|~|fast|rund|etwa|ca\.|environ|près de|unos|casi|aproximadamente)`;
 // Between a sum and its restatement: "Rs 200 crore ($24 million)", "0.2 Bitcoin (currently around $183)",
 // "$100 worth of Bitcoin (0.18 BTC)", "40 bitcoin, worth about $800,000", "0.5 Bitcoin, which is around $500",
 // "2.5 Bitcoin (BTC), roughly $5,000".
-const CONVERSION_GAP = new RegExp(String.raw`^\s*(?:\((?:BTC|XMR|ETH)\)\s*)?(?:worth of (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero|ether)\s*)?(?:in (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero)\s*)?(?:ransom\s*)?[([,/–—-]?\s*(?:or\s+|i\.e\.\s+|which (?:is|was|were)\s+|then\s+|that is\s+)?(?:currently\s+|at the time\s+|at current (?:exchange )?rates\s+|at today's rates\s+)?(?:worth|valued at|then worth)?\s*${APPROX}?\s*$`, 'i');
+const CONVERSION_GAP = new RegExp(String.raw`^\s*(?:\((?:BTC|XMR|ETH)\)\s*)?(?:worth of (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero|ether)\s*)?(?:in (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero)\s*)?(?:ransom\s*)?[([,/–—-]?\s*(?:or\s+|i\.e\.\s+|which (?:is|was|were)\s+|then\s+|that is\s+)?(?:currently\s+|at the time\s+|at current (?:exchange )?rates\s+|at today's rates\s+)?(?:worth|valued at|then worth|im Gegenwert von|(?:d'|d’)?une valeur de|soit|equivalentes? a|por valor de)?\s*${APPROX}?\s*$`, 'i');
 // A restatement in a sentence of its own: "…, which worked out to roughly $405,000 Canadian", "That's the equivalent of $216,000".
 const CONVERSION_LEAD = new RegExp(String.raw`\b(?:worked out to|works out to|work out at|(?:the )?equivalent (?:of|to)|equal to|translat(?:es|ed|ing) (?:to|into)|convert(?:s|ed)? to|worth)\s+${APPROX}?\s*$`, 'i');
 

@@ -6,20 +6,29 @@ import { roleOf, isGeneric } from './roles.ts';
 import { isHedged, findDenials, denies, paragraphOf } from './hedges.ts';
 import { toUsd } from './fx.ts';
 import { evidence, sentenceAt, type Span } from './text.ts';
+import { otherCase, type Scope } from './scope.ts';
 
 export interface Skipped { reason: string; quote: string }
 
 const CRYPTO_ONLY = /\b(?:in|via|using|through) (?:the )?(?:crypto-?currenc(?:y|ies)|crypto|digital currency)\b/i;
 const DEMAND_VERB = /\b(?:demand(?:ed|s|ing)?|sought|ask(?:ed|ing)? for|want(?:ed|s)?|ransom)\b/i;
 
+// The figure's own sentence says it is not confirmed: "the amount … has not yet been confirmed".
+const UNCONFIRMED = /\b(?:has|have|had) not (?:yet )?been (?:confirmed|verified|corroborated)\b/i;
+
 /**
- * Ransom claims in the text. `victims` is the number of victims the article names: with one (or none) a denial
- * anywhere concerns the claim; with several only a denial in the claim's paragraph or naming its figure does.
+ * Ransom claims in the text: every sum the money grammar reads is a candidate; its role comes from the cues around
+ * it (roles.ts), and a sum told of another case (scope.ts) is dropped. `scope.victims` are the article's victims:
+ * with one (or none) a denial anywhere concerns the claim; with several only a denial in the claim's paragraph or
+ * naming its figure does.
  */
-export function findRansom(text: string, sents: Span[], ref: Reference, rateMonth: string | null, victims = 1):
-  { claims: RansomClaim[]; skipped: Skipped[] } {
+export function findRansom(text: string, sents: Span[], ref: Reference, rateMonth: string | null,
+  scope: Scope = { victims: [], year: null }): { claims: RansomClaim[]; skipped: Skipped[] } {
   const claims: (RansomClaim & { para: number })[] = [];
   const skipped: Skipped[] = [];
+  const victims = scope.victims.length;
+  const paras = sents.map((x) => paragraphOf(text, x.start));
+  const para = (i: number) => paras[i] ?? -1;
   const money = findMoney(text, ref.currencies);
   let prev: Money | null = null;
   for (const m of money) {
@@ -29,12 +38,14 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
     prev = m;
     if (conversion) continue;
     if (m.skip || m.currency === null) { skipped.push({ reason: m.skip ?? 'unknown_currency', quote: m.as_written }); continue; }
-    const s = sentenceAt(sents, m.start);
-    if (!s) continue;
-    const i = sents.indexOf(s);
+    const s0 = sentenceAt(sents, m.start);
+    if (!s0) continue;
+    const i = sents.indexOf(s0);
+    const s = clause(text, sents, i);
     const context = [sents[i - 1]?.text, s.text, sents[i + 1]?.text].join(' ');
-    const hit = roleOf(s.text, m.start - s.start, m.end - s.start, context);
+    const hit = roleOf(s.text, m.start - s.start, m.end - s.start, context, ref.lists);
     if (!hit || hit.role === 'other') continue;
+    if (otherCase(sents, i, m.start - s0.start, para, ref, scope)) continue;
     const same = claims.find((c) => c.amount === m.amount && c.currency === m.currency);
     if (same) {
       // a later mention of the same sum ("the $5 million ransom") tells its role when the first did not
@@ -47,7 +58,7 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
   if (!claims.some((c) => c.kind === 'demanded')) {
     // "demanded a ransom in cryptocurrency" with no figure → one CRYPTO claim, amount unknown
     const s = sents.find((x) => DEMAND_VERB.test(x.text) && CRYPTO_ONLY.test(x.text) && !isGeneric(x.text)
-      && roleOf(x.text, x.text.search(CRYPTO_ONLY), x.text.search(CRYPTO_ONLY) + 1, x.text)?.role === 'demanded');
+      && roleOf(x.text, x.text.search(CRYPTO_ONLY), x.text.search(CRYPTO_ONLY) + 1, x.text, ref.lists)?.role === 'demanded');
     if (s) {
       const at = s.text.search(/crypto|digital currency/i);
       const word = /crypto-?currenc(?:y|ies)|crypto|digital currency/i.exec(s.text.slice(at))![0];
@@ -56,8 +67,19 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
     }
   }
   const denials = findDenials(text, sents);
-  for (const c of claims) c.disputed = denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1));
+  for (const c of claims) {
+    c.disputed = denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1))
+      || UNCONFIRMED.test(sentenceAt(sents, c.evidence.start)?.text ?? '');
+  }
   return { claims: claims.map(({ para: _p, ...c }) => c), skipped };
+}
+
+// A sentence cut by a hard line break ("…, demanding\n\npayments of $300") goes on in a span that starts in lower
+// case: the clause is read with the span before it.
+function clause(text: string, sents: Span[], i: number): Span {
+  const s = sents[i]!, prev = sents[i - 1];
+  if (!prev || !/^\p{Ll}/u.test(s.text) || /[.!?:]["”’)]?$/.test(prev.text)) return s;
+  return { start: prev.start, end: s.end, text: text.slice(prev.start, s.end) };
 }
 
 function claim(text: string, ref: Reference, kind: RansomClaim['kind'], amount: number | null, currency: string,
@@ -76,7 +98,7 @@ const METHODS: [string, RegExp][] = [
   ['western union', /\bwestern union\b/i], ['wire transfer', /\b(?:wire|bank) transfers?\b/i],
   ['cryptocurrency', /\b(?:crypto-?currenc(?:y|ies)|digital currency)\b/i],
 ];
-const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is))\b/i;
+const PAYMENT_TALK = /\b(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)|(?:received|made|sent) (?:a|the) (?:\w+ )?payment)\b/i;
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
 // "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
 const ATTACHED = /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;

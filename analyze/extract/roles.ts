@@ -1,66 +1,52 @@
 // The role of a sum, read from the words around it in its sentence: demanded, paid, or not a ransom.
 export type Role = 'demanded' | 'paid' | 'unknown' | 'other';
 
-const cue = (alts: string[]) => new RegExp(String.raw`\b(?:${alts.join('|')})\b`, 'gi');
-const DEMANDED = [
-  String.raw`demand(?:ed|s|ing)?`, 'sought', 'seeking', String.raw`ask(?:ed|s|ing)? (?:for|them to pay|victims to pay|the \w+ to pay|to be paid)`,
-  String.raw`asking (?:\w+ ){0,5}to pay`, String.raw`ask(?:ed|s|ing)? (?:\w+ ){1,3}for`, String.raw`want(?:ed|s)?`, 'requested', String.raw`extort(?:ed|ing)?`, 'in (?:exchange|return) for',
-  'lower(?:ed|ing)? (?:its|their|the) (?:demand|price)', 'set (?:its|their|the) price',
-  // deadlines and orders: "gave the city seven days to pay", "was told to deposit", "was asked to pay", "must pay"
-  String.raw`(?:gave|given|giving|has|have|had) (?:\w+ ){0,4}(?:days?|hours?|weeks?) to pay`, '(?:has|have) to pay',
-  // a sum refused or made a condition was asked for: "refused to pay the $20,000", "if it did not pay $5,000"
-  String.raw`(?:refus\w*|declin\w*) to pay`, "(?:won't|will not|would not) pay",
-  String.raw`(?:if|unless) (?:\w+ ){0,3}(?:did not|does not|didn't|doesn't|fails? to|failed to) pay`,
-  '(?:was|were|been) (?:told|ordered|instructed|required|asked) to (?:pay|deposit|send|transfer)',
-  '(?:must|would need to|would have to|needs? to) pay', 'charg(?:ed|ing)', '(?:hostage|ransom) for',
-  // pressure to pay (a demand, whether or not it was paid), and a demand raised: "pressured the practice to pay",
-  // "after three days the demand increased to $800"
-  String.raw`(?:coerc|pressur)(?:e|es|ed|ing) [^.;]{1,80}? to pay`,
-  // (a raise of the ransom itself, named: not a coin's price, "bitcoin has since jumped to $9,000", nor a "fine" or
-  // "fee", which in health news is as often a regulator's)
-  String.raw`(?:increas|rais|climb|doubl|tripl|jump|rose|ris)\w* to(?<=\b(?:ransoms?|demand)\b[^.;]{0,60})`,
-  // ransom-note wording and offers: "send us", "they will even accept", "shake the company down for"
-  String.raw`(?:offer\w*|promis\w*) to (?:unlock|decrypt|release|restore|return|delete) (?:\w+ ){0,4}for`, 'send (?:us|them|him)', '(?:(?:will|would) (?:even |also )?|willing to )accept', String.raw`shak(?:e|ing) (?:\w+ ){0,3}down (?:\w+ ){0,3}for`,
-];
-const PAID = [
-  'paid', 'pays', 'payment (?:was|had been|has been) made', 'made (?:a|the) payment', 'settled for', 'handed(?: over)?', 'transferred',
-  'coughed up', 'parted with', 'fork(?:ed|ing) (?:over|out)', 'shell(?:ed|ing) out',
-  '(?:chose|agreed|decided|opted|had|was forced|were forced|elected|voted|approved|authori[sz]ed) to pay', 'paying', 'earned', 'raked in', 'brought in', 'netted',
-  // a campaign's take: "$60,000 has been deposited in the attackers' wallets", "its operators have already made
-  // $300,000"
-  // ("made" only after a ransom word: "a phishing operation has made $5 million" is no ransom)
-  String.raw`(?:has|have|had) been deposited`, String.raw`(?:has|have|had) (?:already |so far )?made(?<=\bransom\w*\b[^.;]*)`,
-  String.raw`collected|received (?:\w+ )?(?:payments?|in ransom)`, 'payments? (?:totall?ing|worth|of)',
-  String.raw`payments? (?:had |have |has )?(?:been )?made (?:\w+ ){0,2}totall?ing`, 'in ransom payments',
-];
-const OTHER = [
-  'budget', 'fine[ds]?', 'penalt(?:y|ies)', 'grants?', 'funds?', 'funding', 'revenue', 'turnover', 'gifts?(?! ?cards?)', String.raw`donat\w+`,
-  'stole', String.raw`stolen(?! (?:\w+ )?(?:data|accounts?|records?|files?|information|credentials|passwords?|documents?|emails?|details))`,
-  'theft', 'cost(?:s|ing)?', 'spen[dt]', String.raw`invest\w*`, 'compensation', 'settlement', 'salar(?:y|ies)', String.raw`allocat\w+`,
-  'profits?', 'sales', 'loss(?:es)?', 'damages', 'bount(?:y|ies)', 'rewards?', 'premiums?', 'market value', 'raised', 'insurance payout',
-  'valuation', 'deductible', 'per (?:bitcoin|coin|btc)', 'price of (?:a |one )?bitcoin', 'value of (?:a |one )?bitcoin',
-  'bitcoin (?:was|is) (?:worth|trading)', String.raw`withdr[ae]w\w*`, 'cash(?:ed|ing)? out',
-];
-const CUES: [Role, RegExp, number][] = [
-  ['demanded', cue(DEMANDED), 0],
-  ['paid', cue(PAID), 0],
-  // a noun cue ("ransom of", "ransom note", "made a $60,000 payment") says less than a verb: it loses to a verb at similar distance
-  ['demanded', /\bransoms? (?:of|note|demand)\b/gi, 12],
-  ['demanded', /\bask(?:ed|s|ing)?\b/gi, 6],
-  ['paid', /(?<=\b(?:made|make|making|agreed to|approved|sent|authori[sz]ed) (?:a|an|the) \S+ (?:\S+ )?)payment\b/gi, 8],
-  ['other', cue(OTHER), 0],
-];
+import type { Lists } from './lists.ts';
+import { listRe } from './lists.ts';
+
+// Cue words live in data/reference/lists/ransom-*.yaml; each cue class has a distance penalty (a noun cue says less
+// than a verb and loses to a verb at similar distance).
+// `needs`: the cue counts only in a sentence that also matches it; `not`: nor with a match of it beside the cue.
+interface Cue { role: Role; re: RegExp; penalty: number; needs?: RegExp; not?: RegExp }
+interface Cues { cues: Cue[]; context: RegExp; payee: RegExp }
+const compiled = new WeakMap<Lists, Cues>();
+function cuesOf(lists: Lists): Cues {
+  let c = compiled.get(lists);
+  if (c) return c;
+  c = {
+    cues: [
+      { role: 'demanded', re: listRe(lists, 'ransom-demanded', 'giu'), penalty: 0 },
+      { role: 'paid', re: listRe(lists, 'ransom-paid', 'giu'), penalty: 0 },
+      // an asking price for stolen data put up for sale is a demand (a ransomware kit on sale is not)
+      { role: 'demanded', re: listRe(lists, 'ransom-sale', 'giu'), penalty: 4,
+        needs: listRe(lists, 'ransom-sale-objects'), not: listRe(lists, 'ransom-sale-tools') },
+      // "ransom of", "ransom note", "the ransom amount of", "made a $60,000 payment"
+      { role: 'demanded', re: /\bransoms? (?:(?:amount|sum|figure|demand) )?(?:of|note|demand)\b/gi, penalty: 12 },
+      { role: 'demanded', re: /\bask(?:ed|s|ing)?\b/gi, penalty: 6 },
+      { role: 'paid', re: /(?<=\b(?:made|make|making|agreed to|approved|sent|authori[sz]ed) (?:a|an|the) \S+ (?:\S+ )?)payment\b/gi, penalty: 8 },
+      { role: 'other', re: listRe(lists, 'ransom-not-ransom', 'giu'), penalty: 0 },
+    ],
+    context: listRe(lists, 'ransom-context', 'iu'),
+    // "paid 70 million yen ($470,000) to an IT firm to examine the attack": a recovery cost
+    payee: new RegExp(String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?`
+      + listRe(lists, 'ransom-payees').source, 'iu'),
+  };
+  compiled.set(lists, c);
+  return c;
+}
 // Statements about ransomware in general, not about this incident — statistics, habits, a sum that "can be demanded" (not
 // "can be paid": "a demand of $50,000, which could be paid in bitcoin" tells how this one is paid) or
 // "varies between" (present: a habit; "a fee that varied between €40 and €900" tells one case), and other cases held
 // up "by comparison".
 const GENERIC = /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
 // A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
-const NOT_PAID = /(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
-const RANSOM_CONTEXT = /\b(?:ransom\w*|hack\w*|hijack\w*|encrypt\w*|infect\w*|infiltrat\w*|malware|virus|lock(?:ed|ing) (?:out|up)|attack\w*|gang|group|criminals?|extort\w*|decrypt\w*|crypto\w*|bitcoins?|monero|middleman|leak|threat actors?|intruders?|negotiat\w*)\b/i;
+const NOT_PAID = /(?:(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
+// ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
+// chain doesn't fork over $25 million by Friday".
+const CONDITION = /(?:\bunless\b[^.;]{0,50}|\bif\b[^.;]{0,50}(?:\b(?:not|never|fails?|failed)\b|n[’']t\b)[^.;]{0,25})$/i;
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
-const STRAIN = /\b(?:ransomware|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
+const STRAIN = /\b(?:ransomware(?! (?:group|gang|operators?|crew|actors?|affiliates?|cartel)\b)|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
 // The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 2 Dash",
 // "the crooks behind the ransomware are asking for 0.4 Bitcoin", "each time, the author behind the strain has demanded
 // 7 BTC".
@@ -93,22 +79,26 @@ export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
  * General statements are judged near the sum only, so a relative clause ("which typically steals data") does not
  * make a specific claim generic.
  */
-export function roleOf(sentence: string, start: number, end: number, context: string): RoleHit | null {
+export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
+  const { cues, context: RANSOM_CONTEXT, payee } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   if (GENERIC.test(near) || isStrain(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
-  if (/^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) && /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin)\b/i.test(sentence.slice(end, end + 30))) return null;
+  if (/^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) && /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin|victim|user)\b/i.test(sentence.slice(end, end + 30))) return null;
   // what the words right after the sum say it was for: a bounty, or recovery spending
-  if (NOT_A_RANSOM.test(sentence.slice(end))) return null;
+  if (NOT_A_RANSOM.test(sentence.slice(end)) || payee.test(sentence.slice(end))) return null;
   let best: { role: Role; d: number; cs: number; ce: number } | null = null;
-  for (const [role, re, penalty] of CUES) {
+  for (const { role, re, penalty, needs, not } of cues) {
+    if (needs && !needs.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const cs = m.index, ce = m.index + m[0].length;
+      if (not?.test(sentence.slice(Math.max(0, cs - 40), ce + 30))) continue;
       let r = role;
       const before = sentence.slice(Math.max(0, cs - 30), cs);
       // "threatened to leak the files unless the clinic paid $100,000": the condition states the demand
-      if (role === 'paid' && NOT_PAID.test(before)) { if (/\bunless\b[^.;]{0,25}$/i.test(before)) r = 'demanded'; else continue; }
+      if (role === 'paid' && CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs))) r = 'demanded';
+      else if (role === 'paid' && NOT_PAID.test(before)) continue;
       // "were demanding a payment of 50 BTC": a payment asked for
       if (role === 'paid' && /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)) r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);

@@ -1,0 +1,79 @@
+// Whether a sentence that holds a sum speaks of this incident or of another case told as background: a turn to
+// another incident ("a similar case was reported…", "an earlier attack"), an earlier year, or another organisation
+// as the subject of the payment ("<Other Hospital> in February was forced to pay…").
+import type { Reference } from './reference.ts';
+import { listRe } from './lists.ts';
+import { tokens, type Span } from './text.ts';
+
+export interface Scope {
+  /** names of the victims the article tells of (the incident's own organisations) */
+  victims: string[];
+  /** the incident's year (attack date, else publication year less one); null when unknown */
+  year: number | null;
+}
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+// A year told as the time of an event: "in 2016", "in early 2019", "in February 2016", "on March 3, 2018", "2017's attack".
+const WHEN = new RegExp(String.raw`\b(?:in|during|back in|on)\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?`
+  + String.raw`(?:${MONTH}\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b(?!\s*(?:%|per|percent))|\b((?:19|20)\d\d)['’]s (?:attack|breach|incident)`, 'gi');
+// Words that name no organisation of its own inside a capitalised run (sentence-initial words, kinds of organisation).
+const FILLER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'and', 'of', 'for', 'but', 'after',
+  'hospital', 'hospitals', 'medical', 'health', 'healthcare', 'center', 'centre', 'clinic', 'university', 'services',
+  'service', 'system', 'systems', 'group', 'inc', 'ltd', 'corp', 'city', 'county', 'state', 'national', 'regional',
+  'general', 'community', 'memorial', 'institute', 'care', 'heart', 'children', 'st', 'saint', 'foundation']);
+// Leading words that are no name: sentence openers and time adverbs.
+const OPENER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'but', 'after', 'when', 'then',
+  'however', 'meanwhile', 'also', 'now', 'today', 'yesterday', 'according', 'it', 'they', 'he', 'she', 'we']);
+// The subject run followed by the verb of a payment or demand (a time phrase may stand between).
+const SUBJECT_VERB = /^(?:\s+(?:in|last|earlier|back in|on)\s+[\w ,]{1,25}?)?,?\s+(?:was|were|had|has|have|paid|agreed|decided|chose|opted|reportedly|also|itself|eventually|ultimately|famously)\b/;
+
+interface Compiled { other: RegExp; context: RegExp; groups: Set<string> }
+const compiled = new WeakMap<Reference, Compiled>();
+function compile(ref: Reference): Compiled {
+  let c = compiled.get(ref);
+  if (c) return c;
+  const groups = new Set<string>();
+  for (const g of ref.groups) for (const n of [g.canonical, ...g.aliases]) for (const t of tokens(n)) if (t.length > 2) groups.add(t);
+  c = { other: listRe(ref.lists, 'ransom-other-case', 'iu'), context: listRe(ref.lists, 'ransom-context', 'iu'), groups };
+  compiled.set(ref, c);
+  return c;
+}
+
+/**
+ * Does the sum's sentence `sents[i]` (paragraph `para(i)`) tell of another case than the article's incident?
+ * `at` is the sum's offset within the sentence.
+ */
+export function otherCase(sents: Span[], i: number, at: number, para: (i: number) => number, ref: Reference,
+  scope: Scope): boolean {
+  const c = compile(ref);
+  const s = sents[i]!;
+  // a turn to another case in this sentence, or earlier in its paragraph
+  for (let j = i; j >= 0 && para(j) === para(i); j--) {
+    const m = c.other.exec(sents[j]!.text);
+    if (m && (j < i || m.index < at + 40)) return true;
+  }
+  if (scope.year !== null) {
+    WHEN.lastIndex = 0;
+    for (let m = WHEN.exec(s.text); m; m = WHEN.exec(s.text)) if (Number(m[1] ?? m[2]) < scope.year) return true;
+  }
+  return otherSubject(s.text, at, c, scope.victims);
+}
+
+/** The sentence opens on an organisation's name that is none of the victims, as the subject of the sum's verb. */
+function otherSubject(sentence: string, at: number, c: Compiled, victims: string[]): boolean {
+  if (!victims.length) return false;
+  // title-case headlines have no run of lower-case words to end the subject on
+  if ((sentence.match(/(?:^|\s)\p{Ll}{4,}/gu)?.length ?? 0) < 3) return false;
+  const run = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u.exec(sentence);
+  if (!run || run[0].length >= at) return false;
+  const words = run[0].split(/\s+/);
+  while (words.length && OPENER.has(words[0]!.toLowerCase())) words.shift();
+  if (words.length < 2 || !SUBJECT_VERB.test(sentence.slice(run[0].length))) return false;
+  const name = words.join(' ');
+  if (c.context.test(name)) return false;
+  const own = tokens(name).filter((t) => !FILLER.has(t));
+  if (!own.length || own.some((t) => c.groups.has(t))) return false;
+  const victimTokens = new Set(victims.flatMap((v) => tokens(v)));
+  const initials = new Set(victims.map((v) => v.replace(/[^\p{Lu}]/gu, '').toLowerCase()));
+  return !own.some((t) => victimTokens.has(t) || initials.has(t));
+}
