@@ -13,7 +13,7 @@ export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 
 interface Cues {
   verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
-  clause: RegExp; subjectOf: RegExp; other: RegExp; pastMonth: RegExp;
+  clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; pastMonth: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -30,6 +30,7 @@ function cues(lists: Lists): Cues {
     event: listRe(lists, 'date-event-verbs', 'giu'),
     clause: listRe(lists, 'date-clause-words', 'iu'),
     other: listRe(lists, 'date-other-incident', 'iu'),
+    future: listRe(lists, 'date-future-words', 'iu'),
     // the date ends a subject: "an attack on Monday took down the portal"
     subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source}`, 'iu'),
     limit: new RegExp(String.raw`${listRe(lists, 'date-limit-words').source}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
@@ -76,6 +77,7 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   if (cut) left = left.slice(cut.index! + cut[0].length);
   if (c.limit.test(left)) return { gov: 'limit', shift: 0 };
   if (c.other.test(left)) return { gov: 'other', shift: 0 };
+  if (c.future.test(left.slice(-40))) return { gov: 'limit', shift: 0 };
   // the date ends the subject of an attack verb: "says a flood of traffic on Sunday took down its portal"
   if (c.subjectOf.test(right)) return { gov: 'attack', shift: 0 };
   // "from Monday" with no end is when something resumes; "from 14 March through 3 April" is a window

@@ -78,7 +78,7 @@ function calendar(lists: Lists): Calendar {
     // layout: ISO stamps and numeric dates belong to datelines and archive lines, not to prose
     { kind: 'layout', re: /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)/g },
     // 26 February 2023, 3-6 July, 9 de agosto de 2025, am 3. März, Friday 21 February, Thursday night (19th April)
-    { kind: 'full', re: new RegExp(String.raw`${B}(\d{1,2})${ORD}(?:\s*(?:-|–|and|to|y|et|und|en)\s*(\d{1,2})${ORD})?\s+(?:of\s+|de\s+)?${MON}${NB}${YEAR}\)?`, 'gi') },
+    { kind: 'full', re: new RegExp(String.raw`${B}(\d{1,2})${ORD}(?:\s*(?:-|–|and|to|y|et|und|en|al|au|bis|tot)\s*(\d{1,2})${ORD})?\s+(?:of\s+|de\s+)?${MON}${NB}${YEAR}\)?`, 'gi') },
     // February 26, 2023; Oct. 31; July 3 and 6; Friday (July 20)
     { kind: 'md', re: new RegExp(String.raw`${B}${MON}\s+(\d{1,2})${ORD}(?:\s*(?:-|–|and|to)\s*(\d{1,2})${ORD})?(?!\d)${YEAR}\)?`, 'gi') },
     // Monday 23rd: a weekday with the day of the month

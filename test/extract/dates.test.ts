@@ -88,3 +88,18 @@ describe('attack date', () => {
     expect(attack('The 3 March intrusion came to light on April 9, 2021, when files appeared online.', null)).toBe('2021-03-03');
   });
 });
+
+describe('attack date, tense and detection', () => {
+  it('leaves out dates told in the future', () => {
+    expect(attack('The lab will reopen on Friday after the cyberattack.')).toBeNull();
+    expect(attack('Los sistemas volverán a funcionar el lunes tras el ciberataque.', PUB, 'es')).toBeNull();
+  });
+  it('takes detection when the text gives no intrusion date', () => {
+    expect(attack('The practice learned of the intrusion on Thursday.')).toBe('2022-11-24');
+    expect(attack('Staff noticed encrypted files early Sunday morning.')).toBe('2022-11-27');
+  });
+  it('reads ranges in other languages from their first day', () => {
+    expect(attack("L'hôpital a été victime d'une cyberattaque dans la nuit du 5 au 6 novembre.", PUB, 'fr')).toBe('2022-11-05');
+    expect(attack('Der Angriff auf die Klinik dauerte vom 7. bis 9. November.', PUB, 'de')).toBe('2022-11-07');
+  });
+});
