@@ -24,6 +24,8 @@ describe('place mentions', () => {
   it('tells no country for a continent, and "US$" is a currency', () => {
     expect(places('Clinics across North America and Europe paid US$2m.'))
       .toEqual(['North America:none', 'Europe:none']);
+    expect(places('A North American clinic chain and a South African lab'))
+      .toEqual(['North American:none', 'South African:ZA']);
   });
 
   it('reads a US state abbreviation only in a dateline', () => {
