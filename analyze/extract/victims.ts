@@ -158,7 +158,7 @@ const MALWARE_SUFFIX = /(?:Locker|Crypt\w*|Cry|Malware|Ransomware|Virus|Worm|Tro
 function malwareName(text: string, name: string): boolean {
   if (MALWARE_SUFFIX.test(name)) return true;
   const n = escapeRe(name);
-  return new RegExp(`\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck))`, 'iu').test(text);
+  return new RegExp(`\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`, 'iu').test(text);
 }
 
 /** A lone word that is someone's surname: "Jessica Gregory, a spokeswoman", "Mike Johnson said". */
