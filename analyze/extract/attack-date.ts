@@ -13,7 +13,7 @@ export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 
 interface Cues {
   verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
-  clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; pastMonth: RegExp;
+  clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; later: RegExp; pastMonth: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -31,6 +31,7 @@ function cues(lists: Lists): Cues {
     clause: listRe(lists, 'date-clause-words', 'iu'),
     other: listRe(lists, 'date-other-incident', 'iu'),
     future: listRe(lists, 'date-future-words', 'iu'),
+    later: listRe(lists, 'date-later-words', 'iu'),
     // the date ends a subject: "an attack on Monday took down the portal"
     subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source}`, 'iu'),
     limit: new RegExp(String.raw`${listRe(lists, 'date-limit-words').source}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
@@ -87,8 +88,12 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   // a label ("- 7 Nov: attack detected") is governed by what follows its colon
   const after = right.replace(/^\s*:/, '');
   const stop = after.search(/[;:]|\s—\s/);
-  const first = cuesIn(c, stop >= 0 ? after.slice(0, stop) : after).find((h) => h.cue !== 'event');
-  return { gov: first ? (first.cue === 'report' ? 'report' : 'attack') : null, shift: 0 };
+  const clause = stop >= 0 ? after.slice(0, stop) : after;
+  const first = cuesIn(c, clause).find((h) => h.cue !== 'event');
+  if (!first) return { gov: null, shift: 0 };
+  // "called in on Monday after the attack": the date is later than the attack it names
+  if (c.later.test(clause.slice(0, first.at))) return { gov: 'limit', shift: 0 };
+  return { gov: first.cue === 'report' ? 'report' : 'attack', shift: 0 };
 }
 
 /**

@@ -94,6 +94,10 @@ describe('attack date, tense and detection', () => {
     expect(attack('The lab will reopen on Friday after the cyberattack.')).toBeNull();
     expect(attack('Los sistemas volverán a funcionar el lunes tras el ciberataque.', PUB, 'es')).toBeNull();
   });
+  it('leaves out a date placed after the attack it names', () => {
+    expect(attack('Police were called in on Friday after the ransomware attack.')).toBeNull();
+    expect(attack('Since Saturday the hospital has been diverting ambulances.')).toBe('2022-11-26');
+  });
   it('takes detection when the text gives no intrusion date', () => {
     expect(attack('The practice learned of the intrusion on Thursday.')).toBe('2022-11-24');
     expect(attack('Staff noticed encrypted files early Sunday morning.')).toBe('2022-11-27');
