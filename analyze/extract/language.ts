@@ -1,21 +1,25 @@
 // Language of a text: non-Latin scripts by their Unicode script, Latin-script languages by function words
 // (data/reference/lists/stopwords-*.yaml). Words come from Intl.Segmenter, which keeps every letter of every script.
+import type { Extraction } from '../../core/records.ts';
 import type { Lists } from './lists.ts';
 
-const SCRIPTS: [string, RegExp][] = [
-  ['ml', /\p{Script=Malayalam}/u], ['hi', /\p{Script=Devanagari}/u], ['ta', /\p{Script=Tamil}/u],
-  ['te', /\p{Script=Telugu}/u], ['kn', /\p{Script=Kannada}/u], ['bn', /\p{Script=Bengali}/u],
-  ['ar', /\p{Script=Arabic}/u], ['he', /\p{Script=Hebrew}/u], ['ru', /\p{Script=Cyrillic}/u],
-  ['el', /\p{Script=Greek}/u], ['th', /\p{Script=Thai}/u], ['ko', /\p{Script=Hangul}/u],
-  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/u], ['zh', /\p{Script=Han}/u],
-];
+// Languages told by their script alone: ISO 639-1 code and the Unicode scripts of its letters.
+const SCRIPTS: [string, RegExp][] = ([
+  ['ml', 'Malayalam'], ['hi', 'Devanagari'], ['ta', 'Tamil'], ['te', 'Telugu'], ['kn', 'Kannada'], ['bn', 'Bengali'],
+  ['ar', 'Arabic'], ['he', 'Hebrew'], ['ru', 'Cyrillic'], ['el', 'Greek'], ['th', 'Thai'], ['ko', 'Hangul'],
+  ['ja', 'Hiragana Katakana'], ['zh', 'Han'], ['gu', 'Gujarati'], ['pa', 'Gurmukhi'], ['or', 'Oriya'],
+  ['si', 'Sinhala'], ['ka', 'Georgian'], ['hy', 'Armenian'], ['am', 'Ethiopic'], ['km', 'Khmer'], ['my', 'Myanmar'],
+] as const).map(([lang, scripts]) =>
+  [lang, new RegExp(`[${scripts.split(' ').map((s) => `\\p{Script=${s}}`).join('')}]`, 'gu')]);
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 /** Lower-cased words of any script (numbers and punctuation left out). */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(text)) if (s.isWordLike && /\p{L}/u.test(s.segment)) out.push(s.segment.toLowerCase());
+  for (const s of segmenter.segment(text)) {
+    if (s.isWordLike && /\p{L}/u.test(s.segment)) out.push(s.segment.toLowerCase());
+  }
   return out;
 }
 
@@ -32,19 +36,30 @@ function stopwords(lists: Lists): Map<string, Set<string>> {
 
 export interface Language { lang: string; share: number }
 
+const NON_LATIN = /[^\P{L}\p{Script=Latin}]/gu;
+const LETTER = /\p{L}/gu;
+const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0;
+
 /**
- * The text's language (ISO 639-1) from its first ~4,000 characters. `share` is the fraction of letters in the
- * winning script, or of words that are the winning language's function words. 'und' when nothing decides.
+ * The text's language (ISO 639-1). Scripts decide from the first ~4,000 characters: a non-Latin script holding over
+ * 30 % of the letters names the language (ml, hi, ru …). Latin-script text is told by function words
+ * (data/reference/lists/stopwords-*.yaml) among the words of its first 800 characters (some 130 words; the
+ * segmenter is the costly step).
+ * `share` is the fraction of letters in the winning script, or of words that are the winner's function words.
+ * 'und' when nothing decides (no words, or under 8 % function words of any listed language).
  */
 export function detectLanguage(text: string, lists: Lists): Language {
   const head = text.slice(0, 4000);
-  const letters = head.match(/\p{L}/gu)?.length ?? 0;
-  if (!letters) return { lang: 'und', share: 0 };
-  for (const [lang, re] of SCRIPTS) {
-    const n = head.match(new RegExp(re.source, 'gu'))?.length ?? 0;
-    if (n / letters > 0.3) return { lang, share: n / letters };
+  // letters of other scripts are rare in Latin-script text, so the full letter count is taken only when they occur
+  if (count(NON_LATIN, head) > 0) {
+    const letters = count(LETTER, head);
+    for (const [lang, re] of SCRIPTS) {
+      const n = count(re, head);
+      if (n / letters > 0.3) return { lang, share: n / letters };
+    }
   }
-  const ws = wordsOf(head);
+  const ws = wordsOf(text.slice(0, 800));
+  if (!ws.length) return { lang: 'und', share: 0 };
   let best: Language = { lang: 'und', share: 0 };
   for (const [lang, set] of stopwords(lists)) {
     const hits = ws.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0);
@@ -52,4 +67,26 @@ export function detectLanguage(text: string, lists: Lists): Language {
     if (share > best.share) best = { lang, share };
   }
   return best.share >= 0.08 ? best : { lang: 'und', share: best.share };
+}
+
+/**
+ * What the extractor reads, by language:
+ * - facts (victims, actors, ransom, dates, counts, countries, attack types) and relevance: Latin-script text — en
+ *   fully; es, fr, de, nl, pt, it through their cue lists and the script-level grammar of names, numbers, money and
+ *   dates (the fact rules are written in English, so they find less there); 'und' too, as short English text can
+ *   hold too few function words to be told and a Latin-script name or sum reads the same in any language;
+ * - relevance only: text in another script — ml and hi through cue lists of their own, the rest through English
+ *   loanwords ("ransomware") alone. Names there are not told by capital letters and the fact rules do not read the
+ *   words, so any fact found would be invented.
+ */
+export const FACT_LANGUAGES: ReadonlySet<string> = new Set(['en', 'es', 'fr', 'de', 'nl', 'pt', 'it', 'und']);
+
+export const readsFacts = (lang: string): boolean => FACT_LANGUAGES.has(lang);
+
+/** An extraction of a text whose language is not read for facts: relevance and language kept, every fact emptied. */
+export function withoutFacts(x: Extraction): Extraction {
+  return {
+    ...x, attack_types: [], victims: [], actors: [], ransom: [], payment_method: null, records_affected: null,
+    attack_date: null, downtime_days: null, countries: [],
+  };
 }

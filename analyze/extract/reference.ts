@@ -5,7 +5,6 @@ import { parse } from 'yaml';
 import type { Sector } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { buildGazetteer, type Gazetteer } from './gazetteer.ts';
-import { trainRelevance, type RelevanceModel } from './classifier.ts';
 import { loadLists, type Lists } from './lists.ts';
 
 export interface GroupRef { canonical: string; aliases: string[]; ambiguous?: boolean }
@@ -22,7 +21,6 @@ export interface Reference {
   placeKinds: Map<string, string>;
   currencies: Currencies;
   fx: FxTables;
-  relevance: RelevanceModel;
   /** word and cue lists (data/reference/lists/NAME.yaml) */
   lists: Lists;
 }
@@ -79,7 +77,6 @@ export function loadReference(dir = 'data/reference'): Reference {
     placeKinds: places.kinds,
     currencies: parse(readText(dir, 'currencies.yaml')) as Currencies,
     fx: loadFx(dir),
-    relevance: trainRelevance(readText(dir, 'relevance-train.jsonl')),
     lists: loadLists(join(dir, 'lists')),
   };
   cache.set(dir, ref);
