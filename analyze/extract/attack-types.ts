@@ -1,17 +1,11 @@
-// Attack types from what the article states as fact (claims by the gang and open questions do not count).
-import type { AttackType } from '../../core/records.ts';
+// Attack types: every type cue (data/reference/lists/attack-*.yaml) is a candidate; features drop cues in sentences
+// about another case, cues after an open question or a denial, and habits or hypotheticals; the article's types are
+// the cues left. Claims count (data the gang claims to hold is a data breach); open questions do not.
+import type { Actor, AttackType } from '../../core/records.ts';
 import type { Span } from './text.ts';
+import type { GroupRef } from './reference.ts';
 import { isGeneric } from './roles.ts';
-
-const RANSOMWARE = /\b(?:ransomware|decrypt(?:ion|or) (?:key|tool)|encrypt(?:ed|ing|ion) (?:its |the |their )?(?:servers?|systems?|files|data|computers|network))\b/i;
-const NOT_RANSOMWARE = /\b(?:not (?:a |been )?(?:a )?ransomware|no (?:sign|evidence) of ransomware|nothing was encrypted)\b/i;
-const DATA_THEFT = /\b(?:stole|stolen|cop(?:ied|ying)|exfiltrat\w+|leak(?:ed|ing)|published (?:the )?(?:files|data|records|documents)|accessed (?:the )?(?:personal|patient|customer)|data (?:breach|theft)|theft of)\b/i;
-// Uncertain or attributed-to-the-criminals statements about data theft.
-const UNSURE = /\b(?:whether|if any|no evidence|not yet (?:clear|known)|may have|might|could|claim(?:s|ed|ing)?|(?:it|the group|the gang) says|says it|would|threaten\w*|unless|allegedly|to be wary)\b/i;
-const EXTORTION = /\b(?:extort\w*|demand(?:ed|s)? (?:a |payment|money|us\$|\$)|negotiat\w+|ransom|pay (?:up|to))\b/i;
-const DDOS = /\b(?:ddos|denial[- ]of[- ]service)\b/i;
-const PHISHING = /\bphishing\b/i;
-const PHISHING_ADVICE = /\b(?:wary|beware|warn\w*|advised|alert|caution)\b/i;
+import { listRe, words, type Lists } from './lists.ts';
 
 // A ransom incident told as fact: a ransom word and a past event in one sentence ("the county was hit by ransomware",
 // "hackers demanded two bitcoins", "the clinic paid"). What a strain does in general ("Locky asks 0.5 BTC",
@@ -39,21 +33,110 @@ export function ransomIncident(sents: Span[]): boolean {
   });
 }
 
-/**
- * Attack types of the article's incident. `incident`: a victim was found in an incident sentence; `ransom`: a ransom
- * incident is told (ransomIncident, or a ransom claim was extracted) — then ransomware needs no named victim, and
- * without it a mere mention of ransomware ("a breach, not ransomware like the one at X") does not make the type.
- */
-export function attackTypes(sents: Span[], incident: boolean, ransom = true): AttackType[] {
-  if (!incident && !ransom) return [];
+// A habit, a rule or a condition before the cue: "perpetrators can demand ransom payments", "if a hospital is hit".
+const HYPOTHETICAL =
+  /\b(?:can|could(?! have)|would(?! have)|should|might(?! have)|typically|usually|often|generally|tend to|if)\b/i;
+// Phishing named as advice or a risk to come is no vector: "beware of phishing", "will use it for phishing".
+const FUTURE =
+  /\b(?:will|won't|would|could|can|might|beware|wary|warn\w*|advis\w*|caution|alert|tips?|to conduct|risk of)\b/i;
+// A demand denied or refused to talk: "not aware of a ransom demand", "will not negotiate" (not paying is no denial).
+const NO_DEMAND =
+  /\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$|\b(?:not|never|won't|refuses? to|refused to) $/i;
+// A sum offered for sale on a forum is no demand on the victim.
+const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
+  + String.raw`|asking price|venta|vend\w+|ofrec\w+|vente|verkauf\w*|verkoop)\b`, 'i');
+// A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
+const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
+const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/i;
+// An expert's warning of what may follow: "the data is a cocktail for fraud and extortion", experts warn.
+const WARNING = /\b(?:warn\w*|advier\w+|advirti\w+|avert\w+|warnt|waarschuw\w*)\b/i;
+const TYPES = ['ransomware', 'data-breach', 'extortion', 'ddos', 'phishing', 'other'] as const;
+const LIST: Record<(typeof TYPES)[number], string> = {
+  ransomware: 'attack-ransomware', 'data-breach': 'attack-data-breach', extortion: 'attack-extortion',
+  ddos: 'attack-ddos', phishing: 'attack-phishing', other: 'attack-other',
+};
+
+export interface TypeContext {
+  /** a victim was found in an incident sentence */
+  incident: boolean;
+  /** a ransom incident is told (ransomIncident, a ransom claim, a group named) */
+  ransom: boolean;
+  /** sentences of ransom sums extracted for this incident */
+  demands?: string[];
+  /** a ransomware gang is named as the attacker */
+  gang?: boolean;
+}
+
+/** Does the cue stand in a sentence about this incident, stated rather than asked, denied or supposed? */
+function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean {
+  const before = s.text.slice(0, m.index);
+  if (HYPOTHETICAL.test(before) || HABIT.test(m[0]) || HABIT_BEFORE.test(before)) return false;
+  if ((type === 'extortion' || type === 'phishing') && WARNING.test(before)) return false;
+  // a question or a denial before the cue, or one that takes the cue in: "no patient or employee data was accessed"
+  const upTo = s.text.slice(0, m.index + m[0].length);
+  if (type === 'data-breach' || type === 'ransomware') return !listRe(lists, 'attack-unsure').test(upTo);
+  if (type === 'extortion') return !NO_DEMAND.test(before);
+  if (type === 'phishing') return !FUTURE.test(s.text);
+  return true;
+}
+
+// A contrast starts a clause of its own: "X has not said whether it will pay the ransom, though it paid in an earlier
+// attack" — the earlier attack is the second clause's.
+const CONTRAST = /[,;]\s*(?=(?:though|although|but|while|whereas|however)\b)/gi;
+function clauses(s: Span): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (const m of s.text.matchAll(CONTRAST)) {
+    out.push({ start: s.start + from, end: s.start + m.index!, text: s.text.slice(from, m.index) });
+    from = m.index! + m[0].length;
+  }
+  out.push({ start: s.start + from, end: s.end, text: s.text.slice(from) });
+  return out;
+}
+
+/** Attack types of the article's incident, from the cues of the sentences that tell it. */
+export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): AttackType[] {
   const types = new Set<AttackType>();
-  const all = sents.map((s) => s.text).join(' ');
-  if (ransom && sents.some((s) => RANSOMWARE.test(s.text) && !NOT_RANSOMWARE.test(s.text))) types.add('ransomware');
-  if (sents.some((s) => DATA_THEFT.test(s.text) && !UNSURE.test(s.text))) types.add('data-breach');
-  // a ransom incident without ransomware words is extortion
-  if (ransom && !types.has('ransomware')) types.add('extortion');
-  if (DDOS.test(all)) types.add('ddos');
-  if (sents.some((s) => PHISHING.test(s.text) && !PHISHING_ADVICE.test(s.text))) types.add('phishing');
-  if (NOT_RANSOMWARE.test(all) || types.size === 0) types.add('other');
-  return [...types];
+  const other = listRe(lists, 'impact-other-case');
+  const notRansomware = listRe(lists, 'attack-not-ransomware');
+  const locked = listRe(lists, 'attack-locked');
+  const any = listRe(lists, [...Object.values(LIST), 'attack-not-ransomware', 'attack-locked']);
+  let denied = false;
+  for (const s of sents.filter((x) => any.test(x.text)).flatMap(clauses)) {
+    if (!any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
+    if (notRansomware.test(s.text)) { denied = true; continue; }
+    for (const t of TYPES) {
+      if (types.has(t)) continue;
+      const re = listRe(lists, LIST[t], 'giu');
+      re.lastIndex = 0;
+      for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+        if (told(lists, s, m, t)) { types.add(t); break; }
+      }
+    }
+    // systems locked until a ransom is paid: "the still-locked computers", "won't work until the region pays a ransom"
+    const l = locked.exec(s.text);
+    if (l && listRe(lists, 'attack-extortion').test(s.text) && told(lists, s, l, 'ransomware')) types.add('ransomware');
+  }
+  if (ctx.gang && !denied) types.add('ransomware');
+  if (ctx.demands?.some((d) => !SALE.test(d))) types.add('extortion');
+  if (denied) types.delete('ransomware');
+  if (!ctx.incident && !ctx.ransom && !types.size) return [];
+  if (denied || types.size === 0) types.add('other');
+  return TYPES.filter((t) => types.has(t));
+}
+
+type Loose = GroupRef & { kind?: string; curated?: boolean };
+/**
+ * A named attacker is a ransomware gang: the group table says so (a galaxy ransomware entry, or a curated entry not
+ * listed in groups-not-ransomware), or the text calls it one where it names it.
+ */
+export function ransomwareGang(actors: Actor[], groups: GroupRef[], lists: Lists): boolean {
+  const word = listRe(lists, 'attack-ransomware');
+  const not = new Set(words(lists, 'groups-not-ransomware'));
+  return actors.some((a) => {
+    // kind and curated come with the galaxy table (groups.ts); read loosely so a table without them still works
+    const g = groups.find((x) => x.canonical === a.canonical) as Loose | undefined;
+    if (g?.kind === 'ransomware' || (g?.curated && !g.kind && !not.has(g.canonical))) return true;
+    return word.test(a.evidence.quote);
+  });
 }

@@ -1,41 +1,161 @@
 // Impact: how many records/people were affected, and how long systems were down.
+// Records: every count with its head noun is a candidate; features say whether it counts people or records whose
+// data the attack touched (noun class, data words, size words, statistics, another case, a later correction); the
+// decision takes the first good candidate, or the last correction, then its most precise restatement.
 import type { Evidence } from '../../core/records.ts';
-import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD, ORDINAL_WORD } from './numbers.ts';
-import { evidence, sentenceAt, type Span } from './text.ts';
+import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD, ORDINAL_WORD, SCALE_INTL } from './numbers.ts';
+import { evidence, fold, sentenceAt, type Span } from './text.ts';
 import { isGeneric } from './roles.ts';
+import { listRe, type Lists } from './lists.ts';
 
-const APPROX = String.raw`(?:about|around|nearly|almost|some|over|more than|up to|roughly|approximately|an estimated|at least)`;
-const QTY = String.raw`(${NUM})(?:[\s-]?(${SCALE})(?![\p{L}]))?`;
-const NOUN = String.raw`(?:current and former |of |its |their |the )*(?:patients?|records|customers|people|individuals|members|policyholders|users|persons|beneficiaries|employees|citizens)`;
-const RECORDS = new RegExp(String.raw`(?:${APPROX}\s+)?${QTY}(?:\s*(?:-|–|to)\s*${QTY})?\s+${NOUN}\b`, 'giu');
-const DATA_CONTEXT = /\b(?:data|records?|details|information|stolen|stole|cop(?:ied|y)|exposed|accessed|affected|compromised|leak\w*|breach\w*|hold|held|database|notif\w+|exfiltrat\w+|impacted|files)\b/i;
-
-// "serves a catchment of 600,000 people", "employs about 600 people": sizes, not data
-const NOT_DATA = /\b(?:serv(?:es|ing)|catchment|population|residents|treats|employs|staff of|beds)\b[^.]*$/i;
+const APPROX = `(?:${[
+  'about', 'around', 'nearly', 'almost', 'some', 'over', 'more than', 'up to',
+  'roughly', 'approximately', 'an estimated', 'at least', 'as many as', 'close to', 'unos', 'aproximadamente',
+  'más de', 'plus de', 'environ', 'mehr als', 'rund', 'etwa', 'ruim', 'bijna',
+  'meer dan',
+].join('|')})`;
+const SCALES = `${SCALE}|${SCALE_INTL}`;
+// "2.4 million", "81.5Cr", "one million", "485.000", "3-4 crore"; a figure in brackets after it is the exact one:
+// "nearly one million (941,000)"
+const QTY = String.raw`(?:(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
+const RANGE = String.raw`(?:\s*(?:-|–|to)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
+const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu');
+// "about", "more than" before the count belong to what was written
+const APPROX_BEFORE = new RegExp(String.raw`${APPROX}\s+$`, 'i');
+// up to three modifiers between the count and its noun: "81.5 million Indian citizens", "1.5 lakh patients' data";
+// a function word ends them ("19 test details of citizens" counts no citizens)
+const FUNCTION = String.raw`(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|de|la|el|los|las|les|des|du|der|die|das`
+  + String.raw`|den|van|het|een)\s`;
+const MODIFIER = String.raw`(?!${FUNCTION})[“"‘]?[\p{L}&][\p{L}'’&.-]*[”"’]?\s+`;
+const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:${MODIFIER}){0,3}?`;
+// a nationality as the people counted: "12.9 million Australians"
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u;
+// a bare figure restating "the number" or "the total": "later found the number to be closer to 2.4 million"
+const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,6}\s*$/i;
+// sector-wide statistics: "211 breaches reported this year", "600 US healthcare organizations"
+const AGGREGATE = new RegExp(String.raw`\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:breaches|incidents|attacks|organi[sz]ations`
+  + String.raw`|providers|entities|companies|hospitals)\b|\b(?:study|survey|statistics|nationwide|so far this year|this year alone)\b`, 'i');
+// the size of a body, not of a breach: "the chain has 9,000 employees", "serves 10,000 people daily"
+const OWNS = /\b(?:has|have|had|boasts|counts)\s+(?:(?:more than|over|about|around|nearly|almost|some|roughly)\s+)?$/i;
+const PER_TIME = new RegExp(String.raw`^\s*\S+(?:\s+\S+)?\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b`
+  + String.raw`|^\s*\S+\s+(?:daily|annually|yearly)\b`, 'i');
+const LIST_ITEM = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/gm;
 
 export interface Records { count: number; as_written: string; evidence: Evidence }
 
-/** The number of records/people whose data was involved (first one told in a data sentence). */
-export function findRecords(text: string, sents: Span[]): Records | null {
-  RECORDS.lastIndex = 0;
-  for (let m = RECORDS.exec(text); m; m = RECORDS.exec(text)) {
-    const s = sentenceAt(sents, m.index);
-    if (!s || !DATA_CONTEXT.test(s.text) || isGeneric(s.text) || NOT_DATA.test(text.slice(Math.max(s.start, m.index - 40), m.index))) continue;
-    const n = parseFigure(m[1]!);
-    if (n === null) continue;
-    // "3-4 crore": the scale written after the range applies to its lower bound too
-    const count = n * scaleOf(m[2] ?? (m[3] ? m[4] : undefined));
-    if (count < 10 || (!m[2] && !m[4] && /^(19|20)\d\d$/.test(m[1]!))) continue;
-    return { count, as_written: m[0], evidence: evidence(text, s.start, s.end) };
+interface Candidate extends Records {
+  index: number;
+  digits: number;
+  revised: boolean;
+  superseded: boolean;
+}
+
+const significant = (s: string) => s.replace(/\D/g, '').replace(/0+$/, '').length;
+
+function countOf(m: RegExpExecArray): { n: number; digits: number } | null {
+  const exact = m[5];
+  if (exact) {
+    const v = parseFigure(exact, true);
+    if (v !== null) return { n: v, digits: significant(exact) };
   }
-  return null;
+  if (m[3]) return { n: (smallNumber(m[3]) ?? 0) * scaleOf(m[4]), digits: 1 };
+  const figure = m[1]!;
+  // "3-4 crore": the scale written after the range applies to its lower bound too
+  const scale = m[2] ?? (m[6] ? m[7] : undefined);
+  if (!scale && /^(19|20)\d\d$/.test(figure)) return null; // a year
+  // a count of people is whole: "485.000" is 485,000 (but "2.39 million" keeps its decimals)
+  const v = parseFigure(figure, !scale);
+  return v === null ? null : { n: v * scaleOf(scale), digits: significant(figure) };
+}
+
+const nouns = new WeakMap<Lists, RegExp>();
+function nounRe(lists: Lists): RegExp {
+  let re = nouns.get(lists);
+  if (!re) nouns.set(lists, (re = new RegExp(String.raw`^${MODS}(?:${listRe(lists, 'record-nouns').source})`, 'iu')));
+  return re;
+}
+
+/** Every count of people or records in a data sentence, with its features. */
+export function recordCandidates(text: string, sents: Span[], lists: Lists): Candidate[] {
+  const noun = nounRe(lists);
+  const context = listRe(lists, 'record-context');
+  const size = listRe(lists, 'record-size');
+  const revision = listRe(lists, 'record-revision');
+  const superseded = listRe(lists, 'record-superseded');
+  const other = listRe(lists, 'impact-other-case');
+  const out: Candidate[] = [];
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(text); m; m = COUNT.exec(text)) {
+    const s = sentenceAt(sents, m.index);
+    if (!s) continue;
+    const end = m.index + m[0].length;
+    const after = text.slice(end, Math.min(s.end, end + 80));
+    const before = text.slice(s.start, m.index);
+    const headed = noun.test(after) || DEMONYM.test(after.trimStart());
+    if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$)/.test(after))) continue;
+    if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
+    if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(s.text) || other.test(s.text)) continue;
+    if (size.test(before.slice(-60)) || OWNS.test(before.slice(-25)) || PER_TIME.test(after)) continue;
+    const c = countOf(m);
+    if (!c || c.n < 10) continue;
+    const rel = end - s.start;
+    out.push({
+      count: c.n, digits: c.digits, index: m.index, as_written: (APPROX_BEFORE.exec(before)?.[0] ?? '') + m[0],
+      evidence: evidence(text, s.start, s.end),
+      // the cue before the figure in its clause: "initially reported 2,689,826 … but later found … 2.4 million"
+      revised: revision.test(lastClause(s.text.slice(0, rel))),
+      superseded: superseded.test(lastClause(s.text.slice(0, rel))),
+    });
+  }
+  return out;
+}
+
+function lastClause(s: string): string {
+  const cut = Math.max(s.lastIndexOf(' but '), s.lastIndexOf(';'), s.lastIndexOf(', however'));
+  return cut >= 0 ? s.slice(cut) : s;
+}
+
+/**
+ * The count's line names another victim of the article and not the first one: it is that victim's count ("Blue
+ * Shield notified 4.7 million members" in a piece led by another breach).
+ * `victims`: each victim's names, primary first.
+ */
+function otherVictims(text: string, at: number, victims: string[][]): boolean {
+  if (victims.length < 2) return false;
+  const line = fold(text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1));
+  const named = (names: string[]) => names.some((n) => n.length > 2 && line.includes(fold(n)));
+  return !named(victims[0]!) && victims.slice(1).some(named);
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 0.06 * Math.max(a, b);
+
+/** The number of records/people whose data was involved, or null (none, or a list of other cases' counts). */
+export function findRecords(text: string, sents: Span[], lists: Lists, victims: string[][] = []): Records | null {
+  const cands = recordCandidates(text, sents, lists).filter((c) => !otherVictims(text, c.index, victims));
+  if (!cands.length) return null;
+  // a roundup: counts that disagree in a text laid out as a list of cases, one count per case
+  const values: number[] = [];
+  for (const c of cands) if (!values.some((v) => near(v, c.count))) values.push(c.count);
+  const items = text.match(LIST_ITEM)?.length ?? 0;
+  if (values.length >= 2 && items >= 3) return null;
+  const live = cands.filter((c) => !c.superseded || cands.every((d) => d.superseded));
+  const revised = live.filter((c) => c.revised);
+  const pick = revised.length ? revised[revised.length - 1]! : live[0]!;
+  // the most precise restatement of the same figure: "nearly 9 million" … "8,923,662 people"
+  const best = live.filter((c) => near(c.count, pick.count)).reduce((a, b) => (b.digits > a.digits ? b : a), pick);
+  return { count: best.count, as_written: best.as_written, evidence: best.evidence };
 }
 
 const APPROX_D = String.raw`(?:nearly|about|almost|more than|over|around|at least|roughly|some|close to|a full|the)\s+`;
 const DURATION = new RegExp(String.raw`\b(?:for|after|lasted|lasting)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?)\b(?!\s+(?:ago|later|earlier|before))`, 'gi');
 const NTH_DAY = new RegExp(String.raw`\b(?:(?:for|on)\s+)?(?:a|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`, 'gi');
 const N_DAY_OUTAGE = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})[-\s](day|week)[-\s](?:long\s+)?(?:outage|shutdown|disruption)\b`, 'gi');
-const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*)\b/i;
+// time passed since the attack while the outage goes on: "five days later, the site remains inaccessible"
+const STILL_DOWN = String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\b(?:down|offline|inaccessible|unavailable`
+  + String.raw`|closed|disrupted|out of action)\b`;
+const N_LATER_STILL = new RegExp(
+  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|after the attack)\b(?=${STILL_DOWN})`, 'gi');
+const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
 export interface Downtime { days: number; evidence: Evidence }
 
@@ -55,5 +175,6 @@ export function findDowntime(text: string, sents: Span[]): Downtime | null {
   consider(DURATION, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(N_LATER_STILL, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   return best;
 }
