@@ -1,51 +1,175 @@
-// Ransomware/extortion groups named in the article, by canonical name (LockBit 3.0 → LockBit).
+// Groups named as the attacker: names from the group table (curated over the MISP galaxy) and names found by
+// construction ("the X ransomware gang", "a group calling itself X", "X's leak site"), by canonical name.
+// A name that is also a common word (Play, Royal, Nova) counts only where the text says it is a group.
 import type { Actor } from '../../core/records.ts';
-import type { GroupRef } from './reference.ts';
-import { escapeRe, evidence, sentenceAt, type Span } from './text.ts';
+import type { GroupRef, Reference } from './reference.ts';
+import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
+import { listRe, type Lists } from './lists.ts';
+import { evidence, fold, sentenceAt, type Span } from './text.ts';
 
-interface Pattern { re: RegExp; group: GroupRef; strict: boolean }
-const compiled = new WeakMap<GroupRef[], Pattern[]>();
+// Words that start a sentence or precede a name without being part of it.
+const LEADING = /^(?:The|A|An|By|From|And|Of|In|On|At|Both|Researchers|Police|Le|La|Les|El|Los|De|Het|Die|Der|Das)$/;
+const QUOTE = String.raw`[\s"'‘’“”«»:–—-]*`;
+const WORD_START = String.raw`(?<![\p{L}\p{N}])(?=[\p{L}])`;
+const ALIAS = 'alias|handle|moniker|pseudonym';
 
-function patterns(groups: GroupRef[]): Pattern[] {
-  const hit = compiled.get(groups);
+interface Cues {
+  cue: RegExp; named: RegExp; tail: RegExp; before: RegExp; naming: RegExp; agent: RegExp; after: RegExp;
+  possessive: RegExp; claims: RegExp; kindAfter: RegExp; nounAfter: RegExp; stop: Set<string>;
+  passing: RegExp; lineage: RegExp; otherEvent: RegExp;
+}
+const cuesCache = new WeakMap<Lists, Cues>();
+
+function cues(lists: Lists): Cues {
+  const hit = cuesCache.get(lists);
   if (hit) return hit;
-  const out: Pattern[] = [];
-  for (const group of groups) {
-    const names = [group.canonical, ...(group.aliases ?? [])].sort((a, b) => b.length - a.length);
-    const alt = names.map(escapeRe).join('|');
-    // Ambiguous names must be written as names are (capitalised); distinctive ones match in any case.
-    out.push({ re: new RegExp(String.raw`(?<![\p{L}\d])(?:${alt})(?![\p{L}\d])`, group.ambiguous ? 'gu' : 'giu'), group, strict: !!group.ambiguous });
+  const src = (n: string | string[]) => listRe(lists, n).source;
+  const N = src('group-nouns'), K = src('group-kinds'), V = src('group-naming'), A = src('group-agent');
+  const S = src('group-strain-nouns'), C = src('group-compounds');
+  const of = String.raw`\s+(?:de|of|van|di|des)\s+`;
+  // "ransomware gang", "grupo de hackers", "Hackersgroep", or a noun with a naming verb after it ("group … called")
+  const kindNoun = String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|(?:${N}|${K})(?=${QUOTE}[^.;!?]{0,30}?${V}))`;
+  const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE})?`;
+  const c: Cues = {
+    // a cheap first look: a sentence without any group word declares no name
+    cue: new RegExp(`${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns'])}|${ALIAS}`, 'iu'),
+    // names declared by construction: "the ransomware group X", "a group calling itself X", "alias 'X'"
+    named: new RegExp(String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE})`
+      + String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`, 'giu'),
+    // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
+    tail: new RegExp(String.raw`^\s+(?:${K}\s+)+${N}`, 'u'),
+    // before a table name: "ransomware group X", "el grupo de hackers conocido como X", "the strain X", "ransomware X"
+    before: new RegExp(String.raw`${WORD_START}(?:(?:${K}\s+)*(?:${N}|${S})(?:${of}${K})?|${C}|ransomware)`
+      + String.raw`${QUOTE}${naming}$`, 'iu'),
+    naming: new RegExp(String.raw`${WORD_START}${V}${QUOTE}$`, 'iu'),
+    agent: new RegExp(String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?${QUOTE}$`, 'iu'),
+    after: new RegExp(String.raw`^[\s-]*(?:${K}|${S}|RaaS)`, 'iu'),
+    possessive: new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`, 'iu'),
+    claims: new RegExp(String.raw`^\s+${src('group-claims')}`, 'iu'),
+    kindAfter: new RegExp(String.raw`^[\s-]*(?:(?:${K}\s+)?${N}|${C})`, 'iu'),
+    nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
+    stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
+    // listed in passing, lineage and comparison, another incident: the group named there is not this attacker
+    passing: new RegExp(String.raw`${src('group-in-passing')}\s+(?:the\s+)?$`, 'iu'),
+    lineage: new RegExp(String.raw`${src('group-lineage')}[^.;]{0,40}$`, 'iu'),
+    otherEvent: new RegExp(String.raw`${src('group-other-event')}[^.;]{0,80}$`, 'iu'),
+  };
+  cuesCache.set(lists, c);
+  return c;
+}
+
+/** Does the text around [start, end) say that the name there is a group? */
+function groupContext(text: string, s: Span, start: number, end: number, c: Cues, common: boolean): boolean {
+  const before = text.slice(Math.max(s.start, start - 80), start), after = text.slice(end, Math.min(s.end, end + 60));
+  if (c.before.test(before) || c.agent.test(before) || (!common && c.naming.test(before))) return true;
+  if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
+  // "the Play gang", "Nova-hackersgroep", "the Nova ransomware gang" — but "Royal Group" is a company: the noun in
+  // lower case ("Ransomware" in a title-case headline is still the kind word). A kind word alone after a common word
+  // is no name: "Android ransomware", "Linux malware"; after a distinctive one it is ("WannaCry ransomware").
+  const k = c.kindAfter.exec(after) ?? (common ? null : c.after.exec(after));
+  return !!k && (!/\p{Lu}/u.test(k[0].trim()[0] ?? '') || /^[\s-]*(?:ransomware|RaaS)/i.test(k[0]));
+}
+
+/** Is the name at [start, end) a part of a longer proper name ("Royal Free Hospital", "Hive Social")? */
+function partOfName(text: string, s: Span, start: number, end: number, c: Cues): boolean {
+  const next = /^\s+(\p{Lu}[\p{L}]*)/u.exec(text.slice(end, end + 30))?.[1];
+  if (next && !c.after.test(' ' + next) && !c.kindAfter.test(' ' + next)) return true;
+  const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(s.start, start - 25), start))?.[1];
+  return !!prev && !LEADING.test(prev) && !c.stop.has(fold(prev));
+}
+
+// A name found by construction: capitalised words or a word with digits ("Sc0rp10nn", "pwn0001"), up to three.
+const NAME = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
+  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u');
+// after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
+const SELF = /(?:calls?|calling|named?) (?:itself|themselves)|se hace llamar|se fait appeler|noemt zich|autodenomina/i;
+const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}(?=\s*(?:[,.;:()]|$))/u;
+const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
+const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
+  + String.raw`(?![\p{L}\p{N}$])`, 'gu');
+const TITLE_CASE = /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u;
+const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
+
+interface Found { name: string; canonical: string; start: number; end: number }
+
+/** Names the text itself declares as groups, not in the table. */
+function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<string, string>): Found[] {
+  const out: Found[] = [];
+  const ok = (name: string, s: Span, at: number) => {
+    const first = name.split(/[\s-]/)[0]!;
+    if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || DEMONYM.test(first)) return false;
+    if (places?.has(name) || places?.has(first)) return false;
+    // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
+    return at > s.start + 1 || new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text);
+  };
+  for (const s of sents) {
+    if (c.cue.test(s.text)) for (const m of s.text.matchAll(c.named)) {
+      const at = s.start + m.index + m[0].length;
+      const rest = text.slice(at, s.end);
+      const self = SELF.test(m[0]);
+      const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
+      if (n && (self || ok(n[0], s, at))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
+    }
+    // "the X ransomware gang", "X's leak site" (not in title-case headlines, where every word is capitalised)
+    if (TITLE_CASE.test(s.text.trim())) continue;
+    for (const m of s.text.matchAll(RUN)) {
+      const after = text.slice(s.start + m.index + m[0].length, s.end);
+      if (!c.tail.test(after) && !c.possessive.test(after)) continue;
+      const lead = /^(?:\p{L}+\s+)*/u.exec(m[0])![0].split(/\s+/).filter(Boolean);
+      let skip = 0;
+      while (skip < lead.length && (LEADING.test(lead[skip]!) || c.stop.has(fold(lead[skip]!)))) skip++;
+      const name = m[0].split(/\s+/).slice(skip).join(' ');
+      const start = s.start + m.index + m[0].length - name.length;
+      if (name && ok(name, s, start)) out.push({ name, canonical: name, start, end: start + name.length });
+    }
   }
-  compiled.set(groups, out);
   return out;
 }
 
-const GROUP_CONTEXT = /\b(?:ransomware|gang|group|operators?|affiliates?|leak site|extortion|crew|strain|hackers|threat actors?|claimed|variant|encryptor)\b/i;
-// Listing other groups in passing is not an attribution.
-const IN_PASSING = /\b(?:such as|like|including|rivals?|other groups|previous attacks)\s+(?:the\s+)?$/i;
-// Lineage and comparison: "linked to members of the now-disbanded Conti", "similarities … with that of Conti",
-// "some of its operators previously worked with the Conti syndicate", "a rebrand of MountLocker".
-const LINEAGE = /\b(?:linked to|ties to|tied to|members of|that of|worked (?:with|for)|similarit(?:y|ies)|rebrand(?:ed)? (?:of|from)|successor (?:to|of)|formerly|offshoot of|splinter\w*|previously|compared (?:to|with)|former|disbanded|defunct)\b[^.;]{0,40}$/i;
-
-export function findActors(text: string, sents: Span[], groups: GroupRef[]): Actor[] {
-  const found = new Map<string, Actor>();
-  for (const p of patterns(groups)) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const start = m.index, end = start + m[0].length;
-      const s = sentenceAt(sents, start);
-      if (!s || found.has(p.group.canonical)) continue;
-      if (IN_PASSING.test(text.slice(Math.max(s.start, start - 25), start))) continue;
-      if (LINEAGE.test(text.slice(Math.max(s.start, start - 70), start))) continue;
-      if (p.strict) {
-        if (!GROUP_CONTEXT.test(s.text)) continue;
-        // part of a longer proper name: "Royal Free Hospital", "Hive Social", "The Royal"
-        if (/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && !/^\s+(?:ransomware|Ransomware|RaaS)/.test(text.slice(end, end + 12))) continue;
-        const prevWord = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(s.start, start - 20), start))?.[1];
-        if (prevWord && !/^(?:The|A|An|By|From|And|Of|In|On|At|Both|Researchers|Police)$/.test(prevWord)) continue;
-      }
-      found.set(p.group.canonical, { name: m[0], canonical: p.group.canonical, evidence: evidence(text, s.start, s.end) });
-    }
+export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'groups' | 'lists' | 'places'>): Actor[] {
+  const { groups, places } = ref;
+  const c = cues(ref.lists);
+  const found = new Map<string, Found>();
+  const attacker = (start: number, s: Span) => !c.passing.test(text.slice(Math.max(s.start, start - 25), start))
+    && !c.lineage.test(text.slice(Math.max(s.start, start - 70), start))
+    && !c.otherEvent.test(text.slice(s.start, start));
+  const hits: GroupHit[] = findGroupNames(groups, text);
+  // a table name the article also writes in lower case is a word here ("the play was cancelled")
+  let lower: Set<string> | null = null;
+  const lowered = (h: GroupHit) => {
+    if (h.surface.group.curated) return false;
+    const toks = h.surface.toks;
+    if (toks.length > 1) return text.includes(toks.join(' '));
+    lower ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{N}]*(?![\p{L}\p{N}])/gu) ?? []);
+    return lower.has(toks[0]!);
+  };
+  const confirmed = new Set<GroupRef>();
+  for (const h of hits) {
+    const s = sentenceAt(sents, h.start);
+    if (!s || !attacker(h.start, s) || places?.has(text.slice(h.start, h.end))) continue;
+    // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
+    const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
+    if (strict && partOfName(text, s, h.start, h.end, c)) continue;
+    // a galaxy name that is a word or a platform ("Android ransomware") needs more than a kind word after it
+    const word = !h.surface.group.curated && (h.surface.common || lowered(h));
+    if (strict && !groupContext(text, s, h.start, h.end, c, word) && !confirmed.has(h.surface.group)) continue;
+    confirmed.add(h.surface.group);
+    const canonical = h.surface.group.canonical;
+    const name = text.slice(h.start, h.end);
+    if (!found.has(canonical)) found.set(canonical, { name, canonical, start: h.start, end: h.end });
   }
-  return [...found.values()].sort((a, b) => a.evidence.start - b.evidence.start);
+  for (const f of constructed(text, sents, c, places)) {
+    const s = sentenceAt(sents, f.start);
+    if (!s || !attacker(f.start, s)) continue;
+    const k = nameKey(f.name);
+    if ([...found.values()].some((x) => nameKey(x.name) === k || nameKey(x.canonical) === k)) continue;
+    // a constructed name over a table name ("LockBit3.0", "a group called Phoenix") was judged as that name
+    if (hits.some((x) => f.start < x.end && x.start < f.end)) continue;
+    if (!found.has(f.canonical)) found.set(f.canonical, f);
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start).map((f) => {
+    const s = sentenceAt(sents, f.start)!;
+    return { name: f.name, canonical: f.canonical, evidence: evidence(text, s.start, s.end) };
+  });
 }
+

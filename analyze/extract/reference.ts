@@ -6,8 +6,12 @@ import type { Sector } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { buildGazetteer, type Gazetteer } from './gazetteer.ts';
 import { loadLists, type Lists } from './lists.ts';
+import { mergeGroups } from './groups.ts';
 
-export interface GroupRef { canonical: string; aliases: string[]; ambiguous?: boolean }
+/** curated: from groups.yaml; common: names that are also ordinary words (need group context); kind: galaxy cluster */
+export interface GroupRef {
+  canonical: string; aliases: string[]; ambiguous?: boolean; curated?: boolean; common?: string[]; kind?: 'ransomware' | 'actor';
+}
 export interface VictimRef { name: string; aliases: string[]; country: string | null; sector: Sector }
 export interface Currencies { prefix: Record<string, string>; suffix: Record<string, string>; unsupported: string[] }
 /** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
@@ -71,7 +75,7 @@ export function loadReference(dir = 'data/reference'): Reference {
   const victims = parse(readText(dir, 'victims.yaml')) as VictimRef[];
   const places = loadPlaces(dir);
   const ref: Reference = {
-    groups: parse(readText(dir, 'groups.yaml')) as GroupRef[],
+    groups: mergeGroups(parse(readText(dir, 'groups.yaml')) as GroupRef[], readText(dir, 'groups-galaxy.tsv')),
     victims: buildGazetteer(victims),
     places: places.places,
     placeKinds: places.kinds,

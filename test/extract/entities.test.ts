@@ -5,7 +5,7 @@ import { sentences } from '../../analyze/extract/text.ts';
 import { article, ref } from './helpers.ts';
 
 const victims = (text: string) => extract(article(text), ref).victims;
-const actors = (text: string) => findActors(text, sentences(text), ref.groups).map((a) => a.canonical);
+const actors = (text: string) => findActors(text, sentences(text), ref).map((a) => a.canonical);
 
 describe('victims', () => {
   it('resolves an acronym defined in the article to its full form (gazetteer)', () => {

@@ -1,0 +1,115 @@
+// Group table: curated groups.yaml (canonical names, rebrands, ambiguity) over the MISP galaxy rows in
+// groups-galaxy.tsv, and a token index over every name so a 3,000-name table costs one pass over the text.
+import type { GroupRef } from './reference.ts';
+import { fold } from './text.ts';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+export const nameKey = (s: string): string => (fold(s).match(WORD) ?? []).join(' ');
+
+/** Merge the curated list with the galaxy rows; a galaxy row whose canonical name is a curated name adds its synonyms. */
+export function mergeGroups(curated: GroupRef[], galaxyTsv: string): GroupRef[] {
+  const out: GroupRef[] = curated.map((g) => ({
+    ...g, aliases: g.aliases ?? [], curated: true,
+    // curated ambiguous entries: their one-word names need context ("Royal", "Medusa"); "Wizard Spider" does not
+    common: g.ambiguous ? [g.canonical, ...(g.aliases ?? [])].filter((n) => !/\s/.test(n.trim())) : [],
+  }));
+  const taken = new Map<string, GroupRef>();
+  for (const g of out) for (const n of [g.canonical, ...g.aliases]) taken.set(nameKey(n), g);
+  for (const line of galaxyTsv.split('\n')) {
+    if (!line || line.startsWith('#') || line.startsWith('kind\t')) continue;
+    const [kind, canonical, names, common] = line.split('\t');
+    if (!canonical || !names) continue;
+    const all = names.split('|'), commons = new Set((common ?? '').split('|').filter(Boolean));
+    // "Lockbit3", "LockBit 4": a numbered version of a curated group is that group; so is a row naming it as a synonym
+    const host = taken.get(nameKey(canonical)) ?? taken.get(nameKey(canonical).replace(/\s*\d+(?:\s\d+)*$/, ''))
+      ?? all.map((n) => taken.get(nameKey(n))).find((g) => g?.curated);
+    if (host?.curated) {
+      for (const n of all) {
+        if (taken.has(nameKey(n))) continue;
+        host.aliases.push(n);
+        if (commons.has(n)) host.common!.push(n);
+        taken.set(nameKey(n), host);
+      }
+      continue;
+    }
+    const mine = all.filter((n) => !taken.has(nameKey(n)));
+    if (!mine.length) continue;
+    const g: GroupRef = { canonical: mine[0]!, aliases: mine.slice(1), kind: kind === 'actor' ? 'actor' : 'ransomware',
+      common: mine.filter((n) => commons.has(n)) };
+    for (const n of mine) taken.set(nameKey(n), g);
+    out.push(g);
+  }
+  return out;
+}
+
+export interface Surface { toks: string[]; group: GroupRef; common: boolean; written: string }
+export interface GroupIndex { byFirst: Map<string, Surface[]>; byName: Map<string, Surface> }
+const indexes = new WeakMap<GroupRef[], GroupIndex>();
+
+export function groupIndex(groups: GroupRef[]): GroupIndex {
+  const hit = indexes.get(groups);
+  if (hit) return hit;
+  const byFirst = new Map<string, Surface[]>(), byName = new Map<string, Surface>();
+  for (const group of groups) {
+    const common = new Set((group.common ?? []).map(nameKey));
+    for (const written of [group.canonical, ...(group.aliases ?? [])]) {
+      const k = nameKey(written);
+      if (!k || byName.has(k)) continue;
+      const s: Surface = { toks: k.split(' '), group, common: common.has(k), written };
+      byName.set(k, s);
+      const list = byFirst.get(s.toks[0]!) ?? [];
+      list.push(s);
+      byFirst.set(s.toks[0]!, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+  const idx = { byFirst, byName };
+  indexes.set(groups, idx);
+  return idx;
+}
+
+/** A name that is certainly a group (curated, or a galaxy name that is no common word): not a victim. */
+export function isGroupName(groups: GroupRef[], name: string): boolean {
+  const s = groupIndex(groups).byName.get(nameKey(name));
+  return !!s && !s.common && (!!s.group.curated || nameKey(name).length > 4);
+}
+
+export interface GroupHit { start: number; end: number; surface: Surface }
+
+/** Longest table names in the text. Galaxy names must start as names do (capital or digit). */
+export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
+  const { byFirst } = groupIndex(groups);
+  // lower-case the text once; fold (accents) only the words that need it
+  const low = text.toLowerCase();
+  const src = low.length === text.length ? low : text;
+  const word = (w: string) => (src === low && ASCII.test(w) ? w : fold(w));
+  const re = new RegExp(WORD.source, 'gu'), next = new RegExp(String.raw`[\s./-]{0,2}([\p{L}\p{N}]+)`, 'uy');
+  const hits: GroupHit[] = [];
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    const cands = byFirst.get(word(m[0]));
+    if (!cands) continue;
+    const start = m.index;
+    // the following words, read only when some name starts here: "LockBit 3.0", "Black Basta"
+    const ends = [start + m[0].length], toks = [''];
+    const more = (k: number) => {
+      while (toks.length <= k) {
+        next.lastIndex = ends[ends.length - 1]!;
+        const n = next.exec(src);
+        if (!n) return false;
+        toks.push(word(n[1]!)); ends.push(next.lastIndex);
+      }
+      return true;
+    };
+    for (const c of cands) {
+      let k = 1;
+      while (k < c.toks.length && more(k) && toks[k] === c.toks[k]) k++;
+      if (k < c.toks.length) continue;
+      if (!c.group.curated && !/[\p{Lu}\p{N}]/u.test(text[start]!)) continue;
+      hits.push({ start, end: ends[k - 1]!, surface: c });
+      re.lastIndex = ends[k - 1]!;
+      break;
+    }
+  }
+  return hits;
+}
