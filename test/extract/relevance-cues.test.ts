@@ -68,6 +68,11 @@ describe('relevance in other languages', () => {
     expect(sentenceCues('El hospital sufrió un secuestro de datos.', ref.lists, 'es').physical).toBe(false);
   });
 
+  it('a trend piece told in Spanish is not relevant', () => {
+    expect(rel('Los ciberataques contra hospitales crecieron un 35 por ciento el año pasado, según un informe de una '
+      + 'empresa de seguridad. El sector sanitario es el más atacado del país.')).toBe(false);
+  });
+
   it('German compounds carry the health noun', () => {
     const f = relevanceFeatures(ref.lists, 'de', null,
       sentences('Die Universitätsklinik meldet einen Cyberangriff auf ihre Server.'), []);
