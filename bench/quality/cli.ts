@@ -15,9 +15,20 @@ export const SHARED = resolve(ROOT, process.env.TRIAGE_SHARED ?? '../shared');
 
 export const sha256File = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+const temps = new Set<string>();
+// a run cut short (a filtered or failed test file ends its process) leaves no folder behind
+process.once('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
 /** A fresh temporary directory; remove it with `rmTemp`. */
-export const makeTemp = (prefix: string): string => mkdtempSync(join(tmpdir(), `triage-${prefix}-`));
-export const rmTemp = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+export function makeTemp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `triage-${prefix}-`));
+  temps.add(dir);
+  return dir;
+}
+export function rmTemp(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  temps.delete(dir);
+}
 
 function run(cmd: string, args: string[], okCodes = [0]): Promise<string> {
   return new Promise((done, fail) => {

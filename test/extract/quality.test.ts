@@ -47,25 +47,11 @@ function gate(set: string, where: string, available: boolean, measure: () => Pro
 }
 
 const hn = (split: string) => existsSync(join(HN_DIR, `${split}.jsonl`)) && existsSync(join(HN_DIR, 'score.mjs'));
-// the child processes of the three CLI sets run at once; each set's beforeAll waits for its own
-const cli = new Map<string, Promise<Measured | null>>();
-const once = (set: string, run: () => Promise<Measured | null>) => () => {
-  if (!cli.has(set)) {
-    const p = run();
-    p.catch(() => {}); // started early: the set's own beforeAll reports a failure
-    cli.set(set, p);
-  }
-  return cli.get(set)!;
-};
+// each set is measured in its own beforeAll, so a run filtered to one set (-t) measures only that one
 const inProcess = { inProcess: true };
-const dev = once('dev', async () => (await measureSplit(HN_DIR, 'dev', inProcess))?.measured ?? null);
-const check = once('check', async () => (await measureSplit(HN_DIR, 'check', inProcess))?.measured ?? null);
-const casieMjs = once('casie/score.mjs', () => measureCasieMjs(CASIE_PATH, join(HN_DIR, 'score.mjs'), inProcess));
-beforeAll(() => {
-  if (hn('dev')) void dev();
-  if (hn('check')) void check();
-  if (existsSync(CASIE_PATH) && hn('dev')) void casieMjs();
-});
+const dev = async () => (await measureSplit(HN_DIR, 'dev', inProcess))?.measured ?? null;
+const check = async () => (await measureSplit(HN_DIR, 'check', inProcess))?.measured ?? null;
+const casieMjs = () => measureCasieMjs(CASIE_PATH, join(HN_DIR, 'score.mjs'), inProcess);
 
 gate('demo', DEMO_DIR, true, () => measureDemo()?.measured ?? null);
 gate('casie', CASIE_PATH, existsSync(CASIE_PATH), () => measureCasie()?.measured ?? null);
