@@ -52,6 +52,10 @@ describe('attack types', () => {
     expect(types('The board has not said whether it will pay the ransom, though it paid in an earlier attack.'))
       .toEqual(['extortion']);
   });
+  it('needs attackers behind encryption and data behind a theft', () => {
+    expect(types('Hackers broke into the clinic network; its backups were encrypted by default.')).toEqual(['other']);
+    expect(types('Hackers broke into the clinic network and stole the patient records.')).toEqual(['data-breach']);
+  });
   it('takes a denial of ransomware as another kind of attack', () => {
     expect(types('The outage was not a ransomware attack, the hospital said.')).toEqual(['other']);
   });
