@@ -23,6 +23,9 @@ function cues(lists: Lists): Cues {
   const noun = listRe(lists, 'date-attack-nouns').source;
   const claim = listRe(lists, ['date-report-verbs', 'date-claim-verbs']).source;
   const nums = words(lists, 'date-numerals').map((w) => w.split(' ')[1]).join('|');
+  const verbs = listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source;
+  const limit = listRe(lists, 'date-limit-words').source;
+  const AFTER = String.raw`(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`;
   c = {
     verb: listRe(lists, 'date-attack-verbs', 'giu'),
     noun: listRe(lists, 'date-attack-nouns', 'giu'),
@@ -33,12 +36,12 @@ function cues(lists: Lists): Cues {
     future: listRe(lists, 'date-future-words', 'iu'),
     later: listRe(lists, 'date-later-words', 'iu'),
     // the date ends a subject: "an attack on Monday took down the portal"
-    subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source}`, 'iu'),
-    limit: new RegExp(String.raw`${listRe(lists, 'date-limit-words').source}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
+    subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${verbs}`, 'iu'),
+    limit: new RegExp(String.raw`${limit}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
     // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
     attributive: new RegExp(String.raw`^(?:['’]s)?\s+(?:(?!the\b|an?\b)[\p{Ll}-]+\s+)?(?:(${noun})|${claim})`, 'iu'),
     // "on Thursday, one day after the ransomware attack"
-    offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?${noun}`, 'iu'),
+    offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
   };
   compiled.set(lists, c);
@@ -82,7 +85,8 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   // the date ends the subject of an attack verb: "says a flood of traffic on Sunday took down its portal"
   if (c.subjectOf.test(right)) return { gov: 'attack', shift: 0 };
   // "from Monday" with no end is when something resumes; "from 14 March through 3 April" is a window
-  if (/\bfrom\s+(?:(?:late|early)\s+)?$/i.test(left) && !/^\s*(?:-|–|to|through|until|till)\s/i.test(right)) return { gov: 'limit', shift: 0 };
+  const from = /\bfrom\s+(?:(?:late|early)\s+)?$/i.test(left);
+  if (from && !/^\s*(?:-|–|to|through|until|till)\s/i.test(right)) return { gov: 'limit', shift: 0 };
   const gov = leftGovernor(c, left);
   if (gov) return { gov, shift: 0 };
   // a label ("- 7 Nov: attack detected") is governed by what follows its colon
@@ -148,7 +152,9 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
   const a = new Date(anchor), ay = a.getUTCFullYear(), amd = (a.getUTCMonth() + 1) * 100 + a.getUTCDate();
   const past = new Set<string>();
   c.pastMonth.lastIndex = 0;
-  for (let m = c.pastMonth.exec(text); m; m = c.pastMonth.exec(text)) past.add((m[1] ?? m[2])!.toLowerCase().slice(0, 3));
+  for (let m = c.pastMonth.exec(text); m; m = c.pastMonth.exec(text)) {
+    past.add((m[1] ?? m[2])!.toLowerCase().slice(0, 3));
+  }
   for (const d of ds) {
     if (d.date || d.kind !== 'md' || !d.m) continue;
     const name = text.slice(d.start, d.end).toLowerCase().match(/\p{L}{3,}/u)?.[0]?.slice(0, 3) ?? '';
@@ -161,7 +167,9 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
 export interface AttackDate { date: string; start: number; end: number }
 
 /** The attack (else detection) date: the earliest date the attack governs, within 200 days before publication. */
-export function attackDate(text: string, sents: Span[], published: string | null, lists: Lists, lang = 'en'): AttackDate | null {
+export function attackDate(
+  text: string, sents: Span[], published: string | null, lists: Lists, lang = 'en',
+): AttackDate | null {
   const c = cues(lists);
   const pubDay = published ? published.slice(0, 10) : null;
   const ds = findDates(text, pubDay, lists, lang);

@@ -68,30 +68,36 @@ function calendar(lists: Lists): Calendar {
   const B = String.raw`\b`, NB = String.raw`(?![\wÀ-ÖØ-öø-ÿ])`;
   const MON = String.raw`(${alt(months.keys())})\.?`;
   const WD = String.raw`(${alt(weekdays.keys())})`;
-  const PAST = words(lists, 'date-past-words')
-    .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
-    .join('|');
+  const pattern = (w: string) => (w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1)
+    : escapeRe(w).replace(/ /g, '\\s+'));
+  const PAST = words(lists, 'date-past-words').map(pattern).join('|');
   const ORD = String.raw`(?:st|nd|rd|th|er|e|º|\.)?`;
   const YEAR = String.raw`(?:,?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d))?`;
   const NUM = alt(numerals.keys());
+  const RANGE = String.raw`(?:\s*(?:-|–|and|to|y|et|und|en|al|au|bis|tot)\s*(\d{1,2})${ORD})?`;
+  const MD_RANGE = String.raw`(?:\s*(?:-|–|and|to)\s*(\d{1,2})${ORD})?`;
+  const DAYS = String.raw`(?:days?|días|jours|tagen|dagen|dias|giorni)${NB}`;
+  const BACK = String.raw`(?:${B}(?:hace|il y a|vor)\s+)?`;
+  const AGO = 'ago|geleden|atrás|fa';
+  const re = (src: string) => new RegExp(src, 'gi');
   const patterns: { kind: DateKind; re: RegExp }[] = [
     // layout: ISO stamps and numeric dates belong to datelines and archive lines, not to prose
     { kind: 'layout', re: /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)/g },
     // 26 February 2023, 3-6 July, 9 de agosto de 2025, am 3. März, Friday 21 February, Thursday night (19th April)
-    { kind: 'full', re: new RegExp(String.raw`${B}(\d{1,2})${ORD}(?:\s*(?:-|–|and|to|y|et|und|en|al|au|bis|tot)\s*(\d{1,2})${ORD})?\s+(?:of\s+|de\s+)?${MON}${NB}${YEAR}\)?`, 'gi') },
+    { kind: 'full', re: re(String.raw`${B}(\d{1,2})${ORD}${RANGE}\s+(?:of\s+|de\s+)?${MON}${NB}${YEAR}\)?`) },
     // February 26, 2023; Oct. 31; July 3 and 6; Friday (July 20)
-    { kind: 'md', re: new RegExp(String.raw`${B}${MON}\s+(\d{1,2})${ORD}(?:\s*(?:-|–|and|to)\s*(\d{1,2})${ORD})?(?!\d)${YEAR}\)?`, 'gi') },
+    { kind: 'md', re: re(String.raw`${B}${MON}\s+(\d{1,2})${ORD}${MD_RANGE}(?!\d)${YEAR}\)?`) },
     // Monday 23rd: a weekday with the day of the month
-    { kind: 'wdd', re: new RegExp(String.raw`${B}${WD},?\s+(\d{1,2})(?:st|nd|rd|th)${NB}`, 'gi') },
+    { kind: 'wdd', re: re(String.raw`${B}${WD},?\s+(\d{1,2})(?:st|nd|rd|th)${NB}`) },
     // last Tuesday, on Friday, samedi dernier, el pasado lunes, Wednesday's
-    { kind: 'wd', re: new RegExp(String.raw`(?:${B}(?:el\s+|am\s+)?(${PAST})\s+)?${B}${WD}${NB}(?:\s+(${PAST})${NB})?`, 'gi') },
+    { kind: 'wd', re: re(String.raw`(?:${B}(?:el\s+|am\s+)?(${PAST})\s+)?${B}${WD}${NB}(?:\s+(${PAST})${NB})?`) },
     // two days ago, hace dos días, il y a trois jours, vor zwei Tagen, drie dagen geleden
-    { kind: 'ago', re: new RegExp(String.raw`(?:${B}(?:hace|il y a|vor)\s+)?${B}(\d{1,2}|${NUM})\s+(?:days?|días|jours|tagen|dagen|dias|giorni)${NB}(?:\s+(ago|geleden|atrás|fa)${NB})?`, 'gi') },
+    { kind: 'ago', re: re(String.raw`${BACK}${B}(\d{1,2}|${NUM})\s+${DAYS}(?:\s+(${AGO})${NB})?`) },
   ];
   // a weekday written before a date belongs to it: "Friday 21 February", "Thursday night (19th April)"
   const lead = new RegExp(String.raw`${B}${WD},?\s+(?:(?:night|morning|evening|afternoon)\s+)?\(?$`, 'i');
   const relRe = new Map<string, RegExp>();
-  for (const [lang, m] of relative) relRe.set(lang, new RegExp(String.raw`(?<![\wÀ-ÖØ-öø-ÿ])(?:${alt(m.keys())})${NB}`, 'gi'));
+  for (const [lang, m] of relative) relRe.set(lang, re(String.raw`(?<![\wÀ-ÖØ-öø-ÿ])(?:${alt(m.keys())})${NB}`));
   const cal = { months, weekdays, numerals, relative, patterns, relRe, lead };
   calendars.set(lists, cal);
   return cal;
@@ -166,8 +172,11 @@ function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calen
       const day = Number(d1 ?? d2);
       let year = y ? Number(y) : undefined;
       const yw = YEAR_WORDS.exec(after);
-      if (!year && yw && pub !== null) year = new Date(pub).getUTCFullYear() - (yw[1]!.toLowerCase() === 'last' ? 1 : 0);
-      if (year) return validDay(year, month, day) ? { kind: y ? 'full' : 'md', date: iso(utc(year, month, day)), m: month, d: day, year } : null;
+      if (!year && yw && pub !== null) year = new Date(pub).getUTCFullYear() - (/last/i.test(yw[1]!) ? 1 : 0);
+      if (year) {
+        if (!validDay(year, month, day)) return null;
+        return { kind: y ? 'full' : 'md', date: iso(utc(year, month, day)), m: month, d: day, year };
+      }
       if (!validDay(2024, month, day)) return null;
       return { kind: 'md', date: pub === null ? null : at(monthDay(pub, month, day)), m: month, d: day };
     }
@@ -198,12 +207,14 @@ function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calen
   }
 }
 
+const PAIR = /^\s*(?:-|–|and|to|through|until|till|y|et|und|en|au|al|bis|tot)\s*$/i;
+
 /** "between February 26 and March 7, 2023": the first date takes the year of the second. */
 function pairYears(text: string, ds: DateMention[]): void {
   for (let i = 0; i + 1 < ds.length; i++) {
     const a = ds[i]!, b = ds[i + 1]!;
     if (a.year || !a.m || !b.year || !b.m) continue;
-    if (!/^\s*(?:-|–|and|to|through|until|till|y|et|und|en|au|al|bis|tot)\s*$/i.test(text.slice(a.end, b.start))) continue;
+    if (!PAIR.test(text.slice(a.end, b.start))) continue;
     const y = a.m * 100 + a.d! <= b.m * 100 + b.d! ? b.year : b.year - 1;
     if (validDay(y, a.m, a.d!)) Object.assign(a, { date: iso(utc(y, a.m, a.d!)), year: y });
   }
