@@ -25,9 +25,18 @@ const HEALTH_NAME = /\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharm
 const DATA_AFTER = /^\s+(?:de|of) (?:datos|dados|data)\b/i;
 
 /** The languages whose word lists exist for a cue kind; English always, as its loanwords appear everywhere. */
+const cueCache = new WeakMap<Lists, Map<string, RegExp | null>>();
 function cueRe(lists: Lists, kind: Kind, lang: string): RegExp | null {
-  const names = [...new Set([`${kind}-en`, `${kind}-${lang}`])].filter((n) => lists.has(n));
-  return names.length ? listRe(lists, names, 'giu') : null;
+  const cache = cueCache.get(lists) ?? new Map<string, RegExp | null>();
+  cueCache.set(lists, cache);
+  const key = `${kind}-${lang}`;
+  let re = cache.get(key);
+  if (re === undefined) {
+    const names = [...new Set([`${kind}-en`, key])].filter((n) => lists.has(n));
+    re = names.length ? listRe(lists, names, 'giu') : null;
+    cache.set(key, re);
+  }
+  return re;
 }
 
 // A health noun in the plural ("hospitals", "healthcare organisations") speaks of a sector, not of one victim.
