@@ -4,6 +4,7 @@ import type { Reference } from './reference.ts';
 import { sentences, sentenceAt } from './text.ts';
 import { findRansom, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
+import { cues as victimCues } from './victimcues.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './attack-date.ts';
 import { findRecords, findDowntime } from './impact.ts';
@@ -40,7 +41,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
   const victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
-  const incident = hasIncident(sents, victims.length > 0);
+  // …told in any language the victim lists read ("ciberataque", "cyberattaque", "Hackerangriff")
+  const incident = hasIncident(sents, victims.length > 0)
+    || victims.length > 0 && sents.some((s) => victimCues(ref.lists).incident.test(s.text));
   const lang = detectLanguage(text, ref.lists).lang;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;

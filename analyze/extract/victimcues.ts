@@ -15,7 +15,7 @@ export interface VictimCues {
   authority: RegExp;
   /** a folded run ending in a noun that names no organisation ("… Act", "… Programme") */
   nonOrgLast: RegExp;
-  /** …or such a noun right after the run */
+  /** a programme, law or event noun right after the run, which the run qualifies */
   nonOrgAfter: RegExp;
   /** a headline's attack word, which ends the name before it */
   breaks: RegExp;
@@ -40,7 +40,7 @@ export function cues(lists: Lists): VictimCues {
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),
-    nonOrgAfter: new RegExp(String.raw`^\s+(?:${nonOrg})(?![\p{L}\p{N}])`, 'u'),
+    nonOrgAfter: new RegExp(String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`, 'u'),
     breaks: listRe(lists, 'victim-headline-breaks', 'u'),
   };
   cache.set(lists, c);

@@ -87,7 +87,8 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
   const tied = (x: Scored) => !ransomStory || x.e.strong.some((p) => near(p, RANSOM_TOLD));
   // beside a healthcare victim, an organisation of another sector is a victim only where care is told of with it
   // (a hotel or an army hit by the same gang is another story)
-  const sameStory = (x: Scored) => x.e.health || !focus
+  // …or where it is hit now and named again (a supplier whose outage hit the hospital)
+  const sameStory = (x: Scored) => x.e.health || !focus || x.strongNow > 0 && x.inIncident.length >= 2
     || x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
   const keep = scored.filter((x) => x === primary || sameStory(x) && (x.e.strong.length > 0 && tied(x)
     || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined)));
