@@ -12,7 +12,7 @@
 // For the last three, sha256 is that of the .jsonl file; the scorer's sha256 is pinned beside it.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync as writeTextFile } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { extract } from '../../analyze/extract/index.ts';
 import { readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
@@ -64,7 +64,9 @@ export function measureDemo(dir = DEMO_DIR): DemoResult | null {
   if (!items.length) return null;
   const { scores, misses } = scoreAll(items, (a) => extract(a, ref()));
   const figures = Object.fromEntries(FIELDS.map((f) => [f, r3(scores[f].f1)]));
-  return { measured: { set: 'demo', source: dir, sha256: demoHash(dir), figures }, scores, misses, n: items.length };
+  // floors are pinned for the project's own demo sources only
+  const set = resolve(dir) === resolve(DEMO_DIR) ? 'demo' : `demo (${dir})`;
+  return { measured: { set, source: dir, sha256: demoHash(dir), figures }, scores, misses, n: items.length };
 }
 
 /** CASIE by ./score-casie.ts; `split` keeps the even or odd lines (then the figures are for no floor). */
