@@ -126,7 +126,12 @@ export const Extraction = z.object({
   published: isoDate.nullable(),
   downtime_days: z.number().nullable(),
   countries: z.array(z.string().length(2)),
-  /** ISO 639-1 language the text was read as ('und' when undecided); absent in records of older extractors */
+  /**
+   * ISO 639-1 language the text was read as: a non-Latin script names it (ml, hi, ru …), Latin-script text is told by
+   * function words (en, es, fr, de, nl, pt, it); 'und' when undecided. A language the fact rules do not read
+   * (not in FACT_LANGUAGES, analyze/extract/language.ts) yields relevance only, every fact empty. Absent in records
+   * of older extractors.
+   */
   language: z.string().optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;
