@@ -151,7 +151,8 @@ if (speedFiles) {
     const secs = (performance.now() - t0) / 1000, c = process.cpuUsage(c0), cpu = (c.user + c.system) / 1e6;
     const chars = texts.reduce((n, a) => n + a.text.length, 0) / texts.length;
     console.log(`\nspeed: ${((rounds * texts.length) / secs).toFixed(0)} articles/s on one core by the wall clock, ` +
-      `${((rounds * texts.length) / cpu).toFixed(0)} per CPU second (${texts.length} articles, mean ${chars.toFixed(0)} chars)`);
+      `${((rounds * texts.length) / cpu).toFixed(0)} per CPU second ` +
+      `(${texts.length} articles, mean ${chars.toFixed(0)} chars)`);
   }
 }
 if (failures.length) {
