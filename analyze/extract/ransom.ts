@@ -66,6 +66,8 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
       claims.push({ ...claim(text, ref, 'demanded', null, 'CRYPTO', word, s, next, rateMonth, s.start + at, s.start + at + word.length), para: paragraphOf(text, s.start) });
     }
   }
+  // a ransom named with no verb of its own ("a $5 million ransom", "the ransom amount was $3,400") is the sum asked
+  for (const c of claims) if (c.kind === 'unknown') c.kind = 'demanded';
   const denials = findDenials(text, sents);
   for (const c of claims) {
     c.disputed = denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1))

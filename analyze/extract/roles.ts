@@ -8,7 +8,7 @@ import { listRe } from './lists.ts';
 // than a verb and loses to a verb at similar distance).
 // `needs`: the cue counts only in a sentence that also matches it; `not`: nor with a match of it beside the cue.
 interface Cue { role: Role; re: RegExp; penalty: number; needs?: RegExp; not?: RegExp }
-interface Cues { cues: Cue[]; context: RegExp; payee: RegExp }
+interface Cues { cues: Cue[]; context: RegExp; payee: RegExp; totals: RegExp }
 const compiled = new WeakMap<Lists, Cues>();
 function cuesOf(lists: Lists): Cues {
   let c = compiled.get(lists);
@@ -27,6 +27,7 @@ function cuesOf(lists: Lists): Cues {
       { role: 'other', re: listRe(lists, 'ransom-not-ransom', 'giu'), penalty: 0 },
     ],
     context: listRe(lists, 'ransom-context', 'iu'),
+    totals: listRe(lists, 'ransom-totals', 'iu'),
     // "paid 70 million yen ($470,000) to an IT firm to examine the attack": a recovery cost
     payee: new RegExp(String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?`
       + listRe(lists, 'ransom-payees').source, 'iu'),
@@ -80,9 +81,9 @@ export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
  * make a specific claim generic.
  */
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
-  const { cues, context: RANSOM_CONTEXT, payee } = cuesOf(lists);
+  const { cues, context: RANSOM_CONTEXT, payee, totals } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
-  if (GENERIC.test(near) || isStrain(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
+  if (GENERIC.test(near) || totals.test(near) || isStrain(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
   if (/^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) && /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin|victim|user)\b/i.test(sentence.slice(end, end + 30))) return null;
   // what the words right after the sum say it was for: a bounty, or recovery spending

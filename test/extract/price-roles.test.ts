@@ -54,8 +54,8 @@ describe('payments', () => {
     expect(claims('The $200 fee for the kit is a one-time upfront payment, the researchers said.')).toEqual([]);
   });
 
-  it('the ransom named as the subject of the sum', () => {
-    expect(claims('The ransom amount was $3,900.')).toEqual([['unknown', 3900, 'USD']]);
+  it('the ransom named as the subject of the sum is the sum asked', () => {
+    expect(claims('The ransom amount was $3,900.')).toEqual([['demanded', 3900, 'USD']]);
   });
 
   it('money spent on recovery is not the ransom', () => {

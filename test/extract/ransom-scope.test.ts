@@ -35,6 +35,25 @@ describe('another case told as background', () => {
   });
 });
 
+describe('totals, records, fees and offers', () => {
+  it.each([
+    ['The gang has collected $90 million from more than 300 victims since its launch.'],
+    ['The largest ransom ever paid was $40 million, by an insurer.'],
+    ['The hospital made a counter-offer of $50,000.'],
+    ['The board offered $75,000 instead.'],
+    ['A leak site of the group charges visitors a $20 fee for each download.'],
+    ['The attack came with a price tag of $2 million in recovery work.'],
+  ])('%s', (body) => expect(claims(body)).toEqual([]));
+
+  it('a demand from another organisation named after the sum', () => {
+    expect(claims('The same crew once demanded $4.5 million from Northgate Pipeline.')).toEqual([]);
+  });
+
+  it('another story told in a roundup', () => {
+    expect(claims('In related news, a city police force chose not to pay a $4,000 ransom.')).toEqual([]);
+  });
+});
+
 describe('asking prices for stolen data', () => {
   it.each([
     ['The stolen patient database was listed for sale at $40,000 on a hacking forum.', 40000],
