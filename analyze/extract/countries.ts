@@ -10,23 +10,31 @@ const KINDS: Record<string, PlaceKind> = {
 const kindOf = (group: string | undefined): PlaceKind =>
   !group ? 'country' : KINDS[group] ?? (/states|regions|provinces/.test(group) ? 'region' : 'city');
 
-// first word of each place → its names, longest first
-const indexes = new WeakMap<Map<string, string>, Map<string, string[]>>();
-const WORD = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+// first word of each place → its names, longest first; and a scanner that stops only at words that can start one
+// (a capitalised word, one of the few lower-case first words, a symbol), so common words cost nothing
+interface Index { first: Map<string, string[]>; scan: RegExp }
+const indexes = new WeakMap<Map<string, string>, Index>();
 const ALNUM = /[\p{L}\p{M}\p{N}]/u;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-function indexOf(places: Map<string, string>): Map<string, string[]> {
+function indexOf(places: Map<string, string>): Index {
   let idx = indexes.get(places);
   if (!idx) {
-    idx = new Map();
+    const first = new Map<string, string[]>();
     for (const name of places.keys()) {
-      const first = name.match(/^(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/u)?.[0];
-      if (!first) continue;
-      const list = idx.get(first) ?? [];
+      const word = name.match(/^(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/u)?.[0];
+      if (!word) continue;
+      const list = first.get(word) ?? [];
       list.push(name);
-      idx.set(first, list);
+      first.set(word, list);
     }
-    for (const list of idx.values()) list.sort((a, b) => b.length - a.length);
+    for (const list of first.values()) list.sort((a, b) => b.length - a.length);
+    const rest = [...first.keys()].filter((w) => !/^\p{Lu}/u.test(w)).sort((a, b) => b.length - a.length);
+    const words = rest.filter((w) => ALNUM.test(w)).map(escapeRe).join('|');
+    const symbols = rest.filter((w) => !ALNUM.test(w)).map(escapeRe).join('|');
+    const W = String.raw`[\p{L}\p{M}\p{N}]`;
+    const scan = new RegExp(String.raw`(?<!${W})(?:\p{Lu}${W}*|(?:${words})(?!${W}))|${symbols}`, 'gu');
+    idx = { first, scan };
     indexes.set(places, idx);
   }
   return idx;
@@ -34,13 +42,13 @@ function indexOf(places: Map<string, string>): Map<string, string[]> {
 
 /** Every place mention, longest name first at each word; `kinds` (ref.placeKinds) adds each hit's kind. */
 export function findPlaces(text: string, places: Map<string, string>, kinds?: Map<string, string>): PlaceHit[] {
-  const idx = indexOf(places);
+  const { first, scan } = indexOf(places);
   const out: PlaceHit[] = [];
   let next = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
     if (m.index < next) continue;
-    const names = idx.get(m[0]);
+    const names = first.get(m[0]);
     if (!names) continue;
     for (const name of names) {
       const end = m.index + name.length;

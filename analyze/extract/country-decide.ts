@@ -62,7 +62,8 @@ function context(text: string, sents: Span[], ref: Reference): Context {
     const cut = tail.findIndex((w) => w.length <= 2 || stop.has(w.toLowerCase()));
     if (attacker.test(tail.slice(0, cut < 0 ? 3 : cut).join(' '))) return false;
     // "hackers from Russia", "a gang based in Russia"
-    return !cues.heads.test(text.slice(Math.max(0, h.start - 60), h.start));
+    const lead = text.slice(Math.max(0, h.start - 60), h.start);
+    return !(/\b(?:from|in|of)\s+(?:the\s+)?$/i.test(lead) && cues.heads.test(lead));
   });
   const nl = text.search(/\n/);
   const first = sents[0]?.end ?? 0;
@@ -72,7 +73,13 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   return ctx;
 }
 
-function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[]): number {
+/** Index of the sentence holding `pos` (-1 outside any). */
+function sentenceIndex(sents: Span[], pos: number): number {
+  const s = sentenceAt(sents, pos);
+  return s ? sents.indexOf(s) : -1;
+}
+
+function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[], mentionSents: number[]): number {
   const { text, sents } = ctx;
   const k = h.kind === 'demonym' ? WEIGHTS.demonym : 1;
   if (mentions.some((m) => h.start >= m.start && h.end <= m.end)) {
@@ -88,12 +95,11 @@ function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[]): number {
   if (the && /^-based\b/.test(text.slice(h.end, h.end + 7)) && !ctx.sources.test(what)) {
     return WEIGHTS.theBased;
   }
-  const s = sentenceAt(sents, h.start);
-  const i = s ? sents.indexOf(s) : -1;
+  const i = sentenceIndex(sents, h.start);
   let w = WEIGHTS.elsewhere;
-  for (const m of mentions) {
-    const ms = sentenceAt(sents, m.start);
-    const j = ms ? sents.indexOf(ms) : -2;
+  for (const [n, m] of mentions.entries()) {
+    const j = mentionSents[n]!;
+    if (j < 0) continue;
     if (i === j && h.start >= m.end && h.start - m.end <= 80) w = Math.max(w, WEIGHTS.apposition * k);
     else if (i === j) w = Math.max(w, WEIGHTS.sentence * k);
     else if (Math.abs(i - j) === 1) w = Math.max(w, WEIGHTS.adjacent * k);
@@ -106,10 +112,11 @@ function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[]): number {
 function decide(ctx: Context, mentions: Mention[], min: number, lang: string | null = null): string | null {
   // each place name counts at its best position; repeating it adds little ("London Drugs" said ten times)
   const byName = new Map<string, { cc: string; w: number; n: number }>();
+  const mentionSents = mentions.map((m) => sentenceIndex(ctx.sents, m.start));
   for (const h of ctx.hits) {
     // a country's agencies are one piece of evidence, however many of them are named
     const name = h.kind === 'institution' ? `institution ${h.cc}` : ctx.text.slice(h.start, h.end);
-    const w = weightOf(h, ctx, mentions);
+    const w = weightOf(h, ctx, mentions, mentionSents);
     const inside = mentions.some((m) => h.start >= m.start && h.end <= m.end);
     const b = byName.get(name);
     if (!b) byName.set(name, { cc: h.cc, w, n: inside ? 0 : 1 });
