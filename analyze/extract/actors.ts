@@ -32,9 +32,11 @@ function cues(lists: Lists): Cues {
   const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE})?`;
   const c: Cues = {
     // a cheap first look: a sentence without any group word declares no name
-    cue: new RegExp(`${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns'])}|${ALIAS}`, 'iu'),
+    cue: new RegExp(`${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns',
+      'group-claimed-by'])}|${ALIAS}`, 'iu'),
     // names declared by construction: "the ransomware group X", "a group calling itself X", "alias 'X'"
-    named: new RegExp(String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE})`
+    named: new RegExp(String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE}`
+      + String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?${QUOTE})`
       + String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`, 'giu'),
     // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
     tail: new RegExp(String.raw`^\s+(?:${K}\s+)+${N}`, 'u'),
