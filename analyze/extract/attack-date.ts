@@ -93,7 +93,9 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const after = right.replace(/^\s*:/, '');
   const stop = after.search(/[;:]|\s—\s/);
   const clause = stop >= 0 ? after.slice(0, stop) : after;
-  const first = cuesIn(c, clause).find((h) => h.cue !== 'event');
+  // a verb decides before a noun: "On Monday, hackers posted the files" is the leak's date
+  const hs = cuesIn(c, clause).filter((h) => h.cue !== 'event');
+  const first = hs.find((h) => h.cue !== 'noun') ?? hs[0];
   if (!first) return { gov: null, shift: 0 };
   // "called in on Monday after the attack": the date is later than the attack it names
   if (c.later.test(clause.slice(0, first.at))) return { gov: 'limit', shift: 0 };

@@ -101,6 +101,11 @@ describe('attack date, tense and detection', () => {
     expect(attack('The lab will reopen on Friday after the cyberattack.')).toBeNull();
     expect(attack('Los sistemas volverán a funcionar el lunes tras el ciberataque.', PUB, 'es')).toBeNull();
   });
+  it('lets a verb after the date decide before an agent noun', () => {
+    expect(attack('On Sunday, hackers posted the files on a leak site.')).toBeNull();
+    expect(attack('On Tuesday, a cyberattack hit the clinic.')).toBe('2022-11-22');
+    expect(attack('Die Systeme der Klinik sind seit Sonntag offline.', PUB, 'de')).toBe('2022-11-27');
+  });
   it('leaves out a date placed after the attack it names', () => {
     expect(attack('Police were called in on Friday after the ransomware attack.')).toBeNull();
     expect(attack('Since Saturday the hospital has been diverting ambulances.')).toBe('2022-11-26');
