@@ -61,6 +61,10 @@ function context(text: string, sents: Span[], ref: Reference): Context {
     const tail = text.slice(h.end, h.end + 60).replace(/^(?:-|[’']s\b)/, ' ').trim().split(/\s+/).slice(0, 3);
     const cut = tail.findIndex((w) => w.length <= 2 || stop.has(w.toLowerCase()));
     if (attacker.test(tail.slice(0, cut < 0 ? 3 : cut).join(' '))) return false;
+    // a language, not a people: "a note in Spanish.", "Spanish-language media"
+    const inLanguage = /\bin\s+$/.test(text.slice(Math.max(0, h.start - 4), h.start)) &&
+      /^\s*(?:[.,;:)]|$)/.test(text.slice(h.end, h.end + 2));
+    if (h.kind === 'demonym' && (inLanguage || /^-language\b/.test(text.slice(h.end, h.end + 10)))) return false;
     // "hackers from Russia", "a gang based in Russia"
     const lead = text.slice(Math.max(0, h.start - 60), h.start);
     return !(/\b(?:from|in|of)\s+(?:the\s+)?$/i.test(lead) && cues.heads.test(lead));

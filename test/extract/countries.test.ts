@@ -57,6 +57,8 @@ describe('victim country', () => {
     expect(victim('North Korean hackers breached Acme Labs, officials said.', 'Acme Labs')).toBeNull();
     expect(victim('Hackers based in Iran locked the files of Acme Labs, officials said.', 'Acme Labs')).toBeNull();
     expect(victim('A ransomware attack in Ohio hit Acme Labs.', 'Acme Labs')).toBe('US');
+    expect(victim('Acme Labs found a note written in Russian. Staff were told.', 'Acme Labs')).toBeNull();
+    expect(victim('Acme Labs was hit, Polish-language media said.', 'Acme Labs')).toBeNull();
   });
 
   it('does not let a city inside a repeated name outvote the country the text places it in', () => {
