@@ -46,6 +46,8 @@ interface Calendar {
   patterns: { kind: DateKind; re: RegExp }[];
   relRe: Map<string, RegExp>;
   lead: RegExp;
+  /** words that make a weekday a named day: "Palm Sunday", "Cyber Monday" */
+  named: RegExp;
 }
 
 const calendars = new WeakMap<Lists, Calendar>();
@@ -98,7 +100,8 @@ function calendar(lists: Lists): Calendar {
   const lead = new RegExp(String.raw`${B}${WD},?\s+(?:(?:night|morning|evening|afternoon)\s+)?\(?$`, 'i');
   const relRe = new Map<string, RegExp>();
   for (const [lang, m] of relative) relRe.set(lang, re(String.raw`(?<![\wÀ-ÖØ-öø-ÿ])(?:${alt(m.keys())})${NB}`));
-  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead };
+  const named = new RegExp(String.raw`${B}(?:${words(lists, 'date-named-days').map(pattern).join('|')})\s+$`, 'i');
+  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named };
   calendars.set(lists, cal);
   return cal;
 }
@@ -134,6 +137,8 @@ export function findDates(text: string, published: string | null, lists: Lists, 
       let start = m.index;
       const end = start + m[0].length;
       if (!free(start, end)) continue;
+      // a capitalised word before a bare weekday names a day of its own: "Palm Sunday", "Cyber Monday"
+      if (kind === 'wd' && !m[1] && cal.named.test(text.slice(Math.max(0, start - 20), start))) continue;
       const mention = read(kind, m, pub, cal, text.slice(end, end + 12));
       if (mention && (kind === 'full' || kind === 'md')) {
         const lead = cal.lead.exec(text.slice(Math.max(0, start - 30), start));

@@ -45,6 +45,11 @@ describe('date mentions', () => {
     expect(date('Updated 2022-11-28 09:00')).toEqual([null]);
     expect(date('up to 5 may be affected')).toEqual([]);
   });
+  it('leaves named days alone', () => {
+    expect(date('at 3 a.m. on Palm Sunday')).toEqual([]);
+    expect(date('orders placed on Cyber Monday')).toEqual([]);
+    expect(date('The insurer Tuesday said it was hit.')).toEqual(['2022-11-22']);
+  });
   it('does not read "hier" as yesterday outside French', () => {
     expect(date('hier', PUB, 'de')).toEqual([]);
   });
