@@ -30,7 +30,8 @@ function compile(c: Currencies): Compiled {
   // "30-thousand-dollars": words of a compound may be joined by hyphens
   const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
   // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
-  const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')})\s+(${WORD_SCALES})\s+`
+  // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
+  const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+(${WORD_SCALES})\s+`
     + String.raw`(?:of\s+|de\s+|d['’]\s?)?(${words})(?![\p{L}])`, 'giu');
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
   // a currency word right after a symbol's figure names the currency: "$50,000 pesos"
@@ -42,7 +43,8 @@ function compile(c: Currencies): Compiled {
 
 function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: string, scale: string | undefined,
   skip?: string): Money {
-  const european = code === 'EUR' && !scale;
+  // "50.000 dólares", "$45.000": a dot before three digits groups thousands for any currency but a coin
+  const european = !scale && code !== null && !COINS.has(code);
   const n = parseFigure(fig, european);
   const amount = n === null ? null : n * scaleOf(scale);
   return {
@@ -102,7 +104,10 @@ export function findMoney(text: string, c: Currencies): Money[] {
   for (let m = re.worded.exec(text); m; m = re.worded.exec(text)) {
     if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
     const code = re.lower.get(m[3]!.toLowerCase()) ?? null;
-    out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: WORD_NUMBERS[m[1]!.toLowerCase()]! * scaleOf(wordScale(m[2]!)),
+    const w = m[1]!.toLowerCase();
+    const n = w === 'half a' ? 0.5 : WORD_NUMBERS[w] ?? parseFigure(m[1]!, true);
+    if (n === null) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: n * scaleOf(wordScale(m[2]!)),
       currency: code, ...(code ? {} : { skip: 'unknown_currency' }) });
   }
   // "four bitcoins", "six Bitcoin": small number words before a coin name

@@ -100,6 +100,9 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       // "threatened to leak the files unless the clinic paid $100,000": the condition states the demand
       if (role === 'paid' && CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs))) r = 'demanded';
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
+      // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
+      if (role === 'demanded' && /^demands?$/i.test(m[0])
+        && /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i.test(before)) r = 'paid';
       // "were demanding a payment of 50 BTC": a payment asked for
       if (role === 'paid' && /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)) r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);

@@ -89,6 +89,12 @@ describe('threats under a condition', () => {
   });
 });
 
+describe('the demand paid', () => {
+  it('"met the gang\'s demand of"', () => {
+    expect(claims('After two weeks the trust met the gang’s demand of $180,000.')).toEqual([['paid', 180000, 'USD']]);
+  });
+});
+
 describe('disputed', () => {
   it('a figure its own sentence calls unconfirmed', () => {
     const c = extract(article(`${LEAD}\n\nA ransom of $8 million, quoted on social media, has not been confirmed.`), ref).ransom;
@@ -110,6 +116,10 @@ describe('money written in words and other languages', () => {
     ['un rescate de cinco millones de pesos', [[5000000, 'MXN']]],
     ['por solo $20,000 pesos', [[20000, 'MXN']]],
     ['the $500 bitcoin ransom', [[500, 'USD']]],
+    ['half a million dollars', [[500000, 'USD']]],
+    ['1,5 millones de euros', [[1500000, 'EUR']]],
+    ['50.000 dólares', [[50000, 'USD']]],
+    ['1.500 BTC', [[1.5, 'BTC']]],
   ])('%s', (s, want) => expect(money(s)).toEqual(want));
 
   it('a French demand', () => {
