@@ -11,6 +11,7 @@ import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
 import { victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf } from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
+import { describedVictim } from './described.ts';
 
 export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s|ers?)?|hit by|struck|targeted by|fell victim|gang|ransom\w*|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
 const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
@@ -227,6 +228,14 @@ function mergeContained(entities: Map<string, Entity>): void {
 
 function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[], pubYear: number | null): Victim[] {
   const keep = decide(text, sents, cues(ref.lists), entities, pubYear);
+  // no named victim: a described one ("a public hospital in the capital"), named by its description
+  if (!keep.length) {
+    const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident);
+    const s = d && sentenceAt(sents, d.start);
+    if (!d || !s) return [];
+    return [{ name: d.name, canonical: d.name, sector: sectorOf(d.name, ''), evidence: evidence(text, s.start, s.end),
+      country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }]) }];
+  }
   return keep.map(({ e, forms, inIncident }) => {
     const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;

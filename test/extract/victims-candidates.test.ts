@@ -78,3 +78,16 @@ describe('other cases beside a healthcare victim', () => {
     expect(v).toEqual(['Kellwood Medical Center']);
   });
 });
+
+describe('described victims', () => {
+  it('names an unnamed healthcare victim by its description', () => {
+    expect(names('Hackers hit a public hospital in the capital on Monday, encrypting its records.')).toEqual(['a public hospital in the capital']);
+    expect(names('A fertility clinic chain was hit by ransomware last week.')).toEqual(['A fertility clinic chain']);
+    expect(names('Ransomware crippled the regional health board, officials said.')).toEqual(['the regional health board']);
+  });
+
+  it('describes no victim for a sector in the plural or when a named victim is found', () => {
+    expect(names('Hospitals across the country face rising ransomware attacks.')).toEqual([]);
+    expect(names('Hackers hit Corrin Valley Hospital, a public hospital in the north, on Monday.')).toEqual(['Corrin Valley Hospital']);
+  });
+});

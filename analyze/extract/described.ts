@@ -1,0 +1,45 @@
+// Described victims: a healthcare organisation the text does not name, read by a small noun-phrase grammar —
+// determiner, up to three modifiers, a health head noun, an organisation noun, a place: "a public hospital in the
+// capital", "the regional health board", "a fertility clinic chain". Used only when no named victim is found.
+import type { Lists } from './lists.ts';
+import { listRe } from './lists.ts';
+import { sentenceAt, type Span } from './text.ts';
+import { victimCue } from './victimroles.ts';
+
+export interface Described { start: number; end: number; name: string; strong: boolean }
+
+const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
+const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}|capital|north|south|east|west|city|region|county|state))?`;
+// modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
+const MOD = String.raw`(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
+const compiled = new WeakMap<Lists, RegExp>();
+
+function grammar(lists: Lists): RegExp {
+  let re = compiled.get(lists);
+  if (!re) {
+    const head = listRe(lists, 'victim-described-heads', 'u').source;
+    re = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})${head}${ORG}${PLACE}(?![\p{L}])`, 'gu');
+    compiled.set(lists, re);
+  }
+  return re;
+}
+
+// words a description never holds before its head: verbs, pronouns and links ("the attack on the hospital")
+const NOT_MOD = /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were|is|are|has|had|have|said|says|its|their|his|her|our|attack|breach|ransomware|hack|data|patients?|staff|employees?)\s/;
+
+/** The first description in a victim's position, in a sentence that tells of an attack; strong positions first. */
+export function describedVictim(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
+  let weak: Described | null = null;
+  for (const m of text.matchAll(grammar(lists))) {
+    const name = m[0].replace(/\s+/g, ' ');
+    if (NOT_MOD.test(m[1] ?? '')) continue;
+    const s = sentenceAt(sents, m.index);
+    if (!s || !incident.test(s.text)) continue;
+    const cue = victimCue(s.text, m.index - s.start, m.index + m[0].length - s.start, incident);
+    const d = { start: m.index, end: m.index + m[0].length, name, strong: cue === 'strong' };
+    if (d.strong) return d;
+    // …or the headline's or the lead's subject, or a weak position ("a hospital said its systems …")
+    weak ??= cue || s === sents[0] || s === sents[1] ? d : null;
+  }
+  return weak;
+}
