@@ -19,6 +19,12 @@ export interface VictimCues {
   nonOrgAfter: RegExp;
   /** a headline's attack word, which ends the name before it */
   breaks: RegExp;
+  /** a month, weekday or holiday starting a run */
+  calendar: RegExp;
+  /** a product's noun right after a name ("MongoDB databases") */
+  techNoun: RegExp;
+  /** …after a list or an acronym: "MongoDB, Hadoop and CouchDB installations", "Server Message Block (SMB) flaw" */
+  techAfter: RegExp;
 }
 
 // "dialysis firm X", "hospital chain X", "les hôpitaux du groupe X": the health noun, then at most a link and an
@@ -33,6 +39,7 @@ export function cues(lists: Lists): VictimCues {
   if (hit) return hit;
   const health = listRe(lists, 'victim-health-heads');
   const nonOrg = words(lists, 'victim-non-org-heads').map(escapeRe).join('|');
+  const tech = listRe(lists, 'victim-tech-nouns', 'u').source;
   const c: VictimCues = {
     health,
     healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?\s*$`, 'u'),
@@ -42,6 +49,10 @@ export function cues(lists: Lists): VictimCues {
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),
     nonOrgAfter: new RegExp(String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`, 'u'),
     breaks: listRe(lists, 'victim-headline-breaks', 'u'),
+    calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
+    techNoun: new RegExp(String.raw`^\s${tech}`, 'u'),
+    techAfter: new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)`
+      + String.raw`(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?\s${tech}`, 'u'),
   };
   cache.set(lists, c);
   return c;

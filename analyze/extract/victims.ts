@@ -67,7 +67,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
       && !(cue && healthName)) continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     const described = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
-    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !CALENDAR.test(r.name)
+    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !L.calendar.test(r.name)
       && !notVictim(r.name, before, text.slice(r.end, r.end + 80)) && !techAcronym(r.name);
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     if (health && (knownSource(named) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
@@ -90,7 +90,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
-    if (/\d/.test(r.name) || /-based$/.test(r.name) || CALENDAR.test(r.name) || TECH_NOUN.test(after.slice(0, 30)) || TECH_AFTER.test(after)) return false;
+    if (/\d/.test(r.name) || /-based$/.test(r.name) || L.calendar.test(r.name) || L.techNoun.test(after.slice(0, 30)) || L.techAfter.test(after)) return false;
     // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
     if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
@@ -174,12 +174,7 @@ const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|Ci
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b/;
-// A product or protocol named before what it runs on is no organisation: "MongoDB databases", "Windows computers".
-const TECH_NOUN = /^\s(?:databases?|servers?|devices?|users|installations?|instances|computers?|machines|systems?|vulnerabilit(?:y|ies)|flaws?|bugs?|exploits?|framework|software|apps?|platform|malware|ransomware|variants?|botnets?|code|protocol|clients?|products?|routers?|cameras?|TVs?|phones?|smartphones?|versions?|patch(?:es)?|updates?|ports?|credentials|attacks?|campaigns?|hackers?|group|gang|operators?|actors?|family|strain|trojans?|worm|exploit kit|kit|browser|extension|plugin|plug-in|accounts?|wallets?|address(?:es)?|network|infections?)\b/;
 
-// "Server Message Block (SMB) critical vulnerability", "MongoDB, Hadoop and CouchDB installations"
-const TECH_AFTER = new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?${TECH_NOUN.source.slice(1)}`, 'u');
 const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
