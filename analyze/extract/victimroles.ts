@@ -2,6 +2,7 @@
 // "hackers hit X", "X was hit", "X paid", "X's servers", "servers at X", "X, a … company, …"), and the names
 // that are sources rather than victims (people, security vendors and researchers, police and regulators).
 import { fold } from './text.ts';
+import { words, type Lists } from './lists.ts';
 
 // Up to four describing words between a cue and the name: "the Indiana hospital", "Malaysian media giant".
 // Function words never inside a description or a list item: "known in Italy as the CUP", "prompting the police".
@@ -88,24 +89,13 @@ const PERSON_AFTER = /^(?:,|\s[−–—])?\s+(?:who|a|an|the)?\s*(?:said|says|t
 
 // Security vendors, research outfits and bodies quoted as sources; government agencies and police as sources.
 const SOURCE_WORDS = /\b(?:Labs?|Security|Research|Intelligence|Threat|Threats|CERT|Talos|Unit 42|Antivirus|Anti-Virus|Cyber ?security|Forensics|Investigations?|Verizon DBIR)\b/;
-const VENDORS = new Set(['kaspersky', 'kapersky', 'kaspersky labs', 'symantec', 'mcafee', 'sophos', 'sophoslabs', 'check point', 'trend micro', 'eset',
-  'malwarebytes', 'fireeye', 'mandiant', 'crowdstrike', 'avast', 'avg', 'bitdefender', 'emsisoft', 'proofpoint', 'acronis',
-  'cylance', 'palo alto networks', 'fortinet', 'fortiguard', 'carbon black', 'cisco talos', 'talos', 'recorded future',
-  'flashpoint', 'digital shadows', 'imperva', 'akamai', 'cloudflare', 'rapid7', 'tenable', 'qualys', 'f-secure', 'webroot',
-  'barracuda', 'darktrace', 'secureworks', 'id ransomware', 'bleepingcomputer', 'nomoreransom', 'no more ransom', 'europol',
-  'interpol', 'fbi', 'nsa', 'cia', 'dhs', 'ncsc', 'ncsc-nl', 'ico', 'sec', 'ftc', 'fcc', 'doj', 'gchq', 'nca', 'bsi', 'anssi',
-  'us-cert', 'ics-cert', 'cert-in', 'enisa', 'gdpr', 'hipaa', 'hhs', 'ocr', 'irs', 'google', 'microsoft', 'twitter',
-  'facebook', 'reddit', 'github', 'wikileaks', 'reuters', 'bloomberg', 'cnn', 'bbc', 'cnet', 'zdnet', 'threatpost', 'wired',
-  'shodan', 'virustotal', 'tor',
-  // more security vendors, researchers' outlets and news media quoted as sources
-  'kaspersky lab', 'group-ib', 'positive technologies', 'avira', 'panda security', 'comodo', 'zscaler', 'sentinelone',
-  'cybereason', 'coveware', 'chainalysis', 'elliptic', 'krebsonsecurity', 'krebs on security', 'databreaches.net',
-  'motherboard', 'vice', 'the register', 'ars technica', 'techcrunch', 'the verge', 'forbes', 'associated press', 'afp',
-  'nbc', 'cbs', 'usa today', 'new york times', 'the new york times', 'washington post', 'the washington post',
-  'wall street journal', 'the wall street journal', 'guardian', 'the guardian', 'bleeping computer', 'hackread',
-  'softpedia', 'sans', 'sans isc', 'nist', 'mitre', 'cisa', 'ncsc', 'anomali', 'alienvault', 'link11', 'webroot',
-  'heimdal security', 'kryptos logic', 'lookout', 'check point research', 'ibm x-force', 'x-force', 'cofense',
-  'phishme', 'blueliv', 'intel 471', 'kela', 'trustwave', 'spiderlabs', 'dragos', 'claroty', 'nozomi networks', 'bitcoin', 'monero', 'dash', 'litecoin', 'zcash', 'ethereum', 'trendmicro', 'windows', 'linux', 'android', 'ios', 'chrome', 'java', 'adobe flash']);
+// …and by name (lists/victim-source-names), folded
+const sourceSets = new WeakMap<Lists, Set<string>>();
+export function sourceNames(lists: Lists): Set<string> {
+  let set = sourceSets.get(lists);
+  if (!set) sourceSets.set(lists, set = new Set(words(lists, 'victim-source-names').map(fold)));
+  return set;
+}
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
 const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;
@@ -123,12 +113,12 @@ const HELPER_BEFORE = /\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with|in
 export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 
 /** A security vendor, outlet or agency quoted as a source, by name. */
-export const knownSource = (name: string) => VENDORS.has(fold(name)) || VENDORS.has(fold(name).replace(/^the /, ''));
+export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
-export function notVictim(name: string, before: string, after: string): boolean {
+export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
   const f = fold(name);
-  if (VENDORS.has(f) || VENDORS.has(f.replace(/^the /, ''))) return true;
+  if (knownSource(name, sources)) return true;
   if (SOURCE_WORDS.test(name)) return true;
   const words = name.split(/\s+/);
   if (words.some((w) => PERSON_TITLE.test(w))) return true;

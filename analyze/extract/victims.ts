@@ -8,7 +8,7 @@ import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
-import { victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf } from './victimroles.ts';
+import { victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf, sourceNames } from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
@@ -28,6 +28,7 @@ const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|prof
 
 export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
   const L = cues(ref.lists);
+  const sources = sourceNames(ref.lists);
   const runs = nameRuns(text, L.breaks);
   const acrs = acronyms(text, runs);
   const entities = new Map<string, Entity>();
@@ -67,10 +68,10 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
       && !(cue && healthName)) continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     const described = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
-    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !L.calendar.test(r.name)
-      && !notVictim(r.name, before, text.slice(r.end, r.end + 80)) && !techAcronym(r.name);
+    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name) && !L.calendar.test(r.name)
+      && !notVictim(r.name, before, text.slice(r.end, r.end + 80), sources) && !techAcronym(r.name);
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
-    if (health && (knownSource(named) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
+    if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong', cue !== null); continue; }
     if (health) continue;
     if (!s) continue;
@@ -89,7 +90,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
-    if (notVictim(r.name, before, after) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
+    if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
     if (/\d/.test(r.name) || /-based$/.test(r.name) || L.calendar.test(r.name) || L.techNoun.test(after.slice(0, 30)) || L.techAfter.test(after)) return false;
     // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
     if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
