@@ -45,6 +45,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const incident = hasIncident(sents, victims.length > 0)
     || victims.length > 0 && sents.some((s) => victimCues(ref.lists).incident.test(s.text));
   const lang = detectLanguage(text, ref.lists).lang;
+  const score = relevance(ref.lists, lang, article.title, sents, victims);
+  // an article judged to report a healthcare incident tells one, even when no victim's name was read
+  const reported = incident || score >= 0.5;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
   // the incident's year: its attack date's, else the year before publication (a story may run into the next year)
@@ -57,20 +60,19 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const claims = incident || !['en', 'und'].includes(lang) ? found.claims
     : found.claims.filter((c) => (told || PAST_CLAIM.test(said(c)) || THREAT.test(said(c))) && !SOFTWARE_ASKS.test(said(c)));
   const skipped = found.skipped;
-  const score = relevance(ref.lists, lang, article.title, sents, victims);
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   const roundup = victims.length >= 3;
   // (the incident test reads English: in another language a group named by construction speaks for itself)
-  const actors = incident || !['en', 'und'].includes(lang) ? findActors(text, sents, ref) : [];
+  const actors = reported || !['en', 'und'].includes(lang) ? findActors(text, sents, ref) : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
   const types = attackTypes(sents, ref.lists, {
-    incident, ransom, gang: ransomwareGang(actors, ref.groups, ref.lists), demands: claims.map(said),
+    incident: reported, ransom, gang: ransomwareGang(actors, ref.groups, ref.lists), demands: claims.map(said),
   });
   // counts of people or records are read where a victim or a data breach is told; outages where an attack is
   const names = victims.map((v) => [v.name, v.canonical]);
-  const records = incident || types.includes('data-breach') ? findRecords(text, sents, ref.lists, names) : null;
-  const downtime = incident || types.length ? findDowntime(text, sents) : null;
+  const records = reported || types.includes('data-breach') ? findRecords(text, sents, ref.lists, names) : null;
+  const downtime = reported || types.length ? findDowntime(text, sents) : null;
   const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
   const extraction: Extraction = {
     doc_id: article.doc_id,
@@ -84,7 +86,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     payment_method: paymentMethod(claims, sents, text),
     records_affected: records,
     // an article judged to report an incident dates it even when no victim is named
-    attack_date: (incident || score >= 0.5) && !roundup ? attack?.date ?? null : null,
+    attack_date: reported && !roundup ? attack?.date ?? null : null,
     published,
     downtime_days: roundup ? null : downtime?.days ?? null,
     // with no victim named, the country the text places the incident in
