@@ -2,7 +2,7 @@
 import type { CleanArticle, Extraction } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
 import { sentences, sentenceAt } from './text.ts';
-import { findRansom, paymentMethod, type Skipped } from './ransom.ts';
+import { findRansom, incidentClaim, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { cues as victimCues } from './victimcues.ts';
 import { findActors } from './actors.ts';
@@ -12,23 +12,6 @@ import { attackTypes, ransomIncident, ransomwareGang } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
-
-// A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
-// Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
-// "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
-// A demand going on now, by people, is as specific: "the senders are asking for $800 each", "they are willing to
-// accept vouchers instead", "a demand was made for £90,000" (a strain's habit is told in the simple present); and
-// pressure told as past: "intruders pressured the practice to pay 12 bitcoin".
-const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
-
-// A threat made to one target, told as going on or done: "is threatening to publish the files unless …",
-// "threatened to sell the records for 20 bitcoins" (a strain's habit is told in the simple present: "threatens").
-const THREAT = /\b(?:threatened|threatening)\b/i;
-
-// Software as the one asking, in an article that names no victim: what a strain or app asks of anyone who runs it
-// ("the app sought 0.3 Bitcoin per phone", "a campaign spreading this variant demanded 0.05 bitcoins per server").
-// Not "the ransomware demanded": news uses it for one attack as often as for a strain.
-const SOFTWARE_ASKS = /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
 
 export const EXTRACTOR_VERSION = 'extract-0.6.3';
 export { loadReference, type Reference } from './reference.ts';
@@ -50,15 +33,16 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const reported = incident || score >= 0.5;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
-  // the incident's year: its attack date's, else the year before publication (a story may run into the next year)
-  const year = attack?.date ? Number(attack.date.slice(0, 4)) : published ? Number(published.slice(0, 4)) - 1 : null;
+  // the incident's year, at the latest the year before publication (a story may run into the next year)
+  const latest = published ? Number(published.slice(0, 4)) - 1 : null;
+  const year = attack?.date ? Math.min(Number(attack.date.slice(0, 4)), latest ?? Infinity) : latest;
   const found = findRansom(text, sents, ref, rateMonth, { victims: victims.map((v) => v.name), year });
   const told = ransomIncident(sents);
   // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
   // (the incident test reads English: in another language the sums' own cues decide)
   const said = (c: { evidence: { start: number } }) => sentenceAt(sents, c.evidence.start)?.text ?? '';
   const claims = incident || !['en', 'und'].includes(lang) ? found.claims
-    : found.claims.filter((c) => (told || PAST_CLAIM.test(said(c)) || THREAT.test(said(c))) && !SOFTWARE_ASKS.test(said(c)));
+    : found.claims.filter((c) => incidentClaim(said(c), told));
   const skipped = found.skipped;
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   const roundup = victims.length >= 3;

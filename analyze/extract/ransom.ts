@@ -5,10 +5,36 @@ import { findMoney, isConversion, type Money } from './money.ts';
 import { roleOf, isGeneric } from './roles.ts';
 import { isHedged, findDenials, denies, paragraphOf } from './hedges.ts';
 import { toUsd } from './fx.ts';
-import { evidence, sentenceAt, type Span } from './text.ts';
+import { evidence, sentenceAt, tokens, type Span } from './text.ts';
 import { otherCase, type Scope } from './scope.ts';
 
 export interface Skipped { reason: string; quote: string }
+
+// In an article that tells of no incident (a strain or a trend described), a sum is an incident fact only when its
+// sentence tells it so.
+// A sum told as a past event of its own: "the attacker demanded TicketFly pay 1 bitcoin".
+// Also a campaign's take or a note left behind, told in the past: "the worm had brought in $20,000 in ransom payments",
+// "was wiping databases and leaving a ransom note demanding 0.2 BTC", "the city was the victim of an attack … $250,000".
+// A demand going on now, by people, is as specific: "the senders are asking for $800 each", "they are willing to
+// accept vouchers instead", "a demand was made for £90,000" (a strain's habit is told in the simple present); and
+// pressure told as past: "intruders pressured the practice to pay 12 bitcoin".
+const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
+
+// A threat made to one target, told as going on or done: "is threatening to publish the files unless …",
+// "threatened to sell the records for 20 bitcoins" (a strain's habit is told in the simple present: "threatens").
+const THREAT = /\b(?:threatened|threatening)\b/i;
+
+// Software as the one asking, in an article that names no victim: what a strain or app asks of anyone who runs it
+// ("the app sought 0.3 Bitcoin per phone", "a campaign spreading this variant demanded 0.05 bitcoins per server").
+// Not "the ransomware demanded": news uses it for one attack as often as for a strain.
+const SOFTWARE_ASKS = /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
+
+/** The sum's sentence tells of one incident: a ransom incident told in the article, a past or ongoing demand or
+ * payment, or a threat; not software asking of anyone who runs it. (A sale price alone is not enough: data sold
+ * "for $25 per customer" is a market's price.) */
+export function incidentClaim(sentence: string, told: boolean): boolean {
+  return (told || PAST_CLAIM.test(sentence) || THREAT.test(sentence)) && !SOFTWARE_ASKS.test(sentence);
+}
 
 const CRYPTO_ONLY = /\b(?:in|via|using|through) (?:the )?(?:crypto-?currenc(?:y|ies)|crypto|digital currency)\b/i;
 const DEMAND_VERB = /\b(?:demand(?:ed|s|ing)?|sought|ask(?:ed|ing)? for|want(?:ed|s)?|ransom)\b/i;
@@ -27,6 +53,7 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
   const claims: (RansomClaim & { para: number })[] = [];
   const skipped: Skipped[] = [];
   const victims = scope.victims.length;
+  scope = { ...scope, lead: new Set(tokens(sents[0]?.text ?? '')) };
   const paras = sents.map((x) => paragraphOf(text, x.start));
   const para = (i: number) => paras[i] ?? -1;
   const money = findMoney(text, ref.currencies);

@@ -10,6 +10,8 @@ export interface Scope {
   victims: string[];
   /** the incident's year (attack date, else publication year less one); null when unknown */
   year: number | null;
+  /** words of the article's lead (headline and first sentence): an organisation named there is the story's own */
+  lead?: Set<string>;
 }
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -56,32 +58,35 @@ export function otherCase(sents: Span[], i: number, at: number, para: (i: number
     WHEN.lastIndex = 0;
     for (let m = WHEN.exec(s.text); m; m = WHEN.exec(s.text)) if (Number(m[1] ?? m[2]) < scope.year) return true;
   }
-  return otherSubject(s.text, at, c, scope.victims) || otherTarget(s.text, at, c, scope.victims);
+  // (the lead itself is judged against the victims only)
+  const own = i > 0 ? scope : { ...scope, lead: undefined };
+  return otherSubject(s.text, at, c, own) || otherTarget(s.text, at, c, own);
 }
 
 // The target named after the sum: "demanded $4.5 million from Colonial Pipeline".
 const FROM = /^[^.;]{0,40}?\bfrom\s+((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|de)\s+)?)*\p{Lu}[\p{L}’'.&-]*)/u;
 
 /** The sum is asked of or paid by an organisation named after it that is none of the victims. */
-function otherTarget(sentence: string, at: number, c: Compiled, victims: string[]): boolean {
-  if (!victims.length) return false;
+function otherTarget(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
+  if (!scope.victims.length) return false;
   const m = FROM.exec(sentence.slice(at).replace(/^\S+/, ''));
-  return !!m && foreign(m[1]!, c, victims);
+  return !!m && foreign(m[1]!, c, scope);
 }
 
 /** A name that is no victim's, no group's and no word of the attack. */
-function foreign(name: string, c: Compiled, victims: string[]): boolean {
+function foreign(name: string, c: Compiled, scope: Scope): boolean {
+  const victims = scope.victims;
   if (c.context.test(name)) return false;
   const own = tokens(name).filter((t) => !FILLER.has(t));
-  if (!own.length || own.some((t) => c.groups.has(t))) return false;
+  if (!own.length || own.some((t) => c.groups.has(t) || scope.lead?.has(t))) return false;
   const victimTokens = new Set(victims.flatMap((v) => tokens(v)));
   const initials = new Set(victims.map((v) => v.replace(/[^\p{Lu}]/gu, '').toLowerCase()));
   return !own.some((t) => victimTokens.has(t) || initials.has(t));
 }
 
 /** The sentence opens on an organisation's name that is none of the victims, as the subject of the sum's verb. */
-function otherSubject(sentence: string, at: number, c: Compiled, victims: string[]): boolean {
-  if (!victims.length) return false;
+function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
+  if (!scope.victims.length) return false;
   // title-case headlines have no run of lower-case words to end the subject on
   if ((sentence.match(/(?:^|\s)\p{Ll}{4,}/gu)?.length ?? 0) < 3) return false;
   const run = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u.exec(sentence);
@@ -89,5 +94,5 @@ function otherSubject(sentence: string, at: number, c: Compiled, victims: string
   const words = run[0].split(/\s+/);
   while (words.length && OPENER.has(words[0]!.toLowerCase())) words.shift();
   if (words.length < 2 || !SUBJECT_VERB.test(sentence.slice(run[0].length))) return false;
-  return foreign(words.join(' '), c, victims);
+  return foreign(words.join(' '), c, scope);
 }
