@@ -70,6 +70,12 @@ function interval(ext: Extraction, src: Source, shared: boolean, s: Settings): [
   return [p - (shared ? s.multiVictimLookbackDays : s.windowDays), p];
 }
 
+/** Where the article first names this victim (any of its entries). */
+function firstAt(ext: Extraction, v: Victim): number {
+  const key = nameKey(v.canonical);
+  return Math.min(...ext.victims.filter((x) => nameKey(x.canonical) === key).map((x) => x.evidence.start));
+}
+
 /** Victims of one extraction, one per normalised name, in name order. */
 function distinctVictims(ext: Extraction): Victim[] {
   const sorted = [...ext.victims].sort(cmpBy((v) => nameKey(v.canonical), (v) => v.name, (v) => v.country));
@@ -78,9 +84,14 @@ function distinctVictims(ext: Extraction): Victim[] {
 
 export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candidate[] {
   if (!ext.relevant) return [];
-  // Triage counts healthcare incidents: a non-health victim named in a relevant article (a telco in a
-  // roundup, the vendor whose flaw was used) makes no incident of its own.
-  const victims = distinctVictims(ext).filter((v) => nameKey(v.canonical) !== '' && v.sector !== 'other');
+  // Triage counts healthcare incidents: a non-health victim named beside a health one in a relevant article (a telco
+  // in a roundup, the vendor whose flaw was used) makes no incident of its own. When no victim's sector could be told
+  // from words (a brand name: "Vivalia", "DaVita"), the article still reports a healthcare incident: its first-named
+  // victim stands for it.
+  const named = distinctVictims(ext).filter((v) => nameKey(v.canonical) !== '');
+  const health = named.filter((v) => v.sector !== 'other');
+  const first = [...named].sort(cmpBy((v) => firstAt(ext, v), (v) => nameKey(v.canonical))).slice(0, 1);
+  const victims = health.length ? health : first;
   const shared = victims.length > 1;
   const aliases = aliasTable(s.aliases);
   const [lo, hi] = interval(ext, src, shared, s);
@@ -103,7 +114,8 @@ export function forResolve(ext: Extraction): Extraction {
   if (!ext.relevant) return { ...ext, victims: [], actors: [], ransom: [], records_affected: null };
   return {
     ...ext,
-    victims: ext.victims.map((v) => ({ ...v, evidence: NO_EVIDENCE })),
+    // the victim's offset stays: it tells which victim the article names first
+    victims: ext.victims.map((v) => ({ ...v, evidence: { quote: '', start: v.evidence.start, end: v.evidence.start } })),
     actors: ext.actors.map((a) => ({ ...a, evidence: NO_EVIDENCE })),
     records_affected: ext.records_affected && { ...ext.records_affected, evidence: NO_EVIDENCE },
   };

@@ -92,6 +92,20 @@ describe('resolve: incidents', () => {
       ['IE', ['r']], ['US', ['p']], ['US', ['q', 's']]]);
   });
 
+  it('lets the first-named victim of a relevant article stand for it when no victim has a health sector', () => {
+    const docs = ['b1', 'b2', 'm'].map((id) => article(id, story(`story ${id} of its own`)));
+    const at = (v: ReturnType<typeof victim>, start: number) => ({ ...v, evidence: { quote: '', start, end: start + 5 } });
+    const exts = [
+      extraction('b1', [at(victim('Telco Nine', 'BE', 'other'), 90), at(victim('Brandly', 'BE', 'other'), 10)]),
+      extraction('b2', [at(victim('Brandly', 'BE', 'other'), 0)]),
+      // beside a health victim, a non-health one still makes nothing
+      extraction('m', [victim('Mercy Hospital', 'US'), victim('Telco Nine', 'US', 'other')]),
+    ];
+    const { incidents } = resolve(docs, exts);
+    expect(incidents.map((i) => [i.victim, i.sources.map((x) => x.doc_id).sort()]).sort()).toEqual([
+      ['Brandly', ['b1', 'b2']], ['Mercy Hospital', ['m']]]);
+  });
+
   it('counts a syndicated copy once, lists it as a source, and marks it in history', () => {
     const docs = [
       article('wire', story('Alpha Hospital'), { outlet: 'wire', published: '2022-11-24T10:00:00Z' }),
