@@ -21,17 +21,21 @@ const DENY_DEMAND = [
   /\b(?:ransom|demand)s?\b[^.;]{0,50}\b(?:was|were|has been|had been) denied\b/i,
   /\b(?:has|had|have) not (?:received|got|been sent) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
   /\bnever (?:received|got) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
+  /\b(?:there (?:was|is|has been|had been|were) no|without any) (?:ransom )?demands?\b/i,
 ];
 const DENY_PAID = [
   /\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\b(?:paying|having paid|payment)/i,
   /\bno ransom (?:was|has been|had been) paid\b/i,
   /\bpaid no ransom\b/i,
   /\b(?:did not|didn't|has not|had not|never) paid?\b[^.;]{0,20}\bransom/i,
+  // "denied that any ransom was paid", "said it did not pay the hackers"
+  /\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\b(?:was|were|had been|has been) paid\b/i,
+  /(?<!\b(?:if|unless|whether|or)\b[^.;]{0,40})\b(?:did not|didn't|has not|hasn't|had not|never) (?:pay|paid)\b(?! (?:attention|close|heed|tribute))/i,
 ];
 // "would neither confirm nor deny" leaves the question open: no denial.
 const NOT_A_DENIAL = /\bneither confirm(?:ed|s)? nor den(?:y|ied|ies)\b|\bnot (?:confirm|deny) or (?:confirm|deny)\b/i;
 // Who denies matters: police, the victim, officials — not researchers or the gang.
-const AUTHORITY = /\b(?:police|hospital|institute|spokes(?:person|man|woman)|officials?|ministry|company|management|statement|authorities|director|chief|executive|ceo|trust|insurer|government|minister|administration|council|town|city)\b/i;
+const AUTHORITY = /\b(?:police|hospital|clinic|practice|mayor|board|county|institute|spokes(?:person|man|woman)|officials?|ministry|company|management|statement|authorities|director|chief|executive|ceo|trust|insurer|government|minister|administration|council|town|city)\b/i;
 
 export interface Denial { kind: 'demanded' | 'paid'; sentence: Span; paragraph: number }
 

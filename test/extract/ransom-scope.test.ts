@@ -59,6 +59,7 @@ describe('asking prices for stolen data', () => {
     ['The stolen patient database was listed for sale at $40,000 on a hacking forum.', 40000],
     ['The gang is threatening to sell the stolen records for 20 bitcoins.', 20],
     ['On the dark web the records are advertised for $250.', 250],
+    ['The gang is auctioning the stolen patient files with a starting bid of $70,000.', 70000],
   ])('%s', (body, amount) => expect(claims(body).map((c) => c.slice(0, 2))).toEqual([['demanded', amount]]));
 
   it('a ransomware kit on sale is no demand', () => {
@@ -99,6 +100,18 @@ describe('disputed', () => {
   it('a figure its own sentence calls unconfirmed', () => {
     const c = extract(article(`${LEAD}\n\nA ransom of $8 million, quoted on social media, has not been confirmed.`), ref).ransom;
     expect(c.map((x) => [x.amount, x.disputed])).toEqual([[8000000, true]]);
+  });
+
+  it('"did not pay" by the victim disputes a claimed payment, but not under a condition', () => {
+    const paid = (body: string) => extract(article(`${LEAD}\n\n${body}`), ref).ransom.map((x) => [x.kind, x.disputed]);
+    expect(paid('The gang says it was paid $60,000. The clinic said it did not pay the hackers.')).toEqual([['paid', true]]);
+    expect(paid('The clinic paid $60,000 after the gang threatened to leak files if the clinic did not pay.'))
+      .toEqual([['paid', false]]);
+  });
+
+  it('a figure that could not be verified', () => {
+    const c = extract(article(`${LEAD}\n\nThe $2 million demand reported online could not be independently verified.`), ref).ransom;
+    expect(c.map((x) => [x.amount, x.disputed])).toEqual([[2000000, true]]);
   });
 
   it('a denial of paying leaves the demand undisputed', () => {
