@@ -89,6 +89,9 @@ function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): 
   if (!scope.victims.length) return false;
   // title-case headlines have no run of lower-case words to end the subject on
   if ((sentence.match(/(?:^|\s)\p{Ll}{4,}/gu)?.length ?? 0) < 3) return false;
+  // a time told first does not hide the subject: "Last year, <Other Hospital> paid …"
+  const time = /^(?:In|On|Last|Earlier|Back in|During|Since|Two|Three)\b[^,]{0,30},\s*/.exec(sentence)?.[0].length ?? 0;
+  sentence = sentence.slice(time); at -= time;
   const run = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u.exec(sentence);
   if (!run || run[0].length >= at) return false;
   const words = run[0].split(/\s+/);

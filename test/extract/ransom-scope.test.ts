@@ -30,6 +30,14 @@ describe('another case told as background', () => {
     expect(claims(body)).toEqual([]);
   });
 
+  it('another organisation as the payer after a time phrase', () => {
+    expect(claims('Last year, Lakeshore Presbyterian was forced to pay $22,000 to regain its files.')).toEqual([]);
+  });
+
+  it('the group\'s other attacks', () => {
+    expect(claims('The same gang was also behind a hit on a county water utility that paid $300,000.')).toEqual([]);
+  });
+
   it('the victim itself as the payer stays', () => {
     expect(claims('Riverbend Medical Centre was forced to pay $22,000 to the intruders.')).toEqual([['paid', 22000, 'USD']]);
   });
