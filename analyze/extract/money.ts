@@ -31,7 +31,8 @@ function compile(c: Currencies): Compiled {
   const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
   // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
   // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
-  const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+(${WORD_SCALES})\s+`
+  const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+`
+    + String.raw`(${WORD_SCALES})\s+`
     + String.raw`(?:of\s+|de\s+|d['’]\s?)?(${words})(?![\p{L}])`, 'giu');
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
   // a currency word right after a symbol's figure names the currency: "$50,000 pesos"
@@ -60,7 +61,8 @@ const WORD_NUMBERS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5,
   diez: 10, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
 };
-const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million|Milliarden?`;
+const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million`
+  + '|Milliarden?';
 /** The English scale word of a French, Spanish or German one. */
 function wordScale(w: string): string {
   const l = w.toLowerCase();

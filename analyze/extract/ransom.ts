@@ -40,7 +40,8 @@ const CRYPTO_ONLY = /\b(?:in|via|using|through) (?:the )?(?:crypto-?currenc(?:y|
 const DEMAND_VERB = /\b(?:demand(?:ed|s|ing)?|sought|ask(?:ed|ing)? for|want(?:ed|s)?|ransom)\b/i;
 
 // The figure's own sentence says it is not confirmed: "the amount … has not yet been confirmed".
-const UNCONFIRMED = /\b(?:(?:has|have|had) not (?:yet )?been|(?:could|can)(?:not|n't| not) (?:yet )?be) (?:independently )?(?:confirmed|verified|corroborated)\b/i;
+const UNCONFIRMED = new RegExp(String.raw`\b(?:(?:has|have|had) not (?:yet )?been|(?:could|can)(?:not|n't| not) `
+  + String.raw`(?:yet )?be) (?:independently )?(?:confirmed|verified|corroborated)\b`, 'i');
 
 /**
  * Ransom claims in the text: every sum the money grammar reads is a candidate; its role comes from the cues around

@@ -29,7 +29,8 @@ function cuesOf(lists: Lists): Cues {
     context: listRe(lists, 'ransom-context', 'iu'),
     totals: listRe(lists, 'ransom-totals', 'iu'),
     // "paid 70 million yen ($470,000) to an IT firm to examine the attack": a recovery cost
-    payee: new RegExp(String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?`
+    payee: new RegExp(String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?`
+      + String.raw`to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?`
       + listRe(lists, 'ransom-payees').source, 'iu'),
   };
   compiled.set(lists, c);
@@ -40,11 +41,14 @@ function cuesOf(lists: Lists): Cues {
 // "varies between" (present: a habit; "a fee that varied between €40 and €900" tells one case), and other cases held
 // up "by comparison".
 const GENERIC = /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
+// A paid verb whose object is the demand: "paid the gang's demand", "met the ransom demand".
+const PAID_OBJECT = /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i;
 // A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
 const NOT_PAID = /(?:(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
 // ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
 // chain doesn't fork over $25 million by Friday".
-const CONDITION = /(?:\bunless\b[^.;]{0,50}|\bif\b[^.;]{0,50}(?:\b(?:not|never|fails?|failed)\b|n[’']t\b)[^.;]{0,25})$/i;
+const CONDITION = new RegExp(String.raw`(?:\bunless\b[^.;]{0,50}`
+  + String.raw`|\bif\b[^.;]{0,50}(?:\b(?:not|never|fails?|failed)\b|n[’']t\b)[^.;]{0,25})$`, 'i');
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
 const STRAIN = /\b(?:ransomware(?! (?:group|gang|operators?|crew|actors?|affiliates?|cartel)\b)|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
@@ -102,7 +106,7 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
       // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
       if (role === 'demanded' && /^demands?$/i.test(m[0])
-        && /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i.test(before)) r = 'paid';
+        && PAID_OBJECT.test(before)) r = 'paid';
       // "were demanding a payment of 50 BTC": a payment asked for
       if (role === 'paid' && /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)) r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);

@@ -14,20 +14,27 @@ export interface Scope {
   lead?: Set<string>;
 }
 
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-// A year told as the time of an event: "in 2016", "in early 2019", "in February 2016", "on March 3, 2018", "2017's attack".
-const WHEN = new RegExp(String.raw`\b(?:in|during|back in|on)\s+(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?`
-  + String.raw`(?:${MONTH}\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b(?!\s*(?:%|per|percent))|\b((?:19|20)\d\d)['’]s (?:attack|breach|incident)`, 'gi');
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?`
+  + String.raw`|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+// A year told as the time of an event: "in 2016", "in early 2019", "in February 2016", "on March 3, 2018",
+// "2017's attack".
+const WHEN = new RegExp(String.raw`\b(?:in|during|back in|on)\s+`
+  + String.raw`(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?`
+  + String.raw`(?:${MONTH}\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b(?!\s*(?:%|per|percent))`
+  + String.raw`|\b((?:19|20)\d\d)['’]s (?:attack|breach|incident)`, 'gi');
 // Words that name no organisation of its own inside a capitalised run (sentence-initial words, kinds of organisation).
-const FILLER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'and', 'of', 'for', 'but', 'after',
-  'hospital', 'hospitals', 'medical', 'health', 'healthcare', 'center', 'centre', 'clinic', 'university', 'services',
+const FILLER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'and', 'of', 'for', 'but',
+  'after', 'hospital', 'hospitals', 'medical', 'health', 'healthcare', 'center', 'centre', 'clinic', 'university',
+  'services',
   'service', 'system', 'systems', 'group', 'inc', 'ltd', 'corp', 'city', 'county', 'state', 'national', 'regional',
   'general', 'community', 'memorial', 'institute', 'care', 'heart', 'children', 'st', 'saint', 'foundation']);
 // Leading words that are no name: sentence openers and time adverbs.
 const OPENER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'but', 'after', 'when', 'then',
   'however', 'meanwhile', 'also', 'now', 'today', 'yesterday', 'according', 'it', 'they', 'he', 'she', 'we']);
 // The subject run followed by the verb of a payment or demand (a time phrase may stand between).
-const SUBJECT_VERB = /^(?:\s+(?:in|last|earlier|back in|on)\s+[\w ,]{1,25}?)?,?\s+(?:was|were|had|has|have|paid|agreed|decided|chose|opted|reportedly|also|itself|eventually|ultimately|famously)\b/;
+const SUBJECT_VERB = new RegExp(String.raw`^(?:\s+(?:in|last|earlier|back in|on)\s+[\w ,]{1,25}?)?,?\s+`
+  + String.raw`(?:was|were|had|has|have|paid|agreed|decided|chose|opted|reportedly|also|itself|eventually|ultimately`
+  + String.raw`|famously)\b`);
 
 interface Compiled { other: RegExp; context: RegExp; groups: Set<string> }
 const compiled = new WeakMap<Reference, Compiled>();
@@ -35,8 +42,11 @@ function compile(ref: Reference): Compiled {
   let c = compiled.get(ref);
   if (c) return c;
   const groups = new Set<string>();
-  for (const g of ref.groups) for (const n of [g.canonical, ...g.aliases]) for (const t of tokens(n)) if (t.length > 2) groups.add(t);
-  c = { other: listRe(ref.lists, 'ransom-other-case', 'iu'), context: listRe(ref.lists, 'ransom-context', 'iu'), groups };
+  for (const g of ref.groups) {
+    for (const n of [g.canonical, ...g.aliases]) for (const t of tokens(n)) if (t.length > 2) groups.add(t);
+  }
+  c = { other: listRe(ref.lists, 'ransom-other-case', 'iu'), context: listRe(ref.lists, 'ransom-context', 'iu'),
+    groups };
   compiled.set(ref, c);
   return c;
 }

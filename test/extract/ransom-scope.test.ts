@@ -7,12 +7,14 @@ import { article, ref } from './helpers.ts';
 
 const LEAD = 'Riverbend Medical Centre was hit by a ransomware attack on Monday that locked its patient records.';
 const claims = (body: string, lead = LEAD, published?: string) =>
-  extract(article(lead ? `${lead}\n\n${body}` : body, published), ref).ransom.map((c) => [c.kind, c.amount, c.currency]);
+  extract(article(lead ? `${lead}\n\n${body}` : body, published), ref).ransom
+    .map((c) => [c.kind, c.amount, c.currency]);
 const money = (s: string) => findMoney(s, ref.currencies).map((m) => [m.amount, m.currency]);
 
 describe('another case told as background', () => {
   it('a turn to a similar case elsewhere carries to the rest of its paragraph', () => {
-    expect(claims('A similar case came to light at a dental chain last month. Its owners got a note asking for $9,000.'))
+    expect(claims('A similar case came to light at a dental chain last month. '
+      + 'Its owners got a note asking for $9,000.'))
       .toEqual([]);
   });
 
@@ -26,7 +28,8 @@ describe('another case told as background', () => {
   });
 
   it('another organisation named as the payer', () => {
-    const body = 'Lakeshore Presbyterian in March was forced to pay $22,000 after the intruders first demanded $1.2 million.';
+    const body = 'Lakeshore Presbyterian in March was forced to pay $22,000 after the intruders first demanded '
+      + '$1.2 million.';
     expect(claims(body)).toEqual([]);
   });
 
@@ -39,7 +42,8 @@ describe('another case told as background', () => {
   });
 
   it('the victim itself as the payer stays', () => {
-    expect(claims('Riverbend Medical Centre was forced to pay $22,000 to the intruders.')).toEqual([['paid', 22000, 'USD']]);
+    expect(claims('Riverbend Medical Centre was forced to pay $22,000 to the intruders.'))
+      .toEqual([['paid', 22000, 'USD']]);
   });
 });
 
@@ -77,7 +81,8 @@ describe('asking prices for stolen data', () => {
 
 describe('payments that are no ransom', () => {
   it('paid to a recovery firm', () => {
-    expect(claims('The trust paid $300,000 ($410,000 Canadian) to a forensic firm to rebuild its servers.')).toEqual([]);
+    expect(claims('The trust paid $300,000 ($410,000 Canadian) to a forensic firm to rebuild its servers.'))
+      .toEqual([]);
   });
 });
 
@@ -88,7 +93,8 @@ describe('threats under a condition', () => {
   });
 
   it('"if the chain doesn\'t fork over" states the demand', () => {
-    expect(claims('The group is threatening to leak the files if the pharmacy chain doesn’t fork over USD$12 million by Friday.', ''))
+    expect(claims('The group is threatening to leak the files if the pharmacy chain doesn’t fork over '
+      + 'USD$12 million by Friday.', ''))
       .toEqual([['demanded', 12000000, 'USD']]);
   });
 
@@ -106,24 +112,28 @@ describe('the demand paid', () => {
 
 describe('disputed', () => {
   it('a figure its own sentence calls unconfirmed', () => {
-    const c = extract(article(`${LEAD}\n\nA ransom of $8 million, quoted on social media, has not been confirmed.`), ref).ransom;
+    const body = 'A ransom of $8 million, quoted on social media, has not been confirmed.';
+    const c = extract(article(`${LEAD}\n\n${body}`), ref).ransom;
     expect(c.map((x) => [x.amount, x.disputed])).toEqual([[8000000, true]]);
   });
 
   it('"did not pay" by the victim disputes a claimed payment, but not under a condition', () => {
     const paid = (body: string) => extract(article(`${LEAD}\n\n${body}`), ref).ransom.map((x) => [x.kind, x.disputed]);
-    expect(paid('The gang says it was paid $60,000. The clinic said it did not pay the hackers.')).toEqual([['paid', true]]);
+    expect(paid('The gang says it was paid $60,000. The clinic said it did not pay the hackers.'))
+      .toEqual([['paid', true]]);
     expect(paid('The clinic paid $60,000 after the gang threatened to leak files if the clinic did not pay.'))
       .toEqual([['paid', false]]);
   });
 
   it('a figure that could not be verified', () => {
-    const c = extract(article(`${LEAD}\n\nThe $2 million demand reported online could not be independently verified.`), ref).ransom;
+    const body = 'The $2 million demand reported online could not be independently verified.';
+    const c = extract(article(`${LEAD}\n\n${body}`), ref).ransom;
     expect(c.map((x) => [x.amount, x.disputed])).toEqual([[2000000, true]]);
   });
 
   it('a denial of paying leaves the demand undisputed', () => {
-    const body = 'The gang demanded $90,000 and later said it was paid. The council has denied paying any ransom money.';
+    const body = 'The gang demanded $90,000 and later said it was paid. '
+      + 'The council has denied paying any ransom money.';
     const c = extract(article(`${LEAD}\n\n${body}`), ref).ransom;
     expect(c.find((x) => x.kind === 'demanded')?.disputed).toBe(false);
   });
@@ -144,12 +154,14 @@ describe('money written in words and other languages', () => {
   ])('%s', (s, want) => expect(money(s)).toEqual(want));
 
   it('a French demand', () => {
-    const text = 'Les pirates ont chiffré les serveurs de l’hôpital. Une rançon de deux millions d’euros était demandée par les pirates.';
+    const text = 'Les pirates ont chiffré les serveurs de l’hôpital. '
+      + 'Une rançon de deux millions d’euros était demandée par les pirates.';
     expect(claims(text, '')).toEqual([['demanded', 2000000, 'EUR']]);
   });
 
   it('a German note with its euro value is one demand', () => {
-    const text = 'Die Täter verschlüsselten die Server des Klinikums. In einer Nachricht werden 4 Bitcoins im Gegenwert von rund 80.000 Euro gefordert.';
+    const text = 'Die Täter verschlüsselten die Server des Klinikums. '
+      + 'In einer Nachricht werden 4 Bitcoins im Gegenwert von rund 80.000 Euro gefordert.';
     expect(claims(text, '')).toEqual([['demanded', 4, 'BTC']]);
   });
 });
