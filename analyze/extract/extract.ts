@@ -4,6 +4,7 @@ import type { Reference } from './reference.ts';
 import { sentences, sentenceAt } from './text.ts';
 import { findRansom, incidentClaim, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
+import { fallbackVictim } from './victimfallback.ts';
 import { cues as victimCues } from './victimcues.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './attack-date.ts';
@@ -23,12 +24,15 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const text = article.text;
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
-  const victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
+  let victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
   // …told in any language the victim lists read ("ciberataque", "cyberattaque", "Hackerangriff")
   const incident = hasIncident(sents, victims.length > 0)
     || victims.length > 0 && sents.some((s) => victimCues(ref.lists).incident.test(s.text));
   const lang = detectLanguage(text, ref.lists).lang;
   const score = relevance(ref.lists, lang, article.title, sents, victims);
+  // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
+  const fallback = !victims.length && score >= 0.5;
+  if (fallback) victims = fallbackVictim(text, sents, ref);
   // an article judged to report a healthcare incident tells one, even when no victim's name was read
   const reported = incident || score >= 0.5;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
@@ -64,7 +68,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     relevant: score >= 0.5,
     relevance: score,
     attack_types: types,
-    victims: incident ? victims : [],
+    victims: incident || fallback ? victims : [],
     actors,
     ransom: claims,
     payment_method: paymentMethod(claims, sents, text),
