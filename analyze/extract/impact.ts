@@ -91,7 +91,8 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const end = m.index + m[0].length;
     const after = text.slice(end, Math.min(s.end, end + 80));
     const before = text.slice(s.start, m.index);
-    const headed = noun.test(after) || DEMONYM.test(after.trimStart());
+    const head = noun.exec(after);
+    const headed = !!head || DEMONYM.test(after.trimStart());
     if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$)/.test(after))) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
     if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(s.text) || other.test(s.text)) continue;
@@ -100,7 +101,8 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     if (!c || c.n < 10) continue;
     const rel = end - s.start;
     out.push({
-      count: c.n, digits: c.digits, index: m.index, as_written: (APPROX_BEFORE.exec(before)?.[0] ?? '') + m[0],
+      count: c.n, digits: c.digits, index: m.index, // as written with its noun: "3-4 crore patients"
+      as_written: (APPROX_BEFORE.exec(before)?.[0] ?? '') + m[0] + (head?.[0].trimEnd() ?? ''),
       evidence: evidence(text, s.start, s.end),
       // the cue before the figure in its clause: "initially reported 2,689,826 … but later found … 2.4 million"
       revised: revision.test(lastClause(s.text.slice(0, rel))),
