@@ -14,8 +14,20 @@ const SCRIPTS: [string, RegExp][] = ([
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
+// Text of ASCII, Latin-1 and Latin Extended-A letters and common punctuation only is cut by a regex that follows the
+// Unicode word-break rules for those characters (letters, digits and '_' run together; '.', ':' and apostrophes join
+// letters, '.', ',', ';' and apostrophes join digits): the same words as the segmenter, several times faster.
+const LATIN = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F`;
+const PLAIN = new RegExp(String.raw`^[\t\n\r -~${LATIN}\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$`, 'u');
+const PLAIN_WORD = new RegExp(String.raw`[${LATIN}0-9_]+(?:(?:(?<=[${LATIN}])[.:'\u2018\u2019](?=[${LATIN}])`
+  + String.raw`|(?<=[0-9])[.,;'\u2018\u2019](?=[0-9]))[${LATIN}0-9_]+)*`, 'gu');
+const LETTER_IN = /\p{L}/u;
+
 /** Lower-cased words of any script (numbers and punctuation left out). */
 export function wordsOf(text: string): string[] {
+  if (PLAIN.test(text)) {
+    return (text.match(PLAIN_WORD) ?? []).filter((w) => LETTER_IN.test(w)).map((w) => w.toLowerCase());
+  }
   const out: string[] = [];
   for (const s of segmenter.segment(text)) {
     if (s.isWordLike && /\p{L}/u.test(s.segment)) out.push(s.segment.toLowerCase());

@@ -24,19 +24,22 @@ const HEALTH_NAME = /\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharm
 // "secuestro de datos", "sequestro de dados": the kidnapping word names ransomware here.
 const DATA_AFTER = /^\s+(?:de|of) (?:datos|dados|data)\b/i;
 
+const KINDS: Kind[] = ['health-orgs', 'health-data', 'cyber', 'cyber-weak', 'cyber-denials', 'physical-crime', 'trend'];
+
 /** The languages whose word lists exist for a cue kind; English always, as its loanwords appear everywhere. */
-const cueCache = new WeakMap<Lists, Map<string, RegExp | null>>();
-function cueRe(lists: Lists, kind: Kind, lang: string): RegExp | null {
-  const cache = cueCache.get(lists) ?? new Map<string, RegExp | null>();
-  cueCache.set(lists, cache);
-  const key = `${kind}-${lang}`;
-  let re = cache.get(key);
-  if (re === undefined) {
-    const names = [...new Set([`${kind}-en`, key])].filter((n) => lists.has(n));
-    re = names.length ? listRe(lists, names, 'giu') : null;
-    cache.set(key, re);
+const cueCache = new WeakMap<Lists, Map<string, Record<Kind, RegExp | null>>>();
+function cueRes(lists: Lists, lang: string): Record<Kind, RegExp | null> {
+  let cache = cueCache.get(lists);
+  if (!cache) cueCache.set(lists, (cache = new Map()));
+  let res = cache.get(lang);
+  if (!res) {
+    res = Object.fromEntries(KINDS.map((kind) => {
+      const names = [...new Set([`${kind}-en`, `${kind}-${lang}`])].filter((n) => lists.has(n));
+      return [kind, names.length ? listRe(lists, names, 'giu') : null];
+    })) as Record<Kind, RegExp | null>;
+    cache.set(lang, res);
   }
-  return re;
+  return res;
 }
 
 // A health noun in the plural ("hospitals", "healthcare organisations") speaks of a sector, not of one victim.
@@ -54,27 +57,38 @@ export interface SentenceCues {
 
 /** Cues of one sentence. A denied attack ("was not a cyberattack") leaves no cyber cue in that sentence. */
 export function sentenceCues(text: string, lists: Lists, lang: string, healthNames: string[] = []): SentenceCues {
-  const found = (kind: Kind, keep: (m: RegExpExecArray) => boolean = () => true) => {
-    const re = cueRe(lists, kind, lang);
+  // a cue kind only asked whether it occurs stops at its first match (the regexes are shared: lastIndex is reset)
+  const res = cueRes(lists, lang);
+  const any = (kind: Kind, keep?: (m: RegExpExecArray) => boolean) => {
+    const re = res[kind];
+    if (!re) return false;
+    re.lastIndex = 0;
+    let hit = false;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) { hit = true; break; }
+    re.lastIndex = 0;
+    return hit;
+  };
+  const all = (kind: Kind) => {
+    const re = res[kind];
     const out: string[] = [];
     if (!re) return out;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) if (keep(m)) out.push(m[0]);
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0]);
     return out;
   };
-  const denial = found('cyber-denials').length > 0;
-  const orgs = found('health-orgs');
+  const denial = any('cyber-denials');
+  const orgs = all('health-orgs');
   const named = HEALTH_NAME.test(text) || healthNames.some((n) => text.includes(n));
   const plural = PLURAL[lang];
   const single = named || orgs.some((o) => !plural?.test(o) || NOT_PLURAL.test(o));
   return {
     health: single ? 2 : orgs.length ? 1 : 0,
-    data: found('health-data').length > 0,
-    strong: !denial && found('cyber').length > 0,
-    weak: !denial && found('cyber-weak').length > 0,
+    data: any('health-data'),
+    strong: !denial && any('cyber'),
+    weak: !denial && any('cyber-weak'),
     denial,
-    physical: found('physical-crime', (m) => !DATA_AFTER.test(text.slice(m.index + m[0].length))).length > 0,
-    trend: found('trend').length,
+    physical: any('physical-crime', (m) => !DATA_AFTER.test(text.slice(m.index + m[0].length))),
+    trend: all('trend').length,
   };
 }
 
