@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Sector } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { buildGazetteer, type Gazetteer } from './gazetteer.ts';
+import { hhsEntries, buildGazetteer, type Gazetteer } from './gazetteer.ts';
 import { loadLists, type Lists } from './lists.ts';
 import { mergeGroups } from './groups.ts';
 
@@ -76,7 +76,7 @@ export function loadReference(dir = 'data/reference'): Reference {
   const places = loadPlaces(dir);
   const ref: Reference = {
     groups: mergeGroups(parse(readText(dir, 'groups.yaml')) as GroupRef[], readText(dir, 'groups-galaxy.tsv')),
-    victims: buildGazetteer(victims),
+    victims: buildGazetteer(victims, hhsEntries(readText(dir, 'hhs-breaches.csv'), places.places)),
     places: places.places,
     placeKinds: places.kinds,
     currencies: parse(readText(dir, 'currencies.yaml')) as Currencies,

@@ -5,7 +5,7 @@
 import type { Victim } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
 import { nameRuns, type NameSpan } from './orgnames.ts';
-import { lookupName } from './gazetteer.ts';
+import { lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
@@ -44,7 +44,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
     if (!healthName && adjectiveUse(name, after) || L.techNoun.test(after.slice(0, 30)) || isGroupName(ref.groups, name)) continue;
     const g = lookupName(ref.victims, name);
     // a lone word is a name only when the article never prints it in lower case and writes it mid-sentence
-    if (single && !g && (name.length < 4 || lowerCase(text, name) || !midSentence(text, name))) continue;
+    if (single && !(g && !breachListed(g)) && (name.length < 4 || lowerCase(text, name) || !midSentence(text, name))) continue;
     if (!single && !healthName && !g && !ORG_WORD.test(name) && occurrences(text, name) < 2) continue;
     const near = text.slice(Math.max(0, r.start - 60), r.end + 60);
     const healthy = healthName || g !== undefined && g.sector !== 'other' || L.healthBefore.test(fold(before.slice(-40)))

@@ -2,7 +2,7 @@
 // plus organisations of any sector (sector other) found in a victim's position (victimroles.ts) and not sources.
 import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
-import { findGazetteer, lookupName } from './gazetteer.ts';
+import { findGazetteer, lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
@@ -40,7 +40,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   };
   // a one-word gazetteer name that starts a longer name is not that organisation ("Cerebral Palsy Foundation")
   const gaz = findGazetteer(ref.victims, text).filter((h) => /\s/.test(text.slice(h.start, h.end))
-    || !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)));
+    || !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)))
+    // a breach-list name before a programme or law noun qualifies it ("the Universal Care programme")
+    .filter((h) => !breachListed(h.entry) || !L.nonOrgAfter.test(text.slice(h.end, h.end + 30)));
   for (const h of gaz) add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other', h.entry);
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));

@@ -6,6 +6,7 @@ import type { VictimRef } from './reference.ts';
 import type { NameSpan } from './orgnames.ts';
 import type { VictimCues } from './victimcues.ts';
 import { sentenceAt, fold, type Span } from './text.ts';
+import { breachListed } from './gazetteer.ts';
 
 // cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
 export interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number; strong: number[] }
@@ -65,7 +66,7 @@ function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity
     const headline = !!sents[0] && own.some((f) => f.start < sents[0]!.end);
     const now = current.length > 0;
     const score = W.now * +now + W.health * +e.health + W.strong * Math.min(strongNow, 2) + W.cued * Math.min(e.cued, 3)
-      + W.mentions * Math.min(mentions, 6) + W.headline * +headline + W.ref * +(e.ref !== undefined);
+      + W.mentions * Math.min(mentions, 6) + W.headline * +headline + W.ref * +curated(e);
     return { e, forms, inIncident, mentions, now, strongNow, headline, score };
   }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
   scored.sort((a, b) => b.score - a.score || a.forms[0]!.start - b.forms[0]!.start);
@@ -91,8 +92,10 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
   const sameStory = (x: Scored) => x.e.health || !focus || x.strongNow > 0 && x.inIncident.length >= 2
     || x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
   const keep = scored.filter((x) => x === primary || sameStory(x) && (x.e.strong.length > 0 && tied(x)
-    || (x.e.health || !primary.e.health) && (x.mentions >= 2 || x.e.ref !== undefined)));
+    || (x.e.health || !primary.e.health) && (x.mentions >= 2 || curated(x.e))));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start);
 }
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
+// a curated victim's name counts as evidence; a name from the breach list only tells the organisation's sector
+const curated = (e: Entity) => e.ref !== undefined && !breachListed(e.ref);
