@@ -89,6 +89,7 @@ const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}(?=\s*(?:
 const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
 const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
   + String.raw`(?![\p{L}\p{N}$])`, 'gu');
+const TAIL_OPEN = /^[\s'’]/u;
 const TITLE_CASE = /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u;
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
@@ -114,7 +115,10 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
     }
     // "the X ransomware gang", "X's leak site" (not in title-case headlines, where every word is capitalised)
     if (TITLE_CASE.test(s.text.trim())) continue;
-    for (const m of s.text.matchAll(RUN)) {
+    RUN.lastIndex = 0; // (an exec loop: matchAll would copy the regex for every sentence)
+    for (let m = RUN.exec(s.text); m; m = RUN.exec(s.text)) {
+      // both cues after a name open with a space or an apostrophe: most capitalised runs stop here
+      if (!TAIL_OPEN.test(s.text[m.index + m[0].length] ?? '')) continue;
       const after = text.slice(s.start + m.index + m[0].length, s.end);
       if (!c.tail.test(after) && !c.possessive.test(after)) continue;
       const lead = /^(?:\p{L}+\s+)*/u.exec(m[0])![0].split(/\s+/).filter(Boolean);

@@ -77,6 +77,9 @@ export function isGroupName(groups: GroupRef[], name: string): boolean {
 
 export interface GroupHit { start: number; end: number; surface: Surface }
 
+// compiled once (the function is not re-entered): the words of the text, and the word after a name's word
+const SCAN = new RegExp(WORD.source, 'gu'), NEXT = new RegExp(String.raw`[\s./-]{0,2}([\p{L}\p{N}]+)`, 'uy');
+
 /** Longest table names in the text. Galaxy names must start as names do (capital or digit). */
 export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
   const { byFirst } = groupIndex(groups);
@@ -84,7 +87,8 @@ export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
   const low = text.toLowerCase();
   const src = low.length === text.length ? low : text;
   const word = (w: string) => (src === low && ASCII.test(w) ? w : fold(w));
-  const re = new RegExp(WORD.source, 'gu'), next = new RegExp(String.raw`[\s./-]{0,2}([\p{L}\p{N}]+)`, 'uy');
+  const re = SCAN, next = NEXT;
+  re.lastIndex = 0;
   const hits: GroupHit[] = [];
   for (let m = re.exec(src); m; m = re.exec(src)) {
     const cands = byFirst.get(word(m[0]));

@@ -46,9 +46,13 @@ export function sentenceAt(sents: Span[], pos: number): Span | undefined {
   return undefined;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Strip diacritics and case, for comparing names ("Sao Lucas" = "São Lucas"). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  // ASCII has nothing to decompose: most names skip the costly normalisation
+  const bare = ASCII.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, '');
+  return bare.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 export function escapeRe(s: string): string {

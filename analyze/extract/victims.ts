@@ -206,6 +206,16 @@ function shortFor(short: string, full: string): boolean {
 
 
 
+const SPACE = /\s/;
+/** `words` occurs in `hay` between white space or the ends (a string search: no pattern compiled per name). */
+function hasWords(hay: string, words: string): boolean {
+  for (let i = hay.indexOf(words); i >= 0; i = i < hay.length ? hay.indexOf(words, i + 1) : -1) {
+    const end = i + words.length;
+    if ((i === 0 || SPACE.test(hay[i - 1]!)) && (end === hay.length || SPACE.test(hay[end]!))) return true;
+  }
+  return false;
+}
+
 /**
  * "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the
  * longer; an acronym folds into the name it abbreviates ("CDOT", "Colorado Department of Transportation").
@@ -216,7 +226,7 @@ function mergeContained(entities: Map<string, Entity>): void {
     if (small.ref) continue;
     const acr = small.forms.map((f) => f.name).find((n) => /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u.test(n));
     const big = list.find((b) => b !== small && entities.has(b.key) && b.key.length > small.key.length
-      && (new RegExp(`(?:^|\\s)${escapeRe(small.key)}(?:\\s|$)`).test(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '))
+      && (hasWords(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '), small.key)
         || !!acr && b.forms.some((f) => shortFor(acr, f.name))));
     if (!big) continue;
     big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued; big.strong.push(...small.strong);
