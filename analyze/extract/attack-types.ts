@@ -126,6 +126,17 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
 }
 
 type Loose = GroupRef & { kind?: string; curated?: boolean };
+// the table's first group of each canonical name, indexed once (the table holds thousands)
+const canonicals = new WeakMap<GroupRef[], Map<string, GroupRef>>();
+function byCanonical(groups: GroupRef[]): Map<string, GroupRef> {
+  let m = canonicals.get(groups);
+  if (!m) {
+    m = new Map();
+    for (const g of groups) if (!m.has(g.canonical)) m.set(g.canonical, g);
+    canonicals.set(groups, m);
+  }
+  return m;
+}
 /**
  * A named attacker is a ransomware gang: the group table says so (a galaxy ransomware entry, or a curated entry not
  * listed in groups-not-ransomware), or the text calls it one where it names it.
@@ -135,7 +146,7 @@ export function ransomwareGang(actors: Actor[], groups: GroupRef[], lists: Lists
   const not = new Set(words(lists, 'groups-not-ransomware'));
   return actors.some((a) => {
     // kind and curated come with the galaxy table (groups.ts); read loosely so a table without them still works
-    const g = groups.find((x) => x.canonical === a.canonical) as Loose | undefined;
+    const g = byCanonical(groups).get(a.canonical) as Loose | undefined;
     if (g?.kind === 'ransomware' || (g?.curated && !g.kind && !not.has(g.canonical))) return true;
     return word.test(a.evidence.quote);
   });

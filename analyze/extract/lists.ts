@@ -43,12 +43,12 @@ const compiled = new WeakMap<Lists, Map<string, RegExp>>();
  * any run of white space. Flags default to case-insensitive Unicode; add `g` to scan.
  */
 export function listRe(lists: Lists, names: string | string[], flags = 'iu'): RegExp {
-  const ns = Array.isArray(names) ? names : [names];
-  const key = `${ns.join('+')}/${flags}`;
-  const cache = compiled.get(lists) ?? new Map<string, RegExp>();
-  compiled.set(lists, cache);
+  const key = `${Array.isArray(names) ? names.join('+') : names}/${flags}`;
+  let cache = compiled.get(lists);
+  if (!cache) compiled.set(lists, (cache = new Map<string, RegExp>()));
   let re = cache.get(key);
   if (re) return re;
+  const ns = Array.isArray(names) ? names : [names];
   const alts = ns.flatMap((n) => words(lists, n))
     .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
     .sort((a, b) => b.length - a.length);
