@@ -1,6 +1,6 @@
 // Victim gazetteer lookup: token-indexed so a few hundred names cost one pass over the text.
 import type { VictimRef } from './reference.ts';
-import { fold } from './text.ts';
+import { escapeRe, fold } from './text.ts';
 
 // exact: matched only as written (letter case too); single: a one-word name that must never be printed in lower case
 interface Surface { toks: string[]; entry: VictimRef; acronym: boolean; exact?: string; single?: boolean }
@@ -49,7 +49,8 @@ export function findGazetteer(gaz: Gazetteer, text: string): GazHit[] {
       const end = toks[i + c.toks.length - 1]!.e;
       const span = text.slice(first.s, end);
       if (c.acronym && span !== span.toUpperCase()) continue;
-      if (c.exact !== undefined && (span !== c.exact || c.single && !aName(text, span) || partOf(text, first.s, end))) continue;
+      if (c.exact !== undefined && (span !== c.exact || c.single && !aName(text, span))) continue;
+      if (c.exact !== undefined && partOf(text, first.s, end)) continue;
       hits.push({ start: first.s, end, entry: c.entry });
       i += c.toks.length - 1;
       break;
@@ -63,7 +64,8 @@ export function lookupName(gaz: Gazetteer, name: string): VictimRef | undefined 
   return gaz.byName.get(foldTokens(name).join(' '));
 }
 
-// a name as written inside a longer one is none of its own: "University Hospital" in "Zagreb University Hospital Centre"
+// a name as written inside a longer one is none of its own ("University Hospital" in "Zagreb University Hospital
+// Centre")
 const FUNCTION_WORD = /^(?:The|A|An|At|In|On|For|By|And|Of|To|From|With|As|After|Before|When|While|Hackers|But)$/;
 function partOf(text: string, start: number, end: number): boolean {
   const before = /(\p{Lu}[\p{L}.'’-]*)[ \t]$/u.exec(text.slice(Math.max(0, start - 30), start));
@@ -72,16 +74,25 @@ function partOf(text: string, start: number, end: number): boolean {
 
 /** A one-word name the text writes twice and never in lower case ("Geisinger", not "Harbor … the harbor"). */
 function aName(text: string, word: string): boolean {
-  const re = (w: string, f: string) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, f);
+  const re = (w: string, f: string) => new RegExp(`(?<![\\p{L}])${escapeRe(w)}(?![\\p{L}])`, f);
   // …and never right after a capitalised word, as a surname is ("Jane Walker")
   const surname = new RegExp(`\\p{Lu}\\p{Ll}+\\s${word}(?![\\p{L}])`, 'u');
-  return (text.match(re(word, 'gu'))?.length ?? 0) >= 2 && !re(word.toLowerCase(), 'u').test(text) && !surname.test(text);
+  return (text.match(re(word, 'gu'))?.length ?? 0) >= 2 && !re(word.toLowerCase(), 'u').test(text)
+    && !surname.test(text);
 }
 
 // legal forms and a trailing branch or place after a dash: "Acme Clinic, Inc.", "Acme Health - Northside"
-const LEGAL = /(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|PLLC|P\.?C|P\.?A|LLP|Ltd|Corp|Co|Company|Corporation|N\.A|S\.C)\.?)+$/i;
+const LEGAL = new RegExp(String.raw`(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|PLLC|P\.?C|P\.?A|LLP|Ltd|Corp|Co|Company|`
+  + String.raw`Corporation|N\.A|S\.C)\.?)+$`, 'i');
 // a name that says it is a health organisation (the breach list also holds schools, towns and employers' plans)
-const HEALTH_NAME = /\b(?:Health\w*|Hospitals?|Medic\w*|Clinic\w*|Care\w*|Pharma\w*|Surg\w*|Dental|Dentistry|Ortho\w*|Pediatric\w*|Cardio\w*|Radiology|Imaging|Oncology|Cancer|Physicians?|Nursing|Rehab\w*|Hospice|Laborator\w*|Labs?|Diagnostic\w*|Therap\w*|Behavioral|Wellness|Eye|Vision|Heart|Kidney|Dialysis|Blue Cross|Blue Shield|Insurance|Plan|Infirmary|Sanatorium|Psychiatr\w*|Anesthesi\w*|Urolog\w*|Dermatolog\w*|Neurolog\w*|Gastro\w*|Obstetric\w*|Gyn\w*|Pathology|Podiatr\w*|Chiropractic|Hearing|Senior|Living|Counseling|Recovery)\b/;
+const HEALTH_NAME = new RegExp(String.raw`\b(?:` + [
+  String.raw`Health\w*|Hospitals?|Medic\w*|Clinic\w*|Care\w*|Pharma\w*|Surg\w*|Dental|Dentistry|Ortho\w*`,
+  String.raw`Pediatric\w*|Cardio\w*|Radiology|Imaging|Oncology|Cancer|Physicians?|Nursing|Rehab\w*|Hospice`,
+  String.raw`Laborator\w*|Labs?|Diagnostic\w*|Therap\w*|Behavioral|Wellness|Eye|Vision|Heart|Kidney|Dialysis`,
+  String.raw`Blue Cross|Blue Shield|Insurance|Plan|Infirmary|Sanatorium|Psychiatr\w*|Anesthesi\w*|Urolog\w*`,
+  String.raw`Dermatolog\w*|Neurolog\w*|Gastro\w*|Obstetric\w*|Gyn\w*|Pathology|Podiatr\w*|Chiropractic|Hearing`,
+  String.raw`Senior|Living|Counseling|Recovery`,
+].join('|') + ')\\b');
 
 // a practice named after a person is no organisation's name one can tell from a person's ("Dr. Jane Roe, DDS")
 const PERSON = /\b(?:Dr|M\.?D|D\.?D\.?S|D\.?M\.?D|O\.?D|D\.?O|D\.?C|Ph\.?D|MD|DDS|DMD|Esq)\b\.?|,\s*\p{Lu}\.?\s/u;
@@ -99,7 +110,8 @@ export function hhsEntries(csv: string, places: Map<string, string>): VictimRef[
     if (!/^(?:Healthcare Provider|Health Plan)$/.test(type)) continue;
     // a branch or place after a dash or in brackets is dropped ("Acme Health - Northside", "Acme Clinic (Ohio)")
     for (let name of (cols[0] ?? '').split(/\s+(?:d\/b\/a|dba|aka|a\/k\/a|f\/k\/a|fka)\s+|\s*\/\s*/i)) {
-      name = name.split(/\s+-\s+|\s*\(/)[0]!.replace(/\s+/g, ' ').replace(LEGAL, '').replace(/^(?:The|the)\s/, '').trim()
+      name = name.split(/\s+-\s+|\s*\(/)[0]!.replace(/\s+/g, ' ').replace(LEGAL, '')
+        .replace(/^(?:The|the)\s/, '').trim()
         .replace(/[,.;]$/, '').replace(LEGAL, '');
       if (name.length < 5 || PERSON.test(name) || !/^\p{Lu}/u.test(name) || /\d/.test(name) || seen.has(name)) continue;
       const single = !/\s/.test(name);
@@ -115,6 +127,8 @@ export function hhsEntries(csv: string, places: Map<string, string>): VictimRef[
 
 function parseCsvLine(line: string): string[] {
   const cols: string[] = [];
-  for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) cols.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2] ?? '');
+  for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) {
+    cols.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2] ?? '');
+  }
   return cols;
 }

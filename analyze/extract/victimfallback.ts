@@ -14,10 +14,14 @@ import { victimCue, notVictim, techAcronym, knownSource, sourceNames, adjectiveU
 import { cues, isCountry } from './victimcues.ts';
 
 // a word that makes a run an organisation's name whatever its sector
-const ORG_WORD = /\b(?:Inc|Corp|Corporation|Ltd|LLC|Group|Company|Bank|University|College|Council|County|City|Authority|Department|District|Services?|Systems?|Trust|Institute|Foundation|Association|Partners|Holdings|Network)\b\.?/;
+const ORG_WORD = new RegExp(String.raw`\b(?:Inc|Corp|Corporation|Ltd|LLC|Group|Company|Bank|University|College|Council|`
+  + String.raw`County|City|Authority|Department|District|Services?|Systems?|Trust|Institute|Foundation|Association|`
+  + String.raw`Partners|Holdings|Network)\b`);
 // people's titles and words that open a sentence as names do
 const PERSONISH = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|President|Officials?|Police|Patients?|Hackers?|Ransomware)\b/;
 // the least score kept: a health organisation needs less (a relevant article is about one)
+// a health word inside a brand's one word: "Bayhealth", "Careline", "Medisure"
+const HEALTH_PART = /health|care|medic|clinic|pharm|hospital|dental|ortho/;
 const MIN = 3, MIN_HEALTH = 2.5;
 
 interface Cand { key: string; span: NameSpan; score: number; health: number }
@@ -34,20 +38,24 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
     const f = fold(name);
     const s = sentenceAt(sents, r.start);
     if (!s || name.length < 3 || name.split(' ').length > 8 || /\d/.test(name) || PERSONISH.test(name)) continue;
-    if (L.nonOrgLast.test(f) || isCountry(name) || ref.places.has(name) || L.calendar.test(name) || L.authority.test(name)) continue;
+    if (L.nonOrgLast.test(f) || isCountry(name) || ref.places.has(name)) continue;
+    if (L.calendar.test(name) || L.authority.test(name)) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(name, before, after, sources) || knownSource(name, sources) || techAcronym(name)) continue;
     const single = !/\s/.test(name);
     const healthName = L.health.test(f) && !single;
     // a name before a lower-case noun qualifies it ("Acme devices"), unless the name is a health organisation's
-    if (!healthName && adjectiveUse(name, after) || L.techNoun.test(after.slice(0, 30)) || isGroupName(ref.groups, name)) continue;
+    if (!healthName && adjectiveUse(name, after) || L.techNoun.test(after.slice(0, 30))) continue;
+    if (isGroupName(ref.groups, name)) continue;
     const g = lookupName(ref.victims, name);
     // a lone word is a name only when the article never prints it in lower case and writes it mid-sentence
-    if (single && !(g && !breachListed(g)) && (name.length < 4 || lowerCase(text, name) || !midSentence(text, name))) continue;
+    if (single && !(g && !breachListed(g)) && (name.length < 4 || lowerCase(text, name) || !midSentence(text, name)
+      || /-(?:based)?$/.test(name) || spokenBy(text, name))) continue;
     if (!single && !healthName && !g && !ORG_WORD.test(name) && occurrences(text, name) < 2) continue;
     const near = text.slice(Math.max(0, r.start - 60), r.end + 60);
-    const healthy = healthName || g !== undefined && g.sector !== 'other' || L.healthBefore.test(fold(before.slice(-40)))
+    const healthy = healthName || single && HEALTH_PART.test(f) || g !== undefined && g.sector !== 'other'
+      || L.healthBefore.test(fold(before.slice(-40)))
       || L.health.test(fold(near.replace(name, ' ')));
     const cue = victimCue(s.text, r.start - s.start, r.end - s.start, L.incident);
     const told = L.incident.test(s.text);
@@ -55,12 +63,15 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
     const health = healthName ? 2 : healthy ? 1 : 0;
     const score = health + (cue === 'strong' ? 2 : cue ? 1 : 0) + (told ? 1 : 0)
       + (r.start < leadEnd ? (s === sents[0] ? 1.5 : 1) : 0) + 0.25 * Math.min(occurrences(text, name), 4);
+    // a lone word with no health word near it is as likely a product, a person or a strain as an organisation
+    if (single && !g && !health) continue;
     const key = g?.name ?? f;
     const old = cands.get(key);
     if (!old || old.score < score) cands.set(key, { key, span: { ...r, name }, score, health });
   }
   // a health organisation first: a relevant article is about one
-  const best = [...cands.values()].sort((a, b) => b.health - a.health || b.score - a.score || a.span.start - b.span.start)[0];
+  const best = [...cands.values()]
+    .sort((a, b) => b.health - a.health || b.score - a.score || a.span.start - b.span.start)[0];
   if (!best || best.score < (best.health ? MIN_HEALTH : MIN)) return [];
   const g = lookupName(ref.victims, best.span.name);
   const s = sentenceAt(sents, best.span.start)!;
@@ -75,4 +86,10 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
 const lowerCase = (text: string, word: string) => word !== word.toUpperCase()
   && new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}])`, 'u').test(text);
-const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
+const midSentence = (text: string, word: string) =>
+  new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
+// a person's surname: "said Jane Roe", "Roe added", "according to Roe" (not "While Acme …" opening a sentence)
+const spokenBy = (text: string, word: string) => new RegExp(
+  `(?:(?<=[\\p{Ll}\\d,;:]\\s)\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?![\\p{L}])|`
+  + `${escapeRe(word)}\\s(?:said|says|told|added|wrote|explained)\\b|according to ${escapeRe(word)}\\b)`, 'u')
+  .test(text);
