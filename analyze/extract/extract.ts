@@ -14,7 +14,7 @@ import { hasIncident, relevance } from './relevance.ts';
 import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.6.3';
+export const EXTRACTOR_VERSION = 'extract-0.7.0';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }
