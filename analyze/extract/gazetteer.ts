@@ -8,6 +8,7 @@ export interface Gazetteer { byFirst: Map<string, Surface[]>; byName: Map<string
 export interface GazHit { start: number; end: number; entry: VictimRef }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /^[\x00-\x7f]*$/;
 const foldTokens = (s: string) => (fold(s).match(WORD) ?? []);
 
 // entries of the breach list: known names, but not known victims of the story at hand
@@ -37,7 +38,10 @@ export function buildGazetteer(entries: VictimRef[], exact: VictimRef[] = []): G
 /** Longest gazetteer matches in the text; names must be capitalised as names are (acronyms in capitals). */
 export function findGazetteer(gaz: Gazetteer, text: string): GazHit[] {
   const toks: { t: string; s: number; e: number }[] = [];
-  for (const m of text.matchAll(WORD)) toks.push({ t: fold(m[0]), s: m.index, e: m.index + m[0].length });
+  // a word holds no space or quote: in ASCII folding it is lower-casing it
+  for (const m of text.matchAll(WORD)) {
+    toks.push({ t: ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : fold(m[0]), s: m.index, e: m.index + m[0].length });
+  }
   const hits: GazHit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const first = toks[i]!;
