@@ -22,7 +22,8 @@ export function loadLists(dir: string): Lists {
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
     const path = join(dir, f);
     const parsed = ListFile.safeParse(parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new ConfigError(`invalid word list: ${parsed.error.issues[0]?.message ?? 'bad shape'}`, path);
+    const why = parsed.success ? '' : parsed.error.issues[0]?.message ?? 'bad shape';
+    if (!parsed.success) throw new ConfigError(`invalid word list: ${why}`, path);
     out.set(f.slice(0, -5), [...new Set(parsed.data.words.map((w) => w.trim()))]);
   }
   return out;
@@ -50,7 +51,8 @@ export function listRe(lists: Lists, names: string | string[], flags = 'iu'): Re
   if (re) return re;
   const ns = Array.isArray(names) ? names : [names];
   const alts = ns.flatMap((n) => words(lists, n))
-    .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
+    .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/')
+      ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
     .sort((a, b) => b.length - a.length);
   re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alts.join('|')})(?![\p{L}\p{N}])`, flags);
   cache.set(key, re);

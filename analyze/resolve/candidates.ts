@@ -115,7 +115,9 @@ export function forResolve(ext: Extraction): Extraction {
   return {
     ...ext,
     // the victim's offset stays: it tells which victim the article names first
-    victims: ext.victims.map((v) => ({ ...v, evidence: { quote: '', start: v.evidence.start, end: v.evidence.start } })),
+    victims: ext.victims.map((v) => ({
+      ...v, evidence: { quote: '', start: v.evidence.start, end: v.evidence.start },
+    })),
     actors: ext.actors.map((a) => ({ ...a, evidence: NO_EVIDENCE })),
     records_affected: ext.records_affected && { ...ext.records_affected, evidence: NO_EVIDENCE },
   };
