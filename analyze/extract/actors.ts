@@ -5,7 +5,7 @@ import type { Actor } from '../../core/records.ts';
 import type { GroupRef, Reference } from './reference.ts';
 import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
 import { listRe, type Lists } from './lists.ts';
-import { evidence, fold, sentenceAt, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, perText, type Span } from './text.ts';
 
 // Words that start a sentence or precede a name without being part of it.
 const LEADING = /^(?:The|A|An|By|From|And|Of|In|On|At|Both|Researchers|Police|Le|La|Les|El|Los|De|Het|Die|Der|Das)$/;
@@ -95,6 +95,10 @@ const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$
 
 interface Found { name: string; canonical: string; start: number; end: number }
 
+// the article writes the word capitalised after a letter or a comma ("… said Phoenix")
+const capitalisedMid = perText((text: string, first: string) =>
+  new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text));
+
 /** Names the text itself declares as groups, not in the table. */
 function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<string, string>): Found[] {
   const out: Found[] = [];
@@ -103,7 +107,7 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
     if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || DEMONYM.test(first)) return false;
     if (places?.has(name) || places?.has(first)) return false;
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
-    return at > s.start + 1 || new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text);
+    return at > s.start + 1 || capitalisedMid(text, first);
   };
   for (const s of sents) {
     if (c.cue.test(s.text)) for (const m of s.text.matchAll(c.named)) {

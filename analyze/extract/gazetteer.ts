@@ -1,6 +1,6 @@
 // Victim gazetteer lookup: token-indexed so a few hundred names cost one pass over the text.
 import type { VictimRef } from './reference.ts';
-import { escapeRe, fold } from './text.ts';
+import { escapeRe, fold, perText } from './text.ts';
 
 // exact: matched only as written (letter case too); single: a one-word name that must never be printed in lower case
 interface Surface { toks: string[]; entry: VictimRef; acronym: boolean; exact?: string; single?: boolean }
@@ -77,13 +77,13 @@ function partOf(text: string, start: number, end: number): boolean {
 }
 
 /** A one-word name the text writes twice and never in lower case ("Geisinger", not "Harbor … the harbor"). */
-function aName(text: string, word: string): boolean {
+const aName = perText((text: string, word: string): boolean => {
   const re = (w: string, f: string) => new RegExp(`(?<![\\p{L}])${escapeRe(w)}(?![\\p{L}])`, f);
   // …and never right after a capitalised word, as a surname is ("Jane Walker")
   const surname = new RegExp(`\\p{Lu}\\p{Ll}+\\s${word}(?![\\p{L}])`, 'u');
   return (text.match(re(word, 'gu'))?.length ?? 0) >= 2 && !re(word.toLowerCase(), 'u').test(text)
     && !surname.test(text);
-}
+});
 
 // legal forms and a trailing branch or place after a dash: "Acme Clinic, Inc.", "Acme Health - Northside"
 const LEGAL = new RegExp(String.raw`(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|PLLC|P\.?C|P\.?A|LLP|Ltd|Corp|Co|Company|`

@@ -49,12 +49,35 @@ export function sentenceAt(sents: Span[], pos: number): Span | undefined {
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Strip diacritics and case, for comparing names ("Sao Lucas" = "São Lucas"). */
+// the same words and names are folded over and over: remembered (bounded, cleared when full)
+const folded = new Map<string, string>();
 export function fold(s: string): string {
+  let f = folded.get(s);
+  if (f !== undefined) return f;
   // ASCII has nothing to decompose: most names skip the costly normalisation
   const bare = ASCII.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, '');
-  return bare.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  f = bare.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  if (folded.size >= 50_000) folded.clear();
+  folded.set(s, f);
+  return f;
 }
 
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A pure test of (text, word), remembered for the latest text: one article asks about the same name many times and
+ * each ask would compile a regex of its own.
+ */
+export function perText<T>(test: (text: string, word: string) => T): (text: string, word: string) => T {
+  let last: string | undefined;
+  let seen = new Map<string, T>();
+  return (text, word) => {
+    if (text !== last) { last = text; seen = new Map(); }
+    if (seen.has(word)) return seen.get(word) as T;
+    const v = test(text, word);
+    seen.set(word, v);
+    return v;
+  };
 }

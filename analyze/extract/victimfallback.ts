@@ -9,7 +9,7 @@ import { lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
 import { victimCue, notVictim, techAcronym, knownSource, sourceNames, adjectiveUse } from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 
@@ -84,12 +84,12 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
 }
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
-const lowerCase = (text: string, word: string) => word !== word.toUpperCase()
-  && new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}])`, 'u').test(text);
-const midSentence = (text: string, word: string) =>
-  new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
+const lowerCase = perText((text: string, word: string) => word !== word.toUpperCase()
+  && new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}])`, 'u').test(text));
+const midSentence = perText((text: string, word: string) =>
+  new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}])`, 'u').test(text));
 // a person's surname: "said Jane Roe", "Roe added", "according to Roe" (not "While Acme …" opening a sentence)
-const spokenBy = (text: string, word: string) => new RegExp(
+const spokenBy = perText((text: string, word: string) => new RegExp(
   `(?:(?<=[\\p{Ll}\\d,;:]\\s)\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?![\\p{L}])|`
   + `${escapeRe(word)}\\s(?:said|says|told|added|wrote|explained)\\b|according to ${escapeRe(word)}\\b)`, 'u')
-  .test(text);
+  .test(text));

@@ -7,7 +7,7 @@ import { isGroupName } from './groups.ts';
 import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
 import { victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf, sourceNames } from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
@@ -112,7 +112,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   function isPlace(name: string, before: string): boolean {
     const place = name.replace(/^(?:the|The)\s/, '');
     if (!ref.places.has(place) || LOCAL_GOVERNMENT.test(before)) return false;
-    return !new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text);
+    return !cityOf(text, place);
   }
   // a curated group name, or a galaxy name that is no common word (token-indexed: the table has 3,000 groups)
   function isGroup(name: string): boolean {
@@ -157,43 +157,47 @@ function beforeTitle(r: NameSpan): NameSpan {
   return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
 }
 
+const cityOf = perText((text: string, place: string) =>
+  new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text));
+
 // A malware family is no victim: "WannaCry", "Bad Rabbit", "French Locker", "ransomware called Petya".
 const MALWARE_SUFFIX = /(?:Locker|Crypt\w*|Cry|Malware|Ransomware|Virus|Worm|Trojan|Botnet)$/;
-function malwareName(text: string, name: string): boolean {
+const malwareName = perText((text: string, name: string): boolean => {
   if (MALWARE_SUFFIX.test(name)) return true;
   const n = escapeRe(name);
   return new RegExp(`\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`, 'iu').test(text);
-}
+});
 
 /** A lone word that is someone's surname: "Jessica Gregory, a spokeswoman", "Mike Johnson said". */
-function surname(text: string, word: string): boolean {
+const surname = perText((text: string, word: string): boolean => {
   if (word === word.toUpperCase()) return false;
   return new RegExp(`\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`, 'u').test(text);
-}
+});
 
 const LOCAL_GOVERNMENT = /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
 const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
 // a security research outfit is a source; "Council of Medical Research" is a health body
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
-const midSentence = (text: string, word: string) => new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text);
+const midSentence = perText((text: string, word: string) =>
+  new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text));
 
 const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
-function personLike(text: string, name: string): boolean {
+const personLike = perText((text: string, name: string): boolean => {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 3 || /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?|Health|Hospital|Board|School|Schools|Airport|Port|Agency|Office|Trust|Polytechnic|Institute|Academy|Foundation|Association|Society|Museum|Library|Church|Club|Partners|Bancorp|Studio)\b/.test(name)) return false;
   const last = `(?<!${escapeRe(words[words.length - 2]!)}\\s)${escapeRe(words[words.length - 1]!)}`;
   return new RegExp(`(?:\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s${last}\\b|\\b${last}\\s(?:said|says|told|added|explained|wrote|noted|warned|believes|thinks)\\b|\\b(?:said|says|according to)\\s${last}\\b)`).test(text);
-}
+});
 
 /** A capitalised word the article also prints in lower case is a common word at a sentence start ("Victims"). */
-function commonWord(text: string, word: string): boolean {
+const commonWord = perText((text: string, word: string): boolean => {
   if (word === word.toUpperCase()) return false;
   // a domain name ("ticketfly.com", "@acme") is no lower-case use of the word
   return new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}]|\\.[a-z]{2,})`, 'u').test(text);
-}
+});
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
 
