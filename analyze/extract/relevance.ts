@@ -56,18 +56,21 @@ export interface SentenceCues {
 }
 
 /** Cues of one sentence. A denied attack ("was not a cyberattack") leaves no cyber cue in that sentence. */
-export function sentenceCues(text: string, lists: Lists, lang: string, healthNames: string[] = []): SentenceCues {
-  // a cue kind only asked whether it occurs stops at its first match (the regexes are shared: lastIndex is reset)
+// a cue kind only asked whether it occurs stops at its first match (the regexes are shared: lastIndex is reset)
+function occurs(re: RegExp | null, text: string, keep?: (m: RegExpExecArray) => boolean): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  let hit = false;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) { hit = true; break; }
+  re.lastIndex = 0;
+  return hit;
+}
+
+/** `skip` leaves out cue kinds the caller will not read (reported as absent). */
+export function sentenceCues(text: string, lists: Lists, lang: string, healthNames: string[] = [],
+  skip: { weak?: boolean; trend?: boolean } = {}): SentenceCues {
   const res = cueRes(lists, lang);
-  const any = (kind: Kind, keep?: (m: RegExpExecArray) => boolean) => {
-    const re = res[kind];
-    if (!re) return false;
-    re.lastIndex = 0;
-    let hit = false;
-    for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) { hit = true; break; }
-    re.lastIndex = 0;
-    return hit;
-  };
+  const any = (kind: Kind, keep?: (m: RegExpExecArray) => boolean) => occurs(res[kind], text, keep);
   const all = (kind: Kind) => {
     const re = res[kind];
     const out: string[] = [];
@@ -85,10 +88,10 @@ export function sentenceCues(text: string, lists: Lists, lang: string, healthNam
     health: single ? 2 : orgs.length ? 1 : 0,
     data: any('health-data'),
     strong: !denial && any('cyber'),
-    weak: !denial && any('cyber-weak'),
+    weak: !denial && !skip.weak && any('cyber-weak'),
     denial,
     physical: any('physical-crime', (m) => !DATA_AFTER.test(text.slice(m.index + m[0].length))),
-    trend: all('trend').length,
+    trend: skip.trend ? 0 : all('trend').length,
   };
 }
 
@@ -120,8 +123,12 @@ export function relevanceFeatures(lists: Lists, lang: string, title: string | nu
   const health = victims.filter((v) => v.sector !== 'other');
   const names = health.map((v) => v.name).filter((n) => n.length > 3);
   const units = [...(title ? [title] : []), ...sents.map((s) => s.text)];
-  const cues = units.map((t) => sentenceCues(t, lists, lang, names));
+  // trend is read in the lead only, and a weak cue only beside no strong one once the article has a strong one:
+  // neither is looked for where it would go unread
+  const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= LEAD }));
   const anyStrong = cues.some((c) => c.strong);
+  const weakRe = anyStrong ? cueRes(lists, lang)['cyber-weak'] : null;
+  cues.forEach((c, i) => { if (weakRe && !c.strong && !c.denial) c.weak = occurs(weakRe, units[i]!); });
   // a weak cue (attack, breach, ransom) counts once the article has a strong one somewhere
   const cyber = (c: SentenceCues) => c.strong || (anyStrong && c.weak);
   const near = (i: number, lo: number, hi: number) => [i - 1, i, i + 1]
