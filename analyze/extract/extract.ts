@@ -5,7 +5,6 @@ import { sentences, sentenceAt } from './text.ts';
 import { findRansom, incidentClaim, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { fallbackVictim } from './victimfallback.ts';
-import { cues as victimCues } from './victimcues.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './attack-date.ts';
 import { findRecords, findDowntime } from './impact.ts';
@@ -25,9 +24,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
   let victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
-  // …told in any language the victim lists read ("ciberataque", "cyberattaque", "Hackerangriff")
-  const incident = hasIncident(sents, victims.length > 0)
-    || victims.length > 0 && sents.some((s) => victimCues(ref.lists).incident.test(s.text));
+  const incident = hasIncident(sents, victims.length > 0, ref.lists);
   const lang = detectLanguage(text, ref.lists).lang;
   const score = relevance(ref.lists, lang, article.title, sents, victims);
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)

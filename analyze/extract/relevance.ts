@@ -10,10 +10,15 @@ import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
 import { INCIDENT } from './victims.ts';
+import { cues as victimCues } from './victimcues.ts';
 
-/** Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. */
-export function hasIncident(sents: Span[], victimsFound: boolean): boolean {
-  return victimsFound && sents.some((s) => INCIDENT.test(s.text));
+/**
+ * Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. Read in
+ * English and in every language the victim lists carry incident words for ("ciberataque", "Hackerangriff").
+ */
+export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists): boolean {
+  const other = victimCues(lists).incident;
+  return victimsFound && (sents.some((s) => INCIDENT.test(s.text)) || sents.some((s) => other.test(s.text)));
 }
 
 /** Cue kinds looked up in every sentence; each is a list family `KIND-LANG` (English lists apply to every text). */
