@@ -8,6 +8,7 @@ import { jaccard, lshCandidates, shingles, signatureOf, sortedSigned, sortPairs,
 import { settings, type ResolveOptions, type Settings } from '../analyze/resolve/types.ts';
 import { resolveStoredBlocked, type StoredVersion } from '../analyze/resolve/versions.ts';
 import type { DocCluster } from '../analyze/resolve/types.ts';
+import { addStory, storyIndex, type StoryIndex } from '../analyze/resolve/stories.ts';
 import type { Store } from '../data/store.ts';
 import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../data/documents.ts';
 import { eachCurrentExtraction, olderExtractions } from '../data/analysis.ts';
@@ -16,29 +17,32 @@ import { relieveHeap } from '../core/heap.ts';
 /** Candidate pairs whose texts are read back at once when confirming near-duplicates. */
 const PAIR_CHUNK = 1000;
 
-interface Streamed { docs: CleanArticle[]; older: StoredVersion[]; signed: Signed[] }
+interface Streamed { docs: CleanArticle[]; older: StoredVersion[]; signed: Signed[]; stories: StoryIndex }
 
-/** Documents and older versions without their texts, plus the signature of each text long enough to shingle. */
-async function streamTexts(store: Store, s: Settings): Promise<Streamed> {
+/** Documents and older versions without their texts, plus the signature of each text long enough to shingle and
+ * the story index (terms kept for documents a relevant extraction reads). */
+async function streamTexts(store: Store, s: Settings, relevant: Set<string>): Promise<Streamed> {
   const docs: CleanArticle[] = [];
   const signed: Signed[] = [];
-  const sign = (id: string, text: string) => {
+  const stories = storyIndex();
+  const sign = (id: string, text: string, keep: boolean) => {
     const sig = signatureOf(text, s.minhashPerms, s.minhashSeed);
     if (sig) signed.push({ id, sig });
+    addStory(stories, id, text, keep);
   };
   await eachCurrentArticle(store, (a) => {
-    sign(a.doc_id, a.text);
+    sign(a.doc_id, a.text, relevant.has(a.doc_id));
     docs.push({ ...a, text: '' });
     relieveHeap();
   });
   const olderExts = await olderExtractions(store, EXTRACTOR_VERSION);
   const older: StoredVersion[] = [];
   await eachOlderVersion(store, (v) => {
-    sign(v.version_id, v.article.text);
     const ext = olderExts.get(v.version_id);
+    sign(v.version_id, v.article.text, !!ext?.relevant);
     older.push({ version_id: v.version_id, article: { ...v.article, text: '' }, extraction: ext ? forResolve(ext) : null });
   });
-  return { docs, older, signed: sortedSigned(signed) };
+  return { docs, older, signed: sortedSigned(signed), stories };
 }
 
 /** The near-duplicate pairs nearDuplicatePairs() would find over the same texts, reading texts per chunk of pairs. */
@@ -68,13 +72,14 @@ export interface StoreResolved { clusters: DocCluster[]; documents: Set<string> 
 export async function resolveStore(store: Store, opts: ResolveOptions,
   emit: (incidents: Incident[]) => Promise<void>): Promise<StoreResolved> {
   const s = settings(opts);
-  const { docs, older, signed } = await streamTexts(store, s);
-  const pairs = await nearPairs(store, signed, s);
-  signed.length = 0;
   const extractions: Extraction[] = [];
   await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => { extractions.push(forResolve(x)); relieveHeap(); });
+  const relevant = new Set(extractions.filter((x) => x.relevant).map((x) => x.doc_id));
+  const { docs, older, signed, stories } = await streamTexts(store, s, relevant);
+  const pairs = await nearPairs(store, signed, s);
+  signed.length = 0;
   const documents = new Set(docs.map((d) => d.doc_id));
   const clusters = await resolveStoredBlocked(docs, extractions, older, opts,
-    { nearPairs: pairs, loadTexts: (ids) => textsByIds(store, ids), emit });
+    { nearPairs: pairs, stories, loadTexts: (ids) => textsByIds(store, ids), emit });
   return { clusters, documents };
 }

@@ -52,6 +52,11 @@ const AFTER = [
   // "X had its computer systems hacked"
   new RegExp(String.raw`^\s+(?:had|has|have|got)\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS}|accounts?)\s+(?:hacked|encrypted|locked|infected|breached|compromised|held|taken)`, 'iu'),
   new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:attackers|hackers|extortionists|blackmailers)\b`, 'iu'),
+  // the subject of an attack on its own assets: "X is investigating an attack on one of its sites", "X told of the
+  // breach of its network"
+  new RegExp(String.raw`^${APPOS}\s+(?:[\p{L}-]+\s+){1,6}?${ATTACK_NOUN}\s+(?:on|of|against|targeting|affecting|into)\s+(?:one of\s+|some of\s+|parts? of\s+)?(?:its|their)\s`, 'iu'),
+  // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
+  new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
 ];
 // "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
 // network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").

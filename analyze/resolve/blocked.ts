@@ -11,6 +11,7 @@ import { buildIncident } from './incident.ts';
 import { crossCheck } from './regulator.ts';
 import { groupAll, victimNamesOf, type Resolved } from './resolve.ts';
 import type { DocCluster, ResolveOptions } from './types.ts';
+import type { StoryIndex } from './stories.ts';
 import { relieveHeap } from '../../core/heap.ts';
 
 /** Texts of the given document ids (resolve-level ids: version ids for older versions); absent ids are left out. */
@@ -18,6 +19,8 @@ export type LoadTexts = (ids: string[]) => Promise<Map<string, string>>;
 
 export interface BlockedInput {
   nearPairs: [string, string][];
+  /** the story index, built while the texts were streamed (resolve.ts storiesOf over the same documents) */
+  stories: StoryIndex;
   loadTexts: LoadTexts;
   /** gets every incident once, a block at a time, in no particular order */
   emit: (incidents: Incident[]) => Promise<void>;
@@ -31,7 +34,7 @@ const BLOCK = 2000;
 export async function resolveBlocked(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
   io: BlockedInput): Promise<DocCluster[]> {
   const block = io.block ?? BLOCK;
-  const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs);
+  const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs, io.stories);
   // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
   const ids = idsFor(groups.map((g) => idKeyOf(buildIncident(g))));
   for (let i = 0; i < groups.length; i += block) {

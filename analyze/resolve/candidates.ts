@@ -2,6 +2,7 @@
 import type { CleanArticle, Extraction, Victim } from '../../core/records.ts';
 import { nameKey } from './names.ts';
 import type { DocRole, Settings } from './types.ts';
+import type { Rider } from './stories.ts';
 import { cmpBy, dateOf, dayNumber, instant } from './util.ts';
 
 /** A document as an incident source, with its role from document clustering. */
@@ -104,6 +105,13 @@ export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candida
       names: [...new Set([...written, ...extra])].sort(), country, lo, hi, shared,
     };
   });
+}
+
+/** A relevant report that names no victim: it may join the incident of a report it resembles (stories.ts). */
+export function riderOf(ext: Extraction, src: Source, s: Settings): Rider | null {
+  if (!ext.relevant || ext.victims.some((v) => nameKey(v.canonical) !== '')) return null;
+  const [lo, hi] = interval(ext, src, false, s);
+  return { source: src, ext, country: ext.countries.length === 1 ? ext.countries[0] : null, lo, hi, shared: false };
 }
 
 const NO_EVIDENCE = Object.freeze({ quote: '', start: 0, end: 0 });

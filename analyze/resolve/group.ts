@@ -5,6 +5,7 @@
 import type { Candidate } from './candidates.ts';
 import { initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
 import type { Settings } from './types.ts';
+import type { StoryLinks } from './stories.ts';
 import { relieveHeap } from '../../core/heap.ts';
 
 interface Edge { a: number; b: number; score: number; gap: number }
@@ -81,7 +82,32 @@ function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, num
   }
 }
 
-function edges(cands: Candidate[], s: Settings): Edge[] {
+/** Weaker than any name match: candidates of two single-victim reports of one story (stories.ts). */
+function storyEdges(cands: Candidate[], s: Settings, links: StoryLinks): Edge[] {
+  const single = new Map<string, number>();
+  const count = new Map<string, number>();
+  cands.forEach((c, i) => {
+    const d = c.source.doc_id;
+    count.set(d, (count.get(d) ?? 0) + 1);
+    if (!c.shared && !c.source.role.superseded) single.set(d, i);
+  });
+  const out: Edge[] = [];
+  for (const [d, a] of single) {
+    if (count.get(d) !== 1) continue;
+    for (const [other, sim] of links.get(d) ?? []) {
+      const b = single.get(other);
+      if (b === undefined || b <= a || count.get(other) !== 1) continue;
+      const x = cands[a], y = cands[b];
+      const g = gap(x, y);
+      if (g > s.windowDays || (x.country !== null && y.country !== null && x.country !== y.country)) continue;
+      out.push({ a, b, score: STORY * sim, gap: g });
+    }
+  }
+  return out;
+}
+const STORY = 0.5;
+
+function edges(cands: Candidate[], s: Settings, links?: StoryLinks): Edge[] {
   // Each distinct name list gets a number once, so a pair's cache key is a number, not a string built per pair
   // (tens of millions of pairs at 100k documents: that garbage alone grew the heap past a gigabyte).
   const listIds = new Map<string, number>();
@@ -107,6 +133,7 @@ function edges(cands: Candidate[], s: Settings): Edge[] {
     const m = cache.get(sig)!;
     if (m && countriesAgree(x, y, m)) out.push({ a, b, score: m.score, gap: g });
   }
+  if (links) out.push(...storyEdges(cands, s, links));
   return out.sort((p, q) => q.score - p.score || p.gap - q.gap || p.a - q.a || p.b - q.b);
 }
 
@@ -119,11 +146,11 @@ function canMerge(xs: Candidate[], ys: Candidate[], windowDays: number): boolean
 }
 
 /** Groups of candidates, one per incident; candidates sorted by key, groups by their first key. */
-export function groupCandidates(input: Candidate[], s: Settings): Candidate[][] {
+export function groupCandidates(input: Candidate[], s: Settings, links?: StoryLinks): Candidate[][] {
   const cands = [...input].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const groupOf = cands.map((_, i) => i);
   const members = new Map<number, number[]>(cands.map((_, i) => [i, [i]]));
-  for (const e of edges(cands, s)) {
+  for (const e of edges(cands, s, links)) {
     relieveHeap();
     const ga = groupOf[e.a];
     const gb = groupOf[e.b];

@@ -27,6 +27,10 @@ export interface ResolveOptions {
   windowDays?: number;
   /** how far back a report naming several victims (reviews, vendor reports) may reach (default 365) */
   multiVictimLookbackDays?: number;
+  /** tf-idf cosine of two reports' names and figures at or above which they tell one story (default 0.22) */
+  storyLink?: number;
+  /** the most days two reports may be published apart and still be linked as one story (default 60) */
+  storyWindowDays?: number;
   /** extra names: alias → canonical victim name */
   aliases?: Record<string, string>;
   /** MinHash: number of hash functions and the fixed seed (defaults 128, 0x5eed) */
@@ -46,6 +50,8 @@ export const DEFAULTS: Settings = {
   jaroWinkler: 0.92,
   windowDays: 45,
   multiVictimLookbackDays: 365,
+  storyLink: 0.22,
+  storyWindowDays: 60,
   aliases: {},
   minhashPerms: 128,
   minhashSeed: 0x5eed,

@@ -1,12 +1,13 @@
 // The blocked resolver (texts read back per block) must give exactly what resolve() gives with every text held.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { resolve } from '../../analyze/resolve/resolve.ts';
+import { resolve, storiesOf } from '../../analyze/resolve/resolve.ts';
 import { resolveBlockedAll } from '../../analyze/resolve/blocked.ts';
 import { nearDuplicatePairs } from '../../analyze/resolve/minhash.ts';
 import { DEFAULTS } from '../../analyze/resolve/types.ts';
 import { loadRegulatorReference } from '../../analyze/resolve/regulator-data.ts';
 import { loadDemo } from './demo-corpus.ts';
+import { storyIndex } from '../../analyze/resolve/stories.ts';
 
 const REF_DIR = fileURLToPath(new URL('../../data/reference', import.meta.url));
 
@@ -30,12 +31,12 @@ describe('resolveBlocked', () => {
     expect(expected.clusters.some((c) => c.reason === 'near-duplicate' || c.reason === 'exact')).toBe(true);
     expect(expected.incidents.some((i) => i.history.confirmed.length > 0)).toBe(true);
     expect(expected.incidents.some((i) => i.regulator_filing?.state_matched)).toBe(true);
-    const got = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs, loadTexts, block: 3 });
+    const got = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs, stories: storiesOf(docs, exts), loadTexts, block: 3 });
     expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
     expect(asked.length).toBeGreaterThan(3);
     expect(Math.max(...asked.map((a) => a.length))).toBeLessThan(docs.length);
     // the texts matter: without them (no confirmations, no states) the result differs
-    const blind = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs: [], loadTexts: async () => new Map() });
+    const blind = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs: [], stories: storyIndex(), loadTexts: async () => new Map() });
     expect(JSON.stringify(blind)).not.toBe(JSON.stringify(expected));
   });
 });

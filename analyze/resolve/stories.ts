@@ -1,0 +1,137 @@
+// Story links: reports of one incident share its distinctive names and figures (the victim's name, its town, the
+// group, the sums and counts) even where the extractor read different victims from them, or none: a vendor named
+// first, a hospital only described. Two relevant reports published close together whose names and figures agree
+// strongly are one story; group.ts joins their candidates (after every name match), and a relevant report that
+// named no victim joins the incident of the report it most resembles (attachRiders).
+//
+// A document's terms: the words written with a capital letter away from the start of a sentence, and figures of
+// three or more digits, counted, the TERMS most frequent kept. Two documents are compared by the cosine of their
+// tf-idf vectors (smoothed idf over every document given, relevant or not).
+import type { Candidate } from './candidates.ts';
+import { nameKey } from './names.ts';
+import type { Settings } from './types.ts';
+import { dayNumber } from './util.ts';
+
+export type StoryTerms = [term: string, count: number][];
+
+/** Terms kept per document: bounded memory on large stores, enough for the names a report repeats. */
+const TERMS = 20;
+
+// a capitalised word (or acronym) or a figure; group 1 is set when it opens a sentence or a line
+const TERM = /(^|[.!?:;"“”]\s+|\n\s*)?(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|\p{Lu}|\d[\d,.]*\d)(?![\p{L}\p{N}])/gu;
+
+export function storyTerms(text: string): StoryTerms {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(TERM)) {
+    if (m[1] !== undefined) continue;
+    const w = m[2]!.replace(/['’]s$/, '').replace(/,/g, '').toLowerCase();
+    if (w.length < 2 || /^\d{1,2}$/.test(w)) continue;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERMS);
+}
+
+/** Terms of the documents that may link, and document frequencies over all documents. */
+export interface StoryIndex { terms: Map<string, StoryTerms>; df: Map<string, number>; n: number }
+
+export const storyIndex = (): StoryIndex => ({ terms: new Map(), df: new Map(), n: 0 });
+
+/** Counts a document; keeps its terms only when it may link (`keep`: a relevant extraction reads it). */
+export function addStory(ix: StoryIndex, id: string, text: string, keep: boolean): void {
+  const terms = storyTerms(text);
+  ix.n++;
+  for (const [t] of terms) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
+  if (keep) ix.terms.set(id, terms);
+}
+
+/** A term present in more documents than this does not propose pairs (it still counts in the cosine). */
+const PROBE_DF = 50;
+
+export type StoryLinks = Map<string, Map<string, number>>;
+
+/**
+ * Pairs of kept documents whose similarity reaches `s.storyLink`, published at most `s.storyWindowDays` apart
+ * (undated documents pair with any): doc → (doc → similarity), both directions.
+ */
+export function storyLinks(ix: StoryIndex, published: Map<string, string | null>, s: Settings): StoryLinks {
+  const idf = (t: string) => Math.log((1 + ix.n) / (1 + (ix.df.get(t) ?? 0))) + 1;
+  const vecs = new Map<string, Map<string, number>>();
+  for (const [id, terms] of ix.terms) {
+    const v = new Map(terms.map(([t, c]) => [t, (1 + Math.log(c)) * idf(t)]));
+    const norm = Math.sqrt([...v.values()].reduce((a, w) => a + w * w, 0)) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    vecs.set(id, v);
+  }
+  const byTerm = new Map<string, string[]>();
+  for (const id of [...ix.terms.keys()].sort()) {
+    for (const [t] of ix.terms.get(id)!) {
+      if ((ix.df.get(t) ?? 0) > PROBE_DF) continue;
+      const l = byTerm.get(t);
+      if (l) l.push(id); else byTerm.set(t, [id]);
+    }
+  }
+  const day = (id: string) => { const p = published.get(id); return p ? dayNumber(p) : null; };
+  const out: StoryLinks = new Map();
+  const link = (a: string, b: string, sim: number) => {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const m = out.get(x);
+      if (m) m.set(y, sim); else out.set(x, new Map([[y, sim]]));
+    }
+  };
+  for (const a of [...ix.terms.keys()].sort()) {
+    const va = vecs.get(a)!;
+    const da = day(a);
+    const seen = new Set<string>();
+    for (const [t] of ix.terms.get(a)!) {
+      for (const b of byTerm.get(t) ?? []) {
+        if (b <= a || seen.has(b)) continue;
+        seen.add(b);
+        const db = day(b);
+        if (da !== null && db !== null && Math.abs(da - db) > s.storyWindowDays) continue;
+        let sim = 0;
+        for (const [u, w] of va) sim += w * (vecs.get(b)!.get(u) ?? 0);
+        if (sim >= s.storyLink) link(a, b, sim);
+      }
+    }
+  }
+  return out;
+}
+
+/** The most similar linked document among `ids` (highest similarity, then smallest id). */
+export function closest(links: StoryLinks, id: string, among: (other: string) => boolean): string | null {
+  let best: [string, number] | null = null;
+  for (const [other, sim] of links.get(id) ?? []) {
+    if (!among(other)) continue;
+    if (!best || sim > best[1] || (sim === best[1] && other < best[0])) best = [other, sim];
+  }
+  return best?.[0] ?? null;
+}
+
+export type Rider = Omit<Candidate, 'key' | 'victim' | 'names'>;
+
+/** Days between two attack-date intervals (as group.ts's gap); 0 when either is unknown. */
+function apart(x: Pick<Candidate, 'lo' | 'hi'>, y: Pick<Candidate, 'lo' | 'hi'>): number {
+  if (x.lo === null || x.hi === null || y.lo === null || y.hi === null) return 0;
+  return Math.max(0, x.lo - y.hi, y.lo - x.hi);
+}
+
+/**
+ * Relevant reports that named no victim join the incident of the single-victim report they most resemble, told
+ * with that incident's victim. A rider adds a source and its facts; it never makes an incident of its own.
+ */
+export function attachRiders(groups: Candidate[][], riders: Rider[], links: StoryLinks, windowDays: number): void {
+  const home = new Map<string, Candidate[]>();
+  for (const g of groups) for (const c of g) if (!c.shared && !c.source.role.superseded) home.set(c.source.doc_id, g);
+  for (const r of [...riders].sort((a, b) => (a.source.doc_id < b.source.doc_id ? -1 : 1))) {
+    const to = closest(links, r.source.doc_id, (other) => home.has(other));
+    if (!to) continue;
+    const g = home.get(to)!;
+    const host = g.find((c) => c.source.doc_id === to)!;
+    if (r.country !== null && g.some((c) => c.country !== null && c.country !== r.country)) continue;
+    if (g.some((c) => apart(c, r) > windowDays)) continue;
+    if (g.some((c) => c.source.doc_id === r.source.doc_id)) continue;
+    g.push({ ...r, key: `${r.source.doc_id}\u241f${nameKey(host.victim.canonical)}`, victim: host.victim,
+      names: host.names });
+    g.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  }
+}
