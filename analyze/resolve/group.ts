@@ -4,14 +4,13 @@
 // apart than the window into one incident.
 import type { Candidate } from './candidates.ts';
 import { initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
-import type { Settings } from './types.ts';
-import type { StoryLinks } from './stories.ts';
+import type { Settings, StoryLinks } from './types.ts';
 import { relieveHeap } from '../../core/heap.ts';
 
 interface Edge { a: number; b: number; score: number; gap: number }
 
 /** Days between two attack-date intervals; 0 when either is unknown or they overlap. */
-export function gap(x: Candidate, y: Candidate): number {
+export function gap(x: Pick<Candidate, 'lo' | 'hi'>, y: Pick<Candidate, 'lo' | 'hi'>): number {
   if (x.lo === null || x.hi === null || y.lo === null || y.hi === null) return 0;
   return Math.max(0, x.lo - y.hi, y.lo - x.hi);
 }

@@ -9,7 +9,8 @@
 // tf-idf vectors (smoothed idf over every document given, relevant or not).
 import type { Candidate } from './candidates.ts';
 import { nameKey } from './names.ts';
-import type { Settings } from './types.ts';
+import type { Settings, StoryLinks } from './types.ts';
+import { gap } from './group.ts';
 import { dayNumber } from './util.ts';
 
 export type StoryTerms = [term: string, count: number][];
@@ -46,8 +47,6 @@ export function addStory(ix: StoryIndex, id: string, text: string, keep: boolean
 
 /** A term present in more documents than this does not propose pairs (it still counts in the cosine). */
 const PROBE_DF = 50;
-
-export type StoryLinks = Map<string, Map<string, number>>;
 
 /**
  * Pairs of kept documents whose similarity reaches `s.storyLink`, published at most `s.storyWindowDays` apart
@@ -109,12 +108,6 @@ export function closest(links: StoryLinks, id: string, among: (other: string) =>
 
 export type Rider = Omit<Candidate, 'key' | 'victim' | 'names'>;
 
-/** Days between two attack-date intervals (as group.ts's gap); 0 when either is unknown. */
-function apart(x: Pick<Candidate, 'lo' | 'hi'>, y: Pick<Candidate, 'lo' | 'hi'>): number {
-  if (x.lo === null || x.hi === null || y.lo === null || y.hi === null) return 0;
-  return Math.max(0, x.lo - y.hi, y.lo - x.hi);
-}
-
 /**
  * Relevant reports that named no victim join the incident of the single-victim report they most resemble, told
  * with that incident's victim. A rider adds a source and its facts; it never makes an incident of its own.
@@ -128,7 +121,7 @@ export function attachRiders(groups: Candidate[][], riders: Rider[], links: Stor
     const g = home.get(to)!;
     const host = g.find((c) => c.source.doc_id === to)!;
     if (r.country !== null && g.some((c) => c.country !== null && c.country !== r.country)) continue;
-    if (g.some((c) => apart(c, r) > windowDays)) continue;
+    if (g.some((c) => gap(c, r) > windowDays)) continue;
     if (g.some((c) => c.source.doc_id === r.source.doc_id)) continue;
     g.push({ ...r, key: `${r.source.doc_id}\u241f${nameKey(host.victim.canonical)}`, victim: host.victim,
       names: host.names });

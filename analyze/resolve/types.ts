@@ -72,3 +72,6 @@ export interface DocRole {
   /** the representative this document copies, or null when it is the representative or alone */
   duplicate_of: string | null;
 }
+
+/** Reports told as one story (stories.ts): doc → (doc → similarity), both directions. */
+export type StoryLinks = Map<string, Map<string, number>>;
