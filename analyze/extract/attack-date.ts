@@ -115,7 +115,9 @@ function leftGovernor(c: Cues, left: string): Governor {
     const h = hs[i]!;
     if (h.cue === 'event') { event = true; continue; }
     if (h.cue === 'verb') return 'attack';
-    if (h.cue === 'report') return 'report';
+    // "said that on 30 November an intruder accessed …": a clause opened after the verb of saying holds the date,
+    // and what follows the date decides
+    if (h.cue === 'report') return c.clause.test(left.slice(h.at)) ? null : 'report';
     // an attack noun
     const rep = hs.slice(i + 1).find((x) => x.cue === 'report' || x.cue === 'verb');
     if (!rep || rep.cue === 'verb' || event) return 'attack';
@@ -166,6 +168,9 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
   return anchor;
 }
 
+const SPAN_START = /\b(?:between|from)\s+$/i;
+const SPAN_END = /^\s*(?:and|to|through|-|–)\s*$/i;
+
 export interface AttackDate { date: string; start: number; end: number }
 
 /** The attack (else detection) date: the earliest date the attack governs, within 200 days before publication. */
@@ -181,12 +186,16 @@ export function attackDate(
   const ceil = iso(ref + DAY), floor = iso(ref - (pubDay ? 200 : 365) * DAY);
   let best: AttackDate | null = null;
   let layoutEnd = 0;
-  for (const d of ds) {
+  for (const [i, d] of ds.entries()) {
     if (d.kind === 'layout') { layoutEnd = d.end; continue; }
     if (!d.date || dateline(text, d, layoutEnd)) continue;
     const sent = sentenceAt(sents, d.start);
     if (!sent) continue;
-    const { gov, shift } = governor(text, d, sent, lists);
+    // "between 5 and 9 January, 2025", "from 3 to 6 March": a range's first date takes the governor of its last
+    const next = ds[i + 1];
+    const ranged = next && next.start < sent.end && SPAN_END.test(text.slice(d.end, next.start))
+      && SPAN_START.test(text.slice(Math.max(sent.start, d.start - 12), d.start));
+    const { gov, shift } = governor(text, ranged ? next : d, sent, lists);
     if (gov !== 'attack') continue;
     const date = shift ? iso(Date.parse(d.date) - shift * DAY) : d.date;
     if (date > ceil || date < floor) continue;

@@ -26,7 +26,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   let victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
   const incident = hasIncident(sents, victims.length > 0, ref.lists);
   const lang = detectLanguage(text, ref.lists).lang;
-  const score = relevance(ref.lists, lang, article.title, sents, victims);
+  // a group the actor rules name as the attacker tells a cyber incident as surely as the word "ransomware"
+  const named = findActors(text, sents, ref);
+  const score = relevance(ref.lists, lang, article.title, sents, victims, named.map((a) => a.evidence.start));
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
   const fallback = !victims.length && score >= 0.5;
   if (fallback) victims = fallbackVictim(text, sents, ref);
@@ -48,7 +50,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   const roundup = victims.length >= 3;
   // (the incident test reads English: in another language a group named by construction speaks for itself)
-  const actors = reported || !['en', 'und'].includes(lang) ? findActors(text, sents, ref) : [];
+  const actors = reported || !['en', 'und'].includes(lang) ? named : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
   const types = attackTypes(sents, ref.lists, {

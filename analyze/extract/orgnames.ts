@@ -5,7 +5,7 @@ import { fold } from './text.ts';
 export interface NameSpan { start: number; end: number; name: string }
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
-const LINK = String.raw`(?:of|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
+const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
 const RUN = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu');
 const DAY_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/;
@@ -18,7 +18,8 @@ const LEAD = new Set(['after', 'the', 'a', 'an', 'at', 'in', 'on', 'of', 'and', 
   'what', 'why', 'where', 'who', 'we', 'it', 'they', 'he', 'she', 'to', 'about', 'once', 'until', 'before', 'during',
   'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring',
   'employees', 'customers', 'students', 'users', 'residents', 'members', 'workers', 'nurses', 'visitors', 'passengers',
-  'hackers', 'attackers', 'researchers', 'experts', 'investigators', 'authorities', 'victims']);
+  'hackers', 'attackers', 'researchers', 'experts', 'investigators', 'authorities', 'victims', 'now', 'today',
+  'yesterday', 'tonight', 'recently', 'separately', 'additionally', 'also', 'still', 'then', 'so', 'yet', 'however']);
 
 // "New" starts a sentence ("New ransomware…") but also names: "New Jersey Spine Center", "New York", "New Hope Clinic".
 const NEW_PLACE = /^(?:York|Jersey|Zealand|Mexico|Hampshire|Delhi|South|Orleans|Haven|Brunswick|England|Hanover|Bedford|Britain|Westminster|Rochelle|Albany|Braunfels|Caledonia|Guinea|Plymouth|Brighton|Canaan|Castle|Lenox|Ulm|Iberia|Richmond|Milford|Bern|Albany)$/;
@@ -32,7 +33,7 @@ function newName(words: string[]): boolean {
  * Capitalised runs, trimmed of leading sentence words and link words, possessive removed. `breaks` matches a
  * headline's attack word ("X Hospital Hit With Ransomware"): the run is split there and the word dropped.
  */
-export function nameRuns(text: string, breaks?: RegExp): NameSpan[] {
+export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) => boolean = () => false): NameSpan[] {
   const out: NameSpan[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
@@ -43,9 +44,10 @@ export function nameRuns(text: string, breaks?: RegExp): NameSpan[] {
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     let seg: Word[] = [];
     for (const p of parts) {
-      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { trimmed(text, seg, out); seg = []; } else seg.push(p);
+      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { trimmed(text, seg, out, isPlace); seg = []; }
+      else seg.push(p);
     }
-    trimmed(text, seg, out);
+    trimmed(text, seg, out, isPlace);
   }
   return out;
 }
@@ -55,11 +57,16 @@ const wholeWord = (re: RegExp, w: string) => { const m = re.exec(w); return !!m 
 
 // German, French and Dutch articles before a name: "Das Krankenhaus …", "Les hôpitaux …"
 const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
+// Portuguese, Spanish and Italian ones also begin place names ("Los Angeles", "El Paso"): dropped unless they do
+const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|il|lo|gli|un|una|uno)$/;
 
-function trimmed(text: string, parts: Word[], out: NameSpan[]): void {
+function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: string) => boolean): void {
+  const romance = (k: number) => ROMANCE_ARTICLE.test(fold(parts[k]!.w)) && parts.length > k + 1
+    && ![2, 3].some((n) => parts.length >= k + n && isPlace(parts.slice(k, k + n).map((p) => p.w).join(' ')));
   // …and a year or a date's day before a name: "In 2016 Hollywood Presbyterian paid", "2020-02-19 Medical records"
   const glued = (p: Word) => /\d[/-]$/.test(text.slice(Math.max(0, p.s - 2), p.s));
-  while (parts.length && (LEAD.has(fold(parts[0]!.w)) || ARTICLE.test(fold(parts[0]!.w)) || LINKS.test(parts[0]!.w)
+  while (parts.length && (LEAD.has(fold(parts[0]!.w)) || ARTICLE.test(fold(parts[0]!.w)) || romance(0)
+    || LINKS.test(parts[0]!.w)
     || /^(?:19|20)\d\d,?$/.test(parts[0]!.w) || /^\d+,?$/.test(parts[0]!.w) && glued(parts[0]!))
     && !newName(parts.map((p) => p.w))) parts.shift();
   // "… Foundation Trust on 16 October": a link word before a figure ends the name

@@ -123,14 +123,20 @@ export interface RelevanceFeatures {
 
 const LEAD = 4; // title + three sentences, or four sentences when there is no title
 
-export function relevanceFeatures(lists: Lists, lang: string, title: string | null, sents: Span[], victims: Victim[]):
-  RelevanceFeatures {
+/** `attackers`: offsets of groups named as the attacker; their sentences carry a strong cyber cue. */
+export function relevanceFeatures(lists: Lists, lang: string, title: string | null, sents: Span[], victims: Victim[],
+  attackers: number[] = []): RelevanceFeatures {
   const health = victims.filter((v) => v.sector !== 'other');
   const names = health.map((v) => v.name).filter((n) => n.length > 3);
   const units = [...(title ? [title] : []), ...sents.map((s) => s.text)];
   // trend is read in the lead only, and a weak cue only beside no strong one once the article has a strong one:
   // neither is looked for where it would go unread
   const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= LEAD }));
+  const off = title ? 1 : 0;
+  sents.forEach((s, i) => {
+    const c = cues[i + off]!;
+    if (!c.denial && attackers.some((a) => a >= s.start && a < s.end)) c.strong = true;
+  });
   const anyStrong = cues.some((c) => c.strong);
   const weakRe = anyStrong ? cueRes(lists, lang)['cyber-weak'] : null;
   cues.forEach((c, i) => { if (weakRe && !c.strong && !c.denial) c.weak = occurs(weakRe, units[i]!); });
@@ -173,6 +179,7 @@ export function relevanceScore(f: RelevanceFeatures, w = WEIGHTS): number {
 }
 
 /** P(relevant) of an article from its evidence. */
-export function relevance(lists: Lists, lang: string, title: string | null, sents: Span[], victims: Victim[]): number {
-  return relevanceScore(relevanceFeatures(lists, lang, title, sents, victims));
+export function relevance(lists: Lists, lang: string, title: string | null, sents: Span[], victims: Victim[],
+  attackers: number[] = []): number {
+  return relevanceScore(relevanceFeatures(lists, lang, title, sents, victims, attackers));
 }

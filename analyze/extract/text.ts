@@ -15,6 +15,9 @@ export function evidence(text: string, start: number, end: number): Evidence {
 // Words after which a full stop does not end a sentence.
 const ABBREV = /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Pvt|Mio|Mrd|U\.S|e\.g|i\.e|[A-Z])\.)$/;
 
+// A line that ends like this was wrapped inside a sentence: "… including the\nHealth Ministry".
+const WRAPPED = /(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)|[\p{Ll}]-)\s*$/u;
+
 /** Split into sentences (paragraph breaks always split). Offsets index into `text`. */
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
@@ -23,11 +26,13 @@ export function sentences(text: string): Span[] {
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
   };
-  const re = /([.!?][”"’)]?)\s+(?=[“"‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[-*•]\s)/gu;
+  const re = /([.!?][”"’)]?)\s+(?=[“"‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[-*•]\s)|(\n)(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
   let from = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const cut = m.index + (m[1]?.length ?? 0);
     if (m[1] && ABBREV.test(text.slice(Math.max(from, m.index - 12), m.index + 1))) continue;
+    // a line break before a capital ends a headline or a caption, unless the line was wrapped mid-sentence
+    if (m[2] && WRAPPED.test(text.slice(Math.max(from, m.index - 16), m.index))) continue;
     push(from, cut);
     from = cut;
   }

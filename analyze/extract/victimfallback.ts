@@ -33,7 +33,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
   const lead = sents.slice(0, 4);
   const leadEnd = lead[lead.length - 1]?.end ?? 0;
   const cands = new Map<string, Cand>();
-  for (const r of nameRuns(text, L.breaks)) {
+  for (const r of nameRuns(text, L.breaks, (n) => ref.places.has(n))) {
     const name = r.name.replace(/^The\s/, '');
     const f = fold(name);
     const s = sentenceAt(sents, r.start);
@@ -78,7 +78,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
   const canonical = g?.name ?? best.span.name;
   const described = text.slice(best.span.end, best.span.end + 120).split(/[.;]/)[0] ?? '';
   return [{
-    name: best.span.name, canonical, sector: g?.sector ?? sectorOf(canonical, described),
+    name: best.span.name, canonical, sector: g?.sector ?? sectorOf(canonical, described, ref.lists),
     country: g?.country ?? victimCountry(text, sents, ref, [best.span]), evidence: evidence(text, s.start, s.end),
   }];
 }

@@ -55,6 +55,8 @@ const AFTER = [
   // the subject of an attack on its own assets: "X is investigating an attack on one of its sites", "X told of the
   // breach of its network"
   new RegExp(String.raw`^${APPOS}\s+(?:[\p{L}-]+\s+){1,6}?${ATTACK_NOUN}\s+(?:on|of|against|targeting|affecting|into)\s+(?:one of\s+|some of\s+|parts? of\s+)?(?:its|their)\s`, 'iu'),
+  // a name the attackers put on their leak site: "the gang listed X on its leak site", "added X to their blog"
+  new RegExp(String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`, 'iu'),
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
   new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
 ];
@@ -64,7 +66,7 @@ const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:com
 const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber|ransomware|malware)))\b`, 'iu');
+const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber|ransomware|malware)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".

@@ -29,7 +29,7 @@ const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|prof
 export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
   const L = cues(ref.lists);
   const sources = sourceNames(ref.lists);
-  const runs = nameRuns(text, L.breaks);
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
   const acrs = acronyms(text, runs);
   const entities = new Map<string, Entity>();
   const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
@@ -48,7 +48,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
-  for (const run of runs.map(beforeTitle).flatMap((r) => splitCoordinated(r, text))) {
+  for (const run of runs.map((r) => placeParts(beforeTitle(r), ref)).flatMap((r) => splitCoordinated(r, text))) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
@@ -87,7 +87,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     if (!full && !plausibleName(r, s, before, single)) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
-    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about) !== 'other', true, cue === 'strong');
+    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
   }
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
@@ -155,6 +155,21 @@ const POSS_PART = /['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO
 function beforeTitle(r: NameSpan): NameSpan {
   const m = POSS_PART.exec(r.name) ?? TITLE_IN.exec(r.name);
   return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
+}
+
+// "Synlab's Italian unit": a possessive before a nationality names the parent, not a part of it;
+// "Ohio's Valley View Hospital": a place's possessive before a name only locates it.
+const POSS_LAST = /['’]s\s(\p{Lu}\p{L}+)$/u;
+const POSS_FIRST = /^((?:\p{Lu}[\p{L}.]*\s){0,2}\p{Lu}[\p{L}.]*)['’]s\s(?=\p{Lu})/u;
+function placeParts(r: NameSpan, ref: Reference): NameSpan {
+  const m = POSS_LAST.exec(r.name);
+  if (m && m.index > 0 && ref.placeKinds.get(m[1]!) === 'demonyms') {
+    return { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) };
+  }
+  const f = POSS_FIRST.exec(r.name);
+  if (!f || !ref.places.has(f[1]!)) return r;
+  const cut = f[0].length;
+  return { start: r.start + cut, end: r.end, name: r.name.slice(cut) };
 }
 
 const cityOf = perText((text: string, place: string) =>
@@ -245,7 +260,7 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
     const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident);
     const s = d && sentenceAt(sents, d.start);
     if (!d || !s) return [];
-    return [{ name: d.name, canonical: d.name, sector: sectorOf(d.name, ''), evidence: evidence(text, s.start, s.end),
+    return [{ name: d.name, canonical: d.name, sector: sectorOf(d.name, '', ref.lists), evidence: evidence(text, s.start, s.end),
       country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }]) }];
   }
   return keep.map(({ e, forms, inIncident }) => {
@@ -254,7 +269,7 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
     const s = sentenceAt(sents, first.start)!;
     const canonical = e.ref?.name ?? written.name;
     const after = text.slice(written.end, written.end + 120).split(/[.;]/)[0] ?? '';
-    const sector = e.ref?.sector ?? sectorOf(canonical, after);
+    const sector = e.ref?.sector ?? sectorOf(canonical, after, ref.lists);
     return {
       name: written.name, canonical, sector,
       country: e.ref?.country ?? victimCountry(text, sents, ref, forms),
