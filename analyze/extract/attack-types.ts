@@ -39,9 +39,10 @@ const HYPOTHETICAL =
 // Phishing named as advice or a risk to come is no vector: "beware of phishing", "will use it for phishing".
 const FUTURE =
   /\b(?:will|won't|would|could|can|might|beware|wary|warn\w*|advis\w*|caution|alert|tips?|to conduct|risk of)\b/i;
-// A demand denied or refused to talk: "not aware of a ransom demand", "will not negotiate" (not paying is no denial).
+// A demand denied or refused to talk: "not aware of a ransom demand", "will not negotiate" (not paying is no denial);
+// a demand asked about: "did not say whether a ransom was demanded" (whether it will pay presumes one).
 const NO_DEMAND =
-  /\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$|\b(?:not|never|won't|refuses? to|refused to) $/i;
+  /\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$|\b(?:not|never|won't|refuses? to|refused to) $|\bwhether (?:a|any) $/i;
 // A sum offered for sale on a forum is no demand on the victim.
 const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
   + String.raw`|asking price|venta|vend\w+|ofrec\w+|vente|verkauf\w*|verkoop)\b`, 'i');

@@ -32,6 +32,8 @@ const BEFORE = [
   new RegExp(String.raw`\b${ATTACK_NOUN}\b[^.;]{0,60}?\b(?:occurred|happened|took place|was (?:spotted|reported|discovered|detected))\s+(?:at|in)\s+${DESCR}$`, 'iu'),
   // the subject after a clause that told of the attack on "it": "A week after it was hit by ransomware, the City of X …"
   new RegExp(String.raw`^(?:[^.;]{0,40}\b)?(?:after|since|when|as|while|because|although|though)\s+(?:it|its)\b[^.;]{0,120}?\b(?:${ATTACK_NOUN}|${HIT_VERB}|encrypted|ransom\w*)\b[^.;,]{0,40},\s+(?:the\s+)?$`, 'iu'),
+  // "data it claims to have stolen from X", "records taken from X", "files exfiltrated from X"
+  new RegExp(String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+${DESCR}$`, 'iu'),
   // "computers at X", "systems of X", "files belonging to X"
   new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
@@ -66,7 +68,7 @@ const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:com
 const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber|ransomware|malware)))\b`, 'iu');
+const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber|ransomware|malware)|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
@@ -123,14 +125,16 @@ export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
+const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
+
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
   const f = fold(name);
   if (knownSource(name, sources)) return true;
   if (SOURCE_WORDS.test(name)) return true;
   const words = name.split(/\s+/);
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
-  // "money from Disney", "extort cash from X" name the victim, not a person quoted
-  if (PERSON_BEFORE.test(before) && !/\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$|\bextort\w*\s+(?:\w+\s+)?from\s+$/i.test(before)) return true;
+  // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
+  if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before)) return true;
   if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
   return false;
 }

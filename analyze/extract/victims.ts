@@ -56,7 +56,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (L.nonOrgLast.test(f) || REGION.test(named) || r.name.split(' ').length > 9 || isCountry(named)) continue;
+    if (L.nonOrgLast.test(f) && !HEALTH_PLAN.test(f) || REGION.test(named) || r.name.split(' ').length > 9 || isCountry(named)) continue;
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
@@ -69,7 +69,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     if (L.authority.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))
       && !(cue && healthName)) continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
-    const described = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
+    // …or described right after it: "X, a chain of private clinics in the Netherlands,"
+    const described = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!))
+      || healthAppositive(text.slice(r.end, r.end + 80), L.health) && !(/^\S+$/.test(r.name) && startsSentence(r.start));
     const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name) && !L.calendar.test(r.name)
       && !notVictim(r.name, before, text.slice(r.end, r.end + 80), sources) && !techAcronym(r.name);
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
@@ -88,6 +90,10 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
+  }
+  function startsSentence(at: number): boolean {
+    const s = sentenceAt(sents, at);
+    return !!s && LEADIN_ONLY.test(text.slice(s.start, at));
   }
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
@@ -125,6 +131,15 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   }
   mergeContained(entities);
   return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
+}
+
+// "Cascadia Health Plan", "the Hospital Contribution Fund": a health plan or fund is an insurer, not a scheme
+const HEALTH_PLAN = /\bhealth (?:plan|fund)s?$/;
+// ", a chain of private clinics in X", ", the largest hospital operator in Y": the name's description after a comma
+const APPOSITIVE = /^,\s+(?:a|an|the|one of the|one of)\s+([^,.;()]{0,60})/u;
+function healthAppositive(after: string, health: RegExp): boolean {
+  const m = APPOSITIVE.exec(after);
+  return !!m && health.test(fold(m[1]!).split(/\s(?:in|based|that|which|with|for|serving|operating)\s/)[0]!);
 }
 
 // Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".

@@ -8,7 +8,7 @@ import { article, ref } from './helpers.ts';
 
 interface Expect {
   relevant?: boolean; victim?: string; actor?: string; country?: string; records?: number;
-  attack_date?: string | null; ransom?: string[]; types?: string[];
+  attack_date?: string | null; ransom?: string[]; types?: string[]; types_exact?: string[]; not_victims?: string[];
 }
 type Case = { published: string; text: string; expect: Expect };
 const cases = JSON.parse(readFileSync('test/fixtures/constructions/cases.json', 'utf8')) as Record<string, Case>;
@@ -29,6 +29,8 @@ describe('constructions', () => {
         expect(x.ransom.map((r) => `${r.kind} ${r.amount} ${r.currency}`), 'ransom').toEqual(e.ransom);
       }
       for (const t of e.types ?? []) expect(x.attack_types, 'attack types').toContain(t);
+      if (e.types_exact !== undefined) expect(x.attack_types, 'attack types').toEqual(e.types_exact);
+      for (const n of e.not_victims ?? []) expect(x.victims.map((v) => v.name), 'victims').not.toContain(n);
     });
   }
 });
