@@ -44,7 +44,9 @@ function cues(lists: Lists): Cues {
     before: new RegExp(String.raw`${WORD_START}(?:(?:${K}\s+)*(?:${N}|${S})(?:${of}${K})?|${C}|ransomware)`
       + String.raw`${QUOTE}${naming}$`, 'iu'),
     naming: new RegExp(String.raw`${WORD_START}${V}${QUOTE}$`, 'iu'),
-    agent: new RegExp(String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?${QUOTE}$`, 'iu'),
+    // …a country's possessive between: "hackers linked to North Korea's X"
+    agent: new RegExp(String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?`
+      + String.raw`(?:(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s\s+)?${QUOTE}$`, 'iu'),
     after: new RegExp(String.raw`^[\s-]*(?:${K}|${S}|RaaS)`, 'iu'),
     possessive: new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`, 'iu'),
     claims: new RegExp(String.raw`^\s+${src('group-claims')}`, 'iu'),
@@ -92,6 +94,11 @@ const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?
 const TAIL_OPEN = /^[\s'’]/u;
 const TITLE_CASE = /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u;
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
+
+// "hackers linked to X" names the attacker; "a newcomer linked to X" a lineage
+const ATTACKERS_LINKED = new RegExp(String.raw`\b(?:hackers|attackers|attack|breach|intrusion|incident|hack`
+  + String.raw`|cyber-?criminals|criminals)\s+(?:(?:allegedly|reportedly|believed to be|thought to be|said to be)\s+)?`
+  + String.raw`(?:linked|tied|connected)\s+to\s+[^.;]{0,30}$`, 'i');
 
 interface Found { name: string; canonical: string; start: number; end: number }
 
@@ -141,7 +148,8 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   const c = cues(ref.lists);
   const found = new Map<string, Found>();
   const attacker = (start: number, s: Span) => !c.passing.test(text.slice(Math.max(s.start, start - 25), start))
-    && !c.lineage.test(text.slice(Math.max(s.start, start - 70), start))
+    && !(c.lineage.test(text.slice(Math.max(s.start, start - 70), start))
+      && !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start)))
     && !c.otherEvent.test(text.slice(s.start, start));
   const hits: GroupHit[] = findGroupNames(groups, text);
   // a table name the article also writes in lower case is a word here ("the play was cancelled")

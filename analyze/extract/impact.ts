@@ -18,7 +18,8 @@ const SCALES = `${SCALE}|${SCALE_INTL}`;
 // "2.4 million", "81.5Cr", "one million", "485.000", "3-4 crore"; a figure in brackets after it is the exact one:
 // "nearly one million (941,000)"
 const QTY = String.raw`(?:(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
-const RANGE = String.raw`(?:\s*(?:-|–|to)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
+// "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
+const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
 const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu');
 // "about", "more than" before the count belong to what was written
 const APPROX_BEFORE = new RegExp(String.raw`${APPROX}\s+$`, 'i');
@@ -93,16 +94,20 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const before = text.slice(s.start, m.index);
     const head = noun.exec(after);
     const headed = !!head || DEMONYM.test(after.trimStart());
-    if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$)/.test(after))) continue;
+    if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$|from\b)/.test(after))) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
     if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(s.text) || other.test(s.text)) continue;
-    if (size.test(before.slice(-60)) || OWNS.test(before.slice(-25)) || PER_TIME.test(after)) continue;
+    if (size.test(lastClause(before).slice(-60)) || OWNS.test(before.slice(-25)) || PER_TIME.test(after)) continue;
     const c = countOf(m);
     if (!c || c.n < 10) continue;
+    // "half a million people"
+    const half = /^an?$/i.test(m[3] ?? '') && /\bhalf\s+$/i.test(before);
+    if (half) c.n /= 2;
     const rel = end - s.start;
     out.push({
       count: c.n, digits: c.digits, index: m.index, // as written with its noun: "3-4 crore patients"
-      as_written: (APPROX_BEFORE.exec(before)?.[0] ?? '') + m[0] + (head?.[0].trimEnd() ?? ''),
+      as_written: (APPROX_BEFORE.exec(before.replace(/half\s+$/i, ''))?.[0] ?? '') + (half ? 'half ' : '') + m[0]
+        + (head?.[0].trimEnd() ?? ''),
       evidence: evidence(text, s.start, s.end),
       // the cue before the figure in its clause: "initially reported 2,689,826 … but later found … 2.4 million"
       revised: revision.test(lastClause(s.text.slice(0, rel))),

@@ -42,6 +42,7 @@ export function cues(lists: Lists): VictimCues {
   const tech = listRe(lists, 'victim-tech-nouns', 'u').source;
   const c: VictimCues = {
     health,
+    // (a comma may close the description: "an Irish hospital, X,")
     healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?\s*$`, 'u'),
     incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),

@@ -42,6 +42,8 @@ const BEFORE = [
 // Weaker: "demanded X pay", "told X" — also said of people and sources.
 const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
 
+const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
+
 /** Cues after the name; the regex is anchored at the end of the name. */
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
@@ -85,6 +87,8 @@ export function victimCue(sentence: string, start: number, end: number, incident
   const after = sentence.slice(end, end + 160);
   if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
+  // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
+  if (DESCRIBED_SUBJECT.test(sentence.slice(0, start)) && AFTER[0]!.test(after.replace(/^,/, ''))) return 'strong';
   const possessed = POSSESSED.exec(after);
   if (possessed) return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
   if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(after)) return 'weak';

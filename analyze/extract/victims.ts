@@ -70,10 +70,13 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
       && !(cue && healthName)) continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     // …or described right after it: "X, a chain of private clinics in the Netherlands,"
-    const described = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!))
+    const head = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
+    const described = head
       || healthAppositive(text.slice(r.end, r.end + 80), L.health) && !(/^\S+$/.test(r.name) && startsSentence(r.start));
-    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name) && !L.calendar.test(r.name)
-      && !notVictim(r.name, before, text.slice(r.end, r.end + 80), sources) && !techAcronym(r.name);
+    // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
+    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name)
+      && !L.calendar.test(r.name) && !notVictim(r.name, before, head ? '' : text.slice(r.end, r.end + 80), sources)
+      && !techAcronym(r.name);
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong', cue !== null); continue; }

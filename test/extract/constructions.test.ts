@@ -7,7 +7,7 @@ import { extract } from '../../analyze/extract/index.ts';
 import { article, ref } from './helpers.ts';
 
 interface Expect {
-  relevant?: boolean; victim?: string; actor?: string; country?: string; records?: number;
+  relevant?: boolean; victim?: string; actor?: string; actors?: string[]; country?: string; records?: number | null;
   attack_date?: string | null; ransom?: string[]; types?: string[]; types_exact?: string[]; not_victims?: string[];
 }
 type Case = { published: string; text: string; expect: Expect };
@@ -21,9 +21,10 @@ describe('constructions', () => {
       const e = c.expect;
       if (e.relevant !== undefined) expect(x.relevant, 'relevant').toBe(e.relevant);
       if (e.victim !== undefined) expect(x.victims[0]?.name, 'first victim').toBe(e.victim);
-      if (e.actor !== undefined) expect(x.actors.map((a) => a.name), 'actors').toContain(e.actor);
+      if (e.actor !== undefined) expect(x.actors.flatMap((a) => [a.name, a.canonical]), 'actors').toContain(e.actor);
+      if (e.actors !== undefined) expect(x.actors.map((a) => a.name), 'actors').toEqual(e.actors);
       if (e.country !== undefined) expect(x.countries[0], 'country').toBe(e.country);
-      if (e.records !== undefined) expect(x.records_affected?.count, 'records').toBe(e.records);
+      if (e.records !== undefined) expect(x.records_affected?.count ?? null, 'records').toBe(e.records);
       if (e.attack_date !== undefined) expect(x.attack_date, 'attack date').toBe(e.attack_date);
       if (e.ransom !== undefined) {
         expect(x.ransom.map((r) => `${r.kind} ${r.amount} ${r.currency}`), 'ransom').toEqual(e.ransom);
