@@ -17,7 +17,9 @@ const APPROX = `(?:${[
 const SCALES = `${SCALE}|${SCALE_INTL}`;
 // "2.4 million", "81.5Cr", "one million", "485.000", "3-4 crore"; a figure in brackets after it is the exact one:
 // "nearly one million (941,000)"
-const QTY = String.raw`(?:(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
+// (thousands grouped by spaces, as French and German print them: "30 000 patients")
+const SPACED = String.raw`(?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)`;
+const QTY = String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
 // "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
 const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
 const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu');
@@ -100,9 +102,9 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     if (size.test(lastClause(before).slice(-60)) || OWNS.test(before.slice(-25)) || PER_TIME.test(after)) continue;
     const c = countOf(m);
     if (!c || c.n < 10) continue;
-    // "half a million people"
+    // "half a million people" (an exact figure in brackets after it is already the count)
     const half = /^an?$/i.test(m[3] ?? '') && /\bhalf\s+$/i.test(before);
-    if (half) c.n /= 2;
+    if (half && !m[5]) c.n /= 2;
     const rel = end - s.start;
     out.push({
       count: c.n, digits: c.digits, index: m.index, // as written with its noun: "3-4 crore patients"

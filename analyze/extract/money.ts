@@ -21,6 +21,8 @@ function compile(c: Currencies): Compiled {
   const q = String.raw`(${NUM})` + tail;
   // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"
   const qp = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
+  // …and before a currency word, as French and German print them: "500 000 euros" (not "2022 500 euros")
+  const qs = String.raw`((?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
   // "R" alone is only a currency when glued to the figure ("R5 million").
   const pfx = alt(Object.keys(c.prefix).filter((k) => k !== 'R'));
   const prefix = new RegExp(String.raw`(?<![\p{L}\d])(?:(${pfx})\s?|(R)(?=\d))` + qp.replace('PFX', pfx), 'gu');
@@ -28,7 +30,7 @@ function compile(c: Currencies): Compiled {
   // currency words after the figure match in any case ("0.2 Bitcoins", "3 BitCoins")
   // "8 units of the digital currency Bitcoin"
   // "30-thousand-dollars": words of a compound may be joined by hyphens
-  const suffix = new RegExp(q.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
+  const suffix = new RegExp(qs.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
   // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
   // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
   const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+`
@@ -59,7 +61,7 @@ function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: stri
 const WORD_NUMBERS: Record<string, number> = {
   a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, fifty: 50,
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5,
-  diez: 10, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
+  diez: 10, ein: 1, eine: 1, einer: 1, einem: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
 };
 const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million`
   + '|Milliarden?';
