@@ -287,7 +287,9 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
     const s = sentenceAt(sents, first.start)!;
     const canonical = e.ref?.name ?? written.name;
     const after = text.slice(written.end, written.end + 120).split(/[.;]/)[0] ?? '';
-    const sector = e.ref?.sector ?? sectorOf(canonical, after, ref.lists);
+    // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
+    const lead = cues(ref.lists).healthBefore.exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
+    const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);
     return {
       name: written.name, canonical, sector,
       country: e.ref?.country ?? victimCountry(text, sents, ref, forms),

@@ -7,7 +7,7 @@ import { extract } from '../../analyze/extract/index.ts';
 import { article, ref } from './helpers.ts';
 
 interface Expect {
-  relevant?: boolean; victim?: string; actor?: string; actors?: string[]; country?: string; records?: number | null;
+  relevant?: boolean; victim?: string; sector?: string; actor?: string; actors?: string[]; country?: string; records?: number | null;
   attack_date?: string | null; ransom?: string[]; types?: string[]; types_exact?: string[]; not_victims?: string[];
 }
 type Case = { published: string; text: string; expect: Expect };
@@ -21,6 +21,7 @@ describe('constructions', () => {
       const e = c.expect;
       if (e.relevant !== undefined) expect(x.relevant, 'relevant').toBe(e.relevant);
       if (e.victim !== undefined) expect(x.victims[0]?.name, 'first victim').toBe(e.victim);
+      if (e.sector !== undefined) expect(x.victims[0]?.sector, 'sector').toBe(e.sector);
       if (e.actor !== undefined) expect(x.actors.flatMap((a) => [a.name, a.canonical]), 'actors').toContain(e.actor);
       if (e.actors !== undefined) expect(x.actors.map((a) => a.name), 'actors').toEqual(e.actors);
       if (e.country !== undefined) expect(x.countries[0], 'country').toBe(e.country);
@@ -30,7 +31,7 @@ describe('constructions', () => {
         expect(x.ransom.map((r) => `${r.kind} ${r.amount} ${r.currency}`), 'ransom').toEqual(e.ransom);
       }
       for (const t of e.types ?? []) expect(x.attack_types, 'attack types').toContain(t);
-      if (e.types_exact !== undefined) expect(x.attack_types, 'attack types').toEqual(e.types_exact);
+      if (e.types_exact !== undefined) expect([...x.attack_types].sort(), 'attack types').toEqual([...e.types_exact].sort());
       for (const n of e.not_victims ?? []) expect(x.victims.map((v) => v.name), 'victims').not.toContain(n);
     });
   }
