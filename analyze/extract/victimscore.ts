@@ -42,11 +42,18 @@ export function decide(text: string, sents: Span[], L: VictimCues, entities: Ent
 
 function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], pubYear: number | null, focus: boolean): Scored[] {
   /** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
+  // (each sentence is read once: a name mentioned often asks about the same sentences again)
+  const seen = new Map<Span, boolean>();
+  const tells = (x: Span) => {
+    let v = seen.get(x);
+    if (v === undefined) seen.set(x, (v = L.incident.test(x.text) && !pastIncident(x.text, pubYear)));
+    return v;
+  };
   const incidentNear = (pos: number) => {
     const s = sentenceAt(sents, pos);
     if (!s || pastIncident(s.text, pubYear)) return false;
     const i = sents.indexOf(s);
-    return [sents[i - 1], s, sents[i + 1]].some((x) => x && L.incident.test(x.text) && !pastIncident(x.text, pubYear));
+    return [sents[i - 1], s, sents[i + 1]].some((x) => x && tells(x));
   };
   /** Named after a comparison or the attacker's other victims in its sentence: "… similar to the one that hit X". */
   const otherCase = (pos: number) => {
