@@ -40,8 +40,9 @@ function cues(lists: Lists): Cues {
     limit: new RegExp(String.raw`${limit}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
     // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
     // (a link word after the date opens another clause: "on Jan. 28 and disclosed it on Feb. 5")
-    attributive: new RegExp(String.raw`^(?:['’]s)?\s+(?:(?!(?:the|an?|and|or|but|then|to|in|on|at|after|before|when)\b)`
-      + String.raw`[\p{Ll}-]+\s+)?(?:(${noun})|${claim})`, 'iu'),
+    attributive: new RegExp(String.raw`^(?:['’]s)?\s+(?:(?!(?:the|an?|and|or|but|then|to|in|on|at|after|before|when`
+      + String.raw`|that|which|who|as|because|since|while|where|it|its|they)\b)[\p{Ll}-]+\s+)?`
+      + String.raw`(?:(${noun})|${claim})`, 'iu'),
     // "on Thursday, one day after the ransomware attack"
     offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
