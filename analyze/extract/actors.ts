@@ -49,12 +49,15 @@ function cues(lists: Lists): Cues {
       + String.raw`(?:(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s\s+)?${QUOTE}$`, 'iu'),
     after: new RegExp(String.raw`^[\s-]*(?:${K}|${S}|RaaS)`, 'iu'),
     possessive: new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`, 'iu'),
-    claims: new RegExp(String.raw`^\s+${src('group-claims')}`, 'iu'),
+    // (past an aside: "X, which has claimed 300 victims, said it was behind the attack")
+    claims: new RegExp(String.raw`^(?:,[^,.;]{1,80},)?\s+${src('group-claims')}`, 'iu'),
     kindAfter: new RegExp(String.raw`^[\s-]*(?:(?:${K}\s+)?${N}|${C})`, 'iu'),
     nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
     stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
     // listed in passing, lineage and comparison, another incident: the group named there is not this attacker
-    passing: new RegExp(String.raw`${src('group-in-passing')}\s+(?:the\s+)?$`, 'iu'),
+    // …also a later item of the list: "groups such as Rhysida and BlackCat"
+    passing: new RegExp(String.raw`${src('group-in-passing')}\s+(?:the\s+)?(?:[\p{L}\p{N}.-]+(?:\s+[\p{L}\p{N}.-]+)?`
+      + String.raw`(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,4}$`, 'iu'),
     lineage: new RegExp(String.raw`${src('group-lineage')}[^.;]{0,40}$`, 'iu'),
     otherEvent: new RegExp(String.raw`${src('group-other-event')}[^.;]{0,80}$`, 'iu'),
   };
@@ -64,7 +67,7 @@ function cues(lists: Lists): Cues {
 
 /** Does the text around [start, end) say that the name there is a group? */
 function groupContext(text: string, s: Span, start: number, end: number, c: Cues, common: boolean): boolean {
-  const before = text.slice(Math.max(s.start, start - 80), start), after = text.slice(end, Math.min(s.end, end + 60));
+  const before = text.slice(Math.max(s.start, start - 80), start), after = text.slice(end, Math.min(s.end, end + 120));
   if (c.before.test(before) || c.agent.test(before) || (!common && c.naming.test(before))) return true;
   if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
   // "the Play gang", "Nova-hackersgroep", "the Nova ransomware gang" — but "Royal Group" is a company: the noun in
@@ -147,7 +150,7 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   const { groups, places } = ref;
   const c = cues(ref.lists);
   const found = new Map<string, Found>();
-  const attacker = (start: number, s: Span) => !c.passing.test(text.slice(Math.max(s.start, start - 25), start))
+  const attacker = (start: number, s: Span) => !c.passing.test(text.slice(Math.max(s.start, start - 60), start))
     && !(c.lineage.test(text.slice(Math.max(s.start, start - 70), start))
       && !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start)))
     && !c.otherEvent.test(text.slice(s.start, start));
