@@ -166,6 +166,10 @@ const N_LATER_STILL = new RegExp(
   String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|after the attack)\b(?=${STILL_DOWN})`, 'gi');
 const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
+// the time a recovery took: "it took 10 days to restore the systems"
+const TOOK = new RegExp(String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:to|before)\s+`
+  + String.raw`(?:fully\s+)?(?:restore|recover|bring|get|return|reopen|resume)`, 'gi');
+
 export interface Downtime { days: number; evidence: Evidence }
 
 /** The longest outage stated, in days ("sixth consecutive day" → 6, "two weeks" → 14). */
@@ -185,5 +189,6 @@ export function findDowntime(text: string, sents: Span[]): Downtime | null {
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(N_LATER_STILL, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(TOOK, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   return best;
 }

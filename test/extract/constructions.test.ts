@@ -7,7 +7,7 @@ import { extract } from '../../analyze/extract/index.ts';
 import { article, ref } from './helpers.ts';
 
 interface Expect {
-  relevant?: boolean; victim?: string; sector?: string; actor?: string; actors?: string[]; country?: string; records?: number | null;
+  relevant?: boolean; victim?: string; sector?: string; actor?: string; actors?: string[]; country?: string; records?: number | null; downtime?: number | null;
   attack_date?: string | null; ransom?: string[]; types?: string[]; types_exact?: string[]; not_victims?: string[];
 }
 type Case = { published: string; text: string; expect: Expect };
@@ -26,6 +26,7 @@ describe('constructions', () => {
       if (e.actors !== undefined) expect(x.actors.map((a) => a.name), 'actors').toEqual(e.actors);
       if (e.country !== undefined) expect(x.countries[0], 'country').toBe(e.country);
       if (e.records !== undefined) expect(x.records_affected?.count ?? null, 'records').toBe(e.records);
+      if (e.downtime !== undefined) expect(x.downtime_days, 'downtime').toBe(e.downtime);
       if (e.attack_date !== undefined) expect(x.attack_date, 'attack date').toBe(e.attack_date);
       if (e.ransom !== undefined) {
         expect(x.ransom.map((r) => `${r.kind} ${r.amount} ${r.currency}`), 'ransom').toEqual(e.ransom);
