@@ -14,8 +14,12 @@ export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 interface Cues {
   verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
   clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; later: RegExp; pastMonth: RegExp;
+  leadOffset: RegExp; leadClause: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
+
+// a dateline before a sentence: "Jaipur: ", "NEW DELHI — "
+const DATELINE = String.raw`\W*(?:\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}\s?[:—–-]\s+)?`;
 
 function cues(lists: Lists): Cues {
   let c = compiled.get(lists);
@@ -45,6 +49,12 @@ function cues(lists: Lists): Cues {
       + String.raw`(?:(${noun})|${claim})`, 'iu'),
     // "on Thursday, one day after the ransomware attack"
     offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
+    // "Five days after a ransomware attack crippled its systems, X on Wednesday restored …": the clause opening the
+    // sentence counts back from the date of its main clause
+    leadOffset: new RegExp(String.raw`^${DATELINE}(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}\b[^,;]*,`, 'iu'),
+    // …and any clause opening it ("After the attack on Monday, …") is not the main clause the date stands in
+    leadClause: new RegExp(String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?(?:after|since|when|following|once|as|while)\b[^,;]*,`,
+      'iu'),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
   };
   compiled.set(lists, c);
@@ -78,7 +88,11 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   if (off) return { gov: 'attack', shift: /^\d+$/.test(off[1]!) ? Number(off[1]) : numeral(lists, off[1]!) };
   const attr = c.attributive.exec(right);
   if (attr) return { gov: attr[1] ? 'attack' : 'report', shift: 0 };
-  let left = text.slice(Math.max(sent.start, d.start - 100), d.start);
+  const opening = text.slice(sent.start, d.start);
+  const lead = c.leadOffset.exec(opening);
+  if (lead) return { gov: 'attack', shift: /^\d+$/.test(lead[1]!) ? Number(lead[1]) : numeral(lists, lead[1]!) };
+  const opener = c.leadClause.exec(opening);
+  let left = text.slice(Math.max(sent.start + (opener?.[0].length ?? 0), d.start - 100), d.start);
   // the clause the date stands in: after the last semicolon, colon, dash or ", but"
   const cut = [...left.matchAll(/[;:]|\s[—–]\s|,\s+(?:but|while|although|whereas|and|yet)\s/gu)].pop();
   if (cut) left = left.slice(cut.index! + cut[0].length);
