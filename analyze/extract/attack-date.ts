@@ -14,7 +14,7 @@ export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 interface Cues {
   verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
   clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; later: RegExp; pastMonth: RegExp;
-  leadOffset: RegExp; leadClause: RegExp;
+  leadOffset: RegExp; leadClause: RegExp; nounSubject: RegExp; pastVerb: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -41,6 +41,9 @@ function cues(lists: Lists): Cues {
     later: listRe(lists, 'date-later-words', 'iu'),
     // the date ends a subject: "an attack on Monday took down the portal"
     subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${verbs}`, 'iu'),
+    // …or of any verb in the past, right after "an attack on Sunday": "said a ransomware attack on Sunday forced it …"
+    nounSubject: new RegExp(String.raw`(?:${noun})\s+(?:on|last|this|early|late)?\s*$`, 'iu'),
+    pastVerb: /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|took|left|brought|hit|shut|knocked|made|kept|sent|struck|caught)\b/u,
     limit: new RegExp(String.raw`${limit}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
     // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
     // (a link word after the date opens another clause: "on Jan. 28 and disclosed it on Feb. 5")
@@ -101,6 +104,7 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   if (c.future.test(left.slice(-40))) return { gov: 'limit', shift: 0 };
   // the date ends the subject of an attack verb: "says a flood of traffic on Sunday took down its portal"
   if (c.subjectOf.test(right)) return { gov: 'attack', shift: 0 };
+  if (c.pastVerb.test(right) && c.nounSubject.test(left)) return { gov: 'attack', shift: 0 };
   // "from Monday" with no end is when something resumes; "from 14 March through 3 April" is a window
   const from = /\bfrom\s+(?:(?:late|early)\s+)?$/i.test(left);
   if (from && !/^\s*(?:-|–|to|through|until|till)\s/i.test(right)) return { gov: 'limit', shift: 0 };

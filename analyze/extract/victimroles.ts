@@ -121,16 +121,17 @@ export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{
 // "Ian Vell, chief executive of …", "Dana Roe, senior security researcher with …", "Jo Park, who works …"
 const PERSON_ROLE = /^(?:,|\s[−–—])\s+(?:(?:[\w-]+\s+){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|CISO|CEO|CTO|CIO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|owner|president|leader|member|secretary|chairman|chairwoman|mayor|governor)\s+(?:of|at|for|with|in)\b|who\s+(?:works|is|was|has|had|runs|leads|heads|said|says|told)\b)/i;
 
-// Named as a helper or an addressee of the victim: "working with the NCSC and X", "reported the breach to X".
-const HELPER_BEFORE = /\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with|in contact with|assisted by|supported by|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it|the (?:\w+ )?(?:attack|breach|incident)) to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$/i;
+// Named as a helper, an addressee or a destination of the victim: "working with the NCSC and X", "reported the
+// breach to X", "ambulances diverted to X and Y".
+const HELPER_BEFORE = /\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with|in contact with|assisted by|supported by|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it|the (?:\w+ )?(?:attack|breach|incident)) to|(?:divert\w*|transferr\w*|redirect\w*|rerout\w*|sent|moved) (?:[\w-]+ ){0,4}to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$/i;
 export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 
 /** A security vendor, outlet or agency quoted as a source, by name. */
 export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
-/** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
 
+/** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
   const f = fold(name);
   if (knownSource(name, sources)) return true;

@@ -42,7 +42,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
   const gaz = findGazetteer(ref.victims, text).filter((h) => /\s/.test(text.slice(h.start, h.end))
     || !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)))
     // a breach-list name before a programme or law noun qualifies it ("the Universal Care programme")
-    .filter((h) => !breachListed(h.entry) || !L.nonOrgAfter.test(text.slice(h.end, h.end + 30)));
+    .filter((h) => !breachListed(h.entry) || !L.nonOrgAfter.test(text.slice(h.end, h.end + 30)))
+    // a helper or a destination is named for its help ("ambulances diverted to X"), not as a victim
+    .filter((h) => !helperOf(text.slice(Math.max(0, h.start - 70), h.start)));
   for (const h of gaz) add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other', h.entry);
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
