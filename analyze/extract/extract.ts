@@ -23,7 +23,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const text = article.text;
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
-  let victims = findVictims(text, sents, ref, published ? Number(published.slice(0, 4)) : null);
+  let victims = findVictims(text, sents, ref, published);
   const incident = hasIncident(sents, victims.length > 0, ref.lists);
   const lang = detectLanguage(text, ref.lists).lang;
   // a group the actor rules name as the attacker tells a cyber incident as surely as the word "ransomware"

@@ -26,7 +26,8 @@ const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
 
-export function findVictims(text: string, sents: Span[], ref: Reference, pubYear: number | null = null): Victim[] {
+/** `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one. */
+export function findVictims(text: string, sents: Span[], ref: Reference, published: string | null = null): Victim[] {
   const L = cues(ref.lists);
   const sources = sourceNames(ref.lists);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
@@ -135,7 +136,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, pubYear
     add(fold(name), { ...span, name: span.name }, health, undefined, cued || weak, strong);
   }
   mergeContained(entities);
-  return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), pubYear);
+  return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), published);
 }
 
 // "Cascadia Health Plan", "the Hospital Contribution Fund": a health plan or fund is an insurer, not a scheme
@@ -273,8 +274,9 @@ function mergeContained(entities: Map<string, Entity>): void {
   }
 }
 
-function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[], pubYear: number | null): Victim[] {
-  const keep = decide(text, sents, cues(ref.lists), entities, pubYear);
+function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[],
+  published: string | null): Victim[] {
+  const keep = decide(text, sents, cues(ref.lists), entities, published);
   // no named victim: a described one ("a public hospital in the capital"), named by its description
   if (!keep.length) {
     const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident);

@@ -21,10 +21,16 @@ export interface Scored {
 const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
 export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
 
-function pastIncident(sentence: string, pubYear: number | null): boolean {
+// a month at the end of last year, told early this year, is recent: "on 28 December 2024" in a January 2025 story
+const LATE_MONTH = /\b(?:Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$/i;
+
+function pastIncident(sentence: string, published: string | null): boolean {
   if (PAST.test(sentence)) return true;
-  if (pubYear === null) return false;
-  return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear) && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
+  if (published === null) return false;
+  const pubYear = Number(published.slice(0, 4)), early = Number(published.slice(5, 7)) <= 3;
+  return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear
+    && !(early && Number(m[0]) === pubYear - 1 && LATE_MONTH.test(sentence.slice(Math.max(0, m.index! - 20), m.index))))
+    && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
 }
 
 /** The weights of the decision; a primary below ABSTAIN is no victim. */
@@ -35,23 +41,23 @@ const ABSTAIN = 0.5;
  * The victims, in text order. Comparisons and an attacker's other victims are set aside in a story about a healthcare
  * victim, where they are background; a roundup or general cyber news has no such centre and keeps them.
  */
-export function decide(text: string, sents: Span[], L: VictimCues, entities: Entity[], pubYear: number | null): Scored[] {
-  const focused = decideWith(text, sents, L, entities, pubYear, true);
-  return focused[0]?.e.health ? focused : decideWith(text, sents, L, entities, pubYear, false);
+export function decide(text: string, sents: Span[], L: VictimCues, entities: Entity[], published: string | null): Scored[] {
+  const focused = decideWith(text, sents, L, entities, published, true);
+  return focused[0]?.e.health ? focused : decideWith(text, sents, L, entities, published, false);
 }
 
-function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], pubYear: number | null, focus: boolean): Scored[] {
+function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], published: string | null, focus: boolean): Scored[] {
   /** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
   // (each sentence is read once: a name mentioned often asks about the same sentences again)
   const seen = new Map<Span, boolean>();
   const tells = (x: Span) => {
     let v = seen.get(x);
-    if (v === undefined) seen.set(x, (v = L.incident.test(x.text) && !pastIncident(x.text, pubYear)));
+    if (v === undefined) seen.set(x, (v = L.incident.test(x.text) && !pastIncident(x.text, published)));
     return v;
   };
   const incidentNear = (pos: number) => {
     const s = sentenceAt(sents, pos);
-    if (!s || pastIncident(s.text, pubYear)) return false;
+    if (!s || pastIncident(s.text, published)) return false;
     const i = sents.indexOf(s);
     return [sents[i - 1], s, sents[i + 1]].some((x) => x && tells(x));
   };
