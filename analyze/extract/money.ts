@@ -64,12 +64,12 @@ const WORD_NUMBERS: Record<string, number> = {
   diez: 10, ein: 1, eine: 1, einer: 1, einem: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
 };
 const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million`
-  + '|Milliarden?';
+  + '|Milliarden?|mila|milioni|miliardi|milh(?:ão|ões)|bilh(?:ão|ões)';
 /** The English scale word of a French, Spanish or German one. */
 function wordScale(w: string): string {
   const l = w.toLowerCase();
-  return /^mill(?:ion|ions|ón|on|ones|ionen)$/.test(l) ? 'million' : /^milliard/.test(l) ? 'billion'
-    : /^(?:mille|mil)$/.test(l) ? 'thousand' : l;
+  return /^(?:mill(?:ion|ions|ón|on|ones|ionen)|milioni|milh(?:ão|ões))$/.test(l) ? 'million'
+    : /^(?:milliard|miliardi|bilh)/.test(l) ? 'billion' : /^(?:mille|mil|mila)$/.test(l) ? 'thousand' : l;
 }
 
 const COINS = new Set(['BTC', 'XMR', 'ETH']);
