@@ -82,7 +82,8 @@ function partOfName(text: string, s: Span, start: number, end: number, c: Cues):
   const next = /^\s+(\p{Lu}[\p{L}]*)/u.exec(text.slice(end, end + 30))?.[1];
   if (next && !c.after.test(' ' + next) && !c.kindAfter.test(' ' + next)) return true;
   const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(s.start, start - 25), start))?.[1];
-  return !!prev && !LEADING.test(prev) && !c.stop.has(fold(prev));
+  // (a kind word before it is no part of a name: German capitalises "Die Hackergruppe X")
+  return !!prev && !LEADING.test(prev) && !c.stop.has(fold(prev)) && !c.before.test(`${prev} `);
 }
 
 // A name found by construction: capitalised words or a word with digits ("Sc0rp10nn", "pwn0001"), up to three.

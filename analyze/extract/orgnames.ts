@@ -58,7 +58,7 @@ const wholeWord = (re: RegExp, w: string) => { const m = re.exec(w); return !!m 
 // German, French and Dutch articles before a name: "Das Krankenhaus …", "Les hôpitaux …"
 const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
 // Portuguese, Spanish and Italian ones also begin place names ("Los Angeles", "El Paso"): dropped unless they do
-const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|il|lo|gli|un|una|uno)$/;
+const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 
 function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: string) => boolean): void {
   const romance = (k: number) => ROMANCE_ARTICLE.test(fold(parts[k]!.w)) && parts.length > k + 1

@@ -18,6 +18,8 @@ const ABBREV = /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx
 // A line that ends like this was wrapped inside a sentence: "… including the\nHealth Ministry".
 const WRAPPED = /(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)|[\p{Ll}]-)\s*$/u;
 
+const MONTH_AFTER = /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b/u;
+
 /** Split into sentences (paragraph breaks always split). Offsets index into `text`. */
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
@@ -31,6 +33,9 @@ export function sentences(text: string): Span[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const cut = m.index + (m[1]?.length ?? 0);
     if (m[1] && ABBREV.test(text.slice(Math.max(from, m.index - 12), m.index + 1))) continue;
+    // a German or Dutch ordinal day before its month: "am 3. März"
+    if (m[1] === '.' && /(?<![\d.])\d{1,2}$/.test(text.slice(Math.max(0, m.index - 3), m.index))
+      && MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     // a line break before a capital ends a headline or a caption, unless the line was wrapped mid-sentence
     if (m[2] && WRAPPED.test(text.slice(Math.max(from, m.index - 16), m.index))) continue;
     push(from, cut);
