@@ -30,7 +30,8 @@ const APPROX_BEFORE = new RegExp(String.raw`${APPROX}\s+$`, 'i');
 const FUNCTION = String.raw`(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|de|la|el|los|las|les|des|du|der|die|das`
   + String.raw`|den|van|het|een)\s`;
 const MODIFIER = String.raw`(?!${FUNCTION})[“"‘]?[\p{L}&][\p{L}'’&.-]*[”"’]?\s+`;
-const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:${MODIFIER}){0,3}?`;
+// (two modifiers may be coordinated: "27,500 current and former patients")
+const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:(?:[\p{L}-]+\s+(?:and|or|y|et|und|e)\s+)?${MODIFIER}){0,3}?`;
 // a nationality as the people counted: "12.9 million Australians"
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u;
 // a bare figure restating "the number" or "the total": "later found the number to be closer to 2.4 million"
@@ -99,7 +100,10 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$|from\b)/.test(after))) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
     if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(s.text) || other.test(s.text)) continue;
-    if (size.test(lastClause(before).slice(-60)) || OWNS.test(before.slice(-25)) || PER_TIME.test(after)) continue;
+    // (an aside closed by a comma holds its own size: "X, which treats 500,000 patients a year, said 8,000 …")
+    const clause = lastClause(before);
+    if (size.test(clause.slice(clause.lastIndexOf(',') + 1).slice(-60)) || OWNS.test(before.slice(-25))
+      || PER_TIME.test(after)) continue;
     const c = countOf(m);
     if (!c || c.n < 10) continue;
     // "half a million people" (an exact figure in brackets after it is already the count)
