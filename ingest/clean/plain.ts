@@ -19,11 +19,19 @@ export interface PlainTextOptions {
 
 const HEADER = /^(published|title)\s*:\s*(.+)$/i;
 
-/** Blank-line separated blocks are paragraphs; a text without blank lines has one paragraph per line. */
+/**
+ * Blank-line separated blocks are paragraphs; a text without blank lines has one paragraph per line. Inside a block a
+ * line break still ends a paragraph before a list item, and after a line that ends without a stop before a capital (a
+ * headline, a caption), unless the line was wrapped mid-sentence.
+ */
 function splitParagraphs(body: string): string[] {
   const blocks = /\n\s*\n/.test(body) ? body.split(/\n\s*\n/) : body.split('\n');
-  return blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return blocks.flatMap((b) => b.split(BLOCK_BREAK)).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
+// a line break before a bullet, or after a line with no closing stop or wrap word and before a capital
+const BLOCK_BREAK = new RegExp(String.raw`\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])\s)`
+  + String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el|der|die|das|le|les|des|du|et|y|e))`
+  + String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])`, 'u');
 
 export function cleanPlainText(text: string, opts: PlainTextOptions): CleanOutcome {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');

@@ -128,6 +128,28 @@ describe('cleanPlainText', () => {
     expect(a.text).not.toContain('toggle');
     expect(a.doc_id).toBe(idFrom('doc', 'notes/hospital.txt'));
   });
+
+  it('inside a block, ends a paragraph at a headline line and before list items, not at a wrapped line', () => {
+    const text = [
+      'Three clinics hit in one week',
+      'Attackers reached the systems of three clinics this week, according to the',
+      'State Health Department, which published the list below on Friday.',
+      '- Lakeside Clinic said its booking system was encrypted.',
+      '- Pine Dental disclosed that patient files were copied.',
+      '',
+      'More clinics may come forward in the coming days, officials said, as checks continue across the region.',
+    ].join('\n');
+    const out = cleanPlainText(text, { file: 'notes/roundup.txt' });
+    if (!out.ok) throw out.error;
+    expect(out.article.text.split('\n\n')).toEqual([
+      'Three clinics hit in one week',
+      'Attackers reached the systems of three clinics this week, according to the State Health Department, which '
+        + 'published the list below on Friday.',
+      '- Lakeside Clinic said its booking system was encrypted.',
+      '- Pine Dental disclosed that patient files were copied.',
+      'More clinics may come forward in the coming days, officials said, as checks continue across the region.',
+    ]);
+  });
 });
 
 describe('standfirst and captions', () => {
