@@ -45,7 +45,7 @@ const NO_DEMAND =
   /\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$|\b(?:not|never|won't|refuses? to|refused to) $|\bwhether (?:a|any) $/i;
 // A sum offered for sale on a forum is no demand on the victim.
 const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
-  + String.raw`|asking price|venta|vend\w+|ofrec\w+|vente|verkauf\w*|verkoop)\b`, 'i');
+  + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu');
 // A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
 const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
 const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/i;

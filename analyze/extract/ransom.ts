@@ -129,10 +129,10 @@ const METHODS: [string, RegExp][] = [
   ['cryptocurrency', /\b(?:crypto-?currenc(?:y|ies)|digital currency|criptomonedas?|criptomoedas?|criptovalut[ae]|cryptomonnaies?|Kryptow(?:ä|ae)hrung(?:en)?|cryptovaluta)\b/iu],
 ];
 // (and the demand and payment words of the other languages read: "pidieron un pago", "réclament une rançon")
-const PAYMENT_TALK = new RegExp(String.raw`\b(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted`
+const PAYMENT_TALK = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted`
   + String.raw`|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)|(?:received|made|sent) (?:a|the) (?:\w+ )?payment`
-  + String.raw`|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)|pid(?:e|en|ió|ieron)|exig\w+|rescate|resgate|riscatto|chied\w+`
-  + String.raw`|ran[çc]on|r[ée]clam\w+|L[öo]segeld|forder\w*)\b`, 'iu');
+  + String.raw`|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+`
+  + String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`, 'iu');
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
 // "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
 const ATTACHED = /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;
