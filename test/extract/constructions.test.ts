@@ -7,7 +7,7 @@ import { extract } from '../../analyze/extract/index.ts';
 import { article, ref } from './helpers.ts';
 
 interface Expect {
-  relevant?: boolean; victim?: string; sector?: string; actor?: string; actors?: string[]; country?: string; records?: number | null; downtime?: number | null;
+  relevant?: boolean; victim?: string; victims?: string[]; sector?: string; actor?: string; actors?: string[]; country?: string; records?: number | null; downtime?: number | null;
   attack_date?: string | null; ransom?: string[]; types?: string[]; types_exact?: string[]; not_victims?: string[];
 }
 type Case = { published: string; text: string; expect: Expect };
@@ -21,6 +21,7 @@ describe('constructions', () => {
       const e = c.expect;
       if (e.relevant !== undefined) expect(x.relevant, 'relevant').toBe(e.relevant);
       if (e.victim !== undefined) expect(x.victims[0]?.name, 'first victim').toBe(e.victim);
+      if (e.victims !== undefined) expect(x.victims.map((v) => v.name), 'victims').toEqual(e.victims);
       if (e.sector !== undefined) expect(x.victims[0]?.sector, 'sector').toBe(e.sector);
       if (e.actor !== undefined) expect(x.actors.flatMap((a) => [a.name, a.canonical]), 'actors').toContain(e.actor);
       if (e.actors !== undefined) expect(x.actors.map((a) => a.name), 'actors').toEqual(e.actors);
