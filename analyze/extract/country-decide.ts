@@ -54,8 +54,15 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   const attacker = listRe(ref.lists, 'place-attacker-nouns', 'iu');
   const stop = stopwords(ref.lists);
   const cues = cueRes(ref);
-  const hits = findPlaces(text, ref.places, ref.placeKinds).filter((h) => {
-    if (h.cc === 'none') return false;
+  const raw = findPlaces(text, ref.places, ref.placeKinds);
+  // "Victoria, British Columbia", "Córdoba, Argentina": the division or country after a city says where it is
+  const misread = (h: PlaceHit, i: number) => {
+    const q = raw[i + 1];
+    return h.kind === 'city' && !!q && q.cc !== h.cc && (q.kind === 'region' || q.kind === 'country')
+      && /^,\s*$/.test(text.slice(h.end, q.start));
+  };
+  const hits = raw.filter((h, i) => {
+    if (h.cc === 'none' || misread(h, i)) return false;
     // "Russian state hackers", "a Russia-linked gang", "North Korea's hackers"; not "staff in Israel confront …"
     // (the words up to the first function word: "hospital hit by ransomware" is no ransomware gang)
     const tail = text.slice(h.end, h.end + 60).replace(/^(?:-|[’']s\b)/, ' ').trim().split(/\s+/).slice(0, 3);

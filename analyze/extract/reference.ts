@@ -60,7 +60,11 @@ function loadPlaces(dir: string): { places: Map<string, string>; kinds: Map<stri
   for (const file of ['places-world.yaml', 'places.yaml']) {
     const doc = parse(readText(dir, file)) as Record<string, Record<string, string>>;
     for (const [kind, group] of Object.entries(doc)) {
-      for (const [name, cc] of Object.entries(group)) { places.set(name, cc); kinds.set(name, kind); }
+      for (const [name, cc] of Object.entries(group)) {
+        // places.yaml's not_places take a generated name out (an English word read as a foreign country name)
+        if (kind === 'not_places') { places.delete(name); kinds.delete(name); continue; }
+        places.set(name, cc); kinds.set(name, kind);
+      }
     }
   }
   return { places, kinds };
