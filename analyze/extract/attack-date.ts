@@ -43,7 +43,8 @@ function cues(lists: Lists): Cues {
     subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${verbs}`, 'iu'),
     // …or of any verb in the past, right after "an attack on Sunday": "said a ransomware attack on Sunday forced it …"
     nounSubject: new RegExp(String.raw`(?:${noun})\s+(?:on|last|this|early|late)?\s*$`, 'iu'),
-    pastVerb: /^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|took|left|brought|hit|shut|knocked|made|kept|sent|struck|caught)\b/u,
+    pastVerb: new RegExp(String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|took|left|brought|hit|shut|knocked|made|kept`
+      + String.raw`|sent|struck|caught)\b`, 'u'),
     limit: new RegExp(String.raw`${limit}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
     // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
     // (a link word after the date opens another clause: "on Jan. 28 and disclosed it on Feb. 5")
@@ -56,8 +57,8 @@ function cues(lists: Lists): Cues {
     // sentence counts back from the date of its main clause
     leadOffset: new RegExp(String.raw`^${DATELINE}(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}\b[^,;]*,`, 'iu'),
     // …and any clause opening it ("After the attack on Monday, …") is not the main clause the date stands in
-    leadClause: new RegExp(String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?(?:after|since|when|following|once|as|while)\b[^,;]*,`,
-      'iu'),
+    leadClause: new RegExp(String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?`
+      + String.raw`(?:after|since|when|following|once|as|while)\b[^,;]*,`, 'iu'),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
   };
   compiled.set(lists, c);

@@ -41,8 +41,9 @@ const FUTURE =
   /\b(?:will|won't|would|could|can|might|beware|wary|warn\w*|advis\w*|caution|alert|tips?|to conduct|risk of)\b/i;
 // A demand denied or refused to talk: "not aware of a ransom demand", "will not negotiate" (not paying is no denial);
 // a demand asked about: "did not say whether a ransom was demanded" (whether it will pay presumes one).
-const NO_DEMAND =
-  /\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$|\b(?:not|never|won't|refuses? to|refused to) $|\bwhether (?:a|any) $/i;
+const NO_DEMAND = new RegExp(String.raw`\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$`
+  + String.raw`|\b(?:not|never|won't`
+  + String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`, 'i');
 // A sum offered for sale on a forum is no demand on the victim.
 const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
   + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu');

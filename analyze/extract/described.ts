@@ -11,8 +11,10 @@ export interface Described { start: number; end: number; name: string; strong: b
 const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
 const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
 // "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital"
-const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)\s+of\s+${CAPS}`;
-const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?(?:${UNIT}|${CAPS}|capital|north|south|east|west|city|region|county|state))?`;
+const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)`
+  + String.raw`\s+of\s+${CAPS}`;
+const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?`
+  + String.raw`(?:${UNIT}|${CAPS}|capital|north|south|east|west|city|region|county|state))?`;
 // modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
 const MOD = String.raw`(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
 const compiled = new WeakMap<Lists, RegExp>();

@@ -19,7 +19,8 @@ const SCALES = `${SCALE}|${SCALE_INTL}`;
 // "nearly one million (941,000)"
 // (thousands grouped by spaces, as French and German print them: "30 000 patients")
 const SPACED = String.raw`(?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)`;
-const QTY = String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
+const QTY = String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?`
+  + String.raw`|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
 // "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
 const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
 const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu');
@@ -171,7 +172,8 @@ const N_LATER_STILL = new RegExp(
 const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
 // the time a recovery took: "it took 10 days to restore the systems"
-const TOOK = new RegExp(String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:to|before)\s+`
+const TOOK = new RegExp(String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)`
+  + String.raw`\s+(?:to|before)\s+`
   + String.raw`(?:fully\s+)?(?:restore|recover|bring|get|return|reopen|resume)`, 'gi');
 
 export interface Downtime { days: number; evidence: Evidence }

@@ -126,12 +126,14 @@ const METHODS: [string, RegExp][] = [
   ['gift card', /\b(?:itunes|gift ?cards?|(?:itunes|pre-?paid) vouchers?)\b/i],
   ['paysafecard', /\bpaysafe ?cards?\b/i], ['ukash', /\bukash\b/i], ['moneypak', /\bmoneypak\b/i],
   ['western union', /\bwestern union\b/i], ['wire transfer', /\b(?:wire|bank) transfers?\b/i],
-  ['cryptocurrency', /\b(?:crypto-?currenc(?:y|ies)|digital currency|criptomonedas?|criptomoedas?|criptovalut[ae]|cryptomonnaies?|Kryptow(?:ä|ae)hrung(?:en)?|cryptovaluta)\b/iu],
+  ['cryptocurrency', new RegExp(String.raw`\b(?:crypto-?currenc(?:y|ies)|digital currency|criptomonedas?|criptomoedas?`
+    + String.raw`|criptovalut[ae]|cryptomonnaies?|Kryptow(?:ä|ae)hrung(?:en)?|cryptovaluta)\b`, 'iu')],
 ];
 // (and the demand and payment words of the other languages read: "pidieron un pago", "réclament une rançon")
-const PAYMENT_TALK = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for|asking for|sought|wanted`
-  + String.raw`|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)|(?:received|made|sent) (?:a|the) (?:\w+ )?payment`
-  + String.raw`|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+`
+const PAYMENT_TALK = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for`
+  + String.raw`|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)`
+  + String.raw`|(?:received|made|sent) (?:a|the) (?:\w+ )?payment|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)`
+  + String.raw`|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+`
   + String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`, 'iu');
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
 // "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".

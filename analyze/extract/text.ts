@@ -16,9 +16,12 @@ export function evidence(text: string, start: number, end: number): Evidence {
 const ABBREV = /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Pvt|Mio|Mrd|U\.S|e\.g|i\.e|[A-Z])\.)$/;
 
 // A line that ends like this was wrapped inside a sentence: "… including the\nHealth Ministry".
-const WRAPPED = /(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)|[\p{Ll}]-)\s*$/u;
+const WRAPPED = new RegExp(String.raw`(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their`
+  + String.raw`|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)`
+  + String.raw`|[\p{Ll}]-)\s*$`, 'u');
 
-const MONTH_AFTER = /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b/u;
+const MONTH_AFTER = new RegExp(String.raw`^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober`
+  + String.raw`|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b`, 'u');
 
 /** Split into sentences (paragraph breaks always split). Offsets index into `text`. */
 export function sentences(text: string): Span[] {

@@ -30,7 +30,8 @@ export interface VictimCues {
 // "dialysis firm X", "hospital chain X", "les hôpitaux du groupe X": the health noun, then at most a link and an
 // organisation noun, right before the name.
 const ORG_LINK = 'of the|of|de|du|des|del|der';
-const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker|manufacturer|centre|center|consortium|consorci';
+const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker'
+  + '|manufacturer|centre|center|consortium|consorci';
 
 const cache = new WeakMap<Lists, VictimCues>();
 

@@ -33,7 +33,8 @@ const BEFORE = [
   // the subject after a clause that told of the attack on "it": "A week after it was hit by ransomware, the City of X …"
   new RegExp(String.raw`^(?:[^.;]{0,40}\b)?(?:after|since|when|as|while|because|although|though)\s+(?:it|its)\b[^.;]{0,120}?\b(?:${ATTACK_NOUN}|${HIT_VERB}|encrypted|ransom\w*)\b[^.;,]{0,40},\s+(?:the\s+)?$`, 'iu'),
   // "data it claims to have stolen from X", "records taken from X", "files exfiltrated from X"
-  new RegExp(String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+${DESCR}$`, 'iu'),
+  new RegExp(String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted`
+    + String.raw`|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+${DESCR}$`, 'iu'),
   // "computers at X", "systems of X", "files belonging to X"
   new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
@@ -60,7 +61,8 @@ const AFTER = [
   // breach of its network"
   new RegExp(String.raw`^${APPOS}\s+(?:[\p{L}-]+\s+){1,6}?${ATTACK_NOUN}\s+(?:on|of|against|targeting|affecting|into)\s+(?:one of\s+|some of\s+|parts? of\s+)?(?:its|their)\s`, 'iu'),
   // a name the attackers put on their leak site: "the gang listed X on its leak site", "added X to their blog"
-  new RegExp(String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`, 'iu'),
+  new RegExp(String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?`
+    + String.raw`(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`, 'iu'),
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
   new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
 ];
@@ -70,7 +72,18 @@ const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:com
 const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members|individuals|people|employees|clients)|(?:said|says|confirmed|announced|admitted|acknowledged|reported|disclosed|revealed|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');
+const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
+  + String.raw`(?:(?:has|had|have|also|reportedly`
+  + String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling`
+  + String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined`
+  + String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers`
+  + String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members`
+  + String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|announced|admitted|acknowledged`
+  + String.raw`|reported|disclosed|revealed`
+  + String.raw`|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some`
+  + String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach`
+  + String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)`
+  + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');
 const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
@@ -123,13 +136,19 @@ const PERSON_ROLE = /^(?:,|\s[−–—])\s+(?:(?:[\w-]+\s+){0,4}(?:researcher|a
 
 // Named as a helper, an addressee or a destination of the victim: "working with the NCSC and X", "reported the
 // breach to X", "ambulances diverted to X and Y".
-const HELPER_BEFORE = /\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with|in contact with|assisted by|supported by|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it|the (?:\w+ )?(?:attack|breach|incident)) to|(?:divert\w*|transferr\w*|redirect\w*|rerout\w*|sent|moved) (?:[\w-]+ ){0,4}to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$/i;
+const HELPER_BEFORE = new RegExp(String.raw`\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with`
+  + String.raw`|in contact with|assisted by|supported by`
+  + String.raw`|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it`
+  + String.raw`|the (?:\w+ )?(?:attack|breach|incident)) to|(?:divert\w*|transferr\w*|redirect\w*|rerout\w*|sent`
+  + String.raw`|moved) (?:[\w-]+ ){0,4}to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$`, 'i');
 export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 
 /** A security vendor, outlet or agency quoted as a source, by name. */
 export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
-const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
+const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$`
+  + String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained`
+  + String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {

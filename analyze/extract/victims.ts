@@ -59,7 +59,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (L.nonOrgLast.test(f) && !HEALTH_PLAN.test(f) || REGION.test(named) || r.name.split(' ').length > 9 || isCountry(named)) continue;
+    if (L.nonOrgLast.test(f) && !HEALTH_PLAN.test(f) || REGION.test(named) || r.name.split(' ').length > 9
+      || isCountry(named)) continue;
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
@@ -75,7 +76,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // …or described right after it: "X, a chain of private clinics in the Netherlands,"
     const head = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
     const described = head
-      || healthAppositive(text.slice(r.end, r.end + 80), L.health) && !(/^\S+$/.test(r.name) && startsSentence(r.start));
+      || healthAppositive(text.slice(r.end, r.end + 80), L.health)
+      && !(/^\S+$/.test(r.name) && startsSentence(r.start));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name)
       && !L.calendar.test(r.name) && !notVictim(r.name, before, head ? '' : text.slice(r.end, r.end + 80), sources)
@@ -282,7 +284,8 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
     const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident);
     const s = d && sentenceAt(sents, d.start);
     if (!d || !s) return [];
-    return [{ name: d.name, canonical: d.name, sector: sectorOf(d.name, '', ref.lists), evidence: evidence(text, s.start, s.end),
+    return [{ name: d.name, canonical: d.name, sector: sectorOf(d.name, '', ref.lists),
+      evidence: evidence(text, s.start, s.end),
       country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }]) }];
   }
   return keep.map(({ e, forms, inIncident }) => {
@@ -292,7 +295,8 @@ function select(text: string, sents: Span[], ref: Reference, entities: Entity[],
     const canonical = e.ref?.name ?? written.name;
     const after = text.slice(written.end, written.end + 120).split(/[.;]/)[0] ?? '';
     // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
-    const lead = cues(ref.lists).healthBefore.exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
+    const lead = cues(ref.lists).healthBefore
+      .exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
     const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);
     return {
       name: written.name, canonical, sector,

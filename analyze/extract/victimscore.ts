@@ -41,12 +41,14 @@ const ABSTAIN = 0.5;
  * The victims, in text order. Comparisons and an attacker's other victims are set aside in a story about a healthcare
  * victim, where they are background; a roundup or general cyber news has no such centre and keeps them.
  */
-export function decide(text: string, sents: Span[], L: VictimCues, entities: Entity[], published: string | null): Scored[] {
+export function decide(text: string, sents: Span[], L: VictimCues, entities: Entity[],
+  published: string | null): Scored[] {
   const focused = decideWith(text, sents, L, entities, published, true);
   return focused[0]?.e.health ? focused : decideWith(text, sents, L, entities, published, false);
 }
 
-function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], published: string | null, focus: boolean): Scored[] {
+function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], published: string | null,
+  focus: boolean): Scored[] {
   /** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
   // (each sentence is read once: a name mentioned often asks about the same sentences again)
   const seen = new Map<Span, boolean>();

@@ -30,7 +30,8 @@ function splitParagraphs(body: string): string[] {
 }
 // a line break before a bullet, or after a line with no closing stop or wrap word and before a capital
 const BLOCK_BREAK = new RegExp(String.raw`\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])\s)`
-  + String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el|der|die|das|le|les|des|du|et|y|e))`
+  + String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el`
+  + String.raw`|der|die|das|le|les|des|du|et|y|e))`
   + String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])`, 'u');
 
 export function cleanPlainText(text: string, opts: PlainTextOptions): CleanOutcome {

@@ -7,8 +7,10 @@ import { extract } from '../../analyze/extract/index.ts';
 import { article, ref } from './helpers.ts';
 
 interface Expect {
-  relevant?: boolean; victim?: string; victims?: string[]; sector?: string; actor?: string; actors?: string[]; country?: string; records?: number | null; downtime?: number | null;
-  attack_date?: string | null; ransom?: string[]; disputed?: boolean[]; types?: string[]; types_exact?: string[]; not_victims?: string[];
+  relevant?: boolean; victim?: string; victims?: string[]; sector?: string; actor?: string; actors?: string[];
+  country?: string; records?: number | null; downtime?: number | null;
+  attack_date?: string | null; ransom?: string[]; disputed?: boolean[]; types?: string[]; types_exact?: string[];
+  not_victims?: string[];
 }
 type Case = { published: string; text: string; expect: Expect };
 const cases = JSON.parse(readFileSync('test/fixtures/constructions/cases.json', 'utf8')) as Record<string, Case>;
@@ -34,7 +36,9 @@ describe('constructions', () => {
       }
       if (e.disputed !== undefined) expect(x.ransom.map((r) => r.disputed), 'disputed').toEqual(e.disputed);
       for (const t of e.types ?? []) expect(x.attack_types, 'attack types').toContain(t);
-      if (e.types_exact !== undefined) expect([...x.attack_types].sort(), 'attack types').toEqual([...e.types_exact].sort());
+      if (e.types_exact !== undefined) {
+        expect([...x.attack_types].sort(), 'attack types').toEqual([...e.types_exact].sort());
+      }
       for (const n of e.not_victims ?? []) expect(x.victims.map((v) => v.name), 'victims').not.toContain(n);
     });
   }
