@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError } from '../../core/errors.ts';
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for a quiet, offline, throw-away browser: no sandbox (containers), no GPU, no phoning home. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -19,13 +18,22 @@ type Params = Record<string, unknown>;
 export interface CdpEvent { method: string; params: Params; sessionId?: string }
 type Pending = { resolve: (v: Params) => void; reject: (e: Error) => void; method: string };
 
-/** The browser binary: TRIAGE_CHROMIUM, else Debian's /usr/bin/chromium; a clear ConfigError when absent. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  const path = env.TRIAGE_CHROMIUM || DEFAULT_CHROMIUM;
-  if (!existsSync(path)) {
-    throw new ConfigError('headless Chromium is needed for this (install it: apt-get install chromium, or set TRIAGE_CHROMIUM)', path);
+/**
+ * The browser binary: TRIAGE_CHROMIUM when set, else the headless Chromium that ships inside the npm package
+ * @sparticuz/chromium (unpacked to the temp folder on first use), so `npm ci` is all a machine needs.
+ */
+export async function chromiumPath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const path = env.TRIAGE_CHROMIUM;
+  if (path) {
+    if (!existsSync(path)) throw new ConfigError('TRIAGE_CHROMIUM names no file (unset it to use the bundled one)', path);
+    return path;
   }
-  return path;
+  try {
+    const { default: chromium } = await import('@sparticuz/chromium');
+    return await chromium.executablePath();
+  } catch (err) {
+    throw new ConfigError(`cannot unpack the bundled Chromium: ${(err as Error).message}`, '@sparticuz/chromium');
+  }
 }
 
 export class Browser {
@@ -51,7 +59,8 @@ export class Browser {
     this.pending.clear();
   }
 
-  static async launch(executable = chromiumPath()): Promise<Browser> {
+  static async launch(path?: string): Promise<Browser> {
+    const executable = path ?? await chromiumPath();
     const profile = await mkdtemp(join(tmpdir(), 'triage-chromium-'));
     const proc = spawn(executable, [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });

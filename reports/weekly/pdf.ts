@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Browser, chromiumPath } from './browser.ts';
+import { Browser } from './browser.ts';
 
-export async function renderPdf(html: string, executable = chromiumPath()): Promise<Buffer> {
+export async function renderPdf(html: string, executable?: string): Promise<Buffer> {
   const browser = await Browser.launch(executable);
   const dir = await mkdtemp(join(tmpdir(), 'triage-pdf-'));
   try {

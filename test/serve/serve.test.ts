@@ -1,7 +1,6 @@
 // The journalists' search page in real headless Chromium: search "crore", open the AIIMS incident, see its
 // sources; plus the security headers, escaping of untrusted text, and the read-only store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +10,7 @@ import { Store } from '../../data/store.ts';
 import { startServer, type RunningServer } from '../../reports/serve/server.ts';
 import { esc, highlighted, link } from '../../reports/serve/html.ts';
 import { buildDemoDb, type DemoDb } from '../query/demo-db.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-// CI installs Chromium (.ci/run); elsewhere the browser checks skip when it is missing
-const haveBrowser = existsSync(CHROMIUM) || !!process.env.CI;
+import { chromiumPath } from '../../reports/weekly/browser.ts';
 
 let demo: DemoDb;
 let store: Store;
@@ -40,7 +36,7 @@ afterAll(async () => {
 /** Chromium with a throw-away profile (playwright passes it as --user-data-dir) and no background traffic. */
 async function openBrowser(): Promise<BrowserContext> {
   browser ??= await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true,
+    executablePath: await chromiumPath(), headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
@@ -71,7 +67,7 @@ describe('triage serve', () => {
     expect(highlighted('a <b> crore', [[6, 11]])).toBe('a &lt;b&gt; <mark>crore</mark>');
   });
 
-  it.skipIf(!haveBrowser)('in Chromium: search "crore", open the AIIMS incident, see at least 3 sources with links', async () => {
+  it('in Chromium: search "crore", open the AIIMS incident, see at least 3 sources with links', async () => {
     const page = await (await openBrowser()).newPage();
     const violations: string[] = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
