@@ -4,7 +4,7 @@
 // decision takes the first good candidate, or the last correction, then its most precise restatement.
 import type { Evidence } from '../../core/records.ts';
 import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD, ORDINAL_WORD, SCALE_INTL } from './numbers.ts';
-import { evidence, fold, sentenceAt, type Span } from './text.ts';
+import { evidence, fold, listItems, sentenceAt, type Span } from './text.ts';
 import { isGeneric } from './roles.ts';
 import { listRe, type Lists } from './lists.ts';
 
@@ -44,7 +44,6 @@ const AGGREGATE = new RegExp(String.raw`\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:breaches
 const OWNS = /\b(?:has|have|had|boasts|counts)\s+(?:(?:more than|over|about|around|nearly|almost|some|roughly)\s+)?$/i;
 const PER_TIME = new RegExp(String.raw`^\s*\S+(?:\s+\S+)?\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b`
   + String.raw`|^\s*\S+\s+(?:daily|annually|yearly)\b`, 'i');
-const LIST_ITEM = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/gm;
 
 export interface Records { count: number; as_written: string; evidence: Evidence }
 
@@ -150,7 +149,7 @@ export function findRecords(text: string, sents: Span[], lists: Lists, victims: 
   // a roundup: counts that disagree in a text laid out as a list of cases, one count per case
   const values: number[] = [];
   for (const c of cands) if (!values.some((v) => near(v, c.count))) values.push(c.count);
-  const items = text.match(LIST_ITEM)?.length ?? 0;
+  const items = listItems(text);
   if (values.length >= 2 && items >= 3) return null;
   const live = cands.filter((c) => !c.superseded || cands.every((d) => d.superseded));
   const revised = live.filter((c) => c.revised);

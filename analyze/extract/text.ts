@@ -48,6 +48,12 @@ export function sentences(text: string): Span[] {
   return out;
 }
 
+const LIST_ITEM = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/gm;
+/** How many lines of the text open as list items ("- …", "• …", "3. …"): a roundup lays its cases out so. */
+export function listItems(text: string): number {
+  return text.match(LIST_ITEM)?.length ?? 0;
+}
+
 /** The sentence containing offset `pos`. */
 export function sentenceAt(sents: Span[], pos: number): Span | undefined {
   let lo = 0, hi = sents.length - 1;

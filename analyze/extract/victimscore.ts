@@ -5,7 +5,7 @@
 import type { VictimRef } from './reference.ts';
 import type { NameSpan } from './orgnames.ts';
 import type { VictimCues } from './victimcues.ts';
-import { sentenceAt, fold, type Span } from './text.ts';
+import { sentenceAt, fold, listItems, type Span } from './text.ts';
 import { breachListed } from './gazetteer.ts';
 
 // cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
@@ -107,13 +107,12 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
   const sameStory = (x: Scored) => x.e.health || !focus || x.strongNow > 0 && x.inIncident.length >= 2
     || x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
   // a text laid out as a list of cases (three or more items) is a roundup: each item's health victim counts
-  const roundup = (text.match(LIST_ITEM)?.length ?? 0) >= 3;
+  const roundup = listItems(text) >= 3;
   const keep = scored.filter((x) => x === primary || sameStory(x) && (x.e.strong.length > 0 && tied(x)
     || (x.e.health || !primary.e.health) && (x.mentions >= 2 || curated(x.e) || roundup && x.e.cued > 0)));
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start);
 }
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
-const LIST_ITEM = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/gm;
 // a curated victim's name counts as evidence; a name from the breach list only tells the organisation's sector
 const curated = (e: Entity) => e.ref !== undefined && !breachListed(e.ref);
