@@ -90,7 +90,8 @@ function partOfName(text: string, s: Span, start: number, end: number, c: Cues):
 const NAME = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
   + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u');
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
-const SELF = /(?:calls?|calling|named?) (?:itself|themselves)|se hace llamar|se fait appeler|noemt zich|autodenomina/i;
+const SELF = new RegExp('(?:calls?|calling|named?) (?:itself|themselves|himself|herself)'
+  + '|se hace llamar|se fait appeler|noemt zich|autodenomina', 'i');
 const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}(?=\s*(?:[,.;:()]|$))/u;
 const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
 const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
@@ -186,7 +187,9 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
     const k = nameKey(f.name);
     if ([...found.values()].some((x) => nameKey(x.name) === k || nameKey(x.canonical) === k)) continue;
     // a constructed name over a table name ("LockBit3.0", "a group called Phoenix") was judged as that name
-    if (hits.some((x) => f.start < x.end && x.start < f.end)) continue;
+    // (a table word inside a longer declared name does not judge it: "calling itself Zenith Spider")
+    if (hits.some((x) => f.start < x.end && x.start < f.end && (x.start <= f.start && x.end >= f.end
+      || found.has(x.surface.group.canonical)))) continue;
     if (!found.has(f.canonical)) found.set(f.canonical, f);
   }
   return [...found.values()].sort((a, b) => a.start - b.start).map((f) => {

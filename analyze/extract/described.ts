@@ -14,7 +14,7 @@ const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
 const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)`
   + String.raw`\s+of\s+${CAPS}`;
 const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?`
-  + String.raw`(?:${UNIT}|${CAPS}|capital|north|south|east|west|city|region|county|state))?`;
+  + String.raw`(?:${UNIT}|${CAPS}|capital|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
 // modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
 const MOD = String.raw`(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
 const compiled = new WeakMap<Lists, RegExp>();
@@ -35,9 +35,12 @@ const NOT_MOD = /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were
 /** The first description in a victim's position, in a sentence that tells of an attack; strong positions first. */
 export function describedVictim(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
   let weak: Described | null = null;
-  for (const m of text.matchAll(grammar(lists))) {
+  const re = grammar(lists);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/\s+/g, ' ');
-    if (NOT_MOD.test(m[1] ?? '')) continue;
+    // "the systems of a hospital": not a description, but one may start inside it
+    if (NOT_MOD.test(m[1] ?? '')) { re.lastIndex = m.index + 1; continue; }
     const s = sentenceAt(sents, m.index);
     if (!s || !incident.test(s.text)) continue;
     const cue = victimCue(s.text, m.index - s.start, m.index + m[0].length - s.start, incident);

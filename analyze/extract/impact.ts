@@ -45,6 +45,10 @@ const OWNS = /\b(?:has|have|had|boasts|counts)\s+(?:(?:more than|over|about|arou
 const PER_TIME = new RegExp(String.raw`^\s*\S+(?:\s+\S+)?\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b`
   + String.raw`|^\s*\S+\s+(?:daily|annually|yearly)\b`, 'i');
 
+// an aside giving the body's own size is no statistic: "X, which runs 180 hospitals, said …"
+const SIZE_ASIDE = /,\s(?:which|that|who)\s(?:runs|operates|owns|manages|has|serves|employs)\s[^,;]*,/gi;
+const ownSize = (s: string) => s.replace(SIZE_ASIDE, ',');
+
 export interface Records { count: number; as_written: string; evidence: Evidence }
 
 interface Candidate extends Records {
@@ -99,7 +103,7 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const headed = !!head || DEMONYM.test(after.trimStart());
     if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$|from\b)/.test(after))) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
-    if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(s.text) || other.test(s.text)) continue;
+    if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(ownSize(s.text)) || other.test(s.text)) continue;
     // (an aside closed by a comma holds its own size: "X, which treats 500,000 patients a year, said 8,000 …")
     const clause = lastClause(before);
     if (size.test(clause.slice(clause.lastIndexOf(',') + 1).slice(-60)) || OWNS.test(before.slice(-25))

@@ -9,7 +9,6 @@ import type { Victim } from '../../core/records.ts';
 import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
-import { INCIDENT } from './victims.ts';
 import { cues as victimCues } from './victimcues.ts';
 
 /**
@@ -17,8 +16,8 @@ import { cues as victimCues } from './victimcues.ts';
  * English and in every language the victim lists carry incident words for ("ciberataque", "Hackerangriff").
  */
 export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists): boolean {
-  const other = victimCues(lists).incident;
-  return victimsFound && (sents.some((s) => INCIDENT.test(s.text)) || sents.some((s) => other.test(s.text)));
+  const words = victimCues(lists).incident;
+  return victimsFound && sents.some((s) => words.test(s.text));
 }
 
 /** Cue kinds looked up in every sentence; each is a list family `KIND-LANG` (English lists apply to every text). */

@@ -32,6 +32,8 @@ export interface VictimCues {
 const ORG_LINK = 'of the|of|de|du|des|del|der';
 const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker'
   + '|manufacturer|centre|center|consortium|consorci';
+// "clinics run by X", "the hospitals operated by X": the owner of health facilities is a health organisation
+const RUN_BY = '(?:run|operated|owned|managed)\\s+by';
 
 const cache = new WeakMap<Lists, VictimCues>();
 
@@ -44,7 +46,8 @@ export function cues(lists: Lists): VictimCues {
   const c: VictimCues = {
     health,
     // (a comma may close the description: "an Irish hospital, X,")
-    healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?\s*$`, 'u'),
+    healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?`
+      + String.raw`(?:\s+${RUN_BY})?\s*$`, 'u'),
     incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),

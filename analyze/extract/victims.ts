@@ -13,7 +13,6 @@ import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
 
-export const INCIDENT = /\b(?:cyber-?\s?attacks?|cyber|ransomware|hack(?:ed|ers?|ing)?|breach(?:ed|es)?|attack(?:ed|s|ers?)?|hit by|struck|targeted by|fell victim|gang|ransom\w*|intrusion|encrypt\w*|compromised|malware|extortion|leak site|stolen|outage|servers? (?:went|were|was|had been) (?:down|hit)|phishing|ddos|denial-of-service|incident|criminals?|unauthori[sz]ed|fake email|(?:suspicious|unusual) activity)\b/i;
 const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
@@ -80,7 +79,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       && !(/^\S+$/.test(r.name) && startsSentence(r.start));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name)
-      && !L.calendar.test(r.name) && !notVictim(r.name, before, head ? '' : text.slice(r.end, r.end + 80), sources)
+      // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
+      && !L.calendar.test(r.name) && !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80),
+        sources)
       && !techAcronym(r.name);
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
