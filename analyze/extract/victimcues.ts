@@ -31,7 +31,7 @@ export interface VictimCues {
 // organisation noun, right before the name.
 const ORG_LINK = 'of the|of|de|du|des|del|der';
 const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker'
-  + '|manufacturer|centre|center|consortium|consorci';
+  + '|manufacturer|centre|center|consortium|consorci|supplier|distributor|vendor|wholesaler';
 // "clinics run by X", "the hospitals operated by X": the owner of health facilities is a health organisation
 const RUN_BY = '(?:run|operated|owned|managed)\\s+by';
 

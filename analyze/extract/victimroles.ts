@@ -63,6 +63,13 @@ const AFTER = [
   // a name the attackers put on their leak site: "the gang listed X on its leak site", "added X to their blog"
   new RegExp(String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?`
     + String.raw`(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`, 'iu'),
+  // the subject telling of intruders in its own systems: "X said hackers accessed its network between …"
+  new RegExp(String.raw`^${APPOS}\s+(?:said|says|confirmed|disclosed|reported|announced|revealed)\s+(?:that\s+)?`
+    + String.raw`(?:hackers|attackers|intruders|cyber-?criminals|criminals`
+    + String.raw`|an?\s+(?:[\p{L}-]+\s+)?(?:hacker|attacker|intruder|cybercriminal|third party|threat actor|party`
+    + String.raw`|individual|person)|unauthori[sz]ed\s+(?:[\p{L}-]+\s+)?`
+    + String.raw`(?:parties|party|actors?|persons?|individuals?|users?))\s+(?:[\p{L}-]+\s+){0,4}?(?:its|their)\s+`
+    + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS})\b`, 'iu'),
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
   new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
 ];

@@ -45,7 +45,13 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     .filter((h) => !breachListed(h.entry) || !L.nonOrgAfter.test(text.slice(h.end, h.end + 30)))
     // a helper or a destination is named for its help ("ambulances diverted to X"), not as a victim
     .filter((h) => !helperOf(text.slice(Math.max(0, h.start - 70), h.start)));
-  for (const h of gaz) add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other', h.entry);
+  // a known name's position counts as any name's does ("NHS England said the attack on X …": X, not the source)
+  for (const h of gaz) {
+    const s = sentenceAt(sents, h.start);
+    const cue = s ? victimCue(s.text, h.start - s.start, h.end - s.start, L.incident) : null;
+    add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other',
+      h.entry, cue !== null, cue === 'strong');
+  }
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
@@ -145,10 +151,16 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
 // "Cascadia Health Plan", "the Hospital Contribution Fund": a health plan or fund is an insurer, not a scheme
 const HEALTH_PLAN = /\bhealth (?:plan|fund)s?$/;
 // ", a chain of private clinics in X", ", the largest hospital operator in Y": the name's description after a comma
-const APPOSITIVE = /^,\s+(?:a|an|the|one of the|one of)\s+([^,.;()]{0,60})/u;
+// …or a relative clause saying what it runs or provides: ", which provides blood tests for hospitals"
+const APPOSITIVE = new RegExp(String.raw`^,\s+(?:a|an|the|one of the|one of`
+  + String.raw`|(?:which|that) (?:provides|runs|operates|owns|manages|supplies))\s+([^,.;()]{0,60})`, 'u');
 function healthAppositive(after: string, health: RegExp): boolean {
   const m = APPOSITIVE.exec(after);
-  return !!m && health.test(fold(m[1]!).split(/\s(?:in|based|that|which|with|for|serving|operating)\s/)[0]!);
+  if (!m) return false;
+  // (what a relative clause provides or runs may be "for hospitals"; a description's own words stop before a link)
+  const said = /^,\s+(?:which|that)\s/.test(m[0]) ? m[1]!
+    : m[1]!.split(/\s(?:in|based|that|which|with|for|serving|operating)\s/)[0]!;
+  return health.test(fold(said));
 }
 
 // Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".

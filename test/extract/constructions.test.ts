@@ -1,6 +1,7 @@
 // Constructions of news English (and a few other languages) written for this test, one short story each:
 // test/fixtures/constructions/cases.json holds the text and what a reader takes from it. Organisations are made up;
-// the groups are real names, as the group table is. Each case checks only the fields it states.
+// the groups are real names, as the group table is (and a few known victims where a case reads the gazetteer).
+// Each case checks only the fields it states.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../analyze/extract/index.ts';
