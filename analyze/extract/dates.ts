@@ -40,6 +40,8 @@ function numbered(lists: Lists, name: string): Map<string, number> {
 const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
 interface Calendar {
+  /** a preposition right before a numeric date makes it prose */
+  numericPrep: RegExp;
   months: Map<string, number>; weekdays: Map<string, number>; numerals: Map<string, number>;
   /** language → phrase → days back */
   relative: Map<string, Map<string, number>>;
@@ -101,7 +103,9 @@ function calendar(lists: Lists): Calendar {
   const relRe = new Map<string, RegExp>();
   for (const [lang, m] of relative) relRe.set(lang, re(String.raw`(?<![\wÀ-ÖØ-öø-ÿ])(?:${alt(m.keys())})${NB}`));
   const named = new RegExp(String.raw`${B}(?:${words(lists, 'date-named-days').map(pattern).join('|')})\s+$`, 'i');
-  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named };
+  const preps = alt(words(lists, 'date-numeric-prepositions'));
+  const numericPrep = new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu');
+  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep };
   calendars.set(lists, cal);
   return cal;
 }
@@ -139,7 +143,8 @@ export function findDates(text: string, published: string | null, lists: Lists, 
       if (!free(start, end)) continue;
       // a capitalised word before a bare weekday names a day of its own: "Palm Sunday", "Cyber Monday"
       if (kind === 'wd' && !m[1] && cal.named.test(text.slice(Math.max(0, start - 20), start))) continue;
-      const mention = read(kind, m, pub, cal, text.slice(end, end + 12));
+      const mention = kind === 'layout' ? numeric(m[0], text.slice(Math.max(0, start - 12), start), cal.numericPrep)
+        : read(kind, m, pub, cal, text.slice(end, end + 12));
       if (mention && (kind === 'full' || kind === 'md')) {
         const lead = cal.lead.exec(text.slice(Math.max(0, start - 30), start));
         if (lead && free(start - lead[0].length, end)) start -= lead[0].length;
@@ -163,6 +168,22 @@ export function findDates(text: string, published: string | null, lists: Lists, 
 }
 
 type Read = Omit<DateMention, 'start' | 'end'>;
+
+// A numeric date is prose when a preposition governs it ("on 14.05.2023", "discovered on 23/11/2022"); it is read
+// only where its order is certain: ISO, day.month.year, or a slash date whose day is over 12.
+// (the prepositions: data/reference/lists/date-numeric-prepositions.yaml)
+function numeric(written: string, before: string, prep: RegExp): Read {
+  const layout: Read = { kind: 'layout', date: null };
+  if (!prep.test(before)) return layout;
+  const n = written.split(/[./-]/).map(Number);
+  let y: number, mo: number, d: number;
+  if (/^\d{4}-/.test(written)) [y, mo, d] = n as [number, number, number];
+  else if (n[2]! < 1000) return layout;
+  else if (written.includes('.') || n[0]! > 12) [d, mo, y] = n as [number, number, number];
+  else if (n[1]! > 12) [mo, d, y] = n as [number, number, number];
+  else return layout;
+  return validDay(y, mo, d) ? { kind: 'full', date: iso(utc(y, mo, d)), m: mo, d, year: y } : layout;
+}
 
 function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calendar, after: string): Read | null {
   const at = (t: number | null): string | null => (t === null ? null : iso(t));
