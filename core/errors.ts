@@ -45,9 +45,22 @@ export class ConfigError extends TriageError {
   readonly action = 'config' as const;
 }
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3 } as const;
+/**
+ * The output could not be written: stdout's reader went away (EPIPE: it had what it wanted, so a quiet exit 0)
+ * or the disk is full (exit 4).
+ */
+export class OutputError extends StopError {
+  constructor(message: string, readonly code: string | undefined) { super(message); }
+}
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, output: 4 } as const;
+
+/** errno codes that say the output could not be stored, wherever it was going. */
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 
 export function exitCodeFor(err: unknown): number {
+  if (err instanceof OutputError) return err.code === 'EPIPE' ? EXIT.ok : EXIT.output;
+  if (FULL.has((err as NodeJS.ErrnoException | null)?.code ?? '')) return EXIT.output;
   if (err instanceof ConfigError || err instanceof BusyError) return EXIT.usage;
   if (err instanceof SkipError) return EXIT.partial;
   return EXIT.internal;

@@ -3,9 +3,10 @@ import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../data/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
 import { readOnlySql } from '../../reports/query/sql.ts';
-import { incidentsCsv, incidentsTable, toCsv } from '../../reports/query/table.ts';
+import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
+import { toCsv, type CsvValue } from '../../core/csv.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
-import { ctxOf, emit, withStore } from './context.ts';
+import { ctxOf, emit, out, withStore } from './context.ts';
 import { Store } from '../../data/store.ts';
 import { startServer } from '../../reports/serve/server.ts';
 
@@ -27,7 +28,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
   await withStore(ctx, async (store) => {
     if (opts.sql) {
       const rows = await readOnlySql(store, opts.sql);
-      if (opts.csv) process.stdout.write(toCsv(Object.keys(rows[0] ?? {}), rows.map((r) => Object.values(r).map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))))));
+      if (opts.csv) out(toCsv(Object.keys(rows[0] ?? {}), rows.map((r) => Object.values(r) as CsvValue[])));
       else emit(JSON.stringify(rows, null, opts.json ? 2 : 0));
       return;
     }
@@ -36,7 +37,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
     const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
     const incidents = await queryIncidents(store, filters);
     if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
-    else if (opts.csv) process.stdout.write(incidentsCsv(incidents));
+    else if (opts.csv) out(incidentsCsv(incidents));
     else emit(incidentsTable(incidents));
   }, { readOnly: true });
 }
