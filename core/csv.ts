@@ -45,7 +45,8 @@ export function csvLine(values: readonly CsvValue[], numeric: readonly boolean[]
 }
 
 /** A whole CSV text: a header row, then the rows. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], numeric: readonly boolean[] = []): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[],
+  numeric: readonly boolean[] = []): string {
   return csvLine(header) + rows.map((r) => csvLine(r, numeric)).join('');
 }
 

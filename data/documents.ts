@@ -27,7 +27,8 @@ export function newerThan(a: Timed, b: Timed): boolean {
 
 // Stored links never keep a user name or password, whatever stage let one through (core/safe-text.ts).
 function docRow(a: CleanArticle): unknown[] {
-  return [a.doc_id, versionIdOf(a), stripUserinfo(a.canonical_url), stripUserinfo(a.url), a.file, a.content_hash, a.title, a.byline, a.outlet,
+  return [a.doc_id, versionIdOf(a), stripUserinfo(a.canonical_url), stripUserinfo(a.url), a.file, a.content_hash,
+    a.title, a.byline, a.outlet,
     a.site_name, a.published, a.modified, a.lang, a.text, a.bytes_sha256, a.fetched_at, a.source_id];
 }
 

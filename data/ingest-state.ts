@@ -101,7 +101,8 @@ export async function saveFeedItems(store: Store, items: FeedItem[]): Promise<{ 
     const old = known.get(ids[k]);
     if (old && old.title === i.title && sameInstant(old.published, i.published)) return;
     if (old) changed.push(i); else fresh++;
-    rows.push([ids[k], i.source_id, i.guid, stripUserinfo(i.link), i.title, i.published, old?.first_seen ?? i.fetched_at]);
+    rows.push([ids[k], i.source_id, i.guid, stripUserinfo(i.link), i.title, i.published,
+      old?.first_seen ?? i.fetched_at]);
   });
   await store.upsert('feed_items', ITEM_COLUMNS, rows as never);
   return { fresh, changed };
@@ -130,7 +131,8 @@ export async function recordFailure(store: Store, f: { stage: string; item: stri
   const id = idFrom('fail', f.stage, f.item);
   const prev = await store.one<{ first_seen: string; attempts: number }>('SELECT first_seen, attempts FROM failures WHERE failure_id = ?', [id]);
   await store.upsert('failures', ['failure_id', 'stage', 'item', 'reason', 'message', 'first_seen', 'last_seen', 'attempts'],
-    [[id, f.stage, f.item, f.reason, redactUserinfo(f.message), prev?.first_seen ?? f.at, f.at, (prev?.attempts ?? 0) + 1]] as never);
+    [[id, f.stage, f.item, f.reason, redactUserinfo(f.message), prev?.first_seen ?? f.at, f.at,
+      (prev?.attempts ?? 0) + 1]] as never);
 }
 
 export async function clearFailure(store: Store, stage: string, item: string): Promise<void> {

@@ -2,16 +2,18 @@
 // writes into a folder, a device or a pipe, and never leaves its temp file behind, also when writing fails.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigError } from '../../core/errors.ts';
+import { ConfigError, isFull, outputError } from '../../core/errors.ts';
 
 /** Errors that say the path is wrong for this user (exit 2); a full disk stays itself (exit 4). */
 const PATH_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EISDIR', 'ENAMETOOLONG', 'ELOOP']);
 
 function pathError(err: unknown, path: string): unknown {
   const e = err as NodeJS.ErrnoException;
-  return PATH_ERRORS.has(e?.code ?? '') ? new ConfigError(`--out cannot be written: ${e.message.split(',')[0]}`, path) : err;
+  if (isFull(err)) return outputError(err, path);
+  if (!PATH_ERRORS.has(e?.code ?? '')) return err;
+  return new ConfigError(`--out cannot be written: ${e.message.split(',')[0]}`, path);
 }
 
 const EXISTS = '--out exists: refusing to overwrite it (add --force to replace it)';
@@ -34,15 +36,19 @@ export async function writeOutFile(path: string, data: string | Uint8Array, forc
   const target = resolve(path);
   await assertOutFile(path, force);
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  let made: string | undefined;
   try {
-    await mkdir(dirname(target), { recursive: true });
+    made = await mkdir(dirname(target), { recursive: true });
     await writeFile(tmp, data, { flag: 'wx' });
     if (force) await rename(tmp, target);
     else await publishNew(tmp, target, path);
+    made = undefined;
   } catch (err) {
     throw pathError(err, path);
   } finally {
     await rm(tmp, { force: true });
+    // a failed write leaves no folder it created either (rmdir: only while empty)
+    if (made) await rmdir(made).catch(() => {});
   }
 }
 

@@ -9,7 +9,9 @@ import type { Store } from '../../data/store.ts';
 import { ctxOf, out, withStore, type Ctx } from './context.ts';
 import { assertOutFile, writeOutFile } from './out-file.ts';
 
-interface ReportOpts { week?: string; month?: string; format: 'html' | 'md' | 'json' | 'pdf'; out?: string; force?: boolean }
+interface ReportOpts {
+  week?: string; month?: string; format: 'html' | 'md' | 'json' | 'pdf'; out?: string; force?: boolean;
+}
 
 
 /**

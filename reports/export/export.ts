@@ -33,8 +33,9 @@ export async function exportDataset(store: Store, o: ExportOptions): Promise<Exp
       const columns = {} as Record<ExportTable, { name: string; type: string }[]>;
       for (const t of EXPORT_TABLES) {
         columns[t] = await columnsOf(store, t);
-        if (o.format === 'csv') await writeCsvTable(store, tempName(t), columns[t], target(tmp, t, o.format));
-        else await store.run(`COPY ${tempName(t)} TO ${sqlString(target(tmp, t, o.format))} (${copyOptions(o.format)})`);
+        const file = target(tmp, t, o.format);
+        if (o.format === 'csv') await writeCsvTable(store, tempName(t), columns[t], file);
+        else await store.run(`COPY ${tempName(t)} TO ${sqlString(file)} (${copyOptions(o.format)})`);
       }
       const dictionary = buildDictionary(columns);
       await writeFile(join(tmp, 'DATA_DICTIONARY.md'), dictionaryMarkdown(dictionary));

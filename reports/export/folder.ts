@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError } from '../../core/errors.ts';
+import { ConfigError, isFull, outputError } from '../../core/errors.ts';
 
 export const MANIFEST = 'manifest.json';
 
@@ -55,7 +55,10 @@ async function readManifest(dir: string): Promise<Manifest | null> {
   }
 }
 
-const some = (paths: string[]) => paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, … ${paths.length - 3} more` : '');
+const some = (paths: string[]) =>
+  paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, … ${paths.length - 3} more` : '');
+/** a/b/c.csv → a, a/b: the folders a listed file may sit in. */
+const foldersOf = (file: string) => file.split('/').slice(0, -1).map((_, k, a) => a.slice(0, k + 1).join('/'));
 
 /**
  * Refuses (ConfigError, exit 2) anything but a missing or empty folder or an earlier export whose manifest lists
@@ -74,8 +77,9 @@ export async function assertReplaceable(dir: string, hashes: boolean): Promise<v
     '(choose a new or empty folder, or move those files away)', dir);
   if (!manifest) throw refuse('holds files and no manifest.json of an earlier Triage export');
   const listed = new Set(Object.keys(manifest.files));
-  const parents = new Set([...listed].flatMap((f) => f.split('/').slice(0, -1).map((_, k, a) => a.slice(0, k + 1).join('/'))));
-  const foreign = found.filter((e) => (e.kind === 'dir' ? !parents.has(e.rel) : e.kind !== 'file' || !listed.has(e.rel)));
+  const folders = new Set([...listed].flatMap(foldersOf));
+  const foreign = found.filter((e) =>
+    (e.kind === 'dir' ? !folders.has(e.rel) : e.kind !== 'file' || !listed.has(e.rel)));
   if (foreign.length) throw refuse(`holds files the earlier export did not write (${some(foreign.map((e) => e.rel))})`);
   if (!hashes) return;
   const changed: string[] = [];
@@ -101,7 +105,7 @@ export async function writeFolderAtomically<T>(out: string, fill: (tmp: string) 
     await assertReplaceable(dir, true);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
-    throw err;
+    throw isFull(err) ? outputError(err, dir) : err;
   }
   const exists = await lstat(dir).then(() => true, () => false);
   if (exists) await rename(dir, old);
