@@ -5,6 +5,7 @@ import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/que
 import { readOnlySql } from '../../reports/query/sql.ts';
 import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
 import { toCsv, type CsvValue } from '../../core/csv.ts';
+import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, out, withStore } from './context.ts';
 import { Store } from '../../data/store.ts';
@@ -64,9 +65,11 @@ export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Comman
     const rows = await store.all(`SELECT source_id AS id, kind, url, publisher, enabled, last_polled, last_success, last_error,
       last_error_reason, items_last_run, consecutive_failures FROM sources ORDER BY source_id`);
     if (opts.json) { emit(JSON.stringify(rows, null, 2)); return; }
+    // a terminal table: a server's error text must not drive the terminal
     for (const r of rows) {
       emit(`${r.id}\t${r.enabled ? 'enabled' : 'disabled'}\tlast success ${r.last_success ?? 'never'}\t` +
-        `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}${r.last_error_reason ? `\t${r.last_error_reason}: ${r.last_error}` : ''}`);
+        `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}` +
+        (r.last_error_reason ? `\t${r.last_error_reason}: ${escapeControls(String(r.last_error))}` : ''));
     }
   }, { readOnly: true });
 }

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { Store } from '../../data/store.ts';
 import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
+import { hostileStore } from './output-fixture.ts';
 
 /** The CLI without blocking this process, whose event loop serves the feed. */
 function triageAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -141,4 +143,40 @@ describe('a feed with credentials in its links and control sequences in its titl
       expect(r.stdout + r.stderr).not.toContain(SECRET);
     }
   });
+});
+
+describe('a store written before links were stripped', () => {
+  it('still exports and prints no credentials (csv, jsonl, parquet, stix, incidents, query)', async () => {
+    const s = hostileStore('legacy');
+    const LEGACY = 'legacy-pw-42';
+    const store = await Store.open(s.db);
+    try {
+      await store.run(`UPDATE documents SET url = replace(url, 'https://', 'https://old:${LEGACY}@'),
+        canonical_url = 'https://old:${LEGACY}@canon.example/a'`);
+      await store.run(`UPDATE incidents SET record = replace(record::VARCHAR, 'https://', 'https://old:${LEGACY}@')::JSON`);
+      const planted = await store.one<{ n: number }>(
+        `SELECT count(*) AS n FROM incidents WHERE record::VARCHAR LIKE '%${LEGACY}@%'`);
+      expect(Number(planted?.n)).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
+    for (const format of ['csv', 'jsonl', 'parquet', 'stix']) {
+      const out = join(s.root, `export-${format}`);
+      const r = triage(['--db', s.db, 'export', '--format', format, '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      for (const file of readdirSync(out, { recursive: true }) as string[]) {
+        if (!/\.(csv|jsonl|json)$/.test(file)) continue;
+        const text = readFileSync(join(out, file), 'utf8');
+        expect(text, file).not.toContain(LEGACY);
+        if (/^(documents|incidents)\./.test(file)) expect(text, file).toMatch(/https:\/\/news\d\.example\//);
+      }
+    }
+    for (const args of [['incidents', '--json'], ['query', '--json'], ['query', '--csv'],
+      ['query', '--json', '--sql', 'SELECT url, canonical_url FROM documents']]) {
+      const r = triage(['--db', s.db, ...args]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toContain(LEGACY);
+      expect(r.stdout, args.join(' ')).toMatch(/https:\/\/(news\d|canon)\.example\//);
+    }
+  }, 120_000);
 });
