@@ -6,12 +6,10 @@ import { ingestCommand, analyzeCommand } from './commands/stages.ts';
 import { reportCommand } from './commands/report.ts';
 import { queryCommand, incidentsCommand, exportCommand, sourcesStatusCommand, serveCommand } from './commands/data.ts';
 import { cleanCommand, extractCommand } from './commands/files.ts';
+import { errLine, errText, guardStdio } from './stdio.ts';
 
-// `triage … | head`: once the reader has gone there is no one to write data for, so stop quietly (no stack trace).
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') throw err;
-  process.exit(process.exitCode ?? EXIT.ok);
-});
+// `triage … | head` ends quietly, `> /dev/full` with one line and exit 4; stderr lines are cleaned (bin/stdio.ts).
+guardStdio();
 
 const program = new Command('triage')
   .description('Turns news about cyberattacks on healthcare organisations into an incident dataset and weekly reports.')
@@ -19,9 +17,11 @@ const program = new Command('triage')
   .addOption(new Option('--db <path>', 'DuckDB file').env('TRIAGE_DB').default('data/triage.duckdb'))
   .option('-v, --verbose', 'more log lines on stderr')
   .option('-q, --quiet', 'only warnings and errors on stderr')
+  .configureOutput({ writeErr: errText })
   .showHelpAfterError()
   .addHelpText('after', `
-Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 partial success (some inputs failed).
+Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 partial success (some inputs failed),
+4 the output could not be written (disk full). A closed pipe (\`| head\`) ends quietly with the code so far.
 Data goes to stdout, logs and progress to stderr.`);
 
 program.command('run')
@@ -51,7 +51,8 @@ program.command('report')
   .option('--week <YYYY-Www>', 'ISO week, e.g. 2022-W47 (default: the latest complete week in the data)')
   .option('--month <YYYY-MM>', 'calendar month instead of a week')
   .addOption(new Option('--format <fmt>', 'output format').choices(['html', 'md', 'json', 'pdf']).default('html'))
-  .option('--out <path>', 'write to this file instead of stdout (required for pdf)')
+  .option('--out <path>', 'write to this file instead of stdout (required for pdf); an existing file needs --force')
+  .option('--force', 'replace the --out file if it exists')
   .action(reportCommand);
 
 program.command('query')
@@ -123,7 +124,7 @@ try {
     process.exit();
   }
   const code = exitCodeFor(err);
-  process.stderr.write(`triage: ${describe(err)}\n`);
-  if (code === EXIT.internal && err instanceof Error && err.stack && process.env.TRIAGE_DEBUG) process.stderr.write(`${err.stack}\n`);
+  errLine(`triage: ${describe(err)}`);
+  if (code === EXIT.internal && err instanceof Error && err.stack && process.env.TRIAGE_DEBUG) errText(err.stack);
   process.exitCode = code;
 }

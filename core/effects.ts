@@ -1,4 +1,5 @@
 // Effects handed to stages. The CLI wires the real ones; tests pass their own clock and paths.
+import { safeLine } from './safe-text.ts';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -11,9 +12,20 @@ export interface Logger {
   debug(msg: string): void;
 }
 
+/**
+ * The one sink of every line written to stderr: one line, control characters escaped and URL credentials
+ * removed (core/safe-text.ts), whatever feed title, file name or error message it carries. A stderr that
+ * cannot be written is ignored: there is nowhere left to say so.
+ */
+export function writeLogLine(text: string): void {
+  try {
+    process.stderr.write(`${safeLine(text)}\n`);
+  } catch { /* stderr closed */ }
+}
+
 /** Logs go to stderr: stdout carries data only. */
 export function stderrLogger(opts: { verbose?: boolean; quiet?: boolean } = {}): Logger {
-  const out = (level: string) => (msg: string) => process.stderr.write(`${level}${msg}\n`);
+  const out = (level: string) => (msg: string) => writeLogLine(`${level}${msg}`);
   return {
     info: opts.quiet ? () => {} : out(''),
     warn: out('warning: '),

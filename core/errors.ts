@@ -45,9 +45,36 @@ export class ConfigError extends TriageError {
   readonly action = 'config' as const;
 }
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3 } as const;
+/**
+ * The output could not be written: stdout's reader went away (EPIPE: it had what it wanted, so a quiet exit 0)
+ * or the disk is full (exit 4).
+ */
+export class OutputError extends StopError {
+  constructor(message: string, readonly code: string | undefined) { super(message); }
+}
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, output: 4 } as const;
+
+/** errno codes that say the output could not be stored, wherever it was going. */
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const MEANING: Record<string, string> = {
+  ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EFBIG: 'file too large',
+  EBADF: 'the stream is closed', EIO: 'input/output error', EPIPE: 'the reader has gone',
+};
+
+/** A failed write to TARGET (stdout, a file) as the runner names it: one line, without Node's syscall detail. */
+export function outputError(err: unknown, target: string): OutputError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const what = (code && MEANING[code]) ?? describe(err).split('\n')[0];
+  return new OutputError(`cannot write ${target}: ${what}${code ? ` (${code})` : ''}`, code);
+}
+
+/** Whether an error says the disk (or quota, or file size limit) is full. */
+export const isFull = (err: unknown): boolean => FULL.has((err as NodeJS.ErrnoException | null)?.code ?? '');
 
 export function exitCodeFor(err: unknown): number {
+  if (err instanceof OutputError) return err.code === 'EPIPE' ? EXIT.ok : EXIT.output;
+  if (isFull(err)) return EXIT.output;
   if (err instanceof ConfigError || err instanceof BusyError) return EXIT.usage;
   if (err instanceof SkipError) return EXIT.partial;
   return EXIT.internal;

@@ -2,6 +2,7 @@
 // doc_id and gains a version; the newest version (by modified, else published, else fetch time) is current.
 import { CleanArticle } from '../core/records.ts';
 import { idFrom } from '../core/hash.ts';
+import { stripUserinfo } from '../core/safe-text.ts';
 import type { Store } from './store.ts';
 
 export type SaveOutcome = 'new' | 'updated' | 'unchanged' | 'older-version';
@@ -24,13 +25,15 @@ export function newerThan(a: Timed, b: Timed): boolean {
   return d !== 0 ? d > 0 : a.version_id > b.version_id;
 }
 
+// Stored links never keep a user name or password, whatever stage let one through (core/safe-text.ts).
 function docRow(a: CleanArticle): unknown[] {
-  return [a.doc_id, versionIdOf(a), a.canonical_url, a.url, a.file, a.content_hash, a.title, a.byline, a.outlet,
+  return [a.doc_id, versionIdOf(a), stripUserinfo(a.canonical_url), stripUserinfo(a.url), a.file, a.content_hash,
+    a.title, a.byline, a.outlet,
     a.site_name, a.published, a.modified, a.lang, a.text, a.bytes_sha256, a.fetched_at, a.source_id];
 }
 
 function versionRow(a: CleanArticle, supersededBy: string | null): unknown[] {
-  return [versionIdOf(a), a.doc_id, a.content_hash, a.url, a.title, a.published, a.modified, a.text,
+  return [versionIdOf(a), a.doc_id, a.content_hash, stripUserinfo(a.url), a.title, a.published, a.modified, a.text,
     a.bytes_sha256, a.fetched_at, supersededBy];
 }
 

@@ -3,6 +3,7 @@ import type { FeedItem } from '../core/records.ts';
 import type { FailureReason } from '../core/errors.ts';
 import { idFrom } from '../core/hash.ts';
 import type { Store } from './store.ts';
+import { redactUserinfo, stripUserinfo } from '../core/safe-text.ts';
 
 export interface SourceRow {
   id: string; kind: string; url: string; publisher: string; country?: string | null; language?: string | null;
@@ -57,12 +58,16 @@ export interface FetchRow {
 const FETCH_COLUMNS = ['url', 'source_id', 'final_url', 'status', 'etag', 'last_modified', 'content_type', 'bytes',
   'bytes_sha256', 'fetched_at', 'error_reason', 'error'] as const satisfies readonly (keyof FetchRow)[];
 
+/** A redirect may name a URL with a user name and password: stored links and messages never keep them. */
+const fetchCells = (r: FetchRow) => FETCH_COLUMNS.map((c) => (c === 'final_url' ? stripUserinfo(r.final_url)
+  : c === 'error' && r.error !== null ? redactUserinfo(r.error) : r[c]));
+
 /** Records the latest outcome for a URL. A 304 keeps the stored validators and hash. */
 export async function recordFetch(store: Store, f: FetchRow): Promise<void> {
   const prev = f.status === 304 ? await getValidators(store, f.url) : null;
   const row = { ...f, etag: f.etag ?? prev?.etag ?? null, last_modified: f.last_modified ?? prev?.last_modified ?? null,
     bytes_sha256: f.bytes_sha256 ?? prev?.bytes_sha256 ?? null };
-  await store.upsert('fetches', [...FETCH_COLUMNS], [FETCH_COLUMNS.map((c) => row[c])] as never);
+  await store.upsert('fetches', [...FETCH_COLUMNS], [fetchCells(row)] as never);
 }
 
 /** The `fetches` rows of a batch: one upsert, except 304s, which keep the stored validators and so go through
@@ -70,7 +75,7 @@ export async function recordFetch(store: Store, f: FetchRow): Promise<void> {
 export async function recordFetches(store: Store, rows: FetchRow[]): Promise<void> {
   const latest = new Map<string, FetchRow>();
   for (const r of rows) if (r.status !== 304) latest.set(r.url, r);
-  if (latest.size) await store.upsert('fetches', [...FETCH_COLUMNS], [...latest.values()].map((r) => FETCH_COLUMNS.map((c) => r[c])) as never);
+  if (latest.size) await store.upsert('fetches', [...FETCH_COLUMNS], [...latest.values()].map(fetchCells) as never);
   for (const r of rows) if (r.status === 304) await recordFetch(store, r);
 }
 
@@ -96,7 +101,8 @@ export async function saveFeedItems(store: Store, items: FeedItem[]): Promise<{ 
     const old = known.get(ids[k]);
     if (old && old.title === i.title && sameInstant(old.published, i.published)) return;
     if (old) changed.push(i); else fresh++;
-    rows.push([ids[k], i.source_id, i.guid, i.link, i.title, i.published, old?.first_seen ?? i.fetched_at]);
+    rows.push([ids[k], i.source_id, i.guid, stripUserinfo(i.link), i.title, i.published,
+      old?.first_seen ?? i.fetched_at]);
   });
   await store.upsert('feed_items', ITEM_COLUMNS, rows as never);
   return { fresh, changed };
@@ -125,7 +131,8 @@ export async function recordFailure(store: Store, f: { stage: string; item: stri
   const id = idFrom('fail', f.stage, f.item);
   const prev = await store.one<{ first_seen: string; attempts: number }>('SELECT first_seen, attempts FROM failures WHERE failure_id = ?', [id]);
   await store.upsert('failures', ['failure_id', 'stage', 'item', 'reason', 'message', 'first_seen', 'last_seen', 'attempts'],
-    [[id, f.stage, f.item, f.reason, f.message, prev?.first_seen ?? f.at, f.at, (prev?.attempts ?? 0) + 1]] as never);
+    [[id, f.stage, f.item, f.reason, redactUserinfo(f.message), prev?.first_seen ?? f.at, f.at,
+      (prev?.attempts ?? 0) + 1]] as never);
 }
 
 export async function clearFailure(store: Store, stage: string, item: string): Promise<void> {

@@ -9,6 +9,7 @@ import { sha256 } from '../core/hash.ts';
 import type { FetchedPage } from '../core/records.ts';
 import { pdfAsText } from './clean/page.ts';
 import { toIsoUtc } from './dates.ts';
+import { stripUserinfo } from '../core/safe-text.ts';
 
 export interface LocalDirOptions {
   clock?: Clock;
@@ -58,7 +59,7 @@ async function readBody(file: string, maxBytes: number): Promise<Uint8Array<Arra
 
 async function toPage(file: string, clock: Clock, maxBytes: number, pdfMaxBytes?: number): Promise<FetchedPage> {
   const [raw, side] = await Promise.all([readBody(file, maxBytes), readSidecar(file)]);
-  const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? side.url : file;
+  const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? stripUserinfo(side.url) : file;
   const page: FetchedPage = {
     url, final_url: url, status: 200,
     content_type: /\.txt$/i.test(file) ? 'text/plain' : /\.pdf$/i.test(file) ? 'application/pdf' : 'text/html',

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
+import { hasUserinfo } from '../core/safe-text.ts';
 
 const INTERVAL = /^(\d+)\s*(m|h|d)$/;
 
@@ -16,7 +17,9 @@ function isCidr(value: string): boolean {
   return /^\d+$/.test(prefix) && n >= 0 && n <= (family === 4 ? 32 : 128);
 }
 
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+// Credentials in a URL would be stored, logged and exported with it; the message never repeats the URL.
+const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+  .refine((u) => !hasUserinfo(u), 'must not contain a user name or password (user:pass@): Triage sends no credentials');
 
 export const Source = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _ only'),

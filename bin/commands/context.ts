@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { stderrLogger, systemClock, type Clock, type Logger } from '../../core/effects.ts';
 import { Store } from '../../data/store.ts';
+import { redactUserinfo } from '../../core/safe-text.ts';
 
 export interface GlobalOpts { db: string; verbose?: boolean; quiet?: boolean }
 
@@ -21,7 +22,13 @@ export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, o
   }
 }
 
+/** Writes data to stdout. A URL's user name and password are never printed (a store written before they were
+ * stripped at ingestion may still hold some). */
+export function out(text: string): void {
+  process.stdout.write(redactUserinfo(text));
+}
+
 /** Writes one line of data to stdout. */
 export function emit(line: string): void {
-  process.stdout.write(`${line}\n`);
+  out(`${line}\n`);
 }

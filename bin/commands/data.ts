@@ -3,9 +3,11 @@ import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../data/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
 import { readOnlySql } from '../../reports/query/sql.ts';
-import { incidentsCsv, incidentsTable, toCsv } from '../../reports/query/table.ts';
+import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
+import { toCsv, type CsvValue } from '../../core/csv.ts';
+import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
-import { ctxOf, emit, withStore } from './context.ts';
+import { ctxOf, emit, out, withStore } from './context.ts';
 import { Store } from '../../data/store.ts';
 import { startServer } from '../../reports/serve/server.ts';
 
@@ -27,7 +29,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
   await withStore(ctx, async (store) => {
     if (opts.sql) {
       const rows = await readOnlySql(store, opts.sql);
-      if (opts.csv) process.stdout.write(toCsv(Object.keys(rows[0] ?? {}), rows.map((r) => Object.values(r).map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))))));
+      if (opts.csv) out(toCsv(Object.keys(rows[0] ?? {}), rows.map((r) => Object.values(r) as CsvValue[])));
       else emit(JSON.stringify(rows, null, opts.json ? 2 : 0));
       return;
     }
@@ -36,7 +38,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
     const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
     const incidents = await queryIncidents(store, filters);
     if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
-    else if (opts.csv) process.stdout.write(incidentsCsv(incidents));
+    else if (opts.csv) out(incidentsCsv(incidents));
     else emit(incidentsTable(incidents));
   }, { readOnly: true });
 }
@@ -63,9 +65,11 @@ export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Comman
     const rows = await store.all(`SELECT source_id AS id, kind, url, publisher, enabled, last_polled, last_success, last_error,
       last_error_reason, items_last_run, consecutive_failures FROM sources ORDER BY source_id`);
     if (opts.json) { emit(JSON.stringify(rows, null, 2)); return; }
+    // a terminal table: a server's error text must not drive the terminal
     for (const r of rows) {
       emit(`${r.id}\t${r.enabled ? 'enabled' : 'disabled'}\tlast success ${r.last_success ?? 'never'}\t` +
-        `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}${r.last_error_reason ? `\t${r.last_error_reason}: ${r.last_error}` : ''}`);
+        `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}` +
+        (r.last_error_reason ? `\t${r.last_error_reason}: ${escapeControls(String(r.last_error))}` : ''));
     }
   }, { readOnly: true });
 }

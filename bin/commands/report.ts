@@ -1,24 +1,18 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { buildPeriodReport, choosePeriod, type BuiltReport } from '../../pipeline/report.ts';
 import { reportJsonText } from '../../reports/weekly/index.ts';
 import { renderPdf } from '../../reports/weekly/pdf.ts';
 import { weekRange } from '../../reports/weekly/period.ts';
 import { ConfigError, StopError } from '../../core/errors.ts';
 import type { Store } from '../../data/store.ts';
-import { ctxOf, withStore, type Ctx } from './context.ts';
+import { ctxOf, out, withStore, type Ctx } from './context.ts';
+import { assertOutFile, writeOutFile } from './out-file.ts';
 
-interface ReportOpts { week?: string; month?: string; format: 'html' | 'md' | 'json' | 'pdf'; out?: string }
-
-/** Temp file + rename: a reader never sees half a report. */
-async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
+interface ReportOpts {
+  week?: string; month?: string; format: 'html' | 'md' | 'json' | 'pdf'; out?: string; force?: boolean;
 }
+
 
 /**
  * Opens the database writable so the report's figures are kept for the next report's revisions; when
@@ -44,10 +38,12 @@ export async function reportCommand(opts: ReportOpts, cmd: Command): Promise<voi
   if (opts.week && /^\d{4}-W\d{2}$/.test(opts.week)) {
     try { weekRange(opts.week); } catch { throw new ConfigError(`--week: no such ISO week "${opts.week}"`); }
   }
+  // refused before the report is built: the user learns at once, not after a PDF render
+  if (opts.out) await assertOutFile(opts.out, !!opts.force);
   const built = await build(ctx, opts);
   const body = opts.format === 'html' ? built.html : opts.format === 'md' ? built.markdown
     : opts.format === 'json' ? reportJsonText(built.json) : await renderPdf(built.html);
-  if (!opts.out) { process.stdout.write(body); return; }
-  await writeAtomic(opts.out, body);
+  if (!opts.out) { out(body as string); return; }
+  await writeOutFile(opts.out, body, !!opts.force);
   ctx.log.info(`report ${built.period.id}: ${opts.out}`);
 }

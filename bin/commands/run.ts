@@ -28,8 +28,10 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
     const c = result.counts;
     ctx.log.info(`database ${resolve(ctx.db)}: ${c.documents} documents, ${c.facts} facts, ${c.incidents} incidents, ` +
       `${c.failures} failures`);
-    if (result.report) ctx.log.info(`report ${result.report.period}: ${resolve(result.report.html)}\n` +
-      `report ${result.report.period}: ${resolve(result.report.markdown)}`);
+    // one line per path: the log sink escapes a newline inside a message
+    for (const file of result.report ? [result.report.html, result.report.markdown] : []) {
+      ctx.log.info(`report ${result.report!.period}: ${resolve(file)}`);
+    }
     ctx.log.info(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (result.ingest.failures > 0) process.exitCode = EXIT.partial;
   } finally {

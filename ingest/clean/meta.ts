@@ -78,6 +78,8 @@ function absoluteHttp(href: string | null, base: string | null): string | null {
   try {
     const u = base ? new URL(href, base) : new URL(href);
     u.hash = '';
+    u.username = ''; // a canonical link never keeps credentials (core/safe-text.ts)
+    u.password = '';
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch { return null; }
 }

@@ -5,6 +5,7 @@ import { SkipError } from '../../core/errors.ts';
 import type { FeedItem } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
 import { salvageFeed } from './salvage.ts';
+import { stripUserinfo } from '../../core/safe-text.ts';
 import { sitemapItems } from './sitemap.ts';
 import { toIsoUtc, passesFilters, type KeywordFilters } from './util.ts';
 
@@ -141,7 +142,9 @@ function finish(feed: { title: string | null; items: FeedItem[] }, input: FeedIn
   const items: FeedItem[] = [];
   let excluded = 0;
   let duplicates = 0;
-  for (const item of feed.items) {
+  // a link's user name and password are dropped here, before the link is fetched, stored or printed
+  for (const listed of feed.items) {
+    const item = { ...listed, link: stripUserinfo(listed.link), guid: stripUserinfo(listed.guid) };
     if (seen.has(`g:${item.guid}`) || seen.has(`l:${item.link}`)) { duplicates++; continue; }
     seen.add(`g:${item.guid}`).add(`l:${item.link}`);
     if (!passesFilters(item, input.filters)) { excluded++; continue; }

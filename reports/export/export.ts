@@ -9,6 +9,7 @@ import { columnsOf, dropTemps, EXPORT_TABLES, materialise, tempName, type Export
 import { buildDictionary, dictionaryMarkdown, incidentJsonSchema } from './dictionary.ts';
 import { exportReadme } from './readme.ts';
 import { writeFolderAtomically } from './folder.ts';
+import { writeCsvTable } from './csv-table.ts';
 import { buildStixBundle } from './stix.ts';
 
 export type ExportFormat = 'csv' | 'jsonl' | 'parquet' | 'stix';
@@ -32,7 +33,9 @@ export async function exportDataset(store: Store, o: ExportOptions): Promise<Exp
       const columns = {} as Record<ExportTable, { name: string; type: string }[]>;
       for (const t of EXPORT_TABLES) {
         columns[t] = await columnsOf(store, t);
-        await store.run(`COPY ${tempName(t)} TO ${sqlString(target(tmp, t, o.format))} (${copyOptions(o.format)})`);
+        const file = target(tmp, t, o.format);
+        if (o.format === 'csv') await writeCsvTable(store, tempName(t), columns[t], file);
+        else await store.run(`COPY ${tempName(t)} TO ${sqlString(file)} (${copyOptions(o.format)})`);
       }
       const dictionary = buildDictionary(columns);
       await writeFile(join(tmp, 'DATA_DICTIONARY.md'), dictionaryMarkdown(dictionary));
@@ -50,9 +53,9 @@ function target(tmp: string, t: ExportTable, format: ExportFormat): string {
   return format === 'parquet' ? join(tmp, t) : join(tmp, `${t}.${format}`);
 }
 
-function copyOptions(format: ExportFormat): string {
-  if (format === 'parquet') return 'FORMAT parquet, PARTITION_BY (year, month), COMPRESSION zstd';
-  return format === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT json';
+/** CSV is not written by COPY: it goes through the one CSV writer, which neutralises formula cells. */
+function copyOptions(format: Exclude<ExportFormat, 'csv'>): string {
+  return format === 'parquet' ? 'FORMAT parquet, PARTITION_BY (year, month), COMPRESSION zstd' : 'FORMAT json';
 }
 
 async function exportStix(store: Store, o: ExportOptions): Promise<ExportResult> {

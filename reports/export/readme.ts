@@ -1,5 +1,9 @@
 // The README written into every export folder: what is there, how to read it, how to cite it, whose texts.
 
+const CSV_NOTE = `, with a header row; lists are written as [a, b]. A text cell that starts with =, +, -, @, TAB
+or CR is written with a leading ' so that a spreadsheet shows it instead of running it as a formula (numeric
+columns are written as plain numbers, negative ones included)`;
+
 export function exportReadme(o: { format: string; since?: string; until?: string }, rows: Record<string, number>): string {
   const how = o.format === 'parquet'
     ? `Each table is a folder of Parquet files partitioned hive-style by \`year\` and \`month\` (\`year=NULL\` holds rows
@@ -10,7 +14,7 @@ Spark: \`spark.read.parquet("incidents")\`; Trino/Hive: an external table partit
 (groups, with aliases), incidents, reports (the articles, with their URLs as external references), locations
 and the relationships between them. IDs are UUIDv5 from Triage's own hash IDs, so a new export of the same data
 gives the same IDs. Triage-specific fields are custom properties prefixed \`x_triage_\`.`
-      : `One file per table (\`.${o.format}\`), UTF-8${o.format === 'csv' ? ', with a header row; lists are written as [a, b]' : ', one JSON object per line'}.`;
+      : `One file per table (\`.${o.format}\`), UTF-8${o.format === 'csv' ? CSV_NOTE : ', one JSON object per line'}.`;
   return `# Triage export
 
 Format: ${o.format}. Dates: ${o.since ?? 'any'} to ${o.until ?? 'any'} (incidents by attack date, else first report;
@@ -22,6 +26,9 @@ ${how}
 |---|---|
 ${Object.entries(rows).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
 ${o.format === 'stix' ? '' : '\n`DATA_DICTIONARY.md` (and `data-dictionary.json`) describes every column; `incident.schema.json` the incident record.\n'}
+\`manifest.json\` lists every file this export wrote, with its SHA-256. A new export replaces this folder only
+while it holds exactly those files, unchanged: add your own files elsewhere.
+
 ## Caveats
 
 Incidents are resolved automatically from news reports. Figures marked \`hedged\` or \`disputed\`, and the

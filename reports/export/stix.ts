@@ -5,6 +5,7 @@ import type { Store } from '../../data/store.ts';
 import { loadAliases, type Aliases } from '../query/aliases.ts';
 import { normaliseName } from '../query/tokens.ts';
 import { stixId, stixTime, uuidV5 } from './stix-ids.ts';
+import { stripUserinfo } from '../../core/safe-text.ts';
 
 export interface StixObject { type: string; id: string; spec_version?: string; created?: string; modified?: string; [k: string]: unknown }
 export interface StixBundle { type: 'bundle'; id: string; objects: StixObject[] }
@@ -49,7 +50,7 @@ export async function buildStixBundle(store: Store, o: { since?: string; until?:
     const d = docs.get(docId);
     const src = incidents.flatMap((i) => i.sources).find((s) => s.doc_id === docId);
     const published = stixTime(d?.published ?? src?.published, TRIAGE.created);
-    const url = d?.canonical_url ?? d?.url ?? src?.url ?? null;
+    const url = stripUserinfo(d?.canonical_url ?? d?.url ?? src?.url ?? null);
     put(sdo('report', docId, published, published, {
       name: d?.title ?? src?.title ?? url ?? docId, published, report_types: ['threat-report'], lang: d?.language ?? undefined,
       object_refs: [...refs].sort(), x_triage_doc_id: docId,

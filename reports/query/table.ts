@@ -1,5 +1,6 @@
-// Plain renderings of incident lists for a terminal and for CSV.
+// Plain renderings of incident lists for a terminal and for CSV (through the one CSV writer, core/csv.ts).
 import type { Incident } from '../../core/records.ts';
+import { toCsv } from '../../core/csv.ts';
 
 const COLUMNS: [string, (i: Incident) => string][] = [
   ['date', (i) => i.attack_date ?? i.first_reported ?? ''],
@@ -22,15 +23,10 @@ export function incidentsTable(incidents: Incident[]): string {
   return rows.map((r) => r.map((cell, c) => cut(cell, widths[c])).join('  ').trimEnd()).join('\n');
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-export function toCsv(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
-
 export function incidentsCsv(incidents: Incident[]): string {
   const header = [...COLUMNS.map(([h]) => h), 'incident_id', 'source_urls'];
   const rows = incidents.map((i) => [...COLUMNS.map(([, f]) => f(i)), i.incident_id,
     i.sources.map((s) => s.url ?? s.file ?? '').join(' ')]);
-  return toCsv(header, rows);
+  // the source count is a number; every other column is text, neutralised when it starts like a formula
+  return toCsv(header, rows, header.map((h) => h === 'sources'));
 }

@@ -79,14 +79,16 @@ describe('export', () => {
   it('replaces an earlier export atomically and leaves it intact when an export fails', async () => {
     const out = join(demo.dir, 'atomic');
     await exportDataset(store, { format: 'stix', out });
-    await writeFile(join(out, 'stale.txt'), 'old');
     await exportDataset(store, { format: 'jsonl', out });
     const files = await readdir(out);
-    expect(files).not.toContain('stale.txt');
     expect(files).not.toContain('bundle.json');
     expect(files).toContain('incidents.jsonl');
     await expect(exportDataset(store, { format: 'jsonl', out, since: 'yesterday' })).rejects.toThrow(/YYYY-MM-DD/);
     expect(await readdir(out)).toEqual(files);
+    // a file the export did not write makes the folder the user's: refused, kept
+    await writeFile(join(out, 'stale.txt'), 'old');
+    await expect(exportDataset(store, { format: 'jsonl', out })).rejects.toThrow(/did not write \(stale\.txt\)/);
+    expect(await readdir(out)).toContain('stale.txt');
     expect((await readdir(demo.dir)).filter((f) => /\.tmp-|\.old-/.test(f))).toEqual([]);
   });
 });

@@ -27,13 +27,16 @@ describe('writeFolderAtomically', () => {
     expect(await readFile(out, 'utf8')).toBe('keep me');
   });
 
-  it('replaces an earlier export and fills an empty folder', async () => {
+  it('fills an empty folder, replaces the earlier export, and refuses it once a file was added', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'triage-folder-'));
     const out = join(parent, 'export');
     await mkdir(out);
     await writeFolderAtomically(out, fill);
-    await writeFile(join(out, 'stale.csv'), 'old');
     await writeFolderAtomically(out, fill);
-    expect(await readdir(out)).toEqual(['README.md']);
+    expect((await readdir(out)).sort()).toEqual(['README.md', 'manifest.json']);
+    await writeFile(join(out, 'stale.csv'), 'mine now');
+    await expect(writeFolderAtomically(out, fill)).rejects.toBeInstanceOf(ConfigError);
+    expect(await readFile(join(out, 'stale.csv'), 'utf8')).toBe('mine now');
+    expect(await readdir(parent)).toEqual(['export']);
   });
 });
