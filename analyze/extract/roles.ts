@@ -105,7 +105,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       if (role === 'paid' && CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs))) r = 'demanded';
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
       // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
-      if (role === 'demanded' && /^demands?$/i.test(m[0])
+      // …and "paid the ransom of $1.5 million": the ransom named as what was paid
+      if (role === 'demanded' && /^(?:demands?|ransoms? (?:(?:amount|sum|figure|demand) )?of)$/i.test(m[0])
         && PAID_OBJECT.test(before)) r = 'paid';
       // "were demanding a payment of 50 BTC": a payment asked for
       if (role === 'paid' && /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)) r = 'demanded';
