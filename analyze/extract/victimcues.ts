@@ -7,6 +7,8 @@ export interface VictimCues {
   health: RegExp;
   /** a health noun among the three lower-case words right before a name: "dialysis firm X", "groupe hospitalier X" */
   healthBefore: RegExp;
+  /** a Romance health noun and its link right before a name: "centre hospitalier d'", "ospedale di" */
+  romanceHead: RegExp;
   /** a sentence that tells of a cyber incident, in any language the lists cover */
   incident: RegExp;
   /** a sentence that compares with another case or tells of the attacker's other victims */
@@ -33,6 +35,10 @@ const ORG_LINK = 'of the|of|de|du|des|del|der';
 const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker'
   + '|manufacturer|centre|center|consortium|consorci|supplier|distributor|vendor|wholesaler';
 // "clinics run by X", "the hospitals operated by X": the owner of health facilities is a health organisation
+// the links of a Romance institution's name: "hôpital de Dax", "centre hospitalier du Rouvray", "ospedale di Lodi"
+const ROMANCE_LINK = 'de|du|des|del|della|dello|di|da|do|dos|das';
+// …and the organisation noun before a health adjective: "centre hospitalier", "azienda sanitaria"
+const ROMANCE_ORG = 'centre|centro|groupe|groupement|complexe|institut|instituto|istituto|azienda|presidio|polo';
 const RUN_BY = '(?:run|operated|owned|managed)\\s+by';
 
 const cache = new WeakMap<Lists, VictimCues>();
@@ -48,6 +54,8 @@ export function cues(lists: Lists): VictimCues {
     // (a comma may close the description: "an Irish hospital, X,")
     healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?`
       + String.raw`(?:\s+${RUN_BY})?\s*$`, 'u'),
+    romanceHead: new RegExp(String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})`
+      + String.raw`(?:\s+(?:${ROMANCE_LINK})\s*|\s+d')$`, 'u'),
     incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),

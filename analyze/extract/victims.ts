@@ -79,19 +79,25 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       && !(cue && healthName)) continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     // …or described right after it: "X, a chain of private clinics in the Netherlands,"
-    const head = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!));
+    const head = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!))
+      || !!romanceName(r);
     const described = head
       || healthAppositive(text.slice(r.end, r.end + 80), L.health)
       && !(/^\S+$/.test(r.name) && startsSentence(r.start));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
-    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name) && !ref.places.has(r.name)
+    // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
+    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name)
+      && (!ref.places.has(r.name) || !!romanceName(r))
       // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
       && !L.calendar.test(r.name) && !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80),
         sources)
       && !techAcronym(r.name);
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
-    if (health && !RESEARCH_OUTFIT.test(named)) { addNamed(named, r, true, false, cue === 'strong', cue !== null); continue; }
+    if (health && !RESEARCH_OUTFIT.test(named)) {
+      addNamed(named, romanceName(r) ?? r, true, false, cue === 'strong', cue !== null);
+      continue;
+    }
     if (health) continue;
     if (!s) continue;
     const i = sents.indexOf(s);
@@ -105,6 +111,15 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
+  }
+  /** "le centre hospitalier d'Armentières": the name with the Romance health noun and link written before it */
+  function romanceName(r: NameSpan): NameSpan | null {
+    const raw = text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!;
+    const m = L.romanceHead.exec(fold(raw));
+    if (!m) return null;
+    const start = r.start - (raw.length - raw.trimEnd().length) - m[0].trimEnd().length;
+    if (fold(text.slice(start, r.start)) !== m[0].trim()) return null;
+    return { start, end: r.end, name: text.slice(start, r.end) };
   }
   function startsSentence(at: number): boolean {
     const s = sentenceAt(sents, at);
