@@ -23,6 +23,8 @@ export interface VictimCues {
   breaks: RegExp;
   /** a month, weekday or holiday starting a run */
   calendar: RegExp;
+  /** a date opening a run before a name: "January 19 2017 Dorset County Hospital", "Monday 3 May X" */
+  dateLead: RegExp;
   /** a product's noun right after a name ("MongoDB databases") */
   techNoun: RegExp;
   /** …after a list or an acronym: "MongoDB, Hadoop and CouchDB installations", "Server Message Block (SMB) flaw" */
@@ -63,6 +65,8 @@ export function cues(lists: Lists): VictimCues {
     nonOrgAfter: new RegExp(String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`, 'u'),
     breaks: listRe(lists, 'victim-headline-breaks', 'u'),
     calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
+    dateLead: new RegExp(String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+`
+      + String.raw`(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\d{4},?\s+)(?=\p{Lu})`, 'u'),
     techNoun: new RegExp(String.raw`^\s${tech}`, 'u'),
     techAfter: new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)`
       + String.raw`(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?\s${tech}`, 'u'),

@@ -56,7 +56,11 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
-  for (const run of runs.map((r) => placeParts(beforeTitle(r), ref)).flatMap((r) => splitCoordinated(r, text))) {
+  const dated = (r: NameSpan): NameSpan => {
+    const m = L.dateLead.exec(r.name);
+    return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
+  };
+  for (const run of runs.map((r) => placeParts(beforeTitle(dated(r)), ref)).flatMap((r) => splitCoordinated(r, text))) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
