@@ -70,6 +70,17 @@ function occurs(re: RegExp | null, text: string, keep?: (m: RegExpExecArray) => 
   return hit;
 }
 
+const defenceCache = new WeakMap<Lists, RegExp | null>();
+function defended(lists: Lists, before: string): boolean {
+  let re = defenceCache.get(lists);
+  if (re === undefined) {
+    re = lists.has('cyber-defence-en') ? new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')
+      : null;
+    defenceCache.set(lists, re);
+  }
+  return !!re && re.test(before);
+}
+
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
 export function sentenceCues(text: string, lists: Lists, lang: string, healthNames: string[] = [],
   skip: { weak?: boolean; trend?: boolean } = {}): SentenceCues {
@@ -91,7 +102,8 @@ export function sentenceCues(text: string, lists: Lists, lang: string, healthNam
   return {
     health: single ? 2 : orgs.length ? 1 : 0,
     data: any('health-data'),
-    strong: !denial && any('cyber'),
+    // a cue right after a defence or training construction tells no incident ("train staff to recognise phishing")
+    strong: !denial && any('cyber', (m) => !defended(lists, text.slice(Math.max(0, m.index - 60), m.index))),
     weak: !denial && !skip.weak && any('cyber-weak'),
     denial,
     physical: any('physical-crime', (m) => !DATA_AFTER.test(text.slice(m.index + m[0].length))),
