@@ -169,7 +169,9 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   const confirmed = new Set<GroupRef>();
   for (const h of hits) {
     const s = sentenceAt(sents, h.start);
-    if (!s || !attacker(h.start, s) || places?.has(text.slice(h.start, h.end))) continue;
+    // a place's name is a group's only where the text says so: "the Cuba ransomware gang"
+    if (!s || !attacker(h.start, s)) continue;
+    if (places?.has(text.slice(h.start, h.end)) && !c.tail.test(text.slice(h.end, h.end + 40))) continue;
     // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
     const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
     if (strict && partOfName(text, s, h.start, h.end, c)) continue;
