@@ -36,7 +36,9 @@ const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:(?:[\p{L}-]+\s+(?:a
 // a nationality as the people counted: "12.9 million Australians"
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u;
 // a bare figure restating "the number" or "the total": "later found the number to be closer to 2.4 million"
-const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,6}\s*$/i;
+const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,12}\s*$/i;
+// …or a bare figure after the records it counts: "exposed the records of 80,000"
+const RECORDS_OF = new RegExp(String.raw`\b(?:records|data|details|information|files)\s+of\s+(?:${APPROX}\s+)?$`, 'i');
 // sector-wide statistics: "211 breaches reported this year", "600 US healthcare organizations"
 const AGGREGATE = new RegExp(String.raw`\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:breaches|incidents|attacks|organi[sz]ations`
   + String.raw`|providers|entities|companies|hospitals)\b|\b(?:study|survey|statistics|nationwide|so far this year|this year alone)\b`, 'i');
@@ -101,7 +103,8 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const before = text.slice(s.start, m.index);
     const head = noun.exec(after);
     const headed = !!head || DEMONYM.test(after.trimStart());
-    if (!headed && !(NUMBER_OF.test(before) && /^\s*(?:[.,;]|$|from\b)/.test(after))) continue;
+    const bare = (NUMBER_OF.test(before) || RECORDS_OF.test(before)) && /^\s*(?:[.,;]|$|from\b)/.test(after);
+    if (!headed && !bare) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
     if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(ownSize(s.text)) || other.test(s.text)) continue;
     // (an aside closed by a comma holds its own size: "X, which treats 500,000 patients a year, said 8,000 …")
