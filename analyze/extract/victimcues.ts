@@ -9,6 +9,8 @@ export interface VictimCues {
   healthBefore: RegExp;
   /** a Romance health noun and its link right before a name: "centre hospitalier d'", "ospedale di" */
   romanceHead: RegExp;
+  /** …its link alone, as written (a cheap first look) */
+  romanceEnd: RegExp;
   /** a sentence that tells of a cyber incident, in any language the lists cover */
   incident: RegExp;
   /** a sentence that compares with another case or tells of the attacker's other victims */
@@ -58,6 +60,7 @@ export function cues(lists: Lists): VictimCues {
       + String.raw`(?:\s+${RUN_BY})?\s*$`, 'u'),
     romanceHead: new RegExp(String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})`
       + String.raw`(?:\s+(?:${ROMANCE_LINK})\s*|\s+d')$`, 'u'),
+    romanceEnd: new RegExp(String.raw`(?:\s(?:${ROMANCE_LINK})\s*|\sd['’])$`, 'i'),
     incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),

@@ -119,6 +119,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   /** "le centre hospitalier d'Armentières": the name with the Romance health noun and link written before it */
   function romanceName(r: NameSpan): NameSpan | null {
     const raw = text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!;
+    // (most names have no Romance link before them: a cheap look first)
+    if (!L.romanceEnd.test(raw)) return null;
     const m = L.romanceHead.exec(fold(raw));
     if (!m) return null;
     const start = r.start - (raw.length - raw.trimEnd().length) - m[0].trimEnd().length;
