@@ -173,8 +173,15 @@ const N_DAY_OUTAGE = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})[-\s](day|week)
 // time passed since the attack while the outage goes on: "five days later, the site remains inaccessible"
 const STILL_DOWN = String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\b(?:down|offline|inaccessible|unavailable`
   + String.raw`|closed|disrupted|out of action)\b`;
+const AFTER_ATTACK = String.raw`after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`
+  + String.raw`(?:attack|cyber-?attack|breach|hack|incident|intrusion|outage)`;
 const N_LATER_STILL = new RegExp(
-  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|after the attack)\b(?=${STILL_DOWN})`, 'gi');
+  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`, 'giu');
+// "restored its systems 12 days after the attack": the outage lasted until then
+const RESTORED_AFTER = new RegExp(String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*|resum\w+)\b[^.;]{0,40}?`
+  + String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`, 'giu');
+// "knocked the network offline for 48 hours": whole days told in hours
+const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
 const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
 // the time a recovery took: "it took 10 days to restore the systems"
@@ -202,5 +209,7 @@ export function findDowntime(text: string, sents: Span[]): Downtime | null {
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(N_LATER_STILL, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(TOOK, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(RESTORED_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(HOURS, (m) => (Number(m[1]) >= 24 && Number(m[1]) % 24 === 0 ? Number(m[1]) / 24 : null));
   return best;
 }
