@@ -63,6 +63,8 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   };
   const hits = raw.filter((h, i) => {
     if (h.cc === 'none' || misread(h, i)) return false;
+    // "a pro-Russian group": a stance, never where the victim is
+    if (/\bpro-$/i.test(text.slice(Math.max(0, h.start - 4), h.start))) return false;
     // "Russian state hackers", "a Russia-linked gang", "North Korea's hackers"; not "staff in Israel confront …"
     // (the words up to the first function word: "hospital hit by ransomware" is no ransomware gang)
     const tail = text.slice(h.end, h.end + 60).replace(/^(?:-|[’']s\b)/, ' ').trim().split(/\s+/).slice(0, 3);
