@@ -16,7 +16,8 @@ const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|cou
 const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?`
   + String.raw`(?:${UNIT}|${CAPS}|capital|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
 // modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
-const MOD = String.raw`(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
+// …after a place or nationality that opens it: "the Kerala state health department", "the Irish health service"
+const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
 const compiled = new WeakMap<Lists, RegExp>();
 
 function grammar(lists: Lists): RegExp {
