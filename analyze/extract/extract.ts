@@ -5,6 +5,7 @@ import { sentences, sentenceAt } from './text.ts';
 import { findRansom, incidentClaim, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { fallbackVictim } from './victimfallback.ts';
+import { pastIncident } from './victimscore.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './attack-date.ts';
 import { findRecords, findDowntime } from './impact.ts';
@@ -48,7 +49,8 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     : found.claims.filter((c) => incidentClaim(said(c), told));
   const skipped = found.skipped;
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
-  const roundup = victims.length >= 3;
+  // (victims of earlier attacks told as background do not make one: "Last year, X … and in 2021 Y paid …")
+  const roundup = victims.filter((v) => !pastIncident(v.evidence.quote, published)).length >= 3;
   // (the incident test reads English: in another language a group named by construction speaks for itself)
   const actors = reported || !['en', 'und'].includes(lang) ? named : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker

@@ -24,7 +24,8 @@ export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encryp
 // a month at the end of last year, told early this year, is recent: "on 28 December 2024" in a January 2025 story
 const LATE_MONTH = /\b(?:Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$/i;
 
-function pastIncident(sentence: string, published: string | null): boolean {
+/** A sentence about an earlier incident than the one the article reports (a year before publication, "last year"). */
+export function pastIncident(sentence: string, published: string | null): boolean {
   if (PAST.test(sentence)) return true;
   if (published === null) return false;
   const pubYear = Number(published.slice(0, 4)), early = Number(published.slice(5, 7)) <= 3;
