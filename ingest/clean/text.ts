@@ -93,10 +93,23 @@ function repeatsHeading(p: string, next: string | undefined, headings: string[])
 /** `standfirst` should be given only when the page prints it apart from the body too (see cleanHtml). */
 export interface PostCleanHints { title: string | null; standfirst: string | null }
 
+// The heading of a block of links to other stories; the headlines listed under it are no part of this one.
+const LINKS_HEAD = new RegExp(String.raw`^(?:related(?: coverage| articles?| stories| posts| content| links| reading`
+  + String.raw`| news)?|read more|read also|also read|more (?:stories|news|from [^.!?]{1,40}|on this(?: story| topic)?)`
+  + String.raw`|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|trending(?: now| stories)?`
+  + String.raw`|most (?:read|popular|viewed)|popular (?:stories|now)|latest (?:news|stories)|top stories`
+  + String.raw`|in case you missed it|further reading|see also)\s*:?$`, 'i');
+// a headline in such a block: short, no closing stop
+const LISTED_HEADLINE = (p: string) => p.length < 160 && !/[.!?]["'”’]?$/.test(p);
+
 export function postClean(paragraphs: string[], hints: PostCleanHints): string[] {
   const out: string[] = [];
+  let links = false;
   for (const [i, p] of paragraphs.entries()) {
     const endsSentence = /[.!?]["'”’]?$/.test(p);
+    if (LINKS_HEAD.test(p)) { links = true; continue; }
+    if (links && LISTED_HEADLINE(p)) continue;
+    links = false;
     if (PROMPT.test(p) && (p.length < 80 || (!endsSentence && p.length < 300))) continue;
     if (COOKIE.test(p) && p.length < 400) continue;
     // Byline and dateline remnants sit at the top and are not sentences.

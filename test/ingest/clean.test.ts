@@ -150,6 +150,25 @@ describe('cleanPlainText', () => {
       'More clinics may come forward in the coming days, officials said, as checks continue across the region.',
     ]);
   });
+
+  it('drops a block of links to other stories, heading and headlines, and keeps the prose after it', () => {
+    const text = [
+      'Millbrook Community Hospital closed its emergency department to ambulances on Monday after a ransomware attack.',
+      '',
+      'Related stories',
+      'Hackers hit Brookside Medical Center in Texas',
+      'Rivermount Health System pays $1.5M ransom',
+      '',
+      'The hospital said it was working with outside experts to restore its systems and that patient care continues.',
+      '',
+      'Read more:',
+      'Dunmore Clinic data breach affects 40,000',
+    ].join('\n');
+    const out = cleanPlainText(text, { file: 'notes/links.txt' });
+    if (!out.ok) throw out.error;
+    expect(out.article.text).not.toMatch(/Brookside|Rivermount|Dunmore|Related|Read more/);
+    expect(out.article.text.split('\n\n')).toHaveLength(2);
+  });
 });
 
 describe('standfirst and captions', () => {
