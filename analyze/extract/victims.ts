@@ -60,7 +60,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const m = L.dateLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
-  for (const run of runs.map((r) => placeParts(beforeTitle(dated(r)), ref)).flatMap((r) => splitCoordinated(r, text))) {
+  const parts = runs.map((r) => placeParts(beforeTitle(dated(r)), ref)).flatMap((r) => splitCoordinated(r, text));
+  for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
@@ -83,15 +84,16 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       && !(cue && healthName)) continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     // …or described right after it: "X, a chain of private clinics in the Netherlands,"
+    const romance = romanceName(r);
     const head = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!))
-      || !!romanceName(r);
+      || !!romance;
     const described = head
       || healthAppositive(text.slice(r.end, r.end + 80), L.health)
       && !(/^\S+$/.test(r.name) && startsSentence(r.start));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
     const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name)
-      && (!ref.places.has(r.name) || !!romanceName(r))
+      && (!ref.places.has(r.name) || !!romance)
       // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
       && !L.calendar.test(r.name) && !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80),
         sources)
@@ -99,7 +101,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
-      addNamed(named, romanceName(r) ?? r, true, false, cue === 'strong', cue !== null);
+      addNamed(named, romance ?? r, true, false, cue === 'strong', cue !== null);
       continue;
     }
     if (health) continue;
