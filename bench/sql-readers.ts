@@ -19,7 +19,8 @@ function cli(args: string[]): { ms: number; rssMiB: number | null; status: numbe
   const time = existsSync('/usr/bin/time');
   const started = performance.now();
   const r = time
-    ? spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M', process.execPath, BIN, ...args],
+      { encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const kb = /RSS_KB=(\d+)/.exec(r.stderr)?.[1];
   return { ms: performance.now() - started, rssMiB: kb ? Number(kb) / 1024 : null, status: r.status, stderr: r.stderr };

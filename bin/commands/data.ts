@@ -35,10 +35,14 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
   }
   // a blank value would filter nothing and return everything, which is not what was asked
   for (const [k, flag] of given) {
-    if (!String(opts[k as keyof typeof FILTER_FLAGS]).trim()) throw new ConfigError(`${flag} is blank: give a value or drop the flag`);
+    if (!String(opts[k as keyof typeof FILTER_FLAGS]).trim()) {
+      throw new ConfigError(`${flag} is blank: give a value or drop the flag`);
+    }
   }
   const limit = toNumber('--limit', opts.limit ?? '50');
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
+  }
   const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
   await withStore(ctx, async (store) => {
     const incidents = await queryIncidents(store, filters);

@@ -12,11 +12,14 @@ export interface SqlOpts { sql: string; limit?: string; json?: boolean; csv?: bo
 export function sqlLimit(value: string | undefined): number {
   if (value === undefined) return SQL_ROW_CAP;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new ConfigError(`--limit must be a whole number of at least 1, got "${value}"`);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new ConfigError(`--limit must be a whole number of at least 1, got "${value}"`);
+  }
   return n;
 }
 
-const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const cell = (v: unknown) =>
+  (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** Rows go to stdout as they come (JSON array, pretty with --json, or CSV); the cut is said on stderr. */
 export async function sqlCommand(ctx: Ctx, o: SqlOpts, write: (s: string) => void): Promise<void> {

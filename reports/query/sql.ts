@@ -87,7 +87,8 @@ function asSqlError(err: unknown): ConfigError {
   if (err instanceof ConfigError) return err;
   const msg = firstLine(err);
   if (/read-only|read only|disabled by configuration|configuration has been locked|Permission Error/i.test(msg)) {
-    return new ConfigError(`refused by the --sql sandbox (read-only, no files, network, extensions or settings): ${msg}`);
+    return new ConfigError(`refused by the --sql sandbox (read-only, no files, network, extensions or settings): ` +
+      msg);
   }
   if (/Out of Memory/i.test(msg)) {
     return new ConfigError(`SQL stopped: the query needs more than the sandbox's memory (${msg}); ` +

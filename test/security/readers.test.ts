@@ -94,7 +94,7 @@ describe('readers beside a writer', () => {
       const dir = tempDir('readers');
       const db = join(dir, 'triage.duckdb');
       const site = await holdingSite();
-      writeFileSync(join(dir, 'sources.yaml'), `allow_private: ["127.0.0.1/32"]\nsources:\n  - {id: holding, kind: rss, ` +
+      writeFileSync(join(dir, 'sources.yaml'), 'allow_private: ["127.0.0.1/32"]\nsources:\n  - {id: holding, kind: rss, ' +
         `url: "${site.origin}/feed.xml", publisher: "Holding", country: US, language: en, enabled: true}\n`);
       const ingest = () => start(['--db', db, 'ingest', '--sources', join(dir, 'sources.yaml'), '--delay', '0']);
       const sql = (q: string) => run(['--db', db, 'query', '--sql', q]);
