@@ -66,10 +66,10 @@ program.command('query')
   .option('--until <date>', 'incidents on or before this date')
   .option('--min-ransom-usd <n>', 'minimum demanded ransom in USD')
   .option('--text <words>', 'words in the articles')
-  .option('--limit <n>', 'at most this many incidents', '50')
+  .option('--limit <n>', 'at most this many incidents (default 50), or rows of --sql (default 10000)')
   .option('--json', 'JSON array on stdout')
   .option('--csv', 'CSV on stdout')
-  .option('--sql <query>', 'read-only SQL over a read-only connection')
+  .option('--sql <query>', 'one query on a sandboxed read-only connection (no files, network or settings)')
   .action(queryCommand);
 
 program.command('export')

@@ -5,14 +5,14 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { BusyError, ConfigError, StopError } from '../core/errors.ts';
+import { isLockError, openFailure } from './store-open.ts';
 
 const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
 
 export type Row = Record<string, unknown>;
 export type Cell = string | number | boolean | null | undefined | string[] | object;
 
-export interface OpenOptions { readOnly?: boolean }
+export interface OpenOptions { readOnly?: boolean; uncached?: boolean }
 
 /** The tables whose row counts describe a database (used by `run` and the idempotence test). */
 export const DATA_TABLES = ['sources', 'fetches', 'feed_items', 'documents', 'document_versions', 'extractions',
@@ -22,24 +22,26 @@ export class Store {
   private constructor(readonly path: string, readonly conn: DuckDBConnection, readonly readOnly: boolean,
     private readonly instance: DuckDBInstance) {}
 
-  /** Opens (and migrates) the database file; a second writer gets a clear StopError naming the file. */
+  /**
+   * Opens (and migrates) the database file. A writer waits a moment for a lock (a reader may hold the file for
+   * a query), then gets a BusyError naming the holder. `uncached` opens a fresh instance (a replaced snapshot).
+   */
   static async open(path: string, opts: OpenOptions = {}): Promise<Store> {
     if (path !== ':memory:' && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
+    // DuckDB's cache may otherwise grow to 80% of RAM; past the limit it evicts and spills to disk.
+    const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? DEFAULT_MEMORY,
+      ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) };
+    const deadline = Date.now() + (opts.readOnly ? 0 : lockWaitMs());
     let instance: DuckDBInstance;
-    try {
-      // DuckDB's cache may otherwise grow to 80% of RAM; past the limit it evicts and spills to disk.
-      const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? DEFAULT_MEMORY,
-        ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) };
-      instance = await DuckDBInstance.fromCache(path, options);
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      if (/lock/i.test(msg)) {
-        throw new BusyError(`database is in use by another Triage process (only one writer per file): ${msg.split('\n')[0]}`, path);
+    for (;;) {
+      try {
+        instance = opts.uncached ? await DuckDBInstance.create(path, options)
+          : await DuckDBInstance.fromCache(path, options);
+        break;
+      } catch (err) {
+        if (!isLockError(err) || Date.now() >= deadline) throw openFailure(err, path, !!opts.readOnly);
+        await new Promise((r) => setTimeout(r, 100));
       }
-      if (opts.readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
-        throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', path);
-      }
-      throw new StopError(`cannot open database: ${msg}`, path);
     }
     const conn = await instance.connect();
     const store = new Store(path, conn, !!opts.readOnly, instance);
@@ -195,6 +197,9 @@ export class Store {
     this.instance.closeSync();
   }
 }
+
+/** How long a writer waits for a reader's lock to go (TRIAGE_LOCK_WAIT_MS, default 3 s). */
+const lockWaitMs = () => Math.max(0, Number(process.env.TRIAGE_LOCK_WAIT_MS ?? 3000) || 0);
 
 /** DuckDB's cache may otherwise grow to 80% of RAM (TRIAGE_DUCKDB_MEMORY overrides). */
 const DEFAULT_MEMORY = '512MB';

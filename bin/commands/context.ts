@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { stderrLogger, systemClock, type Clock, type Logger } from '../../core/effects.ts';
 import { Store } from '../../data/store.ts';
 import { redactUserinfo } from '../../core/safe-text.ts';
+import { openReader, publishSnapshot } from '../../data/snapshot.ts';
+import { describe } from '../../core/errors.ts';
 
 export interface GlobalOpts { db: string; verbose?: boolean; quiet?: boolean }
 
@@ -13,12 +15,29 @@ export function ctxOf(cmd: Command): Ctx {
   return { db: g.db, log: stderrLogger({ verbose: g.verbose, quiet: g.quiet }), clock: systemClock };
 }
 
+/**
+ * A reader opens the current read snapshot or the file (data/snapshot.ts), so it never blocks a writer for long;
+ * a writer that finishes publishes the snapshot for the readers that come while the next one writes.
+ */
 export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
-  const store = await Store.open(ctx.db, opts);
+  const store = opts.readOnly ? await openReader(ctx.db, (path) => Store.open(path, { readOnly: true }), ctx.log)
+    : await Store.open(ctx.db);
   try {
-    return await fn(store);
+    const out = await fn(store);
+    if (!opts.readOnly) await publish(ctx, store);
+    return out;
   } finally {
     store.close();
+  }
+}
+
+/** A failed snapshot costs readers only freshness (they read the file when it is free): a warning, no failure. */
+async function publish(ctx: Ctx, store: Store): Promise<void> {
+  try {
+    const p = await publishSnapshot(store);
+    ctx.log.debug(`read snapshot ${p.path}: ${(p.bytes / 2 ** 20).toFixed(1)} MiB in ${p.ms.toFixed(0)} ms`);
+  } catch (err) {
+    ctx.log.warn(`could not publish the read snapshot of ${ctx.db}: ${describe(err)}`);
   }
 }
 

@@ -2,18 +2,18 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../data/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
-import { readOnlySql } from '../../reports/query/sql.ts';
+import { sqlCommand } from './sql.ts';
 import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
-import { toCsv, type CsvValue } from '../../core/csv.ts';
 import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, out, withStore } from './context.ts';
 import { Store } from '../../data/store.ts';
+import { publishSnapshot, SnapshotReader } from '../../data/snapshot.ts';
 import { startServer } from '../../reports/serve/server.ts';
 
 interface QueryOpts {
   victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
-  minRansomUsd?: string; text?: string; limit: string; json?: boolean; csv?: boolean; sql?: string;
+  minRansomUsd?: string; text?: string; limit?: string; json?: boolean; csv?: boolean; sql?: string;
 }
 
 const toNumber = (flag: string, v: string | undefined): number | undefined => {
@@ -23,19 +23,29 @@ const toNumber = (flag: string, v: string | undefined): number | undefined => {
   return n;
 };
 
+const FILTER_FLAGS = { victim: '--victim', country: '--country', actor: '--actor', type: '--type', sector: '--sector',
+  since: '--since', until: '--until', minRansomUsd: '--min-ransom-usd', text: '--text' } as const;
+
 export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   if (opts.json && opts.csv) throw new ConfigError('give --json or --csv, not both');
-  await withStore(ctx, async (store) => {
-    if (opts.sql) {
-      const rows = await readOnlySql(store, opts.sql);
-      if (opts.csv) out(toCsv(Object.keys(rows[0] ?? {}), rows.map((r) => Object.values(r) as CsvValue[])));
-      else emit(JSON.stringify(rows, null, opts.json ? 2 : 0));
-      return;
+  const given = Object.entries(FILTER_FLAGS).filter(([k]) => opts[k as keyof typeof FILTER_FLAGS] !== undefined);
+  if (opts.sql !== undefined) {
+    if (given.length) throw new ConfigError(`--sql runs alone: drop ${given.map(([, f]) => f).join(', ')}`);
+    return sqlCommand(ctx, { ...opts, sql: opts.sql }, out);
+  }
+  // a blank value would filter nothing and return everything, which is not what was asked
+  for (const [k, flag] of given) {
+    if (!String(opts[k as keyof typeof FILTER_FLAGS]).trim()) {
+      throw new ConfigError(`${flag} is blank: give a value or drop the flag`);
     }
-    const limit = toNumber('--limit', opts.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
-    const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
+  }
+  const limit = toNumber('--limit', opts.limit ?? '50');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
+  }
+  const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
+  await withStore(ctx, async (store) => {
     const incidents = await queryIncidents(store, filters);
     if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
     else if (opts.csv) out(incidentsCsv(incidents));
@@ -79,11 +89,16 @@ export async function serveCommand(opts: { port: string; host: string }, cmd: Co
   const port = toNumber('--port', opts.port);
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0-65535, got "${opts.port}"`);
   if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(opts.host)) ctx.log.warn(`serving on ${opts.host}: other machines can reach this page`);
-  const store = await Store.open(ctx.db, { readOnly: true });
-  const server = await startServer({ store, host: opts.host, port, log: ctx.log });
+  // serve never holds the database itself: it reads the published snapshot and follows each new one
+  const reader = await SnapshotReader.open(ctx.db, (path) => Store.open(path, { readOnly: true, uncached: true }),
+    async () => {
+      const writer = await Store.open(ctx.db);
+      try { await publishSnapshot(writer); } finally { writer.close(); }
+    }, ctx.log);
+  const server = await startServer({ reader, host: opts.host, port, log: ctx.log });
   ctx.log.info(`triage serve: ${server.url}/ (read-only ${ctx.db}; Ctrl-C stops)`);
   await new Promise<void>((done) => {
-    const stop = () => { void server.close().then(() => { store.close(); done(); }); };
+    const stop = () => { void server.close().then(() => { reader.close(); done(); }); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

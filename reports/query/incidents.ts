@@ -32,13 +32,15 @@ interface Sql { sql: string; params: Param[] }
  */
 function victimClause(q: string, words: string[][]): Sql {
   const norm = normaliseName(q);
+  // `%` and `_` in a name are characters, not wildcards ("%" alone matched every victim)
+  const literal = q.replace(/[\\%_]/g, '\\$&');
   // punctuation only ("---") normalises to '', which the LIKE below would match against every name
-  if (!norm) return { sql: `victim ILIKE '%' || ? || '%'`, params: [q] };
-  const params: Param[] = [norm, norm.replace(/ /g, ''), norm, ...words, q];
+  if (!norm) return { sql: `victim ILIKE '%' || ? || '%' ESCAPE '\\'`, params: [literal] };
+  const params: Param[] = [norm, norm.replace(/ /g, ''), norm, ...words, literal];
   const sql = `(incident_id IN (SELECT incident_id FROM search_names
       WHERE (' ' || norm) LIKE '% ' || ? || '%' OR acronym = ? OR jaro_winkler_similarity(norm, ?) >= 0.9
       ${words.length ? `OR (${words.map(() => 'list_has_any(tokens, ?)').join(' AND ')})` : ''})
-    OR victim ILIKE '%' || ? || '%')`;
+    OR victim ILIKE '%' || ? || '%' ESCAPE '\\')`;
   return { sql, params };
 }
 

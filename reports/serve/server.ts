@@ -9,7 +9,11 @@ import { getIncident, queryIncidents } from '../query/incidents.ts';
 import { CSS } from './html.ts';
 import { FIELDS, filtersOf, incidentPage, notFoundPage, searchPage, type Form } from './pages.ts';
 
-export interface ServeOptions { store: Store; host?: string; port?: number; log: Logger }
+/** `store`: one open store; `reader`: a SnapshotReader that follows the snapshots a writer publishes. */
+export interface ServeOptions {
+  store?: Store; reader?: { use<T>(fn: (store: Store) => Promise<T>): Promise<T> };
+  host?: string; port?: number; log: Logger;
+}
 export interface RunningServer { url: string; close(): Promise<void> }
 
 const HEADERS = {
@@ -22,10 +26,11 @@ const HEADERS = {
 };
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
-  if (!o.store.readOnly) throw new Error('serve needs a read-only store');
+  if (o.store && !o.store.readOnly) throw new Error('serve needs a read-only store');
+  const use = o.reader ? o.reader.use.bind(o.reader) : <T>(fn: (s: Store) => Promise<T>) => fn(o.store!);
   const host = o.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    handle(o, req, res).catch((err) => {
+    use((store) => handle(store, req, res)).catch((err) => {
       o.log.error(`serve: ${describe(err)}`);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
       else res.end();
@@ -54,7 +59,7 @@ function allowedHost(req: IncomingMessage): boolean {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${req.socket.localAddress}:${port}`].includes(h);
 }
 
-async function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(store: Store, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const html = 'text/html; charset=utf-8';
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
   if (!allowedHost(req)) return send(res, 421, 'text/plain; charset=utf-8', 'misdirected request');
@@ -66,7 +71,7 @@ async function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse
     const filters = filtersOf(form);
     try {
       if (filters.minRansomUsd !== undefined && !Number.isFinite(filters.minRansomUsd)) throw new ConfigError('the ransom minimum must be a number');
-      return send(res, 200, html, searchPage(form, await queryIncidents(o.store, filters), null), req.method);
+      return send(res, 200, html, searchPage(form, await queryIncidents(store, filters), null), req.method);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       return send(res, 400, html, searchPage(form, [], describe(err)), req.method);
@@ -74,7 +79,7 @@ async function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse
   }
   const m = /^\/incident\/([A-Za-z0-9_-]{1,100})$/.exec(url.pathname);
   if (m) {
-    const incident = await getIncident(o.store, m[1], url.searchParams.get('text')?.slice(0, 500) ?? undefined);
+    const incident = await getIncident(store, m[1], url.searchParams.get('text')?.slice(0, 500) ?? undefined);
     if (incident) return send(res, 200, html, incidentPage(incident), req.method);
     return send(res, 404, html, notFoundPage('No incident with this ID.'), req.method);
   }

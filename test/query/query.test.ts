@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../../data/store.ts';
 import { queryIncidents, buildIncidentQuery } from '../../reports/query/incidents.ts';
-import { readOnlySql } from '../../reports/query/sql.ts';
+import { runQuery, type SqlRow } from '../../reports/query/sql.ts';
+import { openSandbox } from '../../data/store-sandbox.ts';
 import { buildDemoDb, type DemoDb } from './demo-db.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
@@ -111,7 +112,13 @@ describe('full-text search', () => {
 
 describe('read-only SQL', () => {
   it('runs a query', async () => {
-    const rows = await readOnlySql(store, 'SELECT count(*) AS n FROM incidents');
+    const sandbox = await openSandbox(demo.path);
+    const rows: SqlRow[] = [];
+    try {
+      await runQuery(sandbox.conn, 'SELECT count(*) AS n FROM incidents', 10, (r) => rows.push(...r));
+    } finally {
+      sandbox.close();
+    }
     expect(rows[0].n).toBeGreaterThan(20);
   });
 
