@@ -15,7 +15,7 @@ export interface TaskRequest { id: number; task: 'clean' | 'extract'; input: unk
 export type TaskReply =
   | { ready: true }
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; skip: boolean; reason: FailureReason; message: string };
+  | { id: number; ok: false; skip: boolean; reason: FailureReason; message: string; input?: string };
 
 export interface Pool {
   /** worker threads (0: in this thread) */
@@ -68,7 +68,11 @@ interface Task {
   resolve(v: unknown): void; reject(e: unknown): void;
 }
 /** One thread: it takes a task once it has said it is ready, and one at a time, so the budget times that task. */
-interface Slot { worker: Worker; ready: boolean; running: Task | null; timer: NodeJS.Timeout | null; ending: boolean; done: number }
+interface Slot {
+  worker: Worker; ready: boolean; running: Task | null; timer: NodeJS.Timeout | null; ending: boolean;
+  /** tasks answered: a thread that never answered one is not replaced when it dies */
+  done: number;
+}
 
 class WorkerPool implements Pool {
   readonly window: number;
@@ -104,7 +108,8 @@ class WorkerPool implements Pool {
     this.finish(slot);
     slot.done++;
     if (reply.ok) t.resolve(reply.value);
-    else t.reject(reply.skip ? new SkipError(reply.reason, reply.message, t.item) : new Error(reply.message));
+    else if (reply.skip) t.reject(new SkipError(reply.reason, reply.message, reply.input ?? t.item));
+    else t.reject(new Error(reply.message));
     this.pump();
   }
 
@@ -170,7 +175,8 @@ class WorkerPool implements Pool {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     if (!this.slots.length) this.slots = Array.from({ length: this.size }, () => this.spawn());
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, input, item, transfer, resolve: resolve as (v: unknown) => void, reject });
+      const settle = resolve as (v: unknown) => void;
+      this.queue.push({ id: this.nextId++, task, input, item, transfer, resolve: settle, reject });
       this.pump();
     });
   }
