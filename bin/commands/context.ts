@@ -1,7 +1,7 @@
 // Wiring shared by the commands: the real store, clock and logger from the global options.
 import type { Command } from 'commander';
 import { stderrLogger, systemClock, type Clock, type Logger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
+import type { Store } from '../../data/store.ts';
 
 export interface GlobalOpts { db: string; verbose?: boolean; quiet?: boolean }
 
@@ -13,6 +13,8 @@ export function ctxOf(cmd: Command): Ctx {
 }
 
 export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+  // DuckDB loads here, for the commands that use it (`triage clean` does not).
+  const { Store } = await import('../../data/store.ts');
   const store = await Store.open(ctx.db, opts);
   try {
     return await fn(store);
