@@ -2,7 +2,7 @@
 // fails yields a line with `error` and the command goes on, exiting 3 at the end.
 import type { Command } from 'commander';
 import { ConfigError, EXIT, SkipError, messageFor } from '../../core/errors.ts';
-import { isCalendarDate, type CleanArticle } from '../../core/records.ts';
+import type { CleanArticle } from '../../core/records.ts';
 import { readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { PROJECT } from '../../pipeline/paths.ts';
@@ -43,8 +43,9 @@ export async function cleanCommand(files: string[], _opts: unknown, cmd: Command
 
 export async function extractCommand(files: string[], opts: { published?: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
+  // Loaded here, not at the top: `triage clean` needs neither the record schemas (zod) nor the extractor.
+  const { isCalendarDate } = await import('../../core/records.ts');
   if (opts.published && !isCalendarDate(opts.published)) throw new ConfigError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
-  // Loaded here, not at the top: `triage clean` does not need the extractor.
   const { extract, loadReference } = await import('../../analyze/extract/index.ts');
   const reference = await loadReference(PROJECT.reference);
   let failures = 0;
