@@ -3,26 +3,44 @@
 // the file once, with its typed reason), the reason stored in `failures` where there is a store, and that nothing
 // outside the output changed. Speed and memory are measured in bench/security.ts, not here.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../data/store.ts';
 import { tempDir, treeChanges, treeHash, triage } from './harness.ts';
 
 const ARTICLE = fileURLToPath(new URL('../fixtures/local-dir/hospital-a.txt', import.meta.url));
-const SENTENCE = 'Clinicians at the Northfield clinic moved to paper charts after the ransomware attack, the trust said';
+const SENTENCE = 'Clinicians at the Northfield clinic moved to paper charts after the ransomware attack, it said';
 
 interface CleanLine { file: string; text: string | null; error: string | null; reason?: string }
 const lines = (stdout: string): CleanLine[] => stdout.trim().split('\n').map((l) => JSON.parse(l) as CleanLine);
 const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
 
-/** Runs `triage ARGS` and proves the temp tree is unchanged except for `except`. */
+const SPARSE = 'sparse.html';
+const GIANT = 1536 * 1024 * 1024;
+
+/** A 1.5 GB file that takes no disk space (reading it to hash it would cost what the test proves is avoided). */
+function sparseFile(path: string): void {
+  writeFileSync(path, '');
+  truncateSync(path, GIANT);
+}
+
+/** Runs `triage ARGS` and proves the temp tree is unchanged except for `except`; files named sparse.html are
+ * compared by size and mtime instead of content. */
 function untouched(root: string, args: string[], except: (rel: string) => boolean = () => false) {
-  const before = treeHash(root, except);
+  const sparse = new Set<string>();
+  const skip = (rel: string) => {
+    if (basename(rel) === SPARSE && !except(rel)) sparse.add(rel);
+    return except(rel) || basename(rel) === SPARSE;
+  };
+  const stats = () => [...sparse].map((rel) => { const st = statSync(join(root, rel)); return [rel, st.size, st.mtimeMs]; });
+  const before = treeHash(root, skip);
+  const sparseBefore = stats();
   const run = triage(args);
-  expect(treeChanges(before, treeHash(root, except))).toEqual([]);
+  expect(treeChanges(before, treeHash(root, skip))).toEqual([]);
+  expect(stats()).toEqual(sparseBefore);
   return run;
 }
 
@@ -71,9 +89,8 @@ describe('triage clean: files that are not articles are refused by kind and size
   });
 
   it('refuses /dev/zero, a FIFO and a 1.5 GB sparse file with a typed reason, naming each once', () => {
-    const sparse = join(dir, 'sparse.html');
-    writeFileSync(sparse, '');
-    truncateSync(sparse, 1536 * 1024 * 1024);
+    const sparse = join(dir, SPARSE);
+    sparseFile(sparse);
     const fifo = join(dir, 'pipe.html');
     mkfifo(fifo);
     // A FIFO that nobody writes to would block a plain open() forever; spawnSync's timeout would then fail this.
@@ -84,7 +101,7 @@ describe('triage clean: files that are not articles are refused by kind and size
       ['/dev/zero', 'special_file'], [fifo, 'special_file'], [sparse, 'too_large']]);
     expect(got[0].error).toBe('not a regular file: a character device');
     expect(got[1].error).toBe('not a regular file: a FIFO (named pipe)');
-    expect(got[2].error).toBe(`file is ${1536 * 1024 * 1024} bytes, cap ${20 * 1024 * 1024}`);
+    expect(got[2].error).toBe(`file is ${GIANT} bytes, cap ${20 * 1024 * 1024}`);
     expect(got.every((l) => l.text === null)).toBe(true);
     onePathPerWarning(run.stderr, ['/dev/zero', fifo, sparse]);
     expect(run.stderr).toMatch(/warning: \/dev\/zero: special_file: not a regular file/);
@@ -92,13 +109,16 @@ describe('triage clean: files that are not articles are refused by kind and size
 
   it('refuses binary content as not_article and still reads UTF-16 text', () => {
     const png = join(dir, 'photo.html');
-    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]));
+    const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    writeFileSync(png, Buffer.concat([signature, Buffer.alloc(64, 7)]));
     const nul = join(dir, 'nul.txt');
-    writeFileSync(nul, Buffer.concat([Buffer.from(readFileSync(ARTICLE, 'utf8').slice(0, 300)), Buffer.from([0, 1, 2, 0])]));
+    const start = Buffer.from(readFileSync(ARTICLE, 'utf8').slice(0, 300));
+    writeFileSync(nul, Buffer.concat([start, Buffer.from([0, 1, 2, 0])]));
     // Bytes 1-255 without NUL, read as windows-1252: the share of control characters gives it away.
     const noise = join(dir, 'noise.html');
     let seed = 7;
-    writeFileSync(noise, Buffer.from(Array.from({ length: 20_000 }, () => (seed = (seed * 48271) % 2147483647) % 255 + 1)));
+    const next = () => (seed = (seed * 48271) % 2147483647) % 255 + 1;
+    writeFileSync(noise, Buffer.from(Array.from({ length: 20_000 }, next)));
     const wide = join(dir, 'wide.html');
     const article = readFileSync(ARTICLE, 'utf8').split('\n').slice(3).join(' ');
     const page = `<html><body><article><p>${article}</p></article></body></html>`;
@@ -136,8 +156,7 @@ describe('ingest --dir: every entry is read or recorded with a reason', () => {
     symlinkSync('/dev/zero', at('zero.html'));
     symlinkSync('missing.txt', at('broken.txt'));
     mkfifo(at('pipe.html'));
-    writeFileSync(at('sparse.html'), '');
-    truncateSync(at('sparse.html'), 1536 * 1024 * 1024);
+    sparseFile(at(SPARSE));
     writeFileSync(at('photo.html'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]));
     writeFileSync(at('notes.docx'), 'a user file that is no input');
     socket = createServer();
@@ -145,7 +164,7 @@ describe('ingest --dir: every entry is read or recorded with a reason', () => {
   });
   afterAll(() => new Promise<void>((ok) => socket.close(() => ok())));
 
-  it('stores the files inside, records the rest with typed reasons, names each path once and changes nothing else', async () => {
+  it('stores the files inside, records the rest with typed reasons, one path per warning, nothing else', async () => {
     const db = join(root, 'out', 'triage.duckdb');
     mkdirSync(join(root, 'out'));
     const run = untouched(root, ['ingest', '--dir', join(root, 'in'), '--no-analyze', '--workers', '1', '--db', db],
@@ -156,7 +175,8 @@ describe('ingest --dir: every entry is read or recorded with a reason', () => {
       ['broken.txt', 'read', 'unreadable_file'], ['control.sock', 'read', 'special_file'],
       ['folder-in', 'read', 'linked_folder'], ['folder-out', 'read', 'outside_folder'],
       ['link-out.txt', 'read', 'outside_folder'], ['photo.html', 'clean', 'not_article'],
-      ['pipe.html', 'read', 'special_file'], ['sparse.html', 'read', 'too_large'], ['zero.html', 'read', 'outside_folder'],
+      ['pipe.html', 'read', 'special_file'], ['sparse.html', 'read', 'too_large'],
+      ['zero.html', 'read', 'outside_folder'],
     ];
     const store = await Store.open(db, { readOnly: true });
     try {
@@ -173,6 +193,7 @@ describe('ingest --dir: every entry is read or recorded with a reason', () => {
     }
     onePathPerWarning(run.stderr, refused.map(([p]) => at(p)));
     expect(run.stderr).toContain(`1 files in ${join(root, 'in')} are not .html, .htm, .html.gz, .txt or .pdf`);
-    expect(run.stderr).toMatch(/ingest failures by reason: 3 outside_folder, 2 special_file, 1 linked_folder, 1 not_article, 1 too_large, 1 unreadable_file/);
+    expect(run.stderr).toContain('ingest failures by reason: 3 outside_folder, 2 special_file, 1 linked_folder, '
+      + '1 not_article, 1 too_large, 1 unreadable_file');
   });
 });
