@@ -23,7 +23,8 @@ const unclosed = (n: number) => Buffer.from(`<html><body>${'<div>\n'.repeat(n)}$
 function check(label: string, value: number, unit: string, limit: number): void {
   const ok = value < limit;
   if (!ok) missed++;
-  console.log(`  ${label.padEnd(48)} ${value.toFixed(unit === 's' ? 2 : 0).padStart(8)} ${unit}  (target < ${limit} ${unit}) ${ok ? 'ok' : 'MISSED'}`);
+  const shown = value.toFixed(unit === 's' ? 2 : 0).padStart(8);
+  console.log(`  ${label.padEnd(48)} ${shown} ${unit}  (target < ${limit} ${unit}) ${ok ? 'ok' : 'MISSED'}`);
 }
 
 /** The real CLI with the RSS probe preloaded: wall seconds, peak RSS in MiB, exit code, stderr. */
@@ -65,7 +66,8 @@ for (const file of ['/dev/zero', sparse]) {
   const t = performance.now();
   const reason = await readLocalFile(file).then(() => 'read!', (e: { reason?: string }) => e.reason);
   const ms = performance.now() - t;
-  console.log(`  ${file}: ${reason} in ${ms.toFixed(1)} ms, RSS +${((process.memoryUsage().rss - rss) / 1048576).toFixed(1)} MB`);
+  const grew = (process.memoryUsage().rss - rss) / 1048576;
+  console.log(`  ${file}: ${reason} in ${ms.toFixed(1)} ms, RSS ${grew >= 0 ? '+' : ''}${grew.toFixed(1)} MB`);
 }
 
 console.log('through the CLI (wall time from spawn to exit, peak RSS of the process):');
@@ -87,8 +89,8 @@ symlinkSync('/dev/zero', join(folder, 'zero.html'));
 writeFileSync(join(folder, 'sparse.html'), '');
 truncateSync(join(folder, 'sparse.html'), 1536 * 1024 * 1024);
 const ingest = await cli(['ingest', '--dir', folder, '--no-analyze', '--db', join(dir, 'bench.duckdb')]);
-console.log(`  triage ingest --dir (FIFO, /dev/zero link, 1.5 GB sparse): ${ingest.s.toFixed(2)} s, ${ingest.mib.toFixed(0)} MiB,` +
-  ` exit ${ingest.code} (opens DuckDB and the worker threads)`);
+console.log(`  triage ingest --dir (FIFO, /dev/zero link, 1.5 GB sparse): ${ingest.s.toFixed(2)} s, `
+  + `${ingest.mib.toFixed(0)} MiB, exit ${ingest.code} (opens DuckDB and the worker threads)`);
 for (const line of ingest.stderr.split('\n').filter((l) => l.startsWith('warning'))) console.log(`    ${line}`);
 
 rmSync(dir, { recursive: true, force: true });
