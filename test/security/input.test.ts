@@ -35,7 +35,10 @@ function untouched(root: string, args: string[], except: (rel: string) => boolea
     if (basename(rel) === SPARSE && !except(rel)) sparse.add(rel);
     return except(rel) || basename(rel) === SPARSE;
   };
-  const stats = () => [...sparse].map((rel) => { const st = statSync(join(root, rel)); return [rel, st.size, st.mtimeMs]; });
+  const stats = () => [...sparse].map((rel) => {
+    const st = statSync(join(root, rel));
+    return [rel, st.size, st.mtimeMs];
+  });
   const before = treeHash(root, skip);
   const sparseBefore = stats();
   const run = triage(args);
