@@ -45,7 +45,9 @@ export async function extractCommand(files: string[], opts: { published?: string
   const ctx = ctxOf(cmd);
   // Loaded here, not at the top: `triage clean` needs neither the record schemas (zod) nor the extractor.
   const { isCalendarDate } = await import('../../core/records.ts');
-  if (opts.published && !isCalendarDate(opts.published)) throw new ConfigError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
+  if (opts.published && !isCalendarDate(opts.published)) {
+    throw new ConfigError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
+  }
   const { extract, loadReference } = await import('../../analyze/extract/index.ts');
   const reference = await loadReference(PROJECT.reference);
   let failures = 0;
