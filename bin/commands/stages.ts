@@ -65,10 +65,11 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promi
     countFailure(stats, err.reason);
     const message = messageFor(err, file);
     ctx.log.warn(`${file}: ${err.reason}: ${message}`);
-    await recordFailure(store, { stage: 'read', item: file, reason: err.reason, message, at: ctx.clock.now().toISOString() });
+    const at = ctx.clock.now().toISOString();
+    await recordFailure(store, { stage: 'read', item: file, reason: err.reason, message, at });
   };
   const onIgnored = (n: number) => {
-    if (n) ctx.log.info(`ingest: ${n} files in ${dir} are not .html, .htm, .html.gz, .txt or .pdf and were left alone`);
+    if (n) ctx.log.info(`ingest: left alone in ${dir}: ${n} file(s) not named .html, .htm, .html.gz, .txt or .pdf`);
   };
   await ingestPages({ store, clock: ctx.clock, log: ctx.log, pool, progress: progress('ingest', null) },
     readLocalDir(dir, { clock: ctx.clock, onError, onIgnored }), stats);

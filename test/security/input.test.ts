@@ -195,7 +195,7 @@ describe('ingest --dir: every entry is read or recorded with a reason', () => {
       store.close();
     }
     onePathPerWarning(run.stderr, refused.map(([p]) => at(p)));
-    expect(run.stderr).toContain(`1 files in ${join(root, 'in')} are not .html, .htm, .html.gz, .txt or .pdf`);
+    expect(run.stderr).toContain(`left alone in ${join(root, 'in')}: 1 file(s) not named .html, .htm, .html.gz`);
     expect(run.stderr).toContain('ingest failures by reason: 3 outside_folder, 2 special_file, 1 linked_folder, '
       + '1 not_article, 1 too_large, 1 unreadable_file');
   });
