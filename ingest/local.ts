@@ -10,7 +10,7 @@ import { sha256 } from '../core/hash.ts';
 import type { FetchedPage } from '../core/records.ts';
 import { pdfAsText } from './clean/page.ts';
 import { toIsoUtc } from './dates.ts';
-import { listFolder } from './folder.ts';
+import { INPUT, listFolder } from './folder.ts';
 import { readBounded, readOptional } from './read-file.ts';
 
 export interface LocalDirOptions {
@@ -25,8 +25,9 @@ export interface LocalDirOptions {
 
 interface Sidecar { url?: string; published?: string; outlet?: string }
 
-function sidecarPath(file: string): string {
-  return file.replace(/\.(html?|html\.gz|txt|pdf)$/i, '.meta.json');
+/** null for a name without an input extension (/dev/stdin): its "sidecar" would be the file itself. */
+function sidecarPath(file: string): string | null {
+  return INPUT.test(file) ? file.replace(INPUT, '.meta.json') : null;
 }
 
 const SIDECAR_MAX = 64 * 1024;
@@ -34,6 +35,7 @@ const SIDECAR_MAX = 64 * 1024;
 /** `root`: in a folder, the sidecar must lie inside it too (a link out is refused like a linked input). */
 async function readSidecar(file: string, root: string | null): Promise<Sidecar> {
   const path = sidecarPath(file);
+  if (path === null) return {};
   const real = root ? await realpath(path).catch(() => null) : null;
   if (root && real && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
     throw new SkipError('outside_folder', `sidecar ${path} links to ${real}, outside the folder`, file);
@@ -51,12 +53,12 @@ async function readSidecar(file: string, root: string | null): Promise<Sidecar> 
     const parsed = JSON.parse(raw) as Sidecar;
     return parsed && typeof parsed === 'object' ? parsed : {};
   } catch {
-    throw new SkipError('unreadable_file', `sidecar ${sidecarPath(file)} is not valid JSON`, file);
+    throw new SkipError('unreadable_file', `sidecar ${path} is not valid JSON`, file);
   }
 }
 
-async function readBody(file: string, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const raw = await readBounded(file, maxBytes);
+async function readBody(file: string, maxBytes: number, streams: boolean): Promise<Uint8Array<ArrayBuffer>> {
+  const raw = await readBounded(file, maxBytes, { streams });
   if (!/\.gz$/i.test(file)) return new Uint8Array(raw);
   try {
     return new Uint8Array(gunzipSync(raw, { maxOutputLength: maxBytes }));
@@ -66,10 +68,11 @@ async function readBody(file: string, maxBytes: number): Promise<Uint8Array<Arra
   }
 }
 
+/** `root`: the folder being ingested (null for a file named on the command line, which may also be a stream) */
 interface ReadOptions { clock: Clock; maxBytes: number; pdfMaxBytes?: number; root: string | null }
 
 async function toPage(file: string, { clock, maxBytes, pdfMaxBytes, root }: ReadOptions): Promise<FetchedPage> {
-  const [raw, side] = await Promise.all([readBody(file, maxBytes), readSidecar(file, root)]);
+  const [raw, side] = await Promise.all([readBody(file, maxBytes, root === null), readSidecar(file, root)]);
   const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? side.url : file;
   const page: FetchedPage = {
     url, final_url: url, status: 200,
@@ -103,7 +106,8 @@ export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): As
   }
 }
 
-/** One local file as a FetchedPage (for `triage clean` and `triage extract`); throws SkipError if unreadable. */
+/** One local file as a FetchedPage (for `triage clean` and `triage extract`); throws SkipError if unreadable.
+ * A FIFO or character device is read too, within the cap (`triage clean /dev/stdin < page.html`). */
 export function readLocalFile(file: string, opts: { clock?: Clock; maxBytes?: number; pdfMaxBytes?: number } = {}):
   Promise<FetchedPage> {
   return toPage(file, { clock: opts.clock ?? systemClock, maxBytes: opts.maxBytes ?? DEFAULT_MAX,

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../data/store.ts';
-import { tempDir, treeChanges, treeHash, triage } from './harness.ts';
+import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
 
 const ARTICLE = fileURLToPath(new URL('../fixtures/local-dir/hospital-a.txt', import.meta.url));
 const SENTENCE = 'Clinicians at the Northfield clinic moved to paper charts after the ransomware attack, it said';
@@ -85,29 +85,45 @@ describe('triage clean: deep nesting is flattened, not lost', () => {
   });
 });
 
-describe('triage clean: files that are not articles are refused by kind and size before reading', () => {
+describe('triage clean: giant files are refused before reading, streams are read within the cap', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir('clean');
   });
 
-  it('refuses /dev/zero, a FIFO and a 1.5 GB sparse file with a typed reason, naming each once', () => {
+  it('refuses /dev/zero past the cap, a FIFO nobody writes to and a 1.5 GB sparse file, naming each once', () => {
     const sparse = join(dir, SPARSE);
     sparseFile(sparse);
     const fifo = join(dir, 'pipe.html');
     mkfifo(fifo);
     // A FIFO that nobody writes to would block a plain open() forever; spawnSync's timeout would then fail this.
-    const run = untouched(dir, ['clean', '/dev/zero', fifo, sparse]);
+    const run = untouched(dir, ['clean', '/dev/zero', fifo, sparse, '/dev/null']);
     expect(run.status, run.stderr).toBe(3);
     const got = lines(run.stdout);
-    expect(got.map((l) => [l.file, l.reason])).toEqual([
-      ['/dev/zero', 'special_file'], [fifo, 'special_file'], [sparse, 'too_large']]);
-    expect(got[0].error).toBe('not a regular file: a character device');
-    expect(got[1].error).toBe('not a regular file: a FIFO (named pipe)');
-    expect(got[2].error).toBe(`file is ${GIANT} bytes, cap ${20 * 1024 * 1024}`);
+    expect(got.map((l) => [l.file, l.reason, l.error])).toEqual([
+      ['/dev/zero', 'too_large', `a character device gave more than ${20 * 1024 * 1024} bytes`],
+      [fifo, 'not_article', 'empty page'],
+      [sparse, 'too_large', `file is ${GIANT} bytes, cap ${20 * 1024 * 1024}`],
+      ['/dev/null', 'not_article', 'empty page'],
+    ]);
     expect(got.every((l) => l.text === null)).toBe(true);
     onePathPerWarning(run.stderr, ['/dev/zero', fifo, sparse]);
-    expect(run.stderr).toMatch(/warning: \/dev\/zero: special_file: not a regular file/);
+    expect(run.stderr).toMatch(/warning: \/dev\/zero: too_large: a character device gave more than/);
+  });
+
+  it('reads a page piped to /dev/stdin (a FIFO) within the cap', () => {
+    const page = join(dir, 'piped.html');
+    writeFileSync(page, `<html><body><article><p>${readFileSync(ARTICLE, 'utf8').split('\n').slice(3).join(' ')}</p>`
+      + '</article></body></html>');
+    const before = treeHash(dir, (rel) => basename(rel) === SPARSE);
+    // A shell pipe, as a user would type it (Node's own child stdin is a socket, which /dev/stdin cannot open).
+    const run = spawnSync('sh', ['-c', 'cat "$1" | "$2" "$3" clean /dev/stdin', 'sh', page, process.execPath, BIN],
+      { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, timeout: 120_000 });
+    expect(treeChanges(before, treeHash(dir, (rel) => basename(rel) === SPARSE))).toEqual([]);
+    expect(run.status, run.stderr).toBe(0);
+    const [line] = lines(run.stdout);
+    expect(line.error).toBeNull();
+    expect(line.text).toContain('Riverside Valley Hospital');
   });
 
   it('refuses binary content as not_article and still reads UTF-16 text', () => {
