@@ -1,7 +1,8 @@
 // Hostile local inputs (issue 15, bounded parsing), measured: parse+clean time of unclosed <div>s in this process
 // (linear since the depth cap), and through the real CLI the wall time and peak RSS of `triage clean` on 700,000
 // of them, on /dev/zero (read to the 20 MB cap) and on a 1.5 GB sparse .html (refused by its size), and of
-// `ingest --dir` over a folder holding a FIFO, a device link and the sparse file. `triage --version` is measured too: it is the start-up every command pays.
+// `ingest --dir` over a folder holding a FIFO, a device link and the sparse file. `triage --version` is measured
+// too: it is the start-up every command pays.
 // Prints every number and exits 1 if a target is missed (a busy machine can miss them: compare on a quiet one).
 // Usage: npm run bench:security
 import { spawn, spawnSync } from 'node:child_process';
