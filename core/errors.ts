@@ -5,7 +5,7 @@ export type FailureReason =
   | 'network' | 'timeout' | 'http_status' | 'too_large' | 'too_many_redirects' | 'not_modified'
   | 'robots_disallowed' | 'address_refused' | 'bad_charset' | 'malformed_feed' | 'not_a_feed'
   | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type' | 'empty_body'
-  // entries of a local folder that are not read: a FIFO, socket or device; a link leading out; a link to a folder
+  // local entries not read: a FIFO, socket or device (or folder); a link out of the folder; a link to a folder
   | 'special_file' | 'outside_folder' | 'linked_folder';
 
 abstract class TriageError extends Error {
