@@ -1,12 +1,24 @@
 // The `triage` command line: parses flags, wires the real effects, maps errors to exit codes. Nothing else.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, describe, exitCodeFor } from '../core/errors.ts';
-import { runCommand } from './commands/run.ts';
-import { ingestCommand, analyzeCommand } from './commands/stages.ts';
-import { reportCommand } from './commands/report.ts';
-import { queryCommand, incidentsCommand, exportCommand, sourcesStatusCommand, serveCommand } from './commands/data.ts';
-import { cleanCommand, extractCommand } from './commands/files.ts';
 import { errLine, errText, guardStdio } from './stdio.ts';
+import { lazy } from './commands/lazy.ts';
+
+// Each command's module loads when it runs (lazy.ts): a quick refusal stays quick.
+const stages = () => import('./commands/stages.ts');
+const data = () => import('./commands/data.ts');
+const files = () => import('./commands/files.ts');
+const runCommand = lazy(() => import('./commands/run.ts'), 'runCommand');
+const ingestCommand = lazy(stages, 'ingestCommand');
+const analyzeCommand = lazy(stages, 'analyzeCommand');
+const reportCommand = lazy(() => import('./commands/report.ts'), 'reportCommand');
+const queryCommand = lazy(data, 'queryCommand');
+const incidentsCommand = lazy(data, 'incidentsCommand');
+const exportCommand = lazy(data, 'exportCommand');
+const sourcesStatusCommand = lazy(data, 'sourcesStatusCommand');
+const serveCommand = lazy(data, 'serveCommand');
+const cleanCommand = lazy(files, 'cleanCommand');
+const extractCommand = lazy(files, 'extractCommand');
 
 // `triage … | head` ends quietly, `> /dev/full` with one line and exit 4; stderr lines are cleaned (bin/stdio.ts).
 guardStdio();

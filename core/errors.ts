@@ -4,12 +4,17 @@
 export type FailureReason =
   | 'network' | 'timeout' | 'http_status' | 'too_large' | 'too_many_redirects' | 'not_modified'
   | 'robots_disallowed' | 'address_refused' | 'bad_charset' | 'malformed_feed' | 'not_a_feed'
-  | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type' | 'empty_body';
+  | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type' | 'empty_body'
+  // local entries not read: a FIFO, socket or device (or folder); a link out of the folder; a link to a folder
+  | 'special_file' | 'outside_folder' | 'linked_folder';
 
 abstract class TriageError extends Error {
   abstract readonly action: 'retry' | 'skip' | 'throttle' | 'stop' | 'config';
+  /** the message without the input, for lines that name the input themselves */
+  readonly detail: string;
   constructor(message: string, readonly input?: string) {
     super(input ? `${message} (${input})` : message);
+    this.detail = message;
     this.name = new.target.name;
   }
 }
@@ -82,4 +87,10 @@ export function exitCodeFor(err: unknown): number {
 
 export function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The message for a line or row that already names `item`: the error's input is left out when it is that item
+ * (one path per warning), kept when it is another (a redirect target, a sidecar). */
+export function messageFor(err: unknown, item: string): string {
+  return err instanceof TriageError && err.input === item ? err.detail : describe(err);
 }

@@ -1,53 +1,65 @@
 // `ingest --dir`: local .html/.htm/.html.gz/.txt/.pdf files as FetchedPage records, streamed in path order.
-// A sidecar NAME.meta.json ({url, published, outlet}) supplies what a file cannot say about itself.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// A sidecar NAME.meta.json ({url, published, outlet}) supplies what a file cannot say about itself. Files are
+// listed without being opened (folder.ts) and read within a cap whatever they claim to be (read-file.ts).
+import { realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { systemClock, type Clock } from '../core/effects.ts';
-import { ConfigError, SkipError } from '../core/errors.ts';
+import { SkipError } from '../core/errors.ts';
 import { sha256 } from '../core/hash.ts';
 import type { FetchedPage } from '../core/records.ts';
 import { pdfAsText } from './clean/page.ts';
 import { toIsoUtc } from './dates.ts';
 import { stripUserinfo } from '../core/safe-text.ts';
+import { INPUT, listFolder } from './folder.ts';
+import { readBounded, readOptional } from './read-file.ts';
 
 export interface LocalDirOptions {
   clock?: Clock;
   /** called for files that cannot be read; without it the SkipError is thrown (never dropped silently) */
   onError?: (file: string, error: SkipError) => void | Promise<void>;
+  /** cap on the bytes of a file, and on a .gz file's content (default 20 MB) */
   maxBytes?: number;
+  /** told how many regular files were left alone because their name is no input */
+  onIgnored?: (count: number) => void;
 }
 
 interface Sidecar { url?: string; published?: string; outlet?: string }
 
-const INPUT = /\.(html?|html\.gz|txt|pdf)$/i;
-
-/** All matching files under dir, recursively, sorted by path so runs are repeatable. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && INPUT.test(e.name))
-    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-    .sort();
+/** null for a name without an input extension (/dev/stdin): its "sidecar" would be the file itself. */
+function sidecarPath(file: string): string | null {
+  return INPUT.test(file) ? file.replace(INPUT, '.meta.json') : null;
 }
 
-function sidecarPath(file: string): string {
-  return file.replace(/\.(html?|html\.gz|txt|pdf)$/i, '.meta.json');
-}
+const SIDECAR_MAX = 64 * 1024;
 
-async function readSidecar(file: string): Promise<Sidecar> {
-  const raw = await readFile(sidecarPath(file), 'utf8').catch(() => null);
-  if (raw === null) return {};
+/** `root`: in a folder, the sidecar must lie inside it too (a link out is refused like a linked input). */
+async function readSidecar(file: string, root: string | null): Promise<Sidecar> {
+  const path = sidecarPath(file);
+  if (path === null) return {};
+  const real = root ? await realpath(path).catch(() => null) : null;
+  if (root && real && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    throw new SkipError('outside_folder', `sidecar ${path} links to ${real}, outside the folder`, file);
+  }
+  let bytes: Buffer | null;
+  try {
+    bytes = await readOptional(path, SIDECAR_MAX, path);
+  } catch (err) {
+    if (!(err instanceof SkipError)) throw err;
+    throw new SkipError(err.reason, `sidecar ${path}: ${err.detail}`, file);
+  }
+  if (bytes === null) return {};
+  const raw = bytes.toString('utf8');
   try {
     const parsed = JSON.parse(raw) as Sidecar;
     return parsed && typeof parsed === 'object' ? parsed : {};
   } catch {
-    throw new SkipError('unreadable_file', `sidecar ${sidecarPath(file)} is not valid JSON`, file);
+    throw new SkipError('unreadable_file', `sidecar ${path} is not valid JSON`, file);
   }
 }
 
-async function readBody(file: string, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const raw = await readFile(file).catch((err: Error) => { throw new SkipError('unreadable_file', err.message, file); });
+async function readBody(file: string, maxBytes: number, streams: boolean): Promise<Uint8Array<ArrayBuffer>> {
+  const raw = await readBounded(file, maxBytes, { streams });
   if (!/\.gz$/i.test(file)) return new Uint8Array(raw);
   try {
     return new Uint8Array(gunzipSync(raw, { maxOutputLength: maxBytes }));
@@ -57,8 +69,11 @@ async function readBody(file: string, maxBytes: number): Promise<Uint8Array<Arra
   }
 }
 
-async function toPage(file: string, clock: Clock, maxBytes: number, pdfMaxBytes?: number): Promise<FetchedPage> {
-  const [raw, side] = await Promise.all([readBody(file, maxBytes), readSidecar(file)]);
+/** `root`: the folder being ingested (null for a file named on the command line, which may also be a stream) */
+interface ReadOptions { clock: Clock; maxBytes: number; pdfMaxBytes?: number; root: string | null }
+
+async function toPage(file: string, { clock, maxBytes, pdfMaxBytes, root }: ReadOptions): Promise<FetchedPage> {
+  const [raw, side] = await Promise.all([readBody(file, maxBytes, root === null), readSidecar(file, root)]);
   const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? stripUserinfo(side.url) : file;
   const page: FetchedPage = {
     url, final_url: url, status: 200,
@@ -74,25 +89,28 @@ async function toPage(file: string, clock: Clock, maxBytes: number, pdfMaxBytes?
   return { ...page, content_type: 'text/plain; charset=utf-8', charset: 'utf-8', body: new Uint8Array(Buffer.from(text, 'utf8')) };
 }
 
+const DEFAULT_MAX = 20 * 1024 * 1024;
+
 export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): AsyncGenerator<FetchedPage> {
-  const clock = opts.clock ?? systemClock;
-  let files: string[];
-  try {
-    files = await listFiles(dir);
-  } catch (err) {
-    throw new ConfigError(`cannot list directory: ${(err as Error).message}`, dir);
-  }
-  for (const file of files) {
+  const { entries, ignored } = await listFolder(dir);
+  opts.onIgnored?.(ignored);
+  const read: ReadOptions = { clock: opts.clock ?? systemClock, maxBytes: opts.maxBytes ?? DEFAULT_MAX,
+    root: await realpath(dir) };
+  for (const entry of entries) {
     try {
-      yield await toPage(file, clock, opts.maxBytes ?? 20 * 1024 * 1024);
+      if (!entry.read) throw new SkipError(entry.reason, entry.message, entry.path);
+      yield await toPage(entry.path, read);
     } catch (err) {
       if (!(err instanceof SkipError) || !opts.onError) throw err;
-      await opts.onError(file, err);
+      await opts.onError(entry.path, err);
     }
   }
 }
 
-/** One local file as a FetchedPage (for `triage clean` and `triage extract`); throws SkipError if unreadable. */
-export function readLocalFile(file: string, opts: { clock?: Clock; maxBytes?: number; pdfMaxBytes?: number } = {}): Promise<FetchedPage> {
-  return toPage(file, opts.clock ?? systemClock, opts.maxBytes ?? 20 * 1024 * 1024, opts.pdfMaxBytes);
+/** One local file as a FetchedPage (for `triage clean` and `triage extract`); throws SkipError if unreadable.
+ * A FIFO or character device is read too, within the cap (`triage clean /dev/stdin < page.html`). */
+export function readLocalFile(file: string, opts: { clock?: Clock; maxBytes?: number; pdfMaxBytes?: number } = {}):
+  Promise<FetchedPage> {
+  return toPage(file, { clock: opts.clock ?? systemClock, maxBytes: opts.maxBytes ?? DEFAULT_MAX,
+    pdfMaxBytes: opts.pdfMaxBytes, root: null });
 }

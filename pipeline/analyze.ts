@@ -2,7 +2,7 @@
 // (older versions too: their claims stay in incident history, marked superseded), then re-resolve all
 // documents into incidents. Idempotent: a re-run with no new text changes nothing.
 import type { Clock, Logger } from '../core/effects.ts';
-import { describe } from '../core/errors.ts';
+import { SkipError, messageFor } from '../core/errors.ts';
 import type { CleanArticle, Extraction } from '../core/records.ts';
 import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
@@ -56,8 +56,11 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
       // An extractor bug on one article must not stop the run: record it and go on.
       stats.extraction_failures++;
       const item = r.article.url ?? r.article.file ?? r.article.doc_id;
-      deps.log.warn(`${item}: extraction failed: ${describe(r.err)}`);
-      await recordFailure(deps.store, { stage: 'extract', item, reason: 'parse_error', message: describe(r.err), at: deps.clock.now().toISOString() });
+      // `timeout` when the pool's time budget ended it (pool.ts), else an extractor error
+      const reason = r.err instanceof SkipError ? r.err.reason : 'parse_error';
+      const message = messageFor(r.err, item);
+      deps.log.warn(`${item}: extraction failed: ${reason}: ${message}`);
+      await recordFailure(deps.store, { stage: 'extract', item, reason, message, at: deps.clock.now().toISOString() });
     }
     stats.extracted += done.length;
     deps.progress?.tick(todo.length);

@@ -2,7 +2,7 @@
 // in flight, and are stored in batches (one transaction per batch, set-based checks, the Appender). Results
 // are taken in input order, so batches — and every stored row — are the same as the one-by-one path gives.
 import type { Clock, Logger } from '../core/effects.ts';
-import { SkipError, describe, type FailureReason } from '../core/errors.ts';
+import { SkipError, messageFor, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../core/records.ts';
 import { idFrom } from '../core/hash.ts';
 import type { Store } from '../data/store.ts';
@@ -26,7 +26,8 @@ async function cleanOne(pool: Pool, page: FetchedPage): Promise<Cleaned> {
   try {
     return { page: item, article: await pool.clean(page) };
   } catch (err) {
-    return { page: item, reason: err instanceof SkipError ? err.reason : 'parse_error', message: describe(err) };
+    const reason = err instanceof SkipError ? err.reason : 'parse_error';
+    return { page: item, reason, message: messageFor(err, item) };
   }
 }
 

@@ -4,7 +4,7 @@
 // page's fetch state with its document, batched with other pages' by page-saver.ts), so after a kill -9 a re-run
 // either redoes the step or skips it whole.
 import type { Clock, Logger } from '../core/effects.ts';
-import { SkipError, describe, type FailureReason } from '../core/errors.ts';
+import { SkipError, describe, messageFor, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, FeedItem, FetchedPage } from '../core/records.ts';
 import type { Fetcher, FetchOutcome } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
@@ -101,7 +101,7 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
   if (outcome.kind !== 'ok') {
     await store.transaction(async () => {
       await recordFetch(store, fetchRow(outcome, source.id, at));
-      if (outcome.kind === 'failed') await sourceFailed(outcome.reason, describe(outcome.error));
+      if (outcome.kind === 'failed') await sourceFailed(outcome.reason, messageFor(outcome.error, source.url));
       else {
         await clearFailure(store, 'feed', source.url);
         await recordSourceResult(store, source.id, { at, ok: true, items: 0 });
@@ -117,7 +117,7 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
       // No validators kept: the next run fetches the feed in full instead of getting a 304 for a broken body.
       await recordFetch(store, { ...fetchRow(outcome, source.id, at), etag: null, last_modified: null,
         error_reason: parsed.error.reason, error: describe(parsed.error) });
-      await sourceFailed(parsed.error.reason, describe(parsed.error));
+      await sourceFailed(parsed.error.reason, messageFor(parsed.error, source.url));
       return;
     }
     const salvaged = parsed.warnings.filter((w) => w.reason === 'malformed_feed');
@@ -169,7 +169,8 @@ async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, s
     stats.pages_fetched++;
     await saver.add(await cleanPage(deps, outcome.page, fetch));
   } else if (outcome.kind === 'failed') {
-    await saver.add({ kind: 'failed', fetch, failure: { stage: 'fetch', item: item.link, reason: outcome.reason, message: describe(outcome.error) } });
+    await saver.add({ kind: 'failed', fetch, failure: { stage: 'fetch', item: item.link, reason: outcome.reason,
+      message: messageFor(outcome.error, item.link) } });
   } else {
     await saver.add({ kind: 'not_modified', item: item.link, fetch });
   }
@@ -183,7 +184,7 @@ async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): 
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
-    return { kind: 'failed', failure: { stage: 'clean', item, reason, message: describe(err) },
+    return { kind: 'failed', failure: { stage: 'clean', item, reason, message: messageFor(err, item) },
       fetch: { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) } };
   }
 }
@@ -204,11 +205,11 @@ export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     countFailure(stats, reason);
-    deps.log.warn(`${item}: ${reason}: ${describe(err)}`);
+    deps.log.warn(`${item}: ${reason}: ${messageFor(err, item)}`);
     await store.transaction(async () => {
       // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
       if (fetch) await recordFetch(store, { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) });
-      await recordFailure(store, { stage: 'clean', item, reason, message: describe(err), at });
+      await recordFailure(store, { stage: 'clean', item, reason, message: messageFor(err, item), at });
     });
     return null;
   }

@@ -18,11 +18,16 @@ async function run(req: TaskRequest): Promise<TaskReply> {
     reference ??= (async () => loadReference(referenceDir))();
     return { id: req.id, ok: true, value: extract(req.input as CleanArticle, await reference) };
   } catch (err) {
-    const skip = err instanceof SkipError;
-    return { id: req.id, ok: false, skip, reason: skip ? err.reason : 'parse_error', message: describe(err) };
+    // A SkipError travels as its parts, so the pool rebuilds it naming the same input once.
+    if (err instanceof SkipError) {
+      return { id: req.id, ok: false, skip: true, reason: err.reason, message: err.detail, input: err.input };
+    }
+    return { id: req.id, ok: false, skip: false, reason: 'parse_error', message: describe(err) };
   }
 }
 
 parentPort!.on('message', (req: TaskRequest) => {
   void run(req).then((reply) => parentPort!.postMessage(reply));
 });
+// The pool hands over work (and starts its clock) only now, so loading this thread never counts against a document.
+parentPort!.postMessage({ ready: true } satisfies TaskReply);

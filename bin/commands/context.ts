@@ -1,9 +1,8 @@
 // Wiring shared by the commands: the real store, clock and logger from the global options.
 import type { Command } from 'commander';
 import { stderrLogger, systemClock, type Clock, type Logger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
+import type { Store } from '../../data/store.ts';
 import { redactUserinfo } from '../../core/safe-text.ts';
-import { openReader, publishSnapshot } from '../../data/snapshot.ts';
 import { describe } from '../../core/errors.ts';
 
 export interface GlobalOpts { db: string; verbose?: boolean; quiet?: boolean }
@@ -20,6 +19,9 @@ export function ctxOf(cmd: Command): Ctx {
  * a writer that finishes publishes the snapshot for the readers that come while the next one writes.
  */
 export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+  // DuckDB loads here, for the commands that use it (`triage clean` does not).
+  const { Store } = await import('../../data/store.ts');
+  const { openReader } = await import('../../data/snapshot.ts');
   const store = opts.readOnly ? await openReader(ctx.db, (path) => Store.open(path, { readOnly: true }), ctx.log)
     : await Store.open(ctx.db);
   try {
@@ -34,6 +36,7 @@ export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, o
 /** A failed snapshot costs readers only freshness (they read the file when it is free): a warning, no failure. */
 async function publish(ctx: Ctx, store: Store): Promise<void> {
   try {
+    const { publishSnapshot } = await import('../../data/snapshot.ts');
     const p = await publishSnapshot(store);
     ctx.log.debug(`read snapshot ${p.path}: ${(p.bytes / 2 ** 20).toFixed(1)} MiB in ${p.ms.toFixed(0)} ms`);
   } catch (err) {

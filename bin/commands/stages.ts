@@ -10,7 +10,7 @@ import { createPool, defaultPoolSize, type Pool } from '../../pipeline/pool.ts';
 import { progress } from '../../pipeline/progress.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import { PROJECT } from '../../pipeline/paths.ts';
-import { ConfigError, EXIT, SkipError } from '../../core/errors.ts';
+import { ConfigError, EXIT, SkipError, messageFor } from '../../core/errors.ts';
 import { recordFailure } from '../../data/ingest-state.ts';
 import { stat } from 'node:fs/promises';
 import { ctxOf, withStore, type Ctx } from './context.ts';
@@ -63,11 +63,16 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promi
   const stats = emptyStats();
   const onError = async (file: string, err: SkipError) => {
     countFailure(stats, err.reason);
-    ctx.log.warn(`${file}: ${err.reason}: ${err.message}`);
-    await recordFailure(store, { stage: 'read', item: file, reason: err.reason, message: err.message, at: ctx.clock.now().toISOString() });
+    const message = messageFor(err, file);
+    ctx.log.warn(`${file}: ${err.reason}: ${message}`);
+    const at = ctx.clock.now().toISOString();
+    await recordFailure(store, { stage: 'read', item: file, reason: err.reason, message, at });
+  };
+  const onIgnored = (n: number) => {
+    if (n) ctx.log.info(`ingest: left alone in ${dir}: ${n} file(s) not named .html, .htm, .html.gz, .txt or .pdf`);
   };
   await ingestPages({ store, clock: ctx.clock, log: ctx.log, pool, progress: progress('ingest', null) },
-    readLocalDir(dir, { clock: ctx.clock, onError }), stats);
+    readLocalDir(dir, { clock: ctx.clock, onError, onIgnored }), stats);
   ctx.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
 }

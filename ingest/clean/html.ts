@@ -6,6 +6,7 @@ import type { CleanArticle } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
 import { pickDate } from '../dates.ts';
 import { precleanTree } from './dom.ts';
+import { nonTextShare } from './binary.ts';
 import { density, pickArticle, type Stat } from './extract.ts';
 import { readMeta } from './meta.ts';
 import { paragraphsOf, postClean } from './text.ts';
@@ -73,6 +74,8 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
   if (input.bytes.byteLength > max) return skip('too_large', `page is ${input.bytes.byteLength} bytes, cap ${max}`);
   const decoded = decodeBytes(input.bytes, input.charset);
   if (!decoded.text.trim()) return skip('not_article', 'empty page');
+  const garbled = nonTextShare(decoded.text);
+  if (garbled) return skip('not_article', garbled);
 
   const { root, meta: found } = parsePage(decoded.text);
   const meta = readMeta(found, input.url, input.fetchedAt);

@@ -2,6 +2,7 @@
 import { SkipError } from '../../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../../core/records.ts';
 import { decodeBytes } from '../charset.ts';
+import { binaryKind, nonTextShare } from './binary.ts';
 import { cleanHtml, type CleanOptions, type CleanOutcome } from './html.ts';
 import { isPdfBytes, readPdf } from './pdf.ts';
 import { cleanPlainText } from './plain.ts';
@@ -30,12 +31,16 @@ export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): Cl
   if (isPdf(page)) {
     return { ok: false, error: new SkipError('unsupported_type', 'PDF needs the asynchronous cleaner (cleanPageAsync)', where(page)) };
   }
+  const binary = binaryKind(page.body, page.charset);
+  if (binary) return { ok: false, error: new SkipError('not_article', `${binary}, not text`, where(page)) };
   if (isPlainText(page)) {
     const max = opts.maxBytes ?? 5 * 1024 * 1024;
     if (page.body.byteLength > max) {
-      return { ok: false, error: new SkipError('too_large', `text is ${page.body.byteLength} bytes, cap ${max}`, page.file ?? page.url) };
+      return { ok: false, error: new SkipError('too_large', `text is ${page.body.byteLength} bytes, cap ${max}`, where(page)) };
     }
     const { text } = decodeBytes(page.body, page.charset);
+    const garbled = nonTextShare(text);
+    if (garbled) return { ok: false, error: new SkipError('not_article', garbled, where(page)) };
     return cleanPlainText(text, { file: page.file, url, published: page.feed_published, outlet: page.outlet,
       fetchedAt: page.fetched_at, sourceId: page.source_id, minChars: opts.minChars });
   }

@@ -2,7 +2,8 @@
 // tree the cleaner reads: subtrees that pre-cleaning always drops (the head, scripts, styles, menus, asides,
 // footers…) are never built. On news pages those are most of the markup, so this saves most of the allocation
 // and garbage collection of a clean. The metadata readers still see every element, dropped ones included.
-import { DomHandler, Parser } from 'htmlparser2';
+import { DomHandler } from 'htmlparser2';
+import { BoundedParser } from './bounded.ts';
 import type { HNode } from './tree.ts';
 
 /** Tags pre-cleaning removes with everything inside, whatever their attributes say. Figures go too: captions and
@@ -89,9 +90,12 @@ class PruningHandler extends DomHandler {
   readonly meta = new MetaCollector();
   /** depth inside a dropped subtree */
   private dropped = 0;
+  /** open elements, dropped ones included (BoundedParser caps it) */
+  depth = 0;
   private cdata = false;
 
   override onopentag(name: string, attribs: Record<string, string>): void {
+    this.depth++;
     this.meta.open(name, attribs);
     if (this.dropped || DROP_TAGS.has(name)) {
       this.dropped++;
@@ -103,6 +107,7 @@ class PruningHandler extends DomHandler {
   }
 
   override onclosetag(): void {
+    this.depth--;
     this.meta.close();
     if (this.dropped) { this.dropped--; this.lastNode = null; return; }
     super.onclosetag();
@@ -122,8 +127,9 @@ class PruningHandler extends DomHandler {
 
 export interface ParsedPage { root: HNode; meta: Collected }
 
-export function parsePage(html: string): ParsedPage {
+/** `maxDepth`: open elements past it are flattened into the one at the cap (bounded.ts). */
+export function parsePage(html: string, maxDepth?: number): ParsedPage {
   const handler = new PruningHandler();
-  new Parser(handler).end(html);
+  new BoundedParser(handler, maxDepth).end(html);
   return { root: handler.root as unknown as HNode, meta: handler.meta.found };
 }

@@ -1,0 +1,78 @@
+// A depth cap on the HTML parse. htmlparser2 keeps its open elements in an array it unshifts and shifts at the
+// front, so every tag costs the current depth: 700,000 unclosed <div>s took minutes. Past MAX_DEPTH open elements
+// further tags are left out of the tree and their text joins the element at the cap (flattened, never lost), so
+// each tag costs at most MAX_DEPTH and a parse is linear in the page.
+import { Parser, type Handler } from 'htmlparser2';
+import { INLINE } from './extract.ts';
+
+/** Browsers cap their parser's tree at 512 levels (Blink); real news pages stay below 60. */
+export const MAX_DEPTH = 512;
+
+/** Tags whose body the tokenizer reads as raw text: they must stay elements, or a deep script would become text. */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+
+/** What the parser needs to know of its handler: how many elements are open now. */
+export interface DepthHandler extends Partial<Handler> { readonly depth: number }
+
+export class BoundedParser extends Parser {
+  /** per tag name: opened past the cap and not yet closed, so the matching close tags are left out too */
+  private readonly skipped = new Map<string, number>();
+  /** the open tag being read was left out (its attributes and end come next) */
+  private skipping = false;
+  private html = '';
+
+  constructor(private readonly sink: DepthHandler, private readonly maxDepth = MAX_DEPTH) {
+    super(sink);
+  }
+
+  /** Parses the whole page in one call (the slices below read it directly). */
+  override end(html?: string): void {
+    this.html = html ?? '';
+    super.end(html);
+  }
+
+  private name(start: number, end: number): string {
+    return this.html.slice(start, end).toLowerCase();
+  }
+
+  /** Keeps the words on either side of a left-out block tag apart. */
+  private gap(name: string): void {
+    if (!INLINE.has(name)) this.sink.ontext?.(' ');
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    const name = this.name(start, endIndex);
+    if (this.sink.depth < this.maxDepth || RAW_TEXT.has(name)) {
+      super.onopentagname(start, endIndex);
+      return;
+    }
+    this.skipping = true;
+    // A void element (<br>, <img>) has no close tag to wait for.
+    if (!this.isVoidElement(name)) this.skipped.set(name, (this.skipped.get(name) ?? 0) + 1);
+    this.endIndex = endIndex;
+    this.gap(name);
+  }
+
+  override onopentagend(endIndex: number): void {
+    if (!this.skipping) { super.onopentagend(endIndex); return; }
+    this.skipping = false;
+    this.endIndex = endIndex;
+    this.startIndex = endIndex + 1;
+  }
+
+  override onselfclosingtag(endIndex: number): void {
+    if (this.skipping) this.onopentagend(endIndex);
+    else super.onselfclosingtag(endIndex);
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    const name = this.name(start, endIndex);
+    const open = this.skipped.get(name) ?? 0;
+    if (open === 0) { super.onclosetag(start, endIndex); return; }
+    if (open === 1) this.skipped.delete(name);
+    else this.skipped.set(name, open - 1);
+    this.endIndex = endIndex;
+    this.startIndex = endIndex + 1;
+    this.gap(name);
+  }
+}
