@@ -174,6 +174,8 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
     if (places?.has(text.slice(h.start, h.end)) && !c.tail.test(text.slice(h.end, h.end + 40))) continue;
     // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
     const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
+    // a name that is also a word is a name only as names are written: "the anonymous hacker" is no group
+    if (h.surface.group.ambiguous && !/[\p{Lu}\p{N}]/u.test(text[h.start] ?? '')) continue;
     if (strict && partOfName(text, s, h.start, h.end, c)) continue;
     // a galaxy name that is a word or a platform ("Android ransomware") needs more than a kind word after it
     const word = !h.surface.group.curated && (h.surface.common || lowered(h));

@@ -1,7 +1,7 @@
 // extract(article, ref) → Extraction: pure and synchronous; reference data is loaded once by loadReference.
 import type { CleanArticle, Extraction } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
-import { sentences, sentenceAt } from './text.ts';
+import { fold, sentences, sentenceAt } from './text.ts';
 import { findRansom, incidentClaim, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { fallbackVictim } from './victimfallback.ts';
@@ -24,11 +24,14 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const text = article.text;
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
-  let victims = findVictims(text, sents, ref, published);
-  const incident = hasIncident(sents, victims.length > 0, ref.lists);
-  const lang = detectLanguage(text, ref.lists).lang;
   // a group the actor rules name as the attacker tells a cyber incident as surely as the word "ransomware"
   const named = findActors(text, sents, ref);
+  // …and is never its victim ("the hacking collective X, accusing the hospital …")
+  const attackers = new Set(named.flatMap((a) => [fold(a.name), fold(a.canonical)]));
+  let victims = findVictims(text, sents, ref, published)
+    .filter((v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)));
+  const incident = hasIncident(sents, victims.length > 0, ref.lists);
+  const lang = detectLanguage(text, ref.lists).lang;
   const score = relevance(ref.lists, lang, article.title, sents, victims, named.map((a) => a.evidence.start));
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
   const fallback = !victims.length && score >= 0.5;

@@ -60,7 +60,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const m = L.dateLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
-  const parts = runs.map((r) => placeParts(beforeTitle(dated(r)), ref)).flatMap((r) => splitCoordinated(r, text));
+  const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref)).flatMap((r) => splitCoordinated(r, text));
   for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
@@ -214,6 +214,13 @@ const POSS_PART = /['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO
 function beforeTitle(r: NameSpan): NameSpan {
   const m = POSS_PART.exec(r.name) ?? TITLE_IN.exec(r.name);
   return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
+}
+
+// "Indiana-based Hancock Health": the place a name is based in only locates it (country-decide.ts reads it there)
+const BASED_LEAD = /^(?:[\p{L}.]+[\s-])*?[\p{L}.]+-based\s(?=\p{Lu})/u;
+function basedLead(r: NameSpan): NameSpan {
+  const m = BASED_LEAD.exec(r.name);
+  return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
 }
 
 // "Synlab's Italian unit": a possessive before a nationality names the parent, not a part of it;
