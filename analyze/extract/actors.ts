@@ -16,7 +16,7 @@ const ALIAS = 'alias|handle|moniker|pseudonym';
 interface Cues {
   cue: RegExp; named: RegExp; tail: RegExp; before: RegExp; naming: RegExp; agent: RegExp; after: RegExp;
   possessive: RegExp; claims: RegExp; kindAfter: RegExp; nounAfter: RegExp; stop: Set<string>;
-  passing: RegExp; lineage: RegExp; otherEvent: RegExp;
+  passing: RegExp; lineage: RegExp; otherEvent: RegExp; tool: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
 
@@ -28,7 +28,8 @@ function cues(lists: Lists): Cues {
   const S = src('group-strain-nouns'), C = src('group-compounds');
   const of = String.raw`\s+(?:de|of|van|di|des)\s+`;
   // "ransomware gang", "grupo de hackers", "Hackersgroep", or a noun with a naming verb after it ("group … called")
-  const kindNoun = String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|(?:${N}|${K})(?=${QUOTE}[^.;!?]{0,30}?${V}))`;
+  // …or a strain noun so named ("the malware, which has been dubbed X": a strain counts as the attacker's name)
+  const kindNoun = String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|(?:${N}|${K}|${S})(?=${QUOTE}[^.;!?]{0,30}?${V}))`;
   const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE})?`;
   const c: Cues = {
     // a cheap first look: a sentence without any group word declares no name
@@ -60,6 +61,7 @@ function cues(lists: Lists): Cues {
       + String.raw`(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,4}$`, 'iu'),
     lineage: new RegExp(String.raw`${src('group-lineage')}[^.;]{0,40}$`, 'iu'),
     otherEvent: new RegExp(String.raw`${src('group-other-event')}[^.;]{0,80}$`, 'iu'),
+    tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
   cuesCache.set(lists, c);
   return c;
@@ -126,6 +128,8 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
       const at = s.start + m.index + m[0].length;
       const rest = text.slice(at, s.end);
       const self = SELF.test(m[0]);
+      // "a hacking tool called X": a tool's name, not a group's
+      if (!self && c.tool.test(m[0])) continue;
       const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
       if (n && (self || ok(n[0], s, at))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
     }
