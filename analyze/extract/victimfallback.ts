@@ -46,7 +46,8 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
     const single = !/\s/.test(name);
     const healthName = L.health.test(f) && !single;
     // a name before a lower-case noun qualifies it ("Acme devices"), unless the name is a health organisation's
-    if (!healthName && adjectiveUse(name, after) || L.techNoun.test(after.slice(0, 30))) continue;
+    // (an acronym defined in brackets qualifies the noun after them: "File Transfer Protocol (FTP) servers")
+    if (!healthName && adjectiveUse(name, after) || L.techNoun.test(after.slice(0, 30).replace(/^\)/, ''))) continue;
     if (isGroupName(ref.groups, name)) continue;
     const g = lookupName(ref.victims, name);
     // a lone word is a name only when the article never prints it in lower case and writes it mid-sentence

@@ -114,6 +114,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       && (COMPANY.test(r.name) || !single);
     if (!subject && !cue) continue;
     if (!full && !plausibleName(r, s, before, single)) continue;
+    // a defined acronym before a product noun names the product: "File Transfer Protocol (FTP) … the FTP servers"
+    if (full && L.techNoun.test(text.slice(r.end, r.end + 30))) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
@@ -144,6 +146,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
     if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
     if (single && surname(text, r.name)) return false;
+    // an organisation noun alone is no name: "has affected Trusts and other bodies"
+    if (single && (ORG_NOUN_ONLY.test(r.name) || L.health.test(fold(r.name)) && L.health.exec(fold(r.name))![0].length
+      === r.name.length)) return false;
     if (!single) return true;
     // a lone capitalised word opening a sentence ("However", "Cybercriminals") must also be written as a name mid-sentence;
     // one the article also prints in lower case is a common word ("Victims", "Hackers")
@@ -257,6 +262,7 @@ const surname = perText((text: string, word: string): boolean => {
 
 const LOCAL_GOVERNMENT = /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
 const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
+const ORG_NOUN_ONLY = new RegExp(String.raw`^${ORG_NAME.source.replace(/\\b/g, '')}(?:e?s)?$`);
 // a security research outfit is a source; "Council of Medical Research" is a health body
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
