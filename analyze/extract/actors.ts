@@ -16,7 +16,7 @@ const ALIAS = 'alias|handle|moniker|pseudonym';
 interface Cues {
   cue: RegExp; named: RegExp; tail: RegExp; before: RegExp; naming: RegExp; agent: RegExp; after: RegExp;
   possessive: RegExp; claims: RegExp; kindAfter: RegExp; nounAfter: RegExp; stop: Set<string>;
-  passing: RegExp; lineage: RegExp; otherEvent: RegExp; tool: RegExp;
+  passing: RegExp; lineage: RegExp; otherEvent: RegExp; tool: RegExp; fronted: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
 
@@ -30,7 +30,8 @@ function cues(lists: Lists): Cues {
   // "ransomware gang", "grupo de hackers", "Hackersgroep", or a noun with a naming verb after it ("group … called")
   // …or a strain noun so named ("the malware, which has been dubbed X": a strain counts as the attacker's name)
   const kindNoun = String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|(?:${N}|${K}|${S})(?=${QUOTE}[^.;!?]{0,30}?${V}))`;
-  const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE})?`;
+  // (an article may come between: "calls itself the X", "known as the X")
+  const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE}(?:the\s+${QUOTE})?)?`;
   const c: Cues = {
     // a cheap first look: a sentence without any group word declares no name
     cue: new RegExp(`${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns',
@@ -61,6 +62,9 @@ function cues(lists: Lists): Cues {
       + String.raw`(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,4}$`, 'iu'),
     lineage: new RegExp(String.raw`${src('group-lineage')}[^.;]{0,40}$`, 'iu'),
     otherEvent: new RegExp(String.raw`${src('group-other-event')}[^.;]{0,80}$`, 'iu'),
+    // the name told first, what it is after: "Known as X, the ransomware …", "Dubbed X, the group …"
+    fronted: new RegExp(String.raw`^${QUOTE}(?:${V})${QUOTE}([^,;.]{2,40}?)${QUOTE},\s+(?:the|a|an|this)\s+`
+      + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${K}|${N}|${S})(?![\p{L}])`, 'iu'),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
   cuesCache.set(lists, c);
@@ -94,7 +98,7 @@ const NAME = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
 const SELF = new RegExp('(?:calls?|calling|named?) (?:itself|themselves|himself|herself)'
   + '|se hace llamar|se fait appeler|noemt zich|autodenomina', 'i');
-const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}(?=\s*(?:[,.;:()]|$))/u;
+const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u;
 const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
 const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
   + String.raw`(?![\p{L}\p{N}$])`, 'gu');
@@ -132,6 +136,11 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
       if (!self && c.tool.test(m[0])) continue;
       const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
       if (n && (self || ok(n[0], s, at))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
+    }
+    const f = c.fronted.exec(s.text);
+    if (f && NAME.test(f[1]!)) {
+      const at = s.start + s.text.indexOf(f[1]!, f[0].length - f[0].trimStart().length);
+      out.push({ name: f[1]!, canonical: f[1]!, start: at, end: at + f[1]!.length });
     }
     // "the X ransomware gang", "X's leak site" (not in title-case headlines, where every word is capitalised)
     if (TITLE_CASE.test(s.text.trim())) continue;
