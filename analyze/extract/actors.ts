@@ -52,7 +52,9 @@ function cues(lists: Lists): Cues {
     after: new RegExp(String.raw`^[\s-]*(?:${K}|${S}|RaaS)`, 'iu'),
     possessive: new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`, 'iu'),
     // (past an aside: "X, which has claimed 300 victims, said it was behind the attack")
-    claims: new RegExp(String.raw`^(?:,[^,.;]{1,80},)?\s+${src('group-claims')}`, 'iu'),
+    // …or an adverb: "X also leaked", "X reportedly claimed"
+    claims: new RegExp(String.raw`^(?:,[^,.;]{1,80},)?(?:\s+(?:also|reportedly|allegedly|apparently|later|then|now))?`
+      + String.raw`\s+${src('group-claims')}`, 'iu'),
     kindAfter: new RegExp(String.raw`^[\s-]*(?:(?:${K}\s+)?${N}|${C})`, 'iu'),
     nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
     stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
