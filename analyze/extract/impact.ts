@@ -181,6 +181,10 @@ const N_LATER_STILL = new RegExp(
 const RESTORED_AFTER = new RegExp(String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*|resum\w+)\b[^.;]{0,40}?`
   + String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`, 'giu');
 // "knocked the network offline for 48 hours": whole days told in hours
+// "ten days into the outage", "two weeks into the recovery": the time the outage has lasted so far
+const N_INTO = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+into\s+(?:the\s+|its\s+|their\s+)?`
+  + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis`
+  + String.raw`|incident)\b`, 'giu');
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
 const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
@@ -208,6 +212,7 @@ export function findDowntime(text: string, sents: Span[]): Downtime | null {
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(N_LATER_STILL, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(N_INTO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(TOOK, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(RESTORED_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(HOURS, (m) => (Number(m[1]) >= 24 && Number(m[1]) % 24 === 0 ? Number(m[1]) / 24 : null));
