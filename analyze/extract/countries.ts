@@ -48,11 +48,14 @@ export function findPlaces(text: string, places: Map<string, string>, kinds?: Ma
   scan.lastIndex = 0;
   for (let m = scan.exec(text); m; m = scan.exec(text)) {
     if (m.index < next) continue;
-    const names = first.get(m[0]);
+    // a nationality in the plural names its country too: "279 million Indonesians"
+    const plural = !first.has(m[0]) && kinds !== undefined && m[0].endsWith('s');
+    const names = first.get(plural ? m[0].slice(0, -1) : m[0]);
     if (!names) continue;
     for (const name of names) {
-      const end = m.index + name.length;
-      if (!text.startsWith(name, m.index)) continue;
+      if (plural && kinds!.get(name) !== 'demonyms') continue;
+      const end = m.index + name.length + (plural ? 1 : 0);
+      if (!text.startsWith(plural ? `${name}s` : name, m.index)) continue;
       // a name ending in a letter ends at a word boundary; "US$" is a currency, not a place
       if (ALNUM.test(name.at(-1)!) && (ALNUM.test(text[end] ?? '') || text[end] === '$')) continue;
       const kind = kinds ? kindOf(kinds.get(name)) : undefined;
