@@ -28,11 +28,14 @@ function splitParagraphs(body: string): string[] {
   const blocks = /\n\s*\n/.test(body) ? body.split(/\n\s*\n/) : body.split('\n');
   return blocks.flatMap((b) => b.split(BLOCK_BREAK)).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
-// a line break before a bullet, or after a line with no closing stop or wrap word and before a capital
+// a line break before a bullet, or after a line with no closing stop or wrap word and before a capital, or before a
+// short heading line
 const BLOCK_BREAK = new RegExp(String.raw`\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])\s)`
   + String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el`
   + String.raw`|der|die|das|le|les|des|du|et|y|e))`
-  + String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])`, 'u');
+  + String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])`
+  // …and after a sentence, before a short line of its own with no stop (a heading: "Don't miss", "Latest news")
+  + String.raw`|(?<=[.!?]["'”’]?)\n(?=[ \t]*\p{Lu}[^\n.!?]{0,40}\n)`, 'u');
 
 export function cleanPlainText(text: string, opts: PlainTextOptions): CleanOutcome {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');

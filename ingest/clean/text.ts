@@ -76,7 +76,7 @@ export function stripScript(p: string): string | null {
   return kept;
 }
 
-const PROMPT = /^(?:click here to\b|skip to (?:main )?content|you are here\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related(?: coverage| articles?| stories| posts| content| links| reading)?\b[^.!?]{0,60}:$|tags?\s*:?$|(?:tags|tagged|tagged with|filed under|categories)\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
+const PROMPT = /^(?:click here to\b|related\s*[:|]|more\s*:|skip to (?:main )?content|you are here\b|be the first to comment|also read\b|read also\b|read more\b|see also\b|related(?: coverage| articles?| stories| posts| content| links| reading)?\b[^.!?]{0,60}:$|tags?\s*:?$|(?:tags|tagged|tagged with|filed under|categories)\s*:|recommended\s*:|share (?:this|on|via)\b|follow us\b|sign up\b|subscribe (?:to|for|now)\b|leave a comment|post a comment|add a comment|comments?\s*\(\d+\)|\d+ comments?$|loading comments|advertisement$|sponsored$|you may also like|trending now|download (?:the|our) app|join our (?:whatsapp|telegram))/i;
 const COOKIE = /\b(?:uses?|using) cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i;
 const META_LINE = /^(?:by\s+\p{Lu}[\p{L}.'’ -]*|published|updated|posted|last updated)\b.{0,80}$/iu;
 
@@ -98,7 +98,8 @@ const LINKS_HEAD = new RegExp(String.raw`^(?:related(?: coverage| articles?| sto
   + String.raw`| news)?|read more|read also|also read|more (?:stories|news|from [^.!?]{1,40}|on this(?: story| topic)?)`
   + String.raw`|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|trending(?: now| stories)?`
   + String.raw`|most (?:read|popular|viewed)|popular (?:stories|now)|latest (?:news|stories)|top stories`
-  + String.raw`|in case you missed it|further reading|see also)\s*:?$`, 'i');
+  + String.raw`|in case you missed it|further reading|see also|don['’]t miss|do not miss|editor['’]?s['’]? picks|read next`
+  + String.raw`|up next|what to read next|you (?:may|might) have missed)\s*:?$`, 'i');
 // a headline in such a block: short, no closing stop
 const LISTED_HEADLINE = (p: string) => p.length < 160 && !/[.!?]["'”’]?$/.test(p);
 

@@ -169,6 +169,22 @@ describe('cleanPlainText', () => {
     expect(out.article.text).not.toMatch(/Brookside|Rivermount|Dunmore|Related|Read more/);
     expect(out.article.text.split('\n\n')).toHaveLength(2);
   });
+
+  it('drops an inline "RELATED:" headline and a heading line glued under a paragraph with its headlines', () => {
+    const text = [
+      'Millbrook Community Hospital closed its emergency department to ambulances on Monday after a ransomware attack.',
+      '',
+      'RELATED: Rivermount Health System pays $1.5M ransom to hackers',
+      '',
+      'The hospital said it was working with outside experts to restore its systems and that patient care continues.',
+      "Don't miss",
+      'Dunmore Clinic data breach affects 40,000',
+    ].join('\n');
+    const out = cleanPlainText(text, { file: 'notes/inline-links.txt' });
+    if (!out.ok) throw out.error;
+    expect(out.article.text).not.toMatch(/Rivermount|Dunmore|RELATED|miss/);
+    expect(out.article.text.split('\n\n')).toHaveLength(2);
+  });
 });
 
 describe('standfirst and captions', () => {
