@@ -10,6 +10,7 @@ import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
 import { cues as victimCues } from './victimcues.ts';
+import { withTwin } from './fastre.ts';
 
 /**
  * Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. Read in
@@ -24,7 +25,7 @@ export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists):
 type Kind = 'health-orgs' | 'health-data' | 'cyber' | 'cyber-weak' | 'cyber-denials' | 'physical-crime' | 'trend';
 
 // Capitalised name heads mark a named healthcare organisation in any Latin-script language ("Integris Health").
-const HEALTH_NAME = /\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u;
+const HEALTH_NAME = withTwin(/\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u);
 // "secuestro de datos", "sequestro de dados": the kidnapping word names ransomware here.
 const DATA_AFTER = /^\s+(?:de|of) (?:datos|dados|data)\b/i;
 
