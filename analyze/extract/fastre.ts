@@ -7,7 +7,8 @@
 // Any other string runs the original regex. Results, lastIndex and flags are the original's.
 
 // ASCII, Latin-1 punctuation and symbols (not ª µ º ² ³ ¹ ¼ ½ ¾), general punctuation, currency signs, ™.
-const PLAIN = /^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2000-\u2027\u202a-\u206f\u20a0-\u20cf\u2122]*$/;
+const PLAIN = new RegExp(String.raw`^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7`
+  + String.raw`\u2000-\u2027\u202a-\u206f\u20a0-\u20cf\u2122]*$`);
 
 // what a property class holds among those characters (inside a character class: without the brackets)
 const PROPS: Record<string, string> = { L: 'A-Za-z', N: '0-9', Lu: 'A-Z', Ll: 'a-z', M: '' };

@@ -96,8 +96,9 @@ export function sentenceCues(text: string, lists: Lists, lang: string, healthNam
     return out;
   };
   const denial = any('cyber-denials');
-  const orgs = all('health-orgs');
   const named = HEALTH_NAME.test(text) || healthNames.some((n) => text.includes(n));
+  // (a named organisation settles the health cue: its nouns need no scan)
+  const orgs = named ? [] : all('health-orgs');
   const plural = PLURAL[lang];
   const single = named || orgs.some((o) => !plural?.test(o) || NOT_PLURAL.test(o));
   return {

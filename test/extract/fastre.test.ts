@@ -13,9 +13,11 @@ const stories = Object.values(cases).map((c) => c.text);
 // where the modes differ: long s and the Kelvin sign fold to ASCII letters under u alone; letters, marks and
 // numbers beyond ASCII; a letter outside the BMP next to a word
 const tricky = [
-  'The hoſpital was hacked', 'a ranſomware attack', 'KKK ransom', 'Ransomware hit Hôpital de Dax',
+  'The hoſpital was hacked', 'a ranſomware attack', 'KKK ransom',
+  'Ransomware hit Hôpital de Dax',
   'attack𝐀 on data', '𝐀ransomware', 'ransom² demanded', 'data breach½', 'the clinic’s servers were encrypted',
-  'hackers—who stole “patient data”—demanded €50,000', 'ﬁles were stolen', 'İstanbul hospital hit by ransomware',
+  'hackers—who stole “patient data”—demanded €50,000', 'ﬁles were stolen',
+  'İstanbul hospital hit by ransomware',
   'STOLEN DATA of Ärzte', 'µ-clinic breach', 'ª hack', 'hack\u2028ed', 'cyber\u00a0attack on the NHS',
 ];
 const inputs = [...stories, ...stories.flatMap((t) => sentences(t).map((s) => s.text)), ...tricky];
@@ -41,7 +43,9 @@ describe('regex twins', () => {
       for (const flags of ['giu', 'gu']) {
         const plain = new RegExp(source, flags), twin = withTwin(new RegExp(source, flags));
         if (twin !== plain) twinned++;
-        for (const s of inputs) expect(scan(twin, s), `${name} /${flags} on ${s.slice(0, 60)}`).toEqual(scan(plain, s));
+        for (const s of inputs) {
+          expect(scan(twin, s), `${name} /${flags} on ${s.slice(0, 60)}`).toEqual(scan(plain, s));
+        }
       }
     }
     expect(twinned).toBeGreaterThan(ref.lists.size);
