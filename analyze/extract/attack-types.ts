@@ -6,6 +6,7 @@ import type { Span } from './text.ts';
 import type { GroupRef } from './reference.ts';
 import { isGeneric } from './roles.ts';
 import { listRe, words, type Lists } from './lists.ts';
+import { withTwin } from './fastre.ts';
 
 // A ransom incident told as fact: a ransom word and a past event in one sentence ("the county was hit by ransomware",
 // "hackers demanded two bitcoins", "the clinic paid"). What a strain does in general ("Locky asks 0.5 BTC",
@@ -14,7 +15,7 @@ const RANSOM_WORD = /\b(?:ransomware|ransom(?:ed|s)?|extort(?:ed|ion|ing)|held (
 const PAST_EVENT = /\b(?:was|were|has been|have been|had been|got)\s+(?:\w+\s+)?(?:hit|struck|attacked|infected|targeted|crippled|compromised|breached|hacked|encrypted|locked|held|forced|extorted|paralyzed|paralysed|disrupted|knocked|taken)\b|\b(?:hit|struck|attacked|infected|crippled|paralyzed|paralysed|disrupted|encrypted|locked|seized|demanded|paid|suffered|fell victim|refused to pay|declined to pay|decided (?:not )?to pay|agreed to pay|extorted|targeted|shut down|deployed|launched|unleashed|planted|took (?:\w+ ){0,2}offline|came under|held (?:\w+ ){0,3}hostage|blackmailed|tried to extort|attempted to (?:blackmail|extort)|(?:fell|fallen|became|was|were|been) (?:the |a )?victims? (?:of|to))\b/i;
 // …or one attack named as such: "after a ransomware attack on Monday", "the cause was a ransomware incident",
 // "the attack … was ransomware", "the Hive gang has claimed an attack on X", "the group started publishing files".
-const NAMED_EVENT = /\b(?:after|following|by|from|disclosed|confirmed|suffered|suspect(?:ed|s)? (?:is|was)|was|is|of) (?:a|an|the|its|this) (?:suspected |possible |apparent |major |massive |recent |[A-Z]\w+ )?(?:ransomware|extortion|ransom) (?:attack|incident|infection|event)\b(?!s)|\bwas ransomware\b|\b(?:ransomware|extortion) (?:group|gang|crew|operation|operators?)\b[^.]{0,60}\b(?:claimed|published|posted|listed|named|started publishing|leaked)\b|\bclaimed (?:responsibility for )?(?:an|the) attack\b|\bransomware (?:attack|incident|infection) (?:on|at|against) (?:the )?\p{Lu}/iu;
+const NAMED_EVENT = withTwin(/\b(?:after|following|by|from|disclosed|confirmed|suffered|suspect(?:ed|s)? (?:is|was)|was|is|of) (?:a|an|the|its|this) (?:suspected |possible |apparent |major |massive |recent |[A-Z]\w+ )?(?:ransomware|extortion|ransom) (?:attack|incident|infection|event)\b(?!s)|\bwas ransomware\b|\b(?:ransomware|extortion) (?:group|gang|crew|operation|operators?)\b[^.]{0,60}\b(?:claimed|published|posted|listed|named|started publishing|leaked)\b|\bclaimed (?:responsibility for )?(?:an|the) attack\b|\bransomware (?:attack|incident|infection) (?:on|at|against) (?:the )?\p{Lu}/iu);
 // Extortion without the word ransom: "the group wanted to negotiate", "threatened to publish the files".
 const EXTORT_EVENT = /\b(?:wanted|sought|offered|tried|attempted|demanded) to negotiate\b|\bthreatened to (?:leak|publish|release|sell|dump|expose)\b|\bclaim(?:ed|ing|s)? to (?:hold|have stolen|have taken)\b/i;
 const NOT_EVENT = /\b(?:if|whether|could|would|should|might|may|can|how to|tips?|protect|prevent|avoid|never pay|don't pay|do not pay|in the event)\b/i;

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.ts';
 import { escapeRe } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 const ListFile = z.object({
   source: z.string().min(10),
@@ -54,7 +55,7 @@ export function listRe(lists: Lists, names: string | string[], flags = 'iu'): Re
     .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/')
       ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
     .sort((a, b) => b.length - a.length);
-  re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alts.join('|')})(?![\p{L}\p{N}])`, flags);
+  re = withTwin(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alts.join('|')})(?![\p{L}\p{N}])`, flags));
   cache.set(key, re);
   return re;
 }

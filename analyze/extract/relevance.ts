@@ -10,6 +10,7 @@ import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
 import { cues as victimCues } from './victimcues.ts';
+import { withTwin } from './fastre.ts';
 
 /**
  * Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. Read in
@@ -24,7 +25,7 @@ export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists):
 type Kind = 'health-orgs' | 'health-data' | 'cyber' | 'cyber-weak' | 'cyber-denials' | 'physical-crime' | 'trend';
 
 // Capitalised name heads mark a named healthcare organisation in any Latin-script language ("Integris Health").
-const HEALTH_NAME = /\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u;
+const HEALTH_NAME = withTwin(/\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u);
 // "secuestro de datos", "sequestro de dados": the kidnapping word names ransomware here.
 const DATA_AFTER = /^\s+(?:de|of) (?:datos|dados|data)\b/i;
 
@@ -95,8 +96,9 @@ export function sentenceCues(text: string, lists: Lists, lang: string, healthNam
     return out;
   };
   const denial = any('cyber-denials');
-  const orgs = all('health-orgs');
   const named = HEALTH_NAME.test(text) || healthNames.some((n) => text.includes(n));
+  // (a named organisation settles the health cue: its nouns need no scan)
+  const orgs = named ? [] : all('health-orgs');
   const plural = PLURAL[lang];
   const single = named || orgs.some((o) => !plural?.test(o) || NOT_PLURAL.test(o));
   return {

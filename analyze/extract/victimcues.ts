@@ -1,6 +1,7 @@
 // The word lists victim finding reads (data/reference/lists/victim-*.yaml), compiled once per loaded reference.
 import { listRe, words, type Lists } from './lists.ts';
 import { escapeRe, fold } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 export interface VictimCues {
   /** a healthcare head noun anywhere in a folded name */
@@ -56,8 +57,8 @@ export function cues(lists: Lists): VictimCues {
   const c: VictimCues = {
     health,
     // (a comma may close the description: "an Irish hospital, X,")
-    healthBefore: new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?`
-      + String.raw`(?:\s+${RUN_BY})?\s*$`, 'u'),
+    healthBefore: withTwin(new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?`
+      + String.raw`(?:\s+${RUN_BY})?\s*$`, 'u')),
     romanceHead: new RegExp(String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})`
       + String.raw`(?:\s+(?:${ROMANCE_LINK})\s*|\s+d')$`, 'u'),
     romanceEnd: new RegExp(String.raw`(?:\s(?:${ROMANCE_LINK})\s*|\sd['’])$`, 'i'),

@@ -3,6 +3,7 @@
 // that are sources rather than victims (people, security vendors and researchers, police and regulators).
 import { fold } from './text.ts';
 import { words, type Lists } from './lists.ts';
+import { withTwin } from './fastre.ts';
 
 // Up to four describing words between a cue and the name: "the Indiana hospital", "Malaysian media giant".
 // Function words never inside a description or a list item: "known in Italy as the CUP", "prompting the police".
@@ -39,7 +40,7 @@ const BEFORE = [
   new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
   new RegExp(String.raw`\b(?:victims?|incidents|attacks|targets)\b[^.;]{0,60}?\b(?:include[sd]?|included|such as)\s+${LIST}${DESCR}(?:,\s+)?$|\b(?:victims? (?:like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
-];
+].map(withTwin);
 // Weaker: "demanded X pay", "told X" — also said of people and sources.
 const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
 
