@@ -83,6 +83,7 @@ const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|
 const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
   + String.raw`(?:(?:has|had|have|also|reportedly`
   + String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling`
+  + String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)`
   + String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined`
   + String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers`
   + String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members`
@@ -98,6 +99,8 @@ const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|
 const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
 const UNHURT_AFTER = /^(?:['’]s?\s+[^.;]{0,40}?)?\s+(?:(?:was|were|is|are|has|have|had)\s+(?:not|never|n['’]t)\s+(?:been\s+)?(?:hit|affected|impacted|breached|compromised|involved|hurt|infected|targeted)|(?:was|were|is|are)\s+(?:unrelated|unaffected|spared))\b/i;
 
+const FACILITIES = /\b(?:which|that|who) (?:runs|operates|owns|manages|includes|oversees|comprises)\b(?![^.;]*\b(?:said|says|is|was|were|are|has|had)\b)[^.;]*$/i;
+
 export type Cue = 'strong' | 'weak';
 /**
  * Is the name at [start, end) of the sentence in a victim's position? "strong": a position only victims take (an
@@ -107,6 +110,8 @@ export function victimCue(sentence: string, start: number, end: number, incident
   const before = sentence.slice(Math.max(0, start - 150), start);
   const after = sentence.slice(end, end + 160);
   if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
+  // a facility listed in what the subject runs takes none of the subject's cues: "X, which runs A, B and C, is …"
+  if (FACILITIES.test(before)) return null;
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
   // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
   if (DESCRIBED_SUBJECT.test(sentence.slice(0, start)) && AFTER[0]!.test(after.replace(/^,/, ''))) return 'strong';

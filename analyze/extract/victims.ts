@@ -21,6 +21,7 @@ const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)
 const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
+const DESCRIBED_LEAD = /^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$/u;
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
@@ -74,8 +75,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
-    if (EXPERT_SOURCE.test(before)) continue;
     const s = sentenceAt(sents, r.start);
+    // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered a breach")
+    if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
     const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, L.incident) : null;
     const healthName = L.health.test(fold(named)) && (/\s/.test(named) || !!full);
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand

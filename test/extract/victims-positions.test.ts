@@ -28,6 +28,16 @@ describe('victims named in lists and asides', () => {
     expect(names('Dan Pryce − owner of Pryce Sound Studios − was targeted by ransomware scammers.')).toEqual(['Pryce Sound Studios']);
   });
 
+  it('reads a firm described as its sentence\'s subject, "X is investigating a cyber attack", and no listed facility',
+    () => {
+      expect(names('Israeli forensics firm Tovrin Labs has announced that it has suffered a data breach.'))
+        .toContain('Tovrin Labs');
+      expect(names('Ransomware spread on Monday. Dalmont Freight Group is investigating a cyber attack on its depots.'))
+        .toContain('Dalmont Freight Group');
+      expect(names('Hackers struck on Monday. Harbour Board, which runs Calvey Port, Mill Quay and Wexley Docks, is '
+        + 'investigating the breach.')).not.toContain('Mill Quay');
+    });
+
   it('splits two coordinated names when the second is described', () => {
     const v = names('Victims of the ransomware included the Harbour Board of Castlemere and Wexley, one of the largest law firms.');
     expect(v).toEqual(expect.arrayContaining(['Harbour Board of Castlemere', 'Wexley']));
