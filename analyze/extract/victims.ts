@@ -140,8 +140,13 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
-    if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || adjectiveUse(r.name, after)) return false;
-    if (/\d/.test(r.name) || /-based$/.test(r.name) || L.calendar.test(r.name) || L.techNoun.test(after.slice(0, 30)) || L.techAfter.test(after)) return false;
+    // an organisation's name before its machines is its owner: "PGA of America computers were infected"
+    const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name);
+    if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || !owner && adjectiveUse(r.name, after)) {
+      return false;
+    }
+    if (/\d/.test(r.name) || /-based$/.test(r.name) || L.calendar.test(r.name)
+      || !owner && L.techNoun.test(after.slice(0, 30)) || L.techAfter.test(after)) return false;
     // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
     if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation

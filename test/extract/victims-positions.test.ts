@@ -38,6 +38,13 @@ describe('victims named in lists and asides', () => {
         + 'investigating the breach.')).not.toContain('Mill Quay');
     });
 
+  it('reads an organisation before its machines, and "X took down its websites"', () => {
+    expect(names('Ransomware struck on Monday. Golf Union of Calvey computers were infected and files locked.'))
+      .toContain('Golf Union of Calvey');
+    expect(names('Before Tovrinfly took down its websites, a hacker left a message demanding a ransom.'))
+      .toContain('Tovrinfly');
+  });
+
   it('splits two coordinated names when the second is described', () => {
     const v = names('Victims of the ransomware included the Harbour Board of Castlemere and Wexley, one of the largest law firms.');
     expect(v).toEqual(expect.arrayContaining(['Harbour Board of Castlemere', 'Wexley']));
