@@ -46,6 +46,12 @@ const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?
 
 const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
 
+const INCIDENT_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
+  + String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach(?:es)?|hacks?|incidents?|compromise|intrusions?|leaks?`
+  + String.raw`|attacks?)|breach(?:es)?|hacks?|cyber-?\s?attacks?)\b`, 'iu');
+/** The name qualifies its own incident: "the Equifax breach" (no adjective use of a name then). */
+export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
+
 /** Cues after the name; the regex is anchored at the end of the name. */
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
@@ -71,6 +77,8 @@ const AFTER = [
     + String.raw`|individual|person)|unauthori[sz]ed\s+(?:[\p{L}-]+\s+)?`
     + String.raw`(?:parties|party|actors?|persons?|individuals?|users?))\s+(?:[\p{L}-]+\s+){0,4}?(?:its|their)\s+`
     + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS})\b`, 'iu'),
+  // the name qualifying its incident: "the Equifax breach", "the X data breach incident", "X's cyberattack"
+  INCIDENT_AFTER,
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
   new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
 ];

@@ -8,7 +8,9 @@ import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
-import { victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf, sourceNames } from './victimroles.ts';
+import {
+  victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf, sourceNames, namesIncident,
+} from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
@@ -141,7 +143,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
     const after = text.slice(r.end, r.end + 80);
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
-    const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name);
+    // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
+    const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after);
     if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || !owner && adjectiveUse(r.name, after)) {
       return false;
     }
@@ -160,7 +163,11 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // a lone capitalised word opening a sentence ("However", "Cybercriminals") must also be written as a name mid-sentence;
     // one the article also prints in lower case is a common word ("Victims", "Hackers")
     if (r.name.length < 2 || /-$/.test(r.name)) return false;
-    if (LEADIN_ONLY.test(text.slice(s.start, r.start)) && !midSentence(text, r.name) && occurrences(text, r.name) < 2) return false;
+    // (a line of its own starts a sentence too: a headline without a stop runs into the next line)
+    const from = Math.max(s.start, text.lastIndexOf('\n', r.start - 1) + 1);
+    if (LEADIN_ONLY.test(text.slice(from, r.start)) && !midSentence(text, r.name) && occurrences(text, r.name) < 2) {
+      return false;
+    }
     return !commonWord(text, r.name);
   }
   // a place is a victim only as "the city of Atlanta"; a nationality never is ("German businesses")
@@ -274,7 +281,7 @@ const ORG_NOUN_ONLY = new RegExp(String.raw`^${ORG_NAME.source.replace(/\\b/g, '
 const RESEARCH_OUTFIT = /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = perText((text: string, word: string) =>
-  new RegExp(`[\\p{Ll},;:]\\s+(?:the\\s+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text));
+  new RegExp(`[\\p{Ll},;:][ \\t]+(?:the[ \\t]+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text));
 
 const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 

@@ -45,6 +45,15 @@ describe('victims named in lists and asides', () => {
       .toContain('Tovrinfly');
   });
 
+  it('reads a name qualifying its incident ("the X data breach"), not a headline\'s first word', () => {
+    expect(names('The regulator expressed concern over the Calvey Pacific Airways data breach incident.'))
+      .toContain('Calvey Pacific Airways');
+    expect(names('Hackers took advantage of a flaw. The Tovrinfax breach was due to a failure to patch.'))
+      .toContain('Tovrinfax');
+    expect(names('Ransomware attack affecting 8.9M customers\n\nMassive data breach exposes customer details'))
+      .not.toContain('Massive');
+  });
+
   it('splits two coordinated names when the second is described', () => {
     const v = names('Victims of the ransomware included the Harbour Board of Castlemere and Wexley, one of the largest law firms.');
     expect(v).toEqual(expect.arrayContaining(['Harbour Board of Castlemere', 'Wexley']));
