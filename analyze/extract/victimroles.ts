@@ -46,9 +46,10 @@ const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?
 
 const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
 
+// (in the singular: "MongoDB attacks", "RDP breaches" are a campaign against a technology)
 const INCIDENT_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
-  + String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach(?:es)?|hacks?|incidents?|compromise|intrusions?|leaks?`
-  + String.raw`|attacks?)|breach(?:es)?|hacks?|cyber-?\s?attacks?)\b`, 'iu');
+  + String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach|hack|incident|compromise|intrusion|leak|attack)|breach`
+  + String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`, 'iu');
 /** The name qualifies its own incident: "the Equifax breach" (no adjective use of a name then). */
 export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 
