@@ -44,8 +44,9 @@ function cues(lists: Lists): Cues {
     // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
     tail: new RegExp(String.raw`^\s+(?:${K}\s+)+${N}`, 'u'),
     // before a table name: "ransomware group X", "el grupo de hackers conocido como X", "the strain X", "ransomware X"
+    // (the name may stand in apposition: "a relatively new gang, X, listed …")
     before: new RegExp(String.raw`${WORD_START}(?:(?:${K}\s+)*(?:${N}|${S})(?:${of}${K})?|${C}|ransomware)`
-      + String.raw`${QUOTE}${naming}$`, 'iu'),
+      + String.raw`(?:,\s*)?${QUOTE}${naming}$`, 'iu'),
     naming: new RegExp(String.raw`${WORD_START}${V}${QUOTE}$`, 'iu'),
     // …a country's possessive between: "hackers linked to North Korea's X"
     agent: new RegExp(String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?`
@@ -119,6 +120,8 @@ const ATTACKERS_LINKED = new RegExp(String.raw`\b(?:hackers|attackers|attack|bre
 
 interface Found { name: string; canonical: string; start: number; end: number }
 
+const OTHER_OBJECT = /^\s+(?:also\s+|previously\s+|once\s+)?(?:hit|attacked|targeted|breached|struck|claimed)\s+(?:an?\s+)?(?:another|other|different|separate|unrelated)\b/i;
+
 // the article writes the word capitalised after a letter or a comma ("… said Phoenix")
 const capitalisedMid = perText((text: string, first: string) =>
   new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text));
@@ -171,7 +174,10 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   const { groups, places } = ref;
   const c = cues(ref.lists);
   const found = new Map<string, Found>();
-  const attacker = (start: number, s: Span) => !c.passing.test(text.slice(Math.max(s.start, start - 60), start))
+  // (…nor the subject of an attack on another victim: "In February, X hit another hospital")
+  const attacker = (start: number, s: Span, end = start) =>
+    !c.passing.test(text.slice(Math.max(s.start, start - 60), start))
+    && !OTHER_OBJECT.test(text.slice(end, Math.min(s.end, end + 80)))
     && !(c.lineage.test(text.slice(Math.max(s.start, start - 70), start))
       && !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start)))
     && !c.otherEvent.test(text.slice(s.start, start));
@@ -189,7 +195,7 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   for (const h of hits) {
     const s = sentenceAt(sents, h.start);
     // a place's name is a group's only where the text says so: "the Cuba ransomware gang"
-    if (!s || !attacker(h.start, s)) continue;
+    if (!s || !attacker(h.start, s, h.end)) continue;
     if (places?.has(text.slice(h.start, h.end)) && !c.tail.test(text.slice(h.end, h.end + 40))) continue;
     // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
     const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
@@ -206,7 +212,7 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   }
   for (const f of constructed(text, sents, c, places)) {
     const s = sentenceAt(sents, f.start);
-    if (!s || !attacker(f.start, s)) continue;
+    if (!s || !attacker(f.start, s, f.end)) continue;
     const k = nameKey(f.name);
     if ([...found.values()].some((x) => nameKey(x.name) === k || nameKey(x.canonical) === k)) continue;
     // a constructed name over a table name ("LockBit3.0", "a group called Phoenix") was judged as that name
