@@ -14,7 +14,7 @@ export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 interface Cues {
   verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
   clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; later: RegExp; pastMonth: RegExp;
-  leadOffset: RegExp; leadClause: RegExp; nounSubject: RegExp; pastVerb: RegExp;
+  leadOffset: RegExp; leadClause: RegExp; nounSubject: RegExp; pastVerb: RegExp; relativeAttack: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -49,7 +49,8 @@ function cues(lists: Lists): Cues {
     // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
     // (a link word after the date opens another clause: "on Jan. 28 and disclosed it on Feb. 5")
     attributive: new RegExp(String.raw`^(?:['’]s)?\s+(?:(?!(?:the|an?|and|or|but|then|to|in|on|at|after|before|when`
-      + String.raw`|that|which|who|as|because|since|while|where|it|its|they)\b)[\p{Ll}-]+\s+)?`
+      + String.raw`|that|which|who|as|because|since|while|where|it|its|they|was|were|is|are|has|had|have|been)\b)`
+      + String.raw`[\p{Ll}-]+\s+)?`
       + String.raw`(?:(${noun})|${claim})`, 'iu'),
     // "on Thursday, one day after the ransomware attack"
     offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
@@ -60,6 +61,7 @@ function cues(lists: Lists): Cues {
     leadClause: new RegExp(String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?`
       + String.raw`(?:after|since|when|following|once|as|while)\b[^,;]*,`, 'iu'),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
+    relativeAttack: new RegExp(String.raw`(?:${noun})\b[^.;,]{0,60},\s*(?:which|that)\b[^.;,]*$`, 'iu'),
   };
   compiled.set(lists, c);
   return c;
@@ -135,7 +137,11 @@ function leftGovernor(c: Cues, left: string): Governor {
   let event = false;
   for (let i = 0; i < hs.length; i++) {
     const h = hs[i]!;
-    if (h.cue === 'event') { event = true; continue; }
+    if (h.cue === 'event') {
+      // "the attack on X, which the hospital says began on Nov. 23": the relative clause's subject is the attack
+      if (i === 0 && c.relativeAttack.test(left.slice(0, h.at))) return 'attack';
+      event = true; continue;
+    }
     if (h.cue === 'verb') return 'attack';
     // "said that on 30 November an intruder accessed …": a clause opened after the verb of saying holds the date,
     // and what follows the date decides

@@ -50,6 +50,8 @@ interface Calendar {
   lead: RegExp;
   /** words that make a weekday a named day: "Palm Sunday", "Cyber Monday" */
   named: RegExp;
+  /** feasts on a fixed date: name → [month, day] */
+  feasts: Map<string, [number, number]>;
 }
 
 const calendars = new WeakMap<Lists, Calendar>();
@@ -105,7 +107,11 @@ function calendar(lists: Lists): Calendar {
   const named = new RegExp(String.raw`${B}(?:${words(lists, 'date-named-days').map(pattern).join('|')})\s+$`, 'i');
   const preps = alt(words(lists, 'date-numeric-prepositions'));
   const numericPrep = new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu');
-  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep };
+  const feasts = new Map<string, [number, number]>(words(lists, 'date-fixed-feasts').flatMap((w) => {
+    const m = /^(\d{2})-(\d{2}) (.+)$/.exec(w);
+    return m ? [[m[3]!, [Number(m[1]), Number(m[2])]]] : [];
+  }));
+  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep, feasts };
   calendars.set(lists, cal);
   return cal;
 }
@@ -150,6 +156,15 @@ export function findDates(text: string, published: string | null, lists: Lists, 
         if (lead && free(start - lead[0].length, end)) start -= lead[0].length;
       }
       if (mention) out.push({ start, end, ...mention });
+    }
+  }
+  // a feast on a fixed date: "on Christmas Eve" (read as a month and day)
+  for (const [name, [mo, d]] of cal.feasts) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (!free(at, end) || /\p{L}/u.test(text[end] ?? '')) continue;
+      const t = pub === null ? null : monthDay(pub, mo, d);
+      out.push({ start: at, end, kind: 'md', date: t === null ? null : iso(t), m: mo, d });
     }
   }
   const rel = cal.relRe.get(lang) ?? (lang === 'und' ? cal.relRe.get('en') : undefined);
