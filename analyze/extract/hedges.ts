@@ -22,6 +22,10 @@ const DENY_DEMAND = [
   /\b(?:has|had|have) not (?:received|got|been sent) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
   /\bnever (?:received|got) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
   /\b(?:there (?:was|is|has been|had been|were) no|without any) (?:ransom )?demands?\b/i,
+  // "received no ransom demand", "dismissed reports of a demand", "reports that hackers demanded $X were false"
+  /\b(?:received|got|had) no (?:ransom )?(?:demand|ransom)/i,
+  /\b(?:dismiss|reject|refut|debunk)\w*\b[^.;]{0,60}\b(?:ransom|demand)/i,
+  /\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) (?:false|untrue|incorrect|baseless|wrong|inaccurate|fake)\b/i,
 ];
 const DENY_PAID = [
   /\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\b(?:paying|having paid|payment)/i,
