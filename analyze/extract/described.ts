@@ -2,29 +2,36 @@
 // determiner, up to three modifiers, a health head noun, an organisation noun, a place: "a public hospital in the
 // capital", "the regional health board", "a fertility clinic chain". Used only when no named victim is found.
 import type { Lists } from './lists.ts';
-import { listRe } from './lists.ts';
-import { sentenceAt, type Span } from './text.ts';
+import { listRe, words } from './lists.ts';
+import { escapeRe, sentenceAt, type Span } from './text.ts';
 import { victimCue } from './victimroles.ts';
 
 export interface Described { start: number; end: number; name: string; strong: boolean }
 
 const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
 const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
-// "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital"
+// "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital", "in the Romanian capital"
 const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)`
   + String.raw`\s+of\s+${CAPS}`;
 const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?`
-  + String.raw`(?:${UNIT}|${CAPS}|capital|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
+  + String.raw`(?:${UNIT}|${CAPS}(?:\s+(?:capital|city|region|province|state|county))?|capital`
+  + String.raw`|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
 // modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
 // …after a place or nationality that opens it: "the Kerala state health department", "the Irish health service"
-const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
+// …or a lower-case possessive: "a children's hospital", "the country's largest hospital group"
+const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+(?:['’]s)?|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
 const compiled = new WeakMap<Lists, RegExp>();
 
 function grammar(lists: Lists): RegExp {
   let re = compiled.get(lists);
   if (!re) {
     const head = listRe(lists, 'victim-described-heads', 'u').source;
-    re = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})${head}${ORG}${PLACE}(?![\p{L}])`, 'gu');
+    // the heads in the plural, for a count: each word's last noun takes an s ("hospitals", "health boards")
+    const heads = words(lists, 'victim-described-heads').map((w) => `${escapeRe(w).replace(/ /g, '\\s+')}s`);
+    // (a count opens a description of several, its head in the plural: "two hospitals in the capital")
+    re = new RegExp(String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}`
+      + String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))${PLACE}(?![\p{L}])`,
+    'gu');
     compiled.set(lists, re);
   }
   return re;
@@ -41,12 +48,14 @@ export function describedVictim(text: string, sents: Span[], lists: Lists, incid
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/\s+/g, ' ');
     // "the systems of a hospital": not a description, but one may start inside it
-    if (NOT_MOD.test(m[1] ?? '')) { re.lastIndex = m.index + 1; continue; }
+    if (NOT_MOD.test(m[1] ?? m[2] ?? '')) { re.lastIndex = m.index + 1; continue; }
     const s = sentenceAt(sents, m.index);
     if (!s || !incident.test(s.text)) continue;
     const cue = victimCue(s.text, m.index - s.start, m.index + m[0].length - s.start, incident);
     const d = { start: m.index, end: m.index + m[0].length, name, strong: cue === 'strong' };
     if (d.strong) return d;
+    // several described only in a victim's own position ("three hospitals held a drill" tells of none)
+    if (m[2] !== undefined) continue;
     // …or the headline's or the lead's subject, or a weak position ("a hospital said its systems …")
     weak ??= cue || s === sents[0] || s === sents[1] ? d : null;
   }
