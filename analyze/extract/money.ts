@@ -35,7 +35,7 @@ function compile(c: Currencies): Compiled {
   // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
   const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+`
     + String.raw`(${WORD_SCALES})\s+`
-    + String.raw`(?:of\s+|de\s+|d['’]\s?)?(${words})(?![\p{L}])`, 'giu');
+    + String.raw`(?:of\s+|de\s+|di\s+|d['’]\s?)?(${words})(?![\p{L}])`, 'giu');
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
   // a currency word right after a symbol's figure names the currency: "$50,000 pesos"
   const after = new RegExp(String.raw`^\s(${words})(?![\p{L}])`, 'iu');
@@ -64,12 +64,12 @@ const WORD_NUMBERS: Record<string, number> = {
   diez: 10, ein: 1, eine: 1, einer: 1, einem: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
 };
 const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million`
-  + '|Milliarden?|mila|milioni|miliardi|milh(?:ão|ões)|bilh(?:ão|ões)';
+  + '|Milliarden?|mila|milion[ei]|miliard[oi]|milh(?:ão|ões)|bilh(?:ão|ões)|miljoen|miljard';
 /** The English scale word of a French, Spanish or German one. */
 function wordScale(w: string): string {
   const l = w.toLowerCase();
-  return /^(?:mill(?:ion|ions|ón|on|ones|ionen)|milioni|milh(?:ão|ões))$/.test(l) ? 'million'
-    : /^(?:milliard|miliardi|bilh)/.test(l) ? 'billion' : /^(?:mille|mil|mila)$/.test(l) ? 'thousand' : l;
+  return /^(?:mill(?:ion|ions|ón|on|ones|ionen)|milion[ei]|milh(?:ão|ões)|miljoen)$/.test(l) ? 'million'
+    : /^(?:milliard|miliard|bilh|miljard)/.test(l) ? 'billion' : /^(?:mille|mil|mila)$/.test(l) ? 'thousand' : l;
 }
 
 const COINS = new Set(['BTC', 'XMR', 'ETH']);

@@ -6,11 +6,11 @@ export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|
 // Scale words of Spanish, French, German and Dutch counts ("20 millones de", "2 Millionen", "485 mil"), read by
 // scaleOf; money keeps to SCALE.
 export const SCALE_INTL = String.raw`millones|mill[oó]n|milliers|milliards?|Millionen|Milliarden|miljoen|miljard`
-  + String.raw`|milioni`
+  + String.raw`|milion[ei]|miliardo`
   + String.raw`|miliardi|milh(?:ão|ões)|mila|mil`;
 
 const SCALES: [RegExp, number][] = [
-  [/^(millones|mill[oó]n|millionen|miljoen|milioni|milh(?:ão|ões))$/i, 1e6],
+  [/^(millones|mill[oó]n|millionen|miljoen|milion[ei]|milh(?:ão|ões))$/i, 1e6],
   [/^(milliards?|milliarden|miljard|miliardi)$/i, 1e9], [/^(mil|milliers|mila)$/i, 1e3],
   [/^(lakhs?|lacs?)$/i, 1e5], [/^(crores?|cr)$/i, 1e7], [/^(millions?|mn|mln|mio\.?|m)$/i, 1e6],
   [/^(billions?|bn|mrd\.?|b)$/i, 1e9], [/^(thousand|k)$/i, 1e3], [/^trillion$/i, 1e12],
