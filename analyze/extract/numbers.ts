@@ -2,7 +2,9 @@
 // (1.000.000, 1,5), scale words (lakh, crore, million, Mio., bn, k).
 
 export const NUM = String.raw`(?:(?<![\d.,])\.)?\d(?:[\d,.]*\d)?`;
-export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b|thousand|k|K|trillion`;
+// (headlines capitalise them: "Demand $5 Million")
+export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b|thousand|k|K`
+  + String.raw`|trillion|Lakhs?|Crores?|Millions?|Billions?|Thousand|Trillion`;
 // Scale words of Spanish, French, German and Dutch counts ("20 millones de", "2 Millionen", "485 mil"), read by
 // scaleOf; money keeps to SCALE.
 export const SCALE_INTL = String.raw`millones|mill[oó]n|milliers|milliards?|Millionen|Milliarden|miljoen|miljard`

@@ -53,7 +53,10 @@ export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) 
 }
 
 type Word = { w: string; s: number };
-const wholeWord = (re: RegExp, w: string) => { const m = re.exec(w); return !!m && m.index === 0 && m[0].length === w.length; };
+const whole = (re: RegExp, w: string) => { const m = re.exec(w); return !!m && m.index === 0 && m[0].length === w.length; };
+// an all-capitals headline is read as title case: "HOSPITAL HIT BY RANSOMWARE" breaks like "Hospital Hit By Ransomware"
+const wholeWord = (re: RegExp, w: string) => whole(re, w)
+  || (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && whole(re, w[0] + w.slice(1).toLowerCase()));
 
 // German, French and Dutch articles before a name: "Das Krankenhaus …", "Les hôpitaux …"
 const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
