@@ -43,16 +43,33 @@ export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) 
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     let seg: Word[] = [];
+    const headline = titleCaseLine(text, m.index);
+    const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace);
     for (const p of parts) {
-      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { trimmed(text, seg, out, isPlace); seg = []; }
+      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { end(seg); seg = []; }
       else seg.push(p);
     }
-    trimmed(text, seg, out, isPlace);
+    end(seg);
   }
   return out;
 }
 
 type Word = { w: string; s: number };
+
+/** The line at `at` is a title-case headline: four words or more, nearly all capitalised, no closing stop. */
+function titleCaseLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1, to = text.indexOf('\n', at);
+  const line = text.slice(from, to < 0 ? text.length : to).trim();
+  if (line.length > 160 || /[.!?]["'”’]?$/.test(line)) return false;
+  const ws = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  return ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= ws.length - 1;
+}
+// …where a name ends at its last organisation word: "Pinewood Medical Center Enters Third Week"
+function toLastHead(ws: Word[]): Word[] {
+  let k = -1;
+  ws.forEach((p, i) => { if (ORG_WORD.test(p.w.replace(/[,:;'’"”]+$/u, ''))) k = i; });
+  return k > 0 && k < ws.length - 1 ? ws.slice(0, k + 1) : ws;
+}
 const whole = (re: RegExp, w: string) => { const m = re.exec(w); return !!m && m.index === 0 && m[0].length === w.length; };
 // an all-capitals headline is read as title case: "HOSPITAL HIT BY RANSOMWARE" breaks like "Hospital Hit By Ransomware"
 const wholeWord = (re: RegExp, w: string) => whole(re, w)
