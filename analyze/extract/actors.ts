@@ -17,7 +17,7 @@ const ALIAS = 'alias|handle|moniker|pseudonym';
 interface Cues {
   cue: RegExp; named: RegExp; tail: RegExp; before: RegExp; naming: RegExp; agent: RegExp; after: RegExp;
   possessive: RegExp; claims: RegExp; kindAfter: RegExp; nounAfter: RegExp; stop: Set<string>;
-  passing: RegExp; lineage: RegExp; otherEvent: RegExp; tool: RegExp; fronted: RegExp;
+  passing: RegExp; lineage: RegExp; otherEvent: RegExp; tool: RegExp; fronted: RegExp; noClaim: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
 
@@ -69,6 +69,7 @@ function cues(lists: Lists): Cues {
     // the name told first, what it is after: "Known as X, the ransomware …", "Dubbed X, the group …"
     fronted: new RegExp(String.raw`^${QUOTE}(?:${V})${QUOTE}([^,;.]{2,40}?)${QUOTE},\s+(?:the|a|an|this)\s+`
       + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${K}|${N}|${S})(?![\p{L}])`, 'iu'),
+    noClaim: listRe(lists, 'group-no-claim', 'iu'),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
   // the cues that scan a sentence or the words before a name run their plain-text twins (fastre.ts)
@@ -221,7 +222,23 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
       || found.has(x.surface.group.canonical)))) continue;
     if (!found.has(f.canonical)) found.set(f.canonical, f);
   }
-  return [...found.values()].sort((a, b) => a.start - b.start).map((f) => {
+  // the text says no one has claimed the attack: a group named without a claim or an attack of its own is context
+  const unclaimed = sents.some((s) => c.noClaim.test(s.text));
+  // (any mention of it may carry the claim: "Vice Society struck X on 16 October")
+  const ownAt = (start: number, end: number) => {
+    const s = sentenceAt(sents, start);
+    if (!s) return false;
+    const before = text.slice(Math.max(s.start, start - 80), start), after = text.slice(end, s.end);
+    return c.claims.test(after) || c.agent.test(before) || c.possessive.test(after) || c.before.test(before)
+      || c.naming.test(before);
+  };
+  const own = (f: Found) => {
+    for (let at = text.indexOf(f.name); at >= 0; at = text.indexOf(f.name, at + 1)) {
+      if (ownAt(at, at + f.name.length)) return true;
+    }
+    return false;
+  };
+  return [...found.values()].filter((f) => !unclaimed || own(f)).sort((a, b) => a.start - b.start).map((f) => {
     const s = sentenceAt(sents, f.start)!;
     return { name: f.name, canonical: f.canonical, evidence: evidence(text, s.start, s.end) };
   });
