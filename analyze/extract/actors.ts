@@ -121,7 +121,10 @@ const ATTACKERS_LINKED = new RegExp(String.raw`\b(?:hackers|attackers|attack|bre
 
 interface Found { name: string; canonical: string; start: number; end: number }
 
-const OTHER_OBJECT = /^\s+(?:also\s+|previously\s+|once\s+)?(?:hit|attacked|targeted|breached|struck|claimed)\s+(?:an?\s+)?(?:another|other|different|separate|unrelated)\b/i;
+const OTHER_OBJECT = new RegExp(String.raw`^\s+(?:also\s+|previously\s+|once\s+)?`
+  + String.raw`(?:hit|attacked|targeted|breached|struck|claimed)\s+(?:an?\s+)?`
+  + String.raw`(?:another|other|different|separate|unrelated)\b`,
+  'i');
 
 // the article writes the word capitalised after a letter or a comma ("… said Phoenix")
 const capitalisedMid = perText((text: string, first: string) =>

@@ -46,7 +46,8 @@ const NO_DEMAND = new RegExp(String.raw`\b(?:not aware of|no|never|without|den(?
   + String.raw`|\b(?:not|never|won't`
   + String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`, 'i');
 // A sum offered for sale on a forum is no demand on the victim.
-const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing|auction\w*|bid\w*`
+const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
+  + String.raw`|auction\w*|bid\w*`
   + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu');
 // A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
 const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
@@ -118,7 +119,7 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
     }
     // systems locked until a ransom is paid: "the still-locked computers", "won't work until the region pays a ransom"
     const l = locked.exec(s.text);
-    // …or where a sum paid or asked for them is read in the same sentence ("paid $20,000 to the hackers who locked …")
+    // …or where a sum paid or asked for them is read in the same sentence ("paid $20,000 to the hackers who …")
     const priced = !!ctx.demands?.some((d) => d.includes(s.text) || s.text.includes(d));
     if (l && (priced || listRe(lists, 'attack-extortion').test(s.text)) && told(lists, s, l, 'ransomware')) {
       types.add('ransomware');

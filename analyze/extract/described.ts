@@ -10,7 +10,8 @@ export interface Described { start: number; end: number; name: string; strong: b
 
 const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
 const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
-// "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital", "in the Romanian capital"
+// "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital",
+// "in the Romanian capital"
 const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)`
   + String.raw`\s+of\s+${CAPS}`;
 const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?`
@@ -30,8 +31,8 @@ function grammar(lists: Lists): RegExp {
     const heads = words(lists, 'victim-described-heads').map((w) => `${escapeRe(w).replace(/ /g, '\\s+')}s`);
     // (a count opens a description of several, its head in the plural: "two hospitals in the capital")
     re = new RegExp(String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}`
-      + String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))${PLACE}(?![\p{L}])`,
-    'gu');
+      + String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))`
+      + String.raw`${PLACE}(?![\p{L}])`, 'gu');
     compiled.set(lists, re);
   }
   return re;

@@ -25,7 +25,8 @@ const DENY_DEMAND = [
   // "received no ransom demand", "dismissed reports of a demand", "reports that hackers demanded $X were false"
   /\b(?:received|got|had) no (?:ransom )?(?:demand|ransom)/i,
   /\b(?:dismiss|reject|refut|debunk)\w*\b[^.;]{0,60}\b(?:ransom|demand)/i,
-  /\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) (?:false|untrue|incorrect|baseless|wrong|inaccurate|fake)\b/i,
+  new RegExp(String.raw`\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) `
+    + String.raw`(?:false|untrue|incorrect|baseless|wrong|inaccurate|fake)\b`, 'i'),
 ];
 const DENY_PAID = [
   /\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\b(?:paying|having paid|payment)/i,

@@ -3,7 +3,8 @@
 
 export const NUM = String.raw`(?:(?<![\d.,])\.)?\d(?:[\d,.]*\d)?`;
 // (headlines capitalise them: "Demand $5 Million")
-export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b|thousand|k|K`
+export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b`
+  + String.raw`|thousand|k|K`
   + String.raw`|trillion|Lakhs?|Crores?|Millions?|Billions?|Thousand|Trillion`;
 // Scale words of Spanish, French, German and Dutch counts ("20 millones de", "2 Millionen", "485 mil"), read by
 // scaleOf; money keeps to SCALE.

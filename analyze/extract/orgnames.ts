@@ -70,7 +70,10 @@ function toLastHead(ws: Word[]): Word[] {
   ws.forEach((p, i) => { if (ORG_WORD.test(p.w.replace(/[,:;'’"”]+$/u, ''))) k = i; });
   return k > 0 && k < ws.length - 1 ? ws.slice(0, k + 1) : ws;
 }
-const whole = (re: RegExp, w: string) => { const m = re.exec(w); return !!m && m.index === 0 && m[0].length === w.length; };
+const whole = (re: RegExp, w: string) => {
+  const m = re.exec(w);
+  return !!m && m.index === 0 && m[0].length === w.length;
+};
 // an all-capitals headline is read as title case: "HOSPITAL HIT BY RANSOMWARE" breaks like "Hospital Hit By Ransomware"
 const wholeWord = (re: RegExp, w: string) => whole(re, w)
   || (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && whole(re, w[0] + w.slice(1).toLowerCase()));

@@ -108,7 +108,9 @@ const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|
 const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
 const UNHURT_AFTER = /^(?:['’]s?\s+[^.;]{0,40}?)?\s+(?:(?:was|were|is|are|has|have|had)\s+(?:not|never|n['’]t)\s+(?:been\s+)?(?:hit|affected|impacted|breached|compromised|involved|hurt|infected|targeted)|(?:was|were|is|are)\s+(?:unrelated|unaffected|spared))\b/i;
 
-const FACILITIES = /\b(?:which|that|who) (?:runs|operates|owns|manages|includes|oversees|comprises)\b(?![^.;]*\b(?:said|says|is|was|were|are|has|had)\b)[^.;]*$/i;
+const FACILITIES = new RegExp(String.raw`\b(?:which|that|who) `
+  + String.raw`(?:runs|operates|owns|manages|includes|oversees|comprises)\b`
+  + String.raw`(?![^.;]*\b(?:said|says|is|was|were|are|has|had)\b)[^.;]*$`, 'i');
 
 export type Cue = 'strong' | 'weak';
 /**

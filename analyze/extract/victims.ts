@@ -23,7 +23,8 @@ const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)
 const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
-const DESCRIBED_LEAD = /^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$/u;
+const DESCRIBED_LEAD = new RegExp(String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?`
+  + String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`, 'u');
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
@@ -63,7 +64,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const m = L.dateLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
-  const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref)).flatMap((r) => splitCoordinated(r, text));
+  const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
+    .flatMap((r) => splitCoordinated(r, text));
   for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
@@ -78,7 +80,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     const s = sentenceAt(sents, r.start);
-    // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered a breach")
+    // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
     const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, L.incident) : null;
     const healthName = L.health.test(fold(named)) && (/\s/.test(named) || !!full);

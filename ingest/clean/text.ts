@@ -98,7 +98,8 @@ const LINKS_HEAD = new RegExp(String.raw`^(?:related(?: coverage| articles?| sto
   + String.raw`| news)?|read more|read also|also read|more (?:stories|news|from [^.!?]{1,40}|on this(?: story| topic)?)`
   + String.raw`|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|trending(?: now| stories)?`
   + String.raw`|most (?:read|popular|viewed)|popular (?:stories|now)|latest (?:news|stories)|top stories`
-  + String.raw`|in case you missed it|further reading|see also|don['’]t miss|do not miss|editor['’]?s['’]? picks|read next`
+  + String.raw`|in case you missed it|further reading|see also|don['’]t miss|do not miss|editor['’]?s['’]? picks`
+  + String.raw`|read next`
   + String.raw`|up next|what to read next|you (?:may|might) have missed)\s*:?$`, 'i');
 // a headline in such a block: short, no closing stop
 const LISTED_HEADLINE = (p: string) => p.length < 160 && !/[.!?]["'”’]?$/.test(p);
