@@ -20,6 +20,10 @@ const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|target
 const PLACE_AFTER = String.raw`(?:\s+in\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?`;
 const APPOS = String.raw`${PLACE_AFTER}(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
 const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
+// Where it said so: "X said in a filing with the state attorney general that …", "X confirmed in a statement …"
+const TOLD_IN = String.raw`(?:\s+(?:in|on|via)\s+(?:an?|its|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|filing|notice`
+  + String.raw`|letter|notification|post|update|release|disclosure|report|submission)s?(?:\s+(?:with|to|on|at|from)`
+  + String.raw`\s+[^.;,]{1,60}?)??)?`;
 // People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
 const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
 
@@ -72,7 +76,7 @@ const AFTER = [
   new RegExp(String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?`
     + String.raw`(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`, 'iu'),
   // the subject telling of intruders in its own systems: "X said hackers accessed its network between …"
-  new RegExp(String.raw`^${APPOS}\s+(?:said|says|confirmed|disclosed|reported|announced|revealed)\s+(?:that\s+)?`
+  new RegExp(String.raw`^${APPOS}\s+(?:said|says|confirmed|disclosed|reported|announced|revealed)${TOLD_IN}\s+(?:that\s+)?`
     + String.raw`(?:hackers|attackers|intruders|cyber-?criminals|criminals`
     + String.raw`|an?\s+(?:[\p{L}-]+\s+)?(?:hacker|attacker|intruder|cybercriminal|third party|threat actor|party`
     + String.raw`|individual|person)|unauthori[sz]ed\s+(?:[\p{L}-]+\s+)?`
@@ -99,7 +103,7 @@ const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?
   + String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members`
   + String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|announced|admitted|acknowledged`
   + String.raw`|reported|disclosed|revealed`
-  + String.raw`|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some`
+  + String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some`
   + String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach`
   + String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)`
   + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');

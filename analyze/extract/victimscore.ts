@@ -21,16 +21,22 @@ export interface Scored {
 const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
 export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
 
-// a month at the end of last year, told early this year, is recent: "on 28 December 2024" in a January 2025 story
-const LATE_MONTH = /\b(?:Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$/i;
+// a month of last year within eight months of publication is recent: "on 28 December 2024" in a January 2025
+// story, "between August 3 and August 9, 2024" in a breach notice of February 2025 (notices lag by months)
+const MONTH_BEFORE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const recentMonth = (before: string, year: number, pubYear: number, pubMonth: number) => {
+  const m = year === pubYear - 1 ? MONTH_BEFORE.exec(before) : null;
+  return !!m && pubMonth + 12 - (MONTHS.indexOf(m[1]!.toLowerCase()) + 1) <= 8;
+};
 
 /** A sentence about an earlier incident than the one the article reports (a year before publication, "last year"). */
 export function pastIncident(sentence: string, published: string | null): boolean {
   if (PAST.test(sentence)) return true;
   if (published === null) return false;
-  const pubYear = Number(published.slice(0, 4)), early = Number(published.slice(5, 7)) <= 3;
+  const pubYear = Number(published.slice(0, 4)), pubMonth = Number(published.slice(5, 7));
   return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear
-    && !(early && Number(m[0]) === pubYear - 1 && LATE_MONTH.test(sentence.slice(Math.max(0, m.index! - 20), m.index))))
+    && !recentMonth(sentence.slice(Math.max(0, m.index! - 20), m.index), Number(m[0]), pubYear, pubMonth))
     && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
 }
 
