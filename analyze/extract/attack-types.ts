@@ -37,6 +37,7 @@ export function ransomIncident(sents: Span[]): boolean {
 // A habit, a rule or a condition before the cue: "perpetrators can demand ransom payments", "if a hospital is hit".
 const HYPOTHETICAL =
   /\b(?:can|could(?! have)|would(?! have)|should|might(?! have)|typically|usually|often|generally|tend to|if)\b/i;
+const RELATIVE_END = /\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$/i;
 // Phishing named as advice or a risk to come is no vector: "beware of phishing", "will use it for phishing".
 const FUTURE =
   /\b(?:will|won't|would|could|can|might|beware|wary|warn\w*|advis\w*|caution|alert|tips?|to conduct|risk of)\b/i;
@@ -74,7 +75,9 @@ export interface TypeContext {
 /** Does the cue stand in a sentence about this incident, stated rather than asked, denied or supposed? */
 function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean {
   const before = s.text.slice(0, m.index);
-  if (HYPOTHETICAL.test(before) || HABIT.test(m[0]) || HABIT_BEFORE.test(before)) return false;
+  // a relative clause in the past tells a fact whatever the main clause's mood: "would not pay the hackers who locked …"
+  const pastRelative = RELATIVE_END.test(before) && /ed\b/.test(m[0]);
+  if (HYPOTHETICAL.test(before) && !pastRelative || HABIT.test(m[0]) || HABIT_BEFORE.test(before)) return false;
   if ((type === 'extortion' || type === 'phishing') && WARNING.test(before)) return false;
   // a question or a denial before the cue, or one that takes the cue in: "no patient or employee data was accessed"
   const upTo = s.text.slice(0, m.index + m[0].length);

@@ -72,7 +72,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     relevant: score >= 0.5,
     relevance: score,
     attack_types: types,
-    victims: incident || fallback ? victims : [],
+    victims: reported || fallback ? victims : [],
     actors,
     ransom: claims,
     payment_method: paymentMethod(claims, sents, text),
