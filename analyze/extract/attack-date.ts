@@ -14,7 +14,7 @@ export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 interface Cues {
   verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
   clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; later: RegExp; pastMonth: RegExp;
-  leadOffset: RegExp; leadClause: RegExp; nounSubject: RegExp; pastVerb: RegExp; relativeAttack: RegExp;
+  leadOffset: RegExp; leadClause: RegExp; nounSubject: RegExp; pastVerb: RegExp; relativeAttack: RegExp; dayOf: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -27,6 +27,7 @@ function cues(lists: Lists): Cues {
   const noun = listRe(lists, 'date-attack-nouns').source;
   const claim = listRe(lists, ['date-report-verbs', 'date-claim-verbs']).source;
   const nums = words(lists, 'date-numerals').map((w) => w.split(' ')[1]).join('|');
+  const ordinals = words(lists, 'date-ordinals').map((w) => w.split(' ')[1]).join('|');
   const verbs = listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source;
   const limit = listRe(lists, 'date-limit-words').source;
   const AFTER = String.raw`(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`;
@@ -54,6 +55,9 @@ function cues(lists: Lists): Cues {
       + String.raw`(?:(${noun})|${claim})`, 'iu'),
     // "on Thursday, one day after the ransomware attack"
     offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
+    // "on Friday, the sixth day of a ransomware outage": the outage began five days before
+    dayOf: new RegExp(String.raw`^,?\s+(?:which was\s+|on\s+)?the\s+(\d+(?:st|nd|rd|th)|${ordinals})\s+`
+      + String.raw`(?:straight\s+|consecutive\s+|full\s+)?day\s+of\s+${AFTER}${noun}`, 'iu'),
     // "Five days after a ransomware attack crippled its systems, X on Wednesday restored …": the clause opening the
     // sentence counts back from the date of its main clause
     leadOffset: new RegExp(String.raw`^${DATELINE}(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}\b[^,;]*,`, 'iu'),
@@ -92,6 +96,8 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const right = text.slice(d.end, Math.min(sent.end, d.end + 120));
   const off = c.offset.exec(right);
   if (off) return { gov: 'attack', shift: /^\d+$/.test(off[1]!) ? Number(off[1]) : numeral(lists, off[1]!) };
+  const nth = c.dayOf.exec(right);
+  if (nth) return { gov: 'attack', shift: ordinal(lists, nth[1]!) - 1 };
   const attr = c.attributive.exec(right);
   if (attr) return { gov: attr[1] ? 'attack' : 'report', shift: 0 };
   const opening = text.slice(sent.start, d.start);
@@ -153,6 +159,12 @@ function leftGovernor(c: Cues, left: string): Governor {
     return 'report';
   }
   return null;
+}
+
+function ordinal(lists: Lists, w: string): number {
+  if (/^\d/.test(w)) return parseInt(w, 10);
+  const hit = words(lists, 'date-ordinals').find((x) => x.endsWith(' ' + w.toLowerCase()));
+  return hit ? Number(hit.split(' ')[0]) : 1;
 }
 
 function numeral(lists: Lists, w: string): number {

@@ -72,9 +72,9 @@ function makersHabit(sentence: string): boolean {
   return !!m && !/\b(?:from|of)\s+(?:the|a|an|its|this|\p{Lu})/u.test(sentence.slice(m.index + m[0].length));
 }
 
-// A reward for finding flaws ("paid $80,000 for reporting a bug") or money spent on recovery ("shelling out
-// $2.7 million on emergency contracts").
-const NOT_A_RANSOM = /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b/i;
+// A reward for finding flaws ("paid $80,000 for reporting a bug"), money spent on recovery ("shelling out
+// $2.7 million on emergency contracts") or paid to settle a lawsuit ("agreed to pay $1.1 million to settle …").
+const NOT_A_RANSOM = /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b/i;
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".
 const RANSOM_WAS = /\bransom(?: (?:amount|sum|fee|price|figure))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
 

@@ -32,7 +32,7 @@ const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
   new RegExp(String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`, 'iu'),
   // "hackers hit X", "the ransomware crippled X", "extorted money from X"
-  new RegExp(String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into)\s+${LIST}${DESCR}(?:,\s+)?$`, 'iu'),
+  new RegExp(String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?|sum|amount|fee) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into)\s+${LIST}${DESCR}(?:,\s+)?$`, 'iu'),
   // "the incident occurred at X", "another ransom attack was spotted in X"
   new RegExp(String.raw`\b${ATTACK_NOUN}\b[^.;]{0,60}?\b(?:occurred|happened|took place|was (?:spotted|reported|discovered|detected))\s+(?:at|in)\s+${DESCR}$`, 'iu'),
   // the subject after a clause that told of the attack on "it": "A week after it was hit by ransomware, the City of X …"
