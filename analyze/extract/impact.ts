@@ -186,7 +186,7 @@ const N_INTO = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+i
   + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis`
   + String.raw`|incident)\b`, 'giu');
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
-const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
+const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
 // the time a recovery took: "it took 10 days to restore the systems"
 const TOOK = new RegExp(String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)`
