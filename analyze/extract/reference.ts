@@ -1,5 +1,6 @@
 // Reference data, loaded once from data/reference/ (plain files with source notes).
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Sector } from '../../core/records.ts';
@@ -27,12 +28,25 @@ export interface Reference {
   fx: FxTables;
   /** word and cue lists (data/reference/lists/NAME.yaml) */
   lists: Lists;
+  /** common English words, lower case (the lexicon of natural's Brill tagger): a lone capitalised word opening a
+   * sentence that is none of these can be a name */
+  english: Set<string>;
 }
 
 function readText(dir: string, file: string): string {
   const path = join(dir, file);
   if (!existsSync(path)) throw new ConfigError('missing reference file', path);
   return readFileSync(path, 'utf8');
+}
+
+// natural ships the lexicon of its English Brill tagger (about 92,000 words with their tags) inside its package
+const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
+let english: Set<string> | null = null;
+function englishWords(): Set<string> {
+  if (english) return english;
+  const path = createRequire(import.meta.url).resolve(LEXICON);
+  const words = Object.keys(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
+  return (english = new Set(words.filter((w) => w === w.toLowerCase() && /^\p{Ll}/u.test(w))));
 }
 
 function loadFx(dir: string): FxTables {
@@ -86,6 +100,7 @@ export function loadReference(dir = 'data/reference'): Reference {
     currencies: parse(readText(dir, 'currencies.yaml')) as Currencies,
     fx: loadFx(dir),
     lists: loadLists(join(dir, 'lists')),
+    english: englishWords(),
   };
   cache.set(dir, ref);
   return ref;

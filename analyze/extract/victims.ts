@@ -95,7 +95,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       || !!romance;
     const described = head
       || healthAppositive(text.slice(r.end, r.end + 80), L.health)
-      && !(/^\S+$/.test(r.name) && startsSentence(r.start));
+      && !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
     const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name)
@@ -119,7 +119,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
     if (!subject && !cue) continue;
-    if (!full && !plausibleName(r, s, before, single)) continue;
+    if (!full && !plausibleName(r, s, before, single, cue === 'strong')) continue;
     // a defined acronym before a product noun names the product: "File Transfer Protocol (FTP) … the FTP servers"
     if (full && L.techNoun.test(text.slice(r.end, r.end + 30))) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
@@ -142,7 +142,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     return !!s && LEADIN_ONLY.test(text.slice(s.start, at));
   }
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
-  function plausibleName(r: NameSpan, s: Span, before: string, single: boolean): boolean {
+  function plausibleName(r: NameSpan, s: Span, before: string, single: boolean, strong = false): boolean {
     const after = text.slice(r.end, r.end + 80);
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
@@ -167,10 +167,17 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     if (r.name.length < 2 || /-$/.test(r.name)) return false;
     // (a line of its own starts a sentence too: a headline without a stop runs into the next line)
     const from = Math.max(s.start, text.lastIndexOf('\n', r.start - 1) + 1);
-    if (LEADIN_ONLY.test(text.slice(from, r.start)) && !midSentence(text, r.name) && occurrences(text, r.name) < 2) {
+    // …unless it stands where only a victim stands and is no English word ("Morsoltor was hit by ransomware")
+    if (LEADIN_ONLY.test(text.slice(from, r.start)) && !midSentence(text, r.name) && occurrences(text, r.name) < 2
+      && !(strong && unknownWord(r.name))) {
       return false;
     }
     return !commonWord(text, r.name);
+  }
+  function unknownWord(word: string): boolean {
+    const w = word.toLowerCase();
+    return !/^\p{Lu}{2,}$/u.test(word) && ![w, w.replace(/s$/, ''), w.replace(/es$/, '')].some((x) => ref.english.has(x))
+      && !L.incident.test(w) && !L.health.test(fold(word)) && !L.authority.test(word);
   }
   // a place is a victim only as "the city of Atlanta"; a nationality never is ("German businesses")
   // …or bare where the article also calls it "the city of X": "hackers launched a ransomware attack against Atlanta"
