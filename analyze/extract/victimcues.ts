@@ -28,6 +28,7 @@ export interface VictimCues {
   calendar: RegExp;
   /** a date opening a run before a name: "January 19 2017 Dorset County Hospital", "Monday 3 May X" */
   dateLead: RegExp;
+  peopleLead: RegExp;
   /** a product's noun right after a name ("MongoDB databases") */
   techNoun: RegExp;
   /** …after a list or an acronym: "MongoDB, Hadoop and CouchDB installations", "Server Message Block (SMB) flaw" */
@@ -69,6 +70,9 @@ export function cues(lists: Lists): VictimCues {
     nonOrgAfter: new RegExp(String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`, 'u'),
     breaks: listRe(lists, 'victim-headline-breaks', 'u'),
     calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
+    // "20.000 Patienten der MVZ X": a count and the organisation's people before its name
+    peopleLead: new RegExp(String.raw`^(?:[\d.,]+\s+)?(?:${listRe(lists, 'victim-people-lead', 'u').source})`
+      + String.raw`\s+(?:of|der|des|von|van)\s+(?:the\s+|den\s+|de\s+|het\s+)?(?=\p{Lu})`, 'u'),
     dateLead: new RegExp(String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+`
       + String.raw`(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\d{4},?\s+)(?=\p{Lu})`, 'u'),
     techNoun: new RegExp(String.raw`^\s${tech}`, 'u'),

@@ -61,7 +61,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
 
   const dated = (r: NameSpan): NameSpan => {
-    const m = L.dateLead.exec(r.name);
+    const m = L.dateLead.exec(r.name) ?? L.peopleLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
   const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
@@ -83,7 +83,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
     const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, L.incident) : null;
-    const healthName = L.health.test(fold(named)) && (/\s/.test(named) || !!full);
+    // (one word names one when a health noun ends a hyphened compound: "Sint-Annaziekenhuis", "Rhein-Klinikum")
+    const healthName = L.health.test(fold(named)) && (/\s/.test(named) || !!full
+      || /^\p{Lu}\p{Ll}+-\p{L}{3,}$/u.test(named) && healthEnd(fold(named)));
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand
     // …a health ministry or board in a victim's position is a victim ("the Ministry of Health lost its site to hackers")
     if (L.authority.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))
@@ -173,6 +175,11 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       return false;
     }
     return !commonWord(text, r.name);
+  }
+  /** the health noun ends the compound after its first part: "sint-annaziekenhuis", not "arztpraxen-verbund" */
+  function healthEnd(f: string): boolean {
+    const m = new RegExp(`(?:${L.health.source})$`, 'u').exec(f);
+    return !!m && m.index > f.indexOf('-');
   }
   function unknownWord(word: string): boolean {
     const w = word.toLowerCase();
