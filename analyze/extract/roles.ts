@@ -78,6 +78,8 @@ const NOT_A_RANSOM = /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discov
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".
 const RANSOM_WAS = /\bransom(?: (?:amount|sum|fee|price|figure))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
 
+const PAID_AFTER = new RegExp(String.raw`^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:it|they|the [\w-]+)\s+`
+  + String.raw`(?:then\s+|eventually\s+|ultimately\s+|later\s+|reportedly\s+)?(?:paid|agreed to pay|handed over)\b`, 'i');
 export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
 
 /**
@@ -121,6 +123,9 @@ export function roleOf(sentence: string, start: number, end: number, context: st
     }
   }
   if (best && best.role !== 'other' && !RANSOM_CONTEXT.test(context)) return null;
+  // the sum the demand came down to, then paid: "negotiated the ransom down to $1.5 million, which it paid"
+  const paidAfter = best?.role === 'demanded' ? PAID_AFTER.exec(sentence.slice(end)) : null;
+  if (best && paidAfter) return { role: 'paid', cueStart: end + paidAfter.index, cueEnd: end + paidAfter[0].length };
   if (best) return { role: best.role, cueStart: best.cs, cueEnd: best.ce };
   // "a $5 million ransom", "ransom of $5 million", "the ransom amount was $3,400" without a verb
   const from = Math.max(0, start - 12), around = sentence.slice(from, Math.min(sentence.length, end + 10));
