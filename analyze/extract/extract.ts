@@ -13,6 +13,7 @@ import { attackTypes, ransomIncident, ransomwareGang } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
+import { maskAsides } from './asides.ts';
 
 export const EXTRACTOR_VERSION = 'extract-0.7.0';
 export { loadReference, type Reference } from './reference.ts';
@@ -21,7 +22,8 @@ export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }
 
 /** Like extract(), plus the sums skipped and why (e.g. unknown_currency), for logs and failure records. */
 export function extractDetailed(article: CleanArticle, ref: Reference): ExtractDetail {
-  const text = article.text;
+  // links to other stories ("Related: …", "Read more:") are masked: their facts belong to other incidents
+  const text = maskAsides(article.text, ref.lists);
   const sents = sentences(text);
   const published = article.published ? article.published.slice(0, 10) : null;
   // a group the actor rules name as the attacker tells a cyber incident as surely as the word "ransomware"

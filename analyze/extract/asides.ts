@@ -1,0 +1,43 @@
+// Links to other stories inside the article text ("Related: X Hospital hit by ransomware", a "Read more:" list) tell
+// other incidents: their victims, groups and sums are no facts of this article. They are masked with spaces, so every
+// offset into the text still holds.
+import { listRe, type Lists } from './lists.ts';
+
+const cache = new WeakMap<Lists, RegExp>();
+function labelRe(lists: Lists): RegExp {
+  let re = cache.get(lists);
+  if (!re) {
+    re = new RegExp(String.raw`^[\s>•·*–—-]*(?:${listRe(lists, 'page-aside-labels', 'iu').source})(?![\p{L}\p{N}])`
+      + String.raw`\s*(?:[:|»›>–—-]|$)`, 'iu');
+    cache.set(lists, re);
+  }
+  return re;
+}
+// a headline under a label: short, no closing stop
+const HEADLINE = /^[^\n]{3,150}$/;
+const SENTENCE_END = /[.!?]["'”’]?\s*$/;
+
+/** The text with lines of links to other stories blanked out (same length). */
+export function maskAsides(text: string, lists: Lists): string {
+  if (!/\n/.test(text)) return text;
+  const label = labelRe(lists);
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = label.exec(line);
+    if (!m) continue;
+    // "Read more: X" or "Related | X | Y": the line itself; a bare label: the headlines under it
+    const bare = line.slice(m[0].length).trim() === '';
+    lines[i] = ' '.repeat(line.length);
+    changed = true;
+    if (!bare) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.trim() === '') { if (j === i + 1) continue; break; }
+      if (!HEADLINE.test(next.trim()) || SENTENCE_END.test(next)) break;
+      lines[j] = ' '.repeat(next.length);
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
