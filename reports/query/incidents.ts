@@ -5,7 +5,8 @@ import { Incident, isCalendarDate } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { Store } from '../../data/store.ts';
 import { actorCandidates, editDistance, loadAliases, type Aliases } from './aliases.ts';
-import { nameTokens, normaliseName, terms } from './tokens.ts';
+import { DoubleMetaphone } from 'natural/lib/natural/phonetics/index.js';
+import { nameTokens, normaliseName, STEMMER, terms } from './tokens.ts';
 import { makeSnippet, markSnippet, type Snippet } from './snippets.ts';
 import { idfOf, proximityBonus } from './proximity.ts';
 
@@ -46,19 +47,36 @@ function victimClause(q: string, words: string[][]): Sql {
 
 /**
  * For each word of a --victim query, the words of known victim names it may mean: equal, extended (a prefix
- * of 3+ letters), or one edit away (two from 8 letters). Cheap SQL filters (length, first or last letter
- * kept) pick the candidates from the name vocabulary; the edit distance is computed here, on those few.
+ * of 3+ letters), one edit away (two from 8 letters), or, from 4 letters, sounding alike (a Double Metaphone key
+ * in common: "Filips" finds "philips"). Cheap SQL filters (length, first or last letter kept) pick the
+ * candidates from the name vocabulary; edit distances and phonetic keys are computed here, on those few.
  */
 export async function victimWords(store: Store, q: string): Promise<string[][]> {
   const out: string[][] = [];
   for (const t of nameTokens(q)) {
     const edits = t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0;
     const rows = await store.all<{ word: string }>(`SELECT word FROM search_name_words WHERE word = ?
-      OR (length(?) >= 3 AND starts_with(word, ?)) OR (abs(length(word) - ?) <= ? AND (word[1] = ? OR word[-1] = ?))`,
-    [t, t, t, t.length, edits, t[0], t[t.length - 1]]);
-    out.push(rows.map((r) => r.word).filter((w) => w === t || (t.length >= 3 && w.startsWith(t)) || editDistance(w, t) <= edits));
+      OR (length(?) >= 3 AND starts_with(word, ?)) OR (abs(length(word) - ?) <= ? AND (word[1] = ? OR word[-1] = ?))
+      OR (length(?) >= 4 AND abs(length(word) - ?) <= 2 AND NOT regexp_matches(word, '[0-9]'))`,
+    [t, t, t, t.length, edits, t[0], t[t.length - 1], t, t.length]);
+    const sound = t.length >= 4 ? soundsOf(t) : [];
+    out.push(rows.map((r) => r.word).filter((w) => w === t || (t.length >= 3 && w.startsWith(t))
+      || editDistance(w, t) <= edits || (sound.length > 0 && soundsOf(w).some((k) => sound.includes(k)))));
   }
   return out;
+}
+
+const SOUNDS = new Map<string, string[]>();
+
+/** A word's Double Metaphone keys (primary and alternate; none for a word without consonant sounds), memoised. */
+function soundsOf(word: string): string[] {
+  let keys = SOUNDS.get(word);
+  if (!keys) {
+    if (SOUNDS.size >= 200_000) SOUNDS.clear();
+    keys = [...new Set(DoubleMetaphone.process(word))].filter((k) => k.length >= 2);
+    SOUNDS.set(word, keys);
+  }
+  return keys;
 }
 
 /**
@@ -117,6 +135,10 @@ interface Row { record: string; score?: number; docs?: { doc_id: string; score: 
 export async function queryIncidents(store: Store, f: IncidentFilters, aliases?: Aliases): Promise<IncidentHit[]> {
   if (f.text !== undefined && !(await store.one('SELECT 1 FROM search_docs LIMIT 1')) && (await store.one('SELECT 1 FROM documents LIMIT 1'))) {
     throw new ConfigError('the full-text index is empty: run `triage analyze` once to build it');
+  }
+  if (f.text !== undefined && (await store.one('SELECT 1 FROM search_docs LIMIT 1'))
+    && (await store.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'search_stemmer'`))?.value !== STEMMER) {
+    throw new ConfigError('the full-text index was built with an older stemmer: run `triage analyze` once to rebuild it');
   }
   const words = f.victim?.trim() ? await victimWords(store, f.victim) : [];
   const { sql, params } = buildIncidentQuery(f, aliases, words);

@@ -1,7 +1,7 @@
 // The full-text and victim-name search index, kept in DuckDB tables (the fts extension cannot be installed
 // offline). Documents are re-indexed only when their current version changes, so re-runs cost little.
 import type { Store } from '../../data/store.ts';
-import { acronym, nameTokens, normaliseName, termFrequencies } from './tokens.ts';
+import { acronym, nameTokens, normaliseName, STEMMER, termFrequencies } from './tokens.ts';
 import { loadAliases, type Aliases } from './aliases.ts';
 
 export interface IndexStats { indexed: number; removed: number; names: number }
@@ -12,6 +12,7 @@ const FULL_RECOUNT = 0.2;
 
 /** Brings the index in step with `documents` and `incidents`; the analyze stage calls it after each run. */
 export async function updateSearchIndex(store: Store, aliases: Aliases = loadAliases()): Promise<IndexStats> {
+  await dropIfOtherStemmer(store);
   const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
     FROM documents d LEFT JOIN search_docs s USING (doc_id) WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`);
   const gone = (await store.all<{ doc_id: string }>(`SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)`))
@@ -22,6 +23,16 @@ export async function updateSearchIndex(store: Store, aliases: Aliases = loadAli
   if (stale.length || gone.length) await recountTerms(store, affected, stale.length + gone.length);
   const names = await rebuildNames(store, aliases);
   return { indexed: stale.length, removed: gone.length, names };
+}
+
+/** Postings made by another stemmer cannot answer this one's queries: the index is then rebuilt whole. */
+async function dropIfOtherStemmer(store: Store): Promise<void> {
+  const built = await store.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'search_stemmer'`);
+  if (built?.value === STEMMER) return;
+  await store.transaction(async () => {
+    for (const t of ['search_docs', 'search_terms', 'search_term_stats']) await store.run(`DELETE FROM ${t}`);
+    await store.upsert('meta', ['key', 'value'], [['search_stemmer', STEMMER]]);
+  });
 }
 
 async function indexBatch(store: Store, batch: { doc_id: string; known: boolean }[], affected: Set<string>): Promise<void> {

@@ -1,4 +1,6 @@
-// One tokeniser for the search index, the queries and the snippet highlighter, so they always agree.
+// One tokeniser for the search index, the queries and the snippet highlighter, so they always agree. Words are
+// cut here (Unicode letters and digits: natural's tokenizers drop non-ASCII letters); natural stems them.
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -6,13 +8,22 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const STOP = new Set(('a an and are as at be by for from has have in is it its of on or that the this to was were ' +
   'will with which who not but after also been than said').split(' '));
 
-/** Light English stemming: plurals only, so "hospitals" finds "hospital" without mangling names. */
+const STEMS = new Map<string, string>();
+
+/** Porter's English stemmer ("hospitals" and "hospital" → "hospit"), memoised: a stem costs ~4.5 µs, a lookup
+ * far less, and an index sees the same few hundred thousand words again and again. */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size >= 500_000) STEMS.clear();
+    s = PorterStemmer.stem(word);
+    STEMS.set(word, s);
+  }
+  return s;
 }
+
+/** Names the stemmer behind the index: an index built with another is rebuilt by the next analyze. */
+export const STEMMER = 'porter (natural 6.10.5)';
 
 /** Lower-cased, stemmed terms of a text, stop words dropped. */
 export function terms(text: string): string[] {

@@ -47,6 +47,8 @@ describe('triage query filters', () => {
     expect(await victims({ victim: 'Medibnk' })).toEqual(['Medibank Private Limited']);
     expect(await victims({ victim: 'Lake Charls Memorial' })).toEqual(['Lake Charles Memorial Health System']);
     expect(await victims({ victim: 'CHSF' })).toEqual(['Centre Hospitalier Sud Francilien']);
+    // sounds alike (Double Metaphone), three edits away
+    expect(await victims({ victim: 'Medibanque' })).toEqual(['Medibank Private Limited']);
     expect(await victims({ victim: 'zzyzx clinic of nowhere' })).toEqual([]);
     // punctuation only normalises to nothing: it must not match every name
     expect(await victims({ victim: '---' })).toEqual([]);
@@ -102,7 +104,10 @@ describe('full-text search', () => {
     expect(rows[0].snippets[0].text).toMatch(/\*\*crore\*\*/i);
   });
 
-  it('matches plurals through light stemming and combines with filters', async () => {
+  it('matches word forms through Porter stemming and combines with filters', async () => {
+    const ids = async (text: string) => (await queryIncidents(store, { text })).map((h) => h.incident_id).sort();
+    expect((await ids('hospitals')).length).toBeGreaterThan(0);
+    expect(await ids('hospitals')).toEqual(await ids('hospital'));
     const hits = await queryIncidents(store, { text: 'hospitals', country: 'IN' });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.country === 'IN')).toBe(true);
