@@ -1,4 +1,4 @@
-// The sources catalogue (data/demo/sources.yaml and user copies): schema, loader, and interval parsing.
+// The sources catalogue (demo/sources.yaml and user copies): schema, loader, and interval parsing.
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { parse as parseYaml } from 'yaml';

@@ -9,9 +9,9 @@ import { settings, type ResolveOptions, type Settings } from '../analyze/resolve
 import { resolveStoredBlocked, type StoredVersion } from '../analyze/resolve/versions.ts';
 import type { DocCluster } from '../analyze/resolve/types.ts';
 import { addStory, storyIndex, type StoryIndex } from '../analyze/resolve/stories.ts';
-import type { Store } from '../data/store.ts';
-import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../data/documents.ts';
-import { eachCurrentExtraction, olderExtractions } from '../data/analysis.ts';
+import type { Store } from '../store/store.ts';
+import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../store/documents.ts';
+import { eachCurrentExtraction, olderExtractions } from '../store/analysis.ts';
 import { relieveHeap } from '../core/heap.ts';
 
 /** Candidate pairs whose texts are read back at once when confirming near-duplicates. */

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { queryIncidents, buildIncidentQuery } from '../../reports/query/incidents.ts';
-import { runQuery, type SqlRow } from '../../reports/query/sql.ts';
-import { openSandbox } from '../../data/store-sandbox.ts';
+import { runQuery, type SqlRow } from '../../store/sql-query.ts';
+import { openSandbox } from '../../store/sandbox.ts';
 import { buildDemoDb, type DemoDb } from './demo-db.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));

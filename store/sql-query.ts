@@ -1,9 +1,9 @@
-// Researchers' read-only SQL. The lock that matters is the sandbox (data/store-sandbox.ts: read-only, no files,
+// Researchers' read-only SQL. The lock that matters is the sandbox (store/sandbox.ts: read-only, no files,
 // no network, no extensions, configuration locked, memory and threads capped). The statement check below is a
 // second, independent lock that gives a clear refusal: one statement, a query (EXPLAIN only of a query, since
 // EXPLAIN ANALYZE runs what it wraps). Rows are streamed and cut at a cap, so no result can exhaust the heap.
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
-import { ConfigError } from '../../core/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 
 /** Rows printed by default; `--limit` changes it. */
 export const SQL_ROW_CAP = 10_000;

@@ -3,7 +3,7 @@
 // reachable (COPY, read_csv, glob, ATTACH, INSTALL all fail), nothing is written (read-only, no temp files), and
 // no statement can loosen it (configuration locked).
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { openFailure } from './store-open.ts';
+import { openFailure } from './open.ts';
 
 export interface Sandbox { conn: DuckDBConnection; close(): void }
 

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-upsert-'));
 const stores: Store[] = [];

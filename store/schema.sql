@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS failures (
   first_seen TIMESTAMPTZ, last_seen TIMESTAMPTZ, attempts INTEGER
 );
 
--- Search index (reports/query/search-index.ts), rebuilt incrementally after every analyze run: BM25 postings
+-- Search index (store/search-index.ts), rebuilt incrementally after every analyze run: BM25 postings
 -- of each document's current version (title + text; len = the document's length in terms, kept on each
 -- posting so ranking needs no join), and every name an incident's victim was written as.
 CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR PRIMARY KEY, version_id VARCHAR, len INTEGER);

@@ -1,4 +1,4 @@
-// Builds the demo web: `node --import tsx data/demo/build/build.ts [--check]`.
+// Builds the demo web: `node --import tsx demo/build/build.ts [--check]`.
 // Renders into a temporary directory, then swaps it in (so stale files disappear); --check only compares.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { DemoSourceError } from './load.ts';
 import { type Output, renderDemo } from './render.ts';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Generated top-level entries of data/demo. */
+/** Generated top-level entries of demo. */
 const GENERATED = ['sites', 'labels.json', 'sources.yaml'];
 
 function writeTree(root: string, out: Output): void {
@@ -88,7 +88,7 @@ function main(argv: string[]): number {
     }
     const out = build();
     const pages = [...out.keys()].filter((p) => p.startsWith('sites/')).length;
-    process.stderr.write(`demo built: ${pages} files under data/demo/sites, labels.json, sources.yaml\n`);
+    process.stderr.write(`demo built: ${pages} files under demo/sites, labels.json, sources.yaml\n`);
     return 0;
   } catch (e) {
     if (e instanceof DemoSourceError) {

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import type { Logger } from '../core/effects.ts';
 import { BusyError, ConfigError, describe } from '../core/errors.ts';
 import type { Store } from './store.ts';
-import { LockedError } from './store-open.ts';
+import { LockedError } from './open.ts';
 
 export const snapshotOf = (db: string): string => `${db}.snapshot`;
 

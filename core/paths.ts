@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 
 export const PROJECT = {
-  demoSites: root('data/demo/sites'),
-  demoSources: root('data/demo/sources.yaml'),
+  demoSites: root('demo/sites'),
+  demoSources: root('demo/sources.yaml'),
   defaultSources: root('data/sources.yaml'),
   reference: root('data/reference'),
 };

@@ -8,7 +8,7 @@ import { DemoSourceError, loadArticles, loadOutlets } from './load.ts';
 import { TEMPLATES } from './templates/index.ts';
 import { encode } from './util.ts';
 
-/** Output files keyed by their path relative to data/demo (`sites/<host>/…`, `labels.json`, `sources.yaml`). */
+/** Output files keyed by their path relative to demo (`sites/<host>/…`, `labels.json`, `sources.yaml`). */
 export type Output = Map<string, Buffer>;
 
 export function renderDemo(demoDir: string): Output {

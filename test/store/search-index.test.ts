@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../../data/store.ts';
-import { updateSearchIndex } from '../../reports/query/search-index.ts';
-import { acronym, stem, terms } from '../../reports/query/tokens.ts';
+import { Store } from '../../store/store.ts';
+import { updateSearchIndex } from '../../store/search-index.ts';
+import { acronym, stem, terms } from '../../store/search-terms.ts';
 import { makeSnippet, markSnippet } from '../../reports/query/snippets.ts';
 import { proximityBonus } from '../../reports/query/proximity.ts';
 
@@ -35,19 +35,19 @@ async function statsConsistent(): Promise<boolean> {
 describe('search index', () => {
   it('indexes new documents once, re-indexes changed ones, drops removed ones', async () => {
     for (let i = 0; i < 8; i++) await putDoc(`d${i}`, `v${i}`, `Hospital ${i}`, `Ransomware hit clinic number ${i}. Patients were diverted.`);
-    expect((await updateSearchIndex(store)).indexed).toBe(8);
-    expect((await updateSearchIndex(store)).indexed).toBe(0);
+    expect((await updateSearchIndex(store, new Map())).indexed).toBe(8);
+    expect((await updateSearchIndex(store, new Map())).indexed).toBe(0);
     expect(await statsConsistent()).toBe(true);
 
     await putDoc('d1', 'v1b', 'Hospital 1', 'Crore demanded in cryptocurrency from the hospital.');
-    const r = await updateSearchIndex(store);
+    const r = await updateSearchIndex(store, new Map());
     expect(r).toMatchObject({ indexed: 1, removed: 0 });
     expect(await store.all(`SELECT doc_id FROM search_terms WHERE term = 'crore'`)).toEqual([{ doc_id: 'd1' }]);
     expect(await store.all(`SELECT doc_id FROM search_terms WHERE term = 'diverted' AND doc_id = 'd1'`)).toEqual([]);
     expect(await statsConsistent()).toBe(true);
 
     await store.run(`DELETE FROM documents WHERE doc_id = 'd2'`);
-    expect((await updateSearchIndex(store)).removed).toBe(1);
+    expect((await updateSearchIndex(store, new Map())).removed).toBe(1);
     expect(await store.count('search_docs')).toBe(7);
     expect(await store.one(`SELECT 1 AS x FROM search_terms WHERE doc_id = 'd2'`)).toBeNull();
     expect(await statsConsistent()).toBe(true);
@@ -55,10 +55,10 @@ describe('search index', () => {
 
   it('rebuilds postings made by another stemmer', async () => {
     await putDoc('d1', 'v1', 'Hospital', 'Hospitals were hit.');
-    await updateSearchIndex(store);
+    await updateSearchIndex(store, new Map());
     await store.run(`UPDATE meta SET value = 'plurals only' WHERE key = 'search_stemmer'`);
     await store.run(`UPDATE search_terms SET term = 'hospital' WHERE term = 'hospit'`);
-    expect((await updateSearchIndex(store)).indexed).toBe(1);
+    expect((await updateSearchIndex(store, new Map())).indexed).toBe(1);
     expect(await store.all(`SELECT DISTINCT term FROM search_terms WHERE term LIKE 'hosp%'`)).toEqual([{ term: 'hospit' }]);
     expect(await statsConsistent()).toBe(true);
   });

@@ -1,6 +1,6 @@
 // Zod schemas for the demo sources: article front matter and the outlet configuration.
 import { z } from 'zod';
-import { ATTACK_TYPES, SECTORS } from '../../../core/records.ts';
+import { ATTACK_TYPES, SECTORS } from '../../core/records.ts';
 
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/,
   'expected an ISO date-time with offset, e.g. 2022-11-28T10:40:00+05:30');

@@ -137,7 +137,7 @@ export function loadArticles(srcDir: string, outlets: Map<string, Outlet>): Arti
   return articles;
 }
 
-/** The file (relative to data/demo) that serves `path` on the outlet's host. */
+/** The file (relative to demo) that serves `path` on the outlet's host. */
 export function outputFile(o: Outlet, path: string): string {
   return `sites/${o.host}${path.endsWith('/') ? `${path}index.html` : path}`;
 }

@@ -1,8 +1,7 @@
 // The full-text and victim-name search index, kept in DuckDB tables (the fts extension cannot be installed
 // offline). Documents are re-indexed only when their current version changes, so re-runs cost little.
-import type { Store } from '../../data/store.ts';
-import { acronym, nameTokens, normaliseName, STEMMER, termFrequencies } from './tokens.ts';
-import { loadAliases, type Aliases } from './aliases.ts';
+import type { Store } from './store.ts';
+import { acronym, nameTokens, normaliseName, STEMMER, termFrequencies } from './search-terms.ts';
 
 export interface IndexStats { indexed: number; removed: number; names: number }
 
@@ -10,8 +9,11 @@ const BATCH = 2000;
 /** Past this share of changed documents, document frequencies are recounted whole rather than per term. */
 const FULL_RECOUNT = 0.2;
 
+/** Normalised victim name → its gazetteer aliases (reports/query/aliases.ts loads them). */
+export type VictimAliases = Map<string, string[]>;
+
 /** Brings the index in step with `documents` and `incidents`; the analyze stage calls it after each run. */
-export async function updateSearchIndex(store: Store, aliases: Aliases = loadAliases()): Promise<IndexStats> {
+export async function updateSearchIndex(store: Store, victimAliases: VictimAliases): Promise<IndexStats> {
   await dropIfOtherStemmer(store);
   const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
     FROM documents d LEFT JOIN search_docs s USING (doc_id) WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`);
@@ -21,7 +23,7 @@ export async function updateSearchIndex(store: Store, aliases: Aliases = loadAli
   for (let i = 0; i < stale.length; i += BATCH) await indexBatch(store, stale.slice(i, i + BATCH), affected);
   if (gone.length) await removeDocs(store, gone, affected);
   if (stale.length || gone.length) await recountTerms(store, affected, stale.length + gone.length);
-  const names = await rebuildNames(store, aliases);
+  const names = await rebuildNames(store, victimAliases);
   return { indexed: stale.length, removed: gone.length, names };
 }
 
@@ -99,7 +101,7 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
  * Every name the victim of each incident was written as: the resolved name, the names in its history, the
  * spellings in its articles ("AIIMS") and the gazetteer's aliases, each with its tokens and acronym.
  */
-async function rebuildNames(store: Store, aliases: Aliases): Promise<number> {
+async function rebuildNames(store: Store, aliases: VictimAliases): Promise<number> {
   const incidents = await store.all<{ incident_id: string; victim: string; hv: string | null }>(
     `SELECT incident_id, victim, (record->'history'->'victim')::VARCHAR AS hv FROM incidents`);
   const names = new Map<string, Set<string>>();
@@ -119,7 +121,7 @@ async function rebuildNames(store: Store, aliases: Aliases): Promise<number> {
   }
   const rows: unknown[][] = [];
   for (const [id, set] of names) {
-    for (const n of [...set]) for (const a of aliases.victims.get(normaliseName(n)) ?? []) set.add(a);
+    for (const n of [...set]) for (const a of aliases.get(normaliseName(n)) ?? []) set.add(a);
     for (const n of set) rows.push([id, n, normaliseName(n), nameTokens(n), acronym(n)]);
   }
   await store.transaction(async () => {

@@ -138,3 +138,15 @@ export async function recordFailure(store: Store, f: { stage: string; item: stri
 export async function clearFailure(store: Store, stage: string, item: string): Promise<void> {
   await store.run('DELETE FROM failures WHERE failure_id = ?', [idFrom('fail', stage, item)]);
 }
+
+export interface SourceStatus {
+  id: string; kind: string; url: string; publisher: string; enabled: boolean; last_polled: string | null;
+  last_success: string | null; last_error: string | null; last_error_reason: string | null;
+  items_last_run: number | null; consecutive_failures: number | null;
+}
+
+/** Every source's health, as `triage sources status` prints it. */
+export function sourcesStatus(store: Store): Promise<SourceStatus[]> {
+  return store.all<SourceStatus>(`SELECT source_id AS id, kind, url, publisher, enabled, last_polled, last_success,
+    last_error, last_error_reason, items_last_run, consecutive_failures FROM sources ORDER BY source_id`);
+}

@@ -1,7 +1,6 @@
 // The exported tables, materialised as temp tables first (dates bound as parameters) so the row counts, the
 // data dictionary and the files all describe the same snapshot.
-import { EXTRACTOR_VERSION } from '../../analyze/extract/index.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from './store.ts';
 
 export const EXPORT_TABLES = ['incidents', 'incident_sources', 'documents', 'claims'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -43,11 +42,12 @@ const QUERIES: Record<ExportTable, string> = {
 export const tempName = (t: ExportTable) => `export_${t}`;
 
 /** Creates one temp table per exported table; returns the row counts. */
-export async function materialise(store: Store, since?: string, until?: string): Promise<Record<ExportTable, number>> {
+export async function materialise(store: Store, extractorVersion: string, since?: string, until?: string):
+  Promise<Record<ExportTable, number>> {
   const range = [since ?? null, since ?? null, until ?? null, until ?? null];
   const rows = {} as Record<ExportTable, number>;
   for (const t of EXPORT_TABLES) {
-    const params = t === 'claims' ? [EXTRACTOR_VERSION, ...range] : range;
+    const params = t === 'claims' ? [extractorVersion, ...range] : range;
     await store.run(`CREATE OR REPLACE TEMP TABLE ${tempName(t)} AS ${QUERIES[t]}`, params);
     rows[t] = await countTemp(store, t);
   }
@@ -66,4 +66,41 @@ export async function dropTemps(store: Store): Promise<void> {
 export async function columnsOf(store: Store, t: ExportTable): Promise<{ name: string; type: string }[]> {
   const rows = await store.all<{ column_name: string; column_type: string }>(`DESCRIBE ${tempName(t)}`);
   return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+}
+
+/** COPY takes its target as a literal: the path is quoted here, the only text pasted into SQL. */
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Writes a temp table with DuckDB's COPY (JSON Lines, or Parquet partitioned by year and month). */
+export async function copyTemp(store: Store, t: ExportTable, file: string, format: 'jsonl' | 'parquet'): Promise<void> {
+  const options = format === 'parquet' ? 'FORMAT parquet, PARTITION_BY (year, month), COMPRESSION zstd' : 'FORMAT json';
+  await store.run(`COPY ${tempName(t)} TO ${sqlString(file)} (${options})`);
+}
+
+/** A table's rows as DuckDB's own text of each value, chunk by chunk (Store.each). */
+export function eachAsText(store: Store, table: string, columns: string[],
+  each: (rows: Record<string, string | null>[]) => void): Promise<void> {
+  const select = columns.map((c) => `${ident(c)}::VARCHAR AS ${ident(c)}`).join(', ');
+  return store.each<Record<string, string | null>>(`SELECT ${select} FROM ${ident(table)}`, [], each);
+}
+
+/** Incident records whose date (attack, else first reported) lies in the range, by ID. */
+export async function incidentRecords(store: Store, since?: string, until?: string): Promise<string[]> {
+  const rows = await store.all<{ record: string }>(`SELECT record FROM incidents
+    WHERE (?::DATE IS NULL OR coalesce(attack_date, first_reported) >= ?::DATE)
+      AND (?::DATE IS NULL OR coalesce(attack_date, first_reported) <= ?::DATE)
+    ORDER BY incident_id`, [since ?? null, since ?? null, until ?? null, until ?? null]);
+  return rows.map((r) => r.record);
+}
+
+export interface DocMeta {
+  doc_id: string; url: string | null; canonical_url: string | null; file: string | null; title: string | null;
+  outlet: string | null; published: string | null; language: string | null;
+}
+
+/** The citation fields of some documents. */
+export function docMeta(store: Store, ids: string[]): Promise<DocMeta[]> {
+  return store.all<DocMeta>(`SELECT doc_id, url, canonical_url, file, title, outlet, published, language
+    FROM documents WHERE list_contains(?, doc_id)`, [ids as never]);
 }
