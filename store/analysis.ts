@@ -1,7 +1,7 @@
 // Extractions, their facts (with evidence), and the incidents resolved from them.
 import { Extraction, Incident, type CleanArticle, type Evidence } from '../core/records.ts';
 import { idFrom } from '../core/hash.ts';
-import { READ_PAGE, versionIdOf } from './documents.ts';
+import { versionIdOf } from './documents.ts';
 import type { Store } from './store.ts';
 
 const EXTRACTION_COLUMNS = ['version_id', 'extractor_version', 'doc_id', 'relevant', 'relevance', 'attack_date', 'record'];
@@ -34,19 +34,6 @@ export async function saveExtractions(store: Store, items: { article: CleanArtic
   });
 }
 
-/** The extraction of each document's current version by the given extractor version. */
-export async function currentExtractions(store: Store, extractorVersion: string): Promise<Extraction[]> {
-  const out: Extraction[] = [];
-  // Page by page (keyset on doc_id): the driver's copy of the JSON never holds the whole table at once.
-  for (let after = ''; ;) {
-    const rows = await store.all<{ doc_id: string; record: string }>(
-      `SELECT d.doc_id, e.record FROM extractions e JOIN documents d ON d.version_id = e.version_id
-       WHERE e.extractor_version = ? AND d.doc_id > ? ORDER BY d.doc_id LIMIT ?`, [extractorVersion, after, READ_PAGE]);
-    for (const r of rows) out.push(Extraction.parse(JSON.parse(r.record)));
-    if (rows.length < READ_PAGE) return out;
-    after = rows[rows.length - 1].doc_id;
-  }
-}
 
 /** The extraction of each document's current version by the given extractor version, in no particular order,
  * streamed: `each` gets one at a time. */

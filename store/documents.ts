@@ -142,25 +142,12 @@ function toArticle(r: DocRow): CleanArticle {
   });
 }
 
-/** Rows read per query when a whole table is loaded: the driver's copy of one page is freed before the next. */
-export const READ_PAGE = 5000;
-
 /** Every current article, in no particular order, streamed: `each` sees one chunk at a time, so a caller that
  * keeps only part of each article (analyze drops the texts) never holds the whole table. */
 export function eachCurrentArticle(store: Store, each: (a: CleanArticle) => void): Promise<void> {
   return store.each<DocRow>('SELECT * FROM documents', [], (rows) => rows.forEach((r) => each(toArticle(r))));
 }
 
-/** The current version of every document, in doc_id order (deterministic), read page by page. */
-export async function currentArticles(store: Store): Promise<CleanArticle[]> {
-  const out: CleanArticle[] = [];
-  for (let after = ''; ;) {
-    const rows = await store.all<DocRow>(`SELECT * FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT ?`, [after, READ_PAGE]);
-    for (const r of rows) out.push(toArticle(r));
-    if (rows.length < READ_PAGE) return out;
-    after = rows[rows.length - 1].doc_id;
-  }
-}
 
 /** Texts by id: a document's current text under its doc_id, an older version's under its version_id (the ids
  * analyze resolves with). Unknown ids are left out. */
@@ -210,11 +197,4 @@ export interface OlderVersion { version_id: string; article: CleanArticle }
 export function eachOlderVersion(store: Store, each: (v: OlderVersion) => void): Promise<void> {
   return store.each<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id`, [],
     (rows) => rows.forEach((r) => each({ version_id: r.version_id, article: toArticle(r) })));
-}
-
-/** Versions replaced by a newer text of the same document, in doc_id, version_id order. */
-export async function olderVersions(store: Store): Promise<OlderVersion[]> {
-  const rows = await store.all<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id
-     ORDER BY v.doc_id, v.version_id`);
-  return rows.map((r) => ({ version_id: r.version_id, article: toArticle(r) }));
 }

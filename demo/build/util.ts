@@ -82,7 +82,6 @@ export function normIso(iso: string): string {
 }
 
 export const instant = (iso: string): number => Date.parse(iso);
-export const utcIso = (iso: string): string => new Date(Date.parse(iso)).toISOString().replace('.000Z', 'Z');
 
 /** RFC 822 date for RSS 2.0, in the written offset: "Mon, 28 Nov 2022 10:40:00 +0530". */
 export function rfc822(iso: string): string {

@@ -5,7 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../store/store.ts';
-import { currentArticles, newerThan, olderVersions, saveArticle, versionIdOf, versionsToExtract } from '../../store/documents.ts';
+import { newerThan, saveArticle, versionIdOf, versionsToExtract } from '../../store/documents.ts';
+import { currentArticles, olderVersions } from '../support/references.ts';
 import { resolveStored } from '../../analyze/resolve/versions.ts';
 import { article, claim, extraction, story, victim } from './fixtures.ts';
 
