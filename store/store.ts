@@ -229,14 +229,14 @@ function bind(params: DuckDBValue[]): [DuckDBValue[] | undefined, DuckDBType[] |
 type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
 
 function appendCell(a: Appender, cell: Cell, type: string): void {
-  if (cell === null || cell === undefined) return a.appendNull();
-  if (type === 'JSON') return a.appendVarchar(JSON.stringify(cell));
-  if (type.endsWith('[]')) return a.appendVarchar(`[${(cell as string[]).map((s) => `'${String(s).replace(/'/g, "''")}'`).join(', ')}]`);
-  if (type === 'BOOLEAN') return a.appendBoolean(Boolean(cell));
-  if (type === 'DOUBLE') return a.appendDouble(Number(cell));
-  if (type === 'INTEGER') return a.appendInteger(Number(cell));
-  if (type === 'BIGINT') return a.appendBigInt(BigInt(Math.round(Number(cell))));
-  return a.appendVarchar(String(cell));
+  if (cell === null || cell === undefined) a.appendNull();
+  else if (type === 'JSON') a.appendVarchar(JSON.stringify(cell));
+  else if (type.endsWith('[]')) a.appendVarchar(`[${(cell as string[]).map((s) => `'${String(s).replace(/'/g, "''")}'`).join(', ')}]`);
+  else if (type === 'BOOLEAN') a.appendBoolean(Boolean(cell));
+  else if (type === 'DOUBLE') a.appendDouble(Number(cell));
+  else if (type === 'INTEGER') a.appendInteger(Number(cell));
+  else if (type === 'BIGINT') a.appendBigInt(BigInt(Math.round(Number(cell))));
+  else a.appendVarchar(String(cell));
 }
 
 /** BigInt counts become numbers, dates ISO strings: callers see plain JSON-able values. */
