@@ -13,7 +13,7 @@ type Evaluate = (gold: unknown, preds: Record<string, string>) => { result: Scor
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const valueOf = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const optionValue = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const dir = resolve(args.find((a, i) => !a.startsWith('--') && !['--out', '--worst'].includes(args[i - 1] ?? '')) ?? '../shared/benchmarks/article-extraction');
 if (!existsSync(join(dir, 'html')) || !existsSync(join(dir, 'ground-truth.json'))) {
   console.log(`bench:clean skipped: no benchmark folder at ${dir} (expects html/*.html.gz and ground-truth.json)`);
@@ -37,9 +37,9 @@ for (const p of pages) {
 const ours = pages.length / ((performance.now() - t0) / 1000);
 const score = evaluate(gold, preds);
 console.log(`triage cleaner   ${fmt(score.result)}  ${ours.toFixed(1)} pages/s (in process)`);
-const out = valueOf('--out');
+const out = optionValue('--out');
 if (out) writeFileSync(out, JSON.stringify(preds));
-const worst = Number(valueOf('--worst') ?? 0);
+const worst = Number(optionValue('--worst') ?? 0);
 if (worst) {
   const rows = Object.entries(score.perPage).sort((a, b) => (a[1].precision + a[1].recall) - (b[1].precision + b[1].recall)).slice(0, worst);
   for (const [id, r] of rows) console.log(`  ${id.slice(0, 12)} P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}`);

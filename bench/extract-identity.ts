@@ -3,7 +3,7 @@
 // Runs extractDetailed() in process over five sets and prints one sha256 per set of its outputs:
 //   dev, check  ../shared/benchmarks/healthcare-news/{dev,check}.jsonl, written out and cleaned as bench:extract's
 //               speed run (and `triage extract`) reads them
-//   demo        the labelled demo sources (data/demo/src/articles), as bench/quality/score.ts loads them
+//   demo        the labelled demo sources (demo/src/articles), as bench/quality/score.ts loads them
 //   casie       ../shared/benchmarks/casie/casie.jsonl, as bench/quality/score-casie.ts builds the articles
 //   constructions  test/fixtures/constructions/cases.json, as test/extract/constructions.test.ts builds them
 // For every set but check it also writes <set>.jsonl (one output per line, in input order) to --out DIR (default a

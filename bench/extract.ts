@@ -9,7 +9,7 @@
 //   PATH a .jsonl file: CASIE, scored in process by bench/quality/score-casie.ts and, when a PATH directory is given
 //     too, through the CLI by that folder's score.mjs `casie`.
 //   No PATH: ../shared/benchmarks/casie/casie.jsonl (skipped with a message when absent).
-// The labelled demo sources (data/demo/src/articles, or --articles DIR) are scored every time.
+// The labelled demo sources (demo/src/articles, or --articles DIR) are scored every time.
 // --casie-split scores only the CASIE articles at even or odd 0-based line index (no floors then).
 // Exit 1 when a figure is below its floor or a data set no longer matches its pinned sha256 (re-pin: bench:floors).
 import { existsSync, statSync } from 'node:fs';

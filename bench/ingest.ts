@@ -1,4 +1,4 @@
-// `triage ingest` against the hostile loopback site (test/ingest/hostile-server.ts): 13 misbehaving feeds, the
+// `triage ingest` against the hostile loopback site (test/support/hostile-server.ts): 13 misbehaving feeds, the
 // real CLI with its default timeouts, retries and one-second politeness delay. Prints wall time, peak memory
 // (RSS of the ingest process) and the exit code, and fails unless: < 5 minutes, < 1 GB, exit 0 or 3.
 // Usage: npm run bench:ingest [-- --keep]   (--keep leaves the temp folder with the database for inspection)
@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOSTILE, hostileCatalogue, startHostileServer } from '../test/ingest/hostile-server.ts';
+import { HOSTILE, hostileCatalogue, startHostileServer } from '../test/support/hostile-server.ts';
 
 const LIMIT_MS = 5 * 60_000;
 const LIMIT_KIB = 1024 * 1024;

@@ -2,7 +2,7 @@
 // sources, written through Store.upsert (the Appender), then indexed by the same updateSearchIndex as analyze.
 import { idFrom } from '../core/hash.ts';
 import { ATTACK_TYPES, SECTORS, type Incident } from '../core/records.ts';
-import type { Store } from '../data/store.ts';
+import type { Store } from '../store/store.ts';
 
 /** A tiny seeded generator (mulberry32): the same database on every run. */
 export function rng(seed: number): () => number {

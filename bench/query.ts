@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Store } from '../data/store.ts';
-import { updateSearchIndex } from '../reports/query/search-index.ts';
+import { Store } from '../store/store.ts';
+import { updateSearchIndex } from '../store/search-index.ts';
+import { loadAliases } from '../reports/query/aliases.ts';
 import { queryIncidents, type IncidentFilters } from '../reports/query/incidents.ts';
 import { buildSyntheticDb, COUNTRIES, rng } from './query-db.ts';
 
@@ -25,7 +26,7 @@ if (!existsSync(path)) {
   await buildSyntheticDb(store, docs, log);
   log(`database written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
-  const s = await updateSearchIndex(store);
+  const s = await updateSearchIndex(store, loadAliases().victims);
   log(`search index: ${s.indexed} documents, ${s.names} names in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   store.close();
 }

@@ -13,12 +13,12 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../core/effects.ts';
-import { Store } from '../data/store.ts';
+import { Store } from '../store/store.ts';
 import { extract, loadReference } from '../analyze/extract/index.ts';
 import type { CleanArticle } from '../core/records.ts';
 import { createPool, defaultPoolSize } from '../pipeline/pool.ts';
 import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
-import { PROJECT } from '../pipeline/paths.ts';
+import { PROJECT } from '../core/paths.ts';
 import { synthFetchedPage, synthVictim, writeCorpus } from './synth.ts';
 import { buildIncidentDb } from './scale-db.ts';
 

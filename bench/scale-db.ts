@@ -2,7 +2,7 @@
 // analyze writes them (full JSON record with sources and history), through Store.upsert in batches.
 import { idFrom } from '../core/hash.ts';
 import { ATTACK_TYPES, SECTORS, type Incident } from '../core/records.ts';
-import type { Store } from '../data/store.ts';
+import type { Store } from '../store/store.ts';
 import { COUNTRIES, GROUPS, rng } from './query-db.ts';
 
 const COLUMNS = ['incident_id', 'victim', 'country', 'sector', 'actor', 'attack_types', 'first_reported', 'attack_date',

@@ -6,12 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Store } from '../data/store.ts';
+import { Store } from '../store/store.ts';
 import { exportDataset } from '../reports/export/export.ts';
-import { dropTemps, EXPORT_TABLES, materialise, tempName } from '../reports/export/tables.ts';
+import { dropTemps, EXPORT_TABLES, materialise, tempName } from '../store/export-tables.ts';
 import { csvLine } from '../core/csv.ts';
 import { safeLine } from '../core/safe-text.ts';
 import { buildIncidentDb } from './scale-db.ts';
+import { EXTRACTOR_VERSION } from '../analyze/extract/index.ts';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '20000' },
   incidents: { type: 'string', default: '20000' } } });
@@ -41,7 +42,7 @@ try {
   const writer = await time(() => exportDataset(ro, { format: 'csv', out: join(dir, 'writer') }));
   // the same tables through DuckDB's COPY, as the export wrote them before (no formula neutralising, no manifest)
   const copy = await time(async () => {
-    await materialise(ro);
+    await materialise(ro, EXTRACTOR_VERSION);
     for (const t of EXPORT_TABLES) await ro.run(`COPY ${tempName(t)} TO '${join(dir, `copy-${t}.csv`)}' (FORMAT csv, HEADER)`);
     await dropTemps(ro);
   });

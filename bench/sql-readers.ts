@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../data/store.ts';
-import { publishSnapshot } from '../data/snapshot.ts';
+import { Store } from '../store/store.ts';
+import { publishSnapshot } from '../store/snapshot.ts';
 
 const BIN = fileURLToPath(new URL('../bin/triage.js', import.meta.url));
 const arg = process.argv.indexOf('--sizes');

@@ -1,8 +1,8 @@
-// The Node versions Triage runs on (undici 7 needs 20.18.1). npm's engine-strict is off because the bundled
+// The Node versions Triage runs on (pdfjs-dist 5.6 needs 20.19.0, undici 7 20.18.1). npm's engine-strict is off because the bundled
 // Chromium package declares Node 22 in its engines while running fine on 20, so the check is made here: by the
 // preinstall script and by the CLI launcher.
 'use strict';
-const MIN = [20, 18, 1];
+const MIN = [20, 19, 0];
 
 function checkNode(version = process.versions.node) {
   const v = version.split('.').map(Number);

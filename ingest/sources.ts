@@ -1,4 +1,4 @@
-// The sources catalogue (data/demo/sources.yaml and user copies): schema, loader, and interval parsing.
+// The sources catalogue (data/sources.yaml, demo/sources.yaml and user copies): schema and loader.
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { parse as parseYaml } from 'yaml';
@@ -40,14 +40,6 @@ export const SourcesFile = z.object({
   sources: z.array(Source),
 }).strict();
 export type SourcesFile = z.infer<typeof SourcesFile>;
-
-/** "6h" → milliseconds. */
-export function intervalMs(interval: string): number {
-  const m = INTERVAL.exec(interval.trim());
-  if (!m) throw new ConfigError(`bad interval "${interval}"`);
-  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
-}
 
 /** Describe where a zod issue sits, naming the source entry by index and id so users can find it. */
 function locate(raw: unknown, path: PropertyKey[]): string {

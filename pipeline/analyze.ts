@@ -7,12 +7,13 @@ import type { CleanArticle, Extraction } from '../core/records.ts';
 import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
-import type { Store } from '../data/store.ts';
-import { versionsToExtractPage } from '../data/documents.ts';
-import { replaceIncidentsWith, saveExtractions } from '../data/analysis.ts';
-import { recordFailure } from '../data/ingest-state.ts';
-import { updateSearchIndex } from '../reports/query/search-index.ts';
-import { PROJECT } from './paths.ts';
+import type { Store } from '../store/store.ts';
+import { versionsToExtractPage } from '../store/documents.ts';
+import { replaceIncidentsWith, saveExtractions } from '../store/analysis.ts';
+import { recordFailure } from '../store/ingest-state.ts';
+import { updateSearchIndex } from '../store/search-index.ts';
+import { loadAliases } from '../reports/query/aliases.ts';
+import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
 import { createPool, type Pool } from './pool.ts';
 import { relieveHeap } from '../core/heap.ts';
@@ -98,6 +99,6 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
     return clusters.flatMap((c) => c.doc_ids.filter((d) => documents.has(d))
       .map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
   });
-  await updateSearchIndex(deps.store); // full-text and victim-name index for `triage query` (issue 7)
+  await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
   return stats;
 }

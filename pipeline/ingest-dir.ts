@@ -4,11 +4,9 @@
 import type { Clock, Logger } from '../core/effects.ts';
 import { SkipError, messageFor, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../core/records.ts';
-import { idFrom } from '../core/hash.ts';
-import type { Store } from '../data/store.ts';
-import { saveArticles } from '../data/documents.ts';
-import { recordFailure } from '../data/ingest-state.ts';
-import { countFailure, type IngestStats } from './ingest.ts';
+import type { Store } from '../store/store.ts';
+import { savePageResults, type PageResult } from '../store/page-results.ts';
+import { countSaved, type IngestStats } from './ingest-stats.ts';
 import type { Pool } from './pool.ts';
 import { progress as noTty, type Progress } from './progress.ts';
 
@@ -31,7 +29,7 @@ async function cleanOne(pool: Pool, page: FetchedPage): Promise<Cleaned> {
   }
 }
 
-/** Cleans and stores every page; counts go into `stats` like storePage's. */
+/** Cleans and stores every page; counts go into `stats` as feed ingestion's do. */
 export async function ingestPages(deps: BatchIngestDeps, pages: AsyncIterable<FetchedPage>, stats: IngestStats): Promise<void> {
   const size = deps.batchSize ?? 250;
   const bar = deps.progress ?? noTty('ingest', null);
@@ -66,25 +64,9 @@ export async function ingestPages(deps: BatchIngestDeps, pages: AsyncIterable<Fe
 }
 
 async function saveBatch(deps: BatchIngestDeps, items: Cleaned[], stats: IngestStats): Promise<void> {
-  const { store } = deps;
   const at = deps.clock.now().toISOString();
-  const ok = items.filter((c): c is Extract<Cleaned, { article: CleanArticle }> => 'article' in c);
-  const failed = items.filter((c): c is Extract<Cleaned, { reason: FailureReason }> => 'reason' in c);
-  const outcomes = await store.transaction(async () => {
-    const saved = await saveArticles(store, ok.map((c) => c.article));
-    if (ok.length) {
-      await store.run('DELETE FROM failures WHERE failure_id IN (SELECT unnest(?::VARCHAR[]))', [ok.map((c) => idFrom('fail', 'clean', c.page)) as never]);
-    }
-    for (const f of failed) await recordFailure(store, { stage: 'clean', item: f.page, reason: f.reason, message: f.message, at });
-    return saved;
-  });
-  for (const f of failed) {
-    countFailure(stats, f.reason);
-    deps.log.warn(`${f.page}: ${f.reason}: ${f.message}`);
-  }
-  for (const o of outcomes) {
-    if (o === 'new') stats.documents_new++;
-    else if (o === 'updated') stats.documents_updated++;
-    else stats.documents_unchanged++;
-  }
+  const results: PageResult[] = items.map((c) => ('article' in c ? { kind: 'stored', item: c.page, article: c.article }
+    : { kind: 'failed', failure: { stage: 'clean', item: c.page, reason: c.reason, message: c.message } }));
+  const outcomes = await savePageResults(deps.store, results.map((result) => ({ result, at })));
+  countSaved(stats, deps.log, results, outcomes);
 }

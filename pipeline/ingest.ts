@@ -10,11 +10,12 @@ import type { Fetcher, FetchOutcome } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
 import { parseFeed } from '../ingest/feeds/parse.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
-import type { Store } from '../data/store.ts';
-import { saveArticle, type SaveOutcome } from '../data/documents.ts';
+import type { Store } from '../store/store.ts';
 import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, validatorsOf, saveFeedItems,
-  saveSources, type FetchRow, type Validators } from '../data/ingest-state.ts';
-import { PageSaver, type Failed, type PageResult, type SaverOptions } from './page-saver.ts';
+  saveSources, type FetchRow, type Validators } from '../store/ingest-state.ts';
+import type { Failed, PageResult } from '../store/page-results.ts';
+import { PageSaver, type SaverOptions } from './page-saver.ts';
+import { countFailure, emptyStats, reasonSummary, type IngestStats } from './ingest-stats.ts';
 
 export interface IngestDeps {
   store: Store; fetcher: Fetcher; clock: Clock; log: Logger;
@@ -22,29 +23,6 @@ export interface IngestDeps {
   clean?: (page: FetchedPage) => Promise<CleanArticle>;
   /** pages per transaction and how long a page waits for others (default 250 pages, 500 ms) */
   batch?: SaverOptions;
-}
-
-export interface IngestStats {
-  sources: number; sources_failed: number; feed_items: number; new_feed_items: number;
-  pages_fetched: number; not_modified: number; documents_new: number; documents_updated: number;
-  documents_unchanged: number; failures: number;
-  /** failures counted by typed reason, printed at the end of a run */
-  by_reason: Partial<Record<FailureReason, number>>;
-}
-
-const emptyStats = (): IngestStats => ({ sources: 0, sources_failed: 0, feed_items: 0, new_feed_items: 0,
-  pages_fetched: 0, not_modified: 0, documents_new: 0, documents_updated: 0, documents_unchanged: 0, failures: 0,
-  by_reason: {} });
-
-export function countFailure(stats: IngestStats, reason: FailureReason): void {
-  stats.failures++;
-  stats.by_reason[reason] = (stats.by_reason[reason] ?? 0) + 1;
-}
-
-/** "2 timeout, 1 http_status" (most frequent first), or "none". */
-export function reasonSummary(stats: Pick<IngestStats, 'by_reason'>): string {
-  const entries = Object.entries(stats.by_reason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return entries.length ? entries.map(([r, n]) => `${n} ${r}`).join(', ') : 'none';
 }
 
 export async function ingestSources(deps: IngestDeps, sources: Source[]): Promise<IngestStats> {
@@ -188,44 +166,3 @@ async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): 
       fetch: { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) } };
   }
 }
-
-/**
- * Clean one fetched page and store it in its own transaction: the one-page-at-a-time reference that the batch
- * paths (page-saver.ts, ingest-dir.ts) are tested against. With `fetch`, the page's fetch state is committed in
- * the same transaction as its document (or its failure).
- */
-export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>, page: FetchedPage, stats: IngestStats,
-  fetch?: FetchRow): Promise<CleanArticle | null> {
-  const { store } = deps;
-  const item = page.file ?? page.url;
-  const at = deps.clock.now().toISOString();
-  let article: CleanArticle;
-  try {
-    article = await (deps.clean ?? cleanFetchedPageAsync)(page);
-  } catch (err) {
-    const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
-    countFailure(stats, reason);
-    deps.log.warn(`${item}: ${reason}: ${messageFor(err, item)}`);
-    await store.transaction(async () => {
-      // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
-      if (fetch) await recordFetch(store, { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) });
-      await recordFailure(store, { stage: 'clean', item, reason, message: messageFor(err, item), at });
-    });
-    return null;
-  }
-  const outcome: SaveOutcome = await store.transaction(async () => {
-    const saved = await saveArticle(store, article);
-    if (fetch) {
-      await recordFetch(store, fetch);
-      await clearFailure(store, 'fetch', item);
-    }
-    await clearFailure(store, 'clean', item);
-    return saved;
-  });
-  if (outcome === 'new') stats.documents_new++;
-  else if (outcome === 'updated') stats.documents_updated++;
-  else stats.documents_unchanged++;
-  return article;
-}
-
-export { emptyStats };

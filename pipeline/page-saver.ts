@@ -4,24 +4,11 @@
 // HTTP path slow. A page's fetch state and its document still share a transaction, so after a kill -9 a
 // re-run redoes the page or skips it whole. add() settles once the page's batch is committed.
 import type { Clock, Logger } from '../core/effects.ts';
-import { idFrom } from '../core/hash.ts';
-import type { FailureReason } from '../core/errors.ts';
-import type { CleanArticle } from '../core/records.ts';
-import type { Store } from '../data/store.ts';
-import { saveArticles } from '../data/documents.ts';
-import { recordFailure, recordFetches, type FetchRow } from '../data/ingest-state.ts';
-import { countFailure, type IngestStats } from './ingest.ts';
+import type { Store } from '../store/store.ts';
+import type { SaveOutcome } from '../store/documents.ts';
+import { savePageResults, type PageResult } from '../store/page-results.ts';
+import { countSaved, type IngestStats } from './ingest-stats.ts';
 
-export interface Failed { stage: string; item: string; reason: FailureReason; message: string }
-
-export type PageResult =
-  /** a cleaned page: its document, its fetch state; earlier fetch and clean failures of the item are cleared */
-  | { kind: 'stored'; item: string; article: CleanArticle; fetch: FetchRow }
-  | { kind: 'failed'; failure: Failed; fetch: FetchRow }
-  /** a 304: the fetch state is refreshed and an earlier fetch failure cleared */
-  | { kind: 'not_modified'; item: string; fetch: FetchRow };
-
-/** Columns of the `fetches` table, named as FetchRow's fields. */
 interface Waiting { result: PageResult; at: string; done(err?: unknown): void }
 
 export interface SaverOptions { size?: number; windowMs?: number }
@@ -64,33 +51,11 @@ export class PageSaver {
     }
   }
 
-  private async commit(batch: Waiting[]) {
-    const { store } = this.deps;
-    const stored = batch.flatMap((w) => (w.result.kind === 'stored' ? [w.result] : []));
-    const cleared = batch.flatMap(({ result: r }) => (r.kind === 'stored' ? [idFrom('fail', 'fetch', r.item), idFrom('fail', 'clean', r.item)]
-      : r.kind === 'not_modified' ? [idFrom('fail', 'fetch', r.item)] : []));
-    return store.transaction(async () => {
-      const outcomes = await saveArticles(store, stored.map((r) => r.article));
-      await recordFetches(store, batch.map((w) => w.result.fetch));
-      if (cleared.length) await store.run('DELETE FROM failures WHERE failure_id IN (SELECT unnest(?::VARCHAR[]))', [cleared as never]);
-      for (const w of batch) if (w.result.kind === 'failed') await recordFailure(store, { ...w.result.failure, at: w.at });
-      return outcomes;
-    });
+  private commit(batch: Waiting[]) {
+    return savePageResults(this.deps.store, batch);
   }
 
-  /** Stats and warnings once the batch is committed, so the counts describe what is stored. */
-  private count(batch: Waiting[], outcomes: string[]): void {
-    for (const o of outcomes) {
-      if (o === 'new') this.stats.documents_new++;
-      else if (o === 'updated') this.stats.documents_updated++;
-      else this.stats.documents_unchanged++;
-    }
-    for (const { result: r } of batch) {
-      if (r.kind === 'not_modified') this.stats.not_modified++;
-      if (r.kind !== 'failed') continue;
-      countFailure(this.stats, r.failure.reason);
-      this.deps.log.warn(`${r.failure.item}: ${r.failure.reason}: ${r.failure.message}`);
-    }
+  private count(batch: Waiting[], outcomes: SaveOutcome[]): void {
+    countSaved(this.stats, this.deps.log, batch.map((w) => w.result), outcomes);
   }
 }
-

@@ -9,7 +9,7 @@ import { SkipError, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, Extraction, FetchedPage } from '../core/records.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import { extract, loadReference, type Reference } from '../analyze/extract/index.ts';
-import { PROJECT } from './paths.ts';
+import { PROJECT } from '../core/paths.ts';
 
 export interface TaskRequest { id: number; task: 'clean' | 'extract'; input: unknown }
 export type TaskReply =

@@ -4,18 +4,15 @@
 import type { CleanArticle, Extraction, Incident } from '../core/records.ts';
 import { EXTRACTOR_VERSION } from '../analyze/extract/index.ts';
 import { forResolve } from '../analyze/resolve/candidates.ts';
-import { jaccard, lshCandidates, shingles, signatureOf, sortedSigned, sortPairs, type Signed } from '../analyze/resolve/minhash.ts';
+import { nearPairSteps, signatureOf, sortedSigned, type Signed } from '../analyze/resolve/minhash.ts';
 import { settings, type ResolveOptions, type Settings } from '../analyze/resolve/types.ts';
 import { resolveStoredBlocked, type StoredVersion } from '../analyze/resolve/versions.ts';
 import type { DocCluster } from '../analyze/resolve/types.ts';
 import { addStory, storyIndex, type StoryIndex } from '../analyze/resolve/stories.ts';
-import type { Store } from '../data/store.ts';
-import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../data/documents.ts';
-import { eachCurrentExtraction, olderExtractions } from '../data/analysis.ts';
+import type { Store } from '../store/store.ts';
+import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../store/documents.ts';
+import { eachCurrentExtraction, olderExtractions } from '../store/analysis.ts';
 import { relieveHeap } from '../core/heap.ts';
-
-/** Candidate pairs whose texts are read back at once when confirming near-duplicates. */
-const PAIR_CHUNK = 1000;
 
 interface Streamed { docs: CleanArticle[]; older: StoredVersion[]; signed: Signed[]; stories: StoryIndex }
 
@@ -45,24 +42,12 @@ async function streamTexts(store: Store, s: Settings, relevant: Set<string>): Pr
   return { docs, older, signed: sortedSigned(signed), stories };
 }
 
-/** The near-duplicate pairs nearDuplicatePairs() would find over the same texts, reading texts per chunk of pairs. */
+/** The near-duplicate pairs of the signed texts (analyze/resolve/minhash.ts), texts read per chunk of pairs. */
 async function nearPairs(store: Store, signed: Signed[], s: Settings): Promise<[string, string][]> {
-  const candidates = lshCandidates(signed, s.minhashPerms);
-  const out: [string, string][] = [];
-  for (let i = 0; i < candidates.length; i += PAIR_CHUNK) {
-    const chunk = candidates.slice(i, i + PAIR_CHUNK);
-    const texts = await textsByIds(store, [...new Set(chunk.flatMap(([a, b]) => [signed[a].id, signed[b].id]))]);
-    const sets = new Map<string, Set<string>>();
-    const setOf = (id: string) => {
-      let set = sets.get(id);
-      if (!set) sets.set(id, (set = shingles(texts.get(id) ?? '')));
-      return set;
-    };
-    for (const [a, b] of chunk) {
-      if (jaccard(setOf(signed[a].id), setOf(signed[b].id)) >= s.nearDuplicate) out.push([signed[a].id, signed[b].id]);
-    }
+  const steps = nearPairSteps(signed, s.nearDuplicate, s.minhashPerms);
+  for (let step = steps.next(new Map()); ; step = steps.next(await textsByIds(store, step.value))) {
+    if (step.done) return step.value;
   }
-  return sortPairs(out);
 }
 
 export interface StoreResolved { clusters: DocCluster[]; documents: Set<string> }

@@ -6,10 +6,11 @@ import type { Dispatcher } from 'undici';
 import { createFetcher, type FetcherOptions } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
 import type { Reference } from '../analyze/extract/index.ts';
-import type { Store } from '../data/store.ts';
-import { ingestSources, type IngestStats } from './ingest.ts';
+import type { Store } from '../store/store.ts';
+import { ingestSources } from './ingest.ts';
+import type { IngestStats } from './ingest-stats.ts';
 import { analyze, type AnalyzeStats } from './analyze.ts';
-import { buildPeriodReport, choosePeriod } from './report.ts';
+import { buildPeriodReport, choosePeriod, recordReportSnapshot } from './report.ts';
 import type { Pool } from './pool.ts';
 
 export interface RunDeps {
@@ -45,6 +46,7 @@ export async function runPipeline(deps: RunDeps, sources: Source[], outDir: stri
   if (an.incidents > 0) {
     const period = await choosePeriod(deps.store, deps.clock, {});
     const built = await buildPeriodReport(deps.store, period);
+    await recordReportSnapshot(deps.store, built);
     await mkdir(outDir, { recursive: true });
     const html = join(outDir, `report-${period.id}.html`);
     const markdown = join(outDir, `report-${period.id}.md`);

@@ -6,10 +6,10 @@
 // so the incidents are the same.
 import type { CleanArticle, Extraction, Incident } from '../../core/records.ts';
 import type { Candidate, Source } from './candidates.ts';
-import { idKeyOf, idsFor, sortIncidents } from './ids.ts';
+import { idKeyOf, idsFor } from './ids.ts';
 import { buildIncident } from './incident.ts';
 import { crossCheck } from './regulator.ts';
-import { groupAll, victimNamesOf, type Resolved } from './resolve.ts';
+import { groupAll, victimNamesOf } from './resolve.ts';
 import type { DocCluster, ResolveOptions } from './types.ts';
 import type { StoryIndex } from './stories.ts';
 import { relieveHeap } from '../../core/heap.ts';
@@ -55,10 +55,3 @@ export async function resolveBlocked(docs: CleanArticle[], extractions: Extracti
 
 const EMPTY: Candidate[] = [];
 
-/** resolveBlocked() collected: the same value as resolve() (tests, small inputs). */
-export async function resolveBlockedAll(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
-  io: Omit<BlockedInput, 'emit'>): Promise<Resolved> {
-  const incidents: Incident[] = [];
-  const clusters = await resolveBlocked(docs, extractions, opts, { ...io, emit: async (b) => { incidents.push(...b); } });
-  return { clusters, incidents: sortIncidents(incidents) };
-}

@@ -2,7 +2,6 @@
 import type { CleanArticle, Extraction, Victim } from '../../core/records.ts';
 import { nameKey } from './names.ts';
 import type { DocRole, Settings } from './types.ts';
-import type { Rider } from './stories.ts';
 import { cmpBy, dateOf, dayNumber, instant } from './util.ts';
 
 /** A document as an incident source, with its role from document clustering. */
@@ -36,6 +35,9 @@ export interface Candidate {
   /** the extraction names several victims: its incident facts may belong to another one */
   shared: boolean;
 }
+
+/** A report that named no victim, riding on the incident of the report it most resembles (stories.ts). */
+export type Rider = Omit<Candidate, 'key' | 'victim' | 'names'>;
 
 export const bySource = cmpBy<Source>((s) => s.published, (s) => s.at, (s) => s.doc_id);
 

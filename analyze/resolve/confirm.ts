@@ -22,7 +22,7 @@ export function shortName(name: string): string | null {
   return short !== name && words.some((w) => !GENERIC_WORDS.has(w.toLowerCase())) ? short : null;
 }
 
-function escape(s: string): string {
+function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -34,7 +34,7 @@ function sentences(text: string): string[] {
 function subjects(names: string[], single: boolean): RegExp[] {
   const forms = names.flatMap((n) => [n, shortName(n)]).filter((n): n is string => n !== null);
   const named = [...new Set(forms.filter((n) => n.trim().length >= 3))]
-    .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'giu'));
+    .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`, 'giu'));
   return single ? [...named, KIND] : named;
 }
 

@@ -112,32 +112,50 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 /** Signed items in id order (LSH pair indices refer to this order). */
 export const sortedSigned = <T extends { id: string }>(items: T[]): T[] => [...items].sort(byId);
 
-/** Pairs of ids whose texts have shingle Jaccard ≥ threshold; ids sorted within and across pairs. At scale only
- * the signatures stay in memory (one Uint32Array each), bands are bucketed one at a time, and shingle sets are
- * rebuilt for the few candidate pairs: the result is the same as comparing every pair's sets. */
+/** Candidate pairs whose texts are fetched at once. */
+const PAIR_CHUNK = 1000;
+
+/**
+ * The one near-duplicate pairing: pairs of ids (signed in id order, see sortedSigned) whose texts have shingle
+ * Jaccard ≥ threshold; ids sorted within and across pairs. Only the signatures are held: LSH bands give the
+ * candidate pairs, and texts are asked for one chunk of pairs at a time. A generator, so the same steps run
+ * with texts at hand (nearDuplicatePairs) or read from the store between steps (pipeline/resolve-store.ts):
+ * it yields the ids whose texts it needs and is resumed with them.
+ */
+export function* nearPairSteps(signed: Signed[], threshold: number, perms: number):
+  Generator<string[], [string, string][], Map<string, string>> {
+  const candidates = lshCandidates(signed, perms);
+  const out: [string, string][] = [];
+  for (let i = 0; i < candidates.length; i += PAIR_CHUNK) {
+    const chunk = candidates.slice(i, i + PAIR_CHUNK);
+    const texts = yield [...new Set(chunk.flatMap(([a, b]) => [signed[a].id, signed[b].id]))];
+    const sets = new Map<string, Set<string>>();
+    const setOf = (id: string) => {
+      let set = sets.get(id);
+      if (!set) sets.set(id, (set = shingles(texts.get(id) ?? '')));
+      return set;
+    };
+    for (const [a, b] of chunk) {
+      if (jaccard(setOf(signed[a].id), setOf(signed[b].id)) >= threshold) out.push([signed[a].id, signed[b].id]);
+    }
+  }
+  return sortPairs(out);
+}
+
+/** nearPairSteps over texts at hand. */
 export function nearDuplicatePairs(
   texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
 ): [string, string][] {
-  const items: (Signed & { text: string })[] = [];
+  const signed: Signed[] = [];
+  const byId = new Map<string, string>();
   for (const t of sortedSigned(texts)) {
     const sig = signatureOf(t.text, perms, seed);
-    if (sig) items.push({ id: t.id, text: t.text, sig });
+    if (sig) { signed.push({ id: t.id, sig }); byId.set(t.id, t.text); }
   }
-  const cache = new Map<number, Set<string>>();
-  const setOf = (i: number) => {
-    let set = cache.get(i);
-    if (!set) {
-      if (cache.size > 4096) cache.clear();
-      set = shingles(items[i].text);
-      cache.set(i, set);
-    }
-    return set;
-  };
-  const pairs: [string, string][] = [];
-  for (const [i, j] of lshCandidates(items, perms)) {
-    if (jaccard(setOf(i), setOf(j)) >= threshold) pairs.push([items[i].id, items[j].id]);
+  const steps = nearPairSteps(signed, threshold, perms);
+  for (let step = steps.next(new Map()); ; step = steps.next(new Map(step.value.map((id) => [id, byId.get(id)!])))) {
+    if (step.done) return step.value;
   }
-  return sortPairs(pairs);
 }
 
 export const sortPairs = (pairs: [string, string][]): [string, string][] =>

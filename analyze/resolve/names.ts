@@ -1,5 +1,5 @@
 // Victim name identity: normalisation, acronyms, token containment, Jaro-Winkler. Pure functions of two names.
-import { jaroWinkler } from './jaro.ts';
+import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -62,7 +62,7 @@ export function matchNames(x: string, y: string, jwThreshold: number): NameMatch
   if (a.length === 0 || b.length === 0) return null;
   if (a.join(' ') === b.join(' ')) return { kind: 'exact', score: 1 };
   if (aligns(a, b, false) || aligns(b, a, false)) return { kind: 'acronym', score: 0.99 };
-  const jw = jaroWinkler(a.join(' '), b.join(' '));
+  const jw = JaroWinklerDistance(a.join(' '), b.join(' '), {});
   if (jw >= jwThreshold) return { kind: 'fuzzy', score: jw };
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.some((t) => !GENERIC.has(t) && !/^\d+$/.test(t)) && aligns(short, long, true)) {

@@ -12,7 +12,6 @@ import { settings, type DocCluster, type DocRole, type ResolveOptions, type Sett
 
 export { DocCluster, CLUSTER_REASONS, DEFAULTS, type ResolveOptions } from './types.ts';
 export { matchNames, nameKey, nameTokens } from './names.ts';
-export { jaroWinkler } from './jaro.ts';
 export { shingles, jaccard } from './minhash.ts';
 
 export interface Resolved {

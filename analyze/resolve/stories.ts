@@ -7,7 +7,7 @@
 // A document's terms: the words written with a capital letter away from the start of a sentence, and figures of
 // three or more digits, counted, the TERMS most frequent kept. Two documents are compared by the cosine of their
 // tf-idf vectors (smoothed idf over every document given, relevant or not).
-import type { Candidate } from './candidates.ts';
+import type { Candidate, Rider } from './candidates.ts';
 import { nameKey } from './names.ts';
 import type { Settings, StoryLinks } from './types.ts';
 import { gap } from './group.ts';
@@ -106,7 +106,6 @@ export function closest(links: StoryLinks, id: string, among: (other: string) =>
   return best?.[0] ?? null;
 }
 
-export type Rider = Omit<Candidate, 'key' | 'victim' | 'names'>;
 
 /**
  * Relevant reports that named no victim join the incident of the single-victim report they most resemble, told

@@ -8,13 +8,13 @@ import { silentLogger, systemClock } from '../../core/effects.ts';
 import { readLocalDir, readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { extract, loadReference, type Reference } from '../../analyze/extract/index.ts';
-import { Store } from '../../data/store.ts';
-import { loadIncidents } from '../../data/analysis.ts';
-import { emptyStats } from '../../pipeline/ingest.ts';
+import { Store } from '../../store/store.ts';
+import { loadIncidents } from '../../store/analysis.ts';
+import { emptyStats } from '../../pipeline/ingest-stats.ts';
 import { ingestPages } from '../../pipeline/ingest-dir.ts';
 import { createPool } from '../../pipeline/pool.ts';
 import { analyze } from '../../pipeline/analyze.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 import { ROOT } from './cli.ts';
 
 let reference: Reference | null = null;

@@ -3,7 +3,7 @@
 // test/extract/quality.test.ts (fails below floors).
 //
 // Data sets (the keys of floors.json):
-// - demo: the labelled demo sources, data/demo/src/articles/*.md (text and labels in one file each), scored in
+// - demo: the labelled demo sources, demo/src/articles/*.md (text and labels in one file each), scored in
 //   process by ./score.ts. sha256 = sha256 of the lines `<file name> <sha256 of the file>\n`, files in name order.
 // - casie: CASIE (../shared/benchmarks/casie/casie.jsonl), in process, by the protocol of ./score-casie.ts.
 // - casie/score.mjs: the same file through the CLI and the healthcare-news score.mjs `casie` mode.
@@ -33,7 +33,7 @@ const runners = (o: RunOptions) => (o.inProcess
 export type Figures = Record<string, number | null>;
 export interface Measured { set: string; source: string; sha256: string; scorer_sha256?: string; figures: Figures }
 
-export const DEMO_DIR = join(ROOT, 'data/demo/src/articles');
+export const DEMO_DIR = join(ROOT, 'demo/src/articles');
 export const CASIE_PATH = process.env.TRIAGE_CASIE ?? join(SHARED, 'benchmarks/casie/casie.jsonl');
 export const HN_DIR = join(SHARED, 'benchmarks/healthcare-news');
 

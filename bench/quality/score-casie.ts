@@ -108,9 +108,6 @@ export function goldSums(span: string): Sum[] {
   return out;
 }
 
-/** The first sum of a span (kept for callers that want one value). */
-export const goldMoney = (span: string): Sum | null => goldSums(span)[0] ?? null;
-
 const CATEGORIES: [string, RegExp][] = [
   ['bitcoin', /bitcoin|\bbtc\b/], ['monero', /monero|\bxmr\b/], ['ether', /\bether(?:eum)?\b|\beth\b/],
   ['gift card', /itunes|gift ?cards?|vouchers?|pre-?paid card/], ['paysafecard', /paysafe/], ['ukash', /ukash/],

@@ -1,4 +1,4 @@
-// Scoring extract() against the labelled demo sources (data/demo/src/articles/*.md); used by bench and tests.
+// Scoring extract() against the labelled demo sources (demo/src/articles/*.md); used by bench and tests.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -17,7 +17,7 @@ export interface Labels {
 export interface LabelledArticle { id: string; article: CleanArticle; labels: Labels }
 
 /** Read the article sources: front matter labels, body paragraphs joined by blank lines. */
-export function loadDemoArticles(dir = 'data/demo/src/articles'): LabelledArticle[] {
+export function loadDemoArticles(dir = 'demo/src/articles'): LabelledArticle[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => {
     const raw = readFileSync(join(dir, f), 'utf8');

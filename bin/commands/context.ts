@@ -1,7 +1,7 @@
 // Wiring shared by the commands: the real store, clock and logger from the global options.
 import type { Command } from 'commander';
 import { stderrLogger, systemClock, type Clock, type Logger } from '../../core/effects.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from '../../store/store.ts';
 import { redactUserinfo } from '../../core/safe-text.ts';
 import { describe } from '../../core/errors.ts';
 
@@ -15,13 +15,13 @@ export function ctxOf(cmd: Command): Ctx {
 }
 
 /**
- * A reader opens the current read snapshot or the file (data/snapshot.ts), so it never blocks a writer for long;
+ * A reader opens the current read snapshot or the file (store/snapshot.ts), so it never blocks a writer for long;
  * a writer that finishes publishes the snapshot for the readers that come while the next one writes.
  */
 export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
   // DuckDB loads here, for the commands that use it (`triage clean` does not).
-  const { Store } = await import('../../data/store.ts');
-  const { openReader } = await import('../../data/snapshot.ts');
+  const { Store } = await import('../../store/store.ts');
+  const { openReader } = await import('../../store/snapshot.ts');
   const store = opts.readOnly ? await openReader(ctx.db, (path) => Store.open(path, { readOnly: true }), ctx.log)
     : await Store.open(ctx.db);
   try {
@@ -36,7 +36,7 @@ export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, o
 /** A failed snapshot costs readers only freshness (they read the file when it is free): a warning, no failure. */
 async function publish(ctx: Ctx, store: Store): Promise<void> {
   try {
-    const { publishSnapshot } = await import('../../data/snapshot.ts');
+    const { publishSnapshot } = await import('../../store/snapshot.ts');
     const p = await publishSnapshot(store);
     ctx.log.debug(`read snapshot ${p.path}: ${(p.bytes / 2 ** 20).toFixed(1)} MiB in ${p.ms.toFixed(0)} ms`);
   } catch (err) {

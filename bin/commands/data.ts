@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.ts';
-import { loadIncidents } from '../../data/analysis.ts';
+import { loadIncidents } from '../../store/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
 import { sqlCommand } from './sql.ts';
 import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
 import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, out, withStore } from './context.ts';
-import { Store } from '../../data/store.ts';
-import { publishSnapshot, SnapshotReader } from '../../data/snapshot.ts';
+import { Store } from '../../store/store.ts';
+import { sourcesStatus } from '../../store/ingest-state.ts';
+import { publishSnapshot, SnapshotReader } from '../../store/snapshot.ts';
 import { startServer } from '../../reports/serve/server.ts';
 
 interface QueryOpts {
@@ -72,8 +73,7 @@ export async function exportCommand(opts: { format: ExportFormat; out: string; s
 export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   await withStore(ctx, async (store) => {
-    const rows = await store.all(`SELECT source_id AS id, kind, url, publisher, enabled, last_polled, last_success, last_error,
-      last_error_reason, items_last_run, consecutive_failures FROM sources ORDER BY source_id`);
+    const rows = await sourcesStatus(store);
     if (opts.json) { emit(JSON.stringify(rows, null, 2)); return; }
     // a terminal table: a server's error text must not drive the terminal
     for (const r of rows) {

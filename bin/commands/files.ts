@@ -5,7 +5,7 @@ import { ConfigError, EXIT, SkipError, messageFor } from '../../core/errors.ts';
 import type { CleanArticle } from '../../core/records.ts';
 import { readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 import { ctxOf, emit } from './context.ts';
 
 async function cleanFile(file: string, clock: ReturnType<typeof ctxOf>['clock'], published?: string): Promise<CleanArticle> {

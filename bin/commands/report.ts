@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { buildPeriodReport, choosePeriod, type BuiltReport } from '../../pipeline/report.ts';
+import { buildPeriodReport, choosePeriod, recordReportSnapshot, type BuiltReport } from '../../pipeline/report.ts';
 import { reportJsonText } from '../../reports/weekly/index.ts';
 import { renderPdf } from '../../reports/weekly/pdf.ts';
 import { weekRange } from '../../reports/weekly/period.ts';
 import { ConfigError, StopError } from '../../core/errors.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from '../../store/store.ts';
 import { ctxOf, out, withStore, type Ctx } from './context.ts';
 import { assertOutFile, writeOutFile } from './out-file.ts';
 
@@ -20,8 +20,11 @@ interface ReportOpts {
  */
 async function build(ctx: Ctx, opts: ReportOpts): Promise<BuiltReport> {
   if (!existsSync(ctx.db)) throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', ctx.db);
-  const make = async (store: Store) =>
-    buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts));
+  const make = async (store: Store) => {
+    const built = await buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts));
+    if (!store.readOnly) await recordReportSnapshot(store, built);
+    return built;
+  };
   try {
     return await withStore(ctx, make);
   } catch (err) {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { loadSources } from '../../ingest/sources.ts';
-import { createDispatcher, demoDispatcher } from '../../ingest/fetch/demo.ts';
-import { startSiteServer } from '../../data/demo/server.ts';
+import { createDispatcher, demoDispatcher } from '../../ingest/fetch/dispatcher.ts';
+import { startSiteServer } from '../../demo/server.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
 import { runPipeline } from '../../pipeline/run.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 import { EXIT } from '../../core/errors.ts';
 import { ctxOf, withStore } from './context.ts';
 
@@ -14,7 +14,7 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
   const started = Date.now();
   const server = opts.demo ? await startSiteServer(PROJECT.demoSites) : null;
   try {
-    if (server) ctx.log.info(`demo: serving data/demo/sites at ${server.origin}`);
+    if (server) ctx.log.info(`demo: serving demo/sites at ${server.origin}`);
     const catalogue = await loadSources(opts.sources ?? (opts.demo ? PROJECT.demoSources : PROJECT.defaultSources));
     // The address guard admits only what the catalogue's allow_private covers (the demo lists 127.0.0.1/32).
     const guarded = createDispatcher({ allowPrivate: catalogue.allow_private });

@@ -1,8 +1,8 @@
 // `triage query --sql`: the wiring of the sandboxed connection, the row cap and the streamed output.
 import { ConfigError } from '../../core/errors.ts';
-import { openReader } from '../../data/snapshot.ts';
-import { openSandbox } from '../../data/store-sandbox.ts';
-import { runQuery, SQL_ROW_CAP, type SqlRow } from '../../reports/query/sql.ts';
+import { openReader } from '../../store/snapshot.ts';
+import { openSandbox } from '../../store/sandbox.ts';
+import { runQuery, SQL_ROW_CAP, type SqlRow } from '../../store/sql-query.ts';
 import { csvLine, type CsvValue } from '../../core/csv.ts';
 import type { Ctx } from './context.ts';
 

@@ -1,20 +1,21 @@
 import type { Command } from 'commander';
 import { loadSources, type SourcesFile } from '../../ingest/sources.ts';
-import { createDispatcher } from '../../ingest/fetch/demo.ts';
+import { createDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { readLocalDir } from '../../ingest/local.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
-import { countFailure, reasonSummary, ingestSources, emptyStats, type IngestStats } from '../../pipeline/ingest.ts';
+import { ingestSources } from '../../pipeline/ingest.ts';
+import { countFailure, emptyStats, reasonSummary, type IngestStats } from '../../pipeline/ingest-stats.ts';
 import { ingestPages } from '../../pipeline/ingest-dir.ts';
 import { createPool, defaultPoolSize, type Pool } from '../../pipeline/pool.ts';
 import { progress } from '../../pipeline/progress.ts';
 import { analyze } from '../../pipeline/analyze.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 import { ConfigError, EXIT, SkipError, messageFor } from '../../core/errors.ts';
-import { recordFailure } from '../../data/ingest-state.ts';
+import { recordFailure } from '../../store/ingest-state.ts';
 import { stat } from 'node:fs/promises';
 import { ctxOf, withStore, type Ctx } from './context.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from '../../store/store.ts';
 
 export interface IngestOpts { sources: string; dir?: string; analyze: boolean; delay?: string; workers?: string }
 

@@ -79,10 +79,3 @@ export async function cleanFetchedPageAsync(page: FetchedPage, opts: CleanOption
   if (!outcome.ok) throw outcome.error;
   return outcome.article;
 }
-
-/** Throws SkipError (not_article, too_large, parse_error) so the runner records the reason. */
-export function cleanFetchedPage(page: FetchedPage, opts: CleanOptions = {}): CleanArticle {
-  const outcome = cleanPageOutcome(page, opts);
-  if (!outcome.ok) throw outcome.error;
-  return outcome.article;
-}

@@ -89,8 +89,3 @@ export function ancestors(n: HNode): HNode[] {
   return out;
 }
 
-export function isDetached(n: HNode, root: HNode): boolean {
-  let p: HNode | null = n;
-  while (p && p !== root) p = p.parent;
-  return p !== root;
-}

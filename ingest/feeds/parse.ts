@@ -74,7 +74,7 @@ async function parseOrSalvage(text: string, url: string, warnings: FeedWarning[]
   } catch (first) {
     const salvaged = salvageFeed(text);
     if (!salvaged) throw new SkipError('malformed_feed', `unparseable feed: ${(first as Error).message.split('\n')[0]}`, url);
-    let feed;
+    let feed: Awaited<ReturnType<typeof parser.parseString>>;
     try {
       feed = await parser.parseString(salvaged);
     } catch (second) {
@@ -118,7 +118,7 @@ export async function parseFeed(input: FeedInput): Promise<FeedOutcome> {
     return { ok: false, error: new SkipError('not_a_feed', `root element <${root ?? '?'}> is not rss, feed or rdf:RDF`, input.url) };
   }
   const warnings: FeedWarning[] = [];
-  let feed;
+  let feed: Awaited<ReturnType<typeof parseOrSalvage>>;
   try {
     feed = await parseOrSalvage(text, input.url, warnings);
   } catch (err) {

@@ -2,7 +2,7 @@
 // description of the exported tables, the incident record from its zod schema; the words are ours.
 import { z } from 'zod';
 import { Incident } from '../../core/records.ts';
-import type { ExportTable } from './tables.ts';
+import type { ExportTable } from '../../store/export-tables.ts';
 
 export interface DictColumn { name: string; type: string; description: string }
 export type Dictionary = Record<ExportTable, DictColumn[]>;

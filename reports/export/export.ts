@@ -4,8 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.ts';
 import { isCalendarDate } from '../../core/records.ts';
-import type { Store } from '../../data/store.ts';
-import { columnsOf, dropTemps, EXPORT_TABLES, materialise, tempName, type ExportTable } from './tables.ts';
+import type { Store } from '../../store/store.ts';
+import { columnsOf, copyTemp, dropTemps, EXPORT_TABLES, materialise, tempName, type ExportTable } from '../../store/export-tables.ts';
+import { EXTRACTOR_VERSION } from '../../analyze/extract/index.ts';
 import { buildDictionary, dictionaryMarkdown, incidentJsonSchema } from './dictionary.ts';
 import { exportReadme } from './readme.ts';
 import { writeFolderAtomically } from './folder.ts';
@@ -18,9 +19,6 @@ export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'jsonl', 'parquet', 'stix'
 export interface ExportOptions { format: ExportFormat; out: string; since?: string; until?: string }
 export interface ExportResult { dir: string; rows: Record<string, number> }
 
-/** COPY takes its target as a literal: the path is quoted here, the only text pasted into SQL. */
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 export async function exportDataset(store: Store, o: ExportOptions): Promise<ExportResult> {
   if (!EXPORT_FORMATS.includes(o.format)) throw new ConfigError(`unknown export format "${o.format}"`);
   for (const [k, v] of [['since', o.since], ['until', o.until]] as const) {
@@ -28,14 +26,14 @@ export async function exportDataset(store: Store, o: ExportOptions): Promise<Exp
   }
   if (o.format === 'stix') return exportStix(store, o);
   try {
-    const rows = await materialise(store, o.since, o.until);
+    const rows = await materialise(store, EXTRACTOR_VERSION, o.since, o.until);
     const { dir } = await writeFolderAtomically(o.out, async (tmp) => {
       const columns = {} as Record<ExportTable, { name: string; type: string }[]>;
       for (const t of EXPORT_TABLES) {
         columns[t] = await columnsOf(store, t);
         const file = target(tmp, t, o.format);
         if (o.format === 'csv') await writeCsvTable(store, tempName(t), columns[t], file);
-        else await store.run(`COPY ${tempName(t)} TO ${sqlString(file)} (${copyOptions(o.format)})`);
+        else await copyTemp(store, t, file, o.format as 'jsonl' | 'parquet');
       }
       const dictionary = buildDictionary(columns);
       await writeFile(join(tmp, 'DATA_DICTIONARY.md'), dictionaryMarkdown(dictionary));
@@ -53,10 +51,6 @@ function target(tmp: string, t: ExportTable, format: ExportFormat): string {
   return format === 'parquet' ? join(tmp, t) : join(tmp, `${t}.${format}`);
 }
 
-/** CSV is not written by COPY: it goes through the one CSV writer, which neutralises formula cells. */
-function copyOptions(format: Exclude<ExportFormat, 'csv'>): string {
-  return format === 'parquet' ? 'FORMAT parquet, PARTITION_BY (year, month), COMPRESSION zstd' : 'FORMAT json';
-}
 
 async function exportStix(store: Store, o: ExportOptions): Promise<ExportResult> {
   const bundle = await buildStixBundle(store, { since: o.since, until: o.until });

@@ -1,9 +1,10 @@
 // STIX 2.1 bundle of the dataset: victims (identity, with sector), groups (intrusion-set), incidents, articles
 // (report, with the URL as external reference), countries (location) and the relationships between them.
 import { Incident, type Sector } from '../../core/records.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from '../../store/store.ts';
+import { docMeta, incidentRecords } from '../../store/export-tables.ts';
 import { loadAliases, type Aliases } from '../query/aliases.ts';
-import { normaliseName } from '../query/tokens.ts';
+import { normaliseName } from '../../store/search-terms.ts';
 import { stixId, stixTime, uuidV5 } from './stix-ids.ts';
 import { stripUserinfo } from '../../core/safe-text.ts';
 
@@ -21,8 +22,6 @@ const SECTORS: Record<Sector, string[]> = {
   'health-it-vendor': ['technology', 'healthcare'], 'medical-device': ['manufacturing', 'healthcare'], other: ['healthcare'],
 };
 
-interface Doc { doc_id: string; url: string | null; canonical_url: string | null; file: string | null; title: string | null; outlet: string | null; published: string | null; language: string | null }
-
 /** Drops null, undefined and empty-list properties: STIX forbids them. */
 function clean<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
@@ -33,13 +32,9 @@ function sdo(type: string, key: string, created: string, modified: string, props
 }
 
 export async function buildStixBundle(store: Store, o: { since?: string; until?: string } = {}, aliases: Aliases = loadAliases()): Promise<StixBundle> {
-  const rows = await store.all<{ record: string }>(`SELECT record FROM incidents
-    WHERE (?::DATE IS NULL OR coalesce(attack_date, first_reported) >= ?::DATE) AND (?::DATE IS NULL OR coalesce(attack_date, first_reported) <= ?::DATE)
-    ORDER BY incident_id`, [o.since ?? null, o.since ?? null, o.until ?? null, o.until ?? null]);
-  const incidents = rows.map((r) => Incident.parse(JSON.parse(r.record)));
+  const incidents = (await incidentRecords(store, o.since, o.until)).map((r) => Incident.parse(JSON.parse(r)));
   const docIds = [...new Set(incidents.flatMap((i) => i.sources.map((s) => s.doc_id)))];
-  const docs = new Map((await store.all<Doc>(`SELECT doc_id, url, canonical_url, file, title, outlet, published, language
-    FROM documents WHERE list_contains(?, doc_id)`, [docIds as never])).map((d) => [d.doc_id, d]));
+  const docs = new Map((await docMeta(store, docIds)).map((d) => [d.doc_id, d]));
   const objects = new Map<string, StixObject>();
   const put = (x: StixObject) => { const had = objects.get(x.id); objects.set(x.id, had ? merge(had, x) : x); return x.id; };
   put(clean({ type: 'identity', spec_version: '2.1', id: TRIAGE_ID, created: TRIAGE.created, modified: TRIAGE.created, name: TRIAGE.name,

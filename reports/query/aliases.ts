@@ -4,8 +4,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PROJECT } from '../../pipeline/paths.ts';
-import { normaliseName } from './tokens.ts';
+import { PROJECT } from '../../core/paths.ts';
+import { normaliseName } from '../../store/search-terms.ts';
 
 const Groups = z.array(z.object({ canonical: z.string(), aliases: z.array(z.string()).default([]) }).passthrough());
 const Victims = z.array(z.object({ name: z.string(), aliases: z.array(z.string()).default([]) }).passthrough());

@@ -1,7 +1,7 @@
 // Term proximity on top of BM25 (in the spirit of Büttcher et al., "BM25TP"): when the searched words stand
 // close together in a document, that document is more likely about the searched thing. Computed on the
 // top candidates only, from their text, so the index stays positions-free.
-import { words } from './tokens.ts';
+import { words } from '../../store/search-terms.ts';
 
 /** Sum over pairs of distinct query terms of min(idf) / distance in words between their nearest occurrences. */
 export function proximityBonus(text: string, queryTerms: string[], idf: Map<string, number>): number {

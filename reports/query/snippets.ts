@@ -1,5 +1,5 @@
 // Highlighted snippets: the stretch of an article where most of the searched words meet.
-import { terms, words } from './tokens.ts';
+import { terms, words } from '../../store/search-terms.ts';
 
 export interface Snippet { doc_id: string; text: string; highlights: [number, number][] }
 

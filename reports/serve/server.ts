@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../core/effects.ts';
 import { ConfigError, describe } from '../../core/errors.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from '../../store/store.ts';
 import { getIncident, queryIncidents } from '../query/incidents.ts';
 import { CSS } from './html.ts';
 import { FIELDS, filtersOf, incidentPage, notFoundPage, searchPage, type Form } from './pages.ts';

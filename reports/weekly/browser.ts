@@ -18,16 +18,22 @@ type Params = Record<string, unknown>;
 export interface CdpEvent { method: string; params: Params; sessionId?: string }
 type Pending = { resolve: (v: Params) => void; reject: (e: Error) => void; method: string };
 
+/** Debian's Chromium: used when installed (it needs no unpacking); else the npm package's. */
+export const SYSTEM_CHROMIUM: readonly string[] = ['/usr/bin/chromium'];
+
 /**
- * The browser binary: TRIAGE_CHROMIUM when set, else the headless Chromium that ships inside the npm package
- * @sparticuz/chromium (unpacked to the temp folder on first use), so `npm ci` is all a machine needs.
+ * The browser binary: TRIAGE_CHROMIUM when set, else a system Chromium when present, else the headless Chromium
+ * that ships inside the npm package @sparticuz/chromium (unpacked to the temp folder on first use), so `npm ci`
+ * is all a machine needs.
  */
-export async function chromiumPath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function chromiumPath(env: NodeJS.ProcessEnv = process.env, system = SYSTEM_CHROMIUM): Promise<string> {
   const path = env.TRIAGE_CHROMIUM;
   if (path) {
     if (!existsSync(path)) throw new ConfigError('TRIAGE_CHROMIUM names no file (unset it to use the bundled one)', path);
     return path;
   }
+  const installed = system.find((p) => existsSync(p));
+  if (installed) return installed;
   try {
     const { default: chromium } = await import('@sparticuz/chromium');
     return await chromium.executablePath();

@@ -30,13 +30,6 @@ export function change(current: number, base: number): Change {
   return { base: b, pct, suppressed: false, display: `${fmtSignedPct(pct)} (base ${fmtNum(b)})` };
 }
 
-/** Group and count, returning [key, count] sorted by count desc then key asc (deterministic ties). */
-export function countBy<T>(items: T[], key: (t: T) => string): [string, number][] {
-  const m = new Map<string, number>();
-  for (const it of items) m.set(key(it), (m.get(key(it)) ?? 0) + 1);
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
-}
-
 /** Code-point comparison: localeCompare would depend on the host ICU. */
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

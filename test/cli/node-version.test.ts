@@ -7,14 +7,14 @@ const check = (version: string) => spawnSync(process.execPath,
   ['-e', `require('./bin/check-node.cjs').checkNode(${JSON.stringify(version)})`], { encoding: 'utf8' });
 
 describe('Node version check', () => {
-  it('refuses a Node older than 20.18.1, naming both versions', () => {
-    for (const v of ['20.18.0', '18.20.4']) {
+  it('refuses a Node older than 20.19.0, naming both versions', () => {
+    for (const v of ['20.18.1', '18.20.4']) {
       const r = check(v);
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`Node 20.18.1 or newer; this is Node ${v}`);
+      expect(r.stderr).toContain(`Node 20.19.0 or newer; this is Node ${v}`);
     }
   });
-  it('accepts 20.18.1, this Node and newer majors', () => {
-    for (const v of ['20.18.1', process.versions.node, '22.0.0']) expect(check(v).status).toBe(0);
+  it('accepts 20.19.0, this Node and newer majors', () => {
+    for (const v of ['20.19.0', process.versions.node, '22.0.0']) expect(check(v).status).toBe(0);
   });
 });

@@ -6,10 +6,10 @@ import * as cheerio from 'cheerio';
 import iconv from 'iconv-lite';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR, diffOutput, readCommitted } from '../../data/demo/build/build.ts';
-import { DemoSourceError, parseArticle, parseBody } from '../../data/demo/build/load.ts';
-import { renderDemo } from '../../data/demo/build/render.ts';
-import { esc, laterDate, rfc822, toCp1252 } from '../../data/demo/build/util.ts';
+import { DEMO_DIR, diffOutput, readCommitted } from '../../demo/build/build.ts';
+import { DemoSourceError, parseArticle, parseBody } from '../../demo/build/load.ts';
+import { renderDemo } from '../../demo/build/render.ts';
+import { esc, laterDate, rfc822, toCp1252 } from '../../demo/build/util.ts';
 
 const fresh = renderDemo(DEMO_DIR);
 

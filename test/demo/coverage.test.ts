@@ -4,10 +4,10 @@ import * as cheerio from 'cheerio';
 import iconv from 'iconv-lite';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../data/demo/build/build.ts';
-import { loadArticles, loadOutlets } from '../../data/demo/build/load.ts';
-import { renderDemo } from '../../data/demo/build/render.ts';
-import type { Article } from '../../data/demo/build/schema.ts';
+import { DEMO_DIR } from '../../demo/build/build.ts';
+import { loadArticles, loadOutlets } from '../../demo/build/load.ts';
+import { renderDemo } from '../../demo/build/render.ts';
+import type { Article } from '../../demo/build/schema.ts';
 
 const outlets = loadOutlets(join(DEMO_DIR, 'src'));
 const articles = loadArticles(join(DEMO_DIR, 'src'), outlets);

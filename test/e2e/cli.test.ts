@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../../data/store.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { Store } from '../../store/store.ts';
+import { PROJECT } from '../../core/paths.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
 const triage = (args: string[], env: Record<string, string> = {}) =>

@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock, silentLogger } from '../../core/effects.ts';
 import { readLocalDir } from '../../ingest/local.ts';
-import { emptyStats, storePage } from '../../pipeline/ingest.ts';
+import { emptyStats } from '../../pipeline/ingest-stats.ts';
+import { storePage } from '../support/store-page.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import type { Reference } from '../../analyze/extract/index.ts';
-import type { Store } from '../../data/store.ts';
+import type { Store } from '../../store/store.ts';
 
 export interface LabelArticle {
   id: string; url: string; canonical_url: string; file: string; published: string;
@@ -15,7 +16,7 @@ export interface LabelArticle {
   labels: { relevant: boolean; incidents: string[] };
 }
 
-const DEMO = new URL('../../data/demo/', import.meta.url);
+const DEMO = new URL('../../demo/', import.meta.url);
 export const LABELS: LabelArticle[] = JSON.parse(readFileSync(new URL('labels.json', DEMO), 'utf8')).articles;
 
 /** Unordered pairs of items that share at least one group. */

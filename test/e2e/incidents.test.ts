@@ -1,5 +1,5 @@
 // Incidents as stored by the real pipeline (demo corpus over loopback HTTP into a DuckDB file), scored against
-// the hand-written incident keys of data/demo/labels.json; the multi-outlet AIIMS incident's history; the
+// the hand-written incident keys of demo/labels.json; the multi-outlet AIIMS incident's history; the
 // HHS cross-check; and incident IDs that do not depend on ingestion order or re-runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
 import { Incident } from '../../core/records.ts';
-import { Store } from '../../data/store.ts';
-import { startSiteServer, type SiteServer } from '../../data/demo/server.ts';
-import { demoDispatcher } from '../../ingest/fetch/demo.ts';
+import { Store } from '../../store/store.ts';
+import { startSiteServer, type SiteServer } from '../../demo/server.ts';
+import { demoDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { loadSources } from '../../ingest/sources.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
 import { runPipeline } from '../../pipeline/run.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
-import { loadIncidents } from '../../data/analysis.ts';
+import { PROJECT } from '../../core/paths.ts';
+import { loadIncidents } from '../../store/analysis.ts';
 import { demoFolder, ingestFolder, LABELS, scoreStored } from './incidents-helpers.ts';
 
 let dir: string;

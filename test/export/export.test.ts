@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { exportDataset } from '../../reports/export/export.ts';
 import { EXTRACTOR_VERSION } from '../../analyze/extract/index.ts';
 import { buildStixBundle } from '../../reports/export/stix.ts';

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../data/store.ts';
-import { hostileCatalogue, startHostileServer, type HostileServer } from './hostile-server.ts';
+import { Store } from '../../store/store.ts';
+import { hostileCatalogue, startHostileServer, type HostileServer } from '../support/hostile-server.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
 const ITEMS = 40;

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
 import { sha256 } from '../../core/hash.ts';
-import { createDispatcher } from '../../ingest/fetch/demo.ts';
+import { createDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { createFetcher, type FetcherOptions, type FetchOutcome } from '../../ingest/fetch/fetcher.ts';
 import { USER_AGENT } from '../../ingest/fetch/http.ts';
 import { noSleep, serve, type TestServer } from './helpers.ts';

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/effects.ts';
 import { addressPolicy, normaliseAddress } from '../../ingest/fetch/guard.ts';
-import { createDispatcher, demoDispatcher } from '../../ingest/fetch/demo.ts';
+import { createDispatcher, demoDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { createFetcher, type FetchOutcome } from '../../ingest/fetch/fetcher.ts';
-import type { AgentOptions } from '../../ingest/fetch/demo.ts';
+import type { AgentOptions } from '../../ingest/fetch/dispatcher.ts';
 import { noSleep, serve, type TestServer } from './helpers.ts';
 
 const LOOPBACK = ['127.0.0.1/32'];

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
-import { createDispatcher } from '../../ingest/fetch/demo.ts';
+import { Store } from '../../store/store.ts';
+import { createDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { parseSources } from '../../ingest/sources.ts';
-import { ingestSources, type IngestStats } from '../../pipeline/ingest.ts';
-import { hostileCatalogue, HOSTILE, startHostileServer, type FeedName, type HostileServer } from './hostile-server.ts';
+import { ingestSources } from '../../pipeline/ingest.ts';
+import type { IngestStats } from '../../pipeline/ingest-stats.ts';
+import { hostileCatalogue, HOSTILE, startHostileServer, type FeedName, type HostileServer } from '../support/hostile-server.ts';
 
 let dir: string;
 let server: HostileServer;

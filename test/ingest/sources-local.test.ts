@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/effects.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { cleanFetchedPage } from '../../ingest/clean/page.ts';
+import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { readLocalDir } from '../../ingest/local.ts';
-import { intervalMs, loadSources, parseSources } from '../../ingest/sources.ts';
+import { loadSources, parseSources } from '../../ingest/sources.ts';
 
 const path = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
 
@@ -15,7 +15,7 @@ describe('sources catalogue', () => {
     expect(cat.sources.map((s) => s.id)).toEqual(['fixturechronicle', 'fixturewire']);
     expect(cat.sources[1]).toMatchObject({ enabled: true, interval: '30m' });
     expect(cat.sources[1].include).toBeUndefined();
-    expect(intervalMs(cat.sources[0].interval)).toBe(6 * 3_600_000);
+    expect(cat.sources[0].interval).toBe('6h');
   });
 
   it('names the file and the bad entry', async () => {
@@ -44,7 +44,7 @@ describe('readLocalDir', () => {
     expect(pages.map((p) => p.file?.split('/local/')[1])).toEqual(['a-story.html', 'b-note.txt', 'sub/c-gz.html.gz']);
     expect(pages[0]).toMatchObject({ url: 'https://www.fixturechronicle.example/news/pune/riverside.html',
       outlet: 'fixturechronicle', feed_published: '2022-09-14T00:00:00Z', content_type: 'text/html' });
-    const articles = pages.map((p) => cleanFetchedPage(p));
+    const articles = await Promise.all(pages.map((p) => cleanFetchedPageAsync(p)));
     expect(articles[0].url).toBe('https://www.fixturechronicle.example/news/pune/riverside.html');
     expect(articles[1]).toMatchObject({ url: null, published: '2022-11-28T00:00:00Z' });
     expect(articles[2].text).toContain('computer-aided dispatch system');

@@ -8,10 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock, silentLogger } from '../../core/effects.ts';
 import { idFrom } from '../../core/hash.ts';
 import type { CleanArticle } from '../../core/records.ts';
-import { Store } from '../../data/store.ts';
-import { saveArticle, saveArticles, type SaveOutcome } from '../../data/documents.ts';
+import { Store } from '../../store/store.ts';
+import { saveArticle, saveArticles, type SaveOutcome } from '../../store/documents.ts';
 import { readLocalDir } from '../../ingest/local.ts';
-import { emptyStats, storePage } from '../../pipeline/ingest.ts';
+import { emptyStats } from '../../pipeline/ingest-stats.ts';
+import { storePage } from '../support/store-page.ts';
 import { ingestPages } from '../../pipeline/ingest-dir.ts';
 import { createPool } from '../../pipeline/pool.ts';
 

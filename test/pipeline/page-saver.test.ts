@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
 import { idFrom } from '../../core/hash.ts';
 import type { CleanArticle } from '../../core/records.ts';
-import { Store } from '../../data/store.ts';
-import { recordFailure, type FetchRow } from '../../data/ingest-state.ts';
-import { emptyStats } from '../../pipeline/ingest.ts';
+import { Store } from '../../store/store.ts';
+import { recordFailure, type FetchRow } from '../../store/ingest-state.ts';
+import { emptyStats } from '../../pipeline/ingest-stats.ts';
 import { PageSaver } from '../../pipeline/page-saver.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-saver-'));

@@ -10,9 +10,9 @@ import { readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { extract, loadReference } from '../../analyze/extract/index.ts';
 import { createPool } from '../../pipeline/pool.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 
-const SITES = fileURLToPath(new URL('../../data/demo/sites', import.meta.url));
+const SITES = fileURLToPath(new URL('../../demo/sites', import.meta.url));
 const clock = { now: () => new Date('2023-01-01T00:00:00Z') };
 const files = readdirSync(SITES, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && e.name === 'index.html')

@@ -4,15 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock, silentLogger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
-import { startSiteServer } from '../../data/demo/server.ts';
-import { demoDispatcher } from '../../ingest/fetch/demo.ts';
+import { Store } from '../../store/store.ts';
+import { startSiteServer } from '../../demo/server.ts';
+import { demoDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { loadSources } from '../../ingest/sources.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
 import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { ingestSources } from '../../pipeline/ingest.ts';
 import { analyze } from '../../pipeline/analyze.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 
 export interface DemoDb { dir: string; path: string; cleanup(): Promise<void> }
 

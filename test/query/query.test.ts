@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { queryIncidents, buildIncidentQuery } from '../../reports/query/incidents.ts';
-import { runQuery, type SqlRow } from '../../reports/query/sql.ts';
-import { openSandbox } from '../../data/store-sandbox.ts';
+import { runQuery, type SqlRow } from '../../store/sql-query.ts';
+import { openSandbox } from '../../store/sandbox.ts';
 import { buildDemoDb, type DemoDb } from './demo-db.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
@@ -47,6 +47,8 @@ describe('triage query filters', () => {
     expect(await victims({ victim: 'Medibnk' })).toEqual(['Medibank Private Limited']);
     expect(await victims({ victim: 'Lake Charls Memorial' })).toEqual(['Lake Charles Memorial Health System']);
     expect(await victims({ victim: 'CHSF' })).toEqual(['Centre Hospitalier Sud Francilien']);
+    // sounds alike (Double Metaphone), three edits away
+    expect(await victims({ victim: 'Medibanque' })).toEqual(['Medibank Private Limited']);
     expect(await victims({ victim: 'zzyzx clinic of nowhere' })).toEqual([]);
     // punctuation only normalises to nothing: it must not match every name
     expect(await victims({ victim: '---' })).toEqual([]);
@@ -102,7 +104,10 @@ describe('full-text search', () => {
     expect(rows[0].snippets[0].text).toMatch(/\*\*crore\*\*/i);
   });
 
-  it('matches plurals through light stemming and combines with filters', async () => {
+  it('matches word forms through Porter stemming and combines with filters', async () => {
+    const ids = async (text: string) => (await queryIncidents(store, { text })).map((h) => h.incident_id).sort();
+    expect((await ids('hospitals')).length).toBeGreaterThan(0);
+    expect(await ids('hospitals')).toEqual(await ids('hospital'));
     const hits = await queryIncidents(store, { text: 'hospitals', country: 'IN' });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.country === 'IN')).toBe(true);

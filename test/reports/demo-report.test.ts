@@ -5,14 +5,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
-import { startSiteServer, type SiteServer } from '../../data/demo/server.ts';
-import { demoDispatcher } from '../../ingest/fetch/demo.ts';
+import { Store } from '../../store/store.ts';
+import { startSiteServer, type SiteServer } from '../../demo/server.ts';
+import { demoDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { loadSources } from '../../ingest/sources.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
 import { runPipeline } from '../../pipeline/run.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
-import { buildPeriodReport, choosePeriod, type BuiltReport } from '../../pipeline/report.ts';
+import { PROJECT } from '../../core/paths.ts';
+import { buildPeriodReport, choosePeriod, recordReportSnapshot, type BuiltReport } from '../../pipeline/report.ts';
 import { reportJsonText } from '../../reports/weekly/index.ts';
 import { renderPdf } from '../../reports/weekly/pdf.ts';
 import { checkGolden } from './golden-files.ts';
@@ -40,6 +40,7 @@ beforeAll(async () => {
     await server.close();
   }
   report = await buildPeriodReport(store, await choosePeriod(store, CLOCK, {}));
+  await recordReportSnapshot(store, report);
   again = await buildPeriodReport(store, await choosePeriod(store, CLOCK, {}));
 });
 

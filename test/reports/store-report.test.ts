@@ -5,9 +5,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Incident } from '../../core/records.ts';
-import { Store } from '../../data/store.ts';
-import { replaceIncidents } from '../../data/analysis.ts';
-import { buildPeriodReport } from '../../pipeline/report.ts';
+import { Store } from '../../store/store.ts';
+import { replaceIncidents } from '../../store/analysis.ts';
+import { buildPeriodReport, recordReportSnapshot } from '../../pipeline/report.ts';
 import { byVictim, INCIDENTS } from '../fixtures/report-incidents/incidents.ts';
 import { checkPage } from './browser-checks.ts';
 
@@ -41,14 +41,14 @@ afterAll(async () => {
 
 describe('a hostile document title', () => {
   it('is escaped in HTML and Markdown', async () => {
-    const r = await buildPeriodReport(store, W47, { record: false });
+    const r = await buildPeriodReport(store, W47);
     expect(r.html).not.toContain(HOSTILE_TITLE);
     expect(r.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
     expect(r.markdown).not.toContain(HOSTILE_TITLE);
   });
 
   it('shows as text in headless Chromium and fires no dialog', async () => {
-    const r = await buildPeriodReport(store, W47, { record: false });
+    const r = await buildPeriodReport(store, W47);
     const file = join(dir, 'hostile.html');
     await writeFile(file, r.html);
     const page = await checkPage(file, 'hostile-title', [1024]);
@@ -63,6 +63,7 @@ describe('revisions since the previous report', () => {
     const first = await buildPeriodReport(store, { kind: 'week', id: '2022-W46' });
     expect(first.json.tables.revisions).toBeNull();
     expect(first.html).toContain('No earlier report is recorded');
+    await recordReportSnapshot(store, first);
 
     const gone = byVictim('Toronto Westside Health').incident_id;
     const late: Incident = { ...byVictim('Cascade Valley Hospital'), incident_id: 'inc_late', victim: 'Late Report Clinic',
@@ -71,6 +72,7 @@ describe('revisions since the previous report', () => {
       ? { ...i, records_affected: 52_000, status: 'confirmed-by-victim' } : i)).filter((i) => i.incident_id !== gone), late], []);
 
     const next = await buildPeriodReport(store, W47);
+    await recordReportSnapshot(store, next);
     expect(next.json.tables.revisions_since).toBe('2022-W46');
     const rows = next.json.tables.revisions!.map((x) => [x.victim, x.field, x.old, x.new]);
     expect(rows).toEqual(expect.arrayContaining([

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { resolve, storiesOf } from '../../analyze/resolve/resolve.ts';
-import { resolveBlockedAll } from '../../analyze/resolve/blocked.ts';
+import { resolveBlockedAll } from '../support/references.ts';
 import { nearDuplicatePairs } from '../../analyze/resolve/minhash.ts';
 import { DEFAULTS } from '../../analyze/resolve/types.ts';
 import { loadRegulatorReference } from '../../analyze/resolve/regulator-data.ts';

@@ -1,4 +1,4 @@
-// Reads the demo corpus sources (data/demo/src/articles/*.md) into CleanArticles and label Extractions, for
+// Reads the demo corpus sources (demo/src/articles/*.md) into CleanArticles and label Extractions, for
 // evaluating resolve against the hand-written incident keys.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { contentHash } from '../../core/hash.ts';
 import type { CleanArticle, Extraction } from '../../core/records.ts';
 
-export const DEMO_DIR = join(import.meta.dirname, '../../data/demo/src/articles');
+export const DEMO_DIR = join(import.meta.dirname, '../../demo/src/articles');
 const NO_EVIDENCE = { quote: '', start: 0, end: 0 };
 
 interface LabelVictim { name: string; canonical: string; country: string | null; sector: string }

@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../../data/store.ts';
-import { currentArticles, newerThan, olderVersions, saveArticle, versionIdOf, versionsToExtract } from '../../data/documents.ts';
+import { Store } from '../../store/store.ts';
+import { newerThan, saveArticle, versionIdOf, versionsToExtract } from '../../store/documents.ts';
+import { currentArticles, olderVersions } from '../support/references.ts';
 import { resolveStored } from '../../analyze/resolve/versions.ts';
 import { article, claim, extraction, story, victim } from './fixtures.ts';
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { buildDemoDb, type DemoDb } from '../query/demo-db.ts';
 import { tempDir, treeChanges, treeHash, triage } from './harness.ts';
 

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
 
 const ARTICLE = fileURLToPath(new URL('../fixtures/local-dir/hospital-a.txt', import.meta.url));

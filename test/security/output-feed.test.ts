@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
 import { hostileStore } from './output-fixture.ts';
 

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, silentLogger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { readLocalDir } from '../../ingest/local.ts';
 import { ingestPages } from '../../pipeline/ingest-dir.ts';
-import { emptyStats } from '../../pipeline/ingest.ts';
+import { emptyStats } from '../../pipeline/ingest-stats.ts';
 import { createPool } from '../../pipeline/pool.ts';
 import { analyze } from '../../pipeline/analyze.ts';
-import { PROJECT } from '../../pipeline/paths.ts';
+import { PROJECT } from '../../core/paths.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
 import { tempDir, treeChanges, treeHash } from './harness.ts';
 

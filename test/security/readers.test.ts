@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BIN, tempDir } from './harness.ts';
 
-const SITES = fileURLToPath(new URL('../../data/demo/sites/www.healthcyberdaily.example/news/', import.meta.url));
+const SITES = fileURLToPath(new URL('../../demo/sites/www.healthcyberdaily.example/news/', import.meta.url));
 const ARTICLE_A = readFileSync(join(SITES, '2022/11/29/aiims-new-delhi-outage-ransom-demand-report/index.html'));
 const ARTICLE_B = readFileSync(join(SITES, '2022/10/13/advanced-nhs-lockbit-attack-confirmed'));
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { memoryLogger } from '../../core/effects.ts';
-import { Store } from '../../data/store.ts';
+import { Store } from '../../store/store.ts';
 import { startServer, type RunningServer } from '../../reports/serve/server.ts';
 import { esc, highlighted, link } from '../../reports/serve/html.ts';
 import { buildDemoDb, type DemoDb } from '../query/demo-db.ts';

@@ -1,0 +1,96 @@
+-- Triage DuckDB schema. IDs are hashes (core/hash.ts), never counters, so re-runs and re-orderings give the
+-- same rows. Every statement is idempotent: the store runs this file on every open.
+
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+-- The sources catalogue as last loaded, with the health of each source.
+CREATE TABLE IF NOT EXISTS sources (
+  source_id VARCHAR PRIMARY KEY, kind VARCHAR, url VARCHAR, publisher VARCHAR, country VARCHAR,
+  language VARCHAR, enabled BOOLEAN, "interval" VARCHAR,
+  last_polled TIMESTAMPTZ, last_success TIMESTAMPTZ, last_error VARCHAR, last_error_reason VARCHAR,
+  items_last_run INTEGER, consecutive_failures INTEGER DEFAULT 0
+);
+
+-- Latest HTTP state per URL: validators for conditional GET, what came back, why it failed.
+CREATE TABLE IF NOT EXISTS fetches (
+  url VARCHAR PRIMARY KEY, source_id VARCHAR, final_url VARCHAR, status INTEGER, etag VARCHAR,
+  last_modified VARCHAR, content_type VARCHAR, bytes BIGINT, bytes_sha256 VARCHAR, fetched_at TIMESTAMPTZ,
+  error_reason VARCHAR, error VARCHAR
+);
+
+-- Every item a feed has listed (guid + link), first and last seen.
+CREATE TABLE IF NOT EXISTS feed_items (
+  item_id VARCHAR PRIMARY KEY, source_id VARCHAR, guid VARCHAR, link VARCHAR, title VARCHAR,
+  published TIMESTAMPTZ, first_seen TIMESTAMPTZ
+);
+
+-- One row per distinct article (doc_id = hash of canonical URL, else URL, else file): its current version.
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id VARCHAR PRIMARY KEY, version_id VARCHAR, canonical_url VARCHAR, url VARCHAR, file VARCHAR,
+  content_hash VARCHAR, title VARCHAR, byline VARCHAR, outlet VARCHAR, site_name VARCHAR,
+  published TIMESTAMPTZ, modified TIMESTAMPTZ, language VARCHAR, text VARCHAR, bytes_sha256 VARCHAR,
+  fetched_at TIMESTAMPTZ, source_id VARCHAR
+);
+
+-- Every version ever seen of every document; a newer version supersedes the older one's facts.
+CREATE TABLE IF NOT EXISTS document_versions (
+  version_id VARCHAR PRIMARY KEY, doc_id VARCHAR, content_hash VARCHAR, url VARCHAR, title VARCHAR,
+  published TIMESTAMPTZ, modified TIMESTAMPTZ, text VARCHAR, bytes_sha256 VARCHAR, fetched_at TIMESTAMPTZ,
+  superseded_by VARCHAR
+);
+
+-- What the extractor read in one document version (the `triage extract` record as JSON).
+CREATE TABLE IF NOT EXISTS extractions (
+  version_id VARCHAR, extractor_version VARCHAR, doc_id VARCHAR, relevant BOOLEAN, relevance DOUBLE,
+  attack_date DATE, record JSON, PRIMARY KEY (version_id, extractor_version)
+);
+
+-- Each extracted fact with the quote behind it (offsets into the version's text).
+CREATE TABLE IF NOT EXISTS facts (
+  fact_id VARCHAR PRIMARY KEY, version_id VARCHAR, doc_id VARCHAR, extractor_version VARCHAR,
+  field VARCHAR, value JSON, quote VARCHAR, start_offset INTEGER, end_offset INTEGER
+);
+
+-- Incidents are re-resolved from all current facts on every analyze run; the JSON keeps the full record.
+CREATE TABLE IF NOT EXISTS incidents (
+  incident_id VARCHAR PRIMARY KEY, victim VARCHAR, country VARCHAR, sector VARCHAR, actor VARCHAR,
+  attack_types VARCHAR[], first_reported DATE, attack_date DATE, ransom_demanded_usd DOUBLE,
+  ransom_paid_usd DOUBLE, records_affected BIGINT, downtime_days DOUBLE, status VARCHAR, source_count INTEGER,
+  record JSON
+);
+
+-- Exact, canonical, near-duplicate (syndicated) and version groupings of documents.
+CREATE TABLE IF NOT EXISTS document_clusters (
+  doc_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, reason VARCHAR, representative BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS incident_sources (
+  incident_id VARCHAR, doc_id VARCHAR, PRIMARY KEY (incident_id, doc_id)
+);
+
+-- Items that could not be processed, with a typed reason (core/errors.ts FailureReason).
+CREATE TABLE IF NOT EXISTS failures (
+  failure_id VARCHAR PRIMARY KEY, stage VARCHAR, item VARCHAR, reason VARCHAR, message VARCHAR,
+  first_seen TIMESTAMPTZ, last_seen TIMESTAMPTZ, attempts INTEGER
+);
+
+-- Search index (store/search-index.ts), rebuilt incrementally after every analyze run: BM25 postings
+-- of each document's current version (title + text; len = the document's length in terms, kept on each
+-- posting so ranking needs no join), and every name an incident's victim was written as.
+CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR PRIMARY KEY, version_id VARCHAR, len INTEGER);
+CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER, len INTEGER);
+CREATE TABLE IF NOT EXISTS search_term_stats (term VARCHAR PRIMARY KEY, df INTEGER);
+-- staging for new postings (one row per document), emptied in the same transaction
+CREATE TABLE IF NOT EXISTS search_stage (doc_id VARCHAR PRIMARY KEY, len INTEGER, terms VARCHAR[], tfs INTEGER[]);
+CREATE TABLE IF NOT EXISTS search_names (
+  incident_id VARCHAR, name VARCHAR, norm VARCHAR, tokens VARCHAR[], acronym VARCHAR, PRIMARY KEY (incident_id, name)
+);
+-- the distinct words of those names: --victim looks typos up here, then in search_names
+CREATE TABLE IF NOT EXISTS search_name_words (word VARCHAR PRIMARY KEY);
+
+-- The incident figures each rendered report covered (its trend window), so the next report can list
+-- what was revised since (reports/weekly/revisions.ts). Re-rendering a period replaces its rows.
+CREATE TABLE IF NOT EXISTS report_snapshots (
+  period_kind VARCHAR, period_id VARCHAR, incident_id VARCHAR, snapshot_at VARCHAR, figures JSON,
+  PRIMARY KEY (period_kind, period_id, incident_id)
+);

@@ -1,0 +1,134 @@
+// The full-text and victim-name search index, kept in DuckDB tables (the fts extension cannot be installed
+// offline). Documents are re-indexed only when their current version changes, so re-runs cost little.
+import type { Store } from './store.ts';
+import { acronym, nameTokens, normaliseName, STEMMER, termFrequencies } from './search-terms.ts';
+
+export interface IndexStats { indexed: number; removed: number; names: number }
+
+const BATCH = 2000;
+/** Past this share of changed documents, document frequencies are recounted whole rather than per term. */
+const FULL_RECOUNT = 0.2;
+
+/** Normalised victim name → its gazetteer aliases (reports/query/aliases.ts loads them). */
+export type VictimAliases = Map<string, string[]>;
+
+/** Brings the index in step with `documents` and `incidents`; the analyze stage calls it after each run. */
+export async function updateSearchIndex(store: Store, victimAliases: VictimAliases): Promise<IndexStats> {
+  await dropIfOtherStemmer(store);
+  const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
+    FROM documents d LEFT JOIN search_docs s USING (doc_id) WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`);
+  const gone = (await store.all<{ doc_id: string }>(`SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)`))
+    .map((r) => r.doc_id);
+  const affected = new Set<string>();
+  for (let i = 0; i < stale.length; i += BATCH) await indexBatch(store, stale.slice(i, i + BATCH), affected);
+  if (gone.length) await removeDocs(store, gone, affected);
+  if (stale.length || gone.length) await recountTerms(store, affected, stale.length + gone.length);
+  const names = await rebuildNames(store, victimAliases);
+  return { indexed: stale.length, removed: gone.length, names };
+}
+
+/** Postings made by another stemmer cannot answer this one's queries: the index is then rebuilt whole. */
+async function dropIfOtherStemmer(store: Store): Promise<void> {
+  const built = await store.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'search_stemmer'`);
+  if (built?.value === STEMMER) return;
+  await store.transaction(async () => {
+    for (const t of ['search_docs', 'search_terms', 'search_term_stats']) await store.run(`DELETE FROM ${t}`);
+    await store.upsert('meta', ['key', 'value'], [['search_stemmer', STEMMER]]);
+  });
+}
+
+async function indexBatch(store: Store, batch: { doc_id: string; known: boolean }[], affected: Set<string>): Promise<void> {
+  const ids = batch.map((b) => b.doc_id);
+  // only documents indexed before (a new version) have postings to replace: new ones skip the scan
+  const known = batch.filter((b) => b.known).map((b) => b.doc_id);
+  const docs = await store.all<{ doc_id: string; version_id: string; body: string }>(
+    `SELECT doc_id, version_id, coalesce(title, '') || chr(10) || coalesce(text, '') AS body FROM documents
+     WHERE list_contains(?, doc_id)`, [ids as never]);
+  const stage: unknown[][] = [];
+  const stats: unknown[][] = [];
+  for (const d of docs) {
+    const { tf, len } = termFrequencies(d.body);
+    for (const t of tf.keys()) affected.add(t);
+    stage.push([d.doc_id, len, [...tf.keys()], [...tf.values()]]);
+    stats.push([d.doc_id, d.version_id, len]);
+  }
+  await store.transaction(async () => {
+    if (known.length) {
+      for (const r of await store.all<{ term: string }>(`SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`, [known as never])) {
+        affected.add(r.term);
+      }
+      await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [known as never]);
+    }
+    await store.upsert('search_stage', ['doc_id', 'len', 'terms', 'tfs'], stage as never);
+    // two unnests in one SELECT zip the lists: (term, tf) pairs
+    await store.run(`INSERT INTO search_terms SELECT unnest(terms), doc_id, unnest(tfs), len FROM search_stage`);
+    await store.run(`DELETE FROM search_stage`);
+    await store.upsert('search_docs', ['doc_id', 'version_id', 'len'], stats as never);
+  });
+}
+
+async function removeDocs(store: Store, ids: string[], affected: Set<string>): Promise<void> {
+  await store.transaction(async () => {
+    for (const r of await store.all<{ term: string }>(`SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`, [ids as never])) {
+      affected.add(r.term);
+    }
+    await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [ids as never]);
+    await store.run(`DELETE FROM search_docs WHERE list_contains(?, doc_id)`, [ids as never]);
+  });
+}
+
+async function recountTerms(store: Store, affected: Set<string>, changed: number): Promise<void> {
+  const total = await store.count('search_docs');
+  await store.transaction(async () => {
+    if (changed >= total * FULL_RECOUNT) {
+      // a large change: rewrite the postings sorted by term, so a term's rows sit in few row groups and
+      // DuckDB's min/max zone maps skip the rest when a query looks terms up
+      await store.run(`CREATE OR REPLACE TEMP TABLE search_terms_sorted AS SELECT * FROM search_terms ORDER BY term, doc_id`);
+      await store.run(`DELETE FROM search_terms`);
+      await store.run(`INSERT INTO search_terms SELECT * FROM search_terms_sorted`);
+      await store.run(`DROP TABLE search_terms_sorted`);
+      await store.run(`DELETE FROM search_term_stats`);
+      await store.run(`INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms GROUP BY term`);
+      return;
+    }
+    const list = [...affected];
+    await store.run(`DELETE FROM search_term_stats WHERE list_contains(?, term)`, [list as never]);
+    await store.run(`INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms WHERE list_contains(?, term) GROUP BY term`, [list as never]);
+  });
+}
+
+/**
+ * Every name the victim of each incident was written as: the resolved name, the names in its history, the
+ * spellings in its articles ("AIIMS") and the gazetteer's aliases, each with its tokens and acronym.
+ */
+async function rebuildNames(store: Store, aliases: VictimAliases): Promise<number> {
+  const incidents = await store.all<{ incident_id: string; victim: string; hv: string | null }>(
+    `SELECT incident_id, victim, (record->'history'->'victim')::VARCHAR AS hv FROM incidents`);
+  const names = new Map<string, Set<string>>();
+  for (const i of incidents) {
+    const set = new Set([i.victim]);
+    for (const h of (i.hv ? JSON.parse(i.hv) : []) as { value: unknown }[]) if (typeof h.value === 'string') set.add(h.value);
+    names.set(i.incident_id, set);
+  }
+  const written = await store.all<{ incident_id: string; name: string | null; canonical: string | null }>(
+    `SELECT DISTINCT s.incident_id, f.value->>'name' AS name, f.value->>'canonical' AS canonical
+     FROM incident_sources s JOIN documents d ON d.doc_id = s.doc_id
+     JOIN facts f ON f.version_id = d.version_id AND f.field = 'victim'`);
+  for (const w of written) {
+    const set = names.get(w.incident_id);
+    const own = set && [...set].some((n) => normaliseName(n) === normaliseName(w.canonical ?? '') || normaliseName(n) === normaliseName(w.name ?? ''));
+    if (own && w.name) set.add(w.name);
+  }
+  const rows: unknown[][] = [];
+  for (const [id, set] of names) {
+    for (const n of [...set]) for (const a of aliases.get(normaliseName(n)) ?? []) set.add(a);
+    for (const n of set) rows.push([id, n, normaliseName(n), nameTokens(n), acronym(n)]);
+  }
+  await store.transaction(async () => {
+    await store.run(`DELETE FROM search_names`);
+    await store.upsert('search_names', ['incident_id', 'name', 'norm', 'tokens', 'acronym'], rows as never);
+    await store.run(`DELETE FROM search_name_words`);
+    await store.run(`INSERT INTO search_name_words SELECT DISTINCT unnest(tokens) FROM search_names`);
+  });
+  return rows.length;
+}

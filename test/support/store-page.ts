@@ -1,0 +1,40 @@
+// The one-page-at-a-time reference the batch save paths are tested against (test/pipeline/batch-save.test.ts,
+// test/e2e): clean one page and store it in its own transaction, with its fetch state when given.
+import { SkipError, describe, messageFor, type FailureReason } from '../../core/errors.ts';
+import type { CleanArticle, FetchedPage } from '../../core/records.ts';
+import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
+import type { IngestDeps } from '../../pipeline/ingest.ts';
+import { countFailure, countOutcome, type IngestStats } from '../../pipeline/ingest-stats.ts';
+import { saveArticle } from '../../store/documents.ts';
+import { clearFailure, recordFailure, recordFetch, type FetchRow } from '../../store/ingest-state.ts';
+
+export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>, page: FetchedPage,
+  stats: IngestStats, fetch?: FetchRow): Promise<CleanArticle | null> {
+  const { store } = deps;
+  const item = page.file ?? page.url;
+  const at = deps.clock.now().toISOString();
+  let article: CleanArticle;
+  try {
+    article = await (deps.clean ?? cleanFetchedPageAsync)(page);
+  } catch (err) {
+    const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
+    countFailure(stats, reason);
+    deps.log.warn(`${item}: ${reason}: ${messageFor(err, item)}`);
+    await store.transaction(async () => {
+      if (fetch) await recordFetch(store, { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) });
+      await recordFailure(store, { stage: 'clean', item, reason, message: messageFor(err, item), at });
+    });
+    return null;
+  }
+  const outcome = await store.transaction(async () => {
+    const saved = await saveArticle(store, article);
+    if (fetch) {
+      await recordFetch(store, fetch);
+      await clearFailure(store, 'fetch', item);
+    }
+    await clearFailure(store, 'clean', item);
+    return saved;
+  });
+  countOutcome(stats, outcome);
+  return article;
+}
