@@ -68,28 +68,58 @@ function twinSource(src: string): string | null {
   return out;
 }
 
+// The latest string asked about and whether it is plain: one sentence is put to many regexes in a row…
+let lastInput: string | null = null;
+let lastPlain = false;
+function plainShared(s: string): boolean {
+  if (s !== lastInput) { lastInput = s; lastPlain = PLAIN.test(s); }
+  return lastPlain;
+}
+
 class TwinRegExp extends RegExp {
   private twin: RegExp;
   private stateful: boolean;
-  private lastInput: string | null = null;
-  private lastPlain = false;
+  // …and one regex scans a text with other asks between its steps: each keeps its own latest string too
+  private ownInput: string | null = null;
+  private ownPlain = false;
   constructor(pattern: string | RegExp, flags: string, twin: RegExp) {
     super(pattern, flags);
     this.twin = twin;
     this.stateful = flags.includes('g') || flags.includes('y');
   }
-  // matchAll and split copy the regex through its constructor (Symbol.species): the copy runs the original
+  // split copies the regex through its constructor (Symbol.species): the copy runs the original
   static get [Symbol.species](): RegExpConstructor { return RegExp; }
+  private plain(s: string): boolean {
+    if (s !== this.ownInput) { this.ownInput = s; this.ownPlain = plainShared(s); }
+    return this.ownPlain;
+  }
   override exec(input: string): RegExpExecArray | null {
-    const s = String(input);
-    if (s !== this.lastInput) { this.lastInput = s; this.lastPlain = PLAIN.test(s); }
-    if (!this.lastPlain) return super.exec(s);
+    const s = typeof input === 'string' ? input : String(input);
+    if (!this.plain(s)) return super.exec(s);
     const t = this.twin;
     if (!this.stateful) return t.exec(s);
     t.lastIndex = this.lastIndex;
     const m = t.exec(s);
     this.lastIndex = t.lastIndex;
     return m;
+  }
+  // (RegExp.prototype.test would go through exec and build a match it throws away)
+  override test(input: string): boolean {
+    const s = typeof input === 'string' ? input : String(input);
+    if (!this.plain(s)) return super.test(s);
+    const t = this.twin;
+    if (!this.stateful) return t.test(s);
+    t.lastIndex = this.lastIndex;
+    const hit = t.test(s);
+    this.lastIndex = t.lastIndex;
+    return hit;
+  }
+  // matchAll scans a copy made from the regex and its lastIndex: on a plain string, a copy of the twin
+  override [Symbol.matchAll](input: string): IterableIterator<RegExpMatchArray> {
+    const s = String(input);
+    if (!this.plain(s)) return super[Symbol.matchAll](s);
+    this.twin.lastIndex = this.lastIndex;
+    return RegExp.prototype[Symbol.matchAll].call(this.twin, s);
   }
 }
 
