@@ -1,13 +1,14 @@
 // Victim gazetteer lookup: token-indexed so a few hundred names cost one pass over the text.
 import type { VictimRef } from './reference.ts';
 import { escapeRe, fold, perText } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 // exact: matched only as written (letter case too); single: a one-word name that must never be printed in lower case
 interface Surface { toks: string[]; entry: VictimRef; acronym: boolean; exact?: string; single?: boolean }
 export interface Gazetteer { byFirst: Map<string, Surface[]>; byName: Map<string, VictimRef> }
 export interface GazHit { start: number; end: number; entry: VictimRef }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = withTwin(/[\p{L}\p{N}]+/gu);
 const ASCII_WORD = /^[\x00-\x7f]*$/;
 const foldTokens = (s: string) => (fold(s).match(WORD) ?? []);
 

@@ -42,14 +42,14 @@ const BEFORE = [
   new RegExp(String.raw`\b(?:victims?|incidents|attacks|targets)\b[^.;]{0,60}?\b(?:include[sd]?|included|such as)\s+${LIST}${DESCR}(?:,\s+)?$|\b(?:victims? (?:like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
 ].map(withTwin);
 // Weaker: "demanded X pay", "told X" — also said of people and sources.
-const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
+const BEFORE_WEAK = withTwin(new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu'));
 
 const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
 
 // (in the singular: "MongoDB attacks", "RDP breaches" are a campaign against a technology)
-const INCIDENT_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
+const INCIDENT_AFTER = withTwin(new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
   + String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach|hack|incident|compromise|intrusion|leak|attack)|breach`
-  + String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`, 'iu');
+  + String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`, 'iu'));
 /** The name qualifies its own incident: "the Equifax breach" (no adjective use of a name then). */
 export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 
@@ -82,15 +82,15 @@ const AFTER = [
   INCIDENT_AFTER,
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
   new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
-];
+].map(withTwin);
 // "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
 // network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
-const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`,
-  'iu');
-const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
-const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
+const POSSESSED = withTwin(new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`,
+  'iu'));
+const VERB_AFTER = withTwin(new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu'));
+const VERB_BEFORE = withTwin(new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu'));
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
+const AFTER_WEAK = withTwin(new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
   + String.raw`(?:(?:has|had|have|also|reportedly`
   + String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling`
   + String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)`
@@ -102,8 +102,8 @@ const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?
   + String.raw`|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some`
   + String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach`
   + String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)`
-  + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');
-const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
+  + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu'));
+const APPOSITIVE = withTwin(/^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu);
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
 const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
@@ -171,9 +171,9 @@ export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 /** A security vendor, outlet or agency quoted as a source, by name. */
 export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
-const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$`
+const TAKEN_FROM = withTwin(new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$`
   + String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained`
-  + String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
+  + String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu'));
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
