@@ -1,23 +1,34 @@
 // Speed only: a Unicode regex (flag u, most often iu) with a twin compiled without u, used on the strings where both
 // read alike. V8 runs the word-list and cue regexes two to three times slower under iu than under i; most sentences
-// of news are ASCII plus typographic punctuation (’ “ ” – … € £), where nothing tells the two modes apart:
-// - \p{L} and \p{N} there are [A-Za-z] and [0-9] (the twin spells them so), \p{M} matches nothing;
-// - case folding differs only for letters (ſ and the Kelvin sign fold to ASCII under u alone: a pattern holding one
-//   gets no twin); the punctuation admitted has no case, is no letter, number or mark, and is one code unit.
+// of news are ASCII and Latin-1 letters plus typographic punctuation (é ü ß ’ “ ” – … € £), where nothing tells the
+// two modes apart:
+// - \p{L} and \p{N} there are [A-Za-zÀ-ÖØ-öø-ÿ] and [0-9] (the twin spells them so), \p{M} matches nothing;
+//   under i every one of those letters is \p{Lu} and \p{Ll} too (ß is the case partner of ẞ, ÿ of Ÿ);
+// - case folding differs only where a letter folds across the ranges under u alone: ſ and the Kelvin sign to ASCII,
+//   the Angstrom sign to å, ẞ to ß (a pattern holding one gets no twin); the punctuation admitted has no case, is no
+//   letter, number or mark, and is one code unit.
 // Any other string runs the original regex. Results, lastIndex and flags are the original's.
 
-// ASCII, Latin-1 punctuation and symbols (not ª µ º ² ³ ¹ ¼ ½ ¾), general punctuation, currency signs, ™.
-const PLAIN = new RegExp(String.raw`^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7`
+// ASCII, Latin-1 letters (not ª µ º), punctuation and symbols (not ² ³ ¹ ¼ ½ ¾), general punctuation, currency
+// signs, ™.
+const PLAIN = new RegExp(String.raw`^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf-\u00ff`
   + String.raw`\u2000-\u2027\u202a-\u206f\u20a0-\u20cf\u2122]*$`);
 
-// what a property class holds among those characters (inside a character class: without the brackets)
-const PROPS: Record<string, string> = { L: 'A-Za-z', N: '0-9', Lu: 'A-Z', Ll: 'a-z', M: '' };
+// what a property class holds among those characters (inside a character class: without the brackets), without i
+// and with i
+const LETTERS = String.raw`A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff`;
+const PROPS: Record<string, string> = {
+  L: LETTERS, N: '0-9', M: '',
+  Lu: String.raw`A-Z\u00c0-\u00d6\u00d8-\u00de`, Ll: String.raw`a-z\u00df-\u00f6\u00f8-\u00ff`,
+};
+const PROPS_I: Record<string, string> = { ...PROPS, Lu: LETTERS, Ll: LETTERS };
 
-// under u alone the long s and the Kelvin sign fold to "s" and "k"
-const FOLDS_TO_ASCII = [0x17f, 0x212a];
+// under u alone the long s and the Kelvin sign fold to "s" and "k", the Angstrom sign to "å", ẞ to "ß"
+const FOLDS_ACROSS = [0x17f, 0x212a, 0x212b, 0x1e9e];
 
 /** The source of the twin, or null when the pattern holds something the rewrite does not read. */
-function twinSource(src: string): string | null {
+function twinSource(src: string, ignoreCase: boolean): string | null {
+  const props = ignoreCase ? PROPS_I : PROPS;
   let out = '', inClass = false;
   // the code point of the class member just written, and whether a range dash follows it
   let prev = -1, dash = false;
@@ -34,8 +45,10 @@ function twinSource(src: string): string | null {
       const n = src[i + 1];
       if (n === 'p' || n === 'P') {
         const close = src.indexOf('}', i);
-        const set = src[i + 2] === '{' && close > 0 ? PROPS[src.slice(i + 3, close)] : undefined;
-        if (set === undefined || (n === 'P' && inClass)) return null;
+        const name = src[i + 2] === '{' && close > 0 ? src.slice(i + 3, close) : '';
+        const set = Object.hasOwn(props, name) ? props[name] : undefined;
+        // (\P{Lu} under i holds the lower-case letters too: not read)
+        if (set === undefined || n === 'P' && (inClass || ignoreCase && (name === 'Lu' || name === 'Ll'))) return null;
         out += inClass ? set : n === 'p' ? `[${set}]` : `[^${set}]`;
         i = close;
       } else if (n === 'u' && src[i + 2] === '{') {
@@ -59,9 +72,9 @@ function twinSource(src: string): string | null {
         i++;
       }
     }
-    if (FOLDS_TO_ASCII.includes(cp)) return null;
+    if (FOLDS_ACROSS.includes(cp)) return null;
     // a class range that takes one of them in: "[\u0100-\u024f]"
-    if (dash && (cp < 0 || FOLDS_TO_ASCII.some((f) => prev <= f && f <= cp))) return null;
+    if (dash && (cp < 0 || FOLDS_ACROSS.some((f) => prev <= f && f <= cp))) return null;
     prev = dash ? -1 : cp;
     dash = false;
   }
@@ -126,7 +139,7 @@ class TwinRegExp extends RegExp {
 /** `re` itself when it has no u flag or no twin can be written; else a regex that runs the twin where it may. */
 export function withTwin(re: RegExp): RegExp {
   if (!re.flags.includes('u')) return re;
-  const src = twinSource(re.source);
+  const src = twinSource(re.source, re.flags.includes('i'));
   if (src === null) return re;
   let twin: RegExp;
   try {

@@ -64,9 +64,24 @@ describe('regex twins', () => {
     }
   });
 
+  it('read every Latin-1 character as the original does, property classes with and without i', () => {
+    const chars = Array.from({ length: 0x100 - 0x20 }, (_, k) => String.fromCharCode(0x20 + k));
+    const strings = [...chars, chars.join(''), 'Straße STRASSE ÿ Ÿ ẞ ß', 'Ärzte ärzte ÄRZTE', 'Å å Å'];
+    const patterns = [String.raw`\p{Lu}+`, String.raw`\p{Ll}+`, String.raw`[\p{Lu}\d]+`, String.raw`[^\p{Ll}]`,
+      String.raw`\P{L}+`, String.raw`(?<![\p{L}\p{N}])[\p{L}\p{M}]+(?![\p{L}\p{N}])`, 'straße|ärzte|hôpital',
+      String.raw`\p{Lu}\p{Ll}+`, String.raw`[a-zà-ÿ]+`, String.raw`\P{Lu}`];
+    for (const p of patterns) {
+      for (const flags of ['giu', 'gu']) {
+        const plain = new RegExp(p, flags), twin = withTwin(new RegExp(p, flags));
+        for (const s of strings) expect(scan(twin, s), `/${p}/${flags} on ${s.slice(0, 40)}`).toEqual(scan(plain, s));
+      }
+    }
+  });
+
   it('keeps the original where the modes could differ or the pattern is not read', () => {
     const kelvin = /\u212a/iu;
     expect(withTwin(kelvin)).toBe(kelvin);
+    for (const re of [/\u212b/iu, /ẞ/iu, /\P{Lu}/iu, /[\u2100-\u2130]/iu]) expect(withTwin(re)).toBe(re);
     const script = /\p{Script=Latin}+/u;
     expect(withTwin(script)).toBe(script);
     const ascii = /ransom/i;
