@@ -5,7 +5,7 @@ import type { Actor } from '../../core/records.ts';
 import type { GroupRef, Reference } from './reference.ts';
 import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
 import { listRe, type Lists } from './lists.ts';
-import { withTwin } from './fastre.ts';
+import { withTwins } from './fastre.ts';
 import { evidence, fold, sentenceAt, perText, type Span } from './text.ts';
 
 // Words that start a sentence or precede a name without being part of it.
@@ -72,10 +72,8 @@ function cues(lists: Lists): Cues {
     noClaim: listRe(lists, 'group-no-claim', 'iu'),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
-  // the cues that scan a sentence or the words before a name run their plain-text twins (fastre.ts)
-  const scanning = ['cue', 'before', 'naming', 'agent', 'passing', 'lineage', 'otherEvent'] as const;
-  for (const k of scanning) c[k] = withTwin(c[k]);
-  cuesCache.set(lists, c);
+  // the cues run their plain-text twins (fastre.ts)
+  cuesCache.set(lists, withTwins(c));
   return c;
 }
 

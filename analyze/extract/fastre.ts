@@ -138,7 +138,7 @@ class TwinRegExp extends RegExp {
 
 /** `re` itself when it has no u flag or no twin can be written; else a regex that runs the twin where it may. */
 export function withTwin(re: RegExp): RegExp {
-  if (!re.flags.includes('u')) return re;
+  if (!re.flags.includes('u') || re instanceof TwinRegExp) return re;
   const src = twinSource(re.source, re.flags.includes('i'));
   if (src === null) return re;
   let twin: RegExp;
@@ -148,4 +148,11 @@ export function withTwin(re: RegExp): RegExp {
     return re;
   }
   return new TwinRegExp(re.source, re.flags, twin);
+}
+
+/** `o` with every regex among its own values given its twin (a set of cues compiled together). */
+export function withTwins<T extends object>(o: T): T {
+  const r = o as Record<string, unknown>;
+  for (const k of Object.keys(r)) if (r[k] instanceof RegExp) r[k] = withTwin(r[k]);
+  return o;
 }
