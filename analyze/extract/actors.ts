@@ -5,7 +5,7 @@ import type { Actor } from '../../core/records.ts';
 import type { GroupRef, Reference } from './reference.ts';
 import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
 import { listRe, type Lists } from './lists.ts';
-import { withTwins } from './fastre.ts';
+import { withTwins, withTwin } from './fastre.ts';
 import { evidence, fold, sentenceAt, perText, type Span } from './text.ts';
 
 // Words that start a sentence or precede a name without being part of it.
@@ -99,17 +99,17 @@ function partOfName(text: string, s: Span, start: number, end: number, c: Cues):
 }
 
 // A name found by construction: capitalised words or a word with digits ("Sc0rp10nn", "pwn0001"), up to three.
-const NAME = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
-  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u');
+const NAME = withTwin(new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
+  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u'));
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
 const SELF = new RegExp('(?:calls?|calling|named?) (?:itself|themselves|himself|herself)'
   + '|se hace llamar|se fait appeler|noemt zich|autodenomina', 'i');
-const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u;
-const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
-const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
-  + String.raw`(?![\p{L}\p{N}$])`, 'gu');
+const CLAUSE_NAME = withTwin(/^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u);
+const DEMONYM = withTwin(/^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u);
+const RUN = withTwin(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*`
+  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}(?![\p{L}\p{N}$])`, 'gu'));
 const TAIL_OPEN = /^[\s'’]/u;
-const TITLE_CASE = /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u;
+const TITLE_CASE = withTwin(/^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u);
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
 // "hackers linked to X" names the attacker; "a newcomer linked to X" a lineage

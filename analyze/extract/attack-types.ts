@@ -46,9 +46,10 @@ const NO_DEMAND = new RegExp(String.raw`\b(?:not aware of|no|never|without|den(?
   + String.raw`|\b(?:not|never|won't`
   + String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`, 'i');
 // A sum offered for sale on a forum is no demand on the victim.
-const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
+const SALE = withTwin(new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*`
+  + String.raw`|listed|listing`
   + String.raw`|auction\w*|bid\w*`
-  + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu');
+  + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu'));
 // A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
 const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
 const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/i;
