@@ -37,6 +37,8 @@ function newName(words: string[]): boolean {
  */
 export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) => boolean = () => false): NameSpan[] {
   const out: NameSpan[] = [];
+  // (a line is judged once, whichever of its runs asks)
+  const headlines = new Map<number, boolean>();
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const all = [...m[0].matchAll(NON_SPACE)].map((p) => ({ w: p[0], s: m!.index + p.index }));
@@ -45,7 +47,9 @@ export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) 
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     let seg: Word[] = [];
-    const headline = titleCaseLine(text, m.index);
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    let headline = headlines.get(from);
+    if (headline === undefined) headlines.set(from, headline = titleCaseLine(text, m.index));
     const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace);
     for (const p of parts) {
       if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { end(seg); seg = []; }

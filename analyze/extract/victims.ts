@@ -65,6 +65,13 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const m = L.dateLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
+  // an incident word in the sentence or the next, asked once per sentence (most names share a sentence)
+  const told = new Map<number, boolean>();
+  const toldNear = (i: number) => {
+    let t = told.get(i);
+    if (t === undefined) told.set(i, t = L.incident.test(sents[i]!.text + ' ' + (sents[i + 1]?.text ?? '')));
+    return t;
+  };
   const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
     .flatMap((r) => splitCoordinated(r, text));
   for (const run of parts) {
@@ -115,7 +122,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     if (!s) continue;
     const i = sents.indexOf(s);
     // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
-    if (!L.incident.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
+    if (!toldNear(i) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
