@@ -75,8 +75,8 @@ const defenceCache = new WeakMap<Lists, RegExp | null>();
 function defended(lists: Lists, before: string): boolean {
   let re = defenceCache.get(lists);
   if (re === undefined) {
-    re = lists.has('cyber-defence-en') ? new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')
-      : null;
+    re = lists.has('cyber-defence-en')
+      ? withTwin(new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')) : null;
     defenceCache.set(lists, re);
   }
   return !!re && re.test(before);
