@@ -138,8 +138,12 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
     return at > s.start + 1 || capitalisedMid(text, first);
   };
+  const named = c.named;
   for (const s of sents) {
-    if (c.cue.test(s.text)) for (const m of s.text.matchAll(c.named)) {
+    // (an exec loop: matchAll would copy the long regex for every sentence)
+    named.lastIndex = 0;
+    if (c.cue.test(s.text)) for (let m = named.exec(s.text); m; m = named.exec(s.text)) {
+      if (!m[0]) named.lastIndex++; // (no declaration is empty: a guard, as matchAll would step on)
       const at = s.start + m.index + m[0].length;
       const rest = text.slice(at, s.end);
       const self = SELF.test(m[0]);
