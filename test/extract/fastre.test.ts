@@ -66,7 +66,8 @@ describe('regex twins', () => {
   });
 
   // the range the twins read: every character of it, and every character outside it that has a case
-  const domain = PLAIN_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)));
+  const domain = PLAIN_RANGES.flatMap(([a, b]) =>
+    Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)));
   const esc = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
   it('rest on both modes folding case alike inside the range', () => {
