@@ -100,12 +100,16 @@ function twinSource(src: string, ignoreCase: boolean): string | null {
   return out;
 }
 
-// The latest string asked about and whether it is plain: one sentence is put to many regexes in a row…
-let lastInput: string | null = null;
-let lastPlain = false;
+// The two latest strings asked about and whether they are plain: one sentence is put to many regexes in a row, the
+// words before a name and those after it in turn…
+let lastInput: string | null = null, lastPlain = false;
+let prevInput: string | null = null, prevPlain = false;
 function plainShared(s: string): boolean {
-  if (s !== lastInput) { lastInput = s; lastPlain = PLAIN.test(s); }
-  return lastPlain;
+  if (s === lastInput) return lastPlain;
+  const plain = s === prevInput ? prevPlain : PLAIN.test(s);
+  prevInput = lastInput; prevPlain = lastPlain;
+  lastInput = s; lastPlain = plain;
+  return plain;
 }
 
 class TwinRegExp extends RegExp {
