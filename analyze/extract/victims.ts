@@ -306,6 +306,8 @@ const personLike = perText((text: string, name: string): boolean => {
 /** A capitalised word the article also prints in lower case is a common word at a sentence start ("Victims"). */
 const commonWord = perText((text: string, word: string): boolean => {
   if (word === word.toUpperCase()) return false;
+  // (a text without the word in lower case needs no pattern)
+  if (!text.includes(word.toLowerCase())) return false;
   // a domain name ("ticketfly.com", "@acme") is no lower-case use of the word
   return new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}]|\\.[a-z]{2,})`, 'u').test(text);
 });
