@@ -106,13 +106,14 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
   const notRansomware = listRe(lists, 'attack-not-ransomware');
   const locked = listRe(lists, 'attack-locked');
   const any = listRe(lists, [...Object.values(LIST), 'attack-not-ransomware', 'attack-locked']);
+  const cueOf = Object.fromEntries(TYPES.map((t) => [t, listRe(lists, LIST[t], 'giu')]));
   let denied = false;
   for (const s of sents.filter((x) => any.test(x.text)).flatMap(clauses)) {
     if (!any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
     if (notRansomware.test(s.text)) { denied = true; continue; }
     for (const t of TYPES) {
       if (types.has(t)) continue;
-      const re = listRe(lists, LIST[t], 'giu');
+      const re = cueOf[t]!;
       re.lastIndex = 0;
       for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
         if (told(lists, s, m, t)) { types.add(t); break; }
