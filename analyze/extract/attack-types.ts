@@ -108,8 +108,11 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
   const any = listRe(lists, [...Object.values(LIST), 'attack-not-ransomware', 'attack-locked']);
   const cueOf = Object.fromEntries(TYPES.map((t) => [t, listRe(lists, LIST[t], 'giu')]));
   let denied = false;
-  for (const s of sents.filter((x) => any.test(x.text)).flatMap(clauses)) {
-    if (!any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
+  // (a sentence of one clause is that clause: its cue is not looked for twice)
+  const cued = sents.filter((x) => any.test(x.text))
+    .flatMap((x) => clauses(x).map((s, _, all) => ({ s, one: all.length === 1 })));
+  for (const { s, one } of cued) {
+    if (!one && !any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
     if (notRansomware.test(s.text)) { denied = true; continue; }
     for (const t of TYPES) {
       if (types.has(t)) continue;
