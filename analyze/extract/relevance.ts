@@ -65,8 +65,9 @@ export interface SentenceCues {
 function occurs(re: RegExp | null, text: string, keep?: (m: RegExpExecArray) => boolean): boolean {
   if (!re) return false;
   re.lastIndex = 0;
-  let hit = false;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) { hit = true; break; }
+  // (with nothing to judge, the first match settles it: no match object is built)
+  let hit = !keep && re.test(text);
+  if (keep) for (let m = re.exec(text); m; m = re.exec(text)) if (keep(m)) { hit = true; break; }
   re.lastIndex = 0;
   return hit;
 }
