@@ -8,8 +8,8 @@ export interface NameSpan { start: number; end: number; name: string }
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
-const RUN = withTwin(new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`,
-  'gu'));
+const RUN = withTwin(new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*`
+  + String.raw`(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu'));
 const DAY_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/;
 const LINKS = new RegExp(String.raw`^${LINK}$`, 'u');
 // Capitalised words that start sentences or titles but never start a victim's name.
