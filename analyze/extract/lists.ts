@@ -46,7 +46,8 @@ const compiled = new WeakMap<Lists, Map<string, RegExp>>();
  */
 export function listRe(lists: Lists, names: string | string[], flags = 'iu'): RegExp {
   // (asked in inner loops: a single name under the default flags is its own key)
-  const key = typeof names !== 'string' ? `${names.join('+')}/${flags}` : flags === 'iu' ? names : `${names}/${flags}`;
+  const key = typeof names !== 'string' ? `${names.join('+')}/${flags}`
+    : flags === 'iu' ? names : `${names}/${flags}`;
   let cache = compiled.get(lists);
   if (!cache) compiled.set(lists, (cache = new Map<string, RegExp>()));
   let re = cache.get(key);
