@@ -5,7 +5,7 @@ import type { Actor } from '../../core/records.ts';
 import type { GroupRef, Reference } from './reference.ts';
 import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
 import { listRe, type Lists } from './lists.ts';
-import { withTwin } from './fastre.ts';
+import { withTwins, withTwin } from './fastre.ts';
 import { evidence, fold, sentenceAt, perText, type Span } from './text.ts';
 
 // Words that start a sentence or precede a name without being part of it.
@@ -72,10 +72,8 @@ function cues(lists: Lists): Cues {
     noClaim: listRe(lists, 'group-no-claim', 'iu'),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
-  // the cues that scan a sentence or the words before a name run their plain-text twins (fastre.ts)
-  const scanning = ['cue', 'before', 'naming', 'agent', 'passing', 'lineage', 'otherEvent'] as const;
-  for (const k of scanning) c[k] = withTwin(c[k]);
-  cuesCache.set(lists, c);
+  // the cues run their plain-text twins (fastre.ts)
+  cuesCache.set(lists, withTwins(c));
   return c;
 }
 
@@ -101,17 +99,17 @@ function partOfName(text: string, s: Span, start: number, end: number, c: Cues):
 }
 
 // A name found by construction: capitalised words or a word with digits ("Sc0rp10nn", "pwn0001"), up to three.
-const NAME = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
-  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u');
+const NAME = withTwin(new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
+  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u'));
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
 const SELF = new RegExp('(?:calls?|calling|named?) (?:itself|themselves|himself|herself)'
   + '|se hace llamar|se fait appeler|noemt zich|autodenomina', 'i');
-const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u;
-const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
-const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
-  + String.raw`(?![\p{L}\p{N}$])`, 'gu');
+const CLAUSE_NAME = withTwin(/^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u);
+const DEMONYM = withTwin(/^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u);
+const RUN = withTwin(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*`
+  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}(?![\p{L}\p{N}$])`, 'gu'));
 const TAIL_OPEN = /^[\s'’]/u;
-const TITLE_CASE = /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u;
+const TITLE_CASE = withTwin(/^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u);
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
 // "hackers linked to X" names the attacker; "a newcomer linked to X" a lineage
@@ -140,8 +138,12 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
     return at > s.start + 1 || capitalisedMid(text, first);
   };
+  const named = c.named;
   for (const s of sents) {
-    if (c.cue.test(s.text)) for (const m of s.text.matchAll(c.named)) {
+    // (an exec loop: matchAll would copy the long regex for every sentence)
+    named.lastIndex = 0;
+    if (c.cue.test(s.text)) for (let m = named.exec(s.text); m; m = named.exec(s.text)) {
+      if (!m[0]) named.lastIndex++; // (no declaration is empty: a guard, as matchAll would step on)
       const at = s.start + m.index + m[0].length;
       const rest = text.slice(at, s.end);
       const self = SELF.test(m[0]);

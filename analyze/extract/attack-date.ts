@@ -6,6 +6,7 @@ import type { Lists } from './lists.ts';
 import { listRe, words } from './lists.ts';
 import type { Span } from './text.ts';
 import { sentenceAt } from './text.ts';
+import { withTwins } from './fastre.ts';
 import { findDates, iso, utc, validDay, DAY, type DateMention } from './dates.ts';
 
 type Cue = 'verb' | 'noun' | 'report' | 'event';
@@ -67,7 +68,8 @@ function cues(lists: Lists): Cues {
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
     relativeAttack: new RegExp(String.raw`(?:${noun})\b[^.;,]{0,60},\s*(?:which|that)\b[^.;,]*$`, 'iu'),
   };
-  compiled.set(lists, c);
+  // (each runs its plain-text twin: fastre.ts)
+  compiled.set(lists, withTwins(c));
   return c;
 }
 

@@ -47,9 +47,10 @@ const NO_DEMAND = new RegExp(String.raw`\b(?:not aware of|no|never|without|den(?
   + String.raw`|\b(?:not|never|won't`
   + String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`, 'i');
 // A sum offered for sale on a forum is no demand on the victim.
-const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
+const SALE = withTwin(new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*`
+  + String.raw`|listed|listing`
   + String.raw`|auction\w*|bid\w*`
-  + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu');
+  + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu'));
 // A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
 const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
 const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/i;
@@ -108,13 +109,17 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
   const notRansomware = listRe(lists, 'attack-not-ransomware');
   const locked = listRe(lists, 'attack-locked');
   const any = listRe(lists, [...Object.values(LIST), 'attack-not-ransomware', 'attack-locked']);
+  const cueOf = Object.fromEntries(TYPES.map((t) => [t, listRe(lists, LIST[t], 'giu')]));
   let denied = false;
-  for (const s of sents.filter((x) => any.test(x.text)).flatMap(clauses)) {
-    if (!any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
+  // (a sentence of one clause is that clause: its cue is not looked for twice)
+  const cued = sents.filter((x) => any.test(x.text))
+    .flatMap((x) => clauses(x).map((s, _, all) => ({ s, one: all.length === 1 })));
+  for (const { s, one } of cued) {
+    if (!one && !any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
     if (notRansomware.test(s.text)) { denied = true; continue; }
     for (const t of TYPES) {
       if (types.has(t)) continue;
-      const re = listRe(lists, LIST[t], 'giu');
+      const re = cueOf[t]!;
       re.lastIndex = 0;
       for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
         if (told(lists, s, m, t)) { types.add(t); break; }

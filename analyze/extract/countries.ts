@@ -12,9 +12,10 @@ const kindOf = (group: string | undefined): PlaceKind =>
 
 // first word of each place → its names, longest first; and a scanner that stops only at words that can start one
 // (a capitalised word, one of the few lower-case first words, a symbol), so common words cost nothing
+import { withTwin } from './fastre.ts';
 interface Index { first: Map<string, string[]>; scan: RegExp }
 const indexes = new WeakMap<Map<string, string>, Index>();
-const ALNUM = /[\p{L}\p{M}\p{N}]/u;
+const ALNUM = withTwin(/[\p{L}\p{M}\p{N}]/u);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function indexOf(places: Map<string, string>): Index {
@@ -33,7 +34,7 @@ function indexOf(places: Map<string, string>): Index {
     const words = rest.filter((w) => ALNUM.test(w)).map(escapeRe).join('|');
     const symbols = rest.filter((w) => !ALNUM.test(w)).map(escapeRe).join('|');
     const W = String.raw`[\p{L}\p{M}\p{N}]`;
-    const scan = new RegExp(String.raw`(?<!${W})(?:\p{Lu}${W}*|(?:${words})(?!${W}))|${symbols}`, 'gu');
+    const scan = withTwin(new RegExp(String.raw`(?<!${W})(?:\p{Lu}${W}*|(?:${words})(?!${W}))|${symbols}`, 'gu'));
     idx = { first, scan };
     indexes.set(places, idx);
   }

@@ -3,6 +3,7 @@
 import type { Reference } from './reference.ts';
 import { sentenceAt, type Span } from './text.ts';
 import { listRe } from './lists.ts';
+import { withTwin } from './fastre.ts';
 import { findPlaces, type PlaceHit } from './countries.ts';
 
 interface Mention { start: number; end: number }
@@ -37,8 +38,8 @@ function cueRes(ref: Reference): { heads: RegExp; sources: RegExp } {
   if (!r) {
     const heads = listRe(ref.lists, 'place-attacker-heads', 'iu').source;
     r = {
-      heads: new RegExp(String.raw`${heads}\s+(?:(?:based|located|operating)\s+)?(?:from|in|out of)\s+(?:the\s+)?$`,
-        'iu'),
+      heads: withTwin(new RegExp(String.raw`${heads}\s+(?:(?:based|located|operating)\s+)?(?:from|in|out of)`
+        + String.raw`\s+(?:the\s+)?$`, 'iu')),
       sources: listRe(ref.lists, 'place-source-nouns', 'iu'),
     };
     located.set(ref.lists, r);

@@ -3,6 +3,7 @@
 // the same grammar reads "9 de agosto", "samedi dernier" and "am 3. März 2024".
 import type { Lists } from './lists.ts';
 import { words } from './lists.ts';
+import { withTwin } from './fastre.ts';
 import { escapeRe } from './text.ts';
 
 export type DateKind = 'full' | 'md' | 'wd' | 'wdd' | 'rel' | 'ago' | 'layout';
@@ -106,7 +107,7 @@ function calendar(lists: Lists): Calendar {
   for (const [lang, m] of relative) relRe.set(lang, re(String.raw`(?<![\wÀ-ÖØ-öø-ÿ])(?:${alt(m.keys())})${NB}`));
   const named = new RegExp(String.raw`${B}(?:${words(lists, 'date-named-days').map(pattern).join('|')})\s+$`, 'i');
   const preps = alt(words(lists, 'date-numeric-prepositions'));
-  const numericPrep = new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu');
+  const numericPrep = withTwin(new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu'));
   const feasts = new Map<string, [number, number]>(words(lists, 'date-fixed-feasts').flatMap((w) => {
     const m = /^(\d{2})-(\d{2}) (.+)$/.exec(w);
     return m ? [[m[3]!, [Number(m[1]), Number(m[2])]]] : [];

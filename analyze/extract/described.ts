@@ -3,6 +3,7 @@
 // capital", "the regional health board", "a fertility clinic chain". Used only when no named victim is found.
 import type { Lists } from './lists.ts';
 import { listRe, words } from './lists.ts';
+import { withTwin } from './fastre.ts';
 import { escapeRe, sentenceAt, type Span } from './text.ts';
 import { victimCue } from './victimroles.ts';
 
@@ -33,6 +34,7 @@ function grammar(lists: Lists): RegExp {
     re = new RegExp(String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}`
       + String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))`
       + String.raw`${PLACE}(?![\p{L}])`, 'gu');
+    re = withTwin(re);
     compiled.set(lists, re);
   }
   return re;

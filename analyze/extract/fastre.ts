@@ -1,23 +1,53 @@
 // Speed only: a Unicode regex (flag u, most often iu) with a twin compiled without u, used on the strings where both
-// read alike. V8 runs the word-list and cue regexes two to three times slower under iu than under i; most sentences
-// of news are ASCII plus typographic punctuation (’ “ ” – … € £), where nothing tells the two modes apart:
-// - \p{L} and \p{N} there are [A-Za-z] and [0-9] (the twin spells them so), \p{M} matches nothing;
-// - case folding differs only for letters (ſ and the Kelvin sign fold to ASCII under u alone: a pattern holding one
-//   gets no twin); the punctuation admitted has no case, is no letter, number or mark, and is one code unit.
+// read alike. V8 runs the word-list and cue regexes two to three times slower under iu than under i (and far slower
+// still on some strings); most sentences of news are Latin letters (ASCII, Latin-1, Latin Extended-A and the Romanian
+// comma letters) plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the two modes apart:
+// - a property class (\p{L}, \p{Lu}, \p{Ll}, \p{N}, \p{M}) holds there the characters the engine itself reads
+//   as such (under i too: ß is \p{Lu} under iu, as the case partner of ẞ), and the twin spells them out;
+// - case folding differs only where a letter folds into the range under u alone: ſ and the Kelvin sign to ASCII,
+//   the Angstrom sign to å, ẞ to ß (a pattern holding one gets no twin); the punctuation admitted has no case, is no
+//   letter, number or mark, and is one code unit.
 // Any other string runs the original regex. Results, lastIndex and flags are the original's.
+// test/extract/fastre.test.ts checks every character of the range against both modes.
 
-// ASCII, Latin-1 punctuation and symbols (not ª µ º ² ³ ¹ ¼ ½ ¾), general punctuation, currency signs, ™.
-const PLAIN = new RegExp(String.raw`^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7`
-  + String.raw`\u2000-\u2027\u202a-\u206f\u20a0-\u20cf\u2122]*$`);
+// ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, general punctuation, currency signs, ™
+export const PLAIN_RANGES: readonly [number, number][] = [[0x00, 0x7f], [0xa0, 0xa9], [0xab, 0xb1], [0xb4, 0xb4],
+  [0xb6, 0xb8], [0xbb, 0xbb], [0xbf, 0x17e], [0x218, 0x21b], [0x2000, 0x2027], [0x202a, 0x206f], [0x20a0, 0x20cf],
+  [0x2122, 0x2122]];
+const DOMAIN = PLAIN_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k));
 
-// what a property class holds among those characters (inside a character class: without the brackets)
-const PROPS: Record<string, string> = { L: 'A-Za-z', N: '0-9', Lu: 'A-Z', Ll: 'a-z', M: '' };
+/** A character class body (no brackets) holding exactly `cps` (ascending). */
+function classOf(cps: number[]): string {
+  const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < cps.length; i++) {
+    let j = i;
+    while (j + 1 < cps.length && cps[j + 1] === cps[j]! + 1) j++;
+    out += j > i ? `${hex(cps[i]!)}-${hex(cps[j]!)}` : hex(cps[i]!);
+    i = j;
+  }
+  return out;
+}
 
-// under u alone the long s and the Kelvin sign fold to "s" and "k"
-const FOLDS_TO_ASCII = [0x17f, 0x212a];
+const PLAIN = new RegExp(`^[${classOf(DOMAIN)}]*$`);
+
+// what a property class holds among those characters, without i and with i (inside a class: without the brackets)
+function propsUnder(flags: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of ['L', 'Lu', 'Ll', 'N', 'M']) {
+    const re = new RegExp(`^\\p{${p}}$`, flags);
+    out[p] = classOf(DOMAIN.filter((cp) => re.test(String.fromCharCode(cp))));
+  }
+  return out;
+}
+const PROPS = propsUnder('u'), PROPS_I = propsUnder('iu');
+
+// under u alone the long s and the Kelvin sign fold to "s" and "k", the Angstrom sign to "å", ẞ to "ß"
+const FOLDS_ACROSS = [0x17f, 0x212a, 0x212b, 0x1e9e];
 
 /** The source of the twin, or null when the pattern holds something the rewrite does not read. */
-function twinSource(src: string): string | null {
+function twinSource(src: string, ignoreCase: boolean): string | null {
+  const props = ignoreCase ? PROPS_I : PROPS;
   let out = '', inClass = false;
   // the code point of the class member just written, and whether a range dash follows it
   let prev = -1, dash = false;
@@ -34,8 +64,10 @@ function twinSource(src: string): string | null {
       const n = src[i + 1];
       if (n === 'p' || n === 'P') {
         const close = src.indexOf('}', i);
-        const set = src[i + 2] === '{' && close > 0 ? PROPS[src.slice(i + 3, close)] : undefined;
-        if (set === undefined || (n === 'P' && inClass)) return null;
+        const name = src[i + 2] === '{' && close > 0 ? src.slice(i + 3, close) : '';
+        const set = Object.hasOwn(props, name) ? props[name] : undefined;
+        // (\P{Lu} under i holds the lower-case letters too: not read)
+        if (set === undefined || n === 'P' && (inClass || ignoreCase && (name === 'Lu' || name === 'Ll'))) return null;
         out += inClass ? set : n === 'p' ? `[${set}]` : `[^${set}]`;
         i = close;
       } else if (n === 'u' && src[i + 2] === '{') {
@@ -59,31 +91,47 @@ function twinSource(src: string): string | null {
         i++;
       }
     }
-    if (FOLDS_TO_ASCII.includes(cp)) return null;
+    if (FOLDS_ACROSS.includes(cp)) return null;
     // a class range that takes one of them in: "[\u0100-\u024f]"
-    if (dash && (cp < 0 || FOLDS_TO_ASCII.some((f) => prev <= f && f <= cp))) return null;
+    if (dash && (cp < 0 || FOLDS_ACROSS.some((f) => prev <= f && f <= cp))) return null;
     prev = dash ? -1 : cp;
     dash = false;
   }
   return out;
 }
 
+// The two latest strings asked about and whether they are plain: one sentence is put to many regexes in a row, the
+// words before a name and those after it in turn…
+let lastInput: string | null = null, lastPlain = false;
+let prevInput: string | null = null, prevPlain = false;
+function plainShared(s: string): boolean {
+  if (s === lastInput) return lastPlain;
+  const plain = s === prevInput ? prevPlain : PLAIN.test(s);
+  prevInput = lastInput; prevPlain = lastPlain;
+  lastInput = s; lastPlain = plain;
+  return plain;
+}
+
 class TwinRegExp extends RegExp {
   private twin: RegExp;
   private stateful: boolean;
-  private lastInput: string | null = null;
-  private lastPlain = false;
+  // …and one regex scans a text with other asks between its steps: each keeps its own latest string too
+  private ownInput: string | null = null;
+  private ownPlain = false;
   constructor(pattern: string | RegExp, flags: string, twin: RegExp) {
     super(pattern, flags);
     this.twin = twin;
     this.stateful = flags.includes('g') || flags.includes('y');
   }
-  // matchAll and split copy the regex through its constructor (Symbol.species): the copy runs the original
+  // split copies the regex through its constructor (Symbol.species): the copy runs the original
   static get [Symbol.species](): RegExpConstructor { return RegExp; }
+  private plain(s: string): boolean {
+    if (s !== this.ownInput) { this.ownInput = s; this.ownPlain = plainShared(s); }
+    return this.ownPlain;
+  }
   override exec(input: string): RegExpExecArray | null {
-    const s = String(input);
-    if (s !== this.lastInput) { this.lastInput = s; this.lastPlain = PLAIN.test(s); }
-    if (!this.lastPlain) return super.exec(s);
+    const s = typeof input === 'string' ? input : String(input);
+    if (!this.plain(s)) return super.exec(s);
     const t = this.twin;
     if (!this.stateful) return t.exec(s);
     t.lastIndex = this.lastIndex;
@@ -91,12 +139,30 @@ class TwinRegExp extends RegExp {
     this.lastIndex = t.lastIndex;
     return m;
   }
+  // (RegExp.prototype.test would go through exec and build a match it throws away)
+  override test(input: string): boolean {
+    const s = typeof input === 'string' ? input : String(input);
+    if (!this.plain(s)) return super.test(s);
+    const t = this.twin;
+    if (!this.stateful) return t.test(s);
+    t.lastIndex = this.lastIndex;
+    const hit = t.test(s);
+    this.lastIndex = t.lastIndex;
+    return hit;
+  }
+  // matchAll scans a copy made from the regex and its lastIndex: on a plain string, a copy of the twin
+  override [Symbol.matchAll](input: string): IterableIterator<RegExpMatchArray> {
+    const s = String(input);
+    if (!this.plain(s)) return super[Symbol.matchAll](s);
+    this.twin.lastIndex = this.lastIndex;
+    return RegExp.prototype[Symbol.matchAll].call(this.twin, s);
+  }
 }
 
 /** `re` itself when it has no u flag or no twin can be written; else a regex that runs the twin where it may. */
 export function withTwin(re: RegExp): RegExp {
-  if (!re.flags.includes('u')) return re;
-  const src = twinSource(re.source);
+  if (!re.flags.includes('u') || re instanceof TwinRegExp) return re;
+  const src = twinSource(re.source, re.flags.includes('i'));
   if (src === null) return re;
   let twin: RegExp;
   try {
@@ -105,4 +171,11 @@ export function withTwin(re: RegExp): RegExp {
     return re;
   }
   return new TwinRegExp(re.source, re.flags, twin);
+}
+
+/** `o` with every regex among its own values given its twin (a set of cues compiled together). */
+export function withTwins<T extends object>(o: T): T {
+  const r = o as Record<string, unknown>;
+  for (const k of Object.keys(r)) if (r[k] instanceof RegExp) r[k] = withTwin(r[k]);
+  return o;
 }

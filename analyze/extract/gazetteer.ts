@@ -1,14 +1,16 @@
 // Victim gazetteer lookup: token-indexed so a few hundred names cost one pass over the text.
 import type { VictimRef } from './reference.ts';
 import { escapeRe, fold, perText } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 // exact: matched only as written (letter case too); single: a one-word name that must never be printed in lower case
 interface Surface { toks: string[]; entry: VictimRef; acronym: boolean; exact?: string; single?: boolean }
 export interface Gazetteer { byFirst: Map<string, Surface[]>; byName: Map<string, VictimRef> }
 export interface GazHit { start: number; end: number; entry: VictimRef }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = withTwin(/[\p{L}\p{N}]+/gu);
 const ASCII_WORD = /^[\x00-\x7f]*$/;
+const NAME_START = withTwin(/[\p{Lu}\p{N}]/u);
 const foldTokens = (s: string) => (fold(s).match(WORD) ?? []);
 
 // entries of the breach list: known names, but not known victims of the story at hand
@@ -45,8 +47,10 @@ export function findGazetteer(gaz: Gazetteer, text: string): GazHit[] {
   const hits: GazHit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const first = toks[i]!;
+    // (the capital first: most words are in lower case and need no look-up)
+    if (!NAME_START.test(text[first.s]!)) continue;
     const cands = gaz.byFirst.get(first.t);
-    if (!cands || !/[\p{Lu}\p{N}]/u.test(text[first.s]!)) continue;
+    if (!cands) continue;
     for (const c of cands) {
       if (i + c.toks.length > toks.length) continue;
       if (!c.toks.every((t, k) => toks[i + k]!.t === t)) continue;

@@ -2,6 +2,7 @@
 // groups-galaxy.tsv, and a token index over every name so a 3,000-name table costs one pass over the text.
 import type { GroupRef } from './reference.ts';
 import { fold } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
@@ -78,7 +79,8 @@ export function isGroupName(groups: GroupRef[], name: string): boolean {
 export interface GroupHit { start: number; end: number; surface: Surface }
 
 // compiled once (the function is not re-entered): the words of the text, and the word after a name's word
-const SCAN = new RegExp(WORD.source, 'gu'), NEXT = new RegExp(String.raw`[\s./-]{0,2}([\p{L}\p{N}]+)`, 'uy');
+const SCAN = withTwin(new RegExp(WORD.source, 'gu'));
+const NEXT = withTwin(new RegExp(String.raw`[\s./-]{0,2}([\p{L}\p{N}]+)`, 'uy'));
 
 /** Longest table names in the text. Galaxy names must start as names do (capital or digit). */
 export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {

@@ -7,6 +7,7 @@ import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD, ORDINAL_WOR
 import { evidence, fold, listItems, sentenceAt, type Span } from './text.ts';
 import { isGeneric } from './roles.ts';
 import { listRe, type Lists } from './lists.ts';
+import { withTwin } from './fastre.ts';
 
 const APPROX = `(?:${[
   'about', 'around', 'nearly', 'almost', 'some', 'over', 'more than', 'up to',
@@ -23,7 +24,7 @@ const QTY = String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?`
   + String.raw`|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
 // "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
 const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
-const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu');
+const COUNT = withTwin(new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu'));
 // "about", "more than" before the count belong to what was written
 const APPROX_BEFORE = new RegExp(String.raw`${APPROX}\s+$`, 'i');
 // up to three modifiers between the count and its noun: "81.5 million Indian citizens", "1.5 lakh patients' data";
@@ -34,7 +35,7 @@ const MODIFIER = String.raw`(?!${FUNCTION})[“"‘]?[\p{L}&][\p{L}'’&.-]*[”
 // (two modifiers may be coordinated: "27,500 current and former patients")
 const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:(?:[\p{L}-]+\s+(?:and|or|y|et|und|e)\s+)?${MODIFIER}){0,3}?`;
 // a nationality as the people counted: "12.9 million Australians"
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u;
+const DEMONYM = withTwin(/^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u);
 // a bare figure restating "the number" or "the total": "later found the number to be closer to 2.4 million"
 const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,12}\s*$/i;
 // …or a bare figure after the records it counts: "exposed the records of 80,000"
@@ -81,7 +82,8 @@ function countOf(m: RegExpExecArray): { n: number; digits: number } | null {
 const nouns = new WeakMap<Lists, RegExp>();
 function nounRe(lists: Lists): RegExp {
   let re = nouns.get(lists);
-  if (!re) nouns.set(lists, (re = new RegExp(String.raw`^${MODS}(?:${listRe(lists, 'record-nouns').source})`, 'iu')));
+  if (!re) nouns.set(lists, (re = withTwin(new RegExp(String.raw`^${MODS}(?:${listRe(lists, 'record-nouns').source})`,
+    'iu'))));
   return re;
 }
 
@@ -175,16 +177,18 @@ const STILL_DOWN = String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\
   + String.raw`|closed|disrupted|out of action)\b`;
 const AFTER_ATTACK = String.raw`after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`
   + String.raw`(?:attack|cyber-?attack|breach|hack|incident|intrusion|outage)`;
-const N_LATER_STILL = new RegExp(
-  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`, 'giu');
+const N_LATER_STILL = withTwin(new RegExp(
+  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`, 'giu'));
 // "restored its systems 12 days after the attack": the outage lasted until then
-const RESTORED_AFTER = new RegExp(String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*|resum\w+)\b[^.;]{0,40}?`
-  + String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`, 'giu');
+const RESTORED_AFTER = withTwin(new RegExp(String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*`
+  + String.raw`|resum\w+)\b[^.;]{0,40}?`
+  + String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`, 'giu'));
 // "knocked the network offline for 48 hours": whole days told in hours
 // "ten days into the outage", "two weeks into the recovery": the time the outage has lasted so far
-const N_INTO = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+into\s+(?:the\s+|its\s+|their\s+)?`
+const N_INTO = withTwin(new RegExp(String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+into\s+(?:the\s+|its\s+`
+  + String.raw`|their\s+)?`
   + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis`
-  + String.raw`|incident)\b`, 'giu');
+  + String.raw`|incident)\b`, 'giu'));
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
 const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 

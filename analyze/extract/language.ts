@@ -2,6 +2,7 @@
 // (data/reference/lists/stopwords-*.yaml). Words come from Intl.Segmenter, which keeps every letter of every script.
 import type { Extraction } from '../../core/records.ts';
 import type { Lists } from './lists.ts';
+import { withTwin } from './fastre.ts';
 
 // Languages told by their script alone: ISO 639-1 code and the Unicode scripts of its letters.
 const SCRIPTS: [string, RegExp][] = ([
@@ -21,7 +22,7 @@ const LATIN = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F`;
 const PLAIN = new RegExp(String.raw`^[\t\n\r -~${LATIN}\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$`, 'u');
 const PLAIN_WORD = new RegExp(String.raw`[${LATIN}0-9_]+(?:(?:(?<=[${LATIN}])[.:'\u2018\u2019](?=[${LATIN}])`
   + String.raw`|(?<=[0-9])[.,;'\u2018\u2019](?=[0-9]))[${LATIN}0-9_]+)*`, 'gu');
-const LETTER_IN = /\p{L}/u;
+const LETTER_IN = withTwin(/\p{L}/u);
 
 /** Lower-cased words of any script (numbers and punctuation left out). */
 export function wordsOf(text: string): string[] {

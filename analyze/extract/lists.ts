@@ -45,7 +45,9 @@ const compiled = new WeakMap<Lists, Map<string, RegExp>>();
  * any run of white space. Flags default to case-insensitive Unicode; add `g` to scan.
  */
 export function listRe(lists: Lists, names: string | string[], flags = 'iu'): RegExp {
-  const key = `${Array.isArray(names) ? names.join('+') : names}/${flags}`;
+  // (asked in inner loops: a single name under the default flags is its own key)
+  const key = typeof names !== 'string' ? `${names.join('+')}/${flags}`
+    : flags === 'iu' ? names : `${names}/${flags}`;
   let cache = compiled.get(lists);
   if (!cache) compiled.set(lists, (cache = new Map<string, RegExp>()));
   let re = cache.get(key);

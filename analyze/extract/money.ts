@@ -2,6 +2,7 @@
 import type { Currencies } from './reference.ts';
 import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD } from './numbers.ts';
 import { escapeRe } from './text.ts';
+import { withTwin, withTwins } from './fastre.ts';
 
 export interface Money {
   start: number; end: number; as_written: string;
@@ -39,7 +40,7 @@ function compile(c: Currencies): Compiled {
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
   // a currency word right after a symbol's figure names the currency: "$50,000 pesos"
   const after = new RegExp(String.raw`^\s(${words})(?![\p{L}])`, 'iu');
-  const out = { prefix, suffix, worded, words: after, lower };
+  const out = withTwins({ prefix, suffix, worded, words: after, lower });
   compiled.set(c, out);
   return out;
 }
@@ -74,7 +75,8 @@ function wordScale(w: string): string {
 
 const COINS = new Set(['BTC', 'XMR', 'ETH']);
 const UNITS_OF = String.raw`(?:units?\sof\s(?:the\s)?(?:(?:digital|virtual|crypto)\s?currency\s)?)?`;
-const WORD_COINS = new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu');
+const WORD_COINS = withTwin(new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+`
+  + String.raw`${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu'));
 
 // A coin name used as an adjective counts things, not coins: "three Bitcoin wallets", "two bitcoin addresses".
 const COUNTED = /^[\s-](?:wallets?|address(?:es)?|accounts?|exchanges?|ATMs?|miners?|nodes?|transactions?)\b/i;

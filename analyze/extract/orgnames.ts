@@ -1,13 +1,15 @@
 // Organisation names: capitalised word runs ("Hospital São Lucas da Serra"), trimmed of sentence words,
 // and acronyms defined in the article ("All India Institute of Medical Sciences (AIIMS)").
 import { fold } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 export interface NameSpan { start: number; end: number; name: string }
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
-const RUN = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu');
+const RUN = withTwin(new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*`
+  + String.raw`(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu'));
 const DAY_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/;
 const LINKS = new RegExp(String.raw`^${LINK}$`, 'u');
 // Capitalised words that start sentences or titles but never start a victim's name.
@@ -35,15 +37,19 @@ function newName(words: string[]): boolean {
  */
 export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) => boolean = () => false): NameSpan[] {
   const out: NameSpan[] = [];
+  // (a line is judged once, whichever of its runs asks)
+  const headlines = new Map<number, boolean>();
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    const all = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
+    const all = [...m[0].matchAll(NON_SPACE)].map((p) => ({ w: p[0], s: m!.index + p.index }));
     // a word ending a sentence ends the run: "… told ZDNet. Netflix was …" (abbreviations such as "U.S." or "Inc." do not)
-    const stop = all.findIndex((p, k) => k < all.length - 1 && /(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
+    const stop = all.findIndex((p, k) => k < all.length - 1 && SENTENCE_END.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     let seg: Word[] = [];
-    const headline = titleCaseLine(text, m.index);
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    let headline = headlines.get(from);
+    if (headline === undefined) headlines.set(from, headline = titleCaseLine(text, m.index));
     const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace);
     for (const p of parts) {
       if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { end(seg); seg = []; }
@@ -55,6 +61,9 @@ export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) 
 }
 
 type Word = { w: string; s: number };
+// (\S+ reads alike with and without u: both halves of a surrogate pair are no space)
+const NON_SPACE = /\S+/g;
+const SENTENCE_END = withTwin(/(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u);
 
 /** The line at `at` is a title-case headline: four words or more, nearly all capitalised, no closing stop. */
 function titleCaseLine(text: string, at: number): boolean {

@@ -7,6 +7,7 @@ import { isHedged, findDenials, denies, paragraphOf } from './hedges.ts';
 import { toUsd } from './fx.ts';
 import { evidence, sentenceAt, tokens, type Span } from './text.ts';
 import { otherCase, type Scope } from './scope.ts';
+import { withTwin } from './fastre.ts';
 
 export interface Skipped { reason: string; quote: string }
 
@@ -130,11 +131,12 @@ const METHODS: [string, RegExp][] = [
     + String.raw`|criptovalut[ae]|cryptomonnaies?|Kryptow(?:ä|ae)hrung(?:en)?|cryptovaluta)\b`, 'iu')],
 ];
 // (and the demand and payment words of the other languages read: "pidieron un pago", "réclament une rançon")
-const PAYMENT_TALK = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for`
+const PAYMENT_TALK = withTwin(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?`
+  + String.raw`|demand(?:ed|ing|s)?|asked for`
   + String.raw`|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)`
   + String.raw`|(?:received|made|sent) (?:a|the) (?:\w+ )?payment|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)`
   + String.raw`|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+`
-  + String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`, 'iu');
+  + String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`, 'iu'));
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
 // "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
 const ATTACHED = /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;

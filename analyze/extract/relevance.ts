@@ -65,8 +65,9 @@ export interface SentenceCues {
 function occurs(re: RegExp | null, text: string, keep?: (m: RegExpExecArray) => boolean): boolean {
   if (!re) return false;
   re.lastIndex = 0;
-  let hit = false;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) { hit = true; break; }
+  // (with nothing to judge, the first match settles it: no match object is built)
+  let hit = !keep && re.test(text);
+  if (keep) for (let m = re.exec(text); m; m = re.exec(text)) if (keep(m)) { hit = true; break; }
   re.lastIndex = 0;
   return hit;
 }
@@ -75,8 +76,8 @@ const defenceCache = new WeakMap<Lists, RegExp | null>();
 function defended(lists: Lists, before: string): boolean {
   let re = defenceCache.get(lists);
   if (re === undefined) {
-    re = lists.has('cyber-defence-en') ? new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')
-      : null;
+    re = lists.has('cyber-defence-en')
+      ? withTwin(new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')) : null;
     defenceCache.set(lists, re);
   }
   return !!re && re.test(before);

@@ -3,6 +3,7 @@ export type Role = 'demanded' | 'paid' | 'unknown' | 'other';
 
 import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
+import { withTwins } from './fastre.ts';
 
 // Cue words live in data/reference/lists/ransom-*.yaml; each cue class has a distance penalty (a noun cue says less
 // than a verb and loses to a verb at similar distance).
@@ -33,7 +34,8 @@ function cuesOf(lists: Lists): Cues {
       + String.raw`to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?`
       + listRe(lists, 'ransom-payees').source, 'iu'),
   };
-  compiled.set(lists, c);
+  // (each runs its plain-text twin: fastre.ts)
+  compiled.set(lists, withTwins(c));
   return c;
 }
 // Statements about ransomware in general, not about this incident — statistics, habits, a sum that "can be demanded" (not

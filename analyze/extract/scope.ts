@@ -4,6 +4,7 @@
 import type { Reference } from './reference.ts';
 import { listRe } from './lists.ts';
 import { tokens, type Span } from './text.ts';
+import { withTwin } from './fastre.ts';
 
 export interface Scope {
   /** names of the victims the article tells of (the incident's own organisations) */
@@ -74,7 +75,7 @@ export function otherCase(sents: Span[], i: number, at: number, para: (i: number
 }
 
 // The target named after the sum: "demanded $4.5 million from Colonial Pipeline".
-const FROM = /^[^.;]{0,40}?\bfrom\s+((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|de)\s+)?)*\p{Lu}[\p{L}’'.&-]*)/u;
+const FROM = withTwin(/^[^.;]{0,40}?\bfrom\s+((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|de)\s+)?)*\p{Lu}[\p{L}’'.&-]*)/u);
 
 /** The sum is asked of or paid by an organisation named after it that is none of the victims. */
 function otherTarget(sentence: string, at: number, c: Compiled, scope: Scope): boolean {

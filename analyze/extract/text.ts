@@ -1,12 +1,14 @@
 // Shared text helpers: sentence spans with offsets, evidence quotes, a Unicode word tokenizer.
 import type { Evidence } from '../../core/records.ts';
+import { withTwin } from './fastre.ts';
 
 export interface Span { start: number; end: number; text: string }
 
 /** Unicode-aware tokens: natural's tokenizers drop non-ASCII letters ("Städtisches"). */
 export function tokens(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return s.toLowerCase().match(TOKEN) ?? [];
 }
+const TOKEN = withTwin(/[\p{L}\p{N}]+/gu);
 
 export function evidence(text: string, start: number, end: number): Evidence {
   return { quote: text.slice(start, end), start, end };
@@ -16,12 +18,17 @@ export function evidence(text: string, start: number, end: number): Evidence {
 const ABBREV = /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Pvt|Mio|Mrd|U\.S|e\.g|i\.e|[A-Z])\.)$/;
 
 // A line that ends like this was wrapped inside a sentence: "… including the\nHealth Ministry".
-const WRAPPED = new RegExp(String.raw`(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their`
+const WRAPPED = withTwin(new RegExp(String.raw`(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on`
+  + String.raw`|as|its|their`
   + String.raw`|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)`
-  + String.raw`|[\p{Ll}]-)\s*$`, 'u');
+  + String.raw`|[\p{Ll}]-)\s*$`, 'u'));
 
-const MONTH_AFTER = new RegExp(String.raw`^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober`
-  + String.raw`|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b`, 'u');
+const MONTH_AFTER = withTwin(new RegExp(String.raw`^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August`
+  + String.raw`|September|Oktober`
+  + String.raw`|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b`, 'u'));
+
+const BREAK = withTwin(new RegExp(String.raw`([.!?][”"’)]?)\s+(?=[“"‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[-*•]\s)`
+  + String.raw`|(\n)(?=[“"‘(]?[\p{Lu}\p{N}])`, 'gu'));
 
 /** Split into sentences (paragraph breaks always split). Offsets index into `text`. */
 export function sentences(text: string): Span[] {
@@ -31,7 +38,8 @@ export function sentences(text: string): Span[] {
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
   };
-  const re = /([.!?][”"’)]?)\s+(?=[“"‘(]?[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[-*•]\s)|(\n)(?=[“"‘(]?[\p{Lu}\p{N}])/gu;
+  const re = BREAK;
+  re.lastIndex = 0;
   let from = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const cut = m.index + (m[1]?.length ?? 0);

@@ -1,7 +1,7 @@
 // The word lists victim finding reads (data/reference/lists/victim-*.yaml), compiled once per loaded reference.
 import { listRe, words, type Lists } from './lists.ts';
 import { escapeRe, fold } from './text.ts';
-import { withTwin } from './fastre.ts';
+import { withTwin, withTwins } from './fastre.ts';
 
 export interface VictimCues {
   /** a healthcare head noun anywhere in a folded name */
@@ -79,7 +79,8 @@ export function cues(lists: Lists): VictimCues {
     techAfter: new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)`
       + String.raw`(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?\s${tech}`, 'u'),
   };
-  cache.set(lists, c);
+  // (each runs its plain-text twin: fastre.ts)
+  cache.set(lists, withTwins(c));
   return c;
 }
 

@@ -46,14 +46,16 @@ const BEFORE = [
   new RegExp(String.raw`\b(?:victims?|incidents|attacks|targets)\b[^.;]{0,60}?\b(?:include[sd]?|included|such as)\s+${LIST}${DESCR}(?:,\s+)?$|\b(?:victims? (?:like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
 ].map(withTwin);
 // Weaker: "demanded X pay", "told X" — also said of people and sources.
-const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
+const BEFORE_WEAK = withTwin(new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?`
+  + String.raw`|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by`
+  + String.raw`|used by))\s+${DESCR}$`, 'iu'));
 
 const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
 
 // (in the singular: "MongoDB attacks", "RDP breaches" are a campaign against a technology)
-const INCIDENT_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
+const INCIDENT_AFTER = withTwin(new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
   + String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach|hack|incident|compromise|intrusion|leak|attack)|breach`
-  + String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`, 'iu');
+  + String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`, 'iu'));
 /** The name qualifies its own incident: "the Equifax breach" (no adjective use of a name then). */
 export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 
@@ -86,15 +88,18 @@ const AFTER = [
   INCIDENT_AFTER,
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
   new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
-];
+].map(withTwin);
 // "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
 // network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
-const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`,
-  'iu');
-const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
-const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
+const POSSESSED = withTwin(new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?`
+  + String.raw`|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`,
+  'iu'));
+const VERB_AFTER = withTwin(new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline`
+  + String.raw`|infected|seized|held)\b`, 'iu'));
+const VERB_BEFORE = withTwin(new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on`
+  + String.raw`|took|access to)\s+(?:the\s+)?$`, 'iu'));
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
+const AFTER_WEAK = withTwin(new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
   + String.raw`(?:(?:has|had|have|also|reportedly`
   + String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling`
   + String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)`
@@ -106,8 +111,8 @@ const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?
   + String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some`
   + String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach`
   + String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)`
-  + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');
-const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
+  + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu'));
+const APPOSITIVE = withTwin(/^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu);
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
 const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
@@ -152,8 +157,8 @@ export function sourceNames(lists: Lists): Set<string> {
   return set;
 }
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
-const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
-const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;
+const DEMONYM = withTwin(/^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u);
+const VERBISH = withTwin(/^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u);
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
 export const adjectiveUse = (name: string, after: string) => /^\s\p{Ll}/u.test(after) && !VERBISH.test(after)
   && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));
@@ -175,9 +180,9 @@ export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 /** A security vendor, outlet or agency quoted as a source, by name. */
 export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
-const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$`
+const TAKEN_FROM = withTwin(new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$`
   + String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained`
-  + String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
+  + String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu'));
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {

@@ -14,17 +14,18 @@ import {
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
+import { withTwin } from './fastre.ts';
 
 const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|discovered|noticed|failed to (?:tell|notify|inform|disclose)|says|said|halted|paid|suspended|recovering)\b/;
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
-const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
+const LEADIN = withTwin(/^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u);
 // A department that runs services rather than enforcing or investigating: a victim in any victim's position.
 const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
-const DESCRIBED_LEAD = new RegExp(String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?`
-  + String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`, 'u');
+const DESCRIBED_LEAD = withTwin(new RegExp(String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?`
+  + String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`, 'u'));
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
 const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
@@ -63,6 +64,13 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   const dated = (r: NameSpan): NameSpan => {
     const m = L.dateLead.exec(r.name) ?? L.peopleLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
+  };
+  // an incident word in the sentence or the next, asked once per sentence (most names share a sentence)
+  const told = new Map<number, boolean>();
+  const toldNear = (i: number) => {
+    let t = told.get(i);
+    if (t === undefined) told.set(i, t = L.incident.test(sents[i]!.text + ' ' + (sents[i + 1]?.text ?? '')));
+    return t;
   };
   const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
     .flatMap((r) => splitCoordinated(r, text));
@@ -116,7 +124,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     if (!s) continue;
     const i = sents.indexOf(s);
     // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
-    if (!L.incident.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
+    if (!toldNear(i) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
     const single = !/\s/.test(r.name);
     const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
       && (COMPANY.test(r.name) || !single);
@@ -210,8 +218,8 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
 const HEALTH_PLAN = /\bhealth (?:plan|fund)s?$/;
 // ", a chain of private clinics in X", ", the largest hospital operator in Y": the name's description after a comma
 // …or a relative clause saying what it runs or provides: ", which provides blood tests for hospitals"
-const APPOSITIVE = new RegExp(String.raw`^,\s+(?:a|an|the|one of the|one of`
-  + String.raw`|(?:which|that) (?:provides|runs|operates|owns|manages|supplies))\s+([^,.;()]{0,60})`, 'u');
+const APPOSITIVE = withTwin(new RegExp(String.raw`^,\s+(?:a|an|the|one of the|one of`
+  + String.raw`|(?:which|that) (?:provides|runs|operates|owns|manages|supplies))\s+([^,.;()]{0,60})`, 'u'));
 function healthAppositive(after: string, health: RegExp): boolean {
   const m = APPOSITIVE.exec(after);
   if (!m) return false;
@@ -252,7 +260,7 @@ function beforeTitle(r: NameSpan): NameSpan {
 }
 
 // "Indiana-based Hancock Health": the place a name is based in only locates it (country-decide.ts reads it there)
-const BASED_LEAD = /^(?:[\p{L}.]+[\s-])*?[\p{L}.]+-based\s(?=\p{Lu})/u;
+const BASED_LEAD = withTwin(/^(?:[\p{L}.]+[\s-])*?[\p{L}.]+-based\s(?=\p{Lu})/u);
 function basedLead(r: NameSpan): NameSpan {
   const m = BASED_LEAD.exec(r.name);
   return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
@@ -260,8 +268,8 @@ function basedLead(r: NameSpan): NameSpan {
 
 // "Synlab's Italian unit": a possessive before a nationality names the parent, not a part of it;
 // "Ohio's Valley View Hospital": a place's possessive before a name only locates it.
-const POSS_LAST = /['’]s\s(\p{Lu}\p{L}+)$/u;
-const POSS_FIRST = /^((?:\p{Lu}[\p{L}.]*\s){0,2}\p{Lu}[\p{L}.]*)['’]s\s(?=\p{Lu})/u;
+const POSS_LAST = withTwin(/['’]s\s(\p{Lu}\p{L}+)$/u);
+const POSS_FIRST = withTwin(/^((?:\p{Lu}[\p{L}.]*\s){0,2}\p{Lu}[\p{L}.]*)['’]s\s(?=\p{Lu})/u);
 function placeParts(r: NameSpan, ref: Reference): NameSpan {
   const m = POSS_LAST.exec(r.name);
   if (m && m.index > 0 && ref.placeKinds.get(m[1]!) === 'demonyms') {
@@ -299,7 +307,7 @@ const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = perText((text: string, word: string) =>
   new RegExp(`[\\p{Ll},;:][ \\t]+(?:the[ \\t]+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text));
 
-const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
+const DEMONYM_PLURAL = withTwin(/^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u);
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
 const personLike = perText((text: string, name: string): boolean => {
@@ -312,6 +320,8 @@ const personLike = perText((text: string, name: string): boolean => {
 /** A capitalised word the article also prints in lower case is a common word at a sentence start ("Victims"). */
 const commonWord = perText((text: string, word: string): boolean => {
   if (word === word.toUpperCase()) return false;
+  // (a text without the word in lower case needs no pattern)
+  if (!text.includes(word.toLowerCase())) return false;
   // a domain name ("ticketfly.com", "@acme") is no lower-case use of the word
   return new RegExp(`(?<![\\p{L}@/.])${escapeRe(word.toLowerCase())}(?![\\p{L}]|\\.[a-z]{2,})`, 'u').test(text);
 });

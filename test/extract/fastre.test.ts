@@ -3,7 +3,7 @@
 // Unicode and non-Unicode modes apart.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { withTwin } from '../../analyze/extract/fastre.ts';
+import { PLAIN_RANGES, withTwin } from '../../analyze/extract/fastre.ts';
 import { sentences } from '../../analyze/extract/text.ts';
 import { ref } from './helpers.ts';
 
@@ -18,6 +18,7 @@ const tricky = [
   'attack𝐀 on data', '𝐀ransomware', 'ransom² demanded', 'data breach½', 'the clinic’s servers were encrypted',
   'hackers—who stole “patient data”—demanded €50,000', 'ﬁles were stolen',
   'İstanbul hospital hit by ransomware',
+  'Spitalul din Bucureşti, atacat de hackeri: datele pacienților au fost furate', 'ŞIŞLI ışık İzmir ĸ ŉ',
   'STOLEN DATA of Ärzte', 'µ-clinic breach', 'ª hack', 'hack\u2028ed', 'cyber\u00a0attack on the NHS',
 ];
 const inputs = [...stories, ...stories.flatMap((t) => sentences(t).map((s) => s.text)), ...tricky];
@@ -64,9 +65,50 @@ describe('regex twins', () => {
     }
   });
 
+  // the range the twins read: every character of it, and every character outside it that has a case
+  const domain = PLAIN_RANGES.flatMap(([a, b]) =>
+    Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)));
+  const esc = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+  it('rest on both modes folding case alike inside the range', () => {
+    const cased = domain.filter((c) => c.toLowerCase() !== c || c.toUpperCase() !== c);
+    for (const a of cased) {
+      const u = new RegExp(esc(a), 'iu'), n = new RegExp(esc(a), 'i');
+      for (const b of domain) expect(n.test(b), `${a} ~ ${b}`).toBe(u.test(b));
+    }
+  });
+
+  it('give no twin to a pattern holding a character that folds into the range under u alone', () => {
+    const inRange = new Set(domain);
+    for (let cp = 0x80; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const x = String.fromCharCode(cp);
+      if (inRange.has(x) || (x.toLowerCase() === x && x.toUpperCase() === x)) continue;
+      const near = [x.toLowerCase(), x.toUpperCase(), x.toUpperCase().toLowerCase(), x.toLowerCase().toUpperCase()]
+        .filter((c) => inRange.has(c));
+      const orig = new RegExp(esc(x), 'iu'), twin = withTwin(new RegExp(esc(x), 'iu'));
+      for (const c of near) expect(twin.test(c), `${x} on ${c}`).toBe(orig.test(c));
+    }
+  });
+
+  it('read every character of the range as the original does, property classes with and without i', () => {
+    const chars = domain.filter((c) => c >= ' ');
+    const strings = [...chars, chars.join(''), 'Straße STRASSE ÿ Ÿ ẞ ß', 'Ärzte ärzte ÄRZTE', 'Å å Å'];
+    const patterns = [String.raw`\p{Lu}+`, String.raw`\p{Ll}+`, String.raw`[\p{Lu}\d]+`, String.raw`[^\p{Ll}]`,
+      String.raw`\P{L}+`, String.raw`(?<![\p{L}\p{N}])[\p{L}\p{M}]+(?![\p{L}\p{N}])`, 'straße|ärzte|hôpital',
+      String.raw`\p{Lu}\p{Ll}+`, String.raw`[a-zà-ÿ]+`, String.raw`\P{Lu}`];
+    for (const p of patterns) {
+      for (const flags of ['giu', 'gu']) {
+        const plain = new RegExp(p, flags), twin = withTwin(new RegExp(p, flags));
+        for (const s of strings) expect(scan(twin, s), `/${p}/${flags} on ${s.slice(0, 40)}`).toEqual(scan(plain, s));
+      }
+    }
+  });
+
   it('keeps the original where the modes could differ or the pattern is not read', () => {
     const kelvin = /\u212a/iu;
     expect(withTwin(kelvin)).toBe(kelvin);
+    for (const re of [/\u212b/iu, /ẞ/iu, /\P{Lu}/iu, /[\u2100-\u2130]/iu]) expect(withTwin(re)).toBe(re);
     const script = /\p{Script=Latin}+/u;
     expect(withTwin(script)).toBe(script);
     const ascii = /ransom/i;
