@@ -7,18 +7,9 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'No import cycles. Known exception, left to the extraction work (analyze/extract/ is edited in ' +
-        'parallel): gazetteer.ts and groups.ts import the types VictimRef and GroupRef from reference.ts, which ' +
-        'imports them; moving each type to the module that uses it ends both cycles.',
-      from: { pathNot: '^analyze/extract/(gazetteer|groups|reference)[.]ts$' },
+      comment: 'No import cycles.',
+      from: {},
       to: { circular: true },
-    },
-    {
-      name: 'no-circular-beyond-the-known-one',
-      severity: 'error',
-      comment: 'The known type-only cycles above, and no other, may pass through those three files.',
-      from: { path: '^analyze/extract/(gazetteer|groups|reference)[.]ts$' },
-      to: { circular: true, pathNot: '^analyze/extract/(gazetteer|groups|reference)[.]ts$' },
     },
     {
       name: 'core-imports-no-room',

@@ -1,7 +1,9 @@
 // Victim gazetteer lookup: token-indexed so a few hundred names cost one pass over the text.
-import type { VictimRef } from './reference.ts';
+import type { Sector } from '../../core/records.ts';
 import { escapeRe, fold, perText } from './text.ts';
 import { withTwin } from './fastre.ts';
+
+export interface VictimRef { name: string; aliases: string[]; country: string | null; sector: Sector }
 
 // exact: matched only as written (letter case too); single: a one-word name that must never be printed in lower case
 interface Surface { toks: string[]; entry: VictimRef; acronym: boolean; exact?: string; single?: boolean }

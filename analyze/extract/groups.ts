@@ -1,8 +1,13 @@
 // Group table: curated groups.yaml (canonical names, rebrands, ambiguity) over the MISP galaxy rows in
 // groups-galaxy.tsv, and a token index over every name so a 3,000-name table costs one pass over the text.
-import type { GroupRef } from './reference.ts';
 import { fold } from './text.ts';
 import { withTwin } from './fastre.ts';
+
+/** curated: from groups.yaml; common: names that are also ordinary words (need group context); kind: galaxy cluster */
+export interface GroupRef {
+  canonical: string; aliases: string[]; ambiguous?: boolean; curated?: boolean; common?: string[];
+  kind?: 'ransomware' | 'actor';
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ASCII = /^[\x00-\x7f]*$/;

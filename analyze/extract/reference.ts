@@ -3,17 +3,14 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Sector } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { hhsEntries, buildGazetteer, type Gazetteer } from './gazetteer.ts';
+import { hhsEntries, buildGazetteer, type Gazetteer, type VictimRef } from './gazetteer.ts';
 import { loadLists, type Lists } from './lists.ts';
-import { mergeGroups } from './groups.ts';
+import { mergeGroups, type GroupRef } from './groups.ts';
 
-/** curated: from groups.yaml; common: names that are also ordinary words (need group context); kind: galaxy cluster */
-export interface GroupRef {
-  canonical: string; aliases: string[]; ambiguous?: boolean; curated?: boolean; common?: string[]; kind?: 'ransomware' | 'actor';
-}
-export interface VictimRef { name: string; aliases: string[]; country: string | null; sector: Sector }
+// the table types live with the modules that index them (no import cycle); re-exported for the other readers
+export type { GroupRef } from './groups.ts';
+export type { VictimRef } from './gazetteer.ts';
 export interface Currencies { prefix: Record<string, string>; suffix: Record<string, string>; unsupported: string[] }
 /** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
 export interface FxTables { fiat: Map<string, Map<string, number>>; crypto: Map<string, Map<string, number>> }
@@ -37,6 +34,15 @@ function readText(dir: string, file: string): string {
   const path = join(dir, file);
   if (!existsSync(path)) throw new ConfigError('missing reference file', path);
   return readFileSync(path, 'utf8');
+}
+
+/** groups.yaml, the curated group table: its one reader (the query aliases read it here too, without the rest). */
+export function readGroups(dir: string): GroupRef[] {
+  return (parse(readText(dir, 'groups.yaml')) ?? []) as GroupRef[];
+}
+/** victims.yaml, the curated victim gazetteer: its one reader. */
+export function readVictims(dir: string): VictimRef[] {
+  return (parse(readText(dir, 'victims.yaml')) ?? []) as VictimRef[];
 }
 
 // natural ships the lexicon of its English Brill tagger (about 92,000 words with their tags) inside its package
@@ -90,10 +96,10 @@ const cache = new Map<string, Reference>();
 export function loadReference(dir = 'data/reference'): Reference {
   const hit = cache.get(dir);
   if (hit) return hit;
-  const victims = parse(readText(dir, 'victims.yaml')) as VictimRef[];
+  const victims = readVictims(dir);
   const places = loadPlaces(dir);
   const ref: Reference = {
-    groups: mergeGroups(parse(readText(dir, 'groups.yaml')) as GroupRef[], readText(dir, 'groups-galaxy.tsv')),
+    groups: mergeGroups(readGroups(dir), readText(dir, 'groups-galaxy.tsv')),
     victims: buildGazetteer(victims, hhsEntries(readText(dir, 'hhs-breaches.csv'), places.places)),
     places: places.places,
     placeKinds: places.kinds,

@@ -1,9 +1,9 @@
 // Group and victim aliases from the reference tables, for query matching (BlackCat → ALPHV, AIIMS → All India
-// Institute of Medical Sciences). Only the two YAML files are read: queries must start fast.
-import { readFileSync, existsSync } from 'node:fs';
+// Institute of Medical Sciences). Only the two YAML files are read, by their one reader: queries must start fast.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readGroups, readVictims } from '../../analyze/extract/reference.ts';
 import { PROJECT } from '../../core/paths.ts';
 import { normaliseName } from '../../store/search-terms.ts';
 
@@ -24,16 +24,16 @@ const cache = new Map<string, Aliases>();
 /** Compact form for group names: "Black Cat", "blackcat" and "BlackCat" compare equal. */
 export const groupKey = (s: string) => normaliseName(s).replace(/ /g, '');
 
-function readYaml(path: string): unknown {
-  return existsSync(path) ? parse(readFileSync(path, 'utf8')) : [];
-}
+// (a reference folder without the file has no aliases)
+const orEmpty = <T>(dir: string, file: string, read: (dir: string) => T[]): T[] =>
+  existsSync(join(dir, file)) ? read(dir) : [];
 
 export function loadAliases(dir = PROJECT.reference): Aliases {
   const hit = cache.get(dir);
   if (hit) return hit;
   const groups = new Map<string, string[]>();
   const groupAliases = new Map<string, string[]>();
-  for (const g of Groups.parse(readYaml(join(dir, 'groups.yaml')) ?? [])) {
+  for (const g of Groups.parse(orEmpty(dir, 'groups.yaml', readGroups))) {
     groupAliases.set(g.canonical, g.aliases);
     for (const name of [g.canonical, ...g.aliases]) {
       const k = groupKey(name);
@@ -41,7 +41,7 @@ export function loadAliases(dir = PROJECT.reference): Aliases {
     }
   }
   const victims = new Map<string, string[]>();
-  for (const v of Victims.parse(readYaml(join(dir, 'victims.yaml')) ?? [])) victims.set(normaliseName(v.name), v.aliases);
+  for (const v of Victims.parse(orEmpty(dir, 'victims.yaml', readVictims))) victims.set(normaliseName(v.name), v.aliases);
   const out = { groups, groupAliases, victims };
   cache.set(dir, out);
   return out;
