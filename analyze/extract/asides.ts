@@ -7,8 +7,11 @@ const cache = new WeakMap<Lists, RegExp>();
 function labelRe(lists: Lists): RegExp {
   let re = cache.get(lists);
   if (!re) {
-    re = new RegExp(String.raw`^[\s>•·*–—-]*(?:${listRe(lists, 'page-aside-labels', 'iu').source})(?![\p{L}\p{N}])`
-      + String.raw`\s*(?:[:|»›>–—-]|$)`, 'iu');
+    re = new RegExp(
+      String.raw`^[\s>•·*–—-]*(?:${listRe(lists, 'page-aside-labels', 'iu').source})(?![\p{L}\p{N}])` +
+        String.raw`\s*(?:[:|»›>–—-]|$)`,
+      'iu',
+    );
     cache.set(lists, re);
   }
   return re;
@@ -34,7 +37,10 @@ export function maskAsides(text: string, lists: Lists): string {
     if (!bare) continue;
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j]!;
-      if (next.trim() === '') { if (j === i + 1) continue; break; }
+      if (next.trim() === '') {
+        if (j === i + 1) continue;
+        break;
+      }
       if (!HEADLINE.test(next.trim()) || SENTENCE_END.test(next)) break;
       lines[j] = ' '.repeat(next.length);
     }

@@ -11,9 +11,20 @@
 // test/extract/fastre.test.ts checks every character of the range against both modes.
 
 // ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, general punctuation, currency signs, ™
-export const PLAIN_RANGES: readonly [number, number][] = [[0x00, 0x7f], [0xa0, 0xa9], [0xab, 0xb1], [0xb4, 0xb4],
-  [0xb6, 0xb8], [0xbb, 0xbb], [0xbf, 0x17e], [0x218, 0x21b], [0x2000, 0x2027], [0x202a, 0x206f], [0x20a0, 0x20cf],
-  [0x2122, 0x2122]];
+export const PLAIN_RANGES: readonly [number, number][] = [
+  [0x00, 0x7f],
+  [0xa0, 0xa9],
+  [0xab, 0xb1],
+  [0xb4, 0xb4],
+  [0xb6, 0xb8],
+  [0xbb, 0xbb],
+  [0xbf, 0x17e],
+  [0x218, 0x21b],
+  [0x2000, 0x2027],
+  [0x202a, 0x206f],
+  [0x20a0, 0x20cf],
+  [0x2122, 0x2122],
+];
 const DOMAIN = PLAIN_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k));
 
 /** A character class body (no brackets) holding exactly `cps` (ascending). */
@@ -40,7 +51,8 @@ function propsUnder(flags: string): Record<string, string> {
   }
   return out;
 }
-const PROPS = propsUnder('u'), PROPS_I = propsUnder('iu');
+const PROPS = propsUnder('u'),
+  PROPS_I = propsUnder('iu');
 
 // under u alone the long s and the Kelvin sign fold to "s" and "k", the Angstrom sign to "å", ẞ to "ß"
 const FOLDS_ACROSS = [0x17f, 0x212a, 0x212b, 0x1e9e];
@@ -48,16 +60,33 @@ const FOLDS_ACROSS = [0x17f, 0x212a, 0x212b, 0x1e9e];
 /** The source of the twin, or null when the pattern holds something the rewrite does not read. */
 function twinSource(src: string, ignoreCase: boolean): string | null {
   const props = ignoreCase ? PROPS_I : PROPS;
-  let out = '', inClass = false;
+  let out = '',
+    inClass = false;
   // the code point of the class member just written, and whether a range dash follows it
-  let prev = -1, dash = false;
+  let prev = -1,
+    dash = false;
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     let cp = -1;
     if (c !== '\\') {
-      if (c === '[' && !inClass) { inClass = true; prev = -1; dash = false; out += c; continue; }
-      if (c === ']' && inClass) { inClass = false; dash = false; out += c; continue; }
-      if (inClass && c === '-' && prev >= 0 && !dash) { dash = true; out += c; continue; }
+      if (c === '[' && !inClass) {
+        inClass = true;
+        prev = -1;
+        dash = false;
+        out += c;
+        continue;
+      }
+      if (c === ']' && inClass) {
+        inClass = false;
+        dash = false;
+        out += c;
+        continue;
+      }
+      if (inClass && c === '-' && prev >= 0 && !dash) {
+        dash = true;
+        out += c;
+        continue;
+      }
       cp = c.codePointAt(0)!;
       out += c;
     } else {
@@ -67,7 +96,8 @@ function twinSource(src: string, ignoreCase: boolean): string | null {
         const name = src[i + 2] === '{' && close > 0 ? src.slice(i + 3, close) : '';
         const set = Object.hasOwn(props, name) ? props[name] : undefined;
         // (\P{Lu} under i holds the lower-case letters too: not read)
-        if (set === undefined || n === 'P' && (inClass || ignoreCase && (name === 'Lu' || name === 'Ll'))) return null;
+        if (set === undefined || (n === 'P' && (inClass || (ignoreCase && (name === 'Lu' || name === 'Ll')))))
+          return null;
         out += inClass ? set : n === 'p' ? `[${set}]` : `[^${set}]`;
         i = close;
       } else if (n === 'u' && src[i + 2] === '{') {
@@ -102,13 +132,17 @@ function twinSource(src: string, ignoreCase: boolean): string | null {
 
 // The two latest strings asked about and whether they are plain: one sentence is put to many regexes in a row, the
 // words before a name and those after it in turn…
-let lastInput: string | null = null, lastPlain = false;
-let prevInput: string | null = null, prevPlain = false;
+let lastInput: string | null = null,
+  lastPlain = false;
+let prevInput: string | null = null,
+  prevPlain = false;
 function plainShared(s: string): boolean {
   if (s === lastInput) return lastPlain;
   const plain = s === prevInput ? prevPlain : PLAIN.test(s);
-  prevInput = lastInput; prevPlain = lastPlain;
-  lastInput = s; lastPlain = plain;
+  prevInput = lastInput;
+  prevPlain = lastPlain;
+  lastInput = s;
+  lastPlain = plain;
   return plain;
 }
 
@@ -124,9 +158,14 @@ class TwinRegExp extends RegExp {
     this.stateful = flags.includes('g') || flags.includes('y');
   }
   // split copies the regex through its constructor (Symbol.species): the copy runs the original
-  static get [Symbol.species](): RegExpConstructor { return RegExp; }
+  static get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
   private plain(s: string): boolean {
-    if (s !== this.ownInput) { this.ownInput = s; this.ownPlain = plainShared(s); }
+    if (s !== this.ownInput) {
+      this.ownInput = s;
+      this.ownPlain = plainShared(s);
+    }
     return this.ownPlain;
   }
   override exec(input: string): RegExpExecArray | null {

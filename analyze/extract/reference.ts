@@ -11,9 +11,16 @@ import { mergeGroups, type GroupRef } from './groups.ts';
 // the table types live with the modules that index them (no import cycle); re-exported for the other readers
 export type { GroupRef } from './groups.ts';
 export type { VictimRef } from './gazetteer.ts';
-export interface Currencies { prefix: Record<string, string>; suffix: Record<string, string>; unsupported: string[] }
+export interface Currencies {
+  prefix: Record<string, string>;
+  suffix: Record<string, string>;
+  unsupported: string[];
+}
 /** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
-export interface FxTables { fiat: Map<string, Map<string, number>>; crypto: Map<string, Map<string, number>> }
+export interface FxTables {
+  fiat: Map<string, Map<string, number>>;
+  crypto: Map<string, Map<string, number>>;
+}
 
 export interface Reference {
   groups: GroupRef[];
@@ -63,7 +70,10 @@ function loadFx(dir: string): FxTables {
     if (!fiat.has(cur)) fiat.set(cur, new Map());
     fiat.get(cur)!.set(month, Number(v));
   }
-  const crypto = new Map<string, Map<string, number>>([['BTC', new Map()], ['XMR', new Map()]]);
+  const crypto = new Map<string, Map<string, number>>([
+    ['BTC', new Map()],
+    ['XMR', new Map()],
+  ]);
   for (const line of readText(dir, 'fx/crypto-monthly.csv').trim().split('\n').slice(1)) {
     const [month, btc, xmr] = line.split(',');
     if (!month) continue;
@@ -82,8 +92,13 @@ function loadPlaces(dir: string): { places: Map<string, string>; kinds: Map<stri
     for (const [kind, group] of Object.entries(doc)) {
       for (const [name, cc] of Object.entries(group)) {
         // places.yaml's not_places take a generated name out (an English word read as a foreign country name)
-        if (kind === 'not_places') { places.delete(name); kinds.delete(name); continue; }
-        places.set(name, cc); kinds.set(name, kind);
+        if (kind === 'not_places') {
+          places.delete(name);
+          kinds.delete(name);
+          continue;
+        }
+        places.set(name, cc);
+        kinds.set(name, kind);
       }
     }
   }

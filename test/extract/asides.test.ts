@@ -15,8 +15,9 @@ describe('maskAsides', () => {
     expect(m.split('\n')[1]).toBe('Carrow Clinic said hackers stole data.');
   });
   it('blanks the headlines under a bare label up to a blank line or a sentence', () => {
-    const t = 'Carrow Clinic said hackers stole data.\n\nRead more:\nKelso Hospital hit by ransomware\n'
-      + 'Quillon Health confirms breach\n\nThe clinic is working with police.';
+    const t =
+      'Carrow Clinic said hackers stole data.\n\nRead more:\nKelso Hospital hit by ransomware\n' +
+      'Quillon Health confirms breach\n\nThe clinic is working with police.';
     const lines = mask(t).split('\n');
     expect(lines.slice(2, 5).map((l) => l.trim())).toEqual(['', '', '']);
     expect(lines[6]).toBe('The clinic is working with police.');

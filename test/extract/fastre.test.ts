@@ -7,19 +7,33 @@ import { PLAIN_RANGES, withTwin } from '../../analyze/extract/fastre.ts';
 import { sentences } from '../../analyze/extract/text.ts';
 import { ref } from './helpers.ts';
 
-const cases = JSON.parse(readFileSync('test/fixtures/constructions/cases.json', 'utf8')) as Record<string,
-  { text: string }>;
+const cases = JSON.parse(readFileSync('test/fixtures/constructions/cases.json', 'utf8')) as Record<
+  string,
+  { text: string }
+>;
 const stories = Object.values(cases).map((c) => c.text);
 // where the modes differ: long s and the Kelvin sign fold to ASCII letters under u alone; letters, marks and
 // numbers beyond ASCII; a letter outside the BMP next to a word
 const tricky = [
-  'The hoſpital was hacked', 'a ranſomware attack', 'KKK ransom',
+  'The hoſpital was hacked',
+  'a ranſomware attack',
+  'KKK ransom',
   'Ransomware hit Hôpital de Dax',
-  'attack𝐀 on data', '𝐀ransomware', 'ransom² demanded', 'data breach½', 'the clinic’s servers were encrypted',
-  'hackers—who stole “patient data”—demanded €50,000', 'ﬁles were stolen',
+  'attack𝐀 on data',
+  '𝐀ransomware',
+  'ransom² demanded',
+  'data breach½',
+  'the clinic’s servers were encrypted',
+  'hackers—who stole “patient data”—demanded €50,000',
+  'ﬁles were stolen',
   'İstanbul hospital hit by ransomware',
-  'Spitalul din Bucureşti, atacat de hackeri: datele pacienților au fost furate', 'ŞIŞLI ışık İzmir ĸ ŉ',
-  'STOLEN DATA of Ärzte', 'µ-clinic breach', 'ª hack', 'hack\u2028ed', 'cyber\u00a0attack on the NHS',
+  'Spitalul din Bucureşti, atacat de hackeri: datele pacienților au fost furate',
+  'ŞIŞLI ışık İzmir ĸ ŉ',
+  'STOLEN DATA of Ärzte',
+  'µ-clinic breach',
+  'ª hack',
+  'hack\u2028ed',
+  'cyber\u00a0attack on the NHS',
 ];
 const inputs = [...stories, ...stories.flatMap((t) => sentences(t).map((s) => s.text)), ...tricky];
 
@@ -38,11 +52,20 @@ describe('regex twins', () => {
   it('find what the original finds for every word list, case-insensitive and case-sensitive', () => {
     let twinned = 0;
     for (const name of ref.lists.keys()) {
-      const source = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ref.lists.get(name)!.map((w) => w.startsWith('/')
-        && w.endsWith('/') && w.length > 2 ? w.slice(1, -1) : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|')})(?![\\p{L}\\p{N}])`, 'u').source;
+      const source = new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${ref.lists
+          .get(name)!
+          .map((w) =>
+            w.startsWith('/') && w.endsWith('/') && w.length > 2
+              ? w.slice(1, -1)
+              : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+          )
+          .join('|')})(?![\\p{L}\\p{N}])`,
+        'u',
+      ).source;
       for (const flags of ['giu', 'gu']) {
-        const plain = new RegExp(source, flags), twin = withTwin(new RegExp(source, flags));
+        const plain = new RegExp(source, flags),
+          twin = withTwin(new RegExp(source, flags));
         if (twin !== plain) twinned++;
         for (const s of inputs) {
           expect(scan(twin, s), `${name} /${flags} on ${s.slice(0, 60)}`).toEqual(scan(plain, s));
@@ -55,11 +78,15 @@ describe('regex twins', () => {
   it('answer test, match, matchAll, replace and split as the original does', () => {
     const src = String.raw`(?<![\p{L}\p{N}])(?:ransom\w*|hack(?:ed|ers?)?|data\s+breach)(?![\p{L}\p{N}])`;
     for (const s of tricky) {
-      const a = new RegExp(src, 'giu'), b = withTwin(new RegExp(src, 'giu'));
+      const a = new RegExp(src, 'giu'),
+        b = withTwin(new RegExp(src, 'giu'));
       expect(b.test(s), s).toBe(a.test(s));
       expect(b.lastIndex, s).toBe(a.lastIndex);
       expect(s.match(b), s).toEqual(s.match(a));
-      expect([...s.matchAll(b)].map((m) => m.index), s).toEqual([...s.matchAll(a)].map((m) => m.index));
+      expect(
+        [...s.matchAll(b)].map((m) => m.index),
+        s,
+      ).toEqual([...s.matchAll(a)].map((m) => m.index));
       expect(s.replace(b, '<$&>'), s).toBe(s.replace(a, '<$&>'));
       expect(s.split(b), s).toEqual(s.split(a));
     }
@@ -67,13 +94,15 @@ describe('regex twins', () => {
 
   // the range the twins read: every character of it, and every character outside it that has a case
   const domain = PLAIN_RANGES.flatMap(([a, b]) =>
-    Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)));
+    Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)),
+  );
   const esc = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
   it('rest on both modes folding case alike inside the range', () => {
     const cased = domain.filter((c) => c.toLowerCase() !== c || c.toUpperCase() !== c);
     for (const a of cased) {
-      const u = new RegExp(esc(a), 'iu'), n = new RegExp(esc(a), 'i');
+      const u = new RegExp(esc(a), 'iu'),
+        n = new RegExp(esc(a), 'i');
       for (const b of domain) expect(n.test(b), `${a} ~ ${b}`).toBe(u.test(b));
     }
   });
@@ -84,9 +113,14 @@ describe('regex twins', () => {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const x = String.fromCharCode(cp);
       if (inRange.has(x) || (x.toLowerCase() === x && x.toUpperCase() === x)) continue;
-      const near = [x.toLowerCase(), x.toUpperCase(), x.toUpperCase().toLowerCase(), x.toLowerCase().toUpperCase()]
-        .filter((c) => inRange.has(c));
-      const orig = new RegExp(esc(x), 'iu'), twin = withTwin(new RegExp(esc(x), 'iu'));
+      const near = [
+        x.toLowerCase(),
+        x.toUpperCase(),
+        x.toUpperCase().toLowerCase(),
+        x.toLowerCase().toUpperCase(),
+      ].filter((c) => inRange.has(c));
+      const orig = new RegExp(esc(x), 'iu'),
+        twin = withTwin(new RegExp(esc(x), 'iu'));
       for (const c of near) expect(twin.test(c), `${x} on ${c}`).toBe(orig.test(c));
     }
   });
@@ -94,12 +128,22 @@ describe('regex twins', () => {
   it('read every character of the range as the original does, property classes with and without i', () => {
     const chars = domain.filter((c) => c >= ' ');
     const strings = [...chars, chars.join(''), 'Straße STRASSE ÿ Ÿ ẞ ß', 'Ärzte ärzte ÄRZTE', 'Å å Å'];
-    const patterns = [String.raw`\p{Lu}+`, String.raw`\p{Ll}+`, String.raw`[\p{Lu}\d]+`, String.raw`[^\p{Ll}]`,
-      String.raw`\P{L}+`, String.raw`(?<![\p{L}\p{N}])[\p{L}\p{M}]+(?![\p{L}\p{N}])`, 'straße|ärzte|hôpital',
-      String.raw`\p{Lu}\p{Ll}+`, String.raw`[a-zà-ÿ]+`, String.raw`\P{Lu}`];
+    const patterns = [
+      String.raw`\p{Lu}+`,
+      String.raw`\p{Ll}+`,
+      String.raw`[\p{Lu}\d]+`,
+      String.raw`[^\p{Ll}]`,
+      String.raw`\P{L}+`,
+      String.raw`(?<![\p{L}\p{N}])[\p{L}\p{M}]+(?![\p{L}\p{N}])`,
+      'straße|ärzte|hôpital',
+      String.raw`\p{Lu}\p{Ll}+`,
+      String.raw`[a-zà-ÿ]+`,
+      String.raw`\P{Lu}`,
+    ];
     for (const p of patterns) {
       for (const flags of ['giu', 'gu']) {
-        const plain = new RegExp(p, flags), twin = withTwin(new RegExp(p, flags));
+        const plain = new RegExp(p, flags),
+          twin = withTwin(new RegExp(p, flags));
         for (const s of strings) expect(scan(twin, s), `/${p}/${flags} on ${s.slice(0, 40)}`).toEqual(scan(plain, s));
       }
     }
