@@ -7,7 +7,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'No import cycles. Known exception, left to the extraction work (analyze/extract/ is edited in ' +
+      comment:
+        'No import cycles. Known exception, left to the extraction work (analyze/extract/ is edited in ' +
         'parallel): gazetteer.ts and groups.ts import the types VictimRef and GroupRef from reference.ts, which ' +
         'imports them; moving each type to the module that uses it ends both cycles.',
       from: { pathNot: '^analyze/extract/(gazetteer|groups|reference)[.]ts$' },

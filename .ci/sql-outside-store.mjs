@@ -11,9 +11,11 @@ const ROOMS = ['bin', 'core', 'ingest', 'analyze', 'reports', 'pipeline'];
 const ALLOWED = {
   'reports/export/readme.ts': "an export's README shows users how to read the Parquet files with DuckDB",
 };
-const STATEMENT = new RegExp(String.raw`\b(SELECT\s[\s\S]*?\bFROM\b|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|` +
-  String.raw`CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+|TEMPORARY\s+)?(TABLE|VIEW|INDEX)|DROP\s+(TABLE|VIEW)|COPY\s+\S+\s+(TO|FROM)\b|` +
-  String.raw`ATTACH\s|DETACH\s|CHECKPOINT\b|PRAGMA\s|ALTER\s+TABLE)`);
+const STATEMENT = new RegExp(
+  String.raw`\b(SELECT\s[\s\S]*?\bFROM\b|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|` +
+    String.raw`CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+|TEMPORARY\s+)?(TABLE|VIEW|INDEX)|DROP\s+(TABLE|VIEW)|COPY\s+\S+\s+(TO|FROM)\b|` +
+    String.raw`ATTACH\s|DETACH\s|CHECKPOINT\b|PRAGMA\s|ALTER\s+TABLE)`,
+);
 /** String literals: '…', "…" and `…` (template bodies whole, ${} included), after comments are blanked. */
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 
@@ -27,7 +29,8 @@ function* files(dir) {
 
 /** Blanks comments (keeping line breaks) so commented SQL and prose about SQL do not count. */
 function stripComments(src) {
-  return src.replace(LITERAL, (m) => m.replace(/\/[/*]/g, '\0\0'))
+  return src
+    .replace(LITERAL, (m) => m.replace(/\/[/*]/g, '\0\0'))
     .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
     .replace(/(^|[^:\\])\/\/.*$/gm, '$1')
     .replace(/\0\0/g, '//');

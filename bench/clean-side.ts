@@ -6,21 +6,31 @@
 import { createPool } from '../pipeline/pool.ts';
 import { synthFetchedPage } from './synth.ts';
 
-const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : ''; };
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : '';
+};
 const side = arg('side');
-const from = Number(arg('from')), count = Number(arg('count'));
+const from = Number(arg('from')),
+  count = Number(arg('count'));
 if (side !== 'single' && side !== 'pool') throw new Error('--side takes single or pool');
 
 const page = synthFetchedPage;
 // the same entry point either way: the size-0 pool runs cleanFetchedPageAsync in this thread, as a worker does
 const pool = createPool({ size: side === 'single' ? 0 : undefined });
 const warm = Array.from({ length: 200 }, (_, k) => page(1_000_000 + k));
-if (side === 'single') { for (const p of warm) await pool.clean(p); } else await Promise.all(warm.map((p) => pool.clean(p)));
+if (side === 'single') {
+  for (const p of warm) await pool.clean(p);
+} else await Promise.all(warm.map((p) => pool.clean(p)));
 const pages = Array.from({ length: count }, (_, k) => page(from + k));
 const c = process.cpuUsage();
 const t = performance.now();
-if (side === 'single') { for (const p of pages) await pool.clean(p); } else await Promise.all(pages.map((p) => pool.clean(p)));
+if (side === 'single') {
+  for (const p of pages) await pool.clean(p);
+} else await Promise.all(pages.map((p) => pool.clean(p)));
 const s = (performance.now() - t) / 1000;
 const used = process.cpuUsage(c);
 await pool.close();
-process.stdout.write(`${JSON.stringify({ side, pages: count, threads: pool.size || 1, pages_s: count / s, cpu_ms_page: (used.user + used.system) / 1000 / count })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ side, pages: count, threads: pool.size || 1, pages_s: count / s, cpu_ms_page: (used.user + used.system) / 1000 / count })}\n`,
+);

@@ -24,7 +24,10 @@ import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
 import { PROJECT } from '../core/paths.ts';
 import { synthPage } from './synth.ts';
 
-const arg = (name: string, dflt = '') => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
+const arg = (name: string, dflt = '') => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
 const mode = arg('mode', 'stream');
 const docs = Number(arg('docs', '1000'));
 const workers = Number(arg('workers', String(defaultPoolSize())));
@@ -34,9 +37,23 @@ async function* pages(n: number): AsyncGenerator<FetchedPage> {
   for (let i = 0; i < n; i++) {
     const p = synthPage(i);
     const body = new Uint8Array(Buffer.from(p.html, 'utf8'));
-    yield { url: p.url, final_url: p.url, status: 200, content_type: 'text/html', etag: null, last_modified: null, charset: 'utf-8',
-      bytes_sha256: sha256(body), body, fetched_at: new Date().toISOString(), source_id: null, feed_title: null,
-      feed_published: null, file: null, outlet: null };
+    yield {
+      url: p.url,
+      final_url: p.url,
+      status: 200,
+      content_type: 'text/html',
+      etag: null,
+      last_modified: null,
+      charset: 'utf-8',
+      bytes_sha256: sha256(body),
+      body,
+      fetched_at: new Date().toISOString(),
+      source_id: null,
+      feed_title: null,
+      feed_published: null,
+      file: null,
+      outlet: null,
+    };
   }
 }
 
@@ -54,18 +71,34 @@ async function serve(n: number) {
     if (req.url === '/sitemap.xml') {
       const urls = byHost.get(host) ?? [];
       res.writeHead(200, { 'content-type': 'application/xml' });
-      res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`);
+      res.end(
+        `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`,
+      );
       return;
     }
     const i = byPath.get(`${host}${req.url}`);
-    if (i === undefined) { res.writeHead(404); res.end(); return; }
+    if (i === undefined) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(synthPage(i).html);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const sources = [...byHost.keys()].map((host) => ({ id: host, kind: 'sitemap' as const, url: `https://${host}/sitemap.xml`,
-    publisher: host, country: null, language: 'en', enabled: true, interval: '1h', include: [], exclude: [] }));
+  const sources = [...byHost.keys()].map((host) => ({
+    id: host,
+    kind: 'sitemap' as const,
+    url: `https://${host}/sitemap.xml`,
+    publisher: host,
+    country: null,
+    language: 'en',
+    enabled: true,
+    interval: '1h',
+    include: [],
+    exclude: [],
+  }));
   return { origin, sources, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
@@ -76,8 +109,14 @@ const out: Record<string, number | string> = { mode, docs, workers };
 let t0 = t();
 if (mode === 'http') {
   const site = await serve(docs);
-  const fetcher = createFetcher({ dispatcher: demoDispatcher(site.origin, createDispatcher({ allowPrivate: ['127.0.0.1/32'] })),
-    clock: systemClock, logger: silentLogger, hostDelayMs: 0, concurrency: 8, robots: false });
+  const fetcher = createFetcher({
+    dispatcher: demoDispatcher(site.origin, createDispatcher({ allowPrivate: ['127.0.0.1/32'] })),
+    clock: systemClock,
+    logger: silentLogger,
+    hostDelayMs: 0,
+    concurrency: 8,
+    robots: false,
+  });
   const stats = await ingestSources({ ...deps, fetcher, clean: (p) => pool.clean(p) }, site.sources as never);
   await site.close();
   out.stored = stats.documents_new;

@@ -34,11 +34,16 @@ mkdirSync(out, { recursive: true });
 async function split(name: string): Promise<CleanArticle[]> {
   const path = join(HN_DIR, `${name}.jsonl`);
   if (!existsSync(path)) return [];
-  const records = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as
-    { id: string; text: string; published: string | null });
+  const records = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; text: string; published: string | null });
   const tmp = makeTemp(`identity-${name}`);
   try {
-    const files = writeTexts(tmp, records.map((r) => ({ id: r.id, text: r.text, published: r.published })));
+    const files = writeTexts(
+      tmp,
+      records.map((r) => ({ id: r.id, text: r.text, published: r.published })),
+    );
     const articles: CleanArticle[] = [];
     for (const f of files) articles.push(await cleanFetchedPageAsync(await readLocalFile(f, { clock: systemClock })));
     return articles;
@@ -53,10 +58,22 @@ function constructions(): CleanArticle[] {
   return Object.entries(cases).map(([id, c]) => {
     const [title, ...rest] = c.text.split('\n');
     return {
-      doc_id: id, content_hash: '', url: null, canonical_url: null, file: null,
-      title: rest.length > 1 ? title! : null, byline: null, outlet: null, site_name: null,
-      published: `${c.published}T12:00:00Z`, modified: null, lang: 'en', text: c.text, bytes_sha256: null,
-      fetched_at: null, source_id: null,
+      doc_id: id,
+      content_hash: '',
+      url: null,
+      canonical_url: null,
+      file: null,
+      title: rest.length > 1 ? title! : null,
+      byline: null,
+      outlet: null,
+      site_name: null,
+      published: `${c.published}T12:00:00Z`,
+      modified: null,
+      lang: 'en',
+      text: c.text,
+      bytes_sha256: null,
+      fetched_at: null,
+      source_id: null,
     };
   });
 }
@@ -85,10 +102,14 @@ for (const [name, load] of sets) {
   const again = [...articles].reverse().map(line).reverse();
   const moved = lines.filter((l, i) => l !== again[i]).length;
   unstable += moved;
-  const hash = createHash('sha256').update(lines.map((l) => `${l}\n`).join('')).digest('hex');
+  const hash = createHash('sha256')
+    .update(lines.map((l) => `${l}\n`).join(''))
+    .digest('hex');
   if (name !== 'check') writeFileSync(join(out, `${name}.jsonl`), lines.map((l) => `${l}\n`).join(''));
-  console.log(`${name.padEnd(14)} ${hash}  ${articles.length} articles` +
-    (moved ? `  ${moved} differ when run in reverse order` : ''));
+  console.log(
+    `${name.padEnd(14)} ${hash}  ${articles.length} articles` +
+      (moved ? `  ${moved} differ when run in reverse order` : ''),
+  );
 }
 console.log(`outputs (all but check): ${out}`);
 if (unstable) process.exitCode = 1;

@@ -20,7 +20,15 @@ import { casieArticle, loadCasie } from './quality/score-casie.ts';
 import { checkFloors, type Verdict } from './quality/floors.ts';
 import { listTxt, rmTemp } from './quality/cli.ts';
 import {
-  CASIE_PATH, HN_FIELDS, HN_GOALS, extractSpeed, measureCasie, measureCasieMjs, measureDemo, measureSplit, ref,
+  CASIE_PATH,
+  HN_FIELDS,
+  HN_GOALS,
+  extractSpeed,
+  measureCasie,
+  measureCasieMjs,
+  measureDemo,
+  measureSplit,
+  ref,
   type Measured,
 } from './quality/measure.ts';
 
@@ -29,7 +37,10 @@ const valued = new Set(['--articles', '--casie-split']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
 const opt = (name: string) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
 const split = opt('--casie-split');
-const fail = (msg: string) => { console.error(msg); process.exit(2); };
+const fail = (msg: string) => {
+  console.error(msg);
+  process.exit(2);
+};
 if (split !== undefined && split !== 'even' && split !== 'odd') fail('--casie-split takes even or odd');
 const dirs = positional.filter((p) => existsSync(p) && statSync(p).isDirectory());
 const casiePaths = positional.filter((p) => p.endsWith('.jsonl'));
@@ -75,8 +86,10 @@ for (const path of casiePaths) {
     console.log(`\n== CASIE: skipped (${existsSync(path) ? 'empty file' : 'file not found'}: ${path})`);
     continue;
   }
-  console.log(`\n== CASIE: ${c.scores.articles} articles (${path}${split ? `, ${split} half` : ''}); ` +
-    `Actual Ransom events; ${c.scores.priceUnreadable} gold prices without a figure left out`);
+  console.log(
+    `\n== CASIE: ${c.scores.articles} articles (${path}${split ? `, ${split} half` : ''}); ` +
+      `Actual Ransom events; ${c.scores.priceUnreadable} gold prices without a figure left out`,
+  );
   const v: Verdict = split ? { pinned: false, changed: null, checks: [], failures: [] } : verdict(c.measured);
   header();
   row('price', c.scores.price, floorNote(v, 'price'));
@@ -91,7 +104,11 @@ for (const path of casiePaths) {
   if (!mjs) continue;
   console.log(`-- the same through \`triage extract\` and score.mjs casie (${scorer}):`);
   const vm = verdict(mjs);
-  console.log(Object.entries(mjs.figures).map(([k, x]) => `${k} ${x?.toFixed(3)}${floorNote(vm, k)}`).join('   '));
+  console.log(
+    Object.entries(mjs.figures)
+      .map(([k, x]) => `${k} ${x?.toFixed(3)}${floorNote(vm, k)}`)
+      .join('   '),
+  );
 }
 
 // ---- healthcare-news style benchmarks: dev and check side by side
@@ -105,8 +122,7 @@ for (const dir of dirs) {
   }
   const results = await Promise.all(splits.map((s) => measureSplit(dir, s, { keep: s === 'dev' })));
   const sizes = results.map((r, i) => `${splits[i]} ${r!.extract.articles as number} articles`).join(', ');
-  console.log(`\n== ${dir}: ${sizes}` +
-    ' (triage extract / ingest --dir + incidents, scored by its score.mjs)');
+  console.log(`\n== ${dir}: ${sizes}` + ' (triage extract / ingest --dir + incidents, scored by its score.mjs)');
   const verdicts = results.map((r) => verdict(r!.measured));
   const dev = results[splits.indexOf('dev')]?.measured.figures;
   const check = results[splits.indexOf('check')]?.measured.figures;
@@ -118,15 +134,22 @@ for (const dir of dirs) {
     const meets = goal == null || dev?.[key] == null ? '' : dev[key]! >= goal ? 'yes' : 'NO';
     const gap = dev?.[key] == null || check?.[key] == null ? null : Math.abs(check[key]! - dev[key]!);
     const within = gap === null ? '' : `${gap <= 0.08 + 1e-9 ? 'yes' : 'NO '} (${gap.toFixed(3)})`;
-    const floors = verdicts.map((v, i) => floorNote(v, key).trim() && `${splits[i]} ${floorNote(v, key).trim()}`)
-      .filter(Boolean).join('; ');
+    const floors = verdicts
+      .map((v, i) => floorNote(v, key).trim() && `${splits[i]} ${floorNote(v, key).trim()}`)
+      .filter(Boolean)
+      .join('; ');
     const goalText = goal == null ? '    ' : goal.toFixed(2);
-    console.log(`${label.padEnd(26)} ${figs.map((x) => ` ${fmt(x)}`).join(' ')}  ${goalText}  ` +
-      `${meets.padEnd(8)}  ${within.padEnd(16)}  ${floors}`);
+    console.log(
+      `${label.padEnd(26)} ${figs.map((x) => ` ${fmt(x)}`).join(' ')}  ${goalText}  ` +
+        `${meets.padEnd(8)}  ${within.padEnd(16)}  ${floors}`,
+    );
   }
-  const other = results.map((r, i) => `${splits[i]}: dates given where gold has none ` +
-    `${r!.extract.attack_date_where_gold_has_none}, ` +
-    `actor false positives ${r!.extract.actor_false_positives}, missing ${r!.extract.missing}`);
+  const other = results.map(
+    (r, i) =>
+      `${splits[i]}: dates given where gold has none ` +
+      `${r!.extract.attack_date_where_gold_has_none}, ` +
+      `actor false positives ${r!.extract.actor_false_positives}, missing ${r!.extract.missing}`,
+  );
   console.log(other.join('; '));
   const d = results[splits.indexOf('dev')];
   if (d && !speedFiles) speedFiles = { files: listTxt(join(d.dir, 'texts')), tmp: d.dir, label: `${dir} dev` };
@@ -137,22 +160,35 @@ for (const dir of dirs) {
 if (speedFiles) {
   const s = await extractSpeed(speedFiles.files);
   rmTemp(speedFiles.tmp);
-  console.log(`\nspeed: ${s.perSecond.toFixed(0)} articles/s on one core by the wall clock, ` +
-    `${s.perCpuSecond.toFixed(0)} per CPU second (${speedFiles.label}: ${s.articles} articles, ` +
-    `mean ${s.meanChars.toFixed(0)} chars, 5 rounds after a warm-up)`);
+  console.log(
+    `\nspeed: ${s.perSecond.toFixed(0)} articles/s on one core by the wall clock, ` +
+      `${s.perCpuSecond.toFixed(0)} per CPU second (${speedFiles.label}: ${s.articles} articles, ` +
+      `mean ${s.meanChars.toFixed(0)} chars, 5 rounds after a warm-up)`,
+  );
 } else {
   const items = demo ? loadDemoArticles(opt('--articles')) : [];
-  const texts = [...items.map((i) => i.article), ...loadCasie(casiePaths[0] ?? '').slice(0, 300).map(casieArticle)];
+  const texts = [
+    ...items.map((i) => i.article),
+    ...loadCasie(casiePaths[0] ?? '')
+      .slice(0, 300)
+      .map(casieArticle),
+  ];
   if (texts.length) {
     const r = ref();
     for (const a of texts.slice(0, 20)) extract(a, r); // warm-up
-    const rounds = 3, t0 = performance.now(), c0 = process.cpuUsage();
+    const rounds = 3,
+      t0 = performance.now(),
+      c0 = process.cpuUsage();
     for (let i = 0; i < rounds; i++) for (const a of texts) extract(a, r);
-    const secs = (performance.now() - t0) / 1000, c = process.cpuUsage(c0), cpu = (c.user + c.system) / 1e6;
+    const secs = (performance.now() - t0) / 1000,
+      c = process.cpuUsage(c0),
+      cpu = (c.user + c.system) / 1e6;
     const chars = texts.reduce((n, a) => n + a.text.length, 0) / texts.length;
-    console.log(`\nspeed: ${((rounds * texts.length) / secs).toFixed(0)} articles/s on one core by the wall clock, ` +
-      `${((rounds * texts.length) / cpu).toFixed(0)} per CPU second ` +
-      `(${texts.length} articles, mean ${chars.toFixed(0)} chars)`);
+    console.log(
+      `\nspeed: ${((rounds * texts.length) / secs).toFixed(0)} articles/s on one core by the wall clock, ` +
+        `${((rounds * texts.length) / cpu).toFixed(0)} per CPU second ` +
+        `(${texts.length} articles, mean ${chars.toFixed(0)} chars)`,
+    );
   }
 }
 if (failures.length) {

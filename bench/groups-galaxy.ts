@@ -8,9 +8,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const args = process.argv.slice(2);
-const opt = (k: string, d?: string) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
+const opt = (k: string, d?: string) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : d;
+};
 const dictPath = opt('--dict');
-if (!dictPath) { console.error('--dict PATH (hunspell index.dic of dictionary-en@4.0.0) is required'); process.exit(2); }
+if (!dictPath) {
+  console.error('--dict PATH (hunspell index.dic of dictionary-en@4.0.0) is required');
+  process.exit(2);
+}
 const galaxy = opt('--galaxy', '../shared/reference/misp-galaxy')!;
 const out = opt('--out', 'data/reference/groups-galaxy.tsv')!;
 
@@ -18,43 +24,96 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCa
 const words = (s: string) => fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 // dictionary stems, any case ("Everest", "hive"): a place, a given name or a word is equally ambiguous in text
-const dict = new Set(readFileSync(dictPath, 'utf8').split('\n').slice(1).map((l) => fold(l.split('/')[0]!.trim())));
+const dict = new Set(
+  readFileSync(dictPath, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => fold(l.split('/')[0]!.trim())),
+);
 const lists = 'data/reference/lists';
-const stop = new Set(readdirSync(lists).filter((f) => f.startsWith('stopwords-'))
-  .flatMap((f) => (parse(readFileSync(join(lists, f), 'utf8')) as { words: string[] }).words.map(fold)));
+const stop = new Set(
+  readdirSync(lists)
+    .filter((f) => f.startsWith('stopwords-'))
+    .flatMap((f) => (parse(readFileSync(join(lists, f), 'utf8')) as { words: string[] }).words.map(fold)),
+);
 // places and nationalities are never group names here ("Russian" is listed as a synonym of one strain)
-const places = new Set(['places.yaml']
-  .flatMap((f) => Object.values(parse(readFileSync(join('data/reference', f), 'utf8')) as Record<string, Record<string, string>>))
-  .flatMap((g) => Object.keys(g).map((n) => words(n).join(' '))));
+const places = new Set(
+  ['places.yaml']
+    .flatMap((f) =>
+      Object.values(parse(readFileSync(join('data/reference', f), 'utf8')) as Record<string, Record<string, string>>),
+    )
+    .flatMap((g) => Object.keys(g).map((n) => words(n).join(' '))),
+);
 // nationalities: capitalised dictionary words shaped like demonyms ("Russian", "Turkish")
-const dictCap = new Set(readFileSync(dictPath, 'utf8').split('\n').map((l) => l.split('/')[0]!.trim()).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
+const dictCap = new Set(
+  readFileSync(dictPath, 'utf8')
+    .split('\n')
+    .map((l) => l.split('/')[0]!.trim())
+    .filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)),
+);
 const nationality = (p: string) => dictCap.has(p) && /(?:ian|ean|ese|ish|i)$/.test(p);
-const inDict = (w: string) => dict.has(w) || [/s$/, /es$/, /ed$/, /ing$/].some((r) => r.test(w) && dict.has(w.replace(r, '')));
+const inDict = (w: string) =>
+  dict.has(w) || [/s$/, /es$/, /ed$/, /ing$/].some((r) => r.test(w) && dict.has(w.replace(r, '')));
 const commonWord = (w: string) => /^\d+$/.test(w) || w.length <= 3 || stop.has(w) || inDict(w);
 const isCommon = (name: string) => {
   const ws = words(name);
   if (/\d/.test(name) && ws.length > 1) return false; // "Storm-0558", "Serpent 2017": numbered names are distinctive
-  return ws.length === 1 && ws[0]!.length <= 4 || ws.every(commonWord);
+  return (ws.length === 1 && ws[0]!.length <= 4) || ws.every(commonWord);
 };
 
 // "Foo Ransomware (Fake)", "A or B", "Name (Alias)", "Troldesh orShade, XTBL": split into surfaces and drop the kind word
-const SKIP = /\b(?:fake|unnamed|related|version|official|formerly|known as|variant|decryptor|prank|test|hidden ?tear)\b/i;
+const SKIP =
+  /\b(?:fake|unnamed|related|version|official|formerly|known as|variant|decryptor|prank|test|hidden ?tear)\b/i;
 function surfaces(raw: string): string[] {
   if (/fake/i.test(raw)) return [];
-  return raw.split(/\s+or\s*|[(),/>]|\s+aka\s+/i)
-    .map((p) => p.replace(/["'“”]/g, '').replace(/\b(?:ransom(?:e)?ware|ransom|locker ransomware)\s*$/i, '').trim())
-    .map((p) => p.replace(/\s+(?:ransom(?:e)?ware)$/i, '').replace(/\s+/g, ' ').trim())
-    // "Desorden Group", "ALPHV Ransomware Group": the group noun is context, not name
-    .map((p) => { const q = p.replace(/^(\S.{2,}?)\s+(?:ransom(?:e)?ware\s+)?(?:group|gang|team|crew)$/i, '$1'); return isCommon(q) ? p : q; })
-    .map((p) => p.replace(/^[[\]{}]+|[[\]{}]+$/g, ''))
-    .filter((p) => p.length >= 3 && p.length <= 40 && /\p{L}/u.test(p) && words(p).length <= 4 && !SKIP.test(p)
-      && !/^G\d{4}$/.test(p) && !/^ransom(?:e)?ware$/i.test(p) && !places.has(words(p).join(' ')) && !nationality(p));
+  return (
+    raw
+      .split(/\s+or\s*|[(),/>]|\s+aka\s+/i)
+      .map((p) =>
+        p
+          .replace(/["'“”]/g, '')
+          .replace(/\b(?:ransom(?:e)?ware|ransom|locker ransomware)\s*$/i, '')
+          .trim(),
+      )
+      .map((p) =>
+        p
+          .replace(/\s+(?:ransom(?:e)?ware)$/i, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      // "Desorden Group", "ALPHV Ransomware Group": the group noun is context, not name
+      .map((p) => {
+        const q = p.replace(/^(\S.{2,}?)\s+(?:ransom(?:e)?ware\s+)?(?:group|gang|team|crew)$/i, '$1');
+        return isCommon(q) ? p : q;
+      })
+      .map((p) => p.replace(/^[[\]{}]+|[[\]{}]+$/g, ''))
+      .filter(
+        (p) =>
+          p.length >= 3 &&
+          p.length <= 40 &&
+          /\p{L}/u.test(p) &&
+          words(p).length <= 4 &&
+          !SKIP.test(p) &&
+          !/^G\d{4}$/.test(p) &&
+          !/^ransom(?:e)?ware$/i.test(p) &&
+          !places.has(words(p).join(' ')) &&
+          !nationality(p),
+      )
+  );
 }
 
-interface Entry { kind: 'ransomware' | 'actor'; names: string[] }
+interface Entry {
+  kind: 'ransomware' | 'actor';
+  names: string[];
+}
 const entries: Entry[] = [];
-for (const [file, kind] of [['ransomware.json', 'ransomware'], ['threat-actor.json', 'actor']] as const) {
-  const doc = JSON.parse(readFileSync(join(galaxy, file), 'utf8')) as { values: { value: string; meta?: { synonyms?: string[] } }[] };
+for (const [file, kind] of [
+  ['ransomware.json', 'ransomware'],
+  ['threat-actor.json', 'actor'],
+] as const) {
+  const doc = JSON.parse(readFileSync(join(galaxy, file), 'utf8')) as {
+    values: { value: string; meta?: { synonyms?: string[] } }[];
+  };
   for (const v of doc.values) {
     const names = [...surfaces(v.value), ...(v.meta?.synonyms ?? []).flatMap(surfaces)];
     if (names.length) entries.push({ kind, names });
@@ -69,7 +128,8 @@ for (const e of entries) {
   const k = key(e.names[0]!);
   const prev = owner.get(k);
   if (prev && prev.kind === e.kind && key(prev.names[0]!) === k) {
-    if (prev.names[0] === prev.names[0]!.toLowerCase() && e.names[0] !== e.names[0]!.toLowerCase()) prev.names[0] = e.names[0]!;
+    if (prev.names[0] === prev.names[0]!.toLowerCase() && e.names[0] !== e.names[0]!.toLowerCase())
+      prev.names[0] = e.names[0]!;
     prev.names.push(...e.names.slice(1));
     e.names = [];
   } else if (!prev) owner.set(k, e);

@@ -16,7 +16,12 @@ const PROBE = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
 
 const dir = await mkdtemp(join(tmpdir(), 'triage-bench-ingest-'));
 // A 1 GiB gzip bomb, a 50 MB body, a server dripping one byte per second: the real hostile sizes.
-const server = await startHostileServer({ dripMs: 1000, hugeBytes: 50 * 1024 * 1024, bombBytes: 1024 * 1024 * 1024, retryAfterS: 5 });
+const server = await startHostileServer({
+  dripMs: 1000,
+  hugeBytes: 50 * 1024 * 1024,
+  bombBytes: 1024 * 1024 * 1024,
+  retryAfterS: 5,
+});
 const catalogue = join(dir, 'sources.yaml');
 await writeFile(catalogue, hostileCatalogue(server.origin));
 const rssFile = join(dir, 'rss.txt');
@@ -24,10 +29,15 @@ console.log(`bench:ingest: ${Object.keys(HOSTILE).length} hostile sources at ${s
 
 const started = Date.now();
 const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((ok) => {
-  const child = spawn(process.execPath, ['--import', PROBE, BIN, 'ingest', '--sources', catalogue, '--db', join(dir, 'bench.duckdb')],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TRIAGE_RSS_FILE: rssFile } });
+  const child = spawn(
+    process.execPath,
+    ['--import', PROBE, BIN, 'ingest', '--sources', catalogue, '--db', join(dir, 'bench.duckdb')],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TRIAGE_RSS_FILE: rssFile } },
+  );
   let err = '';
-  child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    err += c;
+  });
   child.on('close', (c) => ok({ code: c, stderr: err }));
 });
 const elapsedMs = Date.now() - started;
@@ -42,5 +52,6 @@ console.log(`peak RSS of the ingest process: ${(peakKiB / 1024).toFixed(0)} MiB 
 console.log(`exit code: ${code} (expected 0 or 3)`);
 const ok = elapsedMs < LIMIT_MS && peakKiB < LIMIT_KIB && (code === 0 || code === 3);
 console.log(ok ? 'bench:ingest: PASS' : 'bench:ingest: FAIL');
-if (process.argv.includes('--keep')) console.log(`kept ${dir}`); else await rm(dir, { recursive: true, force: true });
+if (process.argv.includes('--keep')) console.log(`kept ${dir}`);
+else await rm(dir, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

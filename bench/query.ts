@@ -12,7 +12,10 @@ import { loadAliases } from '../reports/query/aliases.ts';
 import { queryIncidents, type IncidentFilters } from '../reports/query/incidents.ts';
 import { buildSyntheticDb, COUNTRIES, rng } from './query-db.ts';
 
-const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
 const docs = Number(arg('docs', '100000'));
 const queries = Number(arg('queries', '200'));
 const keep = arg('db', '');
@@ -36,11 +39,25 @@ const any = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
 const MIXES: (() => IncidentFilters)[] = [
   () => ({ country: any(COUNTRIES) }),
   () => ({ country: any(COUNTRIES), actor: any(['LockBit', 'BlackCat', 'alphv', 'Hive', 'Clop', 'Vice Society']) }),
-  () => ({ victim: any(['Riverside General', 'Kochi Heart Institute', 'Springfeld Medical', 'Osaka Health System 12', 'Leeds Family Clinic']) }),
+  () => ({
+    victim: any([
+      'Riverside General',
+      'Kochi Heart Institute',
+      'Springfeld Medical',
+      'Osaka Health System 12',
+      'Leeds Family Clinic',
+    ]),
+  }),
   () => ({ since: '2021-03-01', until: '2022-06-30', sector: any(['hospital', 'clinic', 'lab']) }),
   () => ({ minRansomUsd: 1_000_000, type: 'ransomware', country: any(COUNTRIES) }),
-  () => ({ text: any(['crore cryptocurrency', 'ambulances diverted', 'leak site', 'radiology backup', 'ransom bitcoin']) }),
-  () => ({ text: any(['surgery cancelled', 'forensic experts', 'crore']), country: any(COUNTRIES), since: '2020-01-01' }),
+  () => ({
+    text: any(['crore cryptocurrency', 'ambulances diverted', 'leak site', 'radiology backup', 'ransom bitcoin']),
+  }),
+  () => ({
+    text: any(['surgery cancelled', 'forensic experts', 'crore']),
+    country: any(COUNTRIES),
+    since: '2020-01-01',
+  }),
   () => ({ actor: any(['Royal', 'Play', 'Karakurt']), since: '2022-01-01', limit: 20 }),
 ];
 
@@ -61,9 +78,13 @@ ro.close();
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
 console.log(`query bench: ${docs} documents, ${queries} mixed queries, ${rows} incidents returned`);
-console.log(`p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${times[times.length - 1].toFixed(1)} ms  (target p95 < 150 ms: ${q(0.95) < 150 ? 'met' : 'NOT met'})`);
+console.log(
+  `p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${times[times.length - 1].toFixed(1)} ms  (target p95 < 150 ms: ${q(0.95) < 150 ? 'met' : 'NOT met'})`,
+);
 for (const [k, ts] of byMix.entries()) {
   ts.sort((a, b) => a - b);
-  console.log(`  mix ${k} ${JSON.stringify(MIXES[k]()).slice(0, 60).padEnd(60)} median ${ts[Math.floor(ts.length / 2)].toFixed(1)} ms  max ${ts[ts.length - 1].toFixed(1)} ms`);
+  console.log(
+    `  mix ${k} ${JSON.stringify(MIXES[k]()).slice(0, 60).padEnd(60)} median ${ts[Math.floor(ts.length / 2)].toFixed(1)} ms  max ${ts[ts.length - 1].toFixed(1)} ms`,
+  );
 }
 if (dir) rmSync(dir, { recursive: true, force: true });

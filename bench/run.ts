@@ -22,7 +22,10 @@ import { PROJECT } from '../core/paths.ts';
 import { synthFetchedPage, synthVictim, writeCorpus } from './synth.ts';
 import { buildIncidentDb } from './scale-db.ts';
 
-const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
 const docs = Number(arg('docs', '5000'));
 const micro = Number(arg('micro', '2400'));
 const microRounds = Number(arg('micro-rounds', '4'));
@@ -36,17 +39,30 @@ const BIN = join(HERE, '../bin/triage.js');
 const PROBE = join(HERE, 'rss-probe.mjs');
 const work = mkdtempSync(join(tmpdir(), 'triage-bench-'));
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const results: Record<string, unknown> = { docs, machine: { cores: defaultPoolSize(), node: process.version }, at: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  docs,
+  machine: { cores: defaultPoolSize(), node: process.version },
+  at: new Date().toISOString(),
+};
 
 /** Runs node with the RSS probe preloaded; returns wall seconds, peak RSS (MiB), exit code and output. */
-async function measured(args: string[]): Promise<{ s: number; rssMiB: number; code: number | null; stdout: string; stderr: string }> {
+async function measured(
+  args: string[],
+): Promise<{ s: number; rssMiB: number; code: number | null; stdout: string; stderr: string }> {
   const rssFile = join(work, `rss-${Date.now()}`);
   const t = performance.now();
   const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, ['--import', PROBE, ...args], { env: { ...process.env, TRIAGE_RSS_FILE: rssFile } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    const child = spawn(process.execPath, ['--import', PROBE, ...args], {
+      env: { ...process.env, TRIAGE_RSS_FILE: rssFile },
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+    });
     child.on('close', (code) => ok({ code, stdout, stderr }));
   });
   const s = (performance.now() - t) / 1000;
@@ -61,28 +77,53 @@ async function rate(n: number, fn: () => unknown): Promise<number> {
   return n / ((performance.now() - t) / 1000);
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 async function microBench(): Promise<void> {
   // Clean: one thread vs the worker pool over the same pages, each round in fresh processes (bench/clean-side.ts)
   // alternating which side goes first, medians over rounds: on a shared machine the load drifts, and a side
   // measured in the other's process inherits its heap.
-  const rounds = { single: [] as number[], workers: [] as number[], ratio: [] as number[], single_cpu_ms: [] as number[], workers_cpu_ms: [] as number[] };
+  const rounds = {
+    single: [] as number[],
+    workers: [] as number[],
+    ratio: [] as number[],
+    single_cpu_ms: [] as number[],
+    workers_cpu_ms: [] as number[],
+  };
   const per = Math.ceil(micro / microRounds);
   let threads = 0;
   const side = async (name: 'single' | 'pool', from: number, count: number) => {
-    const r = await measured(['--import', 'tsx', join(HERE, 'clean-side.ts'), '--side', name, '--from', String(from), '--count', String(count)]);
+    const r = await measured([
+      '--import',
+      'tsx',
+      join(HERE, 'clean-side.ts'),
+      '--side',
+      name,
+      '--from',
+      String(from),
+      '--count',
+      String(count),
+    ]);
     if (r.code !== 0) throw new Error(`clean-side ${name} failed: ${r.stderr.slice(-2000)}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as { pages_s: number; cpu_ms_page: number; threads: number };
   };
   for (let r = 0; r * per < micro; r++) {
-    const from = r * per, count = Math.min(per, micro - from);
-    const [s, w] = r % 2
-      ? await side('pool', from, count).then(async (w) => [await side('single', from, count), w])
-      : await side('single', from, count).then(async (s) => [s, await side('pool', from, count)]);
+    const from = r * per,
+      count = Math.min(per, micro - from);
+    const [s, w] =
+      r % 2
+        ? await side('pool', from, count).then(async (w) => [await side('single', from, count), w])
+        : await side('single', from, count).then(async (s) => [s, await side('pool', from, count)]);
     threads = w.threads;
-    rounds.single.push(s.pages_s); rounds.workers.push(w.pages_s); rounds.ratio.push(w.pages_s / s.pages_s);
-    rounds.single_cpu_ms.push(s.cpu_ms_page); rounds.workers_cpu_ms.push(w.cpu_ms_page);
+    rounds.single.push(s.pages_s);
+    rounds.workers.push(w.pages_s);
+    rounds.ratio.push(w.pages_s / s.pages_s);
+    rounds.single_cpu_ms.push(s.cpu_ms_page);
+    rounds.workers_cpu_ms.push(w.cpu_ms_page);
   }
   // Extract: articles cleaned here (untimed), then one thread vs the pool in this process.
   const inline = createPool({ size: 0 });
@@ -91,13 +132,24 @@ async function microBench(): Promise<void> {
   for (let i = 0; i < Math.min(micro, 1000); i++) articles.push(await inline.clean(synthFetchedPage(i)));
   const ref = loadReference(PROJECT.reference);
   for (const a of articles.slice(0, 40)) extract(a, ref);
-  const extractSingle = await rate(articles.length, () => { for (const a of articles) extract(a, ref); });
+  const extractSingle = await rate(articles.length, () => {
+    for (const a of articles) extract(a, ref);
+  });
   await Promise.all(articles.slice(0, 40).map((a) => pool.extract(a)));
   const extractPool = await rate(articles.length, () => Promise.all(articles.map((a) => pool.extract(a))));
   await pool.close();
-  results.clean = { pages: micro, rounds: rounds.single.length, single_pages_s: median(rounds.single), workers: threads,
-    workers_pages_s: median(rounds.workers), speedup: median(rounds.ratio), single_cpu_ms_page: median(rounds.single_cpu_ms),
-    workers_cpu_ms_page: median(rounds.workers_cpu_ms), per_round: rounds, load_avg: os.loadavg() };
+  results.clean = {
+    pages: micro,
+    rounds: rounds.single.length,
+    single_pages_s: median(rounds.single),
+    workers: threads,
+    workers_pages_s: median(rounds.workers),
+    speedup: median(rounds.ratio),
+    single_cpu_ms_page: median(rounds.single_cpu_ms),
+    workers_cpu_ms_page: median(rounds.workers_cpu_ms),
+    per_round: rounds,
+    load_avg: os.loadavg(),
+  };
   results.extract = { articles: articles.length, single_articles_s: extractSingle, workers_articles_s: extractPool };
 }
 
@@ -105,7 +157,7 @@ async function dirBench(): Promise<void> {
   const db = join(work, 'dir.duckdb');
   if (stream) return streamBench(db);
   const dir = join(work, 'pages');
-  let t = performance.now();
+  const t = performance.now();
   await writeCorpus(dir, docs);
   log(`corpus: ${docs} pages written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   const r = await measured([BIN, 'ingest', '--dir', dir, '--db', db]);
@@ -113,8 +165,16 @@ async function dirBench(): Promise<void> {
   const store = await Store.open(db, { readOnly: true });
   const counts = await store.counts();
   store.close();
-  results.e2e = { mode: 'dir', docs, wall_s: r.s, docs_s: docs / r.s, peak_rss_mib: r.rssMiB, documents: counts.documents,
-    incidents: counts.incidents, log: r.stderr.split('\n').filter((l) => /^(ingest|analyze)/.test(l)) };
+  results.e2e = {
+    mode: 'dir',
+    docs,
+    wall_s: r.s,
+    docs_s: docs / r.s,
+    peak_rss_mib: r.rssMiB,
+    documents: counts.documents,
+    incidents: counts.incidents,
+    log: r.stderr.split('\n').filter((l) => /^(ingest|analyze)/.test(l)),
+  };
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -130,7 +190,20 @@ async function streamBench(db: string): Promise<void> {
     log(`bench: ${name} ${r.s.toFixed(0)} s, peak RSS ${r.rssMiB.toFixed(0)} MiB`);
     return r;
   };
-  await stage('ingest', ['--import', 'tsx', join(HERE, 'e2e.ts'), '--mode', 'stream', '--docs', String(docs), '--db', db, '--out', out, '--ingest-only']);
+  await stage('ingest', [
+    '--import',
+    'tsx',
+    join(HERE, 'e2e.ts'),
+    '--mode',
+    'stream',
+    '--docs',
+    String(docs),
+    '--db',
+    db,
+    '--out',
+    out,
+    '--ingest-only',
+  ]);
   const o = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
   await stage('analyze', [BIN, '--db', db, 'analyze']);
   await stage('report', [BIN, '--db', db, 'report', '--format', 'json', '--out', join(work, 'report.json')]);
@@ -139,13 +212,34 @@ async function streamBench(db: string): Promise<void> {
   const counts = await store.counts();
   store.close();
   const wall = stages.ingest.wall_s + stages.analyze.wall_s;
-  results.e2e = { mode: 'stream', docs, wall_s: wall, docs_s: docs / wall, peak_rss_mib: Math.max(...Object.values(stages).map((x) => x.peak_rss_mib)),
-    stages, ...o, documents: counts.documents, incidents: counts.incidents };
+  results.e2e = {
+    mode: 'stream',
+    docs,
+    wall_s: wall,
+    docs_s: docs / wall,
+    peak_rss_mib: Math.max(...Object.values(stages).map((x) => x.peak_rss_mib)),
+    stages,
+    ...o,
+    documents: counts.documents,
+    incidents: counts.incidents,
+  };
 }
 
 async function httpBench(): Promise<void> {
   const out = join(work, 'http.json');
-  const r = await measured(['--import', 'tsx', join(HERE, 'e2e.ts'), '--mode', 'http', '--docs', String(httpDocs), '--db', join(work, 'http.duckdb'), '--out', out]);
+  const r = await measured([
+    '--import',
+    'tsx',
+    join(HERE, 'e2e.ts'),
+    '--mode',
+    'http',
+    '--docs',
+    String(httpDocs),
+    '--db',
+    join(work, 'http.duckdb'),
+    '--out',
+    out,
+  ]);
   if (r.code !== 0) throw new Error(`http run failed: ${r.stderr.slice(-2000)}`);
   const o = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
   results.http = { docs: httpDocs, wall_s: r.s, docs_s: httpDocs / r.s, peak_rss_mib: r.rssMiB, ...o };
@@ -170,30 +264,78 @@ async function queryBench(): Promise<void> {
   results.query = { docs: queryDocs, p50_ms: Number(m[1]), p95_ms: Number(m[2]), peak_rss_mib: r.rssMiB };
 }
 
-const steps: [string, () => Promise<void>][] = [['micro', microBench], ['e2e', dirBench], ['http', httpBench], ['report', reportBench], ['query', queryBench]];
+const steps: [string, () => Promise<void>][] = [
+  ['micro', microBench],
+  ['e2e', dirBench],
+  ['http', httpBench],
+  ['report', reportBench],
+  ['query', queryBench],
+];
 for (const [name, fn] of steps) {
   if (skip.has(name)) continue;
   log(`bench: ${name}…`);
   const t = performance.now();
-  try { await fn(); } catch (err) { results[`${name}_error`] = String(err); log(`bench: ${name} failed: ${String(err)}`); }
+  try {
+    await fn();
+  } catch (err) {
+    results[`${name}_error`] = String(err);
+    log(`bench: ${name} failed: ${String(err)}`);
+  }
   log(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
 
 type Check = [string, string, boolean | null];
-const g = (path: string): number | undefined => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], results) as number | undefined;
+const g = (path: string): number | undefined =>
+  path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], results) as number | undefined;
 const f = (v: number | undefined, d = 1) => (v === undefined ? 'n/a' : v.toFixed(d));
 const e2eTarget = stream ? 1536 : 1024;
 const checks: Check[] = [
-  ['clean, 1 thread', `${f(g('clean.single_pages_s'))} pages/s (median of ${g('clean.rounds') ?? '?'} rounds alternating with the pool; load ${f(g('clean.load_avg.0'), 2)})`, null],
-  [`clean, ${g('clean.workers') ?? '?'} workers`, `${f(g('clean.workers_pages_s'))} pages/s (×${f(g('clean.speedup'), 2)}; target ≥ 1.7)`, g('clean.speedup') === undefined ? null : g('clean.speedup')! >= 1.7],
-  ['  CPU per page, 1 thread / workers', `${f(g('clean.single_cpu_ms_page'), 2)} / ${f(g('clean.workers_cpu_ms_page'), 2)} ms (all threads)`, null],
-  ['extract, 1 thread / workers', `${f(g('extract.single_articles_s'))} / ${f(g('extract.workers_articles_s'))} articles/s`, null],
-  [`end to end (${stream ? 'stream' : 'ingest --dir'}, ${docs} docs)`, `${f(g('e2e.docs_s'))} docs/s${stream ? '' : ' (target ≥ 80)'}`, stream || g('e2e.docs_s') === undefined ? null : g('e2e.docs_s')! >= 80],
-  ['  peak RSS', `${f(g('e2e.peak_rss_mib'), 0)} MiB (target < ${e2eTarget})`, g('e2e.peak_rss_mib') === undefined ? null : g('e2e.peak_rss_mib')! < e2eTarget],
-  [`end to end (loopback HTTP, ${httpDocs} docs)`, `${f(g('http.docs_s'))} docs/s, peak RSS ${f(g('http.peak_rss_mib'), 0)} MiB`, null],
+  [
+    'clean, 1 thread',
+    `${f(g('clean.single_pages_s'))} pages/s (median of ${g('clean.rounds') ?? '?'} rounds alternating with the pool; load ${f(g('clean.load_avg.0'), 2)})`,
+    null,
+  ],
+  [
+    `clean, ${g('clean.workers') ?? '?'} workers`,
+    `${f(g('clean.workers_pages_s'))} pages/s (×${f(g('clean.speedup'), 2)}; target ≥ 1.7)`,
+    g('clean.speedup') === undefined ? null : g('clean.speedup')! >= 1.7,
+  ],
+  [
+    '  CPU per page, 1 thread / workers',
+    `${f(g('clean.single_cpu_ms_page'), 2)} / ${f(g('clean.workers_cpu_ms_page'), 2)} ms (all threads)`,
+    null,
+  ],
+  [
+    'extract, 1 thread / workers',
+    `${f(g('extract.single_articles_s'))} / ${f(g('extract.workers_articles_s'))} articles/s`,
+    null,
+  ],
+  [
+    `end to end (${stream ? 'stream' : 'ingest --dir'}, ${docs} docs)`,
+    `${f(g('e2e.docs_s'))} docs/s${stream ? '' : ' (target ≥ 80)'}`,
+    stream || g('e2e.docs_s') === undefined ? null : g('e2e.docs_s')! >= 80,
+  ],
+  [
+    '  peak RSS',
+    `${f(g('e2e.peak_rss_mib'), 0)} MiB (target < ${e2eTarget})`,
+    g('e2e.peak_rss_mib') === undefined ? null : g('e2e.peak_rss_mib')! < e2eTarget,
+  ],
+  [
+    `end to end (loopback HTTP, ${httpDocs} docs)`,
+    `${f(g('http.docs_s'))} docs/s, peak RSS ${f(g('http.peak_rss_mib'), 0)} MiB`,
+    null,
+  ],
   ['DuckDB Appender upsert', `${f(g('duckdb.appender_rows_s'), 0)} rows/s`, null],
-  [`weekly report (${incidents} incidents)`, `${f(g('report.seconds'), 2)} s (target < 3)`, g('report.seconds') === undefined ? null : g('report.seconds')! < 3],
-  [`query (${queryDocs} docs) p50 / p95`, `${f(g('query.p50_ms'))} / ${f(g('query.p95_ms'))} ms (target p95 < 150)`, g('query.p95_ms') === undefined ? null : g('query.p95_ms')! < 150],
+  [
+    `weekly report (${incidents} incidents)`,
+    `${f(g('report.seconds'), 2)} s (target < 3)`,
+    g('report.seconds') === undefined ? null : g('report.seconds')! < 3,
+  ],
+  [
+    `query (${queryDocs} docs) p50 / p95`,
+    `${f(g('query.p50_ms'))} / ${f(g('query.p95_ms'))} ms (target p95 < 150)`,
+    g('query.p95_ms') === undefined ? null : g('query.p95_ms')! < 150,
+  ],
 ];
 results.checks = Object.fromEntries(checks.map(([k, v, ok]) => [k, { value: v, ok }]));
 const width = Math.max(...checks.map((c) => c[0].length));
@@ -203,5 +345,6 @@ mkdirSync(join(HERE, 'results'), { recursive: true });
 const file = join(HERE, 'results', `bench-${docs}${process.argv.includes('--stream') ? '-stream' : ''}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`results: ${file}`);
-if (process.argv.includes('--keep')) console.log(`kept ${work}`); else rmSync(work, { recursive: true, force: true });
+if (process.argv.includes('--keep')) console.log(`kept ${work}`);
+else rmSync(work, { recursive: true, force: true });
 process.exit(checks.some((c) => c[2] === false) ? 1 : 0);

@@ -5,8 +5,23 @@ import { ATTACK_TYPES, SECTORS, type Incident } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
 import { COUNTRIES, GROUPS, rng } from './query-db.ts';
 
-const COLUMNS = ['incident_id', 'victim', 'country', 'sector', 'actor', 'attack_types', 'first_reported', 'attack_date',
-  'ransom_demanded_usd', 'ransom_paid_usd', 'records_affected', 'downtime_days', 'status', 'source_count', 'record'];
+const COLUMNS = [
+  'incident_id',
+  'victim',
+  'country',
+  'sector',
+  'actor',
+  'attack_types',
+  'first_reported',
+  'attack_date',
+  'ransom_demanded_usd',
+  'ransom_paid_usd',
+  'records_affected',
+  'downtime_days',
+  'status',
+  'source_count',
+  'record',
+];
 
 /** Writes n incidents spread over 2019–2024; returns rows written per second through the Appender path. */
 export async function buildIncidentDb(store: Store, n: number): Promise<number> {
@@ -18,17 +33,53 @@ export async function buildIncidentDb(store: Store, n: number): Promise<number> 
       const victim = `Synthetic Health ${k} Hospital`;
       const day = new Date(Date.UTC(2019, 0, 1) + Math.floor(r() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
       const id = idFrom('inc', victim);
-      const sources = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, j) => ({ doc_id: idFrom('doc', victim, String(j)),
-        url: `https://news${j}.example/${k}`, file: null, outlet: `Outlet ${j}`, title: `${victim} hit by cyberattack`, published: day }));
+      const sources = Array.from({ length: 1 + Math.floor(r() * 3) }, (_, j) => ({
+        doc_id: idFrom('doc', victim, String(j)),
+        url: `https://news${j}.example/${k}`,
+        file: null,
+        outlet: `Outlet ${j}`,
+        title: `${victim} hit by cyberattack`,
+        published: day,
+      }));
       const ransom = r() < 0.4 ? Math.round(r() * 20) * 250_000 : null;
       const country = COUNTRIES[Math.floor(r() * COUNTRIES.length)];
       const rec: Incident = {
-        incident_id: id, victim, country, sector: SECTORS[Math.floor(r() * SECTORS.length)], actor: GROUPS[Math.floor(r() * GROUPS.length)],
-        attack_types: [ATTACK_TYPES[Math.floor(r() * ATTACK_TYPES.length)]], first_reported: day, attack_date: day, ransom: [],
-        ransom_demanded_usd: ransom, ransom_paid_usd: null, records_affected: null, downtime_days: null, status: 'reported', sources,
-        history: { victim: sources.map((s) => ({ value: victim, doc_id: s.doc_id, outlet: s.outlet, published: day })) } as never,
+        incident_id: id,
+        victim,
+        country,
+        sector: SECTORS[Math.floor(r() * SECTORS.length)],
+        actor: GROUPS[Math.floor(r() * GROUPS.length)],
+        attack_types: [ATTACK_TYPES[Math.floor(r() * ATTACK_TYPES.length)]],
+        first_reported: day,
+        attack_date: day,
+        ransom: [],
+        ransom_demanded_usd: ransom,
+        ransom_paid_usd: null,
+        records_affected: null,
+        downtime_days: null,
+        status: 'reported',
+        sources,
+        history: {
+          victim: sources.map((s) => ({ value: victim, doc_id: s.doc_id, outlet: s.outlet, published: day })),
+        } as never,
       };
-      rows.push([id, victim, country, rec.sector, rec.actor, rec.attack_types, day, day, ransom, null, null, null, 'reported', sources.length, rec]);
+      rows.push([
+        id,
+        victim,
+        country,
+        rec.sector,
+        rec.actor,
+        rec.attack_types,
+        day,
+        day,
+        ransom,
+        null,
+        null,
+        null,
+        'reported',
+        sources.length,
+        rec,
+      ]);
     }
     await store.upsert('incidents', COLUMNS, rows as never);
   }

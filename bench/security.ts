@@ -33,10 +33,14 @@ async function cli(args: string[]): Promise<{ s: number; mib: number; code: numb
   const rssFile = join(dir, `rss-${Date.now()}-${Math.random()}`);
   const t = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, ['--import', PROBE, BIN, ...args],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TRIAGE_RSS_FILE: rssFile } });
+    const child = spawn(process.execPath, ['--import', PROBE, BIN, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TRIAGE_RSS_FILE: rssFile },
+    });
     let err = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+    });
     child.on('close', (c) => ok({ code: c, stderr: err }));
   });
   const s = (performance.now() - t) / 1000;
@@ -65,7 +69,10 @@ console.log('refusal inside the process (the sparse file by stat before reading;
 for (const file of ['/dev/zero', sparse]) {
   const rss = process.memoryUsage().rss;
   const t = performance.now();
-  const reason = await readLocalFile(file).then(() => 'read!', (e: { reason?: string }) => e.reason);
+  const reason = await readLocalFile(file).then(
+    () => 'read!',
+    (e: { reason?: string }) => e.reason,
+  );
   const ms = performance.now() - t;
   const grew = (process.memoryUsage().rss - rss) / 1048576;
   console.log(`  ${file}: ${reason} in ${ms.toFixed(1)} ms, RSS ${grew >= 0 ? '+' : ''}${grew.toFixed(1)} MB`);
@@ -76,7 +83,10 @@ const version = await cli(['--version']);
 console.log(`  triage --version (start-up): ${version.s.toFixed(2)} s, ${version.mib.toFixed(0)} MiB`);
 const deep = await cli(['clean', page]);
 check('triage clean 700,000 unclosed <div>s: time', deep.s, 's', 3);
-for (const [label, file] of [['triage clean /dev/zero', '/dev/zero'], ['triage clean 1.5 GB sparse .html', sparse]]) {
+for (const [label, file] of [
+  ['triage clean /dev/zero', '/dev/zero'],
+  ['triage clean 1.5 GB sparse .html', sparse],
+]) {
   const r = await cli(['clean', file]);
   check(`${label}: time`, r.s, 's', 1);
   check(`${label}: peak RSS`, r.mib, 'MiB', 200);
@@ -90,8 +100,10 @@ symlinkSync('/dev/zero', join(folder, 'zero.html'));
 writeFileSync(join(folder, 'sparse.html'), '');
 truncateSync(join(folder, 'sparse.html'), 1536 * 1024 * 1024);
 const ingest = await cli(['ingest', '--dir', folder, '--no-analyze', '--db', join(dir, 'bench.duckdb')]);
-console.log(`  triage ingest --dir (FIFO, /dev/zero link, 1.5 GB sparse): ${ingest.s.toFixed(2)} s, `
-  + `${ingest.mib.toFixed(0)} MiB, exit ${ingest.code} (opens DuckDB and the worker threads)`);
+console.log(
+  `  triage ingest --dir (FIFO, /dev/zero link, 1.5 GB sparse): ${ingest.s.toFixed(2)} s, ` +
+    `${ingest.mib.toFixed(0)} MiB, exit ${ingest.code} (opens DuckDB and the worker threads)`,
+);
 for (const line of ingest.stderr.split('\n').filter((l) => l.startsWith('warning'))) console.log(`    ${line}`);
 
 rmSync(dir, { recursive: true, force: true });

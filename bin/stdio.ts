@@ -22,5 +22,7 @@ export function guardStdio(): void {
     if (code !== EXIT.ok) errLine(`triage: ${e.message}`);
     process.exit(code === EXIT.ok ? Number(process.exitCode ?? EXIT.ok) : code);
   });
-  process.stderr.on('error', () => { /* logs cannot be written: the data on stdout still can */ });
+  process.stderr.on('error', () => {
+    /* logs cannot be written: the data on stdout still can */
+  });
 }

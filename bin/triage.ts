@@ -31,34 +31,44 @@ const program = new Command('triage')
   .option('-q, --quiet', 'only warnings and errors on stderr')
   .configureOutput({ writeErr: errText })
   .showHelpAfterError()
-  .addHelpText('after', `
+  .addHelpText(
+    'after',
+    `
 Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 partial success (some inputs failed),
 4 the output could not be written (disk full). A closed pipe (\`| head\`) ends quietly with the code so far.
-Data goes to stdout, logs and progress to stderr.`);
+Data goes to stdout, logs and progress to stderr.`,
+  );
 
-program.command('run')
+program
+  .command('run')
   .description('run the whole pipeline: ingest → clean → analyze → store → report')
   .option('--demo', 'serve the bundled demo corpus on 127.0.0.1 and ingest it over real HTTP')
   .option('--sources <file>', 'sources catalogue (YAML)')
   .option('--out <dir>', 'folder for the reports', 'out')
   .action(runCommand);
 
-program.command('ingest')
+program
+  .command('ingest')
   .description('poll the sources catalogue (or read a folder of files), fetch, clean and store articles')
   .option('--sources <file>', 'sources catalogue (YAML)', 'data/sources.yaml')
   .option('--dir <dir>', 'ingest local .html, .htm, .html.gz and .txt files instead of polling sources')
   .option('--no-analyze', 'store documents only; do not extract and resolve afterwards')
-  .option('--delay <ms>', 'pause between two requests to the same host (default 1000; a robots.txt Crawl-delay can raise it)')
+  .option(
+    '--delay <ms>',
+    'pause between two requests to the same host (default 1000; a robots.txt Crawl-delay can raise it)',
+  )
   .option('--workers <n>', 'threads for cleaning and extraction (default: one per core; 0: none)')
   .action(ingestCommand);
 
-program.command('analyze')
+program
+  .command('analyze')
   .description('extract facts from stored documents and resolve them into incidents')
   .option('--reextract', 'extract again even when the current extractor already read a document')
   .option('--workers <n>', 'threads for extraction (default: one per core; 0: none)')
   .action(analyzeCommand);
 
-program.command('report')
+program
+  .command('report')
   .description('weekly (or monthly) trend report')
   .option('--week <YYYY-Www>', 'ISO week, e.g. 2022-W47 (default: the latest complete week in the data)')
   .option('--month <YYYY-MM>', 'calendar month instead of a week')
@@ -67,7 +77,8 @@ program.command('report')
   .option('--force', 'replace the --out file if it exists')
   .action(reportCommand);
 
-program.command('query')
+program
+  .command('query')
   .description('find incidents by filters, or run read-only SQL')
   .option('--victim <text>', 'victim name (fuzzy)')
   .option('--country <CC>', 'ISO 3166 alpha-2 country code')
@@ -84,39 +95,47 @@ program.command('query')
   .option('--sql <query>', 'one query on a sandboxed read-only connection (no files, network or settings)')
   .action(queryCommand);
 
-program.command('export')
+program
+  .command('export')
   .description('write the dataset for researchers')
-  .addOption(new Option('--format <fmt>', 'export format').choices(['csv', 'jsonl', 'parquet', 'stix']).makeOptionMandatory())
+  .addOption(
+    new Option('--format <fmt>', 'export format').choices(['csv', 'jsonl', 'parquet', 'stix']).makeOptionMandatory(),
+  )
   .option('--out <dir>', 'output folder', 'out/export')
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
   .action(exportCommand);
 
-program.command('serve')
+program
+  .command('serve')
   .description('a local search page for journalists: filters, full text, incidents with their sources (read-only)')
   .option('--port <n>', 'TCP port (0: any free port)', '8080')
   .option('--host <addr>', 'address to listen on', '127.0.0.1')
   .action(serveCommand);
 
-program.command('clean')
+program
+  .command('clean')
   .description('print the cleaned article text and metadata of HTML or PDF files')
   .argument('<files...>', '.html, .htm, .html.gz or .pdf files')
   .option('--jsonl', 'one JSON object per line (the default)')
   .action(cleanCommand);
 
-program.command('extract')
+program
+  .command('extract')
   .description('print the incident facts, with evidence, found in article files')
   .argument('<files...>', '.html (cleaned first) or .txt files')
   .option('--published <YYYY-MM-DD>', 'publication date when the file does not give one')
   .option('--jsonl', 'one JSON object per line (the default)')
   .action(extractCommand);
 
-program.command('incidents')
+program
+  .command('incidents')
   .description('list every incident with its fields and sources')
   .option('--json', 'JSON array on stdout')
   .action(incidentsCommand);
 
-program.command('sources')
+program
+  .command('sources')
   .description('the sources catalogue and its health')
   .command('status')
   .description('every source with last success, last error and its reason, items in the last run, consecutive failures')

@@ -45,12 +45,16 @@ export function csvLine(values: readonly CsvValue[], numeric: readonly boolean[]
 }
 
 /** A whole CSV text: a header row, then the rows. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[],
-  numeric: readonly boolean[] = []): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  numeric: readonly boolean[] = [],
+): string {
   return csvLine(header) + rows.map((r) => csvLine(r, numeric)).join('');
 }
 
 /** DuckDB column types whose values are numbers. */
 export const isNumericType = (type: string): boolean =>
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)\b/i
-    .test(type);
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)\b/i.test(
+    type,
+  );

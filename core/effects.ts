@@ -1,7 +1,9 @@
 // Effects handed to stages. The CLI wires the real ones; tests pass their own clock and paths.
 import { safeLine } from './safe-text.ts';
 
-export interface Clock { now(): Date }
+export interface Clock {
+  now(): Date;
+}
 export const systemClock: Clock = { now: () => new Date() };
 export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 
@@ -20,7 +22,9 @@ export interface Logger {
 export function writeLogLine(text: string): void {
   try {
     process.stderr.write(`${safeLine(text)}\n`);
-  } catch { /* stderr closed */ }
+  } catch {
+    /* stderr closed */
+  }
 }
 
 /** Logs go to stderr: stdout carries data only. */
@@ -39,6 +43,8 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() 
 /** A logger that keeps its lines, for tests. */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const push = (level: string) => (msg: string) => { lines.push(`${level}: ${msg}`); };
+  const push = (level: string) => (msg: string) => {
+    lines.push(`${level}: ${msg}`);
+  };
   return { lines, info: push('info'), warn: push('warn'), error: push('error'), debug: push('debug') };
 }

@@ -2,17 +2,36 @@
 
 /** Typed reasons recorded with every skipped or failed item (fetches.error_reason, failures.reason). */
 export type FailureReason =
-  | 'network' | 'timeout' | 'http_status' | 'too_large' | 'too_many_redirects' | 'not_modified'
-  | 'robots_disallowed' | 'address_refused' | 'bad_charset' | 'malformed_feed' | 'not_a_feed'
-  | 'not_article' | 'parse_error' | 'unknown_currency' | 'unreadable_file' | 'unsupported_type' | 'empty_body'
+  | 'network'
+  | 'timeout'
+  | 'http_status'
+  | 'too_large'
+  | 'too_many_redirects'
+  | 'not_modified'
+  | 'robots_disallowed'
+  | 'address_refused'
+  | 'bad_charset'
+  | 'malformed_feed'
+  | 'not_a_feed'
+  | 'not_article'
+  | 'parse_error'
+  | 'unknown_currency'
+  | 'unreadable_file'
+  | 'unsupported_type'
+  | 'empty_body'
   // local entries not read: a FIFO, socket or device (or folder); a link out of the folder; a link to a folder
-  | 'special_file' | 'outside_folder' | 'linked_folder';
+  | 'special_file'
+  | 'outside_folder'
+  | 'linked_folder';
 
 abstract class TriageError extends Error {
   abstract readonly action: 'retry' | 'skip' | 'throttle' | 'stop' | 'config';
   /** the message without the input, for lines that name the input themselves */
   readonly detail: string;
-  constructor(message: string, readonly input?: string) {
+  constructor(
+    message: string,
+    readonly input?: string,
+  ) {
     super(input ? `${message} (${input})` : message);
     this.detail = message;
     this.name = new.target.name;
@@ -22,19 +41,37 @@ abstract class TriageError extends Error {
 /** Transient: try again later with backoff (network errors, 5xx). */
 export class RetryableError extends TriageError {
   readonly action = 'retry' as const;
-  constructor(message: string, input: string, readonly reason: FailureReason = 'network') { super(message, input); }
+  constructor(
+    message: string,
+    input: string,
+    readonly reason: FailureReason = 'network',
+  ) {
+    super(message, input);
+  }
 }
 
 /** The server asked us to slow down (429, Retry-After). */
 export class ThrottleError extends TriageError {
   readonly action = 'throttle' as const;
-  constructor(message: string, input: string, readonly retryAfterMs: number | null) { super(message, input); }
+  constructor(
+    message: string,
+    input: string,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message, input);
+  }
 }
 
 /** This one item cannot be processed: record the reason, go on with the rest. */
 export class SkipError extends TriageError {
   readonly action = 'skip' as const;
-  constructor(readonly reason: FailureReason, message: string, input: string) { super(message, input); }
+  constructor(
+    readonly reason: FailureReason,
+    message: string,
+    input: string,
+  ) {
+    super(message, input);
+  }
 }
 
 /** The run cannot go on (database locked, disk full). */
@@ -55,7 +92,12 @@ export class ConfigError extends TriageError {
  * or the disk is full (exit 4).
  */
 export class OutputError extends StopError {
-  constructor(message: string, readonly code: string | undefined) { super(message); }
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
 }
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, output: 4 } as const;
@@ -63,8 +105,12 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, output: 4 } as c
 /** errno codes that say the output could not be stored, wherever it was going. */
 const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 const MEANING: Record<string, string> = {
-  ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EFBIG: 'file too large',
-  EBADF: 'the stream is closed', EIO: 'input/output error', EPIPE: 'the reader has gone',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EBADF: 'the stream is closed',
+  EIO: 'input/output error',
+  EPIPE: 'the reader has gone',
 };
 
 /** A failed write to TARGET (stdout, a file) as the runner names it: one line, without Node's syscall detail. */

@@ -73,8 +73,18 @@ export type CleanArticle = z.infer<typeof CleanArticle>;
 export const Evidence = z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() });
 export type Evidence = z.infer<typeof Evidence>;
 
-export const SECTORS = ['hospital', 'health-system', 'clinic', 'lab', 'pharma', 'insurer', 'health-agency',
-  'health-it-vendor', 'medical-device', 'other'] as const;
+export const SECTORS = [
+  'hospital',
+  'health-system',
+  'clinic',
+  'lab',
+  'pharma',
+  'insurer',
+  'health-agency',
+  'health-it-vendor',
+  'medical-device',
+  'other',
+] as const;
 export const Sector = z.enum(SECTORS);
 export type Sector = z.infer<typeof Sector>;
 
@@ -100,7 +110,10 @@ export const RansomClaim = z.object({
   /** ISO 4217 code, or BTC, XMR, ETH, CRYPTO (crypto named but no figure) */
   currency: z.string(),
   usd: z.number().nullable(),
-  usd_rate_date: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
+  usd_rate_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable(),
   as_written: z.string(),
   disputed: z.boolean(),
   hedged: z.boolean(),

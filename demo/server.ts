@@ -22,13 +22,23 @@ export interface SiteServer {
 }
 
 const FEEDS: Record<string, string> = {
-  'feed.xml': 'application/rss+xml', 'rss.xml': 'application/rss+xml', 'atom.xml': 'application/atom+xml',
+  'feed.xml': 'application/rss+xml',
+  'rss.xml': 'application/rss+xml',
+  'atom.xml': 'application/atom+xml',
   'index.rdf': 'application/rdf+xml',
 };
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.htm': 'text/html', '.xml': 'application/xml', '.rdf': 'application/rdf+xml',
-  '.txt': 'text/plain', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.xml': 'application/xml',
+  '.rdf': 'application/rdf+xml',
+  '.txt': 'text/plain',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
 };
 
 /** The charset a text file declares for itself (XML declaration or meta), so legacy files are labelled truly. */
@@ -41,7 +51,8 @@ function declaredCharset(body: Buffer): string {
 function contentType(file: string, body: Buffer): string {
   const name = file.split(sep).pop() ?? '';
   // CMS paths often have no extension ("/wire/2022/09/15/story"): sniff those as HTML like a web server would.
-  const sniffed = !extname(name) && /^\s*<(!doctype html|html)/i.test(body.subarray(0, 512).toString('latin1')) ? 'text/html' : null;
+  const sniffed =
+    !extname(name) && /^\s*<(!doctype html|html)/i.test(body.subarray(0, 512).toString('latin1')) ? 'text/html' : null;
   const type = FEEDS[name] ?? TYPES[extname(name).toLowerCase()] ?? sniffed ?? 'application/octet-stream';
   const textual = type.startsWith('text/') || type.endsWith('xml') || type === 'application/json';
   return textual ? `${type}; charset=${declaredCharset(body)}` : type;
@@ -56,7 +67,11 @@ function validators(body: Buffer): { etag: string; lastModified: string } {
 
 function notModified(req: IncomingMessage, etag: string, lastModified: string): boolean {
   const inm = req.headers['if-none-match'];
-  if (inm) return inm.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === etag || t === '*');
+  if (inm)
+    return inm
+      .split(',')
+      .map((t) => t.trim().replace(/^W\//, ''))
+      .some((t) => t === etag || t === '*');
   const ims = req.headers['if-modified-since'];
   return !!ims && Date.parse(ims) >= Date.parse(lastModified);
 }
@@ -65,7 +80,11 @@ function notModified(req: IncomingMessage, etag: string, lastModified: string): 
 async function locate(root: string, host: string, rawPath: string): Promise<string | null> {
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(host)) return null; // no empty, "." or ".." labels
   let path: string;
-  try { path = decodeURIComponent(rawPath.split('?')[0] ?? '/'); } catch { return null; }
+  try {
+    path = decodeURIComponent(rawPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
   if (path.includes('\0')) return null;
   const base = resolve(root, host.toLowerCase());
   let file = resolve(base, `.${path}`);
@@ -76,15 +95,27 @@ async function locate(root: string, host: string, rawPath: string): Promise<stri
 }
 
 async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<number> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return 405; }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end();
+    return 405;
+  }
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const file = await locate(root, host, req.url ?? '/');
-  if (!file) { res.writeHead(400).end('bad path'); return 400; }
+  if (!file) {
+    res.writeHead(400).end('bad path');
+    return 400;
+  }
   const body = await readFile(file).catch(() => null);
-  if (!body) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return 404; }
+  if (!body) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return 404;
+  }
   const { etag, lastModified } = validators(body);
   const common = { etag, 'last-modified': lastModified };
-  if (notModified(req, etag, lastModified)) { res.writeHead(304, common).end(); return 304; }
+  if (notModified(req, etag, lastModified)) {
+    res.writeHead(304, common).end();
+    return 304;
+  }
   res.writeHead(200, { ...common, 'content-type': contentType(file, body), 'content-length': body.length });
   res.end(req.method === 'HEAD' ? undefined : body);
   return 200;
@@ -94,8 +125,18 @@ export async function startSiteServer(root: string): Promise<SiteServer> {
   const requests: ServedRequest[] = [];
   const server = createServer((req, res) => {
     handle(root, req, res).then(
-      (status) => requests.push({ method: req.method ?? 'GET', host: req.headers.host ?? '', path: req.url ?? '/', status, headers: req.headers }),
-      () => { if (!res.headersSent) res.writeHead(500); res.end(); },
+      (status) =>
+        requests.push({
+          method: req.method ?? 'GET',
+          host: req.headers.host ?? '',
+          path: req.url ?? '/',
+          status,
+          headers: req.headers,
+        }),
+      () => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      },
     );
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -103,9 +144,10 @@ export async function startSiteServer(root: string): Promise<SiteServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((ok, fail) => {
-      server.closeAllConnections();
-      server.close((err) => (err ? fail(err) : ok()));
-    }),
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? fail(err) : ok()));
+      }),
   };
 }

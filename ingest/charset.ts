@@ -3,12 +3,19 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
-export interface Decoded { text: string; charset: string; source: 'bom' | 'http' | 'document' | 'default' | 'fallback' }
+export interface Decoded {
+  text: string;
+  charset: string;
+  source: 'bom' | 'http' | 'document' | 'default' | 'fallback';
+}
 
 /** Map a charset label to one iconv-lite can decode; latin1 labels become windows-1252 as browsers do. */
 export function normaliseCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const l = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!l) return null;
   if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'x-cp1252'].includes(l)) {
     return 'windows-1252';
@@ -50,7 +57,8 @@ function decodeAs(bytes: Uint8Array, charset: string): string {
 /** Decode bytes to text. Undeclared bytes that are not valid UTF-8 are read as windows-1252 (the common legacy case). */
 export function decodeBytes(bytes: Uint8Array, httpCharset: string | null = null): Decoded {
   const bom = sniffBom(bytes);
-  if (bom) return { text: iconv.decode(view(bytes.subarray(bom.length)), bom.charset), charset: bom.charset, source: 'bom' };
+  if (bom)
+    return { text: iconv.decode(view(bytes.subarray(bom.length)), bom.charset), charset: bom.charset, source: 'bom' };
   const http = normaliseCharset(httpCharset);
   if (http) return { text: decodeAs(bytes, http), charset: http, source: 'http' };
   const doc = normaliseCharset(declaredCharset(bytes));

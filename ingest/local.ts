@@ -24,7 +24,11 @@ export interface LocalDirOptions {
   onIgnored?: (count: number) => void;
 }
 
-interface Sidecar { url?: string; published?: string; outlet?: string }
+interface Sidecar {
+  url?: string;
+  published?: string;
+  outlet?: string;
+}
 
 /** null for a name without an input extension (/dev/stdin): its "sidecar" would be the file itself. */
 function sidecarPath(file: string): string | null {
@@ -70,23 +74,42 @@ async function readBody(file: string, maxBytes: number, streams: boolean): Promi
 }
 
 /** `root`: the folder being ingested (null for a file named on the command line, which may also be a stream) */
-interface ReadOptions { clock: Clock; maxBytes: number; pdfMaxBytes?: number; root: string | null }
+interface ReadOptions {
+  clock: Clock;
+  maxBytes: number;
+  pdfMaxBytes?: number;
+  root: string | null;
+}
 
 async function toPage(file: string, { clock, maxBytes, pdfMaxBytes, root }: ReadOptions): Promise<FetchedPage> {
   const [raw, side] = await Promise.all([readBody(file, maxBytes, root === null), readSidecar(file, root)]);
   const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? stripUserinfo(side.url) : file;
   const page: FetchedPage = {
-    url, final_url: url, status: 200,
+    url,
+    final_url: url,
+    status: 200,
     content_type: /\.txt$/i.test(file) ? 'text/plain' : /\.pdf$/i.test(file) ? 'application/pdf' : 'text/html',
-    etag: null, last_modified: null, charset: null, bytes_sha256: sha256(raw), body: raw,
-    fetched_at: clock.now().toISOString(), source_id: null, feed_title: null,
+    etag: null,
+    last_modified: null,
+    charset: null,
+    bytes_sha256: sha256(raw),
+    body: raw,
+    fetched_at: clock.now().toISOString(),
+    source_id: null,
+    feed_title: null,
     feed_published: toIsoUtc(typeof side.published === 'string' ? side.published : null),
-    file, outlet: typeof side.outlet === 'string' ? side.outlet : null,
+    file,
+    outlet: typeof side.outlet === 'string' ? side.outlet : null,
   };
   if (page.content_type !== 'application/pdf') return page;
   // PDF text is read here, where we may wait, so every later stage sees a plain-text page.
   const text = await pdfAsText(page, { maxBytes: pdfMaxBytes });
-  return { ...page, content_type: 'text/plain; charset=utf-8', charset: 'utf-8', body: new Uint8Array(Buffer.from(text, 'utf8')) };
+  return {
+    ...page,
+    content_type: 'text/plain; charset=utf-8',
+    charset: 'utf-8',
+    body: new Uint8Array(Buffer.from(text, 'utf8')),
+  };
 }
 
 const DEFAULT_MAX = 20 * 1024 * 1024;
@@ -94,8 +117,11 @@ const DEFAULT_MAX = 20 * 1024 * 1024;
 export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): AsyncGenerator<FetchedPage> {
   const { entries, ignored } = await listFolder(dir);
   opts.onIgnored?.(ignored);
-  const read: ReadOptions = { clock: opts.clock ?? systemClock, maxBytes: opts.maxBytes ?? DEFAULT_MAX,
-    root: await realpath(dir) };
+  const read: ReadOptions = {
+    clock: opts.clock ?? systemClock,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX,
+    root: await realpath(dir),
+  };
   for (const entry of entries) {
     try {
       if (!entry.read) throw new SkipError(entry.reason, entry.message, entry.path);
@@ -109,8 +135,14 @@ export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): As
 
 /** One local file as a FetchedPage (for `triage clean` and `triage extract`); throws SkipError if unreadable.
  * A FIFO or character device is read too, within the cap (`triage clean /dev/stdin < page.html`). */
-export function readLocalFile(file: string, opts: { clock?: Clock; maxBytes?: number; pdfMaxBytes?: number } = {}):
-  Promise<FetchedPage> {
-  return toPage(file, { clock: opts.clock ?? systemClock, maxBytes: opts.maxBytes ?? DEFAULT_MAX,
-    pdfMaxBytes: opts.pdfMaxBytes, root: null });
+export function readLocalFile(
+  file: string,
+  opts: { clock?: Clock; maxBytes?: number; pdfMaxBytes?: number } = {},
+): Promise<FetchedPage> {
+  return toPage(file, {
+    clock: opts.clock ?? systemClock,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX,
+    pdfMaxBytes: opts.pdfMaxBytes,
+    root: null,
+  });
 }

@@ -23,14 +23,22 @@ function refuse(st: Stats, maxBytes: number, label: string): void {
   if (st.size > maxBytes) throw new SkipError('too_large', `file is ${st.size} bytes, cap ${maxBytes}`, label);
 }
 
-const WHY: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'not permitted',
-  ELOOP: 'too many levels of symbolic links', ENAMETOOLONG: 'name too long', EIO: 'input/output error' };
+const WHY: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'name too long',
+  EIO: 'input/output error',
+};
 
 // Node's own message repeats the path; the label names the file once.
-const unreadable = (label: string) => (err: NodeJS.ErrnoException): never => {
-  const why = err.code ? `${err.code}: ${WHY[err.code] ?? 'cannot read'}` : err.message;
-  throw new SkipError('unreadable_file', why, label);
-};
+const unreadable =
+  (label: string) =>
+  (err: NodeJS.ErrnoException): never => {
+    const why = err.code ? `${err.code}: ${WHY[err.code] ?? 'cannot read'}` : err.message;
+    throw new SkipError('unreadable_file', why, label);
+  };
 
 export interface ReadOptions {
   /** names the file in messages (the path the user gave); default the path */
@@ -49,7 +57,9 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
  * SkipError (special_file, too_large, unreadable_file, timeout) else. */
 export async function readBounded(path: string, maxBytes: number, opts: ReadOptions = {}): Promise<Buffer> {
   const label = opts.label ?? path;
-  const check = (st: Stats) => { if (!(opts.streams && isStream(st))) refuse(st, maxBytes, label); };
+  const check = (st: Stats) => {
+    if (!(opts.streams && isStream(st))) refuse(st, maxBytes, label);
+  };
   check(await stat(path).catch(unreadable(label)));
   // Non-blocking: opening a FIFO nobody writes to returns at once (and reads then see its end).
   const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(unreadable(label));
@@ -66,7 +76,8 @@ export async function readBounded(path: string, maxBytes: number, opts: ReadOpti
     let heard = Date.now();
     for (;;) {
       if (got > maxBytes) {
-        const what = stream ? `${kindOf(st)} gave more than ${maxBytes} bytes`
+        const what = stream
+          ? `${kindOf(st)} gave more than ${maxBytes} bytes`
           : `file grew past the cap of ${maxBytes} bytes`;
         throw new SkipError('too_large', what, label);
       }

@@ -18,27 +18,34 @@ function isCidr(value: string): boolean {
 }
 
 // Credentials in a URL would be stored, logged and exported with it; the message never repeats the URL.
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
   .refine((u) => !hasUserinfo(u), 'must not contain a user name or password (user:pass@): Triage sends no credentials');
 
-export const Source = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _ only'),
-  kind: z.enum(['rss', 'atom', 'rdf', 'page', 'sitemap']),
-  url: httpUrl,
-  publisher: z.string().min(1),
-  country: z.string().regex(/^[A-Z]{2}$/, 'two-letter upper-case country code'),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'language tag such as en or en-IN'),
-  enabled: z.boolean().default(true),
-  interval: z.string().regex(INTERVAL, 'interval such as 30m, 6h or 1d').default('6h'),
-  include: z.array(z.string().min(1)).optional(),
-  exclude: z.array(z.string().min(1)).optional(),
-}).strict();
+export const Source = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _ only'),
+    kind: z.enum(['rss', 'atom', 'rdf', 'page', 'sitemap']),
+    url: httpUrl,
+    publisher: z.string().min(1),
+    country: z.string().regex(/^[A-Z]{2}$/, 'two-letter upper-case country code'),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'language tag such as en or en-IN'),
+    enabled: z.boolean().default(true),
+    interval: z.string().regex(INTERVAL, 'interval such as 30m, 6h or 1d').default('6h'),
+    include: z.array(z.string().min(1)).optional(),
+    exclude: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 export type Source = z.infer<typeof Source>;
 
-export const SourcesFile = z.object({
-  allow_private: z.array(z.string().refine(isCidr, 'expected a CIDR such as 10.0.0.0/8')).optional(),
-  sources: z.array(Source),
-}).strict();
+export const SourcesFile = z
+  .object({
+    allow_private: z.array(z.string().refine(isCidr, 'expected a CIDR such as 10.0.0.0/8')).optional(),
+    sources: z.array(Source),
+  })
+  .strict();
 export type SourcesFile = z.infer<typeof SourcesFile>;
 
 /** Describe where a zod issue sits, naming the source entry by index and id so users can find it. */

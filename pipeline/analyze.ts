@@ -20,20 +20,31 @@ import { relieveHeap } from '../core/heap.ts';
 import type { Progress } from './progress.ts';
 
 export interface AnalyzeDeps {
-  store: Store; clock: Clock; log: Logger; reference: Reference;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  reference: Reference;
   /** HHS breach list for US incidents; default: loaded from data/reference; null skips the cross-check */
   regulator?: RegulatorReference | null;
   /** worker threads for extraction (pipeline/pool.ts); default: this thread */
   pool?: Pool;
   progress?: Progress;
 }
-export interface AnalyzeStats { extracted: number; relevant: number; extraction_failures: number; documents: number; incidents: number; clusters: number }
+export interface AnalyzeStats {
+  extracted: number;
+  relevant: number;
+  extraction_failures: number;
+  documents: number;
+  incidents: number;
+  clusters: number;
+}
 
 const BATCH = 500;
 
 let defaultRegulator: Promise<RegulatorReference> | null = null;
 const regulatorOf = (deps: AnalyzeDeps): Promise<RegulatorReference | null> =>
-  deps.regulator !== undefined ? Promise.resolve(deps.regulator)
+  deps.regulator !== undefined
+    ? Promise.resolve(deps.regulator)
     : (defaultRegulator ??= loadRegulatorReference(PROJECT.reference));
 
 /** Extracts page by page (bounded memory) on the pool; one page is saved while the next is extracted. */
@@ -44,8 +55,14 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
     const todo = await versionsToExtractPage(deps.store, EXTRACTOR_VERSION, all, after, BATCH);
     if (todo.length === 0) break;
     after = todo[todo.length - 1];
-    const results = await Promise.all(todo.map((article) => pool.extract(article).then(
-      (extraction) => ({ article, extraction }), (err: unknown) => ({ article, err }))));
+    const results = await Promise.all(
+      todo.map((article) =>
+        pool.extract(article).then(
+          (extraction) => ({ article, extraction }),
+          (err: unknown) => ({ article, err }),
+        ),
+      ),
+    );
     await saving;
     const done: { article: CleanArticle; extraction: Extraction }[] = [];
     for (const r of results) {
@@ -82,7 +99,14 @@ export function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): 
 }
 
 async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Promise<AnalyzeStats> {
-  const stats: AnalyzeStats = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
+  const stats: AnalyzeStats = {
+    extracted: 0,
+    relevant: 0,
+    extraction_failures: 0,
+    documents: 0,
+    incidents: 0,
+    clusters: 0,
+  };
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
@@ -96,8 +120,16 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
     stats.documents = documents.size;
     stats.clusters = clusters.length;
     // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
-    return clusters.flatMap((c) => c.doc_ids.filter((d) => documents.has(d))
-      .map((d) => ({ doc_id: d, cluster_id: c.cluster_id, reason: c.reason, representative: d === c.representative })));
+    return clusters.flatMap((c) =>
+      c.doc_ids
+        .filter((d) => documents.has(d))
+        .map((d) => ({
+          doc_id: d,
+          cluster_id: c.cluster_id,
+          reason: c.reason,
+          representative: d === c.representative,
+        })),
+    );
   });
   await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
   return stats;

@@ -11,7 +11,10 @@ import type { Pool } from './pool.ts';
 import { progress as noTty, type Progress } from './progress.ts';
 
 export interface BatchIngestDeps {
-  store: Store; clock: Clock; log: Logger; pool: Pool;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  pool: Pool;
   /** documents per transaction (default 250) */
   batchSize?: number;
   progress?: Progress;
@@ -30,7 +33,11 @@ async function cleanOne(pool: Pool, page: FetchedPage): Promise<Cleaned> {
 }
 
 /** Cleans and stores every page; counts go into `stats` as feed ingestion's do. */
-export async function ingestPages(deps: BatchIngestDeps, pages: AsyncIterable<FetchedPage>, stats: IngestStats): Promise<void> {
+export async function ingestPages(
+  deps: BatchIngestDeps,
+  pages: AsyncIterable<FetchedPage>,
+  stats: IngestStats,
+): Promise<void> {
   const size = deps.batchSize ?? 250;
   const bar = deps.progress ?? noTty('ingest', null);
   const inFlight: Promise<Cleaned>[] = [];
@@ -65,8 +72,14 @@ export async function ingestPages(deps: BatchIngestDeps, pages: AsyncIterable<Fe
 
 async function saveBatch(deps: BatchIngestDeps, items: Cleaned[], stats: IngestStats): Promise<void> {
   const at = deps.clock.now().toISOString();
-  const results: PageResult[] = items.map((c) => ('article' in c ? { kind: 'stored', item: c.page, article: c.article }
-    : { kind: 'failed', failure: { stage: 'clean', item: c.page, reason: c.reason, message: c.message } }));
-  const outcomes = await savePageResults(deps.store, results.map((result) => ({ result, at })));
+  const results: PageResult[] = items.map((c) =>
+    'article' in c
+      ? { kind: 'stored', item: c.page, article: c.article }
+      : { kind: 'failed', failure: { stage: 'clean', item: c.page, reason: c.reason, message: c.message } },
+  );
+  const outcomes = await savePageResults(
+    deps.store,
+    results.map((result) => ({ result, at })),
+  );
   countSaved(stats, deps.log, results, outcomes);
 }

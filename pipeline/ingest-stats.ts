@@ -5,16 +5,33 @@ import type { SaveOutcome } from '../store/documents.ts';
 import type { PageResult } from '../store/page-results.ts';
 
 export interface IngestStats {
-  sources: number; sources_failed: number; feed_items: number; new_feed_items: number;
-  pages_fetched: number; not_modified: number; documents_new: number; documents_updated: number;
-  documents_unchanged: number; failures: number;
+  sources: number;
+  sources_failed: number;
+  feed_items: number;
+  new_feed_items: number;
+  pages_fetched: number;
+  not_modified: number;
+  documents_new: number;
+  documents_updated: number;
+  documents_unchanged: number;
+  failures: number;
   /** failures counted by typed reason, printed at the end of a run */
   by_reason: Partial<Record<FailureReason, number>>;
 }
 
-export const emptyStats = (): IngestStats => ({ sources: 0, sources_failed: 0, feed_items: 0, new_feed_items: 0,
-  pages_fetched: 0, not_modified: 0, documents_new: 0, documents_updated: 0, documents_unchanged: 0, failures: 0,
-  by_reason: {} });
+export const emptyStats = (): IngestStats => ({
+  sources: 0,
+  sources_failed: 0,
+  feed_items: 0,
+  new_feed_items: 0,
+  pages_fetched: 0,
+  not_modified: 0,
+  documents_new: 0,
+  documents_updated: 0,
+  documents_unchanged: 0,
+  failures: 0,
+  by_reason: {},
+});
 
 export function countFailure(stats: IngestStats, reason: FailureReason): void {
   stats.failures++;

@@ -11,14 +11,28 @@ import type { Source } from '../ingest/sources.ts';
 import { parseFeed } from '../ingest/feeds/parse.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Store } from '../store/store.ts';
-import { clearFailure, getValidators, pendingItems, recordFailure, recordFetch, recordSourceResult, validatorsOf, saveFeedItems,
-  saveSources, type FetchRow, type Validators } from '../store/ingest-state.ts';
+import {
+  clearFailure,
+  getValidators,
+  pendingItems,
+  recordFailure,
+  recordFetch,
+  recordSourceResult,
+  validatorsOf,
+  saveFeedItems,
+  saveSources,
+  type FetchRow,
+  type Validators,
+} from '../store/ingest-state.ts';
 import type { Failed, PageResult } from '../store/page-results.ts';
 import { PageSaver, type SaverOptions } from './page-saver.ts';
 import { countFailure, emptyStats, reasonSummary, type IngestStats } from './ingest-stats.ts';
 
 export interface IngestDeps {
-  store: Store; fetcher: Fetcher; clock: Clock; log: Logger;
+  store: Store;
+  fetcher: Fetcher;
+  clock: Clock;
+  log: Logger;
   /** the cleaner, e.g. a worker pool's (pipeline/pool.ts); default: cleanFetchedPageAsync in this thread */
   clean?: (page: FetchedPage) => Promise<CleanArticle>;
   /** pages per transaction and how long a page waits for others (default 250 pages, 500 ms) */
@@ -32,16 +46,22 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
   const pageJobs: Promise<void>[] = [];
   const queued = new Set<string>();
   const saver = new PageSaver(deps, stats, deps.batch);
-  await settleAll(enabled.map(async (source) => {
-    stats.sources++;
-    const items = (await pollSource(deps, source, stats)).filter((item) => {
-      if (queued.has(item.link)) return false; // the same article listed by two feeds is fetched once
-      queued.add(item.link);
-      return true;
-    });
-    const validators = await validatorsOf(deps.store, items.map((i) => i.link));
-    for (const item of items) pageJobs.push(fetchAndStore(deps, source, item, stats, saver, validators.get(item.link) ?? null));
-  }));
+  await settleAll(
+    enabled.map(async (source) => {
+      stats.sources++;
+      const items = (await pollSource(deps, source, stats)).filter((item) => {
+        if (queued.has(item.link)) return false; // the same article listed by two feeds is fetched once
+        queued.add(item.link);
+        return true;
+      });
+      const validators = await validatorsOf(
+        deps.store,
+        items.map((i) => i.link),
+      );
+      for (const item of items)
+        pageJobs.push(fetchAndStore(deps, source, item, stats, saver, validators.get(item.link) ?? null));
+    }),
+  );
   await settleAll(pageJobs);
   deps.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
@@ -67,7 +87,17 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
   const at = deps.clock.now().toISOString();
   if (source.kind === 'page') {
     await recordSourceResult(store, source.id, { at, ok: true, items: 1 });
-    return [{ source_id: source.id, guid: source.url, link: source.url, title: null, published: null, summary: null, fetched_at: at }];
+    return [
+      {
+        source_id: source.id,
+        guid: source.url,
+        link: source.url,
+        title: null,
+        published: null,
+        summary: null,
+        fetched_at: at,
+      },
+    ];
   }
   const previous = await getValidators(store, source.url);
   const outcome = await deps.fetcher.fetch({ url: source.url, sourceId: source.id, previous });
@@ -87,14 +117,25 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
     });
     return pendingItems(store, source.id);
   }
-  const parsed = await parseFeed({ bytes: outcome.page.body, url: source.url, sourceId: source.id,
-    charset: outcome.page.charset, fetchedAt: at, filters: { include: source.include, exclude: source.exclude } });
+  const parsed = await parseFeed({
+    bytes: outcome.page.body,
+    url: source.url,
+    sourceId: source.id,
+    charset: outcome.page.charset,
+    fetchedAt: at,
+    filters: { include: source.include, exclude: source.exclude },
+  });
   let changed: FeedItem[] = [];
   await store.transaction(async () => {
     if (!parsed.ok) {
       // No validators kept: the next run fetches the feed in full instead of getting a 304 for a broken body.
-      await recordFetch(store, { ...fetchRow(outcome, source.id, at), etag: null, last_modified: null,
-        error_reason: parsed.error.reason, error: describe(parsed.error) });
+      await recordFetch(store, {
+        ...fetchRow(outcome, source.id, at),
+        etag: null,
+        last_modified: null,
+        error_reason: parsed.error.reason,
+        error: describe(parsed.error),
+      });
       await sourceFailed(parsed.error.reason, messageFor(parsed.error, source.url));
       return;
     }
@@ -106,8 +147,10 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
     changed = saved.changed;
     stats.feed_items += parsed.items.length;
     stats.new_feed_items += saved.fresh;
-    for (const w of salvaged) await fail(deps, stats, { stage: 'feed', item: source.url, reason: 'malformed_feed', message: w.message }, at);
-    for (const w of parsed.warnings.filter((x) => x.reason !== 'malformed_feed')) deps.log.warn(`source ${source.id}: ${w.message}`);
+    for (const w of salvaged)
+      await fail(deps, stats, { stage: 'feed', item: source.url, reason: 'malformed_feed', message: w.message }, at);
+    for (const w of parsed.warnings.filter((x) => x.reason !== 'malformed_feed'))
+      deps.log.warn(`source ${source.id}: ${w.message}`);
     if (salvaged.length === 0) await clearFailure(store, 'feed', source.url);
     await recordSourceResult(store, source.id, { at, ok: true, items: parsed.items.length });
   });
@@ -122,33 +165,84 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
 function fetchRow(o: FetchOutcome, sourceId: string | null, at: string): FetchRow {
   if (o.kind === 'ok') {
     const p = o.page;
-    return { url: p.url, source_id: sourceId, final_url: p.final_url, status: p.status, etag: p.etag,
-      last_modified: p.last_modified, content_type: p.content_type, bytes: p.body.byteLength, bytes_sha256: p.bytes_sha256,
-      fetched_at: p.fetched_at, error_reason: null, error: null };
+    return {
+      url: p.url,
+      source_id: sourceId,
+      final_url: p.final_url,
+      status: p.status,
+      etag: p.etag,
+      last_modified: p.last_modified,
+      content_type: p.content_type,
+      bytes: p.body.byteLength,
+      bytes_sha256: p.bytes_sha256,
+      fetched_at: p.fetched_at,
+      error_reason: null,
+      error: null,
+    };
   }
   if (o.kind === 'not_modified') {
-    return { url: o.url, source_id: sourceId, final_url: o.final_url, status: 304, etag: o.etag,
-      last_modified: o.last_modified, content_type: null, bytes: null, bytes_sha256: null, fetched_at: o.fetched_at,
-      error_reason: null, error: null };
+    return {
+      url: o.url,
+      source_id: sourceId,
+      final_url: o.final_url,
+      status: 304,
+      etag: o.etag,
+      last_modified: o.last_modified,
+      content_type: null,
+      bytes: null,
+      bytes_sha256: null,
+      fetched_at: o.fetched_at,
+      error_reason: null,
+      error: null,
+    };
   }
-  return { url: o.url, source_id: sourceId, final_url: null, status: null, etag: null, last_modified: null,
-    content_type: null, bytes: null, bytes_sha256: null, fetched_at: at, error_reason: o.reason, error: describe(o.error) };
+  return {
+    url: o.url,
+    source_id: sourceId,
+    final_url: null,
+    status: null,
+    etag: null,
+    last_modified: null,
+    content_type: null,
+    bytes: null,
+    bytes_sha256: null,
+    fetched_at: at,
+    error_reason: o.reason,
+    error: describe(o.error),
+  };
 }
 
-
-async function fetchAndStore(deps: IngestDeps, source: Source, item: FeedItem, stats: IngestStats, saver: PageSaver,
-  previous: Validators | null): Promise<void> {
+async function fetchAndStore(
+  deps: IngestDeps,
+  source: Source,
+  item: FeedItem,
+  stats: IngestStats,
+  saver: PageSaver,
+  previous: Validators | null,
+): Promise<void> {
   const outcome = await deps.fetcher.fetch({
-    url: item.link, sourceId: source.id, previous: previous?.status ? previous : null,
-    feedTitle: item.title, feedPublished: item.published, outlet: source.publisher,
+    url: item.link,
+    sourceId: source.id,
+    previous: previous?.status ? previous : null,
+    feedTitle: item.title,
+    feedPublished: item.published,
+    outlet: source.publisher,
   });
   const fetch = fetchRow(outcome, source.id, deps.clock.now().toISOString());
   if (outcome.kind === 'ok') {
     stats.pages_fetched++;
     await saver.add(await cleanPage(deps, outcome.page, fetch));
   } else if (outcome.kind === 'failed') {
-    await saver.add({ kind: 'failed', fetch, failure: { stage: 'fetch', item: item.link, reason: outcome.reason,
-      message: messageFor(outcome.error, item.link) } });
+    await saver.add({
+      kind: 'failed',
+      fetch,
+      failure: {
+        stage: 'fetch',
+        item: item.link,
+        reason: outcome.reason,
+        message: messageFor(outcome.error, item.link),
+      },
+    });
   } else {
     await saver.add({ kind: 'not_modified', item: item.link, fetch });
   }
@@ -162,7 +256,10 @@ async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): 
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
-    return { kind: 'failed', failure: { stage: 'clean', item, reason, message: messageFor(err, item) },
-      fetch: { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) } };
+    return {
+      kind: 'failed',
+      failure: { stage: 'clean', item, reason, message: messageFor(err, item) },
+      fetch: { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) },
+    };
   }
 }

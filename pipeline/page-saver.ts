@@ -9,9 +9,16 @@ import type { SaveOutcome } from '../store/documents.ts';
 import { savePageResults, type PageResult } from '../store/page-results.ts';
 import { countSaved, type IngestStats } from './ingest-stats.ts';
 
-interface Waiting { result: PageResult; at: string; done(err?: unknown): void }
+interface Waiting {
+  result: PageResult;
+  at: string;
+  done(err?: unknown): void;
+}
 
-export interface SaverOptions { size?: number; windowMs?: number }
+export interface SaverOptions {
+  size?: number;
+  windowMs?: number;
+}
 
 export class PageSaver {
   private pending: Waiting[] = [];
@@ -19,8 +26,11 @@ export class PageSaver {
   private readonly size: number;
   private readonly windowMs: number;
 
-  constructor(private readonly deps: { store: Store; clock: Clock; log: Logger }, private readonly stats: IngestStats,
-    opts: SaverOptions = {}) {
+  constructor(
+    private readonly deps: { store: Store; clock: Clock; log: Logger },
+    private readonly stats: IngestStats,
+    opts: SaverOptions = {},
+  ) {
     this.size = opts.size ?? 250;
     this.windowMs = opts.windowMs ?? 500;
   }
@@ -56,6 +66,11 @@ export class PageSaver {
   }
 
   private count(batch: Waiting[], outcomes: SaveOutcome[]): void {
-    countSaved(this.stats, this.deps.log, batch.map((w) => w.result), outcomes);
+    countSaved(
+      this.stats,
+      this.deps.log,
+      batch.map((w) => w.result),
+      outcomes,
+    );
   }
 }

@@ -11,7 +11,11 @@ import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import { extract, loadReference, type Reference } from '../analyze/extract/index.ts';
 import { PROJECT } from '../core/paths.ts';
 
-export interface TaskRequest { id: number; task: 'clean' | 'extract'; input: unknown }
+export interface TaskRequest {
+  id: number;
+  task: 'clean' | 'extract';
+  input: unknown;
+}
 export type TaskReply =
   | { ready: true }
   | { id: number; ok: true; value: unknown }
@@ -31,7 +35,9 @@ export interface Pool {
 }
 
 export interface PoolOptions {
-  size?: number; referenceDir?: string; reference?: Reference;
+  size?: number;
+  referenceDir?: string;
+  reference?: Reference;
   /** budget of one document in a worker, from the moment it is handed over (default 60 s; the inline pool has
    * none: code running in this thread cannot be interrupted) */
   taskTimeoutMs?: number;
@@ -48,14 +54,19 @@ export function createPool(opts: PoolOptions = {}): Pool {
   const size = opts.size ?? defaultPoolSize();
   const referenceDir = opts.referenceDir ?? PROJECT.reference;
   if (size <= 0) return inlinePool(opts.reference, referenceDir);
-  return new WorkerPool(size, referenceDir, opts.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS,
-    opts.workerUrl ?? new URL('./worker-boot.mjs', import.meta.url));
+  return new WorkerPool(
+    size,
+    referenceDir,
+    opts.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS,
+    opts.workerUrl ?? new URL('./worker-boot.mjs', import.meta.url),
+  );
 }
 
 function inlinePool(given: Reference | undefined, dir: string): Pool {
   let reference: Promise<Reference> | null = given ? Promise.resolve(given) : null;
   return {
-    size: 0, window: 1,
+    size: 0,
+    window: 1,
     clean: (page) => cleanFetchedPageAsync(page),
     extract: async (article) => extract(article, await (reference ??= (async () => loadReference(dir))())),
     release: async () => {},
@@ -64,12 +75,21 @@ function inlinePool(given: Reference | undefined, dir: string): Pool {
 }
 
 interface Task {
-  id: number; task: TaskRequest['task']; input: unknown; item: string; transfer: ArrayBuffer[];
-  resolve(v: unknown): void; reject(e: unknown): void;
+  id: number;
+  task: TaskRequest['task'];
+  input: unknown;
+  item: string;
+  transfer: ArrayBuffer[];
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
 }
 /** One thread: it takes a task once it has said it is ready, and one at a time, so the budget times that task. */
 interface Slot {
-  worker: Worker; ready: boolean; running: Task | null; timer: NodeJS.Timeout | null; ending: boolean;
+  worker: Worker;
+  ready: boolean;
+  running: Task | null;
+  timer: NodeJS.Timeout | null;
+  ending: boolean;
   /** tasks answered: a thread that never answered one is not replaced when it dies */
   done: number;
 }
@@ -83,8 +103,12 @@ class WorkerPool implements Pool {
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly size: number, private readonly referenceDir: string, private readonly budgetMs: number,
-    private readonly workerUrl: URL) {
+  constructor(
+    readonly size: number,
+    private readonly referenceDir: string,
+    private readonly budgetMs: number,
+    private readonly workerUrl: URL,
+  ) {
     this.window = size * 4;
   }
 
@@ -184,8 +208,8 @@ class WorkerPool implements Pool {
   clean(page: FetchedPage): Promise<CleanArticle> {
     const body = page.body;
     // The page body moves to the worker instead of being copied (the caller is done with it).
-    const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
-      && body.buffer instanceof ArrayBuffer;
+    const whole =
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
     return this.submit('clean', page, page.file ?? page.url, whole ? [body.buffer as ArrayBuffer] : []);
   }
 

@@ -1,5 +1,8 @@
 // A one-line progress display on stderr, drawn only when stderr is a terminal (logs and pipes stay clean).
-export interface Progress { tick(n?: number): void; done(): void }
+export interface Progress {
+  tick(n?: number): void;
+  done(): void;
+}
 
 const noProgress: Progress = { tick() {}, done() {} };
 
@@ -11,14 +14,22 @@ export function progress(label: string, total: number | null, stream: NodeJS.Wri
   const draw = () => {
     const rate = count / Math.max(0.001, (Date.now() - started) / 1000);
     const width = 30;
-    const bar = total ? `[${'#'.repeat(Math.round((count / total) * width)).padEnd(width, '.')}] ${count}/${total}` : `${count}`;
+    const bar = total
+      ? `[${'#'.repeat(Math.round((count / total) * width)).padEnd(width, '.')}] ${count}/${total}`
+      : `${count}`;
     stream.write(`\r${label} ${bar} ${rate.toFixed(0)}/s `);
   };
   return {
     tick(n = 1) {
       count += n;
-      if (Date.now() - drawn > 200) { drawn = Date.now(); draw(); }
+      if (Date.now() - drawn > 200) {
+        drawn = Date.now();
+        draw();
+      }
     },
-    done() { draw(); stream.write('\n'); },
+    done() {
+      draw();
+      stream.write('\n');
+    },
   };
 }

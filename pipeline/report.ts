@@ -10,27 +10,43 @@ import type { Clock } from '../core/effects.ts';
 import type { Incident } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
 import { loadIncidents } from '../store/analysis.ts';
-import { dataSnapshotTime, incidentDates, previousSnapshot, replaceSnapshot, sourceHealth } from '../store/report-data.ts';
+import {
+  dataSnapshotTime,
+  incidentDates,
+  previousSnapshot,
+  replaceSnapshot,
+  sourceHealth,
+} from '../store/report-data.ts';
 
 export interface BuiltReport {
-  period: Period; html: string; markdown: string; json: ReportJson;
+  period: Period;
+  html: string;
+  markdown: string;
+  json: ReportJson;
   /** what the report was built from (recordReportSnapshot keeps their figures) */
   incidents: Incident[];
 }
 
 /** The period asked for, else the latest complete ISO week that has an incident in it. */
-export async function choosePeriod(store: Store, clock: Clock, opts: { week?: string; month?: string }): Promise<Period> {
+export async function choosePeriod(
+  store: Store,
+  clock: Clock,
+  opts: { week?: string; month?: string },
+): Promise<Period> {
   if (opts.week && opts.month) throw new ConfigError('give --week or --month, not both');
   if (opts.week) {
-    if (!/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(opts.week)) throw new ConfigError(`--week must look like 2022-W47, got "${opts.week}"`);
+    if (!/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(opts.week))
+      throw new ConfigError(`--week must look like 2022-W47, got "${opts.week}"`);
     return { kind: 'week', id: opts.week };
   }
   if (opts.month) {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new ConfigError(`--month must look like 2022-11, got "${opts.month}"`);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
+      throw new ConfigError(`--month must look like 2022-11, got "${opts.month}"`);
     return { kind: 'month', id: opts.month };
   }
   const latest = (await incidentDates(store)).sort().at(-1);
-  if (!latest) throw new ConfigError('no dated incidents in the database yet: run `triage run --demo` or `triage ingest` first');
+  if (!latest)
+    throw new ConfigError('no dated incidents in the database yet: run `triage run --demo` or `triage ingest` first');
   // The week of the latest incident, unless that week is still running: then the one before it.
   const week: Period = { kind: 'week', id: isoWeekOf(latest) };
   const today = clock.now().toISOString().slice(0, 10);
@@ -38,7 +54,11 @@ export async function choosePeriod(store: Store, clock: Clock, opts: { week?: st
 }
 
 /** Revisions against the latest earlier report of the same kind recorded in this database, if any. */
-async function revisionsSince(store: Store, period: Period, incidents: Incident[]): Promise<{ since: string; revisions: Revision[] } | null> {
+async function revisionsSince(
+  store: Store,
+  period: Period,
+  incidents: Incident[],
+): Promise<{ since: string; revisions: Revision[] } | null> {
   const prev = await previousSnapshot(store, period.kind, period.id);
   if (!prev) return null;
   const end = periodRange({ kind: period.kind, id: prev.id }).end;
@@ -53,7 +73,15 @@ export async function buildPeriodReport(store: Store, period: Period): Promise<B
   // The snapshot time comes from the data, not the clock, so the same database gives the same report.
   const snapshotAt = (await dataSnapshotTime(store)) ?? '1970-01-01T00:00:00.000Z';
   const rev = await revisionsSince(store, period, incidents);
-  const out = buildReport({ incidents, period, snapshotAt, sources, documents, revisions: rev?.revisions, revisionsSince: rev?.since ?? null });
+  const out = buildReport({
+    incidents,
+    period,
+    snapshotAt,
+    sources,
+    documents,
+    revisions: rev?.revisions,
+    revisionsSince: rev?.since ?? null,
+  });
   return { period, incidents, ...out };
 }
 

@@ -14,7 +14,12 @@ import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../store/docum
 import { eachCurrentExtraction, olderExtractions } from '../store/analysis.ts';
 import { relieveHeap } from '../core/heap.ts';
 
-interface Streamed { docs: CleanArticle[]; older: StoredVersion[]; signed: Signed[]; stories: StoryIndex }
+interface Streamed {
+  docs: CleanArticle[];
+  older: StoredVersion[];
+  signed: Signed[];
+  stories: StoryIndex;
+}
 
 /** Documents and older versions without their texts, plus the signature of each text long enough to shingle and
  * the story index (terms kept for documents a relevant extraction reads). */
@@ -37,7 +42,11 @@ async function streamTexts(store: Store, s: Settings, relevant: Set<string>): Pr
   await eachOlderVersion(store, (v) => {
     const ext = olderExts.get(v.version_id);
     sign(v.version_id, v.article.text, !!ext?.relevant);
-    older.push({ version_id: v.version_id, article: { ...v.article, text: '' }, extraction: ext ? forResolve(ext) : null });
+    older.push({
+      version_id: v.version_id,
+      article: { ...v.article, text: '' },
+      extraction: ext ? forResolve(ext) : null,
+    });
   });
   return { docs, older, signed: sortedSigned(signed), stories };
 }
@@ -50,21 +59,34 @@ async function nearPairs(store: Store, signed: Signed[], s: Settings): Promise<[
   }
 }
 
-export interface StoreResolved { clusters: DocCluster[]; documents: Set<string> }
+export interface StoreResolved {
+  clusters: DocCluster[];
+  documents: Set<string>;
+}
 
 /** resolveStored() over every current document of the store, with the same incidents, handed to `emit` a
  * block at a time. */
-export async function resolveStore(store: Store, opts: ResolveOptions,
-  emit: (incidents: Incident[]) => Promise<void>): Promise<StoreResolved> {
+export async function resolveStore(
+  store: Store,
+  opts: ResolveOptions,
+  emit: (incidents: Incident[]) => Promise<void>,
+): Promise<StoreResolved> {
   const s = settings(opts);
   const extractions: Extraction[] = [];
-  await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => { extractions.push(forResolve(x)); relieveHeap(); });
+  await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => {
+    extractions.push(forResolve(x));
+    relieveHeap();
+  });
   const relevant = new Set(extractions.filter((x) => x.relevant).map((x) => x.doc_id));
   const { docs, older, signed, stories } = await streamTexts(store, s, relevant);
   const pairs = await nearPairs(store, signed, s);
   signed.length = 0;
   const documents = new Set(docs.map((d) => d.doc_id));
-  const clusters = await resolveStoredBlocked(docs, extractions, older, opts,
-    { nearPairs: pairs, stories, loadTexts: (ids) => textsByIds(store, ids), emit });
+  const clusters = await resolveStoredBlocked(docs, extractions, older, opts, {
+    nearPairs: pairs,
+    stories,
+    loadTexts: (ids) => textsByIds(store, ids),
+    emit,
+  });
   return { clusters, documents };
 }

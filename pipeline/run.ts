@@ -14,14 +14,20 @@ import { buildPeriodReport, choosePeriod, recordReportSnapshot } from './report.
 import type { Pool } from './pool.ts';
 
 export interface RunDeps {
-  store: Store; clock: Clock; log: Logger; dispatcher: Dispatcher; reference: Reference;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  dispatcher: Dispatcher;
+  reference: Reference;
   fetcherOptions?: Partial<FetcherOptions>;
   /** worker threads for cleaning and extraction; default: this thread */
   pool?: Pool;
 }
 
 export interface RunResult {
-  ingest: IngestStats; analyze: AnalyzeStats; counts: Record<string, number>;
+  ingest: IngestStats;
+  analyze: AnalyzeStats;
+  counts: Record<string, number>;
   report: { period: string; html: string; markdown: string } | null;
 }
 
@@ -33,15 +39,30 @@ export async function writeAtomic(path: string, data: string): Promise<void> {
 }
 
 export async function runPipeline(deps: RunDeps, sources: Source[], outDir: string): Promise<RunResult> {
-  const fetcher = createFetcher({ dispatcher: deps.dispatcher, clock: deps.clock, logger: deps.log, ...deps.fetcherOptions });
+  const fetcher = createFetcher({
+    dispatcher: deps.dispatcher,
+    clock: deps.clock,
+    logger: deps.log,
+    ...deps.fetcherOptions,
+  });
   const clean = deps.pool ? (p: Parameters<Pool['clean']>[0]) => deps.pool!.clean(p) : undefined;
   const ingest = await ingestSources({ store: deps.store, fetcher, clock: deps.clock, log: deps.log, clean }, sources);
-  deps.log.info(`ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +
-    `(${ingest.new_feed_items} new), ${ingest.pages_fetched} pages fetched, ${ingest.not_modified} not modified, ` +
-    `${ingest.documents_new} new documents, ${ingest.documents_updated} updated, ${ingest.failures} failures`);
-  const an = await analyze({ store: deps.store, clock: deps.clock, log: deps.log, reference: deps.reference, pool: deps.pool });
-  deps.log.info(`analyze: ${an.extracted} extracted (${an.relevant} relevant), ${an.documents} documents in ` +
-    `${an.clusters} clusters, ${an.incidents} incidents`);
+  deps.log.info(
+    `ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +
+      `(${ingest.new_feed_items} new), ${ingest.pages_fetched} pages fetched, ${ingest.not_modified} not modified, ` +
+      `${ingest.documents_new} new documents, ${ingest.documents_updated} updated, ${ingest.failures} failures`,
+  );
+  const an = await analyze({
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log,
+    reference: deps.reference,
+    pool: deps.pool,
+  });
+  deps.log.info(
+    `analyze: ${an.extracted} extracted (${an.relevant} relevant), ${an.documents} documents in ` +
+      `${an.clusters} clusters, ${an.incidents} incidents`,
+  );
   let report: RunResult['report'] = null;
   if (an.incidents > 0) {
     const period = await choosePeriod(deps.store, deps.clock, {});

@@ -10,31 +10,87 @@ export type SaveOutcome = 'new' | 'updated' | 'unchanged' | 'older-version';
 export const versionIdOf = (a: Pick<CleanArticle, 'doc_id' | 'content_hash'>): string =>
   idFrom('ver', a.doc_id, a.content_hash);
 
-const DOC_COLUMNS = ['doc_id', 'version_id', 'canonical_url', 'url', 'file', 'content_hash', 'title', 'byline', 'outlet',
-  'site_name', 'published', 'modified', 'language', 'text', 'bytes_sha256', 'fetched_at', 'source_id'];
-const VERSION_COLUMNS = ['version_id', 'doc_id', 'content_hash', 'url', 'title', 'published', 'modified', 'text',
-  'bytes_sha256', 'fetched_at', 'superseded_by'];
+const DOC_COLUMNS = [
+  'doc_id',
+  'version_id',
+  'canonical_url',
+  'url',
+  'file',
+  'content_hash',
+  'title',
+  'byline',
+  'outlet',
+  'site_name',
+  'published',
+  'modified',
+  'language',
+  'text',
+  'bytes_sha256',
+  'fetched_at',
+  'source_id',
+];
+const VERSION_COLUMNS = [
+  'version_id',
+  'doc_id',
+  'content_hash',
+  'url',
+  'title',
+  'published',
+  'modified',
+  'text',
+  'bytes_sha256',
+  'fetched_at',
+  'superseded_by',
+];
 
 /** Newest first by modified ?? published, then fetch time, then version_id: instants, not strings (a stored
  * timestamp comes back in UTC, a fresh one may carry an offset), and a full tie still has one answer. */
 type Timed = { modified: string | null; published: string | null; fetched_at: string | null; version_id: string };
 const instant = (iso: string | null): number => (iso ? Date.parse(iso) || 0 : 0);
 export function newerThan(a: Timed, b: Timed): boolean {
-  const d = instant(a.modified ?? a.published) - instant(b.modified ?? b.published)
-    || instant(a.fetched_at) - instant(b.fetched_at);
+  const d =
+    instant(a.modified ?? a.published) - instant(b.modified ?? b.published) ||
+    instant(a.fetched_at) - instant(b.fetched_at);
   return d !== 0 ? d > 0 : a.version_id > b.version_id;
 }
 
 // Stored links never keep a user name or password, whatever stage let one through (core/safe-text.ts).
 function docRow(a: CleanArticle): unknown[] {
-  return [a.doc_id, versionIdOf(a), stripUserinfo(a.canonical_url), stripUserinfo(a.url), a.file, a.content_hash,
-    a.title, a.byline, a.outlet,
-    a.site_name, a.published, a.modified, a.lang, a.text, a.bytes_sha256, a.fetched_at, a.source_id];
+  return [
+    a.doc_id,
+    versionIdOf(a),
+    stripUserinfo(a.canonical_url),
+    stripUserinfo(a.url),
+    a.file,
+    a.content_hash,
+    a.title,
+    a.byline,
+    a.outlet,
+    a.site_name,
+    a.published,
+    a.modified,
+    a.lang,
+    a.text,
+    a.bytes_sha256,
+    a.fetched_at,
+    a.source_id,
+  ];
 }
 
 function versionRow(a: CleanArticle, supersededBy: string | null): unknown[] {
-  return [versionIdOf(a), a.doc_id, a.content_hash, stripUserinfo(a.url), a.title, a.published, a.modified, a.text,
-    a.bytes_sha256, a.fetched_at, supersededBy];
+  return [
+    versionIdOf(a),
+    a.doc_id,
+    a.content_hash,
+    stripUserinfo(a.url),
+    a.title,
+    a.published,
+    a.modified,
+    a.text,
+    a.bytes_sha256,
+    a.fetched_at,
+    supersededBy,
+  ];
 }
 
 /** Stores one cleaned article; re-saving the same text is a no-op, so re-runs add nothing. The read-decide-
@@ -45,15 +101,20 @@ export function saveArticle(store: Store, a: CleanArticle): Promise<SaveOutcome>
     const versionId = versionIdOf(a);
     if (await store.one('SELECT 1 FROM document_versions WHERE version_id = ?', [versionId])) return 'unchanged';
     const current = await store.one<Timed>(
-      'SELECT version_id, modified, published, fetched_at FROM documents WHERE doc_id = ?', [a.doc_id]);
+      'SELECT version_id, modified, published, fetched_at FROM documents WHERE doc_id = ?',
+      [a.doc_id],
+    );
     if (current && newerThan(current, { ...a, version_id: versionId })) {
       // An older version arrived late (an archive copy): keep it as history only.
       await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, current.version_id)] as never);
       return 'older-version';
     }
     if (current) {
-      await store.run('UPDATE document_versions SET superseded_by = ? WHERE doc_id = ? AND version_id <> ?',
-        [versionId, a.doc_id, versionId]);
+      await store.run('UPDATE document_versions SET superseded_by = ? WHERE doc_id = ? AND version_id <> ?', [
+        versionId,
+        a.doc_id,
+        versionId,
+      ]);
     }
     await store.upsert('document_versions', VERSION_COLUMNS, [versionRow(a, null)] as never);
     await store.upsert('documents', DOC_COLUMNS, [docRow(a)] as never);
@@ -71,18 +132,31 @@ export function saveArticles(store: Store, articles: CleanArticle[]): Promise<Sa
   return store.transaction(async () => {
     const versionIds = articles.map(versionIdOf);
     const docIds = [...new Set(articles.map((a) => a.doc_id))];
-    const known = new Set((await store.all<{ version_id: string }>(
-      'SELECT version_id FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [versionIds as never])).map((r) => r.version_id));
-    const current = new Map((await store.all<Timed & { doc_id: string }>(
-      'SELECT doc_id, version_id, modified, published, fetched_at FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [docIds as never]))
-      .map((r) => [r.doc_id, r as Timed]));
+    const known = new Set(
+      (
+        await store.all<{ version_id: string }>(
+          'SELECT version_id FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))',
+          [versionIds as never],
+        )
+      ).map((r) => r.version_id),
+    );
+    const current = new Map(
+      (
+        await store.all<Timed & { doc_id: string }>(
+          'SELECT doc_id, version_id, modified, published, fetched_at FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))',
+          [docIds as never],
+        )
+      ).map((r) => [r.doc_id, r as Timed]),
+    );
     const replay = replaySaves(articles, versionIds, known, current);
     if (replay.superseding.size > 0) {
       const pairs = [...replay.superseding];
-      await store.run(`UPDATE document_versions SET superseded_by = m.cur
+      await store.run(
+        `UPDATE document_versions SET superseded_by = m.cur
         FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS cur) m
         WHERE document_versions.doc_id = m.doc_id AND document_versions.version_id <> m.cur`,
-      [pairs.map((p) => p[0]) as never, pairs.map((p) => p[1]) as never]);
+        [pairs.map((p) => p[0]) as never, pairs.map((p) => p[1]) as never],
+      );
     }
     await store.upsert('document_versions', VERSION_COLUMNS, replay.versions as never);
     await store.upsert('documents', DOC_COLUMNS, [...replay.docs.values()].map(docRow) as never);
@@ -101,7 +175,12 @@ interface Replay {
 }
 
 /** saveArticle's decisions for each article in order, against the stored state plus the batch so far. */
-function replaySaves(articles: CleanArticle[], versionIds: string[], known: Set<string>, current: Map<string, Timed>): Replay {
+function replaySaves(
+  articles: CleanArticle[],
+  versionIds: string[],
+  known: Set<string>,
+  current: Map<string, Timed>,
+): Replay {
   const r: Replay = { outcomes: [], versions: [], docs: new Map(), superseding: new Map() };
   const added: { a: CleanArticle; versionId: string; supersededBy: string | null }[] = [];
   articles.forEach((a, i) => {
@@ -109,7 +188,12 @@ function replaySaves(articles: CleanArticle[], versionIds: string[], known: Set<
     if (known.has(versionId)) return r.outcomes.push('unchanged');
     known.add(versionId);
     const cur = current.get(a.doc_id);
-    const timed: Timed = { modified: a.modified, published: a.published, fetched_at: a.fetched_at, version_id: versionId };
+    const timed: Timed = {
+      modified: a.modified,
+      published: a.published,
+      fetched_at: a.fetched_at,
+      version_id: versionId,
+    };
     if (cur && newerThan(cur, timed)) {
       added.push({ a, versionId, supersededBy: cur.version_id });
       return r.outcomes.push('older-version');
@@ -127,17 +211,42 @@ function replaySaves(articles: CleanArticle[], versionIds: string[], known: Set<
 }
 
 interface DocRow {
-  doc_id: string; version_id: string; canonical_url: string | null; url: string | null; file: string | null;
-  content_hash: string; title: string | null; byline: string | null; outlet: string | null; site_name: string | null;
-  published: string | null; modified: string | null; language: string | null; text: string; bytes_sha256: string | null;
-  fetched_at: string | null; source_id: string | null;
+  doc_id: string;
+  version_id: string;
+  canonical_url: string | null;
+  url: string | null;
+  file: string | null;
+  content_hash: string;
+  title: string | null;
+  byline: string | null;
+  outlet: string | null;
+  site_name: string | null;
+  published: string | null;
+  modified: string | null;
+  language: string | null;
+  text: string;
+  bytes_sha256: string | null;
+  fetched_at: string | null;
+  source_id: string | null;
 }
 
 function toArticle(r: DocRow): CleanArticle {
   return CleanArticle.parse({
-    doc_id: r.doc_id, content_hash: r.content_hash, url: r.url, canonical_url: r.canonical_url, file: r.file,
-    title: r.title, byline: r.byline, outlet: r.outlet, site_name: r.site_name, published: r.published,
-    modified: r.modified, lang: r.language, text: r.text, bytes_sha256: r.bytes_sha256, fetched_at: r.fetched_at,
+    doc_id: r.doc_id,
+    content_hash: r.content_hash,
+    url: r.url,
+    canonical_url: r.canonical_url,
+    file: r.file,
+    title: r.title,
+    byline: r.byline,
+    outlet: r.outlet,
+    site_name: r.site_name,
+    published: r.published,
+    modified: r.modified,
+    lang: r.language,
+    text: r.text,
+    bytes_sha256: r.bytes_sha256,
+    fetched_at: r.fetched_at,
     source_id: r.source_id,
   });
 }
@@ -148,7 +257,6 @@ export function eachCurrentArticle(store: Store, each: (a: CleanArticle) => void
   return store.each<DocRow>('SELECT * FROM documents', [], (rows) => rows.forEach((r) => each(toArticle(r))));
 }
 
-
 /** Texts by id: a document's current text under its doc_id, an older version's under its version_id (the ids
  * analyze resolves with). Unknown ids are left out. */
 export async function textsByIds(store: Store, ids: string[]): Promise<Map<string, string>> {
@@ -157,7 +265,8 @@ export async function textsByIds(store: Store, ids: string[]): Promise<Map<strin
   const rows = await store.all<{ id: string; text: string }>(
     `SELECT doc_id AS id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
      UNION ALL SELECT version_id AS id, text FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))`,
-    [ids as never, ids as never]);
+    [ids as never, ids as never],
+  );
   for (const r of rows) if (!out.has(r.id)) out.set(r.id, r.text);
   return out;
 }
@@ -170,31 +279,45 @@ const VERSION_SELECT = `SELECT v.version_id, v.doc_id, d.canonical_url, v.url, d
 /** Versions of documents (current and older) with no extraction by this extractor version yet; with `all`,
  * every version. Older versions are read too, so their claims reach incident history as superseded. */
 export async function versionsToExtract(store: Store, extractorVersion: string, all = false): Promise<CleanArticle[]> {
-  const rows = await store.all<DocRow>(`${VERSION_SELECT}
+  const rows = await store.all<DocRow>(
+    `${VERSION_SELECT}
      WHERE ? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?)
-     ORDER BY v.doc_id, v.version_id`, [all, extractorVersion]);
+     ORDER BY v.doc_id, v.version_id`,
+    [all, extractorVersion],
+  );
   return rows.map(toArticle);
 }
 
 /** One page of versionsToExtract in (doc_id, version_id) order, after the given key: analyze streams through
  * the versions instead of holding every text at once. */
-export async function versionsToExtractPage(store: Store, extractorVersion: string, all: boolean,
-  after: { doc_id: string; version_id: string } | null, limit: number): Promise<(CleanArticle & { version_id: string })[]> {
+export async function versionsToExtractPage(
+  store: Store,
+  extractorVersion: string,
+  all: boolean,
+  after: { doc_id: string; version_id: string } | null,
+  limit: number,
+): Promise<(CleanArticle & { version_id: string })[]> {
   // The page's keys are chosen from narrow columns first; only those rows' texts are read.
-  const rows = await store.all<DocRow>(`WITH page AS (
+  const rows = await store.all<DocRow>(
+    `WITH page AS (
        SELECT v.version_id FROM document_versions v
        WHERE (? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?))
          AND (v.doc_id > ? OR (v.doc_id = ? AND v.version_id > ?))
        ORDER BY v.doc_id, v.version_id LIMIT ?)
      ${VERSION_SELECT} WHERE v.version_id IN (SELECT version_id FROM page) ORDER BY v.doc_id, v.version_id`,
-  [all, extractorVersion, after?.doc_id ?? '', after?.doc_id ?? '', after?.version_id ?? '', limit]);
+    [all, extractorVersion, after?.doc_id ?? '', after?.doc_id ?? '', after?.version_id ?? '', limit],
+  );
   return rows.map((r) => Object.assign(toArticle(r), { version_id: r.version_id }));
 }
 
-export interface OlderVersion { version_id: string; article: CleanArticle }
+export interface OlderVersion {
+  version_id: string;
+  article: CleanArticle;
+}
 
 /** Versions replaced by a newer text of the same document, in no particular order, streamed like eachCurrentArticle. */
 export function eachOlderVersion(store: Store, each: (v: OlderVersion) => void): Promise<void> {
-  return store.each<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id`, [],
-    (rows) => rows.forEach((r) => each({ version_id: r.version_id, article: toArticle(r) })));
+  return store.each<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id`, [], (rows) =>
+    rows.forEach((r) => each({ version_id: r.version_id, article: toArticle(r) })),
+  );
 }

@@ -42,8 +42,12 @@ const QUERIES: Record<ExportTable, string> = {
 export const tempName = (t: ExportTable) => `export_${t}`;
 
 /** Creates one temp table per exported table; returns the row counts. */
-export async function materialise(store: Store, extractorVersion: string, since?: string, until?: string):
-  Promise<Record<ExportTable, number>> {
+export async function materialise(
+  store: Store,
+  extractorVersion: string,
+  since?: string,
+  until?: string,
+): Promise<Record<ExportTable, number>> {
   const range = [since ?? null, since ?? null, until ?? null, until ?? null];
   const rows = {} as Record<ExportTable, number>;
   for (const t of EXPORT_TABLES) {
@@ -79,28 +83,44 @@ export async function copyTemp(store: Store, t: ExportTable, file: string, forma
 }
 
 /** A table's rows as DuckDB's own text of each value, chunk by chunk (Store.each). */
-export function eachAsText(store: Store, table: string, columns: string[],
-  each: (rows: Record<string, string | null>[]) => void): Promise<void> {
+export function eachAsText(
+  store: Store,
+  table: string,
+  columns: string[],
+  each: (rows: Record<string, string | null>[]) => void,
+): Promise<void> {
   const select = columns.map((c) => `${ident(c)}::VARCHAR AS ${ident(c)}`).join(', ');
   return store.each<Record<string, string | null>>(`SELECT ${select} FROM ${ident(table)}`, [], each);
 }
 
 /** Incident records whose date (attack, else first reported) lies in the range, by ID. */
 export async function incidentRecords(store: Store, since?: string, until?: string): Promise<string[]> {
-  const rows = await store.all<{ record: string }>(`SELECT record FROM incidents
+  const rows = await store.all<{ record: string }>(
+    `SELECT record FROM incidents
     WHERE (?::DATE IS NULL OR coalesce(attack_date, first_reported) >= ?::DATE)
       AND (?::DATE IS NULL OR coalesce(attack_date, first_reported) <= ?::DATE)
-    ORDER BY incident_id`, [since ?? null, since ?? null, until ?? null, until ?? null]);
+    ORDER BY incident_id`,
+    [since ?? null, since ?? null, until ?? null, until ?? null],
+  );
   return rows.map((r) => r.record);
 }
 
 export interface DocMeta {
-  doc_id: string; url: string | null; canonical_url: string | null; file: string | null; title: string | null;
-  outlet: string | null; published: string | null; language: string | null;
+  doc_id: string;
+  url: string | null;
+  canonical_url: string | null;
+  file: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
 }
 
 /** The citation fields of some documents. */
 export function docMeta(store: Store, ids: string[]): Promise<DocMeta[]> {
-  return store.all<DocMeta>(`SELECT doc_id, url, canonical_url, file, title, outlet, published, language
-    FROM documents WHERE list_contains(?, doc_id)`, [ids as never]);
+  return store.all<DocMeta>(
+    `SELECT doc_id, url, canonical_url, file, title, outlet, published, language
+    FROM documents WHERE list_contains(?, doc_id)`,
+    [ids as never],
+  );
 }

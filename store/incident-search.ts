@@ -7,8 +7,16 @@ import type { Store } from './store.ts';
 import { normaliseName, STEMMER, terms } from './search-terms.ts';
 
 export interface IncidentFilters {
-  victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
-  minRansomUsd?: number; text?: string; limit?: number;
+  victim?: string;
+  country?: string;
+  actor?: string;
+  type?: string;
+  sector?: string;
+  since?: string;
+  until?: string;
+  minRansomUsd?: number;
+  text?: string;
+  limit?: number;
 }
 
 /** Incidents whose best documents are re-scored with term proximity (and get snippets). */
@@ -18,7 +26,10 @@ export const DOCS_PER_INCIDENT = 2;
 
 /** Store.bind types string arrays as VARCHAR lists. */
 type Param = DuckDBValue | string[];
-export interface Sql { sql: string; params: Param[] }
+export interface Sql {
+  sql: string;
+  params: Param[];
+}
 
 /**
  * Matches an incident whose victim was ever written like `q`: substring at a word start, acronym, or every
@@ -44,10 +55,12 @@ function victimClause(q: string, words: string[][]): Sql {
  * of letters within two of its length (for sound-alike spellings).
  */
 export async function nameWordCandidates(store: Store, t: string, edits: number): Promise<string[]> {
-  const rows = await store.all<{ word: string }>(`SELECT word FROM search_name_words WHERE word = ?
+  const rows = await store.all<{ word: string }>(
+    `SELECT word FROM search_name_words WHERE word = ?
       OR (length(?) >= 3 AND starts_with(word, ?)) OR (abs(length(word) - ?) <= ? AND (word[1] = ? OR word[-1] = ?))
       OR (length(?) >= 4 AND abs(length(word) - ?) <= 2 AND NOT regexp_matches(word, '[0-9]'))`,
-  [t, t, t, t.length, edits, t[0], t[t.length - 1], t, t.length]);
+    [t, t, t, t.length, edits, t[0], t[t.length - 1], t, t.length],
+  );
   return rows.map((r) => r.word);
 }
 
@@ -67,13 +80,26 @@ const bm25 = (nTerms: number) => `WITH st AS (SELECT count(*)::DOUBLE AS n, avg(
 export function incidentQuery(f: IncidentFilters, actors: string[] | null, words: string[][] = []): Sql {
   const where: string[] = [];
   const params: Param[] = [];
-  const add = (clause: string, ...values: Param[]) => { where.push(clause); params.push(...values); };
-  for (const [name, v] of [['since', f.since], ['until', f.until]] as const) {
+  const add = (clause: string, ...values: Param[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  for (const [name, v] of [
+    ['since', f.since],
+    ['until', f.until],
+  ] as const) {
     if (v && !isCalendarDate(v)) throw new ConfigError(`--${name} must be YYYY-MM-DD, got "${v}"`);
   }
-  if (f.victim?.trim()) { const v = victimClause(f.victim.trim(), words); add(v.sql, ...v.params); }
+  if (f.victim?.trim()) {
+    const v = victimClause(f.victim.trim(), words);
+    add(v.sql, ...v.params);
+  }
   if (f.country) add('country = ?', f.country.toUpperCase());
-  if (actors) add('list_contains(?, lower(actor))', actors.map((a) => a.toLowerCase()));
+  if (actors)
+    add(
+      'list_contains(?, lower(actor))',
+      actors.map((a) => a.toLowerCase()),
+    );
   if (f.type) add('list_contains(attack_types, ?)', f.type.toLowerCase());
   if (f.sector) add('sector = ?', f.sector.toLowerCase());
   if (f.since) add('coalesce(attack_date, first_reported) >= ?::DATE', f.since);
@@ -103,7 +129,11 @@ export function incidentQuery(f: IncidentFilters, actors: string[] | null, words
   };
 }
 
-export interface IncidentRow { record: string; score?: number; docs?: { doc_id: string; score: number }[] }
+export interface IncidentRow {
+  record: string;
+  score?: number;
+  docs?: { doc_id: string; score: number }[];
+}
 
 export function runIncidentQuery(store: Store, q: Sql): Promise<IncidentRow[]> {
   return store.all<IncidentRow>(q.sql, q.params as DuckDBValue[]);
@@ -115,8 +145,13 @@ export async function assertTextIndex(store: Store): Promise<void> {
   if (!indexed && (await store.one('SELECT 1 FROM documents LIMIT 1'))) {
     throw new ConfigError('the full-text index is empty: run `triage analyze` once to build it');
   }
-  if (indexed && (await store.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'search_stemmer'`))?.value !== STEMMER) {
-    throw new ConfigError('the full-text index was built with an older stemmer: run `triage analyze` once to rebuild it');
+  if (
+    indexed &&
+    (await store.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'search_stemmer'`))?.value !== STEMMER
+  ) {
+    throw new ConfigError(
+      'the full-text index was built with an older stemmer: run `triage analyze` once to rebuild it',
+    );
   }
 }
 
@@ -124,19 +159,25 @@ export async function assertTextIndex(store: Store): Promise<void> {
 export async function termStats(store: Store, q: string[]): Promise<{ n: number; df: Map<string, number> }> {
   const n = (await store.one<{ n: number }>('SELECT count(*) AS n FROM search_docs'))?.n ?? 0;
   const rows = await store.all<{ term: string; df: number }>(
-    `SELECT term, df FROM search_term_stats WHERE term IN (${q.map(() => '?').join(', ')})`, q);
+    `SELECT term, df FROM search_term_stats WHERE term IN (${q.map(() => '?').join(', ')})`,
+    q,
+  );
   return { n, df: new Map(rows.map((r) => [r.term, r.df])) };
 }
 
 /** One incident's record by ID. */
 export async function incidentRecord(store: Store, id: string): Promise<string | null> {
-  return (await store.one<{ record: string }>('SELECT record FROM incidents WHERE incident_id = ?', [id]))?.record ?? null;
+  return (
+    (await store.one<{ record: string }>('SELECT record FROM incidents WHERE incident_id = ?', [id]))?.record ?? null
+  );
 }
 
 /** Texts of a few documents. One placeholder per ID: DuckDB pushes an IN list into the scan and reads the
  * text column only for matching rows (a list parameter would read every text). */
-export async function docTexts(store: Store, ids: string[]):
-  Promise<{ doc_id: string; title: string | null; text: string | null }[]> {
+export async function docTexts(
+  store: Store,
+  ids: string[],
+): Promise<{ doc_id: string; title: string | null; text: string | null }[]> {
   if (ids.length === 0) return [];
   return store.all(`SELECT doc_id, title, text FROM documents WHERE doc_id IN (${ids.map(() => '?').join(', ')})`, ids);
 }

@@ -8,9 +8,15 @@ const firstLine = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** Another process holds the file's lock; `holder` names it ("another Triage process, PID 12 (…)"). */
 export class LockedError extends BusyError {
-  constructor(readonly holder: string, path: string) {
-    super(`database is in use by ${holder}; one process writes a file at a time, and a reader cannot open it ` +
-      'while it writes', path);
+  constructor(
+    readonly holder: string,
+    path: string,
+  ) {
+    super(
+      `database is in use by ${holder}; one process writes a file at a time, and a reader cannot open it ` +
+        'while it writes',
+      path,
+    );
   }
 }
 
@@ -25,7 +31,9 @@ export function lockHolder(message: string): { pid: number; command: string } | 
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     // the interpreter's full path says little; the script and its arguments say which command holds the file
     command = [basename(argv[0] ?? ''), ...argv.slice(1).map((a) => (a.includes('/') ? basename(a) : a))].join(' ');
-  } catch { /* another user's process, or it has just ended */ }
+  } catch {
+    /* another user's process, or it has just ended */
+  }
   // the command line is another process's text: no control characters reach the terminal
   return { pid: Number(pid), command: command.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 200) };
 }
@@ -44,10 +52,13 @@ export function openFailure(err: unknown, path: string, readOnly: boolean): Erro
     return new LockedError(describeHolder(msg), path);
   }
   if (/Is a directory/i.test(msg)) return new ConfigError('--db is a folder, not a DuckDB database file', path);
-  if (/not a valid DuckDB database|created by (an older|a newer)|database file with version|Corrupt|checksum/i
-    .test(msg)) {
-    return new ConfigError(`--db is not a DuckDB database Triage can read: ${msg.replace(/\s*"[^"]*"/g, '')
-      .replace(/^IO Error: /, '')}`, path);
+  if (
+    /not a valid DuckDB database|created by (an older|a newer)|database file with version|Corrupt|checksum/i.test(msg)
+  ) {
+    return new ConfigError(
+      `--db is not a DuckDB database Triage can read: ${msg.replace(/\s*"[^"]*"/g, '').replace(/^IO Error: /, '')}`,
+      path,
+    );
   }
   if (readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
     return new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', path);

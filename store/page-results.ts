@@ -8,7 +8,12 @@ import type { Store } from './store.ts';
 import { saveArticles, type SaveOutcome } from './documents.ts';
 import { recordFailure, recordFetches, type FetchRow } from './ingest-state.ts';
 
-export interface Failed { stage: string; item: string; reason: FailureReason; message: string }
+export interface Failed {
+  stage: string;
+  item: string;
+  reason: FailureReason;
+  message: string;
+}
 
 /** A page's result; `fetch` is its HTTP state (none for a local file). */
 export type PageResult =
@@ -23,14 +28,22 @@ export type PageResult =
 export function savePageResults(store: Store, batch: { result: PageResult; at: string }[]): Promise<SaveOutcome[]> {
   const results = batch.map((b) => b.result);
   const stored = results.flatMap((r) => (r.kind === 'stored' ? [r] : []));
-  const cleared = results.flatMap((r) => (r.kind === 'stored'
-    ? [...(r.fetch ? [idFrom('fail', 'fetch', r.item)] : []), idFrom('fail', 'clean', r.item)]
-    : r.kind === 'not_modified' ? [idFrom('fail', 'fetch', r.item)] : []));
+  const cleared = results.flatMap((r) =>
+    r.kind === 'stored'
+      ? [...(r.fetch ? [idFrom('fail', 'fetch', r.item)] : []), idFrom('fail', 'clean', r.item)]
+      : r.kind === 'not_modified'
+        ? [idFrom('fail', 'fetch', r.item)]
+        : [],
+  );
   const fetches = results.flatMap((r) => (r.fetch ? [r.fetch] : []));
   return store.transaction(async () => {
-    const outcomes = await saveArticles(store, stored.map((r) => r.article));
+    const outcomes = await saveArticles(
+      store,
+      stored.map((r) => r.article),
+    );
     if (fetches.length) await recordFetches(store, fetches);
-    if (cleared.length) await store.run('DELETE FROM failures WHERE failure_id IN (SELECT unnest(?::VARCHAR[]))', [cleared as never]);
+    if (cleared.length)
+      await store.run('DELETE FROM failures WHERE failure_id IN (SELECT unnest(?::VARCHAR[]))', [cleared as never]);
     for (const { result: r, at } of batch) if (r.kind === 'failed') await recordFailure(store, { ...r.failure, at });
     return outcomes;
   });

@@ -2,8 +2,17 @@
 // report snapshots: the figures each recorded report showed, so the next one can list revisions since.
 import type { Store } from './store.ts';
 
-export interface SourceHealth { id: string; publisher: string; ok: boolean; error: string | null; items: number }
-export interface SnapshotRecord { incident_id: string; figures: unknown }
+export interface SourceHealth {
+  id: string;
+  publisher: string;
+  ok: boolean;
+  error: string | null;
+  items: number;
+}
+export interface SnapshotRecord {
+  incident_id: string;
+  figures: unknown;
+}
 
 /** Every incident date (attack, else first reported), YYYY-MM-DD. */
 export async function incidentDates(store: Store): Promise<string[]> {
@@ -24,26 +33,42 @@ export async function dataSnapshotTime(store: Store): Promise<string | null> {
 }
 
 /** The latest recorded report of this kind before `id`, with its figures; null when none. */
-export async function previousSnapshot(store: Store, kind: string, id: string):
-  Promise<{ id: string; rows: SnapshotRecord[] } | null> {
+export async function previousSnapshot(
+  store: Store,
+  kind: string,
+  id: string,
+): Promise<{ id: string; rows: SnapshotRecord[] } | null> {
   // A database created before report_snapshots existed and opened read-only has no such table yet.
-  const table = await store.one<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'report_snapshots'`);
+  const table = await store.one<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'report_snapshots'`,
+  );
   if (!Number(table?.n)) return null;
   const prev = await store.one<{ id: string }>(
-    `SELECT max(period_id) AS id FROM report_snapshots WHERE period_kind = ? AND period_id < ?`, [kind, id]);
+    `SELECT max(period_id) AS id FROM report_snapshots WHERE period_kind = ? AND period_id < ?`,
+    [kind, id],
+  );
   if (!prev?.id) return null;
   const rows = await store.all<{ incident_id: string; figures: string }>(
     `SELECT incident_id, figures FROM report_snapshots WHERE period_kind = ? AND period_id = ? ORDER BY incident_id`,
-    [kind, prev.id]);
+    [kind, prev.id],
+  );
   return { id: prev.id, rows: rows.map((r) => ({ incident_id: r.incident_id, figures: JSON.parse(r.figures) })) };
 }
 
 /** Replaces a period's snapshot with `rows`. */
-export async function replaceSnapshot(store: Store, kind: string, id: string, at: string, rows: SnapshotRecord[]):
-  Promise<void> {
+export async function replaceSnapshot(
+  store: Store,
+  kind: string,
+  id: string,
+  at: string,
+  rows: SnapshotRecord[],
+): Promise<void> {
   await store.transaction(async () => {
     await store.run(`DELETE FROM report_snapshots WHERE period_kind = ? AND period_id = ?`, [kind, id]);
-    await store.upsert('report_snapshots', ['period_kind', 'period_id', 'incident_id', 'snapshot_at', 'figures'],
-      rows.map((r) => [kind, id, r.incident_id, at, r.figures as object]));
+    await store.upsert(
+      'report_snapshots',
+      ['period_kind', 'period_id', 'incident_id', 'snapshot_at', 'figures'],
+      rows.map((r) => [kind, id, r.incident_id, at, r.figures as object]),
+    );
   });
 }

@@ -5,7 +5,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { openFailure } from './open.ts';
 
-export interface Sandbox { conn: DuckDBConnection; close(): void }
+export interface Sandbox {
+  conn: DuckDBConnection;
+  close(): void;
+}
 
 /** Memory and threads one ad-hoc query may use; past the memory limit it fails (nothing spills to disk). */
 export const SANDBOX_LIMITS = { memory_limit: '256MB', threads: '2' } as const;
@@ -36,7 +39,10 @@ export async function openSandbox(path: string): Promise<Sandbox> {
     throw openFailure(err, path, true);
   }
   const conn = await instance.connect();
-  const close = () => { conn.closeSync(); instance.closeSync(); };
+  const close = () => {
+    conn.closeSync();
+    instance.closeSync();
+  };
   try {
     const names = SANDBOX_SETTINGS.map(([k]) => k).filter((k) => k !== 'access_mode');
     const reader = await conn.runAndReadAll(`SELECT name, value FROM duckdb_settings() WHERE name IN

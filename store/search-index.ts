@@ -3,7 +3,11 @@
 import type { Store } from './store.ts';
 import { acronym, nameTokens, normaliseName, STEMMER, termFrequencies } from './search-terms.ts';
 
-export interface IndexStats { indexed: number; removed: number; names: number }
+export interface IndexStats {
+  indexed: number;
+  removed: number;
+  names: number;
+}
 
 const BATCH = 2000;
 /** Past this share of changed documents, document frequencies are recounted whole rather than per term. */
@@ -17,8 +21,11 @@ export async function updateSearchIndex(store: Store, victimAliases: VictimAlias
   await dropIfOtherStemmer(store);
   const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
     FROM documents d LEFT JOIN search_docs s USING (doc_id) WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`);
-  const gone = (await store.all<{ doc_id: string }>(`SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)`))
-    .map((r) => r.doc_id);
+  const gone = (
+    await store.all<{ doc_id: string }>(
+      `SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)`,
+    )
+  ).map((r) => r.doc_id);
   const affected = new Set<string>();
   for (let i = 0; i < stale.length; i += BATCH) await indexBatch(store, stale.slice(i, i + BATCH), affected);
   if (gone.length) await removeDocs(store, gone, affected);
@@ -37,13 +44,19 @@ async function dropIfOtherStemmer(store: Store): Promise<void> {
   });
 }
 
-async function indexBatch(store: Store, batch: { doc_id: string; known: boolean }[], affected: Set<string>): Promise<void> {
+async function indexBatch(
+  store: Store,
+  batch: { doc_id: string; known: boolean }[],
+  affected: Set<string>,
+): Promise<void> {
   const ids = batch.map((b) => b.doc_id);
   // only documents indexed before (a new version) have postings to replace: new ones skip the scan
   const known = batch.filter((b) => b.known).map((b) => b.doc_id);
   const docs = await store.all<{ doc_id: string; version_id: string; body: string }>(
     `SELECT doc_id, version_id, coalesce(title, '') || chr(10) || coalesce(text, '') AS body FROM documents
-     WHERE list_contains(?, doc_id)`, [ids as never]);
+     WHERE list_contains(?, doc_id)`,
+    [ids as never],
+  );
   const stage: unknown[][] = [];
   const stats: unknown[][] = [];
   for (const d of docs) {
@@ -54,7 +67,10 @@ async function indexBatch(store: Store, batch: { doc_id: string; known: boolean 
   }
   await store.transaction(async () => {
     if (known.length) {
-      for (const r of await store.all<{ term: string }>(`SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`, [known as never])) {
+      for (const r of await store.all<{ term: string }>(
+        `SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`,
+        [known as never],
+      )) {
         affected.add(r.term);
       }
       await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [known as never]);
@@ -69,7 +85,10 @@ async function indexBatch(store: Store, batch: { doc_id: string; known: boolean 
 
 async function removeDocs(store: Store, ids: string[], affected: Set<string>): Promise<void> {
   await store.transaction(async () => {
-    for (const r of await store.all<{ term: string }>(`SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`, [ids as never])) {
+    for (const r of await store.all<{ term: string }>(
+      `SELECT DISTINCT term FROM search_terms WHERE list_contains(?, doc_id)`,
+      [ids as never],
+    )) {
       affected.add(r.term);
     }
     await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [ids as never]);
@@ -83,7 +102,9 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
     if (changed >= total * FULL_RECOUNT) {
       // a large change: rewrite the postings sorted by term, so a term's rows sit in few row groups and
       // DuckDB's min/max zone maps skip the rest when a query looks terms up
-      await store.run(`CREATE OR REPLACE TEMP TABLE search_terms_sorted AS SELECT * FROM search_terms ORDER BY term, doc_id`);
+      await store.run(
+        `CREATE OR REPLACE TEMP TABLE search_terms_sorted AS SELECT * FROM search_terms ORDER BY term, doc_id`,
+      );
       await store.run(`DELETE FROM search_terms`);
       await store.run(`INSERT INTO search_terms SELECT * FROM search_terms_sorted`);
       await store.run(`DROP TABLE search_terms_sorted`);
@@ -93,7 +114,10 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
     }
     const list = [...affected];
     await store.run(`DELETE FROM search_term_stats WHERE list_contains(?, term)`, [list as never]);
-    await store.run(`INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms WHERE list_contains(?, term) GROUP BY term`, [list as never]);
+    await store.run(
+      `INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms WHERE list_contains(?, term) GROUP BY term`,
+      [list as never],
+    );
   });
 }
 
@@ -103,20 +127,28 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
  */
 async function rebuildNames(store: Store, aliases: VictimAliases): Promise<number> {
   const incidents = await store.all<{ incident_id: string; victim: string; hv: string | null }>(
-    `SELECT incident_id, victim, (record->'history'->'victim')::VARCHAR AS hv FROM incidents`);
+    `SELECT incident_id, victim, (record->'history'->'victim')::VARCHAR AS hv FROM incidents`,
+  );
   const names = new Map<string, Set<string>>();
   for (const i of incidents) {
     const set = new Set([i.victim]);
-    for (const h of (i.hv ? JSON.parse(i.hv) : []) as { value: unknown }[]) if (typeof h.value === 'string') set.add(h.value);
+    for (const h of (i.hv ? JSON.parse(i.hv) : []) as { value: unknown }[])
+      if (typeof h.value === 'string') set.add(h.value);
     names.set(i.incident_id, set);
   }
   const written = await store.all<{ incident_id: string; name: string | null; canonical: string | null }>(
     `SELECT DISTINCT s.incident_id, f.value->>'name' AS name, f.value->>'canonical' AS canonical
      FROM incident_sources s JOIN documents d ON d.doc_id = s.doc_id
-     JOIN facts f ON f.version_id = d.version_id AND f.field = 'victim'`);
+     JOIN facts f ON f.version_id = d.version_id AND f.field = 'victim'`,
+  );
   for (const w of written) {
     const set = names.get(w.incident_id);
-    const own = set && [...set].some((n) => normaliseName(n) === normaliseName(w.canonical ?? '') || normaliseName(n) === normaliseName(w.name ?? ''));
+    const own =
+      set &&
+      [...set].some(
+        (n) =>
+          normaliseName(n) === normaliseName(w.canonical ?? '') || normaliseName(n) === normaliseName(w.name ?? ''),
+      );
     if (own && w.name) set.add(w.name);
   }
   const rows: unknown[][] = [];

@@ -5,8 +5,12 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words too common to rank anything; left out of the index to keep it small. */
-const STOP = new Set(('a an and are as at be by for from has have in is it its of on or that the this to was were ' +
-  'will with which who not but after also been than said').split(' '));
+const STOP = new Set(
+  (
+    'a an and are as at be by for from has have in is it its of on or that the this to was were ' +
+    'will with which who not but after also been than said'
+  ).split(' '),
+);
 
 const STEMS = new Map<string, string>();
 
@@ -58,7 +62,9 @@ const NAME_STOP = new Set(['of', 'the', 'and', 'for', 'de', 'la', 'le', 'du', 'd
 
 /** Name tokens without linking words: "All India Institute of Medical Sciences" → all india institute medical sciences. */
 export function nameTokens(s: string): string[] {
-  return normaliseName(s).split(' ').filter((t) => t && !NAME_STOP.has(t));
+  return normaliseName(s)
+    .split(' ')
+    .filter((t) => t && !NAME_STOP.has(t));
 }
 
 /** Initials of the significant words: "All India Institute of Medical Sciences" → "aiims". */

@@ -3,8 +3,17 @@
 // publishing a read snapshot, `<db>.snapshot`: after a CHECKPOINT, with its lock still held, the file is copied
 // and renamed into place (atomic: a reader sees the old copy or the new one, never half of one). Readers open the
 // snapshot when it is current, else the file itself, else — the file is being written — the last snapshot.
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync }
-  from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '../core/effects.ts';
 import { BusyError, ConfigError, describe } from '../core/errors.ts';
@@ -13,7 +22,11 @@ import { LockedError } from './open.ts';
 
 export const snapshotOf = (db: string): string => `${db}.snapshot`;
 
-export interface Published { path: string; bytes: number; ms: number }
+export interface Published {
+  path: string;
+  bytes: number;
+  ms: number;
+}
 
 /** Writer side, with the writer's lock held: a consistent copy of the checkpointed file for readers. */
 export async function publishSnapshot(store: Store): Promise<Published> {
@@ -35,7 +48,11 @@ export async function publishSnapshot(store: Store): Promise<Published> {
 
 function syncPath(path: string): void {
   const fd = openSync(path, 'r');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const mtime = (path: string): number => (existsSync(path) ? statSync(path).mtimeMs : -1);
@@ -59,11 +76,16 @@ export async function openReader<T>(db: string, open: (path: string) => Promise<
   } catch (err) {
     if (!(err instanceof LockedError)) throw err;
     if (!existsSync(snap)) {
-      throw new BusyError(`database is being written by ${err.holder} and has no read snapshot yet (one is ` +
-        'published when a writing run ends): try again when it has finished', db);
+      throw new BusyError(
+        `database is being written by ${err.holder} and has no read snapshot yet (one is ` +
+          'published when a writing run ends): try again when it has finished',
+        db,
+      );
     }
-    log.info(`${db} is being written by ${err.holder}; reading ` +
-      `the snapshot its last run published at ${new Date(statSync(snap).mtimeMs).toISOString()}`);
+    log.info(
+      `${db} is being written by ${err.holder}; reading ` +
+        `the snapshot its last run published at ${new Date(statSync(snap).mtimeMs).toISOString()}`,
+    );
     return open(snap);
   }
 }
@@ -74,23 +96,35 @@ const identity = (path: string): string => {
   return `${st.ino}:${st.size}:${st.mtimeMs}`;
 };
 
-interface Held { store: Store; id: string; users: number; retired: boolean }
+interface Held {
+  store: Store;
+  id: string;
+  users: number;
+  retired: boolean;
+}
 
 /**
  * For a long-running reader (`serve`): holds the snapshot open read-only, and when a writer publishes a new one,
  * opens that for the next request and closes the old one once its requests are done. Never holds `db` itself.
  */
 export class SnapshotReader {
-  private constructor(readonly snapshot: string, private held: Held,
-    private readonly openStore: (path: string) => Promise<Store>) {}
+  private constructor(
+    readonly snapshot: string,
+    private held: Held,
+    private readonly openStore: (path: string) => Promise<Store>,
+  ) {}
 
   /**
    * `publish` makes a snapshot when there is no current one and no writer (it opens the file as a writer for the
    * copy); while a writer holds the file, the last snapshot serves, or the BusyError names the writer. Where no
    * snapshot can be written (a read-only folder), the file itself is held, with a warning.
    */
-  static async open(db: string, openStore: (path: string) => Promise<Store>,
-    publish: () => Promise<void>, log: Logger): Promise<SnapshotReader> {
+  static async open(
+    db: string,
+    openStore: (path: string) => Promise<Store>,
+    publish: () => Promise<void>,
+    log: Logger,
+  ): Promise<SnapshotReader> {
     if (!existsSync(db)) throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', db);
     let path = snapshotOf(db);
     if (!snapshotIsCurrent(db)) {
@@ -98,17 +132,24 @@ export class SnapshotReader {
         await publish();
       } catch (err) {
         if (err instanceof LockedError && existsSync(path)) {
-          log.info(`${db} is being written by ${err.holder}; serving the snapshot its last run published at ` +
-            `${new Date(statSync(path).mtimeMs).toISOString()} until it publishes the next`);
+          log.info(
+            `${db} is being written by ${err.holder}; serving the snapshot its last run published at ` +
+              `${new Date(statSync(path).mtimeMs).toISOString()} until it publishes the next`,
+          );
         } else if (!(err instanceof BusyError) && !(err instanceof ConfigError)) {
-          log.warn(`cannot write a read snapshot beside ${db} (${describe(err)}): serving the file itself, ` +
-            'which keeps writers out until serve stops');
+          log.warn(
+            `cannot write a read snapshot beside ${db} (${describe(err)}): serving the file itself, ` +
+              'which keeps writers out until serve stops',
+          );
           path = db;
         } else throw err;
       }
     }
-    return new SnapshotReader(path, { store: await openStore(path), id: identity(path), users: 0, retired: false },
-      openStore);
+    return new SnapshotReader(
+      path,
+      { store: await openStore(path), id: identity(path), users: 0, retired: false },
+      openStore,
+    );
   }
 
   private switching: Promise<void> | null = null;
@@ -128,14 +169,22 @@ export class SnapshotReader {
 
   private refresh(): Promise<void> {
     let id: string;
-    try { id = identity(this.snapshot); } catch { return Promise.resolve(); } // removed: keep the one we hold
+    try {
+      id = identity(this.snapshot);
+    } catch {
+      return Promise.resolve();
+    } // removed: keep the one we hold
     if (id === this.held.id) return Promise.resolve();
-    this.switching ??= this.openStore(this.snapshot).then((store) => {
-      const old = this.held;
-      this.held = { store, id, users: 0, retired: false };
-      old.retired = true;
-      if (old.users === 0) old.store.close();
-    }).finally(() => { this.switching = null; });
+    this.switching ??= this.openStore(this.snapshot)
+      .then((store) => {
+        const old = this.held;
+        this.held = { store, id, users: 0, retired: false };
+        old.retired = true;
+        if (old.users === 0) old.store.close();
+      })
+      .finally(() => {
+        this.switching = null;
+      });
     return this.switching;
   }
 

@@ -9,7 +9,11 @@ import { ConfigError } from '../core/errors.ts';
 export const SQL_ROW_CAP = 10_000;
 
 export type SqlRow = Record<string, unknown>;
-export interface SqlResult { columns: string[]; rows: number; cut: boolean }
+export interface SqlResult {
+  columns: string[];
+  rows: number;
+  cut: boolean;
+}
 
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 const EXPLAIN_PREFIX = /^\s*EXPLAIN\s+(?:ANALY[SZ]E\s+)?(?:\([^()]*\)\s*)?/i;
@@ -40,8 +44,12 @@ export async function checkQuery(conn: DuckDBConnection, sql: string): Promise<v
  * Runs SQL on a sandboxed connection and hands rows to `each` a chunk at a time, at most `limit` of them.
  * `cut` says there were more (reading stops at the first row past the cap; nothing beyond is computed).
  */
-export async function runQuery(conn: DuckDBConnection, sql: string, limit: number,
-  each: (rows: SqlRow[], columns: string[]) => void): Promise<SqlResult> {
+export async function runQuery(
+  conn: DuckDBConnection,
+  sql: string,
+  limit: number,
+  each: (rows: SqlRow[], columns: string[]) => void,
+): Promise<SqlResult> {
   await checkQuery(conn, sql);
   let rows = 0;
   let cut = false;
@@ -52,9 +60,16 @@ export async function runQuery(conn: DuckDBConnection, sql: string, limit: numbe
     const dates = new Set(result.columnTypes().flatMap((t, i) => (t.toString() === 'DATE' ? [i] : [])));
     for await (const chunk of result.yieldRowsJs()) {
       const take = chunk.slice(0, limit - rows);
-      if (take.length) each(take.map((r) => rowObject(columns, r, dates)), columns);
+      if (take.length)
+        each(
+          take.map((r) => rowObject(columns, r, dates)),
+          columns,
+        );
       rows += take.length;
-      if (take.length < chunk.length) { cut = true; break; }
+      if (take.length < chunk.length) {
+        cut = true;
+        break;
+      }
     }
   } catch (err) {
     throw asSqlError(err);
@@ -87,16 +102,21 @@ function asSqlError(err: unknown): ConfigError {
   if (err instanceof ConfigError) return err;
   const msg = firstLine(err);
   if (/read-only|read only|disabled by configuration|configuration has been locked|Permission Error/i.test(msg)) {
-    return new ConfigError(`refused by the --sql sandbox (read-only, no files, network, extensions or settings): ` +
-      msg);
+    return new ConfigError(
+      `refused by the --sql sandbox (read-only, no files, network, extensions or settings): ` + msg,
+    );
   }
   if (/Out of Memory/i.test(msg)) {
-    return new ConfigError(`SQL stopped: the query needs more than the sandbox's memory (${msg}); ` +
-      'aggregate or filter in SQL, or add a LIMIT');
+    return new ConfigError(
+      `SQL stopped: the query needs more than the sandbox's memory (${msg}); ` +
+        'aggregate or filter in SQL, or add a LIMIT',
+    );
   }
   return new ConfigError(`SQL error: ${msg}`);
 }
 
 const refused = (what: string) =>
-  new ConfigError(`refused: --sql is read-only and reaches only the database: only queries run (SELECT, WITH, ` +
-    `DESCRIBE, EXPLAIN…), not this ${what}`);
+  new ConfigError(
+    `refused: --sql is read-only and reaches only the database: only queries run (SELECT, WITH, ` +
+      `DESCRIBE, EXPLAIN…), not this ${what}`,
+  );

@@ -4,7 +4,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBInstance,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { isLockError, openFailure } from './open.ts';
 
 const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
@@ -12,15 +23,33 @@ const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.met
 export type Row = Record<string, unknown>;
 export type Cell = string | number | boolean | null | undefined | string[] | object;
 
-export interface OpenOptions { readOnly?: boolean; uncached?: boolean }
+export interface OpenOptions {
+  readOnly?: boolean;
+  uncached?: boolean;
+}
 
 /** The tables whose row counts describe a database (used by `run` and the idempotence test). */
-export const DATA_TABLES = ['sources', 'fetches', 'feed_items', 'documents', 'document_versions', 'extractions',
-  'facts', 'document_clusters', 'incidents', 'incident_sources', 'failures'] as const;
+export const DATA_TABLES = [
+  'sources',
+  'fetches',
+  'feed_items',
+  'documents',
+  'document_versions',
+  'extractions',
+  'facts',
+  'document_clusters',
+  'incidents',
+  'incident_sources',
+  'failures',
+] as const;
 
 export class Store {
-  private constructor(readonly path: string, readonly conn: DuckDBConnection, readonly readOnly: boolean,
-    private readonly instance: DuckDBInstance) {}
+  private constructor(
+    readonly path: string,
+    readonly conn: DuckDBConnection,
+    readonly readOnly: boolean,
+    private readonly instance: DuckDBInstance,
+  ) {}
 
   /**
    * Opens (and migrates) the database file. A writer waits a moment for a lock (a reader may hold the file for
@@ -29,13 +58,16 @@ export class Store {
   static async open(path: string, opts: OpenOptions = {}): Promise<Store> {
     if (path !== ':memory:' && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
     // DuckDB's cache may otherwise grow to 80% of RAM; past the limit it evicts and spills to disk.
-    const options: Record<string, string> = { memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? DEFAULT_MEMORY,
-      ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}) };
+    const options: Record<string, string> = {
+      memory_limit: process.env.TRIAGE_DUCKDB_MEMORY ?? DEFAULT_MEMORY,
+      ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+    };
     const deadline = Date.now() + (opts.readOnly ? 0 : lockWaitMs());
     let instance: DuckDBInstance;
     for (;;) {
       try {
-        instance = opts.uncached ? await DuckDBInstance.create(path, options)
+        instance = opts.uncached
+          ? await DuckDBInstance.create(path, options)
           : await DuckDBInstance.fromCache(path, options);
         break;
       } catch (err) {
@@ -90,22 +122,27 @@ export class Store {
   }
 
   run(sql: string, params: DuckDBValue[] = []): Promise<void> {
-    return this.serial(async () => { const [values, types] = bind(params); await this.conn.run(sql, values, types); });
+    return this.serial(async () => {
+      const [values, types] = bind(params);
+      await this.conn.run(sql, values, types);
+    });
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTx.getStore()) return fn();
-    return this.serial(() => this.inTx.run(true, async () => {
-      await this.conn.run('BEGIN TRANSACTION');
-      try {
-        const out = await fn();
-        await this.conn.run('COMMIT');
-        return out;
-      } catch (err) {
-        await this.conn.run('ROLLBACK');
-        throw err;
-      }
-    }));
+    return this.serial(() =>
+      this.inTx.run(true, async () => {
+        await this.conn.run('BEGIN TRANSACTION');
+        try {
+          const out = await fn();
+          await this.conn.run('COMMIT');
+          return out;
+        } catch (err) {
+          await this.conn.run('ROLLBACK');
+          throw err;
+        }
+      }),
+    );
   }
 
   /**
@@ -136,7 +173,9 @@ export class Store {
     // of a 256MB limit; delete + append stays flat). Duplicates within one batch are still resolved by the insert.
     const key = await this.primaryKey(table);
     if (key.length) {
-      await this.conn.run(`DELETE FROM ${quoteIdent(table)} USING ${stage} s WHERE ${key.map((k) => `${quoteIdent(table)}.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')}`);
+      await this.conn.run(
+        `DELETE FROM ${quoteIdent(table)} USING ${stage} s WHERE ${key.map((k) => `${quoteIdent(table)}.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')}`,
+      );
     }
     await this.conn.run(`INSERT OR REPLACE INTO ${table} (${cols}) SELECT ${cols} FROM ${stage}`);
     await this.conn.run(`DROP TABLE ${stage}`);
@@ -148,8 +187,13 @@ export class Store {
   private async primaryKey(table: string): Promise<string[]> {
     const cached = this.keyCache.get(table);
     if (cached) return cached;
-    const row = (await this.allNow<{ cols: string[] }>(`SELECT constraint_column_names AS cols FROM duckdb_constraints()
-      WHERE table_name = ? AND schema_name = 'main' AND constraint_type = 'PRIMARY KEY'`, [table]))[0];
+    const row = (
+      await this.allNow<{ cols: string[] }>(
+        `SELECT constraint_column_names AS cols FROM duckdb_constraints()
+      WHERE table_name = ? AND schema_name = 'main' AND constraint_type = 'PRIMARY KEY'`,
+        [table],
+      )
+    )[0];
     const key = row?.cols ?? [];
     this.keyCache.set(table, key);
     return key;
@@ -159,7 +203,9 @@ export class Store {
     const cached = this.typeCache.get(table);
     if (cached) return cached;
     const rows = await this.allNow<{ column_name: string; data_type: string }>(
-      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'`, [table]);
+      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'`,
+      [table],
+    );
     const types = Object.fromEntries(rows.map((r) => [r.column_name, r.data_type]));
     this.typeCache.set(table, types);
     return types;
@@ -214,13 +260,22 @@ function bind(params: DuckDBValue[]): [DuckDBValue[] | undefined, DuckDBType[] |
   if (params.length === 0) return [undefined, undefined];
   const types: DuckDBType[] = [];
   const values = params.map((p): DuckDBValue => {
-    if (p === null || p === undefined) { types.push(VARCHAR); return null; }
-    if (Array.isArray(p)) { types.push(LIST(VARCHAR)); return listValue(p.map((x) => (x === null ? null : String(x)))); }
+    if (p === null || p === undefined) {
+      types.push(VARCHAR);
+      return null;
+    }
+    if (Array.isArray(p)) {
+      types.push(LIST(VARCHAR));
+      return listValue(p.map((x) => (x === null ? null : String(x))));
+    }
     if (typeof p === 'string') types.push(VARCHAR);
     else if (typeof p === 'boolean') types.push(BOOLEAN);
     else if (typeof p === 'bigint') types.push(BIGINT);
     else if (typeof p === 'number') types.push(Number.isInteger(p) && Math.abs(p) < 2 ** 53 ? BIGINT : DOUBLE);
-    else { types.push(VARCHAR); return String(p); }
+    else {
+      types.push(VARCHAR);
+      return String(p);
+    }
     return typeof p === 'number' && types[types.length - 1] === BIGINT ? BigInt(p) : p;
   });
   return [values, types];
@@ -231,7 +286,8 @@ type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
 function appendCell(a: Appender, cell: Cell, type: string): void {
   if (cell === null || cell === undefined) a.appendNull();
   else if (type === 'JSON') a.appendVarchar(JSON.stringify(cell));
-  else if (type.endsWith('[]')) a.appendVarchar(`[${(cell as string[]).map((s) => `'${String(s).replace(/'/g, "''")}'`).join(', ')}]`);
+  else if (type.endsWith('[]'))
+    a.appendVarchar(`[${(cell as string[]).map((s) => `'${String(s).replace(/'/g, "''")}'`).join(', ')}]`);
   else if (type === 'BOOLEAN') a.appendBoolean(Boolean(cell));
   else if (type === 'DOUBLE') a.appendDouble(Number(cell));
   else if (type === 'INTEGER') a.appendInteger(Number(cell));

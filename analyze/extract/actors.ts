@@ -15,9 +15,24 @@ const WORD_START = String.raw`(?<![\p{L}\p{N}])(?=[\p{L}])`;
 const ALIAS = 'alias|handle|moniker|pseudonym';
 
 interface Cues {
-  cue: RegExp; named: RegExp; tail: RegExp; before: RegExp; naming: RegExp; agent: RegExp; after: RegExp;
-  possessive: RegExp; claims: RegExp; kindAfter: RegExp; nounAfter: RegExp; stop: Set<string>;
-  passing: RegExp; lineage: RegExp; otherEvent: RegExp; tool: RegExp; fronted: RegExp; noClaim: RegExp;
+  cue: RegExp;
+  named: RegExp;
+  tail: RegExp;
+  before: RegExp;
+  naming: RegExp;
+  agent: RegExp;
+  after: RegExp;
+  possessive: RegExp;
+  claims: RegExp;
+  kindAfter: RegExp;
+  nounAfter: RegExp;
+  stop: Set<string>;
+  passing: RegExp;
+  lineage: RegExp;
+  otherEvent: RegExp;
+  tool: RegExp;
+  fronted: RegExp;
+  noClaim: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
 
@@ -25,8 +40,12 @@ function cues(lists: Lists): Cues {
   const hit = cuesCache.get(lists);
   if (hit) return hit;
   const src = (n: string | string[]) => listRe(lists, n).source;
-  const N = src('group-nouns'), K = src('group-kinds'), V = src('group-naming'), A = src('group-agent');
-  const S = src('group-strain-nouns'), C = src('group-compounds');
+  const N = src('group-nouns'),
+    K = src('group-kinds'),
+    V = src('group-naming'),
+    A = src('group-agent');
+  const S = src('group-strain-nouns'),
+    C = src('group-compounds');
   const of = String.raw`\s+(?:de|of|van|di|des)\s+`;
   // "ransomware gang", "grupo de hackers", "Hackersgroep", or a noun with a naming verb after it ("group … called")
   // …or a strain noun so named ("the malware, which has been dubbed X": a strain counts as the attacker's name)
@@ -35,40 +54,60 @@ function cues(lists: Lists): Cues {
   const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE}(?:the\s+${QUOTE})?)?`;
   const c: Cues = {
     // a cheap first look: a sentence without any group word declares no name
-    cue: new RegExp(`${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns',
-      'group-claimed-by'])}|${ALIAS}`, 'iu'),
+    cue: new RegExp(
+      `${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns', 'group-claimed-by'])}|${ALIAS}`,
+      'iu',
+    ),
     // names declared by construction: "the ransomware group X", "a group calling itself X", "alias 'X'"
-    named: new RegExp(String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE}`
-      + String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?${QUOTE})`
-      + String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`, 'giu'),
+    named: new RegExp(
+      String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE}` +
+        String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?${QUOTE})` +
+        String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`,
+      'giu',
+    ),
     // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
     tail: new RegExp(String.raw`^\s+(?:${K}\s+)+${N}`, 'u'),
     // before a table name: "ransomware group X", "el grupo de hackers conocido como X", "the strain X", "ransomware X"
     // (the name may stand in apposition: "a relatively new gang, X, listed …")
-    before: new RegExp(String.raw`${WORD_START}(?:(?:${K}\s+)*(?:${N}|${S})(?:${of}${K})?|${C}|ransomware)`
-      + String.raw`(?:,\s*)?${QUOTE}${naming}$`, 'iu'),
+    before: new RegExp(
+      String.raw`${WORD_START}(?:(?:${K}\s+)*(?:${N}|${S})(?:${of}${K})?|${C}|ransomware)` +
+        String.raw`(?:,\s*)?${QUOTE}${naming}$`,
+      'iu',
+    ),
     naming: new RegExp(String.raw`${WORD_START}${V}${QUOTE}$`, 'iu'),
     // …a country's possessive between: "hackers linked to North Korea's X"
-    agent: new RegExp(String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?`
-      + String.raw`(?:(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s\s+)?${QUOTE}$`, 'iu'),
+    agent: new RegExp(
+      String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?` +
+        String.raw`(?:(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s\s+)?${QUOTE}$`,
+      'iu',
+    ),
     after: new RegExp(String.raw`^[\s-]*(?:${K}|${S}|RaaS)`, 'iu'),
     possessive: new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`, 'iu'),
     // (past an aside: "X, which has claimed 300 victims, said it was behind the attack")
     // …or an adverb: "X also leaked", "X reportedly claimed"
-    claims: new RegExp(String.raw`^(?:,[^,.;]{1,80},)?(?:\s+(?:also|reportedly|allegedly|apparently|later|then|now))?`
-      + String.raw`\s+${src('group-claims')}`, 'iu'),
+    claims: new RegExp(
+      String.raw`^(?:,[^,.;]{1,80},)?(?:\s+(?:also|reportedly|allegedly|apparently|later|then|now))?` +
+        String.raw`\s+${src('group-claims')}`,
+      'iu',
+    ),
     kindAfter: new RegExp(String.raw`^[\s-]*(?:(?:${K}\s+)?${N}|${C})`, 'iu'),
     nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
     stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
     // listed in passing, lineage and comparison, another incident: the group named there is not this attacker
     // …also a later item of the list: "groups such as Rhysida and BlackCat"
-    passing: new RegExp(String.raw`${src('group-in-passing')}\s+(?:the\s+)?(?:[\p{L}\p{N}.-]+(?:\s+[\p{L}\p{N}.-]+)?`
-      + String.raw`(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,4}$`, 'iu'),
+    passing: new RegExp(
+      String.raw`${src('group-in-passing')}\s+(?:the\s+)?(?:[\p{L}\p{N}.-]+(?:\s+[\p{L}\p{N}.-]+)?` +
+        String.raw`(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,4}$`,
+      'iu',
+    ),
     lineage: new RegExp(String.raw`${src('group-lineage')}[^.;]{0,40}$`, 'iu'),
     otherEvent: new RegExp(String.raw`${src('group-other-event')}[^.;]{0,80}$`, 'iu'),
     // the name told first, what it is after: "Known as X, the ransomware …", "Dubbed X, the group …"
-    fronted: new RegExp(String.raw`^${QUOTE}(?:${V})${QUOTE}([^,;.]{2,40}?)${QUOTE},\s+(?:the|a|an|this)\s+`
-      + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${K}|${N}|${S})(?![\p{L}])`, 'iu'),
+    fronted: new RegExp(
+      String.raw`^${QUOTE}(?:${V})${QUOTE}([^,;.]{2,40}?)${QUOTE},\s+(?:the|a|an|this)\s+` +
+        String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${K}|${N}|${S})(?![\p{L}])`,
+      'iu',
+    ),
     noClaim: listRe(lists, 'group-no-claim', 'iu'),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
@@ -81,7 +120,8 @@ function cues(lists: Lists): Cues {
 
 /** Does the text around [start, end) say that the name there is a group? */
 function groupContext(text: string, s: Span, start: number, end: number, c: Cues, common: boolean): boolean {
-  const before = text.slice(Math.max(s.start, start - 80), start), after = text.slice(end, Math.min(s.end, end + 120));
+  const before = text.slice(Math.max(s.start, start - 80), start),
+    after = text.slice(end, Math.min(s.end, end + 120));
   if (c.before.test(before) || c.agent.test(before) || (!common && c.naming.test(before))) return true;
   if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
   // "the Play gang", "Nova-hackersgroep", "the Nova ransomware gang" — but "Royal Group" is a company: the noun in
@@ -101,34 +141,54 @@ function partOfName(text: string, s: Span, start: number, end: number, c: Cues):
 }
 
 // A name found by construction: capitalised words or a word with digits ("Sc0rp10nn", "pwn0001"), up to three.
-const NAME = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)`
-  + String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`, 'u');
+const NAME = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}\p{N}$_.]*[\p{L}\p{N}$]|[\p{L}]*\d[\p{L}\p{N}_]*)` +
+    String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$_]*){0,2}`,
+  'u',
+);
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
-const SELF = new RegExp('(?:calls?|calling|named?) (?:itself|themselves|himself|herself)'
-  + '|se hace llamar|se fait appeler|noemt zich|autodenomina', 'i');
+const SELF = new RegExp(
+  '(?:calls?|calling|named?) (?:itself|themselves|himself|herself)' +
+    '|se hace llamar|se fait appeler|noemt zich|autodenomina',
+  'i',
+);
 const CLAUSE_NAME = /^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u;
 const DEMONYM = /^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u;
-const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}`
-  + String.raw`(?![\p{L}\p{N}$])`, 'gu');
+const RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}` +
+    String.raw`(?![\p{L}\p{N}$])`,
+  'gu',
+);
 const TAIL_OPEN = /^[\s'’]/u;
 const TITLE_CASE = /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u;
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
 // "hackers linked to X" names the attacker; "a newcomer linked to X" a lineage
-const ATTACKERS_LINKED = new RegExp(String.raw`\b(?:hackers|attackers|attack|breach|intrusion|incident|hack`
-  + String.raw`|cyber-?criminals|criminals)\s+(?:(?:allegedly|reportedly|believed to be|thought to be|said to be)\s+)?`
-  + String.raw`(?:linked|tied|connected)\s+to\s+[^.;]{0,30}$`, 'i');
+const ATTACKERS_LINKED = new RegExp(
+  String.raw`\b(?:hackers|attackers|attack|breach|intrusion|incident|hack` +
+    String.raw`|cyber-?criminals|criminals)\s+(?:(?:allegedly|reportedly|believed to be|thought to be|said to be)\s+)?` +
+    String.raw`(?:linked|tied|connected)\s+to\s+[^.;]{0,30}$`,
+  'i',
+);
 
-interface Found { name: string; canonical: string; start: number; end: number }
+interface Found {
+  name: string;
+  canonical: string;
+  start: number;
+  end: number;
+}
 
-const OTHER_OBJECT = new RegExp(String.raw`^\s+(?:also\s+|previously\s+|once\s+)?`
-  + String.raw`(?:hit|attacked|targeted|breached|struck|claimed)\s+(?:an?\s+)?`
-  + String.raw`(?:another|other|different|separate|unrelated)\b`,
-  'i');
+const OTHER_OBJECT = new RegExp(
+  String.raw`^\s+(?:also\s+|previously\s+|once\s+)?` +
+    String.raw`(?:hit|attacked|targeted|breached|struck|claimed)\s+(?:an?\s+)?` +
+    String.raw`(?:another|other|different|separate|unrelated)\b`,
+  'i',
+);
 
 // the article writes the word capitalised after a letter or a comma ("… said Phoenix")
 const capitalisedMid = perText((text: string, first: string) =>
-  new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text));
+  new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text),
+);
 
 /** Names the text itself declares as groups, not in the table. */
 function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<string, string>): Found[] {
@@ -141,15 +201,16 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
     return at > s.start + 1 || capitalisedMid(text, first);
   };
   for (const s of sents) {
-    if (c.cue.test(s.text)) for (const m of s.text.matchAll(c.named)) {
-      const at = s.start + m.index + m[0].length;
-      const rest = text.slice(at, s.end);
-      const self = SELF.test(m[0]);
-      // "a hacking tool called X": a tool's name, not a group's
-      if (!self && c.tool.test(m[0])) continue;
-      const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
-      if (n && (self || ok(n[0], s, at))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
-    }
+    if (c.cue.test(s.text))
+      for (const m of s.text.matchAll(c.named)) {
+        const at = s.start + m.index + m[0].length;
+        const rest = text.slice(at, s.end);
+        const self = SELF.test(m[0]);
+        // "a hacking tool called X": a tool's name, not a group's
+        if (!self && c.tool.test(m[0])) continue;
+        const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
+        if (n && (self || ok(n[0], s, at))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
+      }
     const f = c.fronted.exec(s.text);
     if (f && NAME.test(f[1]!)) {
       const at = s.start + s.text.indexOf(f[1]!, f[0].length - f[0].trimStart().length);
@@ -180,11 +241,13 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   const found = new Map<string, Found>();
   // (…nor the subject of an attack on another victim: "In February, X hit another hospital")
   const attacker = (start: number, s: Span, end = start) =>
-    !c.passing.test(text.slice(Math.max(s.start, start - 60), start))
-    && !OTHER_OBJECT.test(text.slice(end, Math.min(s.end, end + 80)))
-    && !(c.lineage.test(text.slice(Math.max(s.start, start - 70), start))
-      && !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start)))
-    && !c.otherEvent.test(text.slice(s.start, start));
+    !c.passing.test(text.slice(Math.max(s.start, start - 60), start)) &&
+    !OTHER_OBJECT.test(text.slice(end, Math.min(s.end, end + 80))) &&
+    !(
+      c.lineage.test(text.slice(Math.max(s.start, start - 70), start)) &&
+      !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start))
+    ) &&
+    !c.otherEvent.test(text.slice(s.start, start));
   const hits: GroupHit[] = findGroupNames(groups, text);
   // a table name the article also writes in lower case is a word here ("the play was cancelled")
   let lower: Set<string> | null = null;
@@ -221,8 +284,15 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
     if ([...found.values()].some((x) => nameKey(x.name) === k || nameKey(x.canonical) === k)) continue;
     // a constructed name over a table name ("LockBit3.0", "a group called Phoenix") was judged as that name
     // (a table word inside a longer declared name does not judge it: "calling itself Zenith Spider")
-    if (hits.some((x) => f.start < x.end && x.start < f.end && (x.start <= f.start && x.end >= f.end
-      || found.has(x.surface.group.canonical)))) continue;
+    if (
+      hits.some(
+        (x) =>
+          f.start < x.end &&
+          x.start < f.end &&
+          ((x.start <= f.start && x.end >= f.end) || found.has(x.surface.group.canonical)),
+      )
+    )
+      continue;
     if (!found.has(f.canonical)) found.set(f.canonical, f);
   }
   // the text says no one has claimed the attack: a group named without a claim or an attack of its own is context
@@ -231,9 +301,15 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
   const ownAt = (start: number, end: number) => {
     const s = sentenceAt(sents, start);
     if (!s) return false;
-    const before = text.slice(Math.max(s.start, start - 80), start), after = text.slice(end, s.end);
-    return c.claims.test(after) || c.agent.test(before) || c.possessive.test(after) || c.before.test(before)
-      || c.naming.test(before);
+    const before = text.slice(Math.max(s.start, start - 80), start),
+      after = text.slice(end, s.end);
+    return (
+      c.claims.test(after) ||
+      c.agent.test(before) ||
+      c.possessive.test(after) ||
+      c.before.test(before) ||
+      c.naming.test(before)
+    );
   };
   const own = (f: Found) => {
     for (let at = text.indexOf(f.name); at >= 0; at = text.indexOf(f.name, at + 1)) {
@@ -241,9 +317,11 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
     }
     return false;
   };
-  return [...found.values()].filter((f) => !unclaimed || own(f)).sort((a, b) => a.start - b.start).map((f) => {
-    const s = sentenceAt(sents, f.start)!;
-    return { name: f.name, canonical: f.canonical, evidence: evidence(text, s.start, s.end) };
-  });
+  return [...found.values()]
+    .filter((f) => !unclaimed || own(f))
+    .sort((a, b) => a.start - b.start)
+    .map((f) => {
+      const s = sentenceAt(sents, f.start)!;
+      return { name: f.name, canonical: f.canonical, evidence: evidence(text, s.start, s.end) };
+    });
 }
-

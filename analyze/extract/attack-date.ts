@@ -12,9 +12,24 @@ type Cue = 'verb' | 'noun' | 'report' | 'event';
 export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
 
 interface Cues {
-  verb: RegExp; noun: RegExp; report: RegExp; event: RegExp; limit: RegExp; attributive: RegExp; offset: RegExp;
-  clause: RegExp; subjectOf: RegExp; other: RegExp; future: RegExp; later: RegExp; pastMonth: RegExp;
-  leadOffset: RegExp; leadClause: RegExp; nounSubject: RegExp; pastVerb: RegExp; relativeAttack: RegExp;
+  verb: RegExp;
+  noun: RegExp;
+  report: RegExp;
+  event: RegExp;
+  limit: RegExp;
+  attributive: RegExp;
+  offset: RegExp;
+  clause: RegExp;
+  subjectOf: RegExp;
+  other: RegExp;
+  future: RegExp;
+  later: RegExp;
+  pastMonth: RegExp;
+  leadOffset: RegExp;
+  leadClause: RegExp;
+  nounSubject: RegExp;
+  pastVerb: RegExp;
+  relativeAttack: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -26,7 +41,9 @@ function cues(lists: Lists): Cues {
   if (c) return c;
   const noun = listRe(lists, 'date-attack-nouns').source;
   const claim = listRe(lists, ['date-report-verbs', 'date-claim-verbs']).source;
-  const nums = words(lists, 'date-numerals').map((w) => w.split(' ')[1]).join('|');
+  const nums = words(lists, 'date-numerals')
+    .map((w) => w.split(' ')[1])
+    .join('|');
   const verbs = listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source;
   const limit = listRe(lists, 'date-limit-words').source;
   const AFTER = String.raw`(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`;
@@ -43,23 +60,32 @@ function cues(lists: Lists): Cues {
     subjectOf: new RegExp(String.raw`^,?\s+(?:[\p{Ll}]+ly\s+|had\s+|has\s+)?${verbs}`, 'iu'),
     // …or of any verb in the past, right after "an attack on Sunday": "said a ransomware attack on Sunday forced it …"
     nounSubject: new RegExp(String.raw`(?:${noun})\s+(?:on|last|this|early|late)?\s*$`, 'iu'),
-    pastVerb: new RegExp(String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|took|left|brought|hit|shut|knocked|made|kept`
-      + String.raw`|sent|struck|caught)\b`, 'u'),
+    pastVerb: new RegExp(
+      String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|took|left|brought|hit|shut|knocked|made|kept` +
+        String.raw`|sent|struck|caught)\b`,
+      'u',
+    ),
     limit: new RegExp(String.raw`${limit}\s+(?:(?:the|late|early|around)\s+)?$`, 'iu'),
     // "the 3 May attack", "Wednesday's hacking", "a Monday deadline": the date modifies the noun after it
     // (a link word after the date opens another clause: "on Jan. 28 and disclosed it on Feb. 5")
-    attributive: new RegExp(String.raw`^(?:['’]s)?\s+(?:(?!(?:the|an?|and|or|but|then|to|in|on|at|after|before|when`
-      + String.raw`|that|which|who|as|because|since|while|where|it|its|they|was|were|is|are|has|had|have|been)\b)`
-      + String.raw`[\p{Ll}-]+\s+)?`
-      + String.raw`(?:(${noun})|${claim})`, 'iu'),
+    attributive: new RegExp(
+      String.raw`^(?:['’]s)?\s+(?:(?!(?:the|an?|and|or|but|then|to|in|on|at|after|before|when` +
+        String.raw`|that|which|who|as|because|since|while|where|it|its|they|was|were|is|are|has|had|have|been)\b)` +
+        String.raw`[\p{Ll}-]+\s+)?` +
+        String.raw`(?:(${noun})|${claim})`,
+      'iu',
+    ),
     // "on Thursday, one day after the ransomware attack"
     offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
     // "Five days after a ransomware attack crippled its systems, X on Wednesday restored …": the clause opening the
     // sentence counts back from the date of its main clause
     leadOffset: new RegExp(String.raw`^${DATELINE}(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}\b[^,;]*,`, 'iu'),
     // …and any clause opening it ("After the attack on Monday, …") is not the main clause the date stands in
-    leadClause: new RegExp(String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?`
-      + String.raw`(?:after|since|when|following|once|as|while)\b[^,;]*,`, 'iu'),
+    leadClause: new RegExp(
+      String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?` +
+        String.raw`(?:after|since|when|following|once|as|while)\b[^,;]*,`,
+      'iu',
+    ),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
     relativeAttack: new RegExp(String.raw`(?:${noun})\b[^.;,]{0,60},\s*(?:which|that)\b[^.;,]*$`, 'iu'),
   };
@@ -67,7 +93,10 @@ function cues(lists: Lists): Cues {
   return c;
 }
 
-interface Hit { cue: Cue; at: number }
+interface Hit {
+  cue: Cue;
+  at: number;
+}
 function hits(re: RegExp, cue: Cue, s: string, base: number): Hit[] {
   const out: Hit[] = [];
   re.lastIndex = 0;
@@ -77,9 +106,12 @@ function hits(re: RegExp, cue: Cue, s: string, base: number): Hit[] {
 
 /** All cues in a stretch of text, by position. */
 function cuesIn(c: Cues, s: string): Hit[] {
-  return [...hits(c.verb, 'verb', s, 0), ...hits(c.noun, 'noun', s, 0), ...hits(c.report, 'report', s, 0),
-    ...hits(c.event, 'event', s, 0)]
-    .sort((a, b) => a.at - b.at);
+  return [
+    ...hits(c.verb, 'verb', s, 0),
+    ...hits(c.noun, 'noun', s, 0),
+    ...hits(c.report, 'report', s, 0),
+    ...hits(c.event, 'event', s, 0),
+  ].sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -140,7 +172,8 @@ function leftGovernor(c: Cues, left: string): Governor {
     if (h.cue === 'event') {
       // "the attack on X, which the hospital says began on Nov. 23": the relative clause's subject is the attack
       if (i === 0 && c.relativeAttack.test(left.slice(0, h.at))) return 'attack';
-      event = true; continue;
+      event = true;
+      continue;
     }
     if (h.cue === 'verb') return 'attack';
     // "said that on 30 November an intruder accessed …": a clause opened after the verb of saying holds the date,
@@ -166,7 +199,8 @@ function numeral(lists: Lists, w: string): number {
  */
 function dateline(text: string, d: DateMention, layoutEnd: number): boolean {
   const para = Math.max(text.lastIndexOf('\n', d.start) + 1, layoutEnd);
-  const left = text.slice(para, d.start), right = text.slice(d.end, d.end + 12);
+  const left = text.slice(para, d.start),
+    right = text.slice(d.end, d.end + 12);
   // only capitalised words (a place) before it
   if (d.start - para > 60 || /(?<!\p{L})\p{Ll}/u.test(left)) return false;
   if (/^\s*(?:\d{1,2}[:.]\d{2}|\(\p{L}+\))/u.test(right)) return true;
@@ -181,7 +215,9 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
   const full = ds.filter((d) => d.kind === 'full' && d.date).map((d) => Date.parse(d.date!));
   if (!full.length) return null;
   const anchor = Math.max(...full);
-  const a = new Date(anchor), ay = a.getUTCFullYear(), amd = (a.getUTCMonth() + 1) * 100 + a.getUTCDate();
+  const a = new Date(anchor),
+    ay = a.getUTCFullYear(),
+    amd = (a.getUTCMonth() + 1) * 100 + a.getUTCDate();
   const past = new Set<string>();
   c.pastMonth.lastIndex = 0;
   for (let m = c.pastMonth.exec(text); m; m = c.pastMonth.exec(text)) {
@@ -189,7 +225,12 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
   }
   for (const d of ds) {
     if (d.date || d.kind !== 'md' || !d.m) continue;
-    const name = text.slice(d.start, d.end).toLowerCase().match(/\p{L}{3,}/u)?.[0]?.slice(0, 3) ?? '';
+    const name =
+      text
+        .slice(d.start, d.end)
+        .toLowerCase()
+        .match(/\p{L}{3,}/u)?.[0]
+        ?.slice(0, 3) ?? '';
     const y = d.m * 100 + d.d! <= amd ? ay : past.has(name) ? ay - 1 : null;
     if (y && validDay(y, d.m, d.d!)) d.date = iso(utc(y, d.m, d.d!));
   }
@@ -199,11 +240,19 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
 const SPAN_START = /\b(?:between|from)\s+$/i;
 const SPAN_END = /^\s*(?:and|to|through|-|–)\s*$/i;
 
-export interface AttackDate { date: string; start: number; end: number }
+export interface AttackDate {
+  date: string;
+  start: number;
+  end: number;
+}
 
 /** The attack (else detection) date: the earliest date the attack governs, within 200 days before publication. */
 export function attackDate(
-  text: string, sents: Span[], published: string | null, lists: Lists, lang = 'en',
+  text: string,
+  sents: Span[],
+  published: string | null,
+  lists: Lists,
+  lang = 'en',
 ): AttackDate | null {
   const c = cues(lists);
   const pubDay = published ? published.slice(0, 10) : null;
@@ -211,18 +260,25 @@ export function attackDate(
   const ref = pubDay ? Date.parse(pubDay) : anchorYears(text, ds, c);
   if (ref === null) return null;
   // with no publication date the latest full date is only a lower bound of it: a wider window
-  const ceil = iso(ref + DAY), floor = iso(ref - (pubDay ? 200 : 365) * DAY);
+  const ceil = iso(ref + DAY),
+    floor = iso(ref - (pubDay ? 200 : 365) * DAY);
   let best: AttackDate | null = null;
   let layoutEnd = 0;
   for (const [i, d] of ds.entries()) {
-    if (d.kind === 'layout') { layoutEnd = d.end; continue; }
+    if (d.kind === 'layout') {
+      layoutEnd = d.end;
+      continue;
+    }
     if (!d.date || dateline(text, d, layoutEnd)) continue;
     const sent = sentenceAt(sents, d.start);
     if (!sent) continue;
     // "between 5 and 9 January, 2025", "from 3 to 6 March": a range's first date takes the governor of its last
     const next = ds[i + 1];
-    const ranged = next && next.start < sent.end && SPAN_END.test(text.slice(d.end, next.start))
-      && SPAN_START.test(text.slice(Math.max(sent.start, d.start - 12), d.start));
+    const ranged =
+      next &&
+      next.start < sent.end &&
+      SPAN_END.test(text.slice(d.end, next.start)) &&
+      SPAN_START.test(text.slice(Math.max(sent.start, d.start - 12), d.start));
     const { gov, shift } = governor(text, ranged ? next : d, sent, lists);
     if (gov !== 'attack') continue;
     const date = shift ? iso(Date.parse(d.date) - shift * DAY) : d.date;
@@ -231,4 +287,3 @@ export function attackDate(
   }
   return best;
 }
-

@@ -11,20 +11,27 @@ import { withTwin } from './fastre.ts';
 // A ransom incident told as fact: a ransom word and a past event in one sentence ("the county was hit by ransomware",
 // "hackers demanded two bitcoins", "the clinic paid"). What a strain does in general ("Locky asks 0.5 BTC",
 // "ransomware encrypts files") is present tense and no incident; nor are conditions and advice ("if you are hit").
-const RANSOM_WORD = /\b(?:ransomware|ransom(?:ed|s)?|extort(?:ed|ion|ing)|held (?:\w+ ){0,3}hostage|encrypted (?:its|the|their|\w+'s|\w+’s) |locked (?:up|out))\b/i;
-const PAST_EVENT = /\b(?:was|were|has been|have been|had been|got)\s+(?:\w+\s+)?(?:hit|struck|attacked|infected|targeted|crippled|compromised|breached|hacked|encrypted|locked|held|forced|extorted|paralyzed|paralysed|disrupted|knocked|taken)\b|\b(?:hit|struck|attacked|infected|crippled|paralyzed|paralysed|disrupted|encrypted|locked|seized|demanded|paid|suffered|fell victim|refused to pay|declined to pay|decided (?:not )?to pay|agreed to pay|extorted|targeted|shut down|deployed|launched|unleashed|planted|took (?:\w+ ){0,2}offline|came under|held (?:\w+ ){0,3}hostage|blackmailed|tried to extort|attempted to (?:blackmail|extort)|(?:fell|fallen|became|was|were|been) (?:the |a )?victims? (?:of|to))\b/i;
+const RANSOM_WORD =
+  /\b(?:ransomware|ransom(?:ed|s)?|extort(?:ed|ion|ing)|held (?:\w+ ){0,3}hostage|encrypted (?:its|the|their|\w+'s|\w+’s) |locked (?:up|out))\b/i;
+const PAST_EVENT =
+  /\b(?:was|were|has been|have been|had been|got)\s+(?:\w+\s+)?(?:hit|struck|attacked|infected|targeted|crippled|compromised|breached|hacked|encrypted|locked|held|forced|extorted|paralyzed|paralysed|disrupted|knocked|taken)\b|\b(?:hit|struck|attacked|infected|crippled|paralyzed|paralysed|disrupted|encrypted|locked|seized|demanded|paid|suffered|fell victim|refused to pay|declined to pay|decided (?:not )?to pay|agreed to pay|extorted|targeted|shut down|deployed|launched|unleashed|planted|took (?:\w+ ){0,2}offline|came under|held (?:\w+ ){0,3}hostage|blackmailed|tried to extort|attempted to (?:blackmail|extort)|(?:fell|fallen|became|was|were|been) (?:the |a )?victims? (?:of|to))\b/i;
 // …or one attack named as such: "after a ransomware attack on Monday", "the cause was a ransomware incident",
 // "the attack … was ransomware", "the Hive gang has claimed an attack on X", "the group started publishing files".
-const NAMED_EVENT = withTwin(/\b(?:after|following|by|from|disclosed|confirmed|suffered|suspect(?:ed|s)? (?:is|was)|was|is|of) (?:a|an|the|its|this) (?:suspected |possible |apparent |major |massive |recent |[A-Z]\w+ )?(?:ransomware|extortion|ransom) (?:attack|incident|infection|event)\b(?!s)|\bwas ransomware\b|\b(?:ransomware|extortion) (?:group|gang|crew|operation|operators?)\b[^.]{0,60}\b(?:claimed|published|posted|listed|named|started publishing|leaked)\b|\bclaimed (?:responsibility for )?(?:an|the) attack\b|\bransomware (?:attack|incident|infection) (?:on|at|against) (?:the )?\p{Lu}/iu);
+const NAMED_EVENT = withTwin(
+  /\b(?:after|following|by|from|disclosed|confirmed|suffered|suspect(?:ed|s)? (?:is|was)|was|is|of) (?:a|an|the|its|this) (?:suspected |possible |apparent |major |massive |recent |[A-Z]\w+ )?(?:ransomware|extortion|ransom) (?:attack|incident|infection|event)\b(?!s)|\bwas ransomware\b|\b(?:ransomware|extortion) (?:group|gang|crew|operation|operators?)\b[^.]{0,60}\b(?:claimed|published|posted|listed|named|started publishing|leaked)\b|\bclaimed (?:responsibility for )?(?:an|the) attack\b|\bransomware (?:attack|incident|infection) (?:on|at|against) (?:the )?\p{Lu}/iu,
+);
 // Extortion without the word ransom: "the group wanted to negotiate", "threatened to publish the files".
-const EXTORT_EVENT = /\b(?:wanted|sought|offered|tried|attempted|demanded) to negotiate\b|\bthreatened to (?:leak|publish|release|sell|dump|expose)\b|\bclaim(?:ed|ing|s)? to (?:hold|have stolen|have taken)\b/i;
-const NOT_EVENT = /\b(?:if|whether|could|would|should|might|may|can|how to|tips?|protect|prevent|avoid|never pay|don't pay|do not pay|in the event)\b/i;
+const EXTORT_EVENT =
+  /\b(?:wanted|sought|offered|tried|attempted|demanded) to negotiate\b|\bthreatened to (?:leak|publish|release|sell|dump|expose)\b|\bclaim(?:ed|ing|s)? to (?:hold|have stolen|have taken)\b/i;
+const NOT_EVENT =
+  /\b(?:if|whether|could|would|should|might|may|can|how to|tips?|protect|prevent|avoid|never pay|don't pay|do not pay|in the event)\b/i;
 
 /** The article tells of an actual ransomware or extortion incident (a strain or a trend described in general does not). */
 export function ransomIncident(sents: Span[]): boolean {
   return sents.some((s) => {
     const t = s.text;
-    const word = RANSOM_WORD.exec(t), past = word && PAST_EVENT.exec(t);
+    const word = RANSOM_WORD.exec(t),
+      past = word && PAST_EVENT.exec(t);
     const ev = past ? [word, past] : [NAMED_EVENT.exec(t) ?? EXTORT_EVENT.exec(t)];
     if (!ev[0] || isGeneric(t)) return false;
     // a condition or a modal must come before the event ("if you are hit", "could have encrypted"); one after it
@@ -42,13 +49,19 @@ const FUTURE =
   /\b(?:will|won't|would|could|can|might|beware|wary|warn\w*|advis\w*|caution|alert|tips?|to conduct|risk of)\b/i;
 // A demand denied or refused to talk: "not aware of a ransom demand", "will not negotiate" (not paying is no denial);
 // a demand asked about: "did not say whether a ransom was demanded" (whether it will pay presumes one).
-const NO_DEMAND = new RegExp(String.raw`\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$`
-  + String.raw`|\b(?:not|never|won't`
-  + String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`, 'i');
+const NO_DEMAND = new RegExp(
+  String.raw`\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$` +
+    String.raw`|\b(?:not|never|won't` +
+    String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`,
+  'i',
+);
 // A sum offered for sale on a forum is no demand on the victim.
-const SALE = new RegExp(String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing`
-  + String.raw`|auction\w*|bid\w*`
-  + String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`, 'iu');
+const SALE = new RegExp(
+  String.raw`\b(?:sale|\w*sell\w*|sold|prices?|advertis\w*|buyers?|host\w*|listed|listing` +
+    String.raw`|auction\w*|bid\w*` +
+    String.raw`|asking price|venta|vend\p{L}+|ofrec\p{L}+|vente|verkauf\p{L}*|verkoop)(?![\p{L}\p{N}])`,
+  'iu',
+);
 // A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
 const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
 const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/i;
@@ -56,8 +69,12 @@ const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/
 const WARNING = /\b(?:warn\w*|advier\w+|advirti\w+|avert\w+|warnt|waarschuw\w*)\b/i;
 const TYPES = ['ransomware', 'data-breach', 'extortion', 'ddos', 'phishing', 'other'] as const;
 const LIST: Record<(typeof TYPES)[number], string> = {
-  ransomware: 'attack-ransomware', 'data-breach': 'attack-data-breach', extortion: 'attack-extortion',
-  ddos: 'attack-ddos', phishing: 'attack-phishing', other: 'attack-other',
+  ransomware: 'attack-ransomware',
+  'data-breach': 'attack-data-breach',
+  extortion: 'attack-extortion',
+  ddos: 'attack-ddos',
+  phishing: 'attack-phishing',
+  other: 'attack-other',
 };
 
 export interface TypeContext {
@@ -108,13 +125,19 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
   let denied = false;
   for (const s of sents.filter((x) => any.test(x.text)).flatMap(clauses)) {
     if (!any.test(s.text) || other.test(s.text) || isGeneric(s.text)) continue;
-    if (notRansomware.test(s.text)) { denied = true; continue; }
+    if (notRansomware.test(s.text)) {
+      denied = true;
+      continue;
+    }
     for (const t of TYPES) {
       if (types.has(t)) continue;
       const re = listRe(lists, LIST[t], 'giu');
       re.lastIndex = 0;
       for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
-        if (told(lists, s, m, t)) { types.add(t); break; }
+        if (told(lists, s, m, t)) {
+          types.add(t);
+          break;
+        }
       }
     }
     // systems locked until a ransom is paid: "the still-locked computers", "won't work until the region pays a ransom"

@@ -2,17 +2,29 @@
 // city, country-bound institution or currency written in a text, with its kind. country-decide.ts weighs them.
 
 export type PlaceKind = 'country' | 'demonym' | 'institution' | 'region' | 'city' | 'abbreviation' | 'none';
-export interface PlaceHit { start: number; end: number; cc: string; kind?: PlaceKind }
+export interface PlaceHit {
+  start: number;
+  end: number;
+  cc: string;
+  kind?: PlaceKind;
+}
 const KINDS: Record<string, PlaceKind> = {
-  countries: 'country', demonyms: 'demonym', institutions: 'institution', cities: 'city',
-  us_abbreviations: 'abbreviation', supranational: 'none',
+  countries: 'country',
+  demonyms: 'demonym',
+  institutions: 'institution',
+  cities: 'city',
+  us_abbreviations: 'abbreviation',
+  supranational: 'none',
 };
 const kindOf = (group: string | undefined): PlaceKind =>
-  !group ? 'country' : KINDS[group] ?? (/states|regions|provinces/.test(group) ? 'region' : 'city');
+  !group ? 'country' : (KINDS[group] ?? (/states|regions|provinces/.test(group) ? 'region' : 'city'));
 
 // first word of each place → its names, longest first; and a scanner that stops only at words that can start one
 // (a capitalised word, one of the few lower-case first words, a symbol), so common words cost nothing
-interface Index { first: Map<string, string[]>; scan: RegExp }
+interface Index {
+  first: Map<string, string[]>;
+  scan: RegExp;
+}
 const indexes = new WeakMap<Map<string, string>, Index>();
 const ALNUM = /[\p{L}\p{M}\p{N}]/u;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -30,8 +42,14 @@ function indexOf(places: Map<string, string>): Index {
     }
     for (const list of first.values()) list.sort((a, b) => b.length - a.length);
     const rest = [...first.keys()].filter((w) => !/^\p{Lu}/u.test(w)).sort((a, b) => b.length - a.length);
-    const words = rest.filter((w) => ALNUM.test(w)).map(escapeRe).join('|');
-    const symbols = rest.filter((w) => !ALNUM.test(w)).map(escapeRe).join('|');
+    const words = rest
+      .filter((w) => ALNUM.test(w))
+      .map(escapeRe)
+      .join('|');
+    const symbols = rest
+      .filter((w) => !ALNUM.test(w))
+      .map(escapeRe)
+      .join('|');
     const W = String.raw`[\p{L}\p{M}\p{N}]`;
     const scan = new RegExp(String.raw`(?<!${W})(?:\p{Lu}${W}*|(?:${words})(?!${W}))|${symbols}`, 'gu');
     idx = { first, scan };

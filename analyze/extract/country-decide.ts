@@ -5,19 +5,49 @@ import { sentenceAt, type Span } from './text.ts';
 import { listRe } from './lists.ts';
 import { findPlaces, type PlaceHit } from './countries.ts';
 
-interface Mention { start: number; end: number }
-interface Context { text: string; sents: Span[]; hits: PlaceHit[]; headEnd: number; sources: RegExp }
+interface Mention {
+  start: number;
+  end: number;
+}
+interface Context {
+  text: string;
+  sents: Span[];
+  hits: PlaceHit[];
+  headEnd: number;
+  sources: RegExp;
+}
 
 // A language spoken as the main tongue of one country is weak evidence of it (Spanish, Portuguese, French and
 // English are not: they are the tongue of many countries).
 const LANGUAGE_COUNTRY: Record<string, string> = {
-  de: 'DE', nl: 'NL', it: 'IT', ja: 'JP', ko: 'KR', he: 'IL', ml: 'IN', te: 'IN', kn: 'IN', hi: 'IN', th: 'TH',
+  de: 'DE',
+  nl: 'NL',
+  it: 'IT',
+  ja: 'JP',
+  ko: 'KR',
+  he: 'IL',
+  ml: 'IN',
+  te: 'IN',
+  kn: 'IN',
+  hi: 'IN',
+  th: 'TH',
   el: 'GR',
 };
 
 export const WEIGHTS = {
-  inName: 6, cityInName: 2, based: 5, apposition: 3, sentence: 2, adjacent: 1, elsewhere: 0.5, headline: 1,
-  institution: 1, language: 1, demonym: 0.75, repeat: 0.25, theBased: 4,
+  inName: 6,
+  cityInName: 2,
+  based: 5,
+  apposition: 3,
+  sentence: 2,
+  adjacent: 1,
+  elsewhere: 0.5,
+  headline: 1,
+  institution: 1,
+  language: 1,
+  demonym: 0.75,
+  repeat: 0.25,
+  theBased: 4,
 };
 
 const stopSets = new WeakMap<Reference['lists'], Set<string>>();
@@ -37,8 +67,10 @@ function cueRes(ref: Reference): { heads: RegExp; sources: RegExp } {
   if (!r) {
     const heads = listRe(ref.lists, 'place-attacker-heads', 'iu').source;
     r = {
-      heads: new RegExp(String.raw`${heads}\s+(?:(?:based|located|operating)\s+)?(?:from|in|out of)\s+(?:the\s+)?$`,
-        'iu'),
+      heads: new RegExp(
+        String.raw`${heads}\s+(?:(?:based|located|operating)\s+)?(?:from|in|out of)\s+(?:the\s+)?$`,
+        'iu',
+      ),
       sources: listRe(ref.lists, 'place-source-nouns', 'iu'),
     };
     located.set(ref.lists, r);
@@ -58,8 +90,13 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   // "Victoria, British Columbia", "Córdoba, Argentina": the division or country after a city says where it is
   const misread = (h: PlaceHit, i: number) => {
     const q = raw[i + 1];
-    return h.kind === 'city' && !!q && q.cc !== h.cc && (q.kind === 'region' || q.kind === 'country')
-      && /^,\s*$/.test(text.slice(h.end, q.start));
+    return (
+      h.kind === 'city' &&
+      !!q &&
+      q.cc !== h.cc &&
+      (q.kind === 'region' || q.kind === 'country') &&
+      /^,\s*$/.test(text.slice(h.end, q.start))
+    );
   };
   const hits = raw.filter((h, i) => {
     if (h.cc === 'none' || misread(h, i)) return false;
@@ -67,11 +104,17 @@ function context(text: string, sents: Span[], ref: Reference): Context {
     if (/\bpro-$/i.test(text.slice(Math.max(0, h.start - 4), h.start))) return false;
     // "Russian state hackers", "a Russia-linked gang", "North Korea's hackers"; not "staff in Israel confront …"
     // (the words up to the first function word: "hospital hit by ransomware" is no ransomware gang)
-    const tail = text.slice(h.end, h.end + 60).replace(/^(?:-|[’']s\b)/, ' ').trim().split(/\s+/).slice(0, 3);
+    const tail = text
+      .slice(h.end, h.end + 60)
+      .replace(/^(?:-|[’']s\b)/, ' ')
+      .trim()
+      .split(/\s+/)
+      .slice(0, 3);
     const cut = tail.findIndex((w) => w.length <= 2 || stop.has(w.toLowerCase()));
     if (attacker.test(tail.slice(0, cut < 0 ? 3 : cut).join(' '))) return false;
     // a language, not a people: "a note in Spanish.", "Spanish-language media"
-    const inLanguage = /\bin\s+$/.test(text.slice(Math.max(0, h.start - 4), h.start)) &&
+    const inLanguage =
+      /\bin\s+$/.test(text.slice(Math.max(0, h.start - 4), h.start)) &&
       /^\s*(?:[.,;:)]|$)/.test(text.slice(h.end, h.end + 2));
     if (h.kind === 'demonym' && (inLanguage || /^-language\b/.test(text.slice(h.end, h.end + 10)))) return false;
     // "hackers from Russia", "a gang based in Russia"
@@ -99,12 +142,22 @@ function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[], mentionSents: 
     return h.kind === 'city' ? WEIGHTS.cityInName : WEIGHTS.inName;
   }
   // "Dover, Del.-based X", "the Zagreb-based X", "Croatia's X": the place qualifies the name it stands before
-  const before = mentions.some((m) => m.start >= h.end && m.start - h.end <= 40 &&
-    /^(?:-based|’s|'s)\b/.test(text.slice(h.end, h.end + 7)) && !/[.;!?]\s/.test(text.slice(h.end, m.start)));
+  const before = mentions.some(
+    (m) =>
+      m.start >= h.end &&
+      m.start - h.end <= 40 &&
+      /^(?:-based|’s|'s)\b/.test(text.slice(h.end, h.end + 7)) &&
+      !/[.;!?]\s/.test(text.slice(h.end, m.start)),
+  );
   if (before) return WEIGHTS.based;
   // "the Germany-based conglomerate": the story's subject, named again by what it is
   const the = /\bthe\s+$/i.test(text.slice(Math.max(0, h.start - 5), h.start));
-  const what = text.slice(h.end + 6, h.end + 60).trim().split(/\s+/).slice(0, 3).join(' ');
+  const what = text
+    .slice(h.end + 6, h.end + 60)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 3)
+    .join(' ');
   if (the && /^-based\b/.test(text.slice(h.end, h.end + 7)) && !ctx.sources.test(what)) {
     return WEIGHTS.theBased;
   }
@@ -133,7 +186,10 @@ function decide(ctx: Context, mentions: Mention[], min: number, lang: string | n
     const inside = mentions.some((m) => h.start >= m.start && h.end <= m.end);
     const b = byName.get(name);
     if (!b) byName.set(name, { cc: h.cc, w, n: inside ? 0 : 1 });
-    else { b.w = Math.max(b.w, w); if (!inside) b.n++; }
+    else {
+      b.w = Math.max(b.w, w);
+      if (!inside) b.n++;
+    }
   }
   const score = new Map<string, number>();
   for (const { cc, w, n } of byName.values()) {

@@ -8,12 +8,14 @@ import { escapeRe } from './text.ts';
 export type DateKind = 'full' | 'md' | 'wd' | 'wdd' | 'rel' | 'ago' | 'layout';
 
 export interface DateMention {
-  start: number; end: number;
+  start: number;
+  end: number;
   /** YYYY-MM-DD, or null when nothing fixes it (no publication date, no year in the text) */
   date: string | null;
   kind: DateKind;
   /** month and day when the grammar gives them (md, full) */
-  m?: number; d?: number;
+  m?: number;
+  d?: number;
   /** the year written with the date (or with the date it is paired with: "February 26 and March 7, 2023") */
   year?: number;
 }
@@ -37,12 +39,18 @@ function numbered(lists: Lists, name: string): Map<string, number> {
   return out;
 }
 
-const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+const alt = (ws: Iterable<string>) =>
+  [...ws]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
 
 interface Calendar {
   /** a preposition right before a numeric date makes it prose */
   numericPrep: RegExp;
-  months: Map<string, number>; weekdays: Map<string, number>; numerals: Map<string, number>;
+  months: Map<string, number>;
+  weekdays: Map<string, number>;
+  numerals: Map<string, number>;
   /** language → phrase → days back */
   relative: Map<string, Map<string, number>>;
   patterns: { kind: DateKind; re: RegExp }[];
@@ -71,11 +79,12 @@ function calendar(lists: Lists): Calendar {
     relative.get(lang!)!.set(rest.join(' ').toLowerCase(), Number(n));
   }
   // Patterns run without the u flag, whose case folding is several times slower; boundaries name the letters.
-  const B = String.raw`\b`, NB = String.raw`(?![\wÀ-ÖØ-öø-ÿ])`;
+  const B = String.raw`\b`,
+    NB = String.raw`(?![\wÀ-ÖØ-öø-ÿ])`;
   const MON = String.raw`(${alt(months.keys())})\.?`;
   const WD = String.raw`(${alt(weekdays.keys())})`;
-  const pattern = (w: string) => (w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1)
-    : escapeRe(w).replace(/ /g, '\\s+'));
+  const pattern = (w: string) =>
+    w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+');
   const PAST = words(lists, 'date-past-words').map(pattern).join('|');
   const ORD = String.raw`(?:st|nd|rd|th|er|e|º|\.)?`;
   const YEAR = String.raw`(?:,?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d))?`;
@@ -107,10 +116,12 @@ function calendar(lists: Lists): Calendar {
   const named = new RegExp(String.raw`${B}(?:${words(lists, 'date-named-days').map(pattern).join('|')})\s+$`, 'i');
   const preps = alt(words(lists, 'date-numeric-prepositions'));
   const numericPrep = new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu');
-  const feasts = new Map<string, [number, number]>(words(lists, 'date-fixed-feasts').flatMap((w) => {
-    const m = /^(\d{2})-(\d{2}) (.+)$/.exec(w);
-    return m ? [[m[3]!, [Number(m[1]), Number(m[2])]]] : [];
-  }));
+  const feasts = new Map<string, [number, number]>(
+    words(lists, 'date-fixed-feasts').flatMap((w) => {
+      const m = /^(\d{2})-(\d{2}) (.+)$/.exec(w);
+      return m ? [[m[3]!, [Number(m[1]), Number(m[2])]]] : [];
+    }),
+  );
   const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep, feasts };
   calendars.set(lists, cal);
   return cal;
@@ -149,8 +160,10 @@ export function findDates(text: string, published: string | null, lists: Lists, 
       if (!free(start, end)) continue;
       // a capitalised word before a bare weekday names a day of its own: "Palm Sunday", "Cyber Monday"
       if (kind === 'wd' && !m[1] && cal.named.test(text.slice(Math.max(0, start - 20), start))) continue;
-      const mention = kind === 'layout' ? numeric(m[0], text.slice(Math.max(0, start - 12), start), cal.numericPrep)
-        : read(kind, m, pub, cal, text.slice(end, end + 12));
+      const mention =
+        kind === 'layout'
+          ? numeric(m[0], text.slice(Math.max(0, start - 12), start), cal.numericPrep)
+          : read(kind, m, pub, cal, text.slice(end, end + 12));
       if (mention && (kind === 'full' || kind === 'md')) {
         const lead = cal.lead.exec(text.slice(Math.max(0, start - 30), start));
         if (lead && free(start - lead[0].length, end)) start -= lead[0].length;
@@ -171,7 +184,8 @@ export function findDates(text: string, published: string | null, lists: Lists, 
   if (rel) {
     rel.lastIndex = 0;
     for (let m = rel.exec(text); m; m = rel.exec(text)) {
-      const start = m.index, end = start + m[0].length;
+      const start = m.index,
+        end = start + m[0].length;
       const back = cal.relative.get(cal.relRe.get(lang) ? lang : 'en')!.get(m[0].toLowerCase().replace(/\s+/g, ' '));
       if (back === undefined || !free(start, end)) continue;
       out.push({ start, end, kind: 'rel', date: pub === null ? null : iso(pub - back * DAY) });
@@ -203,8 +217,10 @@ function numeric(written: string, before: string, prep: RegExp): Read {
 function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calendar, after: string): Read | null {
   const at = (t: number | null): string | null => (t === null ? null : iso(t));
   switch (kind) {
-    case 'layout': return { kind, date: null };
-    case 'full': case 'md': {
+    case 'layout':
+      return { kind, date: null };
+    case 'full':
+    case 'md': {
       const [d1, d2, mon, y] = kind === 'full' ? [m[1], m[2], m[3], m[4]] : [m[2], m[3], m[1], m[4]];
       // "may" and "mar" in lower case are a verb and a noun, not months
       if (mon === 'may' || mon === 'mar') return null;
@@ -224,7 +240,8 @@ function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calen
     case 'wdd': {
       if (pub === null) return { kind, date: null };
       // "Monday 23rd": the day of the month, in the publication month or the one before, that falls on that weekday
-      const want = cal.weekdays.get(m[1]!.toLowerCase())! % 7, day = Number(m[2]);
+      const want = cal.weekdays.get(m[1]!.toLowerCase())! % 7,
+        day = Number(m[2]);
       const p = new Date(pub);
       for (const back of [0, 1]) {
         const t = Date.UTC(p.getUTCFullYear(), p.getUTCMonth() - back, day);
@@ -244,7 +261,8 @@ function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calen
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : cal.numerals.get(m[1]!.toLowerCase())!;
       return { kind, date: pub === null ? null : iso(pub - n * DAY) };
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -253,7 +271,8 @@ const PAIR = /^\s*(?:-|–|and|to|through|until|till|y|et|und|en|au|al|bis|tot)\
 /** "between February 26 and March 7, 2023": the first date takes the year of the second. */
 function pairYears(text: string, ds: DateMention[]): void {
   for (let i = 0; i + 1 < ds.length; i++) {
-    const a = ds[i]!, b = ds[i + 1]!;
+    const a = ds[i]!,
+      b = ds[i + 1]!;
     if (a.year || !a.m || !b.year || !b.m) continue;
     if (!PAIR.test(text.slice(a.end, b.start))) continue;
     const y = a.m * 100 + a.d! <= b.m * 100 + b.d! ? b.year : b.year - 1;

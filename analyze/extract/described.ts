@@ -6,17 +6,24 @@ import { listRe, words } from './lists.ts';
 import { escapeRe, sentenceAt, type Span } from './text.ts';
 import { victimCue } from './victimroles.ts';
 
-export interface Described { start: number; end: number; name: string; strong: boolean }
+export interface Described {
+  start: number;
+  end: number;
+  name: string;
+  strong: boolean;
+}
 
 const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
 const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
 // "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital",
 // "in the Romanian capital"
-const UNIT = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)`
-  + String.raw`\s+of\s+${CAPS}`;
-const PLACE = String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?`
-  + String.raw`(?:${UNIT}|${CAPS}(?:\s+(?:capital|city|region|province|state|county))?|capital`
-  + String.raw`|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
+const UNIT =
+  String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)` +
+  String.raw`\s+of\s+${CAPS}`;
+const PLACE =
+  String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?` +
+  String.raw`(?:${UNIT}|${CAPS}(?:\s+(?:capital|city|region|province|state|county))?|capital` +
+  String.raw`|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
 // modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
 // …after a place or nationality that opens it: "the Kerala state health department", "the Irish health service"
 // …or a lower-case possessive: "a children's hospital", "the country's largest hospital group"
@@ -30,16 +37,20 @@ function grammar(lists: Lists): RegExp {
     // the heads in the plural, for a count: each word's last noun takes an s ("hospitals", "health boards")
     const heads = words(lists, 'victim-described-heads').map((w) => `${escapeRe(w).replace(/ /g, '\\s+')}s`);
     // (a count opens a description of several, its head in the plural: "two hospitals in the capital")
-    re = new RegExp(String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}`
-      + String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))`
-      + String.raw`${PLACE}(?![\p{L}])`, 'gu');
+    re = new RegExp(
+      String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}` +
+        String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))` +
+        String.raw`${PLACE}(?![\p{L}])`,
+      'gu',
+    );
     compiled.set(lists, re);
   }
   return re;
 }
 
 // words a description never holds before its head: verbs, pronouns and links ("the attack on the hospital")
-const NOT_MOD = /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were|is|are|has|had|have|said|says|its|their|his|her|our|attack|breach|ransomware|hack|data|patients?|staff|employees?)\s/;
+const NOT_MOD =
+  /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were|is|are|has|had|have|said|says|its|their|his|her|our|attack|breach|ransomware|hack|data|patients?|staff|employees?)\s/;
 
 /** The first description in a victim's position, in a sentence that tells of an attack; strong positions first. */
 export function describedVictim(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
@@ -49,7 +60,10 @@ export function describedVictim(text: string, sents: Span[], lists: Lists, incid
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/\s+/g, ' ');
     // "the systems of a hospital": not a description, but one may start inside it
-    if (NOT_MOD.test(m[1] ?? m[2] ?? '')) { re.lastIndex = m.index + 1; continue; }
+    if (NOT_MOD.test(m[1] ?? m[2] ?? '')) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const s = sentenceAt(sents, m.index);
     if (!s || !incident.test(s.text)) continue;
     const cue = victimCue(s.text, m.index - s.start, m.index + m[0].length - s.start, incident);

@@ -17,7 +17,10 @@ import { textCountry } from './country-decide.ts';
 export const EXTRACTOR_VERSION = 'extract-0.7.0';
 export { loadReference, type Reference } from './reference.ts';
 
-export interface ExtractDetail { extraction: Extraction; skipped: Skipped[] }
+export interface ExtractDetail {
+  extraction: Extraction;
+  skipped: Skipped[];
+}
 
 /** Like extract(), plus the sums skipped and why (e.g. unknown_currency), for logs and failure records. */
 export function extractDetailed(article: CleanArticle, ref: Reference): ExtractDetail {
@@ -28,11 +31,19 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const named = findActors(text, sents, ref);
   // …and is never its victim ("the hacking collective X, accusing the hospital …")
   const attackers = new Set(named.flatMap((a) => [fold(a.name), fold(a.canonical)]));
-  let victims = findVictims(text, sents, ref, published)
-    .filter((v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)));
+  let victims = findVictims(text, sents, ref, published).filter(
+    (v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)),
+  );
   const incident = hasIncident(sents, victims.length > 0, ref.lists);
   const lang = detectLanguage(text, ref.lists).lang;
-  const score = relevance(ref.lists, lang, article.title, sents, victims, named.map((a) => a.evidence.start));
+  const score = relevance(
+    ref.lists,
+    lang,
+    article.title,
+    sents,
+    victims,
+    named.map((a) => a.evidence.start),
+  );
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
   const fallback = !victims.length && score >= 0.5;
   if (fallback) victims = fallbackVictim(text, sents, ref);
@@ -48,8 +59,8 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
   // (the incident test reads English: in another language the sums' own cues decide)
   const said = (c: { evidence: { start: number } }) => sentenceAt(sents, c.evidence.start)?.text ?? '';
-  const claims = incident || !['en', 'und'].includes(lang) ? found.claims
-    : found.claims.filter((c) => incidentClaim(said(c), told));
+  const claims =
+    incident || !['en', 'und'].includes(lang) ? found.claims : found.claims.filter((c) => incidentClaim(said(c), told));
   const skipped = found.skipped;
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   // (victims of earlier attacks told as background do not make one: "Last year, X … and in 2021 Y paid …")
@@ -59,7 +70,10 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
   const types = attackTypes(sents, ref.lists, {
-    incident: reported, ransom, gang: ransomwareGang(actors, ref.groups, ref.lists), demands: claims.map(said),
+    incident: reported,
+    ransom,
+    gang: ransomwareGang(actors, ref.groups, ref.lists),
+    demands: claims.map(said),
   });
   // counts of people or records are read where a victim or a data breach is told; outages where an attack is
   const names = victims.map((v) => [v.name, v.canonical]);
@@ -78,9 +92,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     payment_method: paymentMethod(claims, sents, text),
     records_affected: records,
     // an article judged to report an incident dates it even when no victim is named
-    attack_date: reported && !roundup ? attack?.date ?? null : null,
+    attack_date: reported && !roundup ? (attack?.date ?? null) : null,
     published,
-    downtime_days: roundup ? null : downtime?.days ?? null,
+    downtime_days: roundup ? null : (downtime?.days ?? null),
     // with no victim named, the country the text places the incident in
     countries: countries.length ? countries : [textCountry(text, sents, ref, lang)].filter((c): c is string => !!c),
     language: lang,

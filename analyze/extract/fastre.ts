@@ -7,8 +7,10 @@
 // Any other string runs the original regex. Results, lastIndex and flags are the original's.
 
 // ASCII, Latin-1 punctuation and symbols (not ª µ º ² ³ ¹ ¼ ½ ¾), general punctuation, currency signs, ™.
-const PLAIN = new RegExp(String.raw`^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7`
-  + String.raw`\u2000-\u2027\u202a-\u206f\u20a0-\u20cf\u2122]*$`);
+const PLAIN = new RegExp(
+  String.raw`^[\x00-\x7f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7` +
+    String.raw`\u2000-\u2027\u202a-\u206f\u20a0-\u20cf\u2122]*$`,
+);
 
 // what a property class holds among those characters (inside a character class: without the brackets)
 const PROPS: Record<string, string> = { L: 'A-Za-z', N: '0-9', Lu: 'A-Z', Ll: 'a-z', M: '' };
@@ -18,16 +20,33 @@ const FOLDS_TO_ASCII = [0x17f, 0x212a];
 
 /** The source of the twin, or null when the pattern holds something the rewrite does not read. */
 function twinSource(src: string): string | null {
-  let out = '', inClass = false;
+  let out = '',
+    inClass = false;
   // the code point of the class member just written, and whether a range dash follows it
-  let prev = -1, dash = false;
+  let prev = -1,
+    dash = false;
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     let cp = -1;
     if (c !== '\\') {
-      if (c === '[' && !inClass) { inClass = true; prev = -1; dash = false; out += c; continue; }
-      if (c === ']' && inClass) { inClass = false; dash = false; out += c; continue; }
-      if (inClass && c === '-' && prev >= 0 && !dash) { dash = true; out += c; continue; }
+      if (c === '[' && !inClass) {
+        inClass = true;
+        prev = -1;
+        dash = false;
+        out += c;
+        continue;
+      }
+      if (c === ']' && inClass) {
+        inClass = false;
+        dash = false;
+        out += c;
+        continue;
+      }
+      if (inClass && c === '-' && prev >= 0 && !dash) {
+        dash = true;
+        out += c;
+        continue;
+      }
       cp = c.codePointAt(0)!;
       out += c;
     } else {
@@ -79,10 +98,15 @@ class TwinRegExp extends RegExp {
     this.stateful = flags.includes('g') || flags.includes('y');
   }
   // matchAll and split copy the regex through its constructor (Symbol.species): the copy runs the original
-  static get [Symbol.species](): RegExpConstructor { return RegExp; }
+  static get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
   override exec(input: string): RegExpExecArray | null {
     const s = String(input);
-    if (s !== this.lastInput) { this.lastInput = s; this.lastPlain = PLAIN.test(s); }
+    if (s !== this.lastInput) {
+      this.lastInput = s;
+      this.lastPlain = PLAIN.test(s);
+    }
     if (!this.lastPlain) return super.exec(s);
     const t = this.twin;
     if (!this.stateful) return t.exec(s);

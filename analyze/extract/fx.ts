@@ -3,7 +3,10 @@
 // 2022-09, so later dates use the last available month (same rule).
 import type { FxTables } from './reference.ts';
 
-export interface UsdValue { usd: number; rate_month: string }
+export interface UsdValue {
+  usd: number;
+  rate_month: string;
+}
 
 function rateAtOrBefore(series: Map<string, number> | undefined, month: string): [string, number] | null {
   if (!series || !series.size) return null;

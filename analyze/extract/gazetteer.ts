@@ -3,13 +3,26 @@ import type { VictimRef } from './reference.ts';
 import { escapeRe, fold, perText } from './text.ts';
 
 // exact: matched only as written (letter case too); single: a one-word name that must never be printed in lower case
-interface Surface { toks: string[]; entry: VictimRef; acronym: boolean; exact?: string; single?: boolean }
-export interface Gazetteer { byFirst: Map<string, Surface[]>; byName: Map<string, VictimRef> }
-export interface GazHit { start: number; end: number; entry: VictimRef }
+interface Surface {
+  toks: string[];
+  entry: VictimRef;
+  acronym: boolean;
+  exact?: string;
+  single?: boolean;
+}
+export interface Gazetteer {
+  byFirst: Map<string, Surface[]>;
+  byName: Map<string, VictimRef>;
+}
+export interface GazHit {
+  start: number;
+  end: number;
+  entry: VictimRef;
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ASCII_WORD = /^[\x00-\x7f]*$/;
-const foldTokens = (s: string) => (fold(s).match(WORD) ?? []);
+const foldTokens = (s: string) => fold(s).match(WORD) ?? [];
 
 // entries of the breach list: known names, but not known victims of the story at hand
 const LISTED = new WeakSet<VictimRef>();
@@ -22,15 +35,22 @@ export function buildGazetteer(entries: VictimRef[], exact: VictimRef[] = []): G
   const byName = new Map<string, VictimRef>();
   const put = (entry: VictimRef, surface: string, asWritten: boolean) => {
     const toks = foldTokens(surface);
-    if (!toks.length || asWritten && byName.has(toks.join(' '))) return;
+    if (!toks.length || (asWritten && byName.has(toks.join(' ')))) return;
     byName.set(toks.join(' '), entry);
     const list = byFirst.get(toks[0]!) ?? [];
-    list.push({ toks, entry, acronym: /^[A-Z0-9&-]{2,}$/.test(surface),
-      ...asWritten ? { exact: surface, single: toks.length === 1 } : {} });
+    list.push({
+      toks,
+      entry,
+      acronym: /^[A-Z0-9&-]{2,}$/.test(surface),
+      ...(asWritten ? { exact: surface, single: toks.length === 1 } : {}),
+    });
     byFirst.set(toks[0]!, list);
   };
   for (const entry of entries) for (const surface of [entry.name, ...(entry.aliases ?? [])]) put(entry, surface, false);
-  for (const entry of exact) { LISTED.add(entry); put(entry, entry.name, true); }
+  for (const entry of exact) {
+    LISTED.add(entry);
+    put(entry, entry.name, true);
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.toks.length - a.toks.length);
   return { byFirst, byName };
 }
@@ -53,7 +73,7 @@ export function findGazetteer(gaz: Gazetteer, text: string): GazHit[] {
       const end = toks[i + c.toks.length - 1]!.e;
       const span = text.slice(first.s, end);
       if (c.acronym && span !== span.toUpperCase()) continue;
-      if (c.exact !== undefined && (span !== c.exact || c.single && !aName(text, span))) continue;
+      if (c.exact !== undefined && (span !== c.exact || (c.single && !aName(text, span)))) continue;
       if (c.exact !== undefined && partOf(text, first.s, end)) continue;
       hits.push({ start: first.s, end, entry: c.entry });
       i += c.toks.length - 1;
@@ -73,7 +93,7 @@ export function lookupName(gaz: Gazetteer, name: string): VictimRef | undefined 
 const FUNCTION_WORD = /^(?:The|A|An|At|In|On|For|By|And|Of|To|From|With|As|After|Before|When|While|Hackers|But)$/;
 function partOf(text: string, start: number, end: number): boolean {
   const before = /(\p{Lu}[\p{L}.'’-]*)[ \t]$/u.exec(text.slice(Math.max(0, start - 30), start));
-  return /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2)) || !!before && !FUNCTION_WORD.test(before[1]!);
+  return /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2)) || (!!before && !FUNCTION_WORD.test(before[1]!));
 }
 
 /** A one-word name the text writes twice and never in lower case ("Geisinger", not "Harbor … the harbor"). */
@@ -81,22 +101,30 @@ const aName = perText((text: string, word: string): boolean => {
   const re = (w: string, f: string) => new RegExp(`(?<![\\p{L}])${escapeRe(w)}(?![\\p{L}])`, f);
   // …and never right after a capitalised word, as a surname is ("Jane Walker")
   const surname = new RegExp(`\\p{Lu}\\p{Ll}+\\s${word}(?![\\p{L}])`, 'u');
-  return (text.match(re(word, 'gu'))?.length ?? 0) >= 2 && !re(word.toLowerCase(), 'u').test(text)
-    && !surname.test(text);
+  return (
+    (text.match(re(word, 'gu'))?.length ?? 0) >= 2 && !re(word.toLowerCase(), 'u').test(text) && !surname.test(text)
+  );
 });
 
 // legal forms and a trailing branch or place after a dash: "Acme Clinic, Inc.", "Acme Health - Northside"
-const LEGAL = new RegExp(String.raw`(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|PLLC|P\.?C|P\.?A|LLP|Ltd|Corp|Co|Company|`
-  + String.raw`Corporation|N\.A|S\.C)\.?)+$`, 'i');
+const LEGAL = new RegExp(
+  String.raw`(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|PLLC|P\.?C|P\.?A|LLP|Ltd|Corp|Co|Company|` +
+    String.raw`Corporation|N\.A|S\.C)\.?)+$`,
+  'i',
+);
 // a name that says it is a health organisation (the breach list also holds schools, towns and employers' plans)
-const HEALTH_NAME = new RegExp(String.raw`\b(?:` + [
-  String.raw`Health\w*|Hospitals?|Medic\w*|Clinic\w*|Care\w*|Pharma\w*|Surg\w*|Dental|Dentistry|Ortho\w*`,
-  String.raw`Pediatric\w*|Cardio\w*|Radiology|Imaging|Oncology|Cancer|Physicians?|Nursing|Rehab\w*|Hospice`,
-  String.raw`Laborator\w*|Labs?|Diagnostic\w*|Therap\w*|Behavioral|Wellness|Eye|Vision|Heart|Kidney|Dialysis`,
-  String.raw`Blue Cross|Blue Shield|Insurance|Plan|Infirmary|Sanatorium|Psychiatr\w*|Anesthesi\w*|Urolog\w*`,
-  String.raw`Dermatolog\w*|Neurolog\w*|Gastro\w*|Obstetric\w*|Gyn\w*|Pathology|Podiatr\w*|Chiropractic|Hearing`,
-  String.raw`Senior|Living|Counseling|Recovery`,
-].join('|') + ')\\b');
+const HEALTH_NAME = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`Health\w*|Hospitals?|Medic\w*|Clinic\w*|Care\w*|Pharma\w*|Surg\w*|Dental|Dentistry|Ortho\w*`,
+      String.raw`Pediatric\w*|Cardio\w*|Radiology|Imaging|Oncology|Cancer|Physicians?|Nursing|Rehab\w*|Hospice`,
+      String.raw`Laborator\w*|Labs?|Diagnostic\w*|Therap\w*|Behavioral|Wellness|Eye|Vision|Heart|Kidney|Dialysis`,
+      String.raw`Blue Cross|Blue Shield|Insurance|Plan|Infirmary|Sanatorium|Psychiatr\w*|Anesthesi\w*|Urolog\w*`,
+      String.raw`Dermatolog\w*|Neurolog\w*|Gastro\w*|Obstetric\w*|Gyn\w*|Pathology|Podiatr\w*|Chiropractic|Hearing`,
+      String.raw`Senior|Living|Counseling|Recovery`,
+    ].join('|') +
+    ')\\b',
+);
 
 // a practice named after a person is no organisation's name one can tell from a person's ("Dr. Jane Roe, DDS")
 const PERSON = /\b(?:Dr|M\.?D|D\.?D\.?S|D\.?M\.?D|O\.?D|D\.?O|D\.?C|Ph\.?D|MD|DDS|DMD|Esq)\b\.?|,\s*\p{Lu}\.?\s/u;
@@ -114,9 +142,14 @@ export function hhsEntries(csv: string, places: Map<string, string>): VictimRef[
     if (!/^(?:Healthcare Provider|Health Plan)$/.test(type)) continue;
     // a branch or place after a dash or in brackets is dropped ("Acme Health - Northside", "Acme Clinic (Ohio)")
     for (let name of (cols[0] ?? '').split(/\s+(?:d\/b\/a|dba|aka|a\/k\/a|f\/k\/a|fka)\s+|\s*\/\s*/i)) {
-      name = name.split(/\s+-\s+|\s*\(/)[0]!.replace(/\s+/g, ' ').replace(LEGAL, '')
-        .replace(/^(?:The|the)\s/, '').trim()
-        .replace(/[,.;]$/, '').replace(LEGAL, '');
+      name = name
+        .split(/\s+-\s+|\s*\(/)[0]!
+        .replace(/\s+/g, ' ')
+        .replace(LEGAL, '')
+        .replace(/^(?:The|the)\s/, '')
+        .trim()
+        .replace(/[,.;]$/, '')
+        .replace(LEGAL, '');
       if (name.length < 5 || PERSON.test(name) || !/^\p{Lu}/u.test(name) || /\d/.test(name) || seen.has(name)) continue;
       const single = !/\s/.test(name);
       if (single && (name === name.toUpperCase() || places.has(name))) continue;
@@ -132,7 +165,7 @@ export function hhsEntries(csv: string, places: Map<string, string>): VictimRef[
 function parseCsvLine(line: string): string[] {
   const cols: string[] = [];
   for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) {
-    cols.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2] ?? '');
+    cols.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? ''));
   }
   return cols;
 }

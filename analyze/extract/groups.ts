@@ -10,7 +10,9 @@ export const nameKey = (s: string): string => (fold(s).match(WORD) ?? []).join('
 /** Merge the curated list with the galaxy rows; a galaxy row whose canonical name is a curated name adds its synonyms. */
 export function mergeGroups(curated: GroupRef[], galaxyTsv: string): GroupRef[] {
   const out: GroupRef[] = curated.map((g) => ({
-    ...g, aliases: g.aliases ?? [], curated: true,
+    ...g,
+    aliases: g.aliases ?? [],
+    curated: true,
     // curated ambiguous entries: their one-word names need context ("Royal", "Medusa"); "Wizard Spider" does not
     common: g.ambiguous ? [g.canonical, ...(g.aliases ?? [])].filter((n) => !/\s/.test(n.trim())) : [],
   }));
@@ -20,10 +22,13 @@ export function mergeGroups(curated: GroupRef[], galaxyTsv: string): GroupRef[] 
     if (!line || line.startsWith('#') || line.startsWith('kind\t')) continue;
     const [kind, canonical, names, common] = line.split('\t');
     if (!canonical || !names) continue;
-    const all = names.split('|'), commons = new Set((common ?? '').split('|').filter(Boolean));
+    const all = names.split('|'),
+      commons = new Set((common ?? '').split('|').filter(Boolean));
     // "Lockbit3", "LockBit 4": a numbered version of a curated group is that group; so is a row naming it as a synonym
-    const host = taken.get(nameKey(canonical)) ?? taken.get(nameKey(canonical).replace(/\s*\d+(?:\s\d+)*$/, ''))
-      ?? all.map((n) => taken.get(nameKey(n))).find((g) => g?.curated);
+    const host =
+      taken.get(nameKey(canonical)) ??
+      taken.get(nameKey(canonical).replace(/\s*\d+(?:\s\d+)*$/, '')) ??
+      all.map((n) => taken.get(nameKey(n))).find((g) => g?.curated);
     if (host?.curated) {
       for (const n of all) {
         if (taken.has(nameKey(n))) continue;
@@ -35,22 +40,35 @@ export function mergeGroups(curated: GroupRef[], galaxyTsv: string): GroupRef[] 
     }
     const mine = all.filter((n) => !taken.has(nameKey(n)));
     if (!mine.length) continue;
-    const g: GroupRef = { canonical: mine[0]!, aliases: mine.slice(1), kind: kind === 'actor' ? 'actor' : 'ransomware',
-      common: mine.filter((n) => commons.has(n)) };
+    const g: GroupRef = {
+      canonical: mine[0]!,
+      aliases: mine.slice(1),
+      kind: kind === 'actor' ? 'actor' : 'ransomware',
+      common: mine.filter((n) => commons.has(n)),
+    };
     for (const n of mine) taken.set(nameKey(n), g);
     out.push(g);
   }
   return out;
 }
 
-export interface Surface { toks: string[]; group: GroupRef; common: boolean; written: string }
-export interface GroupIndex { byFirst: Map<string, Surface[]>; byName: Map<string, Surface> }
+export interface Surface {
+  toks: string[];
+  group: GroupRef;
+  common: boolean;
+  written: string;
+}
+export interface GroupIndex {
+  byFirst: Map<string, Surface[]>;
+  byName: Map<string, Surface>;
+}
 const indexes = new WeakMap<GroupRef[], GroupIndex>();
 
 export function groupIndex(groups: GroupRef[]): GroupIndex {
   const hit = indexes.get(groups);
   if (hit) return hit;
-  const byFirst = new Map<string, Surface[]>(), byName = new Map<string, Surface>();
+  const byFirst = new Map<string, Surface[]>(),
+    byName = new Map<string, Surface>();
   for (const group of groups) {
     const common = new Set((group.common ?? []).map(nameKey));
     for (const written of [group.canonical, ...(group.aliases ?? [])]) {
@@ -75,10 +93,15 @@ export function isGroupName(groups: GroupRef[], name: string): boolean {
   return !!s && !s.common && (!!s.group.curated || nameKey(name).length > 4);
 }
 
-export interface GroupHit { start: number; end: number; surface: Surface }
+export interface GroupHit {
+  start: number;
+  end: number;
+  surface: Surface;
+}
 
 // compiled once (the function is not re-entered): the words of the text, and the word after a name's word
-const SCAN = new RegExp(WORD.source, 'gu'), NEXT = new RegExp(String.raw`[\s./-]{0,2}([\p{L}\p{N}]+)`, 'uy');
+const SCAN = new RegExp(WORD.source, 'gu'),
+  NEXT = /[\s./-]{0,2}([\p{L}\p{N}]+)/uy;
 
 /** Longest table names in the text. Galaxy names must start as names do (capital or digit). */
 export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
@@ -87,7 +110,8 @@ export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
   const low = text.toLowerCase();
   const src = low.length === text.length ? low : text;
   const word = (w: string) => (src === low && ASCII.test(w) ? w : fold(w));
-  const re = SCAN, next = NEXT;
+  const re = SCAN,
+    next = NEXT;
   re.lastIndex = 0;
   const hits: GroupHit[] = [];
   for (let m = re.exec(src); m; m = re.exec(src)) {
@@ -95,13 +119,15 @@ export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
     if (!cands) continue;
     const start = m.index;
     // the following words, read only when some name starts here: "LockBit 3.0", "Black Basta"
-    const ends = [start + m[0].length], toks = [''];
+    const ends = [start + m[0].length],
+      toks = [''];
     const more = (k: number) => {
       while (toks.length <= k) {
         next.lastIndex = ends[ends.length - 1]!;
         const n = next.exec(src);
         if (!n) return false;
-        toks.push(word(n[1]!)); ends.push(next.lastIndex);
+        toks.push(word(n[1]!));
+        ends.push(next.lastIndex);
       }
       return true;
     };

@@ -2,9 +2,11 @@
 // the claim it concerns.
 import type { Span } from './text.ts';
 
-const HEDGE = /\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|(?:is|are|was|were) said to|(?:is|are|was|were) (?:believed|reported|understood|thought|alleged) to|reported that|according to (?:\w+ )?media|according to (?:unverified|unconfirmed|sources|reports|media reports|people familiar|people aware|(?:a|an|one|two|three) (?:[\w-]+ ){0,3}(?:firm|company|researchers?|analysts?|sources?|people|persons?|officials?|report)\b)|sources (?:said|say|told|claimed)|(?:the|two|three|several) (?:people|persons|sources) (?:said|say|told)|people (?:familiar with|aware of|close to)|(?:press|media|news|early|initial) reports (?:said|say|suggested|claimed|had claimed|had said)|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:it|they|the group|the gang) says?)\b/i;
+const HEDGE =
+  /\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|(?:is|are|was|were) said to|(?:is|are|was|were) (?:believed|reported|understood|thought|alleged) to|reported that|according to (?:\w+ )?media|according to (?:unverified|unconfirmed|sources|reports|media reports|people familiar|people aware|(?:a|an|one|two|three) (?:[\w-]+ ){0,3}(?:firm|company|researchers?|analysts?|sources?|people|persons?|officials?|report)\b)|sources (?:said|say|told|claimed)|(?:the|two|three|several) (?:people|persons|sources) (?:said|say|told)|people (?:familiar with|aware of|close to)|(?:press|media|news|early|initial) reports (?:said|say|suggested|claimed|had claimed|had said)|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:it|they|the group|the gang) says?)\b/i;
 // A sentence after the claim that makes its source anonymous: "They spoke on condition of anonymity."
-const ANONYMOUS = /\b(?:on (?:the )?condition of anonymity|(?:were|was) not authori[sz]ed to (?:speak|discuss|comment)|declined to be (?:named|identified)|asked not to be named)\b/i;
+const ANONYMOUS =
+  /\b(?:on (?:the )?condition of anonymity|(?:were|was) not authori[sz]ed to (?:speak|discuss|comment)|declined to be (?:named|identified)|asked not to be named)\b/i;
 
 /** The claim's sentence hedges it, or the next sentence makes its source anonymous. */
 export function isHedged(sentence: string, next?: string): boolean {
@@ -25,8 +27,11 @@ const DENY_DEMAND = [
   // "received no ransom demand", "dismissed reports of a demand", "reports that hackers demanded $X were false"
   /\b(?:received|got|had) no (?:ransom )?(?:demand|ransom)/i,
   /\b(?:dismiss|reject|refut|debunk)\w*\b[^.;]{0,60}\b(?:ransom|demand)/i,
-  new RegExp(String.raw`\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) `
-    + String.raw`(?:false|untrue|incorrect|baseless|wrong|inaccurate|fake)\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) ` +
+      String.raw`(?:false|untrue|incorrect|baseless|wrong|inaccurate|fake)\b`,
+    'i',
+  ),
 ];
 const DENY_PAID = [
   /\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\b(?:paying|having paid|payment)/i,
@@ -40,11 +45,16 @@ const DENY_PAID = [
 // "would neither confirm nor deny" leaves the question open: no denial.
 const NOT_A_DENIAL = /\bneither confirm(?:ed|s)? nor den(?:y|ied|ies)\b|\bnot (?:confirm|deny) or (?:confirm|deny)\b/i;
 // Who denies matters: police, the victim, officials — not researchers or the gang.
-const AUTHORITY = /\b(?:police|hospital|clinic|practice|mayor|board|county|institute|spokes(?:person|man|woman)|officials?|ministry|company|management|statement|authorities|director|chief|executive|ceo|trust|insurer|government|minister|administration|council|town|city)\b/i;
+const AUTHORITY =
+  /\b(?:police|hospital|clinic|practice|mayor|board|county|institute|spokes(?:person|man|woman)|officials?|ministry|company|management|statement|authorities|director|chief|executive|ceo|trust|insurer|government|minister|administration|council|town|city)\b/i;
 
 const ABOUT_MONEY = /ransom|demand|pa(?:y|id)/i;
 
-export interface Denial { kind: 'demanded' | 'paid'; sentence: Span; paragraph: number }
+export interface Denial {
+  kind: 'demanded' | 'paid';
+  sentence: Span;
+  paragraph: number;
+}
 
 /** Every denial by an authority in the text, with the paragraph it stands in. */
 export function findDenials(text: string, sents: Span[]): Denial[] {

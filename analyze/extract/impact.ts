@@ -9,9 +9,30 @@ import { isGeneric } from './roles.ts';
 import { listRe, type Lists } from './lists.ts';
 
 const APPROX = `(?:${[
-  'about', 'around', 'nearly', 'almost', 'some', 'over', 'more than', 'up to',
-  'roughly', 'approximately', 'an estimated', 'at least', 'as many as', 'close to', 'unos', 'aproximadamente',
-  'más de', 'plus de', 'environ', 'mehr als', 'rund', 'etwa', 'ruim', 'bijna',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'some',
+  'over',
+  'more than',
+  'up to',
+  'roughly',
+  'approximately',
+  'an estimated',
+  'at least',
+  'as many as',
+  'close to',
+  'unos',
+  'aproximadamente',
+  'más de',
+  'plus de',
+  'environ',
+  'mehr als',
+  'rund',
+  'etwa',
+  'ruim',
+  'bijna',
   'meer dan',
 ].join('|')})`;
 const SCALES = `${SCALE}|${SCALE_INTL}`;
@@ -19,8 +40,9 @@ const SCALES = `${SCALE}|${SCALE_INTL}`;
 // "nearly one million (941,000)"
 // (thousands grouped by spaces, as French and German print them: "30 000 patients")
 const SPACED = String.raw`(?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)`;
-const QTY = String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?`
-  + String.raw`|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
+const QTY =
+  String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?` +
+  String.raw`|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
 // "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
 const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
 const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu');
@@ -28,8 +50,9 @@ const COUNT = new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?$
 const APPROX_BEFORE = new RegExp(String.raw`${APPROX}\s+$`, 'i');
 // up to three modifiers between the count and its noun: "81.5 million Indian citizens", "1.5 lakh patients' data";
 // a function word ends them ("19 test details of citizens" counts no citizens)
-const FUNCTION = String.raw`(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|de|la|el|los|las|les|des|du|der|die|das`
-  + String.raw`|den|van|het|een)\s`;
+const FUNCTION =
+  String.raw`(?:of|in|on|at|to|for|from|with|by|and|or|the|a|an|de|la|el|los|las|les|des|du|der|die|das` +
+  String.raw`|den|van|het|een)\s`;
 const MODIFIER = String.raw`(?!${FUNCTION})[“"‘]?[\p{L}&][\p{L}'’&.-]*[”"’]?\s+`;
 // (two modifiers may be coordinated: "27,500 current and former patients")
 const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:(?:[\p{L}-]+\s+(?:and|or|y|et|und|e)\s+)?${MODIFIER}){0,3}?`;
@@ -40,18 +63,28 @@ const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,12}\s*$/i
 // …or a bare figure after the records it counts: "exposed the records of 80,000"
 const RECORDS_OF = new RegExp(String.raw`\b(?:records|data|details|information|files)\s+of\s+(?:${APPROX}\s+)?$`, 'i');
 // sector-wide statistics: "211 breaches reported this year", "600 US healthcare organizations"
-const AGGREGATE = new RegExp(String.raw`\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:breaches|incidents|attacks|organi[sz]ations`
-  + String.raw`|providers|entities|companies|hospitals)\b|\b(?:study|survey|statistics|nationwide|so far this year|this year alone)\b`, 'i');
+const AGGREGATE = new RegExp(
+  String.raw`\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:breaches|incidents|attacks|organi[sz]ations` +
+    String.raw`|providers|entities|companies|hospitals)\b|\b(?:study|survey|statistics|nationwide|so far this year|this year alone)\b`,
+  'i',
+);
 // the size of a body, not of a breach: "the chain has 9,000 employees", "serves 10,000 people daily"
 const OWNS = /\b(?:has|have|had|boasts|counts)\s+(?:(?:more than|over|about|around|nearly|almost|some|roughly)\s+)?$/i;
-const PER_TIME = new RegExp(String.raw`^\s*\S+(?:\s+\S+)?\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b`
-  + String.raw`|^\s*\S+\s+(?:daily|annually|yearly)\b`, 'i');
+const PER_TIME = new RegExp(
+  String.raw`^\s*\S+(?:\s+\S+)?\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b` +
+    String.raw`|^\s*\S+\s+(?:daily|annually|yearly)\b`,
+  'i',
+);
 
 // an aside giving the body's own size is no statistic: "X, which runs 180 hospitals, said …"
 const SIZE_ASIDE = /,\s(?:which|that|who)\s(?:runs|operates|owns|manages|has|serves|employs)\s[^,;]*,/gi;
 const ownSize = (s: string) => s.replace(SIZE_ASIDE, ',');
 
-export interface Records { count: number; as_written: string; evidence: Evidence }
+export interface Records {
+  count: number;
+  as_written: string;
+  evidence: Evidence;
+}
 
 interface Candidate extends Records {
   index: number;
@@ -109,8 +142,12 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(ownSize(s.text)) || other.test(s.text)) continue;
     // (an aside closed by a comma holds its own size: "X, which treats 500,000 patients a year, said 8,000 …")
     const clause = lastClause(before);
-    if (size.test(clause.slice(clause.lastIndexOf(',') + 1).slice(-60)) || OWNS.test(before.slice(-25))
-      || PER_TIME.test(after)) continue;
+    if (
+      size.test(clause.slice(clause.lastIndexOf(',') + 1).slice(-60)) ||
+      OWNS.test(before.slice(-25)) ||
+      PER_TIME.test(after)
+    )
+      continue;
     const c = countOf(m);
     if (!c || c.n < 10) continue;
     // "half a million people" (an exact figure in brackets after it is already the count)
@@ -118,9 +155,14 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     if (half && !m[5]) c.n /= 2;
     const rel = end - s.start;
     out.push({
-      count: c.n, digits: c.digits, index: m.index, // as written with its noun: "3-4 crore patients"
-      as_written: (APPROX_BEFORE.exec(before.replace(/half\s+$/i, ''))?.[0] ?? '') + (half ? 'half ' : '') + m[0]
-        + (head?.[0].trimEnd() ?? ''),
+      count: c.n,
+      digits: c.digits,
+      index: m.index, // as written with its noun: "3-4 crore patients"
+      as_written:
+        (APPROX_BEFORE.exec(before.replace(/half\s+$/i, ''))?.[0] ?? '') +
+        (half ? 'half ' : '') +
+        m[0] +
+        (head?.[0].trimEnd() ?? ''),
       evidence: evidence(text, s.start, s.end),
       // the cue before the figure in its clause: "initially reported 2,689,826 … but later found … 2.4 million"
       revised: revision.test(lastClause(s.text.slice(0, rel))),
@@ -167,33 +209,59 @@ export function findRecords(text: string, sents: Span[], lists: Lists, victims: 
 }
 
 const APPROX_D = String.raw`(?:nearly|about|almost|more than|over|around|at least|roughly|some|close to|a full|the)\s+`;
-const DURATION = new RegExp(String.raw`\b(?:for|after|lasted|lasting)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?)\b(?!\s+(?:ago|later|earlier|before))`, 'gi');
-const NTH_DAY = new RegExp(String.raw`\b(?:(?:for|on)\s+)?(?:a|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`, 'gi');
-const N_DAY_OUTAGE = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})[-\s](day|week)[-\s](?:long\s+)?(?:outage|shutdown|disruption)\b`, 'gi');
+const DURATION = new RegExp(
+  String.raw`\b(?:for|after|lasted|lasting)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?)\b(?!\s+(?:ago|later|earlier|before))`,
+  'gi',
+);
+const NTH_DAY = new RegExp(
+  String.raw`\b(?:(?:for|on)\s+)?(?:a|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
+  'gi',
+);
+const N_DAY_OUTAGE = new RegExp(
+  String.raw`\b(\d+|${NUMBER_WORD})[-\s](day|week)[-\s](?:long\s+)?(?:outage|shutdown|disruption)\b`,
+  'gi',
+);
 // time passed since the attack while the outage goes on: "five days later, the site remains inaccessible"
-const STILL_DOWN = String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\b(?:down|offline|inaccessible|unavailable`
-  + String.raw`|closed|disrupted|out of action)\b`;
-const AFTER_ATTACK = String.raw`after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`
-  + String.raw`(?:attack|cyber-?attack|breach|hack|incident|intrusion|outage)`;
+const STILL_DOWN =
+  String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\b(?:down|offline|inaccessible|unavailable` +
+  String.raw`|closed|disrupted|out of action)\b`;
+const AFTER_ATTACK =
+  String.raw`after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?` +
+  String.raw`(?:attack|cyber-?attack|breach|hack|incident|intrusion|outage)`;
 const N_LATER_STILL = new RegExp(
-  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`, 'giu');
+  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`,
+  'giu',
+);
 // "restored its systems 12 days after the attack": the outage lasted until then
-const RESTORED_AFTER = new RegExp(String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*|resum\w+)\b[^.;]{0,40}?`
-  + String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`, 'giu');
+const RESTORED_AFTER = new RegExp(
+  String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*|resum\w+)\b[^.;]{0,40}?` +
+    String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
+  'giu',
+);
 // "knocked the network offline for 48 hours": whole days told in hours
 // "ten days into the outage", "two weeks into the recovery": the time the outage has lasted so far
-const N_INTO = new RegExp(String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+into\s+(?:the\s+|its\s+|their\s+)?`
-  + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis`
-  + String.raw`|incident)\b`, 'giu');
+const N_INTO = new RegExp(
+  String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+into\s+(?:the\s+|its\s+|their\s+)?` +
+    String.raw`(?:[\p{L}-]+\s+){0,2}?(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis` +
+    String.raw`|incident)\b`,
+  'giu',
+);
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
-const OUTAGE = /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
+const OUTAGE =
+  /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
 
 // the time a recovery took: "it took 10 days to restore the systems"
-const TOOK = new RegExp(String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)`
-  + String.raw`\s+(?:to|before)\s+`
-  + String.raw`(?:fully\s+)?(?:restore|recover|bring|get|return|reopen|resume)`, 'gi');
+const TOOK = new RegExp(
+  String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)` +
+    String.raw`\s+(?:to|before)\s+` +
+    String.raw`(?:fully\s+)?(?:restore|recover|bring|get|return|reopen|resume)`,
+  'gi',
+);
 
-export interface Downtime { days: number; evidence: Evidence }
+export interface Downtime {
+  days: number;
+  evidence: Evidence;
+}
 
 /** The longest outage stated, in days ("sixth consecutive day" → 6, "two weeks" → 14). */
 export function findDowntime(text: string, sents: Span[]): Downtime | null {

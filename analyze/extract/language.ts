@@ -4,13 +4,42 @@ import type { Extraction } from '../../core/records.ts';
 import type { Lists } from './lists.ts';
 
 // Languages told by their script alone: ISO 639-1 code and the Unicode scripts of its letters.
-const SCRIPTS: [string, RegExp][] = ([
-  ['ml', 'Malayalam'], ['hi', 'Devanagari'], ['ta', 'Tamil'], ['te', 'Telugu'], ['kn', 'Kannada'], ['bn', 'Bengali'],
-  ['ar', 'Arabic'], ['he', 'Hebrew'], ['ru', 'Cyrillic'], ['el', 'Greek'], ['th', 'Thai'], ['ko', 'Hangul'],
-  ['ja', 'Hiragana Katakana'], ['zh', 'Han'], ['gu', 'Gujarati'], ['pa', 'Gurmukhi'], ['or', 'Oriya'],
-  ['si', 'Sinhala'], ['ka', 'Georgian'], ['hy', 'Armenian'], ['am', 'Ethiopic'], ['km', 'Khmer'], ['my', 'Myanmar'],
-] as const).map(([lang, scripts]) =>
-  [lang, new RegExp(`[${scripts.split(' ').map((s) => `\\p{Script=${s}}`).join('')}]`, 'gu')]);
+const SCRIPTS: [string, RegExp][] = (
+  [
+    ['ml', 'Malayalam'],
+    ['hi', 'Devanagari'],
+    ['ta', 'Tamil'],
+    ['te', 'Telugu'],
+    ['kn', 'Kannada'],
+    ['bn', 'Bengali'],
+    ['ar', 'Arabic'],
+    ['he', 'Hebrew'],
+    ['ru', 'Cyrillic'],
+    ['el', 'Greek'],
+    ['th', 'Thai'],
+    ['ko', 'Hangul'],
+    ['ja', 'Hiragana Katakana'],
+    ['zh', 'Han'],
+    ['gu', 'Gujarati'],
+    ['pa', 'Gurmukhi'],
+    ['or', 'Oriya'],
+    ['si', 'Sinhala'],
+    ['ka', 'Georgian'],
+    ['hy', 'Armenian'],
+    ['am', 'Ethiopic'],
+    ['km', 'Khmer'],
+    ['my', 'Myanmar'],
+  ] as const
+).map(([lang, scripts]) => [
+  lang,
+  new RegExp(
+    `[${scripts
+      .split(' ')
+      .map((s) => `\\p{Script=${s}}`)
+      .join('')}]`,
+    'gu',
+  ),
+]);
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
@@ -19,8 +48,11 @@ const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 // letters, '.', ',', ';' and apostrophes join digits): the same words as the segmenter, several times faster.
 const LATIN = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F`;
 const PLAIN = new RegExp(String.raw`^[\t\n\r -~${LATIN}\u2013\u2014\u2018\u2019\u201C\u201D\u2026]*$`, 'u');
-const PLAIN_WORD = new RegExp(String.raw`[${LATIN}0-9_]+(?:(?:(?<=[${LATIN}])[.:'\u2018\u2019](?=[${LATIN}])`
-  + String.raw`|(?<=[0-9])[.,;'\u2018\u2019](?=[0-9]))[${LATIN}0-9_]+)*`, 'gu');
+const PLAIN_WORD = new RegExp(
+  String.raw`[${LATIN}0-9_]+(?:(?:(?<=[${LATIN}])[.:'\u2018\u2019](?=[${LATIN}])` +
+    String.raw`|(?<=[0-9])[.,;'\u2018\u2019](?=[0-9]))[${LATIN}0-9_]+)*`,
+  'gu',
+);
 const LETTER_IN = /\p{L}/u;
 
 /** Lower-cased words of any script (numbers and punctuation left out). */
@@ -46,7 +78,10 @@ function stopwords(lists: Lists): Map<string, Set<string>> {
   return m;
 }
 
-export interface Language { lang: string; share: number }
+export interface Language {
+  lang: string;
+  share: number;
+}
 
 const NON_LATIN = /[^\P{L}\p{Script=Latin}]/gu;
 const LETTER = /\p{L}/gu;
@@ -98,7 +133,15 @@ export const readsFacts = (lang: string): boolean => FACT_LANGUAGES.has(lang);
 /** An extraction of a text whose language is not read for facts: relevance and language kept, every fact emptied. */
 export function withoutFacts(x: Extraction): Extraction {
   return {
-    ...x, attack_types: [], victims: [], actors: [], ransom: [], payment_method: null, records_affected: null,
-    attack_date: null, downtime_days: null, countries: [],
+    ...x,
+    attack_types: [],
+    victims: [],
+    actors: [],
+    ransom: [],
+    payment_method: null,
+    records_affected: null,
+    attack_date: null,
+    downtime_days: null,
+    countries: [],
   };
 }

@@ -8,11 +8,13 @@ import { ConfigError } from '../../core/errors.ts';
 import { escapeRe } from './text.ts';
 import { withTwin } from './fastre.ts';
 
-const ListFile = z.object({
-  source: z.string().min(10),
-  note: z.string().optional(),
-  words: z.array(z.string().min(1)).min(1),
-}).strict();
+const ListFile = z
+  .object({
+    source: z.string().min(10),
+    note: z.string().optional(),
+    words: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
 
 export type Lists = ReadonlyMap<string, readonly string[]>;
 
@@ -20,10 +22,12 @@ export type Lists = ReadonlyMap<string, readonly string[]>;
 export function loadLists(dir: string): Lists {
   const out = new Map<string, string[]>();
   if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.yaml'))
+    .sort()) {
     const path = join(dir, f);
     const parsed = ListFile.safeParse(parse(readFileSync(path, 'utf8')));
-    const why = parsed.success ? '' : parsed.error.issues[0]?.message ?? 'bad shape';
+    const why = parsed.success ? '' : (parsed.error.issues[0]?.message ?? 'bad shape');
     if (!parsed.success) throw new ConfigError(`invalid word list: ${why}`, path);
     out.set(f.slice(0, -5), [...new Set(parsed.data.words.map((w) => w.trim()))]);
   }
@@ -51,9 +55,11 @@ export function listRe(lists: Lists, names: string | string[], flags = 'iu'): Re
   let re = cache.get(key);
   if (re) return re;
   const ns = Array.isArray(names) ? names : [names];
-  const alts = ns.flatMap((n) => words(lists, n))
-    .map((w) => (w.length > 2 && w.startsWith('/') && w.endsWith('/')
-      ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+')))
+  const alts = ns
+    .flatMap((n) => words(lists, n))
+    .map((w) =>
+      w.length > 2 && w.startsWith('/') && w.endsWith('/') ? w.slice(1, -1) : escapeRe(w).replace(/ /g, '\\s+'),
+    )
     .sort((a, b) => b.length - a.length);
   re = withTwin(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alts.join('|')})(?![\p{L}\p{N}])`, flags));
   cache.set(key, re);

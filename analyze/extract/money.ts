@@ -4,19 +4,32 @@ import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD } from './nu
 import { escapeRe } from './text.ts';
 
 export interface Money {
-  start: number; end: number; as_written: string;
-  amount: number | null; currency: string | null;
+  start: number;
+  end: number;
+  as_written: string;
+  amount: number | null;
+  currency: string | null;
   /** set when the sum is recognised but cannot be used (unknown_currency, unreadable figure) */
   skip?: string;
 }
 
-interface Compiled { prefix: RegExp; suffix: RegExp; worded: RegExp; words: RegExp; lower: Map<string, string> }
+interface Compiled {
+  prefix: RegExp;
+  suffix: RegExp;
+  worded: RegExp;
+  words: RegExp;
+  lower: Map<string, string>;
+}
 const compiled = new WeakMap<Currencies, Compiled>();
 
 function compile(c: Currencies): Compiled {
   const hit = compiled.get(c);
   if (hit) return hit;
-  const alt = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const alt = (keys: string[]) =>
+    keys
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join('|');
   const tail = String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?(?:[\s-]?(${SCALE})(?![\p{L}\d]))?`;
   const q = String.raw`(${NUM})` + tail;
   // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"
@@ -33,9 +46,12 @@ function compile(c: Currencies): Compiled {
   const suffix = new RegExp(qs.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
   // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
   // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
-  const worded = new RegExp(String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+`
-    + String.raw`(${WORD_SCALES})\s+`
-    + String.raw`(?:of\s+|de\s+|di\s+|d['’]\s?)?(${words})(?![\p{L}])`, 'giu');
+  const worded = new RegExp(
+    String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+` +
+      String.raw`(${WORD_SCALES})\s+` +
+      String.raw`(?:of\s+|de\s+|di\s+|d['’]\s?)?(${words})(?![\p{L}])`,
+    'giu',
+  );
   const lower = new Map(Object.entries(c.suffix).map(([k, v]) => [k.toLowerCase(), v]));
   // a currency word right after a symbol's figure names the currency: "$50,000 pesos"
   const after = new RegExp(String.raw`^\s(${words})(?![\p{L}])`, 'iu');
@@ -44,14 +60,24 @@ function compile(c: Currencies): Compiled {
   return out;
 }
 
-function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: string, scale: string | undefined,
-  skip?: string): Money {
+function build(
+  c: Currencies,
+  m: RegExpExecArray,
+  code: string | null,
+  fig: string,
+  scale: string | undefined,
+  skip?: string,
+): Money {
   // "50.000 dólares", "$45.000": a dot before three digits groups thousands for any currency but a coin
   const european = !scale && code !== null && !COINS.has(code);
   const n = parseFigure(fig, european);
   const amount = n === null ? null : n * scaleOf(scale);
   return {
-    start: m.index, end: m.index + m[0].length, as_written: m[0], amount, currency: code,
+    start: m.index,
+    end: m.index + m[0].length,
+    as_written: m[0],
+    amount,
+    currency: code,
     ...(skip ? { skip } : n === null ? { skip: 'parse_error' } : {}),
   };
 }
@@ -59,22 +85,63 @@ function build(c: Currencies, m: RegExpExecArray, code: string | null, fig: stri
 // Number words that stand before a scale word in English, French, Spanish and German ("a million", "deux millions",
 // "cinco millones", "zwei Millionen").
 const WORD_NUMBERS: Record<string, number> = {
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, fifty: 50,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5,
-  diez: 10, ein: 1, eine: 1, einer: 1, einem: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, zehn: 10,
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twenty: 20,
+  fifty: 50,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  dix: 10,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  diez: 10,
+  ein: 1,
+  eine: 1,
+  einer: 1,
+  einem: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  zehn: 10,
 };
-const WORD_SCALES = String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million`
-  + '|Milliarden?|mila|milion[ei]|miliard[oi]|milh(?:ão|ões)|bilh(?:ão|ões)|miljoen|miljard';
+const WORD_SCALES =
+  String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million` +
+  '|Milliarden?|mila|milion[ei]|miliard[oi]|milh(?:ão|ões)|bilh(?:ão|ões)|miljoen|miljard';
 /** The English scale word of a French, Spanish or German one. */
 function wordScale(w: string): string {
   const l = w.toLowerCase();
-  return /^(?:mill(?:ion|ions|ón|on|ones|ionen)|milion[ei]|milh(?:ão|ões)|miljoen)$/.test(l) ? 'million'
-    : /^(?:milliard|miliard|bilh|miljard)/.test(l) ? 'billion' : /^(?:mille|mil|mila)$/.test(l) ? 'thousand' : l;
+  return /^(?:mill(?:ion|ions|ón|on|ones|ionen)|milion[ei]|milh(?:ão|ões)|miljoen)$/.test(l)
+    ? 'million'
+    : /^(?:milliard|miliard|bilh|miljard)/.test(l)
+      ? 'billion'
+      : /^(?:mille|mil|mila)$/.test(l)
+        ? 'thousand'
+        : l;
 }
 
 const COINS = new Set(['BTC', 'XMR', 'ETH']);
 const UNITS_OF = String.raw`(?:units?\sof\s(?:the\s)?(?:(?:digital|virtual|crypto)\s?currency\s)?)?`;
-const WORD_COINS = new RegExp(String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`, 'giu');
+const WORD_COINS = new RegExp(
+  String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`,
+  'giu',
+);
 
 // A coin name used as an adjective counts things, not coins: "three Bitcoin wallets", "two bitcoin addresses".
 const COUNTED = /^[\s-](?:wallets?|address(?:es)?|accounts?|exchanges?|ATMs?|miners?|nodes?|transactions?)\b/i;
@@ -87,10 +154,11 @@ export function findMoney(text: string, c: Currencies): Money[] {
   for (let m = re.prefix.exec(text); m; m = re.prefix.exec(text)) {
     const sym = m[1] ?? m[2]!;
     // a figure glued to letters that are no scale or currency code is no sum ("$10G" in a spam subject line)
-    if (/^\p{L}/u.test(text.slice(re.prefix.lastIndex)) && !/^[A-Z]{3}\b/.test(text.slice(re.prefix.lastIndex))) continue;
+    if (/^\p{L}/u.test(text.slice(re.prefix.lastIndex)) && !/^[A-Z]{3}\b/.test(text.slice(re.prefix.lastIndex)))
+      continue;
     // (a coin name after a dollar figure is an adjective: "the $300 bitcoin ransom")
     const named = re.words.exec(text.slice(re.prefix.lastIndex));
-    const code = named ? re.lower.get(named[1]!.toLowerCase()) ?? null : null;
+    const code = named ? (re.lower.get(named[1]!.toLowerCase()) ?? null) : null;
     if (named && !(code && COINS.has(code))) {
       const full = Object.assign([m[0] + named[0]], { index: m.index }) as unknown as RegExpExecArray;
       out.push(build(c, full, code, m[3]!, m[5], code ? undefined : 'unknown_currency'));
@@ -100,7 +168,11 @@ export function findMoney(text: string, c: Currencies): Money[] {
   }
   re.suffix.lastIndex = 0;
   for (let m = re.suffix.exec(text); m; m = re.suffix.exec(text)) {
-    if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) || COUNTED.test(text.slice(re.suffix.lastIndex))) continue;
+    if (
+      out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) ||
+      COUNTED.test(text.slice(re.suffix.lastIndex))
+    )
+      continue;
     const code = re.lower.get(m[4]!.toLowerCase()) ?? null;
     out.push(build(c, m, code, m[1]!, m[3], code ? undefined : 'unknown_currency'));
   }
@@ -109,19 +181,39 @@ export function findMoney(text: string, c: Currencies): Money[] {
     if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
     const code = re.lower.get(m[3]!.toLowerCase()) ?? null;
     const w = m[1]!.toLowerCase();
-    const n = w === 'half a' ? 0.5 : WORD_NUMBERS[w] ?? parseFigure(m[1]!, true);
+    const n = w === 'half a' ? 0.5 : (WORD_NUMBERS[w] ?? parseFigure(m[1]!, true));
     if (n === null) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: n * scaleOf(wordScale(m[2]!)),
-      currency: code, ...(code ? {} : { skip: 'unknown_currency' }) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      as_written: m[0],
+      amount: n * scaleOf(wordScale(m[2]!)),
+      currency: code,
+      ...(code ? {} : { skip: 'unknown_currency' }),
+    });
   }
   // "four bitcoins", "six Bitcoin": small number words before a coin name
   WORD_COINS.lastIndex = 0;
   for (let m = WORD_COINS.exec(text); m; m = WORD_COINS.exec(text)) {
     const code = re.lower.get(m[2]!.toLowerCase());
-    if (!code || out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) || COUNTED.test(text.slice(WORD_COINS.lastIndex))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, as_written: m[0], amount: smallNumber(m[1]!), currency: code });
+    if (
+      !code ||
+      out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length) ||
+      COUNTED.test(text.slice(WORD_COINS.lastIndex))
+    )
+      continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      as_written: m[0],
+      amount: smallNumber(m[1]!),
+      currency: code,
+    });
   }
-  return betweenRanges(text, out.sort((a, b) => a.start - b.start));
+  return betweenRanges(
+    text,
+    out.sort((a, b) => a.start - b.start),
+  );
 }
 
 /** "between €40 and €900" is one range, not two sums: the lower bound, the range kept as written. */
@@ -129,9 +221,22 @@ function betweenRanges(text: string, sums: Money[]): Money[] {
   const out: Money[] = [];
   for (const m of sums) {
     const prev = out[out.length - 1];
-    if (prev && !prev.skip && !m.skip && prev.currency === m.currency && prev.amount !== null && m.amount !== null
-      && /^\s*and\s*$/i.test(text.slice(prev.end, m.start)) && /\bbetween\s*$/i.test(text.slice(Math.max(0, prev.start - 12), prev.start))) {
-      out[out.length - 1] = { ...prev, end: m.end, as_written: text.slice(prev.start, m.end), amount: Math.min(prev.amount, m.amount) };
+    if (
+      prev &&
+      !prev.skip &&
+      !m.skip &&
+      prev.currency === m.currency &&
+      prev.amount !== null &&
+      m.amount !== null &&
+      /^\s*and\s*$/i.test(text.slice(prev.end, m.start)) &&
+      /\bbetween\s*$/i.test(text.slice(Math.max(0, prev.start - 12), prev.start))
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        end: m.end,
+        as_written: text.slice(prev.start, m.end),
+        amount: Math.min(prev.amount, m.amount),
+      };
       continue;
     }
     out.push(m);
@@ -143,17 +248,27 @@ const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly
 // Between a sum and its restatement: "Rs 200 crore ($24 million)", "0.2 Bitcoin (currently around $183)",
 // "$100 worth of Bitcoin (0.18 BTC)", "40 bitcoin, worth about $800,000", "0.5 Bitcoin, which is around $500",
 // "2.5 Bitcoin (BTC), roughly $5,000".
-const CONVERSION_GAP = new RegExp(String.raw`^\s*(?:\((?:BTC|XMR|ETH)\)\s*)?(?:worth of (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero|ether)\s*)?(?:in (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero)\s*)?(?:ransom\s*)?[([,/–—-]?\s*(?:or\s+|i\.e\.\s+|which (?:is|was|were)\s+|then\s+|that is\s+)?(?:currently\s+|at the time\s+|at current (?:exchange )?rates\s+|at today's rates\s+)?(?:worth|valued at|then worth|im Gegenwert von|(?:d'|d’)?une valeur de|soit|equivalentes? a|por valor de)?\s*${APPROX}?\s*$`, 'i');
+const CONVERSION_GAP = new RegExp(
+  String.raw`^\s*(?:\((?:BTC|XMR|ETH)\)\s*)?(?:worth of (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero|ether)\s*)?(?:in (?:bitcoins?|btc|crypto-?currenc(?:y|ies)|monero)\s*)?(?:ransom\s*)?[([,/–—-]?\s*(?:or\s+|i\.e\.\s+|which (?:is|was|were)\s+|then\s+|that is\s+)?(?:currently\s+|at the time\s+|at current (?:exchange )?rates\s+|at today's rates\s+)?(?:worth|valued at|then worth|im Gegenwert von|(?:d'|d’)?une valeur de|soit|equivalentes? a|por valor de)?\s*${APPROX}?\s*$`,
+  'i',
+);
 // A restatement in a sentence of its own: "…, which worked out to roughly $405,000 Canadian", "That's the equivalent of $216,000".
-const CONVERSION_LEAD = new RegExp(String.raw`\b(?:worked out to|works out to|work out at|(?:the )?equivalent (?:of|to)|equal to|translat(?:es|ed|ing) (?:to|into)|convert(?:s|ed)? to|worth)\s+${APPROX}?\s*$`, 'i');
+const CONVERSION_LEAD = new RegExp(
+  String.raw`\b(?:worked out to|works out to|work out at|(?:the )?equivalent (?:of|to)|equal to|translat(?:es|ed|ing) (?:to|into)|convert(?:s|ed)? to|worth)\s+${APPROX}?\s*$`,
+  'i',
+);
 
 /** A sum printed right after another restates it (same claim, other currency or unit). */
 export function isConversion(text: string, prev: Money, next: Money): boolean {
   // "$75,000 in Bitcoin or $100,000 in gift cards": a sum in the same currency is an alternative unless the words say
   // it restates ("US$300,000, which worked out to roughly $405,000 Canadian")
   if (prev.currency !== null && prev.currency === next.currency) {
-    return next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start));
+    return (
+      next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start))
+    );
   }
   if (next.start - prev.end < 60 && CONVERSION_GAP.test(text.slice(prev.end, next.start))) return true;
-  return next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start));
+  return (
+    next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start))
+  );
 }

@@ -3,20 +3,27 @@
 
 export const NUM = String.raw`(?:(?<![\d.,])\.)?\d(?:[\d,.]*\d)?`;
 // (headlines capitalise them: "Demand $5 Million")
-export const SCALE = String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b`
-  + String.raw`|thousand|k|K`
-  + String.raw`|trillion|Lakhs?|Crores?|Millions?|Billions?|Thousand|Trillion`;
+export const SCALE =
+  String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b` +
+  String.raw`|thousand|k|K` +
+  String.raw`|trillion|Lakhs?|Crores?|Millions?|Billions?|Thousand|Trillion`;
 // Scale words of Spanish, French, German and Dutch counts ("20 millones de", "2 Millionen", "485 mil"), read by
 // scaleOf; money keeps to SCALE.
-export const SCALE_INTL = String.raw`millones|mill[oó]n|milliers|milliards?|Millionen|Milliarden|miljoen|miljard`
-  + String.raw`|milion[ei]|miliardo`
-  + String.raw`|miliardi|milh(?:ão|ões)|mila|mil`;
+export const SCALE_INTL =
+  String.raw`millones|mill[oó]n|milliers|milliards?|Millionen|Milliarden|miljoen|miljard` +
+  String.raw`|milion[ei]|miliardo` +
+  String.raw`|miliardi|milh(?:ão|ões)|mila|mil`;
 
 const SCALES: [RegExp, number][] = [
   [/^(millones|mill[oó]n|millionen|miljoen|milion[ei]|milh(?:ão|ões))$/i, 1e6],
-  [/^(milliards?|milliarden|miljard|miliardi)$/i, 1e9], [/^(mil|milliers|mila)$/i, 1e3],
-  [/^(lakhs?|lacs?)$/i, 1e5], [/^(crores?|cr)$/i, 1e7], [/^(millions?|mn|mln|mio\.?|m)$/i, 1e6],
-  [/^(billions?|bn|mrd\.?|b)$/i, 1e9], [/^(thousand|k)$/i, 1e3], [/^trillion$/i, 1e12],
+  [/^(milliards?|milliarden|miljard|miliardi)$/i, 1e9],
+  [/^(mil|milliers|mila)$/i, 1e3],
+  [/^(lakhs?|lacs?)$/i, 1e5],
+  [/^(crores?|cr)$/i, 1e7],
+  [/^(millions?|mn|mln|mio\.?|m)$/i, 1e6],
+  [/^(billions?|bn|mrd\.?|b)$/i, 1e9],
+  [/^(thousand|k)$/i, 1e3],
+  [/^trillion$/i, 1e12],
 ];
 
 export function scaleOf(word: string | undefined): number {
@@ -43,13 +50,47 @@ export function parseFigure(s: string, europeanHint = false): number | null {
 }
 
 const WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
 };
 export const NUMBER_WORD = Object.keys(WORDS).join('|');
 export const ORDINAL_WORD = Object.keys(ORDINALS).join('|');

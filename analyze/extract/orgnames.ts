@@ -2,31 +2,145 @@
 // and acronyms defined in the article ("All India Institute of Medical Sciences (AIIMS)").
 import { fold } from './text.ts';
 
-export interface NameSpan { start: number; end: number; name: string }
+export interface NameSpan {
+  start: number;
+  end: number;
+  name: string;
+}
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
-const RUN = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`, 'gu');
-const DAY_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/;
+const RUN = new RegExp(
+  String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`,
+  'gu',
+);
+const DAY_MONTH =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/;
 const LINKS = new RegExp(String.raw`^${LINK}$`, 'u');
 // Capitalised words that start sentences or titles but never start a victim's name.
-const LEAD = new Set(['after', 'the', 'a', 'an', 'at', 'in', 'on', 'of', 'and', 'but', 'by', 'for', 'from', 'with', 'as',
-  'when', 'while', 'since', 'unlike', 'like', 'both', 'officials', 'doctors', 'patients', 'staff', 'police', 'update',
-  'meanwhile', 'earlier', 'last', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'according', 'although', 'if', 'under', 'how',
-  'what', 'why', 'where', 'who', 'we', 'it', 'they', 'he', 'she', 'to', 'about', 'once', 'until', 'before', 'during',
-  'private', 'public', 'several', 'many', 'some', 'all', 'other', 'leading', 'major', 'nearby', 'neighbouring',
-  'employees', 'customers', 'students', 'users', 'residents', 'members', 'workers', 'nurses', 'visitors', 'passengers',
-  'hackers', 'attackers', 'researchers', 'experts', 'investigators', 'authorities', 'victims', 'now', 'today',
-  'yesterday', 'tonight', 'recently', 'separately', 'additionally', 'also', 'still', 'then', 'so', 'yet', 'however']);
+const LEAD = new Set([
+  'after',
+  'the',
+  'a',
+  'an',
+  'at',
+  'in',
+  'on',
+  'of',
+  'and',
+  'but',
+  'by',
+  'for',
+  'from',
+  'with',
+  'as',
+  'when',
+  'while',
+  'since',
+  'unlike',
+  'like',
+  'both',
+  'officials',
+  'doctors',
+  'patients',
+  'staff',
+  'police',
+  'update',
+  'meanwhile',
+  'earlier',
+  'last',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'new',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'according',
+  'although',
+  'if',
+  'under',
+  'how',
+  'what',
+  'why',
+  'where',
+  'who',
+  'we',
+  'it',
+  'they',
+  'he',
+  'she',
+  'to',
+  'about',
+  'once',
+  'until',
+  'before',
+  'during',
+  'private',
+  'public',
+  'several',
+  'many',
+  'some',
+  'all',
+  'other',
+  'leading',
+  'major',
+  'nearby',
+  'neighbouring',
+  'employees',
+  'customers',
+  'students',
+  'users',
+  'residents',
+  'members',
+  'workers',
+  'nurses',
+  'visitors',
+  'passengers',
+  'hackers',
+  'attackers',
+  'researchers',
+  'experts',
+  'investigators',
+  'authorities',
+  'victims',
+  'now',
+  'today',
+  'yesterday',
+  'tonight',
+  'recently',
+  'separately',
+  'additionally',
+  'also',
+  'still',
+  'then',
+  'so',
+  'yet',
+  'however',
+]);
 
 // "New" starts a sentence ("New ransomware…") but also names: "New Jersey Spine Center", "New York", "New Hope Clinic".
-const NEW_PLACE = /^(?:York|Jersey|Zealand|Mexico|Hampshire|Delhi|South|Orleans|Haven|Brunswick|England|Hanover|Bedford|Britain|Westminster|Rochelle|Albany|Braunfels|Caledonia|Guinea|Plymouth|Brighton|Canaan|Castle|Lenox|Ulm|Iberia|Richmond|Milford|Bern|Albany)$/;
-const ORG_WORD = /^(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Medical|University|College|School|Schools|Bank|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Company|Trust|Authority|District|Council|Institute|Foundation|Church|Academy)$/;
+const NEW_PLACE =
+  /^(?:York|Jersey|Zealand|Mexico|Hampshire|Delhi|South|Orleans|Haven|Brunswick|England|Hanover|Bedford|Britain|Westminster|Rochelle|Albany|Braunfels|Caledonia|Guinea|Plymouth|Brighton|Canaan|Castle|Lenox|Ulm|Iberia|Richmond|Milford|Bern|Albany)$/;
+const ORG_WORD =
+  /^(?:Hospital|Center|Centre|Clinic|Health|Healthcare|Medical|University|College|School|Schools|Bank|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Company|Trust|Authority|District|Council|Institute|Foundation|Church|Academy)$/;
 function newName(words: string[]): boolean {
   if (words[0] !== 'New' || words.length < 2) return false;
-  return NEW_PLACE.test(words[1]!.replace(/(?:['’]s|[.,:;]+)$/u, '')) || (words.length >= 3 && ORG_WORD.test(words[words.length - 1]!.replace(/[,:;]+$/, '')));
+  return (
+    NEW_PLACE.test(words[1]!.replace(/(?:['’]s|[.,:;]+)$/u, '')) ||
+    (words.length >= 3 && ORG_WORD.test(words[words.length - 1]!.replace(/[,:;]+$/, '')))
+  );
 }
 
 /**
@@ -39,15 +153,22 @@ export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) 
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const all = [...m[0].matchAll(/\S+/gu)].map((p) => ({ w: p[0], s: m!.index + p.index }));
     // a word ending a sentence ends the run: "… told ZDNet. Netflix was …" (abbreviations such as "U.S." or "Inc." do not)
-    const stop = all.findIndex((p, k) => k < all.length - 1 && /(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u.test(p.w) && !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w));
+    const stop = all.findIndex(
+      (p, k) =>
+        k < all.length - 1 &&
+        /(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u.test(p.w) &&
+        !/^(?:Inc|Ltd|Corp|Bros|Dept|Univ|Mass|Calif|Conn)\.$/.test(p.w),
+    );
     const parts = stop >= 0 ? all.slice(0, stop + 1) : all;
     if (stop >= 0) RUN.lastIndex = all[stop + 1]!.s;
     let seg: Word[] = [];
     const headline = titleCaseLine(text, m.index);
     const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace);
     for (const p of parts) {
-      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) { end(seg); seg = []; }
-      else seg.push(p);
+      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) {
+        end(seg);
+        seg = [];
+      } else seg.push(p);
     }
     end(seg);
   }
@@ -58,7 +179,8 @@ type Word = { w: string; s: number };
 
 /** The line at `at` is a title-case headline: four words or more, nearly all capitalised, no closing stop. */
 function titleCaseLine(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at) + 1, to = text.indexOf('\n', at);
+  const from = text.lastIndexOf('\n', at) + 1,
+    to = text.indexOf('\n', at);
   const line = text.slice(from, to < 0 ? text.length : to).trim();
   if (line.length > 160 || /[.!?]["'”’]?$/.test(line)) return false;
   const ws = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
@@ -67,7 +189,9 @@ function titleCaseLine(text: string, at: number): boolean {
 // …where a name ends at its last organisation word: "Pinewood Medical Center Enters Third Week"
 function toLastHead(ws: Word[]): Word[] {
   let k = -1;
-  ws.forEach((p, i) => { if (ORG_WORD.test(p.w.replace(/[,:;'’"”]+$/u, ''))) k = i; });
+  ws.forEach((p, i) => {
+    if (ORG_WORD.test(p.w.replace(/[,:;'’"”]+$/u, ''))) k = i;
+  });
   return k > 0 && k < ws.length - 1 ? ws.slice(0, k + 1) : ws;
 }
 const whole = (re: RegExp, w: string) => {
@@ -75,8 +199,9 @@ const whole = (re: RegExp, w: string) => {
   return !!m && m.index === 0 && m[0].length === w.length;
 };
 // an all-capitals headline is read as title case: "HOSPITAL HIT BY RANSOMWARE" breaks like "Hospital Hit By Ransomware"
-const wholeWord = (re: RegExp, w: string) => whole(re, w)
-  || (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && whole(re, w[0] + w.slice(1).toLowerCase()));
+const wholeWord = (re: RegExp, w: string) =>
+  whole(re, w) ||
+  (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && whole(re, w[0] + w.slice(1).toLowerCase()));
 
 // German, French and Dutch articles before a name: "Das Krankenhaus …", "Les hôpitaux …"
 const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
@@ -84,31 +209,61 @@ const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
 const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 
 function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: string) => boolean): void {
-  const romance = (k: number) => ROMANCE_ARTICLE.test(fold(parts[k]!.w)) && parts.length > k + 1
-    && ![2, 3].some((n) => parts.length >= k + n && isPlace(parts.slice(k, k + n).map((p) => p.w).join(' ')));
+  const romance = (k: number) =>
+    ROMANCE_ARTICLE.test(fold(parts[k]!.w)) &&
+    parts.length > k + 1 &&
+    ![2, 3].some(
+      (n) =>
+        parts.length >= k + n &&
+        isPlace(
+          parts
+            .slice(k, k + n)
+            .map((p) => p.w)
+            .join(' '),
+        ),
+    );
   // …and a year or a date's day before a name: "In 2016 Hollywood Presbyterian paid", "2020-02-19 Medical records"
   const glued = (p: Word) => /\d[/-]$/.test(text.slice(Math.max(0, p.s - 2), p.s));
-  while (parts.length && (LEAD.has(fold(parts[0]!.w)) || ARTICLE.test(fold(parts[0]!.w)) || romance(0)
-    || LINKS.test(parts[0]!.w)
-    || /^(?:19|20)\d\d,?$/.test(parts[0]!.w) || /^\d+,?$/.test(parts[0]!.w) && glued(parts[0]!))
-    && !newName(parts.map((p) => p.w))) parts.shift();
+  while (
+    parts.length &&
+    (LEAD.has(fold(parts[0]!.w)) ||
+      ARTICLE.test(fold(parts[0]!.w)) ||
+      romance(0) ||
+      LINKS.test(parts[0]!.w) ||
+      /^(?:19|20)\d\d,?$/.test(parts[0]!.w) ||
+      (/^\d+,?$/.test(parts[0]!.w) && glued(parts[0]!))) &&
+    !newName(parts.map((p) => p.w))
+  )
+    parts.shift();
   // "… Foundation Trust on 16 October": a link word before a figure ends the name
   // …or a day or month: "Hancock Health on Thursday"
-  const cut = parts.findIndex((p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')));
+  const cut = parts.findIndex(
+    (p, k) => k > 0 && LINKS.test(p.w) && (/^\d/.test(parts[k + 1]?.w ?? '') || DAY_MONTH.test(parts[k + 1]?.w ?? '')),
+  );
   if (cut > 0) parts.length = cut;
   while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
   if (!parts.length) return;
   const last = parts[parts.length - 1]!;
   // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
   const bare = last.w.replace(/[,:;"”)]+$/u, '');
-  const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
-  const start = parts[0]!.s, end = last.s + lastWord.length;
+  const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare)
+    ? bare
+    : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
+  const start = parts[0]!.s,
+    end = last.s + lastWord.length;
   if (end > start) out.push({ start, end, name: text.slice(start, end) });
 }
 
-export interface Acronym { acronym: string; full: NameSpan }
+export interface Acronym {
+  acronym: string;
+  full: NameSpan;
+}
 
-const initials = (words: string[]) => words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+const initials = (words: string[]) =>
+  words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 
 /** "Full Name (ACR)" and "ACR (Full Name)": the shortest tail of the run whose initials spell the acronym. */
 export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
@@ -138,7 +293,10 @@ const SKIPPABLE = /^(?:of|and|&|the|for|de|du|des|la|le|di|del)$/i;
  * Onslow Water and Sewer Authority.
  */
 export function abbreviates(acr: string, name: string): boolean {
-  const words = name.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase()).filter(Boolean);
+  const words = name
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase())
+    .filter(Boolean);
   const a = acr.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
   if (a.length < 2 || words.length < 2) return false;
   const memo = new Map<string, boolean>();

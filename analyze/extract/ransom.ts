@@ -8,7 +8,10 @@ import { toUsd } from './fx.ts';
 import { evidence, sentenceAt, tokens, type Span } from './text.ts';
 import { otherCase, type Scope } from './scope.ts';
 
-export interface Skipped { reason: string; quote: string }
+export interface Skipped {
+  reason: string;
+  quote: string;
+}
 
 // In an article that tells of no incident (a strain or a trend described), a sum is an incident fact only when its
 // sentence tells it so.
@@ -18,7 +21,8 @@ export interface Skipped { reason: string; quote: string }
 // A demand going on now, by people, is as specific: "the senders are asking for $800 each", "they are willing to
 // accept vouchers instead", "a demand was made for £90,000" (a strain's habit is told in the simple present); and
 // pressure told as past: "intruders pressured the practice to pay 12 bitcoin".
-const PAST_CLAIM = /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
+const PAST_CLAIM =
+  /\b(?:demanded|paid|sought|asked for|requested|extorted|wanted|handed over|transferred|received|coughed up|(?:chose|agreed|decided|opted|was forced|were forced) to pay|(?:had|has|have) (?:\w+ )?(?:brought in|raked in|netted|collected|earned|made)|(?:was|were|had been) (?:\w+ing|\w+ed)\b[^.]*\bdemand(?:ing)?|(?:was|were|has been|had been) (?:the )?victims? of|(?:are|’re|'re) (?:\w+ )?(?:demanding|asking for|seeking|requesting|willing to accept)|(?:a|the) (?:ransom )?demand (?:was|has been|had been) (?:made|issued|sent)|(?:was|were) used to (?:coerce|force|extort|blackmail)|(?:coerced|forced|pressured) [^.;]{1,80}? to pay)\b/i;
 
 // A threat made to one target, told as going on or done: "is threatening to publish the files unless …",
 // "threatened to sell the records for 20 bitcoins" (a strain's habit is told in the simple present: "threatens").
@@ -27,7 +31,8 @@ const THREAT = /\b(?:threatened|threatening)\b/i;
 // Software as the one asking, in an article that names no victim: what a strain or app asks of anyone who runs it
 // ("the app sought 0.3 Bitcoin per phone", "a campaign spreading this variant demanded 0.05 bitcoins per server").
 // Not "the ransomware demanded": news uses it for one attack as often as for a strain.
-const SOFTWARE_ASKS = /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
+const SOFTWARE_ASKS =
+  /\b(?:app|application|program|trojan|campaign|variant|strain|version)\b(?:\s+[\w’'-]+){0,5}?\s+(?:demanded|sought|asked for|requested|wanted)\b/i;
 
 /** The sum's sentence tells of one incident: a ransom incident told in the article, a past or ongoing demand or
  * payment, or a threat; not software asking of anyone who runs it. (A sale price alone is not enough: data sold
@@ -40,8 +45,11 @@ const CRYPTO_ONLY = /\b(?:in|via|using|through) (?:the )?(?:crypto-?currenc(?:y|
 const DEMAND_VERB = /\b(?:demand(?:ed|s|ing)?|sought|ask(?:ed|ing)? for|want(?:ed|s)?|ransom)\b/i;
 
 // The figure's own sentence says it is not confirmed: "the amount … has not yet been confirmed".
-const UNCONFIRMED = new RegExp(String.raw`\b(?:(?:has|have|had) not (?:yet )?been|(?:could|can)(?:not|n't| not) `
-  + String.raw`(?:yet )?be) (?:independently )?(?:confirmed|verified|corroborated)\b`, 'i');
+const UNCONFIRMED = new RegExp(
+  String.raw`\b(?:(?:has|have|had) not (?:yet )?been|(?:could|can)(?:not|n't| not) ` +
+    String.raw`(?:yet )?be) (?:independently )?(?:confirmed|verified|corroborated)\b`,
+  'i',
+);
 
 /**
  * Ransom claims in the text: every sum the money grammar reads is a candidate; its role comes from the cues around
@@ -49,8 +57,13 @@ const UNCONFIRMED = new RegExp(String.raw`\b(?:(?:has|have|had) not (?:yet )?bee
  * with one (or none) a denial anywhere concerns the claim; with several only a denial in the claim's paragraph or
  * naming its figure does.
  */
-export function findRansom(text: string, sents: Span[], ref: Reference, rateMonth: string | null,
-  scope: Scope = { victims: [], year: null }): { claims: RansomClaim[]; skipped: Skipped[] } {
+export function findRansom(
+  text: string,
+  sents: Span[],
+  ref: Reference,
+  rateMonth: string | null,
+  scope: Scope = { victims: [], year: null },
+): { claims: RansomClaim[]; skipped: Skipped[] } {
   const claims: (RansomClaim & { para: number })[] = [];
   const skipped: Skipped[] = [];
   const victims = scope.victims.length;
@@ -65,7 +78,10 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
     const conversion = prev !== null && isConversion(text, prev, m) && prev.skip !== 'unknown_currency';
     prev = m;
     if (conversion) continue;
-    if (m.skip || m.currency === null) { skipped.push({ reason: m.skip ?? 'unknown_currency', quote: m.as_written }); continue; }
+    if (m.skip || m.currency === null) {
+      skipped.push({ reason: m.skip ?? 'unknown_currency', quote: m.as_written });
+      continue;
+    }
     const s0 = sentenceAt(sents, m.start);
     if (!s0) continue;
     const i = sents.indexOf(s0);
@@ -80,26 +96,52 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
       if (same.kind === 'unknown' && hit.role !== 'unknown') same.kind = hit.role;
       if (hit.role === 'unknown' || same.kind === hit.role) continue;
     }
-    const start = Math.min(m.start, s.start + hit.cueStart), end = Math.max(m.end, s.start + hit.cueEnd);
-    claims.push({ ...claim(text, ref, hit.role, m.amount, m.currency, m.as_written, s, sents[i + 1], rateMonth, start, end), para: paragraphOf(text, m.start) });
+    const start = Math.min(m.start, s.start + hit.cueStart),
+      end = Math.max(m.end, s.start + hit.cueEnd);
+    claims.push({
+      ...claim(text, ref, hit.role, m.amount, m.currency, m.as_written, s, sents[i + 1], rateMonth, start, end),
+      para: paragraphOf(text, m.start),
+    });
   }
   if (!claims.some((c) => c.kind === 'demanded')) {
     // "demanded a ransom in cryptocurrency" with no figure → one CRYPTO claim, amount unknown
-    const s = sents.find((x) => DEMAND_VERB.test(x.text) && CRYPTO_ONLY.test(x.text) && !isGeneric(x.text)
-      && roleOf(x.text, x.text.search(CRYPTO_ONLY), x.text.search(CRYPTO_ONLY) + 1, x.text, ref.lists)?.role === 'demanded');
+    const s = sents.find(
+      (x) =>
+        DEMAND_VERB.test(x.text) &&
+        CRYPTO_ONLY.test(x.text) &&
+        !isGeneric(x.text) &&
+        roleOf(x.text, x.text.search(CRYPTO_ONLY), x.text.search(CRYPTO_ONLY) + 1, x.text, ref.lists)?.role ===
+          'demanded',
+    );
     if (s) {
       const at = s.text.search(/crypto|digital currency/i);
       const word = /crypto-?currenc(?:y|ies)|crypto|digital currency/i.exec(s.text.slice(at))![0];
       const next = sents[sents.indexOf(s) + 1];
-      claims.push({ ...claim(text, ref, 'demanded', null, 'CRYPTO', word, s, next, rateMonth, s.start + at, s.start + at + word.length), para: paragraphOf(text, s.start) });
+      claims.push({
+        ...claim(
+          text,
+          ref,
+          'demanded',
+          null,
+          'CRYPTO',
+          word,
+          s,
+          next,
+          rateMonth,
+          s.start + at,
+          s.start + at + word.length,
+        ),
+        para: paragraphOf(text, s.start),
+      });
     }
   }
   // a ransom named with no verb of its own ("a $5 million ransom", "the ransom amount was $3,400") is the sum asked
   for (const c of claims) if (c.kind === 'unknown') c.kind = 'demanded';
   const denials = findDenials(text, sents);
   for (const c of claims) {
-    c.disputed = denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1))
-      || UNCONFIRMED.test(sentenceAt(sents, c.evidence.start)?.text ?? '');
+    c.disputed =
+      denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1)) ||
+      UNCONFIRMED.test(sentenceAt(sents, c.evidence.start)?.text ?? '');
   }
   return { claims: claims.map(({ para: _p, ...c }) => c), skipped };
 }
@@ -107,44 +149,79 @@ export function findRansom(text: string, sents: Span[], ref: Reference, rateMont
 // A sentence cut by a hard line break ("…, demanding\n\npayments of $300") goes on in a span that starts in lower
 // case: the clause is read with the span before it.
 function clause(text: string, sents: Span[], i: number): Span {
-  const s = sents[i]!, prev = sents[i - 1];
+  const s = sents[i]!,
+    prev = sents[i - 1];
   if (!prev || !/^\p{Ll}/u.test(s.text) || /[.!?:]["”’)]?$/.test(prev.text)) return s;
   return { start: prev.start, end: s.end, text: text.slice(prev.start, s.end) };
 }
 
-function claim(text: string, ref: Reference, kind: RansomClaim['kind'], amount: number | null, currency: string,
-  as_written: string, s: Span, next: Span | undefined, rateMonth: string | null, start: number, end: number): RansomClaim {
+function claim(
+  text: string,
+  ref: Reference,
+  kind: RansomClaim['kind'],
+  amount: number | null,
+  currency: string,
+  as_written: string,
+  s: Span,
+  next: Span | undefined,
+  rateMonth: string | null,
+  start: number,
+  end: number,
+): RansomClaim {
   const usd = toUsd(ref.fx, amount, currency, rateMonth);
   return {
-    kind, amount, currency, usd: usd?.usd ?? null, usd_rate_date: usd?.rate_month ?? null, as_written,
-    disputed: false, hedged: isHedged(s.text, next?.text), evidence: evidence(text, start, end),
+    kind,
+    amount,
+    currency,
+    usd: usd?.usd ?? null,
+    usd_rate_date: usd?.rate_month ?? null,
+    as_written,
+    disputed: false,
+    hedged: isHedged(s.text, next?.text),
+    evidence: evidence(text, start, end),
   };
 }
 
 const METHODS: [string, RegExp][] = [
-  ['bitcoin', /\b(?:bitcoins?|BTC)\b/i], ['monero', /\b(?:monero|XMR)\b/i], ['ether', /\b(?:ether(?:eum)?|ETH)\b/i],
+  ['bitcoin', /\b(?:bitcoins?|BTC)\b/i],
+  ['monero', /\b(?:monero|XMR)\b/i],
+  ['ether', /\b(?:ether(?:eum)?|ETH)\b/i],
   ['gift card', /\b(?:itunes|gift ?cards?|(?:itunes|pre-?paid) vouchers?)\b/i],
-  ['paysafecard', /\bpaysafe ?cards?\b/i], ['ukash', /\bukash\b/i], ['moneypak', /\bmoneypak\b/i],
-  ['western union', /\bwestern union\b/i], ['wire transfer', /\b(?:wire|bank) transfers?\b/i],
-  ['cryptocurrency', new RegExp(String.raw`\b(?:crypto-?currenc(?:y|ies)|digital currency|criptomonedas?|criptomoedas?`
-    + String.raw`|criptovalut[ae]|cryptomonnaies?|Kryptow(?:ä|ae)hrung(?:en)?|cryptovaluta)\b`, 'iu')],
+  ['paysafecard', /\bpaysafe ?cards?\b/i],
+  ['ukash', /\bukash\b/i],
+  ['moneypak', /\bmoneypak\b/i],
+  ['western union', /\bwestern union\b/i],
+  ['wire transfer', /\b(?:wire|bank) transfers?\b/i],
+  [
+    'cryptocurrency',
+    new RegExp(
+      String.raw`\b(?:crypto-?currenc(?:y|ies)|digital currency|criptomonedas?|criptomoedas?` +
+        String.raw`|criptovalut[ae]|cryptomonnaies?|Kryptow(?:ä|ae)hrung(?:en)?|cryptovaluta)\b`,
+      'iu',
+    ),
+  ],
 ];
 // (and the demand and payment words of the other languages read: "pidieron un pago", "réclament une rançon")
-const PAYMENT_TALK = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for`
-  + String.raw`|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)`
-  + String.raw`|(?:received|made|sent) (?:a|the) (?:\w+ )?payment|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)`
-  + String.raw`|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+`
-  + String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`, 'iu');
+const PAYMENT_TALK = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:paid|pay(?:ing|s|able)?|demand(?:ed|ing|s)?|asked for` +
+    String.raw`|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)` +
+    String.raw`|(?:received|made|sent) (?:a|the) (?:\w+ )?payment|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)` +
+    String.raw`|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+` +
+    String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`,
+  'iu',
+);
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
 // "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
-const ATTACHED = /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;
+const ATTACHED =
+  /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;
 
 /** A method named in `words` (the first named coin or card beats the generic "cryptocurrency"). */
 function methodIn(words: string): { name: string; at: number } | null {
   let best: { name: string; at: number } | null = null;
   for (const [name, re] of METHODS) {
     const m = re.exec(words);
-    if (m && (!best || name !== 'cryptocurrency' && (best.name === 'cryptocurrency' || m.index < best.at))) best = { name, at: m.index };
+    if (m && (!best || (name !== 'cryptocurrency' && (best.name === 'cryptocurrency' || m.index < best.at))))
+      best = { name, at: m.index };
   }
   return best;
 }
@@ -154,7 +231,10 @@ function methodIn(words: string): { name: string; at: number } | null {
  * sum, else a method named in a sentence about paying.
  */
 export function paymentMethod(claims: RansomClaim[], sents: Span[], text = ''): string | null {
-  for (const c of claims) if (c.currency === 'BTC') return 'bitcoin'; else if (c.currency === 'XMR') return 'monero'; else if (c.currency === 'ETH') return 'ether';
+  for (const c of claims)
+    if (c.currency === 'BTC') return 'bitcoin';
+    else if (c.currency === 'XMR') return 'monero';
+    else if (c.currency === 'ETH') return 'ether';
   for (const c of claims) {
     // the words after the sum itself (the evidence may run on to a cue after it)
     const at = c.evidence.quote.indexOf(c.as_written);
@@ -167,7 +247,10 @@ export function paymentMethod(claims: RansomClaim[], sents: Span[], text = ''): 
   for (const s of sents) {
     if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text)) continue;
     const hit = methodIn(s.text);
-    if (hit) { best = hit; break; }
+    if (hit) {
+      best = hit;
+      break;
+    }
   }
   return best?.name ?? null;
 }

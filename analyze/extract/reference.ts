@@ -10,12 +10,29 @@ import { mergeGroups } from './groups.ts';
 
 /** curated: from groups.yaml; common: names that are also ordinary words (need group context); kind: galaxy cluster */
 export interface GroupRef {
-  canonical: string; aliases: string[]; ambiguous?: boolean; curated?: boolean; common?: string[]; kind?: 'ransomware' | 'actor';
+  canonical: string;
+  aliases: string[];
+  ambiguous?: boolean;
+  curated?: boolean;
+  common?: string[];
+  kind?: 'ransomware' | 'actor';
 }
-export interface VictimRef { name: string; aliases: string[]; country: string | null; sector: Sector }
-export interface Currencies { prefix: Record<string, string>; suffix: Record<string, string>; unsupported: string[] }
+export interface VictimRef {
+  name: string;
+  aliases: string[];
+  country: string | null;
+  sector: Sector;
+}
+export interface Currencies {
+  prefix: Record<string, string>;
+  suffix: Record<string, string>;
+  unsupported: string[];
+}
 /** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
-export interface FxTables { fiat: Map<string, Map<string, number>>; crypto: Map<string, Map<string, number>> }
+export interface FxTables {
+  fiat: Map<string, Map<string, number>>;
+  crypto: Map<string, Map<string, number>>;
+}
 
 export interface Reference {
   groups: GroupRef[];
@@ -43,7 +60,10 @@ function loadFx(dir: string): FxTables {
     if (!fiat.has(cur)) fiat.set(cur, new Map());
     fiat.get(cur)!.set(month, Number(v));
   }
-  const crypto = new Map<string, Map<string, number>>([['BTC', new Map()], ['XMR', new Map()]]);
+  const crypto = new Map<string, Map<string, number>>([
+    ['BTC', new Map()],
+    ['XMR', new Map()],
+  ]);
   for (const line of readText(dir, 'fx/crypto-monthly.csv').trim().split('\n').slice(1)) {
     const [month, btc, xmr] = line.split(',');
     if (!month) continue;
@@ -62,8 +82,13 @@ function loadPlaces(dir: string): { places: Map<string, string>; kinds: Map<stri
     for (const [kind, group] of Object.entries(doc)) {
       for (const [name, cc] of Object.entries(group)) {
         // places.yaml's not_places take a generated name out (an English word read as a foreign country name)
-        if (kind === 'not_places') { places.delete(name); kinds.delete(name); continue; }
-        places.set(name, cc); kinds.set(name, kind);
+        if (kind === 'not_places') {
+          places.delete(name);
+          kinds.delete(name);
+          continue;
+        }
+        places.set(name, cc);
+        kinds.set(name, kind);
       }
     }
   }

@@ -25,7 +25,9 @@ export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists):
 type Kind = 'health-orgs' | 'health-data' | 'cyber' | 'cyber-weak' | 'cyber-denials' | 'physical-crime' | 'trend';
 
 // Capitalised name heads mark a named healthcare organisation in any Latin-script language ("Integris Health").
-const HEALTH_NAME = withTwin(/\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u);
+const HEALTH_NAME = withTwin(
+  /\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u,
+);
 // "secuestro de datos", "sequestro de dados": the kidnapping word names ransomware here.
 const DATA_AFTER = /^\s+(?:de|of) (?:datos|dados|data)\b/i;
 
@@ -38,10 +40,12 @@ function cueRes(lists: Lists, lang: string): Record<Kind, RegExp | null> {
   if (!cache) cueCache.set(lists, (cache = new Map()));
   let res = cache.get(lang);
   if (!res) {
-    res = Object.fromEntries(KINDS.map((kind) => {
-      const names = [...new Set([`${kind}-en`, `${kind}-${lang}`])].filter((n) => lists.has(n));
-      return [kind, names.length ? listRe(lists, names, 'giu') : null];
-    })) as Record<Kind, RegExp | null>;
+    res = Object.fromEntries(
+      KINDS.map((kind) => {
+        const names = [...new Set([`${kind}-en`, `${kind}-${lang}`])].filter((n) => lists.has(n));
+        return [kind, names.length ? listRe(lists, names, 'giu') : null];
+      }),
+    ) as Record<Kind, RegExp | null>;
     cache.set(lang, res);
   }
   return res;
@@ -50,14 +54,23 @@ function cueRes(lists: Lists, lang: string): Record<Kind, RegExp | null> {
 // A health noun in the plural ("hospitals", "healthcare organisations") speaks of a sector, not of one victim.
 // Told by the ending in languages that mark the plural so; German and Dutch nouns are taken as singular.
 const PLURAL: Record<string, RegExp> = {
-  en: /(?:[^s]s|ies)$/i, es: /[^s]s$/i, pt: /[^s]s$/i, fr: /(?:[^s]s|aux)$/i, it: /[^s]i$/i,
+  en: /(?:[^s]s|ies)$/i,
+  es: /[^s]s$/i,
+  pt: /[^s]s$/i,
+  fr: /(?:[^s]s|aux)$/i,
+  it: /[^s]i$/i,
 };
 const NOT_PLURAL = /(?:diagnostics|dialysis|NHS|pharmaceuticals|sanidad|sant[eé])$/i;
 
 export interface SentenceCues {
   /** 0 none, 1 only plural health organisations, 2 one named or described in the singular */
   health: 0 | 1 | 2;
-  data: boolean; strong: boolean; weak: boolean; denial: boolean; physical: boolean; trend: number;
+  data: boolean;
+  strong: boolean;
+  weak: boolean;
+  denial: boolean;
+  physical: boolean;
+  trend: number;
 }
 
 /** Cues of one sentence. A denied attack ("was not a cyberattack") leaves no cyber cue in that sentence. */
@@ -66,7 +79,11 @@ function occurs(re: RegExp | null, text: string, keep?: (m: RegExpExecArray) => 
   if (!re) return false;
   re.lastIndex = 0;
   let hit = false;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) { hit = true; break; }
+  for (let m = re.exec(text); m; m = re.exec(text))
+    if (!keep || keep(m)) {
+      hit = true;
+      break;
+    }
   re.lastIndex = 0;
   return hit;
 }
@@ -75,7 +92,8 @@ const defenceCache = new WeakMap<Lists, RegExp | null>();
 function defended(lists: Lists, before: string): boolean {
   let re = defenceCache.get(lists);
   if (re === undefined) {
-    re = lists.has('cyber-defence-en') ? new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')
+    re = lists.has('cyber-defence-en')
+      ? new RegExp(`(?:${listRe(lists, 'cyber-defence-en', 'iu').source})\\s*$`, 'iu')
       : null;
     defenceCache.set(lists, re);
   }
@@ -83,8 +101,13 @@ function defended(lists: Lists, before: string): boolean {
 }
 
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
-export function sentenceCues(text: string, lists: Lists, lang: string, healthNames: string[] = [],
-  skip: { weak?: boolean; trend?: boolean } = {}): SentenceCues {
+export function sentenceCues(
+  text: string,
+  lists: Lists,
+  lang: string,
+  healthNames: string[] = [],
+  skip: { weak?: boolean; trend?: boolean } = {},
+): SentenceCues {
   const res = cueRes(lists, lang);
   const any = (kind: Kind, keep?: (m: RegExpExecArray) => boolean) => occurs(res[kind], text, keep);
   const all = (kind: Kind) => {
@@ -137,8 +160,14 @@ export interface RelevanceFeatures {
 const LEAD = 4; // title + three sentences, or four sentences when there is no title
 
 /** `attackers`: offsets of groups named as the attacker; their sentences carry a strong cyber cue. */
-export function relevanceFeatures(lists: Lists, lang: string, title: string | null, sents: Span[], victims: Victim[],
-  attackers: number[] = []): RelevanceFeatures {
+export function relevanceFeatures(
+  lists: Lists,
+  lang: string,
+  title: string | null,
+  sents: Span[],
+  victims: Victim[],
+  attackers: number[] = [],
+): RelevanceFeatures {
   const health = victims.filter((v) => v.sector !== 'other');
   const names = health.map((v) => v.name).filter((n) => n.length > 3);
   const units = [...(title ? [title] : []), ...sents.map((s) => s.text)];
@@ -152,13 +181,16 @@ export function relevanceFeatures(lists: Lists, lang: string, title: string | nu
   });
   const anyStrong = cues.some((c) => c.strong);
   const weakRe = anyStrong ? cueRes(lists, lang)['cyber-weak'] : null;
-  cues.forEach((c, i) => { if (weakRe && !c.strong && !c.denial) c.weak = occurs(weakRe, units[i]!); });
+  cues.forEach((c, i) => {
+    if (weakRe && !c.strong && !c.denial) c.weak = occurs(weakRe, units[i]!);
+  });
   // a weak cue (attack, breach, ransom) counts once the article has a strong one somewhere
   const cyber = (c: SentenceCues) => c.strong || (anyStrong && c.weak);
-  const near = (i: number, lo: number, hi: number) => [i - 1, i, i + 1]
-    .some((j) => j >= lo && j < Math.min(hi, cues.length) && (cues[j]!.health || cues[j]!.data));
+  const near = (i: number, lo: number, hi: number) =>
+    [i - 1, i, i + 1].some((j) => j >= lo && j < Math.min(hi, cues.length) && (cues[j]!.health || cues[j]!.data));
   // in the lead a cue beside the health noun links fully, a cue and a health noun apart in it by half
-  let leadLink = 0, links = 0;
+  let leadLink = 0,
+    links = 0;
   cues.forEach((c, i) => {
     if (!cyber(c)) return;
     if (i < LEAD && near(i, 0, LEAD)) leadLink = 1;
@@ -173,7 +205,10 @@ export function relevanceFeatures(lists: Lists, lang: string, title: string | nu
     namedHealth: health.length ? 1 : 0,
     leadDenial: lead.some((c) => c.denial) ? 1 : 0,
     physical: Math.min(cues.filter((c) => c.physical).length, 3),
-    trend: Math.min(lead.reduce((n, c) => n + c.trend, 0), 3),
+    trend: Math.min(
+      lead.reduce((n, c) => n + c.trend, 0),
+      3,
+    ),
     leadOther: lead.some((c) => c.strong) && !lead.some((c) => c.health > 0 || c.data) ? 1 : 0,
     plural: lead.some((c) => c.health === 1) && !lead.some((c) => c.health === 2) ? 1 : 0,
   };
@@ -181,8 +216,16 @@ export function relevanceFeatures(lists: Lists, lang: string, title: string | nu
 
 /** Weights of the features (log-odds). Set by hand, each by what it means, and checked on dev and demo labels. */
 export const WEIGHTS: Record<keyof RelevanceFeatures, number> & { bias: number } = {
-  bias: -3.5, leadLink: 3, links: 0.5, strong: 0.7, namedHealth: 1.5, leadDenial: -3, physical: -1.5, trend: -2,
-  leadOther: -2, plural: -1.5,
+  bias: -3.5,
+  leadLink: 3,
+  links: 0.5,
+  strong: 0.7,
+  namedHealth: 1.5,
+  leadDenial: -3,
+  physical: -1.5,
+  trend: -2,
+  leadOther: -2,
+  plural: -1.5,
 };
 
 export function relevanceScore(f: RelevanceFeatures, w = WEIGHTS): number {
@@ -192,7 +235,13 @@ export function relevanceScore(f: RelevanceFeatures, w = WEIGHTS): number {
 }
 
 /** P(relevant) of an article from its evidence. */
-export function relevance(lists: Lists, lang: string, title: string | null, sents: Span[], victims: Victim[],
-  attackers: number[] = []): number {
+export function relevance(
+  lists: Lists,
+  lang: string,
+  title: string | null,
+  sents: Span[],
+  victims: Victim[],
+  attackers: number[] = [],
+): number {
   return relevanceScore(relevanceFeatures(lists, lang, title, sents, victims, attackers));
 }

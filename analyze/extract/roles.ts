@@ -7,8 +7,19 @@ import { listRe } from './lists.ts';
 // Cue words live in data/reference/lists/ransom-*.yaml; each cue class has a distance penalty (a noun cue says less
 // than a verb and loses to a verb at similar distance).
 // `needs`: the cue counts only in a sentence that also matches it; `not`: nor with a match of it beside the cue.
-interface Cue { role: Role; re: RegExp; penalty: number; needs?: RegExp; not?: RegExp }
-interface Cues { cues: Cue[]; context: RegExp; payee: RegExp; totals: RegExp }
+interface Cue {
+  role: Role;
+  re: RegExp;
+  penalty: number;
+  needs?: RegExp;
+  not?: RegExp;
+}
+interface Cues {
+  cues: Cue[];
+  context: RegExp;
+  payee: RegExp;
+  totals: RegExp;
+}
 const compiled = new WeakMap<Lists, Cues>();
 function cuesOf(lists: Lists): Cues {
   let c = compiled.get(lists);
@@ -18,20 +29,32 @@ function cuesOf(lists: Lists): Cues {
       { role: 'demanded', re: listRe(lists, 'ransom-demanded', 'giu'), penalty: 0 },
       { role: 'paid', re: listRe(lists, 'ransom-paid', 'giu'), penalty: 0 },
       // an asking price for stolen data put up for sale is a demand (a ransomware kit on sale is not)
-      { role: 'demanded', re: listRe(lists, 'ransom-sale', 'giu'), penalty: 4,
-        needs: listRe(lists, 'ransom-sale-objects'), not: listRe(lists, 'ransom-sale-tools') },
+      {
+        role: 'demanded',
+        re: listRe(lists, 'ransom-sale', 'giu'),
+        penalty: 4,
+        needs: listRe(lists, 'ransom-sale-objects'),
+        not: listRe(lists, 'ransom-sale-tools'),
+      },
       // "ransom of", "ransom note", "the ransom amount of", "made a $60,000 payment"
       { role: 'demanded', re: /\bransoms? (?:(?:amount|sum|figure|demand) )?(?:of|note|demand)\b/gi, penalty: 12 },
       { role: 'demanded', re: /\bask(?:ed|s|ing)?\b/gi, penalty: 6 },
-      { role: 'paid', re: /(?<=\b(?:made|make|making|agreed to|approved|sent|authori[sz]ed) (?:a|an|the) \S+ (?:\S+ )?)payment\b/gi, penalty: 8 },
+      {
+        role: 'paid',
+        re: /(?<=\b(?:made|make|making|agreed to|approved|sent|authori[sz]ed) (?:a|an|the) \S+ (?:\S+ )?)payment\b/gi,
+        penalty: 8,
+      },
       { role: 'other', re: listRe(lists, 'ransom-not-ransom', 'giu'), penalty: 0 },
     ],
     context: listRe(lists, 'ransom-context', 'iu'),
     totals: listRe(lists, 'ransom-totals', 'iu'),
     // "paid 70 million yen ($470,000) to an IT firm to examine the attack": a recovery cost
-    payee: new RegExp(String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?`
-      + String.raw`to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?`
-      + listRe(lists, 'ransom-payees').source, 'iu'),
+    payee: new RegExp(
+      String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?` +
+        String.raw`to (?:an?|the|its|their|one|two|several) (?:[\w-]+ ){0,3}?` +
+        listRe(lists, 'ransom-payees').source,
+      'iu',
+    ),
   };
   compiled.set(lists, c);
   return c;
@@ -40,30 +63,39 @@ function cuesOf(lists: Lists): Cues {
 // "can be paid": "a demand of $50,000, which could be paid in bitcoin" tells how this one is paid) or
 // "varies between" (present: a habit; "a fee that varied between €40 and €900" tells one case), and other cases held
 // up "by comparison".
-const GENERIC = /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
+const GENERIC =
+  /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
 // A paid verb whose object is the demand: "paid the gang's demand", "met the ransom demand".
-const PAID_OBJECT = /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i;
+const PAID_OBJECT =
+  /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i;
 // A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
-const NOT_PAID = /(?:(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
+const NOT_PAID =
+  /(?:(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
 // ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
 // chain doesn't fork over $25 million by Friday".
-const CONDITION = new RegExp(String.raw`(?:\bunless\b[^.;]{0,50}`
-  + String.raw`|\bif\b[^.;]{0,50}(?:\b(?:not|never|fails?|failed)\b|n[’']t\b)[^.;]{0,25})$`, 'i');
+const CONDITION = new RegExp(
+  String.raw`(?:\bunless\b[^.;]{0,50}` +
+    String.raw`|\bif\b[^.;]{0,50}(?:\b(?:not|never|fails?|failed)\b|n[’']t\b)[^.;]{0,25})$`,
+  'i',
+);
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
 // (what the attackers hit someone "with" is no subject: "the gang that hit X with ransomware wants 50 bitcoin")
-const STRAIN = /\b(?<!\bwith )(?:ransomware(?! (?:group|gang|operators?|crew|actors?|affiliates?|cartel)\b)|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
+const STRAIN =
+  /\b(?<!\bwith )(?:ransomware(?! (?:group|gang|operators?|crew|actors?|affiliates?|cartel)\b)|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
 // The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 2 Dash",
 // "the crooks behind the ransomware are asking for 0.4 Bitcoin", "each time, the author behind the strain has demanded
 // 7 BTC".
-const MAKERS = /\b(?:those|people|criminals|cybercriminals|crooks|gang|group|operators?|authors?|developers?|creators?|hackers|attackers|culprits?) behind (?:the|this|these|a) (?:[\w-]+ )?(?:ransomware|malware|strain|variant|family|trojan)\b[^.;]{0,20}?\s(?:(?:demand|ask|want|request|charge|seek)s?\b|(?:is|are|’re|'re) (?:\w+ )?(?:demanding|asking|seeking|requesting|charging)\b|(?:has|have) (?:\w+ )?(?:demanded|asked|sought)\b)/i;
+const MAKERS =
+  /\b(?:those|people|criminals|cybercriminals|crooks|gang|group|operators?|authors?|developers?|creators?|hackers|attackers|culprits?) behind (?:the|this|these|a) (?:[\w-]+ )?(?:ransomware|malware|strain|variant|family|trojan)\b[^.;]{0,20}?\s(?:(?:demand|ask|want|request|charge|seek)s?\b|(?:is|are|’re|'re) (?:\w+ )?(?:demanding|asking|seeking|requesting|charging)\b|(?:has|have) (?:\w+ )?(?:demanded|asked|sought)\b)/i;
 // A price list set by conditions: "If one laptop has been infected, 1.5 BTC is demanded."
 const PRICE_LIST = /^\W*if\b(?:[^.;]|\.\d)*\b(?:is|are|will be) (?:demanded|charged|asked for|requested|required)\b/i;
 // Conditions and offers: "if KeepKey would agree to pay him 30 Bitcoin".
 const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;
 
 /** The sentence (or the words around a sum in it) speak of ransoms in general, of a malware strain, or of a condition. */
-export const isGeneric = (sentence: string) => GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
+export const isGeneric = (sentence: string) =>
+  GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
 const isStrain = (sentence: string) => STRAIN.test(sentence) || makersHabit(sentence) || PRICE_LIST.test(sentence);
 // ... unless the demand has a target: "the gang behind the ransomware is demanding $1m from the hospital" is this
 // incident told in the present.
@@ -74,11 +106,17 @@ function makersHabit(sentence: string): boolean {
 
 // A reward for finding flaws ("paid $80,000 for reporting a bug") or money spent on recovery ("shelling out
 // $2.7 million on emergency contracts").
-const NOT_A_RANSOM = /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b/i;
+const NOT_A_RANSOM =
+  /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b/i;
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".
-const RANSOM_WAS = /\bransom(?: (?:amount|sum|fee|price|figure))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
+const RANSOM_WAS =
+  /\bransom(?: (?:amount|sum|fee|price|figure))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
 
-export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
+export interface RoleHit {
+  role: Role;
+  cueStart: number;
+  cueEnd: number;
+}
 
 /**
  * Role of the sum at [start, end) (offsets within `sentence`); the nearest cue wins, cues after the sum count less.
@@ -88,9 +126,19 @@ export interface RoleHit { role: Role; cueStart: number; cueEnd: number }
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
   const { cues, context: RANSOM_CONTEXT, payee, totals } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
-  if (GENERIC.test(near) || totals.test(near) || isStrain(sentence) || HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))) return null;
+  if (
+    GENERIC.test(near) ||
+    totals.test(near) ||
+    isStrain(sentence) ||
+    HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))
+  )
+    return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
-  if (/^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) && /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin|victim|user)\b/i.test(sentence.slice(end, end + 30))) return null;
+  if (
+    /^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) &&
+    /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin|victim|user)\b/i.test(sentence.slice(end, end + 30))
+  )
+    return null;
   // what the words right after the sum say it was for: a bounty, or recovery spending
   if (NOT_A_RANSOM.test(sentence.slice(end)) || payee.test(sentence.slice(end))) return null;
   let best: { role: Role; d: number; cs: number; ce: number } | null = null;
@@ -98,7 +146,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
     if (needs && !needs.test(sentence)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const cs = m.index, ce = m.index + m[0].length;
+      const cs = m.index,
+        ce = m.index + m[0].length;
       if (not?.test(sentence.slice(Math.max(0, cs - 40), ce + 30))) continue;
       let r = role;
       const before = sentence.slice(Math.max(0, cs - 30), cs);
@@ -107,10 +156,18 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
       // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
       // …and "paid the ransom of $1.5 million": the ransom named as what was paid
-      if (role === 'demanded' && /^(?:demands?|ransoms? (?:(?:amount|sum|figure|demand) )?of)$/i.test(m[0])
-        && PAID_OBJECT.test(before)) r = 'paid';
+      if (
+        role === 'demanded' &&
+        /^(?:demands?|ransoms? (?:(?:amount|sum|figure|demand) )?of)$/i.test(m[0]) &&
+        PAID_OBJECT.test(before)
+      )
+        r = 'paid';
       // "were demanding a payment of 50 BTC": a payment asked for
-      if (role === 'paid' && /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)) r = 'demanded';
+      if (
+        role === 'paid' &&
+        /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)
+      )
+        r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);
       let d = (cs >= end ? (cs - end) * 1.6 + 3 : start - ce) + penalty;
       if (d < 0) continue;
@@ -123,7 +180,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
   if (best && best.role !== 'other' && !RANSOM_CONTEXT.test(context)) return null;
   if (best) return { role: best.role, cueStart: best.cs, cueEnd: best.ce };
   // "a $5 million ransom", "ransom of $5 million", "the ransom amount was $3,400" without a verb
-  const from = Math.max(0, start - 12), around = sentence.slice(from, Math.min(sentence.length, end + 10));
+  const from = Math.max(0, start - 12),
+    around = sentence.slice(from, Math.min(sentence.length, end + 10));
   const r = /\bransom\b/i.exec(around);
   if (r) return { role: 'unknown', cueStart: from + r.index, cueEnd: from + r.index + 6 };
   const lead = Math.max(0, start - 45);

@@ -14,29 +14,107 @@ export interface Scope {
   lead?: Set<string>;
 }
 
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?`
-  + String.raw`|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const MONTH =
+  String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?` +
+  String.raw`|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 // A year told as the time of an event: "in 2016", "in early 2019", "in February 2016", "on March 3, 2018",
 // "2017's attack".
-const WHEN = new RegExp(String.raw`\b(?:in|during|back in|on)\s+`
-  + String.raw`(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?`
-  + String.raw`(?:${MONTH}\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b(?!\s*(?:%|per|percent))`
-  + String.raw`|\b((?:19|20)\d\d)['’]s (?:attack|breach|incident)`, 'gi');
+const WHEN = new RegExp(
+  String.raw`\b(?:in|during|back in|on)\s+` +
+    String.raw`(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?` +
+    String.raw`(?:${MONTH}\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b(?!\s*(?:%|per|percent))` +
+    String.raw`|\b((?:19|20)\d\d)['’]s (?:attack|breach|incident)`,
+  'gi',
+);
 // Words that name no organisation of its own inside a capitalised run (sentence-initial words, kinds of organisation).
-const FILLER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'and', 'of', 'for', 'but',
-  'after', 'hospital', 'hospitals', 'medical', 'health', 'healthcare', 'center', 'centre', 'clinic', 'university',
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'last',
+  'earlier',
+  'this',
+  'that',
+  'and',
+  'of',
+  'for',
+  'but',
+  'after',
+  'hospital',
+  'hospitals',
+  'medical',
+  'health',
+  'healthcare',
+  'center',
+  'centre',
+  'clinic',
+  'university',
   'services',
-  'service', 'system', 'systems', 'group', 'inc', 'ltd', 'corp', 'city', 'county', 'state', 'national', 'regional',
-  'general', 'community', 'memorial', 'institute', 'care', 'heart', 'children', 'st', 'saint', 'foundation']);
+  'service',
+  'system',
+  'systems',
+  'group',
+  'inc',
+  'ltd',
+  'corp',
+  'city',
+  'county',
+  'state',
+  'national',
+  'regional',
+  'general',
+  'community',
+  'memorial',
+  'institute',
+  'care',
+  'heart',
+  'children',
+  'st',
+  'saint',
+  'foundation',
+]);
 // Leading words that are no name: sentence openers and time adverbs.
-const OPENER = new Set(['the', 'a', 'an', 'in', 'on', 'last', 'earlier', 'this', 'that', 'but', 'after', 'when', 'then',
-  'however', 'meanwhile', 'also', 'now', 'today', 'yesterday', 'according', 'it', 'they', 'he', 'she', 'we']);
+const OPENER = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'last',
+  'earlier',
+  'this',
+  'that',
+  'but',
+  'after',
+  'when',
+  'then',
+  'however',
+  'meanwhile',
+  'also',
+  'now',
+  'today',
+  'yesterday',
+  'according',
+  'it',
+  'they',
+  'he',
+  'she',
+  'we',
+]);
 // The subject run followed by the verb of a payment or demand (a time phrase may stand between).
-const SUBJECT_VERB = new RegExp(String.raw`^(?:\s+(?:in|last|earlier|back in|on)\s+[\w ,]{1,25}?)?,?\s+`
-  + String.raw`(?:was|were|had|has|have|paid|agreed|decided|chose|opted|reportedly|also|itself|eventually|ultimately`
-  + String.raw`|famously)\b`);
+const SUBJECT_VERB = new RegExp(
+  String.raw`^(?:\s+(?:in|last|earlier|back in|on)\s+[\w ,]{1,25}?)?,?\s+` +
+    String.raw`(?:was|were|had|has|have|paid|agreed|decided|chose|opted|reportedly|also|itself|eventually|ultimately` +
+    String.raw`|famously)\b`,
+);
 
-interface Compiled { other: RegExp; context: RegExp; groups: Set<string> }
+interface Compiled {
+  other: RegExp;
+  context: RegExp;
+  groups: Set<string>;
+}
 const compiled = new WeakMap<Reference, Compiled>();
 function compile(ref: Reference): Compiled {
   let c = compiled.get(ref);
@@ -45,8 +123,11 @@ function compile(ref: Reference): Compiled {
   for (const g of ref.groups) {
     for (const n of [g.canonical, ...g.aliases]) for (const t of tokens(n)) if (t.length > 2) groups.add(t);
   }
-  c = { other: listRe(ref.lists, 'ransom-other-case', 'iu'), context: listRe(ref.lists, 'ransom-context', 'iu'),
-    groups };
+  c = {
+    other: listRe(ref.lists, 'ransom-other-case', 'iu'),
+    context: listRe(ref.lists, 'ransom-context', 'iu'),
+    groups,
+  };
   compiled.set(ref, c);
   return c;
 }
@@ -55,8 +136,14 @@ function compile(ref: Reference): Compiled {
  * Does the sum's sentence `sents[i]` (paragraph `para(i)`) tell of another case than the article's incident?
  * `at` is the sum's offset within the sentence.
  */
-export function otherCase(sents: Span[], i: number, at: number, para: (i: number) => number, ref: Reference,
-  scope: Scope): boolean {
+export function otherCase(
+  sents: Span[],
+  i: number,
+  at: number,
+  para: (i: number) => number,
+  ref: Reference,
+  scope: Scope,
+): boolean {
   const c = compile(ref);
   const s = sents[i]!;
   // a turn to another case in this sentence, or earlier in its paragraph
@@ -101,7 +188,8 @@ function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): 
   if ((sentence.match(/(?:^|\s)\p{Ll}{4,}/gu)?.length ?? 0) < 3) return false;
   // a time told first does not hide the subject: "Last year, <Other Hospital> paid …"
   const time = /^(?:In|On|Last|Earlier|Back in|During|Since|Two|Three)\b[^,]{0,30},\s*/.exec(sentence)?.[0].length ?? 0;
-  sentence = sentence.slice(time); at -= time;
+  sentence = sentence.slice(time);
+  at -= time;
   const run = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u.exec(sentence);
   if (!run || run[0].length >= at) return false;
   const words = run[0].split(/\s+/);

@@ -6,8 +6,17 @@ import { fold } from './text.ts';
 
 // a ministry outranks the hospitals it runs, an insurer the pharmacy benefits it manages, a vendor comes last
 // (its words, "solutions", "technologies", name firms of every kind)
-const ORDER: Exclude<Sector, 'other'>[] = ['health-agency', 'insurer', 'health-system', 'lab', 'pharma',
-  'medical-device', 'hospital', 'clinic', 'health-it-vendor'];
+const ORDER: Exclude<Sector, 'other'>[] = [
+  'health-agency',
+  'insurer',
+  'health-system',
+  'lab',
+  'pharma',
+  'medical-device',
+  'hospital',
+  'clinic',
+  'health-it-vendor',
+];
 
 export function sectorFromWords(words: string, lists: Lists): Sector | null {
   const f = fold(words);

@@ -1,7 +1,11 @@
 // Shared text helpers: sentence spans with offsets, evidence quotes, a Unicode word tokenizer.
 import type { Evidence } from '../../core/records.ts';
 
-export interface Span { start: number; end: number; text: string }
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** Unicode-aware tokens: natural's tokenizers drop non-ASCII letters ("Städtisches"). */
 export function tokens(s: string): string[] {
@@ -13,15 +17,22 @@ export function evidence(text: string, start: number, end: number): Evidence {
 }
 
 // Words after which a full stop does not end a sentence.
-const ABBREV = /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Pvt|Mio|Mrd|U\.S|e\.g|i\.e|[A-Z])\.)$/;
+const ABBREV =
+  /(?:\b(?:Rs|Dr|Mr|Mrs|Ms|Prof|St|No|Inc|Ltd|Co|Corp|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Pvt|Mio|Mrd|U\.S|e\.g|i\.e|[A-Z])\.)$/;
 
 // A line that ends like this was wrapped inside a sentence: "… including the\nHealth Ministry".
-const WRAPPED = new RegExp(String.raw`(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their`
-  + String.raw`|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)`
-  + String.raw`|[\p{Ll}]-)\s*$`, 'u');
+const WRAPPED = new RegExp(
+  String.raw`(?:[,;:(–-]|\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their` +
+    String.raw`|his|her|our|including|said|says|told|de|la|el|los|las|del|der|die|das|und|le|les|des|du|et|da|do|e|y)` +
+    String.raw`|[\p{Ll}]-)\s*$`,
+  'u',
+);
 
-const MONTH_AFTER = new RegExp(String.raw`^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober`
-  + String.raw`|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b`, 'u');
+const MONTH_AFTER = new RegExp(
+  String.raw`^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober` +
+    String.raw`|November|Dezember|januari|februari|maart|mei|juni|juli|augustus|oktober)\b`,
+  'u',
+);
 
 /** Split into sentences (paragraph breaks always split). Offsets index into `text`. */
 export function sentences(text: string): Span[] {
@@ -37,8 +48,12 @@ export function sentences(text: string): Span[] {
     const cut = m.index + (m[1]?.length ?? 0);
     if (m[1] && ABBREV.test(text.slice(Math.max(from, m.index - 12), m.index + 1))) continue;
     // a German or Dutch ordinal day before its month: "am 3. März"
-    if (m[1] === '.' && /(?<![\d.])\d{1,2}$/.test(text.slice(Math.max(0, m.index - 3), m.index))
-      && MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    if (
+      m[1] === '.' &&
+      /(?<![\d.])\d{1,2}$/.test(text.slice(Math.max(0, m.index - 3), m.index)) &&
+      MONTH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))
+    )
+      continue;
     // a line break before a capital ends a headline or a caption, unless the line was wrapped mid-sentence
     if (m[2] && WRAPPED.test(text.slice(Math.max(from, m.index - 16), m.index))) continue;
     push(from, cut);
@@ -56,11 +71,14 @@ export function listItems(text: string): number {
 
 /** The sentence containing offset `pos`. */
 export function sentenceAt(sents: Span[], pos: number): Span | undefined {
-  let lo = 0, hi = sents.length - 1;
+  let lo = 0,
+    hi = sents.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = sents[mid]!;
-    if (pos < s.start) hi = mid - 1; else if (pos >= s.end) lo = mid + 1; else return s;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
   }
   return undefined;
 }
@@ -93,7 +111,10 @@ export function perText<T>(test: (text: string, word: string) => T): (text: stri
   let last: string | undefined;
   let seen = new Map<string, T>();
   return (text, word) => {
-    if (text !== last) { last = text; seen = new Map(); }
+    if (text !== last) {
+      last = text;
+      seen = new Map();
+    }
     if (seen.has(word)) return seen.get(word) as T;
     const v = test(text, word);
     seen.set(word, v);

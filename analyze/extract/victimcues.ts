@@ -37,8 +37,9 @@ export interface VictimCues {
 // "dialysis firm X", "hospital chain X", "les hôpitaux du groupe X": the health noun, then at most a link and an
 // organisation noun, right before the name.
 const ORG_LINK = 'of the|of|de|du|des|del|der';
-const ORG_NOUN = 'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker'
-  + '|manufacturer|centre|center|consortium|consorci|supplier|distributor|vendor|wholesaler';
+const ORG_NOUN =
+  'firm|company|group|groupe|grupo|gruppe|chain|giant|provider|operator|network|system|trust|maker' +
+  '|manufacturer|centre|center|consortium|consorci|supplier|distributor|vendor|wholesaler';
 // "clinics run by X", "the hospitals operated by X": the owner of health facilities is a health organisation
 // the links of a Romance institution's name: "hôpital de Dax", "centre hospitalier du Rouvray", "ospedale di Lodi"
 const ROMANCE_LINK = 'de|du|des|del|della|dello|di|da|do|dos|das';
@@ -57,35 +58,57 @@ export function cues(lists: Lists): VictimCues {
   const c: VictimCues = {
     health,
     // (a comma may close the description: "an Irish hospital, X,")
-    healthBefore: withTwin(new RegExp(String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?`
-      + String.raw`(?:\s+${RUN_BY})?\s*$`, 'u')),
-    romanceHead: new RegExp(String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})`
-      + String.raw`(?:\s+(?:${ROMANCE_LINK})\s*|\s+d')$`, 'u'),
+    healthBefore: withTwin(
+      new RegExp(
+        String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?` +
+          String.raw`(?:\s+${RUN_BY})?\s*$`,
+        'u',
+      ),
+    ),
+    romanceHead: new RegExp(
+      String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})` +
+        String.raw`(?:\s+(?:${ROMANCE_LINK})\s*|\s+d')$`,
+      'u',
+    ),
     romanceEnd: new RegExp(String.raw`(?:\s(?:${ROMANCE_LINK})\s*|\sd['’])$`, 'i'),
     incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),
-    nonOrgAfter: new RegExp(String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`, 'u'),
+    nonOrgAfter: new RegExp(
+      String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`,
+      'u',
+    ),
     breaks: listRe(lists, 'victim-headline-breaks', 'u'),
     calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
-    dateLead: new RegExp(String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+`
-      + String.raw`(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\d{4},?\s+)(?=\p{Lu})`, 'u'),
+    dateLead: new RegExp(
+      String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+` +
+        String.raw`(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\d{4},?\s+)(?=\p{Lu})`,
+      'u',
+    ),
     techNoun: new RegExp(String.raw`^\s${tech}`, 'u'),
-    techAfter: new RegExp(String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)`
-      + String.raw`(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?\s${tech}`, 'u'),
+    techAfter: new RegExp(
+      String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)` +
+        String.raw`(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?\s${tech}`,
+      'u',
+    ),
   };
   cache.set(lists, c);
   return c;
 }
 
 // Country names in English from the ISO region codes the runtime knows: a country is never the victim itself.
-const REGION_CODES = 'AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS YE ZA ZM ZW';
+const REGION_CODES =
+  'AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS YE ZA ZM ZW';
 let countryNames: Set<string> | null = null;
 function countries(): Set<string> {
   if (countryNames) return countryNames;
   const dn = new Intl.DisplayNames(['en'], { type: 'region' });
-  countryNames = new Set(REGION_CODES.split(' ').map((c) => fold(dn.of(c) ?? '')).filter(Boolean));
+  countryNames = new Set(
+    REGION_CODES.split(' ')
+      .map((c) => fold(dn.of(c) ?? ''))
+      .filter(Boolean),
+  );
   return countryNames;
 }
 

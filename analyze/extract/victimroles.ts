@@ -26,92 +26,155 @@ const PEOPLE = String.raw`employees|staff|customers|patients|students|users|resi
 /** Cues before the name; the regex must end right where the name starts. */
 const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
-  new RegExp(String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`, 'iu'),
+  new RegExp(
+    String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`,
+    'iu',
+  ),
   // "hackers hit X", "the ransomware crippled X", "extorted money from X"
-  new RegExp(String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into)\s+${LIST}${DESCR}(?:,\s+)?$`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into)\s+${LIST}${DESCR}(?:,\s+)?$`,
+    'iu',
+  ),
   // "the incident occurred at X", "another ransom attack was spotted in X"
-  new RegExp(String.raw`\b${ATTACK_NOUN}\b[^.;]{0,60}?\b(?:occurred|happened|took place|was (?:spotted|reported|discovered|detected))\s+(?:at|in)\s+${DESCR}$`, 'iu'),
+  new RegExp(
+    String.raw`\b${ATTACK_NOUN}\b[^.;]{0,60}?\b(?:occurred|happened|took place|was (?:spotted|reported|discovered|detected))\s+(?:at|in)\s+${DESCR}$`,
+    'iu',
+  ),
   // the subject after a clause that told of the attack on "it": "A week after it was hit by ransomware, the City of X …"
-  new RegExp(String.raw`^(?:[^.;]{0,40}\b)?(?:after|since|when|as|while|because|although|though)\s+(?:it|its)\b[^.;]{0,120}?\b(?:${ATTACK_NOUN}|${HIT_VERB}|encrypted|ransom\w*)\b[^.;,]{0,40},\s+(?:the\s+)?$`, 'iu'),
+  new RegExp(
+    String.raw`^(?:[^.;]{0,40}\b)?(?:after|since|when|as|while|because|although|though)\s+(?:it|its)\b[^.;]{0,120}?\b(?:${ATTACK_NOUN}|${HIT_VERB}|encrypted|ransom\w*)\b[^.;,]{0,40},\s+(?:the\s+)?$`,
+    'iu',
+  ),
   // "data it claims to have stolen from X", "records taken from X", "files exfiltrated from X"
-  new RegExp(String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted`
-    + String.raw`|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+${DESCR}$`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted` +
+      String.raw`|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+${DESCR}$`,
+    'iu',
+  ),
   // "computers at X", "systems of X", "files belonging to X"
   new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
-  new RegExp(String.raw`\b(?:victims?|incidents|attacks|targets)\b[^.;]{0,60}?\b(?:include[sd]?|included|such as)\s+${LIST}${DESCR}(?:,\s+)?$|\b(?:victims? (?:like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:victims?|incidents|attacks|targets)\b[^.;]{0,60}?\b(?:include[sd]?|included|such as)\s+${LIST}${DESCR}(?:,\s+)?$|\b(?:victims? (?:like|was|were|is)|victims? (?:was|were|is) (?:the )?|among (?:the )?(?:victims|those (?:hit|affected))(?: (?:were|was|is|are))?|the latest victim(?: (?:is|was))?|(?:fell|falls) on)\s+${DESCR}$`,
+    'iu',
+  ),
 ].map(withTwin);
 // Weaker: "demanded X pay", "told X" — also said of people and sources.
-const BEFORE_WEAK = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`, 'iu');
+const BEFORE_WEAK = new RegExp(
+  String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by|used by))\s+${DESCR}$`,
+  'iu',
+);
 
 const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
 
 // (in the singular: "MongoDB attacks", "RDP breaches" are a campaign against a technology)
-const INCIDENT_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer`
-  + String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach|hack|incident|compromise|intrusion|leak|attack)|breach`
-  + String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`, 'iu');
+const INCIDENT_AFTER = new RegExp(
+  String.raw`^(?:['’]s?)?\s+(?:(?:(?:data|security|cyber|IT|network|computer` +
+    String.raw`|ransomware|e-?mail|system)\s+){1,2}(?:breach|hack|incident|compromise|intrusion|leak|attack)|breach` +
+    String.raw`|hack|cyber-?\s?attack)(?![\p{L}])`,
+  'iu',
+);
 /** The name qualifies its own incident: "the Equifax breach" (no adjective use of a name then). */
 export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 
 /** Cues after the name; the regex is anchored at the end of the name. */
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`, 'iu'),
+  new RegExp(
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
+    'iu',
+  ),
   // "X was one of several agencies hit", "X was among the victims"
-  new RegExp(String.raw`^\s+(?:was|were|is|are)\s+(?:also\s+)?(?:one of|among)\s+[^.;]{0,60}?\b(?:victims?|${HIT_VERB}|encrypted)\b`, 'iu'),
+  new RegExp(
+    String.raw`^\s+(?:was|were|is|are)\s+(?:also\s+)?(?:one of|among)\s+[^.;]{0,60}?\b(?:victims?|${HIT_VERB}|encrypted)\b`,
+    'iu',
+  ),
   // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
-  new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|offered to pay|(?:suffer|experienc|sustain)(?:ed|es|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|lost (?:its|their|control of its) (?:[\p{L}-]+\s+){0,2}?to (?:hackers|attackers|ransomware|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet|fork over|hand over|cough up)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:down |offline )?(?:all (?:of )?)?(?:its|their) (?:[\p{L}-]+ )?(?:systems|computers|servers|networks?|websites?|sites|portals?))\b`, 'iu'),
+  new RegExp(
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|offered to pay|(?:suffer|experienc|sustain)(?:ed|es|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|lost (?:its|their|control of its) (?:[\p{L}-]+\s+){0,2}?to (?:hackers|attackers|ransomware|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet|fork over|hand over|cough up)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:down |offline )?(?:all (?:of )?)?(?:its|their) (?:[\p{L}-]+ )?(?:systems|computers|servers|networks?|websites?|sites|portals?))\b`,
+    'iu',
+  ),
   // "X's computer systems", "X’s network"
   // "X had its computer systems hacked"
-  new RegExp(String.raw`^\s+(?:had|has|have|got)\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS}|accounts?)\s+(?:hacked|encrypted|locked|infected|breached|compromised|held|taken)`, 'iu'),
-  new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:attackers|hackers|extortionists|blackmailers)\b`, 'iu'),
+  new RegExp(
+    String.raw`^\s+(?:had|has|have|got)\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS}|accounts?)\s+(?:hacked|encrypted|locked|infected|breached|compromised|held|taken)`,
+    'iu',
+  ),
+  /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:attackers|hackers|extortionists|blackmailers)\b/iu,
   // the subject of an attack on its own assets: "X is investigating an attack on one of its sites", "X told of the
   // breach of its network"
-  new RegExp(String.raw`^${APPOS}\s+(?:[\p{L}-]+\s+){1,6}?${ATTACK_NOUN}\s+(?:on|of|against|targeting|affecting|into)\s+(?:one of\s+|some of\s+|parts? of\s+)?(?:its|their)\s`, 'iu'),
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:[\p{L}-]+\s+){1,6}?${ATTACK_NOUN}\s+(?:on|of|against|targeting|affecting|into)\s+(?:one of\s+|some of\s+|parts? of\s+)?(?:its|their)\s`,
+    'iu',
+  ),
   // a name the attackers put on their leak site: "the gang listed X on its leak site", "added X to their blog"
-  new RegExp(String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?`
-    + String.raw`(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`, 'iu'),
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:on|to)\s+(?:its|their|the (?:group|gang)['’]s)\s+(?:[\p{L}-]+\s+){0,2}?` +
+      String.raw`(?:leak|extortion|shaming|victim)\S*\s+(?:sites?|blogs?|pages?|portals?|lists?)\b`,
+    'iu',
+  ),
   // the subject telling of intruders in its own systems: "X said hackers accessed its network between …"
-  new RegExp(String.raw`^${APPOS}\s+(?:said|says|confirmed|disclosed|reported|announced|revealed)\s+(?:that\s+)?`
-    + String.raw`(?:hackers|attackers|intruders|cyber-?criminals|criminals`
-    + String.raw`|an?\s+(?:[\p{L}-]+\s+)?(?:hacker|attacker|intruder|cybercriminal|third party|threat actor|party`
-    + String.raw`|individual|person)|unauthori[sz]ed\s+(?:[\p{L}-]+\s+)?`
-    + String.raw`(?:parties|party|actors?|persons?|individuals?|users?))\s+(?:[\p{L}-]+\s+){0,4}?(?:its|their)\s+`
-    + String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS})\b`, 'iu'),
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:said|says|confirmed|disclosed|reported|announced|revealed)\s+(?:that\s+)?` +
+      String.raw`(?:hackers|attackers|intruders|cyber-?criminals|criminals` +
+      String.raw`|an?\s+(?:[\p{L}-]+\s+)?(?:hacker|attacker|intruder|cybercriminal|third party|threat actor|party` +
+      String.raw`|individual|person)|unauthori[sz]ed\s+(?:[\p{L}-]+\s+)?` +
+      String.raw`(?:parties|party|actors?|persons?|individuals?|users?))\s+(?:[\p{L}-]+\s+){0,4}?(?:its|their)\s+` +
+      String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${SYSTEMS})\b`,
+    'iu',
+  ),
   // the name qualifying its incident: "the Equifax breach", "the X data breach incident", "X's cyberattack"
   INCIDENT_AFTER,
   // the name as the owner before its systems: "X computers were infected", "X servers have been encrypted"
-  new RegExp(String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`, 'iu'),
+  new RegExp(
+    String.raw`^\s+(?:computers?|computer systems?|systems?|servers?|networks?)\s+(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?(?:${HIT_VERB}|encrypted|locked)\b`,
+    'iu',
+  ),
 ];
 // "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
 // network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
-const POSSESSED = new RegExp(String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`,
-  'iu');
-const VERB_AFTER = new RegExp(String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`, 'iu');
-const VERB_BEFORE = new RegExp(String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`, 'iu');
+const POSSESSED =
+  /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b/iu;
+const VERB_AFTER = new RegExp(
+  String.raw`^[^.;,]{0,60}?\b(?:${HIT_VERB}|encrypted|locked|down|offline|infected|seized|held)\b`,
+  'iu',
+);
+const VERB_BEFORE = new RegExp(
+  String.raw`\b(?:${HIT_VERB}|encrypted|encrypting|locked|seized|into|on|took|access to)\s+(?:the\s+)?$`,
+  'iu',
+);
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
-const AFTER_WEAK = new RegExp(String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+`
-  + String.raw`(?:(?:has|had|have|also|reportedly`
-  + String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling`
-  + String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)`
-  + String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined`
-  + String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers`
-  + String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members`
-  + String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|announced|admitted|acknowledged`
-  + String.raw`|reported|disclosed|revealed`
-  + String.raw`|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some`
-  + String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach`
-  + String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)`
-  + String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`, 'iu');
-const APPOSITIVE = /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
+const AFTER_WEAK = new RegExp(
+  String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+` +
+    String.raw`(?:(?:has|had|have|also|reportedly` +
+    String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling` +
+    String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)` +
+    String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined` +
+    String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
+    String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members` +
+    String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|announced|admitted|acknowledged` +
+    String.raw`|reported|disclosed|revealed` +
+    String.raw`|notified) (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some` +
+    String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +
+    String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)` +
+    String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`,
+  'iu',
+);
+const APPOSITIVE =
+  /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu;
 
 // Told as spared or as another matter: "no impact on X's operations", "the hacks on X were unrelated", "X was not affected".
-const UNHURT_BEFORE = /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
-const UNHURT_AFTER = /^(?:['’]s?\s+[^.;]{0,40}?)?\s+(?:(?:was|were|is|are|has|have|had)\s+(?:not|never|n['’]t)\s+(?:been\s+)?(?:hit|affected|impacted|breached|compromised|involved|hurt|infected|targeted)|(?:was|were|is|are)\s+(?:unrelated|unaffected|spared))\b/i;
+const UNHURT_BEFORE =
+  /\b(?:no (?:impact|effect) on|did not (?:hit|affect|reach)|didn['’]t (?:hit|affect|reach)|unlike|spared)\s+(?:the\s+)?$/i;
+const UNHURT_AFTER =
+  /^(?:['’]s?\s+[^.;]{0,40}?)?\s+(?:(?:was|were|is|are|has|have|had)\s+(?:not|never|n['’]t)\s+(?:been\s+)?(?:hit|affected|impacted|breached|compromised|involved|hurt|infected|targeted)|(?:was|were|is|are)\s+(?:unrelated|unaffected|spared))\b/i;
 
-const FACILITIES = new RegExp(String.raw`\b(?:which|that|who) `
-  + String.raw`(?:runs|operates|owns|manages|includes|oversees|comprises)\b`
-  + String.raw`(?![^.;]*\b(?:said|says|is|was|were|are|has|had)\b)[^.;]*$`, 'i');
+const FACILITIES = new RegExp(
+  String.raw`\b(?:which|that|who) ` +
+    String.raw`(?:runs|operates|owns|manages|includes|oversees|comprises)\b` +
+    String.raw`(?![^.;]*\b(?:said|says|is|was|were|are|has|had)\b)[^.;]*$`,
+  'i',
+);
 
 export type Cue = 'strong' | 'weak';
 /**
@@ -128,52 +191,67 @@ export function victimCue(sentence: string, start: number, end: number, incident
   // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
   if (DESCRIBED_SUBJECT.test(sentence.slice(0, start)) && AFTER[0]!.test(after.replace(/^,/, ''))) return 'strong';
   const possessed = POSSESSED.exec(after);
-  if (possessed) return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
+  if (possessed)
+    return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
   if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(after)) return 'weak';
   return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
 
 // People: titles before or inside the name, and honorifics.
-const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|CEO|CTO|CIO|CISO|COO|CFO|Chairman|Chairwoman|Chair|President|Vice President|VP|Mayor|Governor|Senator|Rep|Representative|Minister|Secretary|Director|Superintendent|Commissioner|Chief|Officer|Manager|Spokes(?:man|woman|person)|Researcher|Analyst|Founder|Co-founder|Head|Sheriff|Detective|Agent|Professor|Judge|Inspector|Lieutenant|Sergeant|Captain|Lord|Councillor|Councilman|Administrator|Deputy|Attorney|Prosecutor|Author|Editor|Reporter|Engineer|Expert|Consultant|Principal|Partner)\.?$/;
-const PERSON_BEFORE = /\b(?:said|says|according to|by|told|to|via|from|reported|for|with|quoted|wrote|writes|in a statement to|interview with|speaking to|published by|reports? (?:from|by)|Mr|Mrs|Ms|Dr|Prof|CEO|CTO|CIO|CISO|chairman|president|mayor|governor|senator|minister|secretary|director|superintendent|commissioner|chief|officer|manager|spokes(?:man|woman|person)|researcher|analyst|founder|head|sheriff|detective|agent|professor|judge|inspector|expert|consultant|engineer|developer|programmer|blogger|journalist|nurse|surgeon|physician|patient|editor|reporter|author|named|dubbed|called|user|hacker|attacker|whistleblower|member|leader|lawmaker|owner|executive|official|employee|student|resident|victim)\.?\s+$/i;
-const PERSON_AFTER = /^(?:,|\s[−–—])?\s+(?:who|a|an|the)?\s*(?:said|says|told|explained|added|noted|wrote|warned|according|(?:a|an|the|our|its) (?:[\w-]+ ){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|responder|CISO|CEO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|hacker|student|resident|owner|president))\b/i;
+const PERSON_TITLE =
+  /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|CEO|CTO|CIO|CISO|COO|CFO|Chairman|Chairwoman|Chair|President|Vice President|VP|Mayor|Governor|Senator|Rep|Representative|Minister|Secretary|Director|Superintendent|Commissioner|Chief|Officer|Manager|Spokes(?:man|woman|person)|Researcher|Analyst|Founder|Co-founder|Head|Sheriff|Detective|Agent|Professor|Judge|Inspector|Lieutenant|Sergeant|Captain|Lord|Councillor|Councilman|Administrator|Deputy|Attorney|Prosecutor|Author|Editor|Reporter|Engineer|Expert|Consultant|Principal|Partner)\.?$/;
+const PERSON_BEFORE =
+  /\b(?:said|says|according to|by|told|to|via|from|reported|for|with|quoted|wrote|writes|in a statement to|interview with|speaking to|published by|reports? (?:from|by)|Mr|Mrs|Ms|Dr|Prof|CEO|CTO|CIO|CISO|chairman|president|mayor|governor|senator|minister|secretary|director|superintendent|commissioner|chief|officer|manager|spokes(?:man|woman|person)|researcher|analyst|founder|head|sheriff|detective|agent|professor|judge|inspector|expert|consultant|engineer|developer|programmer|blogger|journalist|nurse|surgeon|physician|patient|editor|reporter|author|named|dubbed|called|user|hacker|attacker|whistleblower|member|leader|lawmaker|owner|executive|official|employee|student|resident|victim)\.?\s+$/i;
+const PERSON_AFTER =
+  /^(?:,|\s[−–—])?\s+(?:who|a|an|the)?\s*(?:said|says|told|explained|added|noted|wrote|warned|according|(?:a|an|the|our|its) (?:[\w-]+ ){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|responder|CISO|CEO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|hacker|student|resident|owner|president))\b/i;
 
 // Security vendors, research outfits and bodies quoted as sources; government agencies and police as sources.
-const SOURCE_WORDS = /\b(?:Labs?|Security|Research|Intelligence|Threat|Threats|CERT|Talos|Unit 42|Antivirus|Anti-Virus|Cyber ?security|Forensics|Investigations?|Verizon DBIR)\b/;
+const SOURCE_WORDS =
+  /\b(?:Labs?|Security|Research|Intelligence|Threat|Threats|CERT|Talos|Unit 42|Antivirus|Anti-Virus|Cyber ?security|Forensics|Investigations?|Verizon DBIR)\b/;
 // …and by name (lists/victim-source-names), folded
 const sourceSets = new WeakMap<Lists, Set<string>>();
 export function sourceNames(lists: Lists): Set<string> {
   let set = sourceSets.get(lists);
-  if (!set) sourceSets.set(lists, set = new Set(words(lists, 'victim-source-names').map(fold)));
+  if (!set) sourceSets.set(lists, (set = new Set(words(lists, 'victim-source-names').map(fold))));
   return set;
 }
 // Nationalities and regions used as adjectives: "European diagnostic providers", "Polish banks".
 const DEMONYM = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|i|an|ch)$/u;
-const VERBISH = /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;
+const VERBISH =
+  /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u;
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
-export const adjectiveUse = (name: string, after: string) => /^\s\p{Ll}/u.test(after) && !VERBISH.test(after)
-  && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));
+export const adjectiveUse = (name: string, after: string) =>
+  /^\s\p{Ll}/u.test(after) && !VERBISH.test(after) && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after));
 // Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
-const TECH_ACRONYM = /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN)$/;
+const TECH_ACRONYM =
+  /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN)$/;
 export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{2,5}s$/.test(name);
 // "Ian Vell, chief executive of …", "Dana Roe, senior security researcher with …", "Jo Park, who works …"
-const PERSON_ROLE = /^(?:,|\s[−–—])\s+(?:(?:[\w-]+\s+){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|CISO|CEO|CTO|CIO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|owner|president|leader|member|secretary|chairman|chairwoman|mayor|governor)\s+(?:of|at|for|with|in)\b|who\s+(?:works|is|was|has|had|runs|leads|heads|said|says|told)\b)/i;
+const PERSON_ROLE =
+  /^(?:,|\s[−–—])\s+(?:(?:[\w-]+\s+){0,4}(?:researcher|analyst|expert|professor|spokes\w+|director|officer|manager|consultant|engineer|founder|executive|CISO|CEO|CTO|CIO|adviser|advisor|lawyer|attorney|partner|head|chief|author|reporter|owner|president|leader|member|secretary|chairman|chairwoman|mayor|governor)\s+(?:of|at|for|with|in)\b|who\s+(?:works|is|was|has|had|runs|leads|heads|said|says|told)\b)/i;
 
 // Named as a helper, an addressee or a destination of the victim: "working with the NCSC and X", "reported the
 // breach to X", "ambulances diverted to X and Y".
-const HELPER_BEFORE = new RegExp(String.raw`\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with`
-  + String.raw`|in contact with|assisted by|supported by`
-  + String.raw`|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it`
-  + String.raw`|the (?:\w+ )?(?:attack|breach|incident)) to|(?:divert\w*|transferr\w*|redirect\w*|rerout\w*|sent`
-  + String.raw`|moved) (?:[\w-]+ ){0,4}to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$`, 'i');
+const HELPER_BEFORE = new RegExp(
+  String.raw`\b(?:work(?:s|ed|ing)? (?:closely )?with|liais\w+ with` +
+    String.raw`|in contact with|assisted by|supported by` +
+    String.raw`|helped by|partnered with|(?:notified|informed|alerted|contacted)|report(?:ed|s|ing)? (?:it` +
+    String.raw`|the (?:\w+ )?(?:attack|breach|incident)) to|(?:divert\w*|transferr\w*|redirect\w*|rerout\w*|sent` +
+    String.raw`|moved) (?:[\w-]+ ){0,4}to)\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$`,
+  'i',
+);
 export const helperOf = (before: string) => HELPER_BEFORE.test(before);
 
 /** A security vendor, outlet or agency quoted as a source, by name. */
-export const knownSource = (name: string, sources: Set<string>) => sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
+export const knownSource = (name: string, sources: Set<string>) =>
+  sources.has(fold(name)) || sources.has(fold(name).replace(/^the /, ''));
 
-const TAKEN_FROM = new RegExp(String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$`
-  + String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained`
-  + String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`, 'iu');
+const TAKEN_FROM = new RegExp(
+  String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$` +
+    String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained` +
+    String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`,
+  'iu',
+);
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
@@ -184,6 +262,14 @@ export function notVictim(name: string, before: string, after: string, sources: 
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
   if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before)) return true;
-  if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)) && !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(name)) return true;
+  if (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)) &&
+    !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(
+      name,
+    )
+  )
+    return true;
   return false;
 }

@@ -9,25 +9,37 @@ import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
 import {
-  victimCue, notVictim, techAcronym, adjectiveUse, knownSource, helperOf, sourceNames, namesIncident,
+  victimCue,
+  notVictim,
+  techAcronym,
+  adjectiveUse,
+  knownSource,
+  helperOf,
+  sourceNames,
+  namesIncident,
 } from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
 
-const SUBJECT_OF_ATTACK = /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
+const SUBJECT_OF_ATTACK =
+  /^[^,]*?(?:,[^,]{0,120},)?\s*(?:has|had|have)?\s*(?:been|was|were|is)?\s*(?:hit|targeted|attacked|struck|breached|hacked|compromised|infected|encrypted|crippled|locked|knocked|suffered|fell victim|fallen victim|has fallen victim|came under|disclosed|confirmed|detected|says|said|halted|paid|suspended|recovering)\b/;
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
-const LEADIN = /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
+const LEADIN =
+  /^(?:[\p{Lu}][\p{Lu}\s,.]*(?:\([^)]*\))?\s*[–—-]\s)?(?:The\s)?(?:[\p{Lu}][\p{L}-]*-based\s)?(?:[\p{Ll}][\p{L}-]*\s){0,3}$/u;
 // A department that runs services rather than enforcing or investigating: a victim in any victim's position.
 const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
 
-const DESCRIBED_LEAD = new RegExp(String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?`
-  + String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`, 'u');
+const DESCRIBED_LEAD = new RegExp(
+  String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?` +
+    String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`,
+  'u',
+);
 // A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
-const EXPERT_SOURCE = /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
-
+const EXPERT_SOURCE =
+  /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
 /** `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one. */
 export function findVictims(text: string, sents: Span[], ref: Reference, published: string | null = null): Victim[] {
@@ -38,13 +50,20 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   const entities = new Map<string, Entity>();
   const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
     const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0, strong: [] as number[] };
-    e.forms.push(span); e.health ||= health; e.ref ??= vref; e.cued += cued ? 1 : 0;
+    e.forms.push(span);
+    e.health ||= health;
+    e.ref ??= vref;
+    e.cued += cued ? 1 : 0;
     if (strong) e.strong.push(span.start);
     entities.set(key, e);
   };
   // a one-word gazetteer name that starts a longer name is not that organisation ("Cerebral Palsy Foundation")
-  const gaz = findGazetteer(ref.victims, text).filter((h) => /\s/.test(text.slice(h.start, h.end))
-    || !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)))
+  const gaz = findGazetteer(ref.victims, text)
+    .filter(
+      (h) =>
+        /\s/.test(text.slice(h.start, h.end)) ||
+        !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)),
+    )
     // a breach-list name before a programme or law noun qualifies it ("the Universal Care programme")
     .filter((h) => !breachListed(h.entry) || !L.nonOrgAfter.test(text.slice(h.end, h.end + 30)))
     // a helper or a destination is named for its help ("ambulances diverted to X"), not as a victim
@@ -53,18 +72,29 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   for (const h of gaz) {
     const s = sentenceAt(sents, h.start);
     const cue = s ? victimCue(s.text, h.start - s.start, h.end - s.start, L.incident) : null;
-    add(h.entry.name, { start: h.start, end: h.end, name: text.slice(h.start, h.end) }, h.entry.sector !== 'other',
-      h.entry, cue !== null, cue === 'strong');
+    add(
+      h.entry.name,
+      { start: h.start, end: h.end, name: text.slice(h.start, h.end) },
+      h.entry.sector !== 'other',
+      h.entry,
+      cue !== null,
+      cue === 'strong',
+    );
   }
   const covered = (s: NameSpan) => gaz.some((h) => s.start < h.end && h.start < s.end);
   const acrFull = new Map(acrs.map((a) => [a.acronym, a.full]));
-  for (const a of acrs) if (!covered(a.full)) { const g = lookupName(ref.victims, a.full.name); if (g) add(g.name, a.full, g.sector !== 'other', g); }
+  for (const a of acrs)
+    if (!covered(a.full)) {
+      const g = lookupName(ref.victims, a.full.name);
+      if (g) add(g.name, a.full, g.sector !== 'other', g);
+    }
 
   const dated = (r: NameSpan): NameSpan => {
     const m = L.dateLead.exec(r.name);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
-  const parts = runs.map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
+  const parts = runs
+    .map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
     .flatMap((r) => splitCoordinated(r, text));
   for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
@@ -74,8 +104,13 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
-    if (L.nonOrgLast.test(f) && !HEALTH_PLAN.test(f) || REGION.test(named) || r.name.split(' ').length > 9
-      || isCountry(named)) continue;
+    if (
+      (L.nonOrgLast.test(f) && !HEALTH_PLAN.test(f)) ||
+      REGION.test(named) ||
+      r.name.split(' ').length > 9 ||
+      isCountry(named)
+    )
+      continue;
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
@@ -86,26 +121,43 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const healthName = L.health.test(fold(named)) && (/\s/.test(named) || !!full);
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand
     // …a health ministry or board in a victim's position is a victim ("the Ministry of Health lost its site to hackers")
-    if (L.authority.test(named) && cue !== 'strong' && !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named))
-      && !(cue && healthName)) continue;
+    if (
+      L.authority.test(named) &&
+      cue !== 'strong' &&
+      !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named)) &&
+      !(cue && healthName)
+    )
+      continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     // …or described right after it: "X, a chain of private clinics in the Netherlands,"
     const romance = romanceName(r);
-    const head = L.healthBefore.test(fold(text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!))
-      || !!romance;
-    const described = head
-      || healthAppositive(text.slice(r.end, r.end + 80), L.health)
-      && !(/^\S+$/.test(r.name) && startsSentence(r.start));
+    const head =
+      L.healthBefore.test(
+        fold(
+          text
+            .slice(Math.max(0, r.start - 40), r.start)
+            .split('\n')
+            .pop()!,
+        ),
+      ) || !!romance;
+    const described =
+      head ||
+      (healthAppositive(text.slice(r.end, r.end + 80), L.health) && !(/^\S+$/.test(r.name) && startsSentence(r.start)));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
-    const health = healthName || described && !/\d/.test(r.name) && !isGroup(r.name)
-      && (!ref.places.has(r.name) || !!romance)
-      // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
-      && !L.calendar.test(r.name) && !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80),
-        sources)
-      && !techAcronym(r.name);
+    const health =
+      healthName ||
+      (described &&
+        !/\d/.test(r.name) &&
+        !isGroup(r.name) &&
+        (!ref.places.has(r.name) || !!romance) &&
+        // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
+        !L.calendar.test(r.name) &&
+        !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80), sources) &&
+        !techAcronym(r.name));
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
-    if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || cue !== 'strong' && helperOf(before))) continue;
+    if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || (cue !== 'strong' && helperOf(before))))
+      continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
       addNamed(named, romance ?? r, true, false, cue === 'strong', cue !== null);
       continue;
@@ -114,10 +166,16 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     if (!s) continue;
     const i = sents.indexOf(s);
     // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
-    if (!L.incident.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
+    if (
+      !L.incident.test(s.text + ' ' + (sents[i + 1]?.text ?? '')) &&
+      !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))
+    )
+      continue;
     const single = !/\s/.test(r.name);
-    const subject = LEADIN.test(text.slice(s.start, r.start)) && SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start))
-      && (COMPANY.test(r.name) || !single);
+    const subject =
+      LEADIN.test(text.slice(s.start, r.start)) &&
+      SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start)) &&
+      (COMPANY.test(r.name) || !single);
     if (!subject && !cue) continue;
     if (!full && !plausibleName(r, s, before, single)) continue;
     // a defined acronym before a product noun names the product: "File Transfer Protocol (FTP) … the FTP servers"
@@ -128,7 +186,10 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   }
   /** "le centre hospitalier d'Armentières": the name with the Romance health noun and link written before it */
   function romanceName(r: NameSpan): NameSpan | null {
-    const raw = text.slice(Math.max(0, r.start - 40), r.start).split('\n').pop()!;
+    const raw = text
+      .slice(Math.max(0, r.start - 40), r.start)
+      .split('\n')
+      .pop()!;
     // (most names have no Romance link before them: a cheap look first)
     if (!L.romanceEnd.test(raw)) return null;
     const m = L.romanceHead.exec(fold(raw));
@@ -147,20 +208,31 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
     const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after);
-    if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || !owner && adjectiveUse(r.name, after)) {
+    if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || (!owner && adjectiveUse(r.name, after))) {
       return false;
     }
-    if (/\d/.test(r.name) || /-based$/.test(r.name) || L.calendar.test(r.name)
-      || !owner && L.techNoun.test(after.slice(0, 30)) || L.techAfter.test(after)) return false;
+    if (
+      /\d/.test(r.name) ||
+      /-based$/.test(r.name) ||
+      L.calendar.test(r.name) ||
+      (!owner && L.techNoun.test(after.slice(0, 30))) ||
+      L.techAfter.test(after)
+    )
+      return false;
     // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
     if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
     if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
-    if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name)) return false;
+    if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name))
+      return false;
     if (single && surname(text, r.name)) return false;
     // an organisation noun alone is no name: "has affected Trusts and other bodies"
-    if (single && (ORG_NOUN_ONLY.test(r.name) || L.health.test(fold(r.name)) && L.health.exec(fold(r.name))![0].length
-      === r.name.length)) return false;
+    if (
+      single &&
+      (ORG_NOUN_ONLY.test(r.name) ||
+        (L.health.test(fold(r.name)) && L.health.exec(fold(r.name))![0].length === r.name.length))
+    )
+      return false;
     if (!single) return true;
     // a lone capitalised word opening a sentence ("However", "Cybercriminals") must also be written as a name mid-sentence;
     // one the article also prints in lower case is a common word ("Victims", "Hackers")
@@ -189,32 +261,46 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     add(fold(name), { ...span, name: span.name }, health, undefined, cued || weak, strong);
   }
   mergeContained(entities);
-  return select(text, sents, ref, [...entities.values()], acrs.map((a) => a.acronym), published);
+  return select(
+    text,
+    sents,
+    ref,
+    [...entities.values()],
+    acrs.map((a) => a.acronym),
+    published,
+  );
 }
 
 // "Cascadia Health Plan", "the Hospital Contribution Fund": a health plan or fund is an insurer, not a scheme
 const HEALTH_PLAN = /\bhealth (?:plan|fund)s?$/;
 // ", a chain of private clinics in X", ", the largest hospital operator in Y": the name's description after a comma
 // …or a relative clause saying what it runs or provides: ", which provides blood tests for hospitals"
-const APPOSITIVE = new RegExp(String.raw`^,\s+(?:a|an|the|one of the|one of`
-  + String.raw`|(?:which|that) (?:provides|runs|operates|owns|manages|supplies))\s+([^,.;()]{0,60})`, 'u');
+const APPOSITIVE = new RegExp(
+  String.raw`^,\s+(?:a|an|the|one of the|one of` +
+    String.raw`|(?:which|that) (?:provides|runs|operates|owns|manages|supplies))\s+([^,.;()]{0,60})`,
+  'u',
+);
 function healthAppositive(after: string, health: RegExp): boolean {
   const m = APPOSITIVE.exec(after);
   if (!m) return false;
   // (what a relative clause provides or runs may be "for hospitals"; a description's own words stop before a link)
-  const said = /^,\s+(?:which|that)\s/.test(m[0]) ? m[1]!
+  const said = /^,\s+(?:which|that)\s/.test(m[0])
+    ? m[1]!
     : m[1]!.split(/\s(?:in|based|that|which|with|for|serving|operating)\s/)[0]!;
   return health.test(fold(said));
 }
 
 // Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".
-const REGION = /^(?:the\s)?(?:(?:Eastern|Western|Northern|Southern|Central)\s)?(?:Europe|Asia|Africa|Middle East|South America|North America|Latin America|Americas|Asia[- ]Pacific|Scandinavia|Southeast Asia|Hollywood|Silicon Valley|Wall Street)$/;
+const REGION =
+  /^(?:the\s)?(?:(?:Eastern|Western|Northern|Southern|Central)\s)?(?:Europe|Asia|Africa|Middle East|South America|North America|Latin America|Americas|Asia[- ]Pacific|Scandinavia|Southeast Asia|Hollywood|Silicon Valley|Wall Street)$/;
 
 type Part = NameSpan & { until?: number };
 // "FedEx Corp and Britain's National Health Service", "Hancock Health and Allscripts": two names joined by "and" when the
 // first ends in an organisation word; "Health and Human Services", "Water and Sewer Authority" stay one name.
-const ORG_END = /\b(?:Center|Centre|Corp|Corporation|Inc|Ltd|Hospital|District|Health|Healthcare|Group|Company|University|College|Council|County|City|Bank|Trust|Service|Studios|Authority|Department|Clinic|Institute|Systems|Entertainment|Productions)\.?$/;
-const NOT_SECOND = /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Wellness|Safety|Sewer|Technology|Science|Sciences|Research|Development|Care)\b/;
+const ORG_END =
+  /\b(?:Center|Centre|Corp|Corporation|Inc|Ltd|Hospital|District|Health|Healthcare|Group|Company|University|College|Council|County|City|Bank|Trust|Service|Studios|Authority|Department|Clinic|Institute|Systems|Entertainment|Productions)\.?$/;
+const NOT_SECOND =
+  /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Wellness|Safety|Sewer|Technology|Science|Sciences|Research|Development|Care)\b/;
 // …or when the second is described right after ("the Marine Department of Hong Kong and Deloitte, one of the …"), or
 // both are named alone elsewhere ("Netflix and Larson Studios are being extorted").
 function splitCoordinated(r: NameSpan, text: string): Part[] {
@@ -225,11 +311,15 @@ function splitCoordinated(r: NameSpan, text: string): Part[] {
   if (!ORG_END.test(m[1]!) && !described && !(alone(m[1]!) && alone(m[3]!))) return [r];
   const second = r.start + m[1]!.length + 5 + (m[2]?.length ?? 0);
   // the first name takes the cues after the pair: "X and Y were attacked"
-  return [{ start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end }, { start: second, end: r.end, name: m[3]! }];
+  return [
+    { start: r.start, end: r.start + m[1]!.length, name: m[1]!, until: r.end },
+    { start: second, end: r.end, name: m[3]! },
+  ];
 }
 
 // "Hancock Health CEO Steve Long": the name ends before a person's title.
-const TITLE_IN = /\s(?:CEO|CFO|CIO|CTO|CISO|COO|President|Chairman|Director|Spokes(?:man|woman|person)|Superintendent|Mayor|Chief)\s/;
+const TITLE_IN =
+  /\s(?:CEO|CFO|CIO|CTO|CISO|COO|President|Chairman|Director|Spokes(?:man|woman|person)|Superintendent|Mayor|Chief)\s/;
 // …and before a possessive naming a part of it: "Atlanta's IT network", "Newark's Service Director".
 const POSS_PART = /['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO|CTO|CISO|Mayor)\b/;
 function beforeTitle(r: NameSpan): NameSpan {
@@ -260,39 +350,59 @@ function placeParts(r: NameSpan, ref: Reference): NameSpan {
 }
 
 const cityOf = perText((text: string, place: string) =>
-  new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text));
+  new RegExp(`\\b(?:city|town|village|borough|municipality|township) of ${escapeRe(place)}\\b`, 'i').test(text),
+);
 
 // A malware family is no victim: "WannaCry", "Bad Rabbit", "French Locker", "ransomware called Petya".
 const MALWARE_SUFFIX = /(?:Locker|Crypt\w*|Cry|Malware|Ransomware|Virus|Worm|Trojan|Botnet)$/;
 const malwareName = perText((text: string, name: string): boolean => {
   if (MALWARE_SUFFIX.test(name)) return true;
   const n = escapeRe(name);
-  return new RegExp(`\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`, 'iu').test(text);
+  return new RegExp(
+    `\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`,
+    'iu',
+  ).test(text);
 });
 
 /** A lone word that is someone's surname: "Jessica Gregory, a spokeswoman", "Mike Johnson said". */
 const surname = perText((text: string, word: string): boolean => {
   if (word === word.toUpperCase()) return false;
-  return new RegExp(`\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`, 'u').test(text);
+  return new RegExp(
+    `\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`,
+    'u',
+  ).test(text);
 });
 
-const LOCAL_GOVERNMENT = /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
-const ORG_NAME = /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
+const LOCAL_GOVERNMENT =
+  /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
+const ORG_NAME =
+  /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Village|Council|Authority|Department|District|Service|Services|Systems|Studios?|Board|School|Schools|Airport|Port|Agency|Office|Trust|Institute|Academy|Foundation|Association|Library|Court|Police|Government|Municipality)\b/;
 const ORG_NOUN_ONLY = new RegExp(String.raw`^${ORG_NAME.source.replace(/\\b/g, '')}(?:e?s)?$`);
 // a security research outfit is a source; "Council of Medical Research" is a health body
-const RESEARCH_OUTFIT = /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
+const RESEARCH_OUTFIT =
+  /\b(?:Threat|Security|Vulnerability|Cyber|Intelligence)\b|(?<!(?:Medical|Health|Cancer|Clinical) )\bResearch\b/;
 const LEADIN_ONLY = /^(?:[“"‘(]|\s)*$/;
 const midSentence = perText((text: string, word: string) =>
-  new RegExp(`[\\p{Ll},;:][ \\t]+(?:the[ \\t]+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text));
+  new RegExp(`[\\p{Ll},;:][ \\t]+(?:the[ \\t]+)?${escapeRe(word)}(?![\\p{L}])`, 'u').test(text),
+);
 
 const DEMONYM_PLURAL = /^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u;
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
 const personLike = perText((text: string, name: string): boolean => {
   const words = name.split(/\s+/);
-  if (words.length < 2 || words.length > 3 || /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?|Health|Hospital|Board|School|Schools|Airport|Port|Agency|Office|Trust|Polytechnic|Institute|Academy|Foundation|Association|Society|Museum|Library|Church|Club|Partners|Bancorp|Studio)\b/.test(name)) return false;
+  if (
+    words.length < 2 ||
+    words.length > 3 ||
+    /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?|Health|Hospital|Board|School|Schools|Airport|Port|Agency|Office|Trust|Polytechnic|Institute|Academy|Foundation|Association|Society|Museum|Library|Church|Club|Partners|Bancorp|Studio)\b/.test(
+      name,
+    )
+  )
+    return false;
   const last = `(?<!${escapeRe(words[words.length - 2]!)}\\s)${escapeRe(words[words.length - 1]!)}`;
-  return new RegExp(`(?:\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s${last}\\b|\\b${last}\\s(?:said|says|told|added|explained|wrote|noted|warned|believes|thinks)\\b|\\b(?:said|says|according to)\\s${last}\\b)`).test(text);
+  return new RegExp(
+    `(?:\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s${last}\\b|\\b${last}\\s(?:said|says|told|added|explained|wrote|noted|warned|believes|thinks)\\b|\\b(?:said|says|according to)\\s${last}\\b)`,
+  ).test(text);
 });
 
 /** A capitalised word the article also prints in lower case is a common word at a sentence start ("Victims"). */
@@ -310,8 +420,6 @@ function shortFor(short: string, full: string): boolean {
   if (!m) return abbreviates(short, full);
   return full.startsWith(`${m[1]} `) && abbreviates(m[2]!, full.slice(m[1]!.length + 1));
 }
-
-
 
 const SPACE = /\s/;
 /** `words` occurs in `hay` between white space or the ends (a string search: no pattern compiled per name). */
@@ -332,39 +440,63 @@ function mergeContained(entities: Map<string, Entity>): void {
   for (const small of list) {
     if (small.ref) continue;
     const acr = small.forms.map((f) => f.name).find((n) => /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u.test(n));
-    const big = list.find((b) => b !== small && entities.has(b.key) && b.key.length > small.key.length
-      && (hasWords(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '), small.key)
-        || !!acr && b.forms.some((f) => shortFor(acr, f.name))));
+    const big = list.find(
+      (b) =>
+        b !== small &&
+        entities.has(b.key) &&
+        b.key.length > small.key.length &&
+        (hasWords(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '), small.key) ||
+          (!!acr && b.forms.some((f) => shortFor(acr, f.name)))),
+    );
     if (!big) continue;
-    big.forms.push(...small.forms); big.health ||= small.health; big.cued += small.cued; big.strong.push(...small.strong);
+    big.forms.push(...small.forms);
+    big.health ||= small.health;
+    big.cued += small.cued;
+    big.strong.push(...small.strong);
     entities.delete(small.key);
   }
 }
 
-function select(text: string, sents: Span[], ref: Reference, entities: Entity[], acrs: string[],
-  published: string | null): Victim[] {
+function select(
+  text: string,
+  sents: Span[],
+  ref: Reference,
+  entities: Entity[],
+  acrs: string[],
+  published: string | null,
+): Victim[] {
   const keep = decide(text, sents, cues(ref.lists), entities, published);
   // no named victim: a described one ("a public hospital in the capital"), named by its description
   if (!keep.length) {
     const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident);
     const s = d && sentenceAt(sents, d.start);
     if (!d || !s) return [];
-    return [{ name: d.name, canonical: d.name, sector: sectorOf(d.name, '', ref.lists),
-      evidence: evidence(text, s.start, s.end),
-      country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }]) }];
+    return [
+      {
+        name: d.name,
+        canonical: d.name,
+        sector: sectorOf(d.name, '', ref.lists),
+        evidence: evidence(text, s.start, s.end),
+        country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }]),
+      },
+    ];
   }
   return keep.map(({ e, forms, inIncident }) => {
-    const written = forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
+    const written =
+      forms.filter((f) => !acrs.includes(f.name)).sort((a, b) => b.name.length - a.name.length)[0] ?? forms[0]!;
     const first = inIncident[0]!;
     const s = sentenceAt(sents, first.start)!;
     const canonical = e.ref?.name ?? written.name;
     const after = text.slice(written.end, written.end + 120).split(/[.;]/)[0] ?? '';
     // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
-    const lead = cues(ref.lists).healthBefore
-      .exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
+    const lead = cues(ref.lists).healthBefore.exec(
+      fold(text.slice(Math.max(0, written.start - 40), written.start)),
+    )?.[0];
     const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);
     return {
-      name: written.name, canonical, sector,
+      name: written.name,
+      canonical,
+      sector,
       country: e.ref?.country ?? victimCountry(text, sents, ref, forms),
       evidence: evidence(text, s.start, s.end),
     };

@@ -9,16 +9,30 @@ import { sentenceAt, fold, listItems, type Span } from './text.ts';
 import { breachListed } from './gazetteer.ts';
 
 // cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
-export interface Entity { key: string; ref?: VictimRef; forms: NameSpan[]; health: boolean; cued: number; strong: number[] }
+export interface Entity {
+  key: string;
+  ref?: VictimRef;
+  forms: NameSpan[];
+  health: boolean;
+  cued: number;
+  strong: number[];
+}
 
 export interface Scored {
-  e: Entity; forms: NameSpan[]; inIncident: NameSpan[]; mentions: number; now: boolean;
-  strongNow: number; headline: boolean; score: number;
+  e: Entity;
+  forms: NameSpan[];
+  inIncident: NameSpan[];
+  mentions: number;
+  now: boolean;
+  strongNow: number;
+  headline: boolean;
+  score: number;
 }
 
 // A sentence about an earlier, other incident: "where Waikato DHB's hospitals were crippled … in May last year",
 // "the group behind the May 2021 attack on the HSE".
-const PAST = /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
+const PAST =
+  /\b(?:last year|years? ago|(?:the|a) (?:group|gang) behind|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
 export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
 
 // a month at the end of last year, told early this year, is recent: "on 28 December 2024" in a January 2025 story
@@ -28,10 +42,19 @@ const LATE_MONTH = /\b(?:Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,
 export function pastIncident(sentence: string, published: string | null): boolean {
   if (PAST.test(sentence)) return true;
   if (published === null) return false;
-  const pubYear = Number(published.slice(0, 4)), early = Number(published.slice(5, 7)) <= 3;
-  return [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some((m) => Number(m[0]) < pubYear
-    && !(early && Number(m[0]) === pubYear - 1 && LATE_MONTH.test(sentence.slice(Math.max(0, m.index! - 20), m.index))))
-    && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence);
+  const pubYear = Number(published.slice(0, 4)),
+    early = Number(published.slice(5, 7)) <= 3;
+  return (
+    [...sentence.matchAll(/\b(?:19|20)\d\d\b/g)].some(
+      (m) =>
+        Number(m[0]) < pubYear &&
+        !(
+          early &&
+          Number(m[0]) === pubYear - 1 &&
+          LATE_MONTH.test(sentence.slice(Math.max(0, m.index! - 20), m.index))
+        ),
+    ) && !/\b(?:since|from) (?:19|20)\d\d\b/.test(sentence)
+  );
 }
 
 /** The weights of the decision; a primary below ABSTAIN is no victim. */
@@ -42,14 +65,25 @@ const ABSTAIN = 0.5;
  * The victims, in text order. Comparisons and an attacker's other victims are set aside in a story about a healthcare
  * victim, where they are background; a roundup or general cyber news has no such centre and keeps them.
  */
-export function decide(text: string, sents: Span[], L: VictimCues, entities: Entity[],
-  published: string | null): Scored[] {
+export function decide(
+  text: string,
+  sents: Span[],
+  L: VictimCues,
+  entities: Entity[],
+  published: string | null,
+): Scored[] {
   const focused = decideWith(text, sents, L, entities, published, true);
   return focused[0]?.e.health ? focused : decideWith(text, sents, L, entities, published, false);
 }
 
-function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity[], published: string | null,
-  focus: boolean): Scored[] {
+function decideWith(
+  text: string,
+  sents: Span[],
+  L: VictimCues,
+  entities: Entity[],
+  published: string | null,
+  focus: boolean,
+): Scored[] {
   /** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
   // (each sentence is read once: a name mentioned often asks about the same sentences again)
   const seen = new Map<Span, boolean>();
@@ -69,22 +103,35 @@ function decideWith(text: string, sents: Span[], L: VictimCues, entities: Entity
     const s = sentenceAt(sents, pos);
     return focus && !!s && L.otherCase.test(s.text.slice(0, pos - s.start));
   };
-  const scored: Scored[] = entities.map((e) => {
-    const forms = e.forms.sort((a, b) => a.start - b.start);
-    const own = forms.filter((f) => !otherCase(f.start));
-    const current = own.filter((f) => incidentNear(f.start));
-    // an earlier ransom attack told in passing names its victim too ("X paid a ransom last year"); it ranks last
-    const earlier = own.filter((f) => !current.includes(f) && e.strong.includes(f.start) && RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''));
-    const inIncident = current.length ? current : earlier;
-    // a name found in a victim's position once counts all its mentions
-    const mentions = e.health || e.ref ? own.length : Math.max(own.length, occurrences(text, forms[0]!.name));
-    const strongNow = e.strong.filter((p) => current.some((f) => f.start === p)).length;
-    const headline = !!sents[0] && own.some((f) => f.start < sents[0]!.end);
-    const now = current.length > 0;
-    const score = W.now * +now + W.health * +e.health + W.strong * Math.min(strongNow, 2) + W.cued * Math.min(e.cued, 3)
-      + W.mentions * Math.min(mentions, 6) + W.headline * +headline + W.ref * +curated(e);
-    return { e, forms, inIncident, mentions, now, strongNow, headline, score };
-  }).filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
+  const scored: Scored[] = entities
+    .map((e) => {
+      const forms = e.forms.sort((a, b) => a.start - b.start);
+      const own = forms.filter((f) => !otherCase(f.start));
+      const current = own.filter((f) => incidentNear(f.start));
+      // an earlier ransom attack told in passing names its victim too ("X paid a ransom last year"); it ranks last
+      const earlier = own.filter(
+        (f) =>
+          !current.includes(f) &&
+          e.strong.includes(f.start) &&
+          RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''),
+      );
+      const inIncident = current.length ? current : earlier;
+      // a name found in a victim's position once counts all its mentions
+      const mentions = e.health || e.ref ? own.length : Math.max(own.length, occurrences(text, forms[0]!.name));
+      const strongNow = e.strong.filter((p) => current.some((f) => f.start === p)).length;
+      const headline = !!sents[0] && own.some((f) => f.start < sents[0]!.end);
+      const now = current.length > 0;
+      const score =
+        W.now * +now +
+        W.health * +e.health +
+        W.strong * Math.min(strongNow, 2) +
+        W.cued * Math.min(e.cued, 3) +
+        W.mentions * Math.min(mentions, 6) +
+        W.headline * +headline +
+        W.ref * +curated(e);
+      return { e, forms, inIncident, mentions, now, strongNow, headline, score };
+    })
+    .filter((x) => x.inIncident.length > 0 && (x.e.health || x.e.ref !== undefined || x.e.cued > 0));
   scored.sort((a, b) => b.score - a.score || a.forms[0]!.start - b.forms[0]!.start);
   const primary = scored[0];
   if (focus) return primary?.e.health ? keepWith(text, sents, L, scored, true) : [];
@@ -105,12 +152,20 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
   // beside a healthcare victim, an organisation of another sector is a victim only where care is told of with it
   // (a hotel or an army hit by the same gang is another story)
   // …or where it is hit now and named again (a supplier whose outage hit the hospital)
-  const sameStory = (x: Scored) => x.e.health || !focus || x.strongNow > 0 && x.inIncident.length >= 2
-    || x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
+  const sameStory = (x: Scored) =>
+    x.e.health ||
+    !focus ||
+    (x.strongNow > 0 && x.inIncident.length >= 2) ||
+    x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
   // a text laid out as a list of cases (three or more items) is a roundup: each item's health victim counts
   const roundup = listItems(text) >= 3;
-  const keep = scored.filter((x) => x === primary || sameStory(x) && (x.e.strong.length > 0 && tied(x)
-    || (x.e.health || !primary.e.health) && (x.mentions >= 2 || curated(x.e) || roundup && x.e.cued > 0)));
+  const keep = scored.filter(
+    (x) =>
+      x === primary ||
+      (sameStory(x) &&
+        ((x.e.strong.length > 0 && tied(x)) ||
+          ((x.e.health || !primary.e.health) && (x.mentions >= 2 || curated(x.e) || (roundup && x.e.cued > 0))))),
+  );
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start);
 }
 

@@ -8,8 +8,18 @@ type IncidentRansom = Incident['ransom'][number];
 type Claim = Omit<RansomClaim, 'evidence'>;
 
 /** Most specific first: a single site before an organisation that runs many; 'other' last. */
-const SPECIFICITY: Sector[] = ['hospital', 'clinic', 'lab', 'pharma', 'medical-device', 'insurer',
-  'health-it-vendor', 'health-agency', 'health-system', 'other'];
+const SPECIFICITY: Sector[] = [
+  'hospital',
+  'clinic',
+  'lab',
+  'pharma',
+  'medical-device',
+  'insurer',
+  'health-it-vendor',
+  'health-agency',
+  'health-system',
+  'other',
+];
 
 const of = (entries: Entry[], field: string) => entries.filter((x) => x.field === field);
 
@@ -57,7 +67,9 @@ export function attackTypes(entries: Entry[]): AttackType[] {
 
 /** Earliest reported attack date not after the first report (an attack cannot follow its own news). */
 export function bestAttackDate(entries: Entry[], firstReported: string | null): string | null {
-  const dates = of(counted(entries), 'attack_date').map((x) => x.value as string).sort();
+  const dates = of(counted(entries), 'attack_date')
+    .map((x) => x.value as string)
+    .sort();
   return dates.find((d) => firstReported === null || d <= firstReported) ?? dates[0] ?? null;
 }
 
@@ -102,4 +114,3 @@ export function status(claims: IncidentRansom[], actor: string | null, entries: 
   if (of(counted(entries), 'confirmed').length > 0) return 'confirmed-by-victim';
   return actor ? 'claimed-by-group' : 'reported';
 }
-

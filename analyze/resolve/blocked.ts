@@ -31,8 +31,12 @@ export interface BlockedInput {
 const BLOCK = 2000;
 
 /** Incidents go to `io.emit`; returns the document clusters. */
-export async function resolveBlocked(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
-  io: BlockedInput): Promise<DocCluster[]> {
+export async function resolveBlocked(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  opts: ResolveOptions,
+  io: BlockedInput,
+): Promise<DocCluster[]> {
   const block = io.block ?? BLOCK;
   const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs, io.stories);
   // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
@@ -46,7 +50,8 @@ export async function resolveBlocked(docs: CleanArticle[], extractions: Extracti
     for (const src of sources) src.text = texts.get(src.doc_id) ?? null;
     const incidents = part.map((g, j) => ({ incident_id: ids[i + j], ...buildIncident(g) }));
     for (const src of sources) src.text = null;
-    const textsOf = (inc: Incident) => inc.sources.map((src) => (byId.has(src.doc_id) ? texts.get(src.doc_id) ?? '' : ''));
+    const textsOf = (inc: Incident) =>
+      inc.sources.map((src) => (byId.has(src.doc_id) ? (texts.get(src.doc_id) ?? '') : ''));
     await io.emit(crossCheck(incidents, s.regulator, textsOf, victimNamesOf, s.jaroWinkler));
     for (let j = i; j < i + part.length; j++) groups[j] = EMPTY; // this block's candidates may go
   }
@@ -54,4 +59,3 @@ export async function resolveBlocked(docs: CleanArticle[], extractions: Extracti
 }
 
 const EMPTY: Candidate[] = [];
-

@@ -39,12 +39,16 @@ export interface Candidate {
 /** A report that named no victim, riding on the incident of the report it most resembles (stories.ts). */
 export type Rider = Omit<Candidate, 'key' | 'victim' | 'names'>;
 
-export const bySource = cmpBy<Source>((s) => s.published, (s) => s.at, (s) => s.doc_id);
+export const bySource = cmpBy<Source>(
+  (s) => s.published,
+  (s) => s.at,
+  (s) => s.doc_id,
+);
 
 export function toSource(doc: CleanArticle | undefined, ext: Extraction, role: DocRole): Source {
   return {
     doc_id: ext.doc_id,
-    url: doc ? doc.canonical_url ?? doc.url : null,
+    url: doc ? (doc.canonical_url ?? doc.url) : null,
     file: doc?.file ?? null,
     outlet: doc?.outlet ?? null,
     title: doc?.title ?? null,
@@ -57,7 +61,13 @@ export function toSource(doc: CleanArticle | undefined, ext: Extraction, role: D
 
 /** One extraction per document: if several are given, the highest extractor_version wins. */
 export function latestExtractions(exts: Extraction[]): Extraction[] {
-  const sorted = [...exts].sort(cmpBy((e) => e.doc_id, (e) => e.extractor_version, (e) => JSON.stringify(e)));
+  const sorted = [...exts].sort(
+    cmpBy(
+      (e) => e.doc_id,
+      (e) => e.extractor_version,
+      (e) => JSON.stringify(e),
+    ),
+  );
   return [...new Map(sorted.map((e) => [e.doc_id, e])).values()];
 }
 
@@ -81,7 +91,13 @@ function firstAt(ext: Extraction, v: Victim): number {
 
 /** Victims of one extraction, one per normalised name, in name order. */
 function distinctVictims(ext: Extraction): Victim[] {
-  const sorted = [...ext.victims].sort(cmpBy((v) => nameKey(v.canonical), (v) => v.name, (v) => v.country));
+  const sorted = [...ext.victims].sort(
+    cmpBy(
+      (v) => nameKey(v.canonical),
+      (v) => v.name,
+      (v) => v.country,
+    ),
+  );
   return [...new Map(sorted.map((v) => [nameKey(v.canonical), v])).values()];
 }
 
@@ -93,7 +109,14 @@ export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candida
   // victim stands for it.
   const named = distinctVictims(ext).filter((v) => nameKey(v.canonical) !== '');
   const health = named.filter((v) => v.sector !== 'other');
-  const first = [...named].sort(cmpBy((v) => firstAt(ext, v), (v) => nameKey(v.canonical))).slice(0, 1);
+  const first = [...named]
+    .sort(
+      cmpBy(
+        (v) => firstAt(ext, v),
+        (v) => nameKey(v.canonical),
+      ),
+    )
+    .slice(0, 1);
   const victims = health.length ? health : first;
   const shared = victims.length > 1;
   const aliases = aliasTable(s.aliases);
@@ -103,8 +126,15 @@ export function candidatesOf(ext: Extraction, src: Source, s: Settings): Candida
     const extra = written.map((n) => aliases.get(nameKey(n))).filter((n): n is string => n !== undefined);
     const country = victim.country ?? (ext.countries.length === 1 ? ext.countries[0] : null);
     return {
-      key: `${ext.doc_id}\u241f${nameKey(victim.canonical)}`, source: src, ext, victim,
-      names: [...new Set([...written, ...extra])].sort(), country, lo, hi, shared,
+      key: `${ext.doc_id}\u241f${nameKey(victim.canonical)}`,
+      source: src,
+      ext,
+      victim,
+      names: [...new Set([...written, ...extra])].sort(),
+      country,
+      lo,
+      hi,
+      shared,
     };
   });
 }
@@ -126,7 +156,8 @@ export function forResolve(ext: Extraction): Extraction {
     ...ext,
     // the victim's offset stays: it tells which victim the article names first
     victims: ext.victims.map((v) => ({
-      ...v, evidence: { quote: '', start: v.evidence.start, end: v.evidence.start },
+      ...v,
+      evidence: { quote: '', start: v.evidence.start, end: v.evidence.start },
     })),
     actors: ext.actors.map((a) => ({ ...a, evidence: NO_EVIDENCE })),
     records_affected: ext.records_affected && { ...ext.records_affected, evidence: NO_EVIDENCE },

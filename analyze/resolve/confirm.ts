@@ -5,9 +5,11 @@ import { GENERIC as GENERIC_WORDS, STOP } from './names.ts';
 
 const VERB = /\b(?:confirmed|acknowledged|admitted)\b/giu;
 /** Words between subject and verb that turn it into a non-confirmation or a different speaker. */
-const BLOCK = /\b(?:not|n't|never|yet|declined|refused|would|could|cannot|neither|nor|denied|whether|police|officials? of|spokes\w+ for)\b|n't\b/iu;
+const BLOCK =
+  /\b(?:not|n't|never|yet|declined|refused|would|could|cannot|neither|nor|denied|whether|police|officials? of|spokes\w+ for)\b|n't\b/iu;
 /** A victim named by its kind, possibly with a few qualifiers: "the south Ottawa clinic", "hospital officials". */
-const KIND = /\b(?:(?:the|its)\s+(?:[\p{L}-]+\s+){0,3}(?:hospital|clinic|trust|company|insurer|laboratory|lab|health system|institute|pharmacy|provider|centre|center|organi[sz]ation|group|firm|health service)|hospital officials|hospital authorities)\b/giu;
+const KIND =
+  /\b(?:(?:the|its)\s+(?:[\p{L}-]+\s+){0,3}(?:hospital|clinic|trust|company|insurer|laboratory|lab|health system|institute|pharmacy|provider|centre|center|organi[sz]ation|group|firm|health service)|hospital officials|hospital authorities)\b/giu;
 /** "was confirmed (by someone)": the passive leaves the confirming party unknown or someone else. */
 const PASSIVE = /\b(?:was|were|been|being|be|is|are)\s+$/iu;
 const MAX_GAP = 90;
@@ -16,8 +18,12 @@ const MAX_GAP = 90;
  * words (and legal forms), when something distinctive is left. */
 export function shortName(name: string): string | null {
   const words = name.split(/\s+/);
-  while (words.length > 1 && /^[\p{L}.]+$/u.test(words.at(-1)!) && (GENERIC_WORDS.has(words.at(-1)!.toLowerCase())
-    || STOP.has(words.at(-1)!.toLowerCase().replace(/\./g, '')))) words.pop();
+  while (
+    words.length > 1 &&
+    /^[\p{L}.]+$/u.test(words.at(-1)!) &&
+    (GENERIC_WORDS.has(words.at(-1)!.toLowerCase()) || STOP.has(words.at(-1)!.toLowerCase().replace(/\./g, '')))
+  )
+    words.pop();
   const short = words.join(' ');
   return short !== name && words.some((w) => !GENERIC_WORDS.has(w.toLowerCase())) ? short : null;
 }
@@ -28,13 +34,17 @@ function escapeRe(s: string): string {
 
 /** Sentences, roughly: split after . ! ? followed by space and a capital or quote. */
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?]["”’]?)\s+(?=["“‘\p{Lu}])/u).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/(?<=[.!?]["”’]?)\s+(?=["“‘\p{Lu}])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 function subjects(names: string[], single: boolean): RegExp[] {
   const forms = names.flatMap((n) => [n, shortName(n)]).filter((n): n is string => n !== null);
-  const named = [...new Set(forms.filter((n) => n.trim().length >= 3))]
-    .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`, 'giu'));
+  const named = [...new Set(forms.filter((n) => n.trim().length >= 3))].map(
+    (n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(n)}(?![\\p{L}\\p{N}])`, 'giu'),
+  );
   return single ? [...named, KIND] : named;
 }
 

@@ -25,10 +25,17 @@ export function pageKey(doc: CleanArticle): string | null {
 
 /** Newest first is decided by modified ?? published, then fetched_at, then doc_id. */
 const byVersionTime = cmpBy<CleanArticle>(
-  (d) => instant(d.modified ?? d.published), (d) => instant(d.fetched_at), (d) => d.doc_id);
+  (d) => instant(d.modified ?? d.published),
+  (d) => instant(d.fetched_at),
+  (d) => d.doc_id,
+);
 
 /** Earliest published first; the original of a syndicated story. */
-export const byPublished = cmpBy<CleanArticle>((d) => instant(d.published), (d) => d.doc_id, (d) => d.content_hash);
+export const byPublished = cmpBy<CleanArticle>(
+  (d) => instant(d.published),
+  (d) => d.doc_id,
+  (d) => d.content_hash,
+);
 
 function groupBy<T>(items: T[], key: (x: T) => string | null): T[][] {
   const m = new Map<string, T[]>();
@@ -75,7 +82,14 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
     uf.union(old, cur);
     superseded.add(old);
   }
-  const pairs = nearPairs ?? nearDuplicatePairs(docs.map((d) => ({ id: d.doc_id, text: d.text })), s.nearDuplicate, s.minhashPerms, s.minhashSeed);
+  const pairs =
+    nearPairs ??
+    nearDuplicatePairs(
+      docs.map((d) => ({ id: d.doc_id, text: d.text })),
+      s.nearDuplicate,
+      s.minhashPerms,
+      s.minhashSeed,
+    );
   for (const [a, b] of pairs) if (ids.has(a) && ids.has(b)) uf.union(a, b);
 
   const byId = new Map(docs.map((d) => [d.doc_id, d]));
@@ -95,7 +109,10 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
       roles.set(d.doc_id, { cluster: cluster_id, superseded: old, duplicate_of: old || d.doc_id === rep ? null : rep });
     }
     clusters.push({
-      cluster_id, doc_ids: [...ids], representative: rep, reason: reasonOf(members, superseded),
+      cluster_id,
+      doc_ids: [...ids],
+      representative: rep,
+      reason: reasonOf(members, superseded),
       superseded: ids.filter((id) => superseded.has(id)),
     });
   }

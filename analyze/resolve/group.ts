@@ -7,7 +7,12 @@ import { initials, matchNameSets, nameTokens, type NameMatch } from './names.ts'
 import type { Settings, StoryLinks } from './types.ts';
 import { relieveHeap } from '../../core/heap.ts';
 
-interface Edge { a: number; b: number; score: number; gap: number }
+interface Edge {
+  a: number;
+  b: number;
+  score: number;
+  gap: number;
+}
 
 /** Days between two attack-date intervals; 0 when either is unknown or they overlap. */
 export function gap(x: Pick<Candidate, 'lo' | 'hi'>, y: Pick<Candidate, 'lo' | 'hi'>): number {
@@ -27,7 +32,10 @@ function countriesAgree(x: Candidate, y: Candidate, m: NameMatch): boolean {
  * position of the other, so they always meet this way; a Jaro-Winkler match does unless the two first tokens
  * differ within their first three letters (then the names are rarely one victim anyway).
  */
-export interface BlockKeys { all: string[]; probe: string[] }
+export interface BlockKeys {
+  all: string[];
+  probe: string[];
+}
 
 export function blockKeys(names: string[]): BlockKeys {
   const all = new Set<string>();
@@ -54,7 +62,13 @@ function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, num
   const keys = cands.map((c) => blockKeys(c.names));
   const index = (pick: (k: BlockKeys) => string[]) => {
     const m = new Map<string, number[]>();
-    keys.forEach((k, i) => { for (const key of pick(k)) { const l = m.get(key); if (l) l.push(i); else m.set(key, [i]); } });
+    keys.forEach((k, i) => {
+      for (const key of pick(k)) {
+        const l = m.get(key);
+        if (l) l.push(i);
+        else m.set(key, [i]);
+      }
+    });
     for (const l of m.values()) l.sort((p, q) => (cands[p].lo ?? -Infinity) - (cands[q].lo ?? -Infinity) || p - q);
     return m;
   };
@@ -66,11 +80,19 @@ function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, num
   const near = function* (list: number[], x: Candidate): Iterable<number> {
     let i = 0;
     while (i < list.length && cands[list[i]].lo === null) yield list[i++];
-    if (x.lo === null || x.hi === null) { while (i < list.length) yield list[i++]; return; }
+    if (x.lo === null || x.hi === null) {
+      while (i < list.length) yield list[i++];
+      return;
+    }
     // first dated member with lo ≥ x.lo − window − span (binary search), then until lo > x.hi + window
-    let lo = i, hi = list.length;
+    let lo = i,
+      hi = list.length;
     const from = x.lo - s.windowDays - span;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cands[list[mid]].lo! < from) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cands[list[mid]].lo! < from) lo = mid + 1;
+      else hi = mid;
+    }
     for (let j = lo; j < list.length && cands[list[j]].lo! <= x.hi + s.windowDays; j++) yield list[j];
   };
   for (let a = 0; a < cands.length; a++) {
@@ -96,7 +118,8 @@ function storyEdges(cands: Candidate[], s: Settings, links: StoryLinks): Edge[] 
     for (const [other, sim] of links.get(d) ?? []) {
       const b = single.get(other);
       if (b === undefined || b <= a || count.get(other) !== 1) continue;
-      const x = cands[a], y = cands[b];
+      const x = cands[a],
+        y = cands[b];
       const g = gap(x, y);
       if (g > s.windowDays || (x.country !== null && y.country !== null && x.country !== y.country)) continue;
       out.push({ a, b, score: STORY * sim, gap: g });
@@ -156,7 +179,14 @@ export function groupCandidates(input: Candidate[], s: Settings, links?: StoryLi
     if (ga === gb) continue;
     const xs = members.get(ga)!;
     const ys = members.get(gb)!;
-    if (!canMerge(xs.map((i) => cands[i]), ys.map((i) => cands[i]), s.windowDays)) continue;
+    if (
+      !canMerge(
+        xs.map((i) => cands[i]),
+        ys.map((i) => cands[i]),
+        s.windowDays,
+      )
+    )
+      continue;
     const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
     const merged = [...xs, ...ys].sort((p, q) => p - q);
     members.set(keep, merged);

@@ -13,8 +13,19 @@ export interface Entry {
   shared: boolean;
 }
 
-export const HISTORY_FIELDS = ['actor', 'attack_date', 'attack_types', 'confirmed', 'country', 'downtime_days',
-  'payment_method', 'ransom', 'records_affected', 'sector', 'victim'] as const;
+export const HISTORY_FIELDS = [
+  'actor',
+  'attack_date',
+  'attack_types',
+  'confirmed',
+  'country',
+  'downtime_days',
+  'payment_method',
+  'ransom',
+  'records_affected',
+  'sector',
+  'victim',
+] as const;
 export type Field = (typeof HISTORY_FIELDS)[number];
 
 /** The values one candidate reports. Victim, country and sector describe this victim; the rest of a
@@ -50,22 +61,33 @@ export function counted(entries: Entry[]): Entry[] {
 
 function toReported(x: Entry): Reported {
   const role = x.c.source.role;
-  const r: Reported = { value: x.value, doc_id: x.c.source.doc_id, published: x.c.source.published,
-    outlet: x.c.source.outlet };
+  const r: Reported = {
+    value: x.value,
+    doc_id: x.c.source.doc_id,
+    published: x.c.source.published,
+    outlet: x.c.source.outlet,
+  };
   if (role.superseded) r.superseded = true;
   if (role.duplicate_of) r.duplicate_of = role.duplicate_of;
   if (x.shared) r.shared = true;
   return r;
 }
 
-const byWhen = cmpBy<Entry>((x) => x.c.source.published, (x) => x.c.source.at, (x) => x.c.source.doc_id,
-  (x) => JSON.stringify(x.value));
+const byWhen = cmpBy<Entry>(
+  (x) => x.c.source.published,
+  (x) => x.c.source.at,
+  (x) => x.c.source.doc_id,
+  (x) => JSON.stringify(x.value),
+);
 
 /** The history record: every field present (possibly empty), keys and entries sorted. */
 export function history(entries: Entry[]): Record<string, Reported[]> {
   const out: Record<string, Reported[]> = {};
   for (const f of HISTORY_FIELDS) {
-    out[f] = entries.filter((x) => x.field === f).sort(byWhen).map(toReported);
+    out[f] = entries
+      .filter((x) => x.field === f)
+      .sort(byWhen)
+      .map(toReported);
   }
   return out;
 }

@@ -12,12 +12,23 @@ export function baseId(d: Pick<Draft, 'victim' | 'country' | 'first_reported'>):
 }
 
 /** What an incident's ID depends on; a caller that cannot hold every draft keeps only these. */
-export interface IdKey { base: string; first_reported: string | null; earliest: string }
+export interface IdKey {
+  base: string;
+  first_reported: string | null;
+  earliest: string;
+}
 
-export const idKeyOf = (d: Draft): IdKey =>
-  ({ base: baseId(d), first_reported: d.first_reported, earliest: d.sources[0]?.doc_id ?? '' });
+export const idKeyOf = (d: Draft): IdKey => ({
+  base: baseId(d),
+  first_reported: d.first_reported,
+  earliest: d.sources[0]?.doc_id ?? '',
+});
 
-const byKey = cmpBy<IdKey>((k) => k.base, (k) => k.first_reported, (k) => k.earliest);
+const byKey = cmpBy<IdKey>(
+  (k) => k.base,
+  (k) => k.first_reported,
+  (k) => k.earliest,
+);
 
 /** The ID of each key, in the order given. On a collision the incident reported first keeps the plain ID,
  * others add their earliest source's doc_id (ties keep input order: the sort is stable). */
@@ -40,4 +51,10 @@ export function assignIds(drafts: Draft[]): Incident[] {
 }
 
 export const sortIncidents = (incidents: Incident[]): Incident[] =>
-  incidents.sort(cmpBy((i) => i.first_reported, (i) => i.victim, (i) => i.incident_id));
+  incidents.sort(
+    cmpBy(
+      (i) => i.first_reported,
+      (i) => i.victim,
+      (i) => i.incident_id,
+    ),
+  );

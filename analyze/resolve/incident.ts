@@ -2,8 +2,17 @@
 import type { Incident, IncidentSource } from '../../core/records.ts';
 import { bySource, type Candidate, type Source } from './candidates.ts';
 import {
-  attackTypes, bestActor, bestAttackDate, bestCountry, bestDowntime, bestRecords, bestSector, bestVictim,
-  largestUsd, ransomClaims, status,
+  attackTypes,
+  bestActor,
+  bestAttackDate,
+  bestCountry,
+  bestDowntime,
+  bestRecords,
+  bestSector,
+  bestVictim,
+  largestUsd,
+  ransomClaims,
+  status,
 } from './best.ts';
 import { entriesOf, history } from './history.ts';
 
@@ -20,7 +29,10 @@ function sourcesOf(group: Candidate[]): Source[] {
 export function buildIncident(group: Candidate[]): Omit<Incident, 'incident_id'> {
   const entries = group.flatMap(entriesOf);
   const all = sourcesOf(group);
-  const published = all.map((s) => s.published).filter((p): p is string => p !== null).sort();
+  const published = all
+    .map((s) => s.published)
+    .filter((p): p is string => p !== null)
+    .sort();
   const first_reported = published[0] ?? null;
   const actor = bestActor(entries);
   const ransom = ransomClaims(entries);

@@ -26,8 +26,10 @@ function fnv1a(s: string): number {
 /** Murmur3 finaliser: a good 32-bit mix; `x ^ seed_i` then mix gives the i-th hash function. */
 function mix(x: number): number {
   let h = x >>> 0;
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -60,7 +62,10 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Texts too short to shingle meaningfully are left to the exact content hash. */
 const MIN_SHINGLES = 5;
 
-export interface Signed { id: string; sig: Uint32Array }
+export interface Signed {
+  id: string;
+  sig: Uint32Array;
+}
 
 /** The MinHash signature of a text, or null when it is too short to shingle meaningfully. */
 export function signatureOf(text: string, perms: number, seed: number): Uint32Array | null {
@@ -84,7 +89,7 @@ export function lshCandidates(items: Signed[], perms: number): [number, number][
     };
     for (let i = 0; i < order.length; i++) order[i] = i;
     order.sort(cmpBand);
-    for (let start = 0; start < order.length;) {
+    for (let start = 0; start < order.length; ) {
       let end = start + 1;
       while (end < order.length && sameBand(items[order[start]].sig, items[order[end]].sig, from, to)) end++;
       // a run of equal band values is one bucket, its indices ascending (the sort's tie-break)
@@ -122,8 +127,11 @@ const PAIR_CHUNK = 1000;
  * with texts at hand (nearDuplicatePairs) or read from the store between steps (pipeline/resolve-store.ts):
  * it yields the ids whose texts it needs and is resumed with them.
  */
-export function* nearPairSteps(signed: Signed[], threshold: number, perms: number):
-  Generator<string[], [string, string][], Map<string, string>> {
+export function* nearPairSteps(
+  signed: Signed[],
+  threshold: number,
+  perms: number,
+): Generator<string[], [string, string][], Map<string, string>> {
   const candidates = lshCandidates(signed, perms);
   const out: [string, string][] = [];
   for (let i = 0; i < candidates.length; i += PAIR_CHUNK) {
@@ -144,13 +152,19 @@ export function* nearPairSteps(signed: Signed[], threshold: number, perms: numbe
 
 /** nearPairSteps over texts at hand. */
 export function nearDuplicatePairs(
-  texts: { id: string; text: string }[], threshold: number, perms: number, seed: number,
+  texts: { id: string; text: string }[],
+  threshold: number,
+  perms: number,
+  seed: number,
 ): [string, string][] {
   const signed: Signed[] = [];
   const byId = new Map<string, string>();
   for (const t of sortedSigned(texts)) {
     const sig = signatureOf(t.text, perms, seed);
-    if (sig) { signed.push({ id: t.id, sig }); byId.set(t.id, t.text); }
+    if (sig) {
+      signed.push({ id: t.id, sig });
+      byId.set(t.id, t.text);
+    }
   }
   const steps = nearPairSteps(signed, threshold, perms);
   for (let step = steps.next(new Map()); ; step = steps.next(new Map(step.value.map((id) => [id, byId.get(id)!])))) {

@@ -16,17 +16,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.length > 1 || r[0] !== '');
 }
 
@@ -37,17 +47,31 @@ export function parseFilings(text: string, file = 'hhs-breaches.csv'): Filing[] 
   }
   return rows.map((r, i) => {
     const count = r[3] === '' ? null : Number(r[3]);
-    if (r.length !== COLUMNS.length || !/^\d{4}-\d{2}-\d{2}$/.test(r[4]) || (count !== null && !Number.isFinite(count))) {
+    if (
+      r.length !== COLUMNS.length ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(r[4]) ||
+      (count !== null && !Number.isFinite(count))
+    ) {
       throw new ConfigError(`line ${i + 2}: malformed row`, file);
     }
-    return { name: r[0], state: r[1], entity_type: r[2], individuals_affected: count, submitted: r[4], breach_type: r[5] };
+    return {
+      name: r[0],
+      state: r[1],
+      entity_type: r[2],
+      individuals_affected: count,
+      submitted: r[4],
+      breach_type: r[5],
+    };
   });
 }
 
 export async function loadRegulatorReference(dir: string): Promise<RegulatorReference> {
   const csvFile = join(dir, 'hhs-breaches.csv');
   const yamlFile = join(dir, 'hhs-states.yaml');
-  const read = (f: string) => readFile(f, 'utf8').catch((err: Error) => { throw new ConfigError(`cannot read: ${err.message}`, f); });
+  const read = (f: string) =>
+    readFile(f, 'utf8').catch((err: Error) => {
+      throw new ConfigError(`cannot read: ${err.message}`, f);
+    });
   const [csv, yaml] = await Promise.all([read(csvFile), read(yamlFile)]);
   const doc = parseYaml(yaml) as { states?: Record<string, string>; cities?: Record<string, string> } | null;
   const places = { ...(doc?.cities ?? {}), ...(doc?.states ?? {}) };

@@ -21,12 +21,22 @@ export interface Resolved {
 
 /** Everything resolve decides before it reads texts again: clusters, and the candidate groups (one per
  * incident, withdrawn ones dropped). Shared by resolve() and the blocked variant (blocked.ts). */
-export interface Grouped { s: Settings; clusters: DocCluster[]; byId: Map<string, CleanArticle>; groups: Candidate[][] }
+export interface Grouped {
+  s: Settings;
+  clusters: DocCluster[];
+  byId: Map<string, CleanArticle>;
+  groups: Candidate[][];
+}
 
 /** `stories`: the story index when the caller built it while streaming texts (pipeline/resolve-store.ts); else it is
  * built here from the documents' texts, over the same documents. */
-export function groupAll(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
-  nearPairs?: [string, string][], stories?: StoryIndex): Grouped {
+export function groupAll(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  opts: ResolveOptions,
+  nearPairs?: [string, string][],
+  stories?: StoryIndex,
+): Grouped {
   const s = settings(opts);
   const { clusters, roles } = clusterDocuments(docs, s, nearPairs);
   const byId = new Map(docs.map((d) => [d.doc_id, d]));
@@ -56,6 +66,12 @@ export const victimNamesOf = (inc: Incident): string[] =>
 export function resolve(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions = {}): Resolved {
   const { s, clusters, byId, groups } = groupAll(docs, extractions, opts);
   const textsOf = (inc: Incident) => inc.sources.map((src) => byId.get(src.doc_id)?.text ?? '');
-  const incidents = crossCheck(assignIds(groups.map(buildIncident)), s.regulator, textsOf, victimNamesOf, s.jaroWinkler);
+  const incidents = crossCheck(
+    assignIds(groups.map(buildIncident)),
+    s.regulator,
+    textsOf,
+    victimNamesOf,
+    s.jaroWinkler,
+  );
   return { clusters, incidents };
 }

@@ -19,13 +19,17 @@ export type StoryTerms = [term: string, count: number][];
 const TERMS = 20;
 
 // a capitalised word (or acronym) or a figure; group 1 is set when it opens a sentence or a line
-const TERM = /(^|[.!?:;"“”]\s+|\n\s*)?(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|\p{Lu}|\d[\d,.]*\d)(?![\p{L}\p{N}])/gu;
+const TERM =
+  /(^|[.!?:;"“”]\s+|\n\s*)?(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’&.-]*[\p{L}\p{N}]|\p{Lu}|\d[\d,.]*\d)(?![\p{L}\p{N}])/gu;
 
 export function storyTerms(text: string): StoryTerms {
   const counts = new Map<string, number>();
   for (const m of text.matchAll(TERM)) {
     if (m[1] !== undefined) continue;
-    const w = m[2]!.replace(/['’]s$/, '').replace(/,/g, '').toLowerCase();
+    const w = m[2]!
+      .replace(/['’]s$/, '')
+      .replace(/,/g, '')
+      .toLowerCase();
     if (w.length < 2 || /^\d{1,2}$/.test(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
@@ -33,7 +37,11 @@ export function storyTerms(text: string): StoryTerms {
 }
 
 /** Terms of the documents that may link, and document frequencies over all documents. */
-export interface StoryIndex { terms: Map<string, StoryTerms>; df: Map<string, number>; n: number }
+export interface StoryIndex {
+  terms: Map<string, StoryTerms>;
+  df: Map<string, number>;
+  n: number;
+}
 
 export const storyIndex = (): StoryIndex => ({ terms: new Map(), df: new Map(), n: 0 });
 
@@ -66,15 +74,23 @@ export function storyLinks(ix: StoryIndex, published: Map<string, string | null>
     for (const [t] of ix.terms.get(id)!) {
       if ((ix.df.get(t) ?? 0) > PROBE_DF) continue;
       const l = byTerm.get(t);
-      if (l) l.push(id); else byTerm.set(t, [id]);
+      if (l) l.push(id);
+      else byTerm.set(t, [id]);
     }
   }
-  const day = (id: string) => { const p = published.get(id); return p ? dayNumber(p) : null; };
+  const day = (id: string) => {
+    const p = published.get(id);
+    return p ? dayNumber(p) : null;
+  };
   const out: StoryLinks = new Map();
   const link = (a: string, b: string, sim: number) => {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const m = out.get(x);
-      if (m) m.set(y, sim); else out.set(x, new Map([[y, sim]]));
+      if (m) m.set(y, sim);
+      else out.set(x, new Map([[y, sim]]));
     }
   };
   for (const a of [...ix.terms.keys()].sort()) {
@@ -106,7 +122,6 @@ export function closest(links: StoryLinks, id: string, among: (other: string) =>
   return best?.[0] ?? null;
 }
 
-
 /**
  * Relevant reports that named no victim join the incident of the single-victim report they most resemble, told
  * with that incident's victim. A rider adds a source and its facts; it never makes an incident of its own.
@@ -122,8 +137,12 @@ export function attachRiders(groups: Candidate[][], riders: Rider[], links: Stor
     if (r.country !== null && g.some((c) => c.country !== null && c.country !== r.country)) continue;
     if (g.some((c) => gap(c, r) > windowDays)) continue;
     if (g.some((c) => c.source.doc_id === r.source.doc_id)) continue;
-    g.push({ ...r, key: `${r.source.doc_id}\u241f${nameKey(host.victim.canonical)}`, victim: host.victim,
-      names: host.names });
+    g.push({
+      ...r,
+      key: `${r.source.doc_id}\u241f${nameKey(host.victim.canonical)}`,
+      victim: host.victim,
+      names: host.names,
+    });
     g.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   }
 }

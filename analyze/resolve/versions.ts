@@ -26,34 +26,61 @@ function restore(inc: Incident, docOf: Map<string, string>): Incident {
   return { ...inc, ransom, history };
 }
 
-interface StoredInputs { docs: CleanArticle[]; extractions: Extraction[]; opts: ResolveOptions; docOf: Map<string, string> }
+interface StoredInputs {
+  docs: CleanArticle[];
+  extractions: Extraction[];
+  opts: ResolveOptions;
+  docOf: Map<string, string>;
+}
 
 /** The inputs resolve() sees: older versions join as documents of their own, keyed by version_id. */
-function storedInputs(docs: CleanArticle[], extractions: Extraction[], older: StoredVersion[], opts: ResolveOptions): StoredInputs {
+function storedInputs(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  older: StoredVersion[],
+  opts: ResolveOptions,
+): StoredInputs {
   const present = new Set(docs.map((d) => d.doc_id));
   const kept = older.filter((v) => present.has(v.article.doc_id) && !present.has(v.version_id));
   const docOf = new Map(kept.map((v) => [v.version_id, v.article.doc_id]));
   const versions = Object.fromEntries(kept.map((v) => [v.version_id, v.article.doc_id]));
   const allDocs = [...docs, ...kept.map((v) => ({ ...v.article, doc_id: v.version_id }))];
-  const allExts = [...extractions, ...kept.flatMap((v) => (v.extraction ? [{ ...v.extraction, doc_id: v.version_id }] : []))];
+  const allExts = [
+    ...extractions,
+    ...kept.flatMap((v) => (v.extraction ? [{ ...v.extraction, doc_id: v.version_id }] : [])),
+  ];
   return { docs: allDocs, extractions: allExts, opts: { ...opts, versions: { ...opts.versions, ...versions } }, docOf };
 }
 
-const restored = (r: Resolved, docOf: Map<string, string>): Resolved =>
-  ({ clusters: r.clusters, incidents: r.incidents.map((i) => restore(i, docOf)) });
+const restored = (r: Resolved, docOf: Map<string, string>): Resolved => ({
+  clusters: r.clusters,
+  incidents: r.incidents.map((i) => restore(i, docOf)),
+});
 
 /** resolve() over current documents plus the older versions the store keeps. Clusters keep version ids
  * (in `doc_ids` and `superseded`): a version is not a row of `documents`. */
-export function resolveStored(docs: CleanArticle[], extractions: Extraction[], older: StoredVersion[],
-  opts: ResolveOptions = {}): Resolved {
+export function resolveStored(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  older: StoredVersion[],
+  opts: ResolveOptions = {},
+): Resolved {
   const x = storedInputs(docs, extractions, older, opts);
   return restored(resolve(x.docs, x.extractions, x.opts), x.docOf);
 }
 
 /** resolveStored() with texts streamed and incidents emitted a block at a time (blocked.ts): near-duplicate pairs
  * and the text loader use the resolve-level ids, version_id for an older version. Returns the clusters. */
-export async function resolveStoredBlocked(docs: CleanArticle[], extractions: Extraction[], older: StoredVersion[],
-  opts: ResolveOptions, io: BlockedInput): Promise<DocCluster[]> {
+export async function resolveStoredBlocked(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  older: StoredVersion[],
+  opts: ResolveOptions,
+  io: BlockedInput,
+): Promise<DocCluster[]> {
   const x = storedInputs(docs, extractions, older, opts);
-  return resolveBlocked(x.docs, x.extractions, x.opts, { ...io, emit: (b) => io.emit(b.map((i) => restore(i, x.docOf))) });
+  return resolveBlocked(x.docs, x.extractions, x.opts, {
+    ...io,
+    emit: (b) => io.emit(b.map((i) => restore(i, x.docOf))),
+  });
 }

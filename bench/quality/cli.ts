@@ -17,7 +17,9 @@ export const sha256File = (path: string): string => createHash('sha256').update(
 
 const temps = new Set<string>();
 // a run cut short (a filtered or failed test file ends its process) leaves no folder behind
-process.once('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+process.once('exit', () => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 /** A fresh temporary directory; remove it with `rmTemp`. */
 export function makeTemp(prefix: string): string {
@@ -41,7 +43,12 @@ function run(cmd: string, args: string[], okCodes = [0]): Promise<string> {
   });
 }
 
-export interface TextRecord { id: string; text: string; published?: string | null; title?: string | null }
+export interface TextRecord {
+  id: string;
+  text: string;
+  published?: string | null;
+  title?: string | null;
+}
 
 /** Writes one `<id>.txt` per record: optional `Published:` / `Title:` header lines, a blank line, then the text. */
 export function writeTexts(dir: string, records: TextRecord[]): string[] {
@@ -67,12 +74,19 @@ export async function cliIncidents(dir: string, db: string): Promise<string> {
 }
 
 /** `node score.mjs MODE GOLD PRED`: the JSON figures it prints before its summary line. */
-export async function scoreMjs(scorer: string, mode: 'extract' | 'cluster' | 'casie', gold: string, pred: string):
-  Promise<Record<string, unknown>> {
+export async function scoreMjs(
+  scorer: string,
+  mode: 'extract' | 'cluster' | 'casie',
+  gold: string,
+  pred: string,
+): Promise<Record<string, unknown>> {
   const out = (await run(process.execPath, [scorer, mode, gold, pred])).trimEnd();
   const json = out.slice(0, out.lastIndexOf('\n'));
   return JSON.parse(json) as Record<string, unknown>;
 }
 
 export const listTxt = (dir: string): string[] =>
-  readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));

@@ -30,9 +30,24 @@ export async function extractCliLines(files: string[]): Promise<string> {
       const { doc_id: _d, extractor_version: _v, ...x } = extract(article, ref());
       out.push(JSON.stringify({ file, ...x }));
     } catch (err) {
-      out.push(JSON.stringify({ file, relevant: false, relevance: 0, attack_types: [], victims: [], actors: [],
-        ransom: [], payment_method: null, records_affected: null, attack_date: null, published: null,
-        downtime_days: null, countries: [], error: describeError(err) }));
+      out.push(
+        JSON.stringify({
+          file,
+          relevant: false,
+          relevance: 0,
+          attack_types: [],
+          victims: [],
+          actors: [],
+          ransom: [],
+          payment_method: null,
+          records_affected: null,
+          attack_date: null,
+          published: null,
+          downtime_days: null,
+          countries: [],
+          error: describeError(err),
+        }),
+      );
     }
   }
   return out.map((l) => `${l}\n`).join('');
@@ -43,7 +58,8 @@ export async function incidentsCliJson(dir: string, db: string): Promise<string>
   const store = await Store.open(db);
   const pool = createPool({ size: 0, referenceDir: PROJECT.reference });
   try {
-    const clock = systemClock, log = silentLogger;
+    const clock = systemClock,
+      log = silentLogger;
     await ingestPages({ store, clock, log, pool }, readLocalDir(dir, { clock, onError: async () => {} }), emptyStats());
     await analyze({ store, clock, log, reference: ref(), pool }, { reextract: false });
     return `${JSON.stringify(await loadIncidents(store), null, 2)}\n`;

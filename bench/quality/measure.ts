@@ -25,13 +25,22 @@ import { extractCliLines, incidentsCliJson, ref } from './inprocess.ts';
 
 export { ref };
 /** `inProcess`: run the CLI's steps in this process (./inprocess.ts) instead of spawning `triage`. */
-export interface RunOptions { inProcess?: boolean }
-const runners = (o: RunOptions) => (o.inProcess
-  ? { lines: extractCliLines, incidents: incidentsCliJson }
-  : { lines: cliExtract, incidents: cliIncidents });
+export interface RunOptions {
+  inProcess?: boolean;
+}
+const runners = (o: RunOptions) =>
+  o.inProcess
+    ? { lines: extractCliLines, incidents: incidentsCliJson }
+    : { lines: cliExtract, incidents: cliIncidents };
 
 export type Figures = Record<string, number | null>;
-export interface Measured { set: string; source: string; sha256: string; scorer_sha256?: string; figures: Figures }
+export interface Measured {
+  set: string;
+  source: string;
+  sha256: string;
+  scorer_sha256?: string;
+  figures: Figures;
+}
 
 export const DEMO_DIR = join(ROOT, 'demo/src/articles');
 export const CASIE_PATH = process.env.TRIAGE_CASIE ?? join(SHARED, 'benchmarks/casie/casie.jsonl');
@@ -39,25 +48,49 @@ export const HN_DIR = join(SHARED, 'benchmarks/healthcare-news');
 
 /** The issue 14 goals for the healthcare-news figures (a field absent here has none). */
 export const HN_GOALS: Figures = {
-  relevance: 0.95, victim: 0.9, ransom: 0.85, ransom_kind: 0.8, actor: 0.9, date: 0.8, records: 0.8, country: 0.9,
-  types: 0.85, cluster: 0.9,
+  relevance: 0.95,
+  victim: 0.9,
+  ransom: 0.85,
+  ransom_kind: 0.8,
+  actor: 0.9,
+  date: 0.8,
+  records: 0.8,
+  country: 0.9,
+  types: 0.85,
+  cluster: 0.9,
 };
 /** The healthcare-news figures in print order, with their labels. */
 export const HN_FIELDS: [string, string][] = [
-  ['relevance', 'relevance F1'], ['victim', 'victim F1'], ['ransom', 'ransom amount+currency F1'],
-  ['ransom_kind', 'ransom with kind F1'], ['actor', 'actor accuracy'], ['date', 'attack date exact'],
-  ['records', 'records within 1 %'], ['country', 'country accuracy'], ['types', 'attack-type set F1'],
-  ['payment', 'payment method accuracy'], ['disputed', 'disputed accuracy'], ['downtime', 'downtime exact'],
+  ['relevance', 'relevance F1'],
+  ['victim', 'victim F1'],
+  ['ransom', 'ransom amount+currency F1'],
+  ['ransom_kind', 'ransom with kind F1'],
+  ['actor', 'actor accuracy'],
+  ['date', 'attack date exact'],
+  ['records', 'records within 1 %'],
+  ['country', 'country accuracy'],
+  ['types', 'attack-type set F1'],
+  ['payment', 'payment method accuracy'],
+  ['disputed', 'disputed accuracy'],
+  ['downtime', 'downtime exact'],
   ['cluster', 'clustering pairwise F1'],
 ];
 
-
 export function demoHash(dir = DEMO_DIR): string {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-  return createHash('sha256').update(files.map((f) => `${f} ${sha256File(join(dir, f))}\n`).join('')).digest('hex');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  return createHash('sha256')
+    .update(files.map((f) => `${f} ${sha256File(join(dir, f))}\n`).join(''))
+    .digest('hex');
 }
 
-export interface DemoResult { measured: Measured; scores: Record<string, FieldScore>; misses: Miss[]; n: number }
+export interface DemoResult {
+  measured: Measured;
+  scores: Record<string, FieldScore>;
+  misses: Miss[];
+  n: number;
+}
 
 export function measureDemo(dir = DEMO_DIR): DemoResult | null {
   const items = loadDemoArticles(dir);
@@ -70,8 +103,10 @@ export function measureDemo(dir = DEMO_DIR): DemoResult | null {
 }
 
 /** CASIE by ./score-casie.ts; `split` keeps the even or odd lines (then the figures are for no floor). */
-export function measureCasie(path = CASIE_PATH, split?: 'even' | 'odd'):
-  { measured: Measured; scores: CasieScores; misses: CasieMiss[] } | null {
+export function measureCasie(
+  path = CASIE_PATH,
+  split?: 'even' | 'odd',
+): { measured: Measured; scores: CasieScores; misses: CasieMiss[] } | null {
   const all = loadCasie(path);
   const items = split ? all.filter((_, i) => i % 2 === (split === 'even' ? 0 : 1)) : all;
   if (!items.length) return null;
@@ -86,27 +121,47 @@ const f1 = (x: unknown): number | null => (x as { f1?: number } | undefined)?.f1
 const num = (x: unknown): number | null => (typeof x === 'number' ? x : null);
 
 /** CASIE through the CLI and score.mjs `casie` (Price, Payment-Method, Victim organisation of Actual Ransom events). */
-export async function measureCasieMjs(path = CASIE_PATH, scorer = join(HN_DIR, 'score.mjs'), o: RunOptions = {}):
-  Promise<Measured | null> {
+export async function measureCasieMjs(
+  path = CASIE_PATH,
+  scorer = join(HN_DIR, 'score.mjs'),
+  o: RunOptions = {},
+): Promise<Measured | null> {
   if (!existsSync(path) || !existsSync(scorer)) return null;
   const tmp = makeTemp('casie');
   try {
-    const records = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as
-      { id: string; date: string; title: string | null; text: string });
-    const files = writeTexts(tmp, records.map((r) => ({ id: String(r.id), text: r.text, title: r.title,
-      published: /^\d{4}_\d{2}_\d{2}$/.test(r.date) ? r.date.replace(/_/g, '-') : null })));
+    const records = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; date: string; title: string | null; text: string });
+    const files = writeTexts(
+      tmp,
+      records.map((r) => ({
+        id: String(r.id),
+        text: r.text,
+        title: r.title,
+        published: /^\d{4}_\d{2}_\d{2}$/.test(r.date) ? r.date.replace(/_/g, '-') : null,
+      })),
+    );
     const pred = join(tmp, 'pred.jsonl');
     writeTextFile(pred, await runners(o).lines(files));
     const out = await scoreMjs(scorer, 'casie', path, pred);
-    return { set: 'casie/score.mjs', source: path, sha256: sha256File(path), scorer_sha256: sha256File(scorer),
-      figures: { price: f1(out.price), payment: f1(out.payment_method), victim_org: f1(out.victim_org) } };
+    return {
+      set: 'casie/score.mjs',
+      source: path,
+      sha256: sha256File(path),
+      scorer_sha256: sha256File(scorer),
+      figures: { price: f1(out.price), payment: f1(out.payment_method), victim_org: f1(out.victim_org) },
+    };
   } finally {
     rmTemp(tmp);
   }
 }
 
 export interface SplitResult {
-  measured: Measured; dir: string; extract: Record<string, unknown>; cluster: Record<string, unknown> | null;
+  measured: Measured;
+  dir: string;
+  extract: Record<string, unknown>;
+  cluster: Record<string, unknown> | null;
 }
 
 /**
@@ -115,21 +170,32 @@ export interface SplitResult {
  * score.mjs cluster.
  * `keep` leaves the temp dir (its path is returned) for a later in-process speed run; remove it with rmTemp.
  */
-export async function measureSplit(dir: string, split: string,
-  opts: RunOptions & { cluster?: boolean; keep?: boolean } = {}): Promise<SplitResult | null> {
-  const gold = join(dir, `${split}.jsonl`), scorer = join(dir, 'score.mjs');
+export async function measureSplit(
+  dir: string,
+  split: string,
+  opts: RunOptions & { cluster?: boolean; keep?: boolean } = {},
+): Promise<SplitResult | null> {
+  const gold = join(dir, `${split}.jsonl`),
+    scorer = join(dir, 'score.mjs');
   if (!existsSync(gold) || !existsSync(scorer)) return null;
   const tmp = makeTemp(split);
   try {
     const texts = join(tmp, 'texts');
     mkdirSync(texts);
-    const records = readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as
-      { id: string; text: string; published: string | null });
-    const files = writeTexts(texts, records.map((r) => ({ id: r.id, text: r.text, published: r.published })));
+    const records = readFileSync(gold, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; text: string; published: string | null });
+    const files = writeTexts(
+      texts,
+      records.map((r) => ({ id: r.id, text: r.text, published: r.published })),
+    );
     const pred = join(tmp, 'pred.jsonl');
     const run = runners(opts);
-    const [lines, incidents] = await Promise.all([run.lines(files),
-      opts.cluster === false ? Promise.resolve(null) : run.incidents(texts, join(tmp, 't.duckdb'))]);
+    const [lines, incidents] = await Promise.all([
+      run.lines(files),
+      opts.cluster === false ? Promise.resolve(null) : run.incidents(texts, join(tmp, 't.duckdb')),
+    ]);
     writeTextFile(pred, lines);
     const ex = await scoreMjs(scorer, 'extract', gold, pred);
     let cl: Record<string, unknown> | null = null;
@@ -138,11 +204,19 @@ export async function measureSplit(dir: string, split: string,
       cl = await scoreMjs(scorer, 'cluster', gold, join(tmp, 'incidents.json'));
     }
     const figures: Figures = {
-      relevance: f1(ex.relevance), victim: f1(ex.victim), ransom: f1(ex.ransom_amount_currency),
-      ransom_kind: f1(ex.ransom_with_kind), actor: num(ex.actor_accuracy), date: num(ex.attack_date_exact),
-      records: num(ex.records_exact), country: num(ex.country_accuracy), types: f1(ex.attack_types),
-      payment: num(ex.payment_method_accuracy), disputed: num(ex.disputed_accuracy),
-      downtime: num(ex.downtime_exact), ...(cl ? { cluster: f1(cl) } : {}),
+      relevance: f1(ex.relevance),
+      victim: f1(ex.victim),
+      ransom: f1(ex.ransom_amount_currency),
+      ransom_kind: f1(ex.ransom_with_kind),
+      actor: num(ex.actor_accuracy),
+      date: num(ex.attack_date_exact),
+      records: num(ex.records_exact),
+      country: num(ex.country_accuracy),
+      types: f1(ex.attack_types),
+      payment: num(ex.payment_method_accuracy),
+      disputed: num(ex.disputed_accuracy),
+      downtime: num(ex.downtime_exact),
+      ...(cl ? { cluster: f1(cl) } : {}),
     };
     const set = `${basename(dir)}/${split}`;
     const measured = { set, source: gold, sha256: sha256File(gold), scorer_sha256: sha256File(scorer), figures };
@@ -156,20 +230,30 @@ export async function measureSplit(dir: string, split: string,
  * Articles per second of extract() in this thread over the files, cleaned first as `triage extract` cleans them: by
  * the wall clock, and per second of this process's CPU time (steadier on a shared machine).
  */
-export interface Speed { perSecond: number; perCpuSecond: number; articles: number; meanChars: number }
+export interface Speed {
+  perSecond: number;
+  perCpuSecond: number;
+  articles: number;
+  meanChars: number;
+}
 
 export async function extractSpeed(files: string[], rounds = 5): Promise<Speed> {
   const articles: CleanArticle[] = [];
   for (const f of files) {
     try {
       articles.push(await cleanFetchedPageAsync(await readLocalFile(f, { clock: systemClock })));
-    } catch { /* a file the CLI also rejects */ }
+    } catch {
+      /* a file the CLI also rejects */
+    }
   }
   const r = ref();
   for (const a of articles) extract(a, r); // warm-up
-  const t0 = performance.now(), c0 = process.cpuUsage();
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
   for (let i = 0; i < rounds; i++) for (const a of articles) extract(a, r);
-  const secs = (performance.now() - t0) / 1000, c = process.cpuUsage(c0), cpuSecs = (c.user + c.system) / 1e6;
+  const secs = (performance.now() - t0) / 1000,
+    c = process.cpuUsage(c0),
+    cpuSecs = (c.user + c.system) / 1e6;
   const meanChars = articles.reduce((n, a) => n + a.text.length, 0) / Math.max(1, articles.length);
   const n = rounds * articles.length;
   return { perSecond: n / secs, perCpuSecond: n / cpuSecs, articles: articles.length, meanChars };

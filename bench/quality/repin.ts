@@ -22,8 +22,11 @@ const demo = measureDemo();
 if (demo) measured.push(demo.measured);
 const casie = measureCasie();
 if (casie) measured.push(casie.measured);
-const [mjs, dev, check] = await Promise.all([measureCasieMjs(), measureSplit(HN_DIR, 'dev'),
-  measureSplit(HN_DIR, 'check')]);
+const [mjs, dev, check] = await Promise.all([
+  measureCasieMjs(),
+  measureSplit(HN_DIR, 'dev'),
+  measureSplit(HN_DIR, 'check'),
+]);
 for (const m of [mjs, dev?.measured, check?.measured]) if (m) measured.push(m);
 for (const set of Object.keys(file.sets)) {
   if (!measured.some((m) => m.set === set)) console.log(`${set}: not found, pin kept`);
@@ -31,13 +34,17 @@ for (const set of Object.keys(file.sets)) {
 
 const { next, lowered, raised } = repin(file, measured, margin);
 for (const m of measured) {
-  const floors = Object.entries(next.sets[m.set]!.floors).map(([k, v]) => `${k} ${v}`).join(', ');
+  const floors = Object.entries(next.sets[m.set]!.floors)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   console.log(`${m.set.padEnd(22)} ${floors}`);
 }
 if (raised.length) console.log(`\nraised: ${raised.join('; ')}`);
 if (lowered.length && !allow) {
-  console.error(`\nrefused: ${lowered.length} floor(s) would go down (${lowered.join('; ')}).\n` +
-    'Run again with --allow-regression if that is intended, and carry the printed lines in the commit message.');
+  console.error(
+    `\nrefused: ${lowered.length} floor(s) would go down (${lowered.join('; ')}).\n` +
+      'Run again with --allow-regression if that is intended, and carry the printed lines in the commit message.',
+  );
   process.exit(1);
 }
 saveFloors(next);

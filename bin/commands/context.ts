@@ -5,9 +5,17 @@ import type { Store } from '../../store/store.ts';
 import { redactUserinfo } from '../../core/safe-text.ts';
 import { describe } from '../../core/errors.ts';
 
-export interface GlobalOpts { db: string; verbose?: boolean; quiet?: boolean }
+export interface GlobalOpts {
+  db: string;
+  verbose?: boolean;
+  quiet?: boolean;
+}
 
-export interface Ctx { db: string; log: Logger; clock: Clock }
+export interface Ctx {
+  db: string;
+  log: Logger;
+  clock: Clock;
+}
 
 export function ctxOf(cmd: Command): Ctx {
   const g = cmd.optsWithGlobals() as GlobalOpts;
@@ -18,11 +26,16 @@ export function ctxOf(cmd: Command): Ctx {
  * A reader opens the current read snapshot or the file (store/snapshot.ts), so it never blocks a writer for long;
  * a writer that finishes publishes the snapshot for the readers that come while the next one writes.
  */
-export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+export async function withStore<T>(
+  ctx: Ctx,
+  fn: (store: Store) => Promise<T>,
+  opts: { readOnly?: boolean } = {},
+): Promise<T> {
   // DuckDB loads here, for the commands that use it (`triage clean` does not).
   const { Store } = await import('../../store/store.ts');
   const { openReader } = await import('../../store/snapshot.ts');
-  const store = opts.readOnly ? await openReader(ctx.db, (path) => Store.open(path, { readOnly: true }), ctx.log)
+  const store = opts.readOnly
+    ? await openReader(ctx.db, (path) => Store.open(path, { readOnly: true }), ctx.log)
     : await Store.open(ctx.db);
   try {
     const out = await fn(store);

@@ -13,8 +13,19 @@ import { publishSnapshot, SnapshotReader } from '../../store/snapshot.ts';
 import { startServer } from '../../reports/serve/server.ts';
 
 interface QueryOpts {
-  victim?: string; country?: string; actor?: string; type?: string; sector?: string; since?: string; until?: string;
-  minRansomUsd?: string; text?: string; limit?: string; json?: boolean; csv?: boolean; sql?: string;
+  victim?: string;
+  country?: string;
+  actor?: string;
+  type?: string;
+  sector?: string;
+  since?: string;
+  until?: string;
+  minRansomUsd?: string;
+  text?: string;
+  limit?: string;
+  json?: boolean;
+  csv?: boolean;
+  sql?: string;
 }
 
 const toNumber = (flag: string, v: string | undefined): number | undefined => {
@@ -24,8 +35,17 @@ const toNumber = (flag: string, v: string | undefined): number | undefined => {
   return n;
 };
 
-const FILTER_FLAGS = { victim: '--victim', country: '--country', actor: '--actor', type: '--type', sector: '--sector',
-  since: '--since', until: '--until', minRansomUsd: '--min-ransom-usd', text: '--text' } as const;
+const FILTER_FLAGS = {
+  victim: '--victim',
+  country: '--country',
+  actor: '--actor',
+  type: '--type',
+  sector: '--sector',
+  since: '--since',
+  until: '--until',
+  minRansomUsd: '--min-ransom-usd',
+  text: '--text',
+} as const;
 
 export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
@@ -46,59 +66,102 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
     throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
   }
   const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
-  await withStore(ctx, async (store) => {
-    const incidents = await queryIncidents(store, filters);
-    if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
-    else if (opts.csv) out(incidentsCsv(incidents));
-    else emit(incidentsTable(incidents));
-  }, { readOnly: true });
+  await withStore(
+    ctx,
+    async (store) => {
+      const incidents = await queryIncidents(store, filters);
+      if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
+      else if (opts.csv) out(incidentsCsv(incidents));
+      else emit(incidentsTable(incidents));
+    },
+    { readOnly: true },
+  );
 }
 
 export async function incidentsCommand(opts: { json?: boolean }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  await withStore(ctx, async (store) => {
-    const incidents = await loadIncidents(store);
-    emit(opts.json ? JSON.stringify(incidents, null, 2) : incidentsTable(incidents));
-  }, { readOnly: true });
+  await withStore(
+    ctx,
+    async (store) => {
+      const incidents = await loadIncidents(store);
+      emit(opts.json ? JSON.stringify(incidents, null, 2) : incidentsTable(incidents));
+    },
+    { readOnly: true },
+  );
 }
 
-export async function exportCommand(opts: { format: ExportFormat; out: string; since?: string; until?: string }, cmd: Command): Promise<void> {
+export async function exportCommand(
+  opts: { format: ExportFormat; out: string; since?: string; until?: string },
+  cmd: Command,
+): Promise<void> {
   const ctx = ctxOf(cmd);
-  await withStore(ctx, async (store) => {
-    const r = await exportDataset(store, opts);
-    ctx.log.info(`export ${opts.format}: ${r.dir} (${Object.entries(r.rows).map(([k, v]) => `${v} ${k}`).join(', ')})`);
-  }, { readOnly: true });
+  await withStore(
+    ctx,
+    async (store) => {
+      const r = await exportDataset(store, opts);
+      ctx.log.info(
+        `export ${opts.format}: ${r.dir} (${Object.entries(r.rows)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')})`,
+      );
+    },
+    { readOnly: true },
+  );
 }
 
 export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  await withStore(ctx, async (store) => {
-    const rows = await sourcesStatus(store);
-    if (opts.json) { emit(JSON.stringify(rows, null, 2)); return; }
-    // a terminal table: a server's error text must not drive the terminal
-    for (const r of rows) {
-      emit(`${r.id}\t${r.enabled ? 'enabled' : 'disabled'}\tlast success ${r.last_success ?? 'never'}\t` +
-        `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}` +
-        (r.last_error_reason ? `\t${r.last_error_reason}: ${escapeControls(String(r.last_error))}` : ''));
-    }
-  }, { readOnly: true });
+  await withStore(
+    ctx,
+    async (store) => {
+      const rows = await sourcesStatus(store);
+      if (opts.json) {
+        emit(JSON.stringify(rows, null, 2));
+        return;
+      }
+      // a terminal table: a server's error text must not drive the terminal
+      for (const r of rows) {
+        emit(
+          `${r.id}\t${r.enabled ? 'enabled' : 'disabled'}\tlast success ${r.last_success ?? 'never'}\t` +
+            `items ${r.items_last_run ?? 0}\tfailures ${r.consecutive_failures ?? 0}` +
+            (r.last_error_reason ? `\t${r.last_error_reason}: ${escapeControls(String(r.last_error))}` : ''),
+        );
+      }
+    },
+    { readOnly: true },
+  );
 }
 
 export async function serveCommand(opts: { port: string; host: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   const port = toNumber('--port', opts.port);
-  if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0-65535, got "${opts.port}"`);
-  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(opts.host)) ctx.log.warn(`serving on ${opts.host}: other machines can reach this page`);
+  if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`--port must be 0-65535, got "${opts.port}"`);
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(opts.host))
+    ctx.log.warn(`serving on ${opts.host}: other machines can reach this page`);
   // serve never holds the database itself: it reads the published snapshot and follows each new one
-  const reader = await SnapshotReader.open(ctx.db, (path) => Store.open(path, { readOnly: true, uncached: true }),
+  const reader = await SnapshotReader.open(
+    ctx.db,
+    (path) => Store.open(path, { readOnly: true, uncached: true }),
     async () => {
       const writer = await Store.open(ctx.db);
-      try { await publishSnapshot(writer); } finally { writer.close(); }
-    }, ctx.log);
+      try {
+        await publishSnapshot(writer);
+      } finally {
+        writer.close();
+      }
+    },
+    ctx.log,
+  );
   const server = await startServer({ reader, host: opts.host, port, log: ctx.log });
   ctx.log.info(`triage serve: ${server.url}/ (read-only ${ctx.db}; Ctrl-C stops)`);
   await new Promise<void>((done) => {
-    const stop = () => { void server.close().then(() => { reader.close(); done(); }); };
+    const stop = () => {
+      void server.close().then(() => {
+        reader.close();
+        done();
+      });
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -8,7 +8,11 @@ import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { PROJECT } from '../../core/paths.ts';
 import { ctxOf, emit } from './context.ts';
 
-async function cleanFile(file: string, clock: ReturnType<typeof ctxOf>['clock'], published?: string): Promise<CleanArticle> {
+async function cleanFile(
+  file: string,
+  clock: ReturnType<typeof ctxOf>['clock'],
+  published?: string,
+): Promise<CleanArticle> {
   // PDF files arrive as plain text (readLocalFile extracts it); HTML in any charset, .html.gz and .txt as before.
   const page = await readLocalFile(file, { clock });
   if (published && !page.feed_published) page.feed_published = `${published}T00:00:00.000Z`;
@@ -23,7 +27,17 @@ function failed(log: ReturnType<typeof ctxOf>['log'], file: string, err: unknown
   return { error, reason };
 }
 
-const CLEAN_NULLS = { url: null, title: null, byline: null, published: null, modified: null, site_name: null, lang: null, canonical_url: null, text: null };
+const CLEAN_NULLS = {
+  url: null,
+  title: null,
+  byline: null,
+  published: null,
+  modified: null,
+  site_name: null,
+  lang: null,
+  canonical_url: null,
+  text: null,
+};
 
 export async function cleanCommand(files: string[], _opts: unknown, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
@@ -31,8 +45,21 @@ export async function cleanCommand(files: string[], _opts: unknown, cmd: Command
   for (const file of files) {
     try {
       const a = await cleanFile(file, ctx.clock);
-      emit(JSON.stringify({ file, url: a.url, title: a.title, byline: a.byline, published: a.published, modified: a.modified,
-        site_name: a.site_name, lang: a.lang, canonical_url: a.canonical_url, text: a.text, error: null }));
+      emit(
+        JSON.stringify({
+          file,
+          url: a.url,
+          title: a.title,
+          byline: a.byline,
+          published: a.published,
+          modified: a.modified,
+          site_name: a.site_name,
+          lang: a.lang,
+          canonical_url: a.canonical_url,
+          text: a.text,
+          error: null,
+        }),
+      );
     } catch (err) {
       failures++;
       emit(JSON.stringify({ file, ...CLEAN_NULLS, ...failed(ctx.log, file, err) }));
@@ -58,9 +85,24 @@ export async function extractCommand(files: string[], opts: { published?: string
       emit(JSON.stringify({ file, ...x }));
     } catch (err) {
       failures++;
-      emit(JSON.stringify({ file, relevant: false, relevance: 0, attack_types: [], victims: [], actors: [], ransom: [],
-        payment_method: null, records_affected: null, attack_date: null, published: null, downtime_days: null,
-        countries: [], ...failed(ctx.log, file, err) }));
+      emit(
+        JSON.stringify({
+          file,
+          relevant: false,
+          relevance: 0,
+          attack_types: [],
+          victims: [],
+          actors: [],
+          ransom: [],
+          payment_method: null,
+          records_affected: null,
+          attack_date: null,
+          published: null,
+          downtime_days: null,
+          countries: [],
+          ...failed(ctx.log, file, err),
+        }),
+      );
     }
   }
   if (failures) process.exitCode = EXIT.partial;

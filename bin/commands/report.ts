@@ -10,16 +10,20 @@ import { ctxOf, out, withStore, type Ctx } from './context.ts';
 import { assertOutFile, writeOutFile } from './out-file.ts';
 
 interface ReportOpts {
-  week?: string; month?: string; format: 'html' | 'md' | 'json' | 'pdf'; out?: string; force?: boolean;
+  week?: string;
+  month?: string;
+  format: 'html' | 'md' | 'json' | 'pdf';
+  out?: string;
+  force?: boolean;
 }
-
 
 /**
  * Opens the database writable so the report's figures are kept for the next report's revisions; when
  * another process holds it, the report is still built read-only, without recording.
  */
 async function build(ctx: Ctx, opts: ReportOpts): Promise<BuiltReport> {
-  if (!existsSync(ctx.db)) throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', ctx.db);
+  if (!existsSync(ctx.db))
+    throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', ctx.db);
   const make = async (store: Store) => {
     const built = await buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts));
     if (!store.readOnly) await recordReportSnapshot(store, built);
@@ -36,17 +40,31 @@ async function build(ctx: Ctx, opts: ReportOpts): Promise<BuiltReport> {
 
 export async function reportCommand(opts: ReportOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
-  if (opts.format === 'pdf' && !opts.out) throw new ConfigError('--format pdf needs --out PATH (a PDF is not written to stdout)');
+  if (opts.format === 'pdf' && !opts.out)
+    throw new ConfigError('--format pdf needs --out PATH (a PDF is not written to stdout)');
   // 2022-W53 looks like a week but 2022 has only 52: a usage error, not an internal one.
   if (opts.week && /^\d{4}-W\d{2}$/.test(opts.week)) {
-    try { weekRange(opts.week); } catch { throw new ConfigError(`--week: no such ISO week "${opts.week}"`); }
+    try {
+      weekRange(opts.week);
+    } catch {
+      throw new ConfigError(`--week: no such ISO week "${opts.week}"`);
+    }
   }
   // refused before the report is built: the user learns at once, not after a PDF render
   if (opts.out) await assertOutFile(opts.out, !!opts.force);
   const built = await build(ctx, opts);
-  const body = opts.format === 'html' ? built.html : opts.format === 'md' ? built.markdown
-    : opts.format === 'json' ? reportJsonText(built.json) : await renderPdf(built.html);
-  if (!opts.out) { out(body as string); return; }
+  const body =
+    opts.format === 'html'
+      ? built.html
+      : opts.format === 'md'
+        ? built.markdown
+        : opts.format === 'json'
+          ? reportJsonText(built.json)
+          : await renderPdf(built.html);
+  if (!opts.out) {
+    out(body as string);
+    return;
+  }
   await writeOutFile(opts.out, body, !!opts.force);
   ctx.log.info(`report ${built.period.id}: ${opts.out}`);
 }

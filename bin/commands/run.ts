@@ -20,14 +20,26 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
     const guarded = createDispatcher({ allowPrivate: catalogue.allow_private });
     const dispatcher = server ? demoDispatcher(server.origin, guarded) : guarded;
     const reference = await loadReference(PROJECT.reference);
-    const result = await withStore(ctx, (store) => runPipeline({
-      store, clock: ctx.clock, log: ctx.log, dispatcher, reference,
-      // The demo server is ours and local: no need to space requests out.
-      fetcherOptions: server ? { hostDelayMs: 0, concurrency: 8 } : {},
-    }, catalogue.sources, opts.out));
+    const result = await withStore(ctx, (store) =>
+      runPipeline(
+        {
+          store,
+          clock: ctx.clock,
+          log: ctx.log,
+          dispatcher,
+          reference,
+          // The demo server is ours and local: no need to space requests out.
+          fetcherOptions: server ? { hostDelayMs: 0, concurrency: 8 } : {},
+        },
+        catalogue.sources,
+        opts.out,
+      ),
+    );
     const c = result.counts;
-    ctx.log.info(`database ${resolve(ctx.db)}: ${c.documents} documents, ${c.facts} facts, ${c.incidents} incidents, ` +
-      `${c.failures} failures`);
+    ctx.log.info(
+      `database ${resolve(ctx.db)}: ${c.documents} documents, ${c.facts} facts, ${c.incidents} incidents, ` +
+        `${c.failures} failures`,
+    );
     // one line per path: the log sink escapes a newline inside a message
     for (const file of result.report ? [result.report.html, result.report.markdown] : []) {
       ctx.log.info(`report ${result.report!.period}: ${resolve(file)}`);

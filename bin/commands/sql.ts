@@ -6,7 +6,12 @@ import { runQuery, SQL_ROW_CAP, type SqlRow } from '../../store/sql-query.ts';
 import { csvLine, type CsvValue } from '../../core/csv.ts';
 import type { Ctx } from './context.ts';
 
-export interface SqlOpts { sql: string; limit?: string; json?: boolean; csv?: boolean }
+export interface SqlOpts {
+  sql: string;
+  limit?: string;
+  json?: boolean;
+  csv?: boolean;
+}
 
 /** --limit for --sql: a whole number ≥ 1, default SQL_ROW_CAP. */
 export function sqlLimit(value: string | undefined): number {
@@ -17,7 +22,6 @@ export function sqlLimit(value: string | undefined): number {
   }
   return n;
 }
-
 
 /** Rows go to stdout as they come (JSON array, pretty with --json, or CSV); the cut is said on stderr. */
 export async function sqlCommand(ctx: Ctx, o: SqlOpts, write: (s: string) => void): Promise<void> {
@@ -45,8 +49,10 @@ export async function sqlCommand(ctx: Ctx, o: SqlOpts, write: (s: string) => voi
     if (o.csv && n === 0) write(csvLine(r.columns));
     if (!o.csv) write(n === 0 ? '[]\n' : `${o.json ? '\n' : ''}]\n`);
     if (r.cut) {
-      ctx.log.warn(`--sql: the result was cut at ${limit} rows (--limit ${limit}); there are more: raise --limit, ` +
-        'or aggregate or filter in SQL');
+      ctx.log.warn(
+        `--sql: the result was cut at ${limit} rows (--limit ${limit}); there are more: raise --limit, ` +
+          'or aggregate or filter in SQL',
+      );
     }
   } finally {
     sandbox.close();

@@ -11,19 +11,26 @@ import { createPool, defaultPoolSize, type Pool } from '../../pipeline/pool.ts';
 import { progress } from '../../pipeline/progress.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import { PROJECT } from '../../core/paths.ts';
-import { ConfigError, EXIT, SkipError, messageFor } from '../../core/errors.ts';
+import { ConfigError, EXIT, type SkipError, messageFor } from '../../core/errors.ts';
 import { recordFailure } from '../../store/ingest-state.ts';
 import { stat } from 'node:fs/promises';
 import { ctxOf, withStore, type Ctx } from './context.ts';
 import type { Store } from '../../store/store.ts';
 
-export interface IngestOpts { sources: string; dir?: string; analyze: boolean; delay?: string; workers?: string }
+export interface IngestOpts {
+  sources: string;
+  dir?: string;
+  analyze: boolean;
+  delay?: string;
+  workers?: string;
+}
 
 /** --workers N: threads for cleaning and extraction (default: one per core; 0 runs them in this thread). */
 function workersOf(value: string | undefined): number {
   if (value === undefined) return defaultPoolSize();
   const n = Number(value);
-  if (!(Number.isInteger(n) && n >= 0 && n <= 256)) throw new ConfigError(`--workers: expected a whole number 0–256, got "${value}"`);
+  if (!(Number.isInteger(n) && n >= 0 && n <= 256))
+    throw new ConfigError(`--workers: expected a whole number 0–256, got "${value}"`);
   return n;
 }
 
@@ -39,23 +46,43 @@ async function withPool<T>(size: number, fn: (pool: Pool) => Promise<T>): Promis
 export async function ingestCommand(opts: IngestOpts, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   const delay = opts.delay === undefined ? undefined : Number(opts.delay);
-  if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0)) throw new ConfigError(`--delay: expected milliseconds, got "${opts.delay}"`);
+  if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0))
+    throw new ConfigError(`--delay: expected milliseconds, got "${opts.delay}"`);
   // The catalogue is read before the database is opened, so a bad file never waits for the lock.
   const workers = workersOf(opts.workers);
   const catalogue = opts.dir ? null : await loadSources(opts.sources);
-  await withStore(ctx, (store) => withPool(workers, async (pool) => {
-    const stats = catalogue ? await ingestCatalogue(ctx, store, catalogue, pool, delay) : await ingestDir(ctx, store, opts.dir!, pool);
-    ctx.log.info(`ingest: ${stats.documents_new} new documents, ${stats.documents_updated} updated, ` +
-      `${stats.documents_unchanged} unchanged, ${stats.not_modified} not modified, ${stats.failures} failures`);
-    if (opts.analyze) await analyzeStore(ctx, store, false, pool);
-    if (stats.failures > 0) process.exitCode = EXIT.partial;
-  }));
+  await withStore(ctx, (store) =>
+    withPool(workers, async (pool) => {
+      const stats = catalogue
+        ? await ingestCatalogue(ctx, store, catalogue, pool, delay)
+        : await ingestDir(ctx, store, opts.dir!, pool);
+      ctx.log.info(
+        `ingest: ${stats.documents_new} new documents, ${stats.documents_updated} updated, ` +
+          `${stats.documents_unchanged} unchanged, ${stats.not_modified} not modified, ${stats.failures} failures`,
+      );
+      if (opts.analyze) await analyzeStore(ctx, store, false, pool);
+      if (stats.failures > 0) process.exitCode = EXIT.partial;
+    }),
+  );
 }
 
-async function ingestCatalogue(ctx: Ctx, store: Store, catalogue: SourcesFile, pool: Pool, delay?: number): Promise<IngestStats> {
-  const fetcher = createFetcher({ dispatcher: createDispatcher({ allowPrivate: catalogue.allow_private }), clock: ctx.clock,
-    logger: ctx.log, ...(delay === undefined ? {} : { hostDelayMs: delay }) });
-  return ingestSources({ store, fetcher, clock: ctx.clock, log: ctx.log, clean: (p) => pool.clean(p) }, catalogue.sources);
+async function ingestCatalogue(
+  ctx: Ctx,
+  store: Store,
+  catalogue: SourcesFile,
+  pool: Pool,
+  delay?: number,
+): Promise<IngestStats> {
+  const fetcher = createFetcher({
+    dispatcher: createDispatcher({ allowPrivate: catalogue.allow_private }),
+    clock: ctx.clock,
+    logger: ctx.log,
+    ...(delay === undefined ? {} : { hostDelayMs: delay }),
+  });
+  return ingestSources(
+    { store, fetcher, clock: ctx.clock, log: ctx.log, clean: (p) => pool.clean(p) },
+    catalogue.sources,
+  );
 }
 
 async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promise<IngestStats> {
@@ -72,16 +99,24 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promi
   const onIgnored = (n: number) => {
     if (n) ctx.log.info(`ingest: left alone in ${dir}: ${n} file(s) not named .html, .htm, .html.gz, .txt or .pdf`);
   };
-  await ingestPages({ store, clock: ctx.clock, log: ctx.log, pool, progress: progress('ingest', null) },
-    readLocalDir(dir, { clock: ctx.clock, onError, onIgnored }), stats);
+  await ingestPages(
+    { store, clock: ctx.clock, log: ctx.log, pool, progress: progress('ingest', null) },
+    readLocalDir(dir, { clock: ctx.clock, onError, onIgnored }),
+    stats,
+  );
   ctx.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
 }
 
 async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Pool): Promise<void> {
   const reference = await loadReference(PROJECT.reference);
-  const s = await analyze({ store, clock: ctx.clock, log: ctx.log, reference, pool, progress: progress('extract', null) }, { reextract });
-  ctx.log.info(`analyze: ${s.extracted} extracted (${s.relevant} relevant), ${s.documents} documents, ${s.incidents} incidents`);
+  const s = await analyze(
+    { store, clock: ctx.clock, log: ctx.log, reference, pool, progress: progress('extract', null) },
+    { reextract },
+  );
+  ctx.log.info(
+    `analyze: ${s.extracted} extracted (${s.relevant} relevant), ${s.documents} documents, ${s.incidents} incidents`,
+  );
   if (s.extraction_failures > 0) process.exitCode = EXIT.partial;
 }
 

@@ -8,12 +8,24 @@ const require_ = require('module').createRequire(`${process.cwd()}/`);
 const MIN = 100000;
 const LANGS = ['en', 'es', 'fr', 'de', 'nl', 'it', 'pt'];
 // country names that are as often a person's name or another place
-const SKIP_COUNTRY = new Set(['Jordan', 'Chad', 'Georgia', 'Jersey', 'Guernsey', 'Man', 'US', 'Congo', 'Dominica',
-  'Niger', 'Norfolk']);
+const SKIP_COUNTRY = new Set([
+  'Jordan',
+  'Chad',
+  'Georgia',
+  'Jersey',
+  'Guernsey',
+  'Man',
+  'US',
+  'Congo',
+  'Dominica',
+  'Niger',
+  'Norfolk',
+]);
 // a saint's name ("Santa Lucía", "Saint Helena") names hospitals more often than the island state
 const SAINT = /^(?:Saint|Sainte|San|Santa|Santo|São|Sao|Sankt|St\.)[ -]/;
 // city names that are given names, surnames, common words, colleges or better known as another place
-const SKIP_CITY = new Set(`Orange Aurora Brandon Midland Jamaica Paradise Madison Montgomery Independence Columbia
+const SKIP_CITY = new Set(
+  `Orange Aurora Brandon Midland Jamaica Paradise Madison Montgomery Independence Columbia
 Concord Jackson Charlotte Norman Tyler Irving Richardson Warren Elizabeth Edison Kent Gilbert Chandler Vista Corona
 Eugene Henderson Lancaster Rochester Durham Hampton Portland Ontario Lakewood Riverside Centennial Westminster Manhattan
 Brooklyn Chinatown Koreatown Queens Harlem Clovis Providence Meads Ironville Amherst Everett Lowell Glendale
@@ -28,7 +40,9 @@ Georgia Jersey Norfolk Carolina Lincoln Richmond Cambridge Dover Marion Santa Ma
 Victoria Kochi
 Bristol Birmingham Manchester Boston Plymouth Worcester Hollywood Medina Mecca Trinidad Valencia Córdoba Mérida
 Barcelona Santiago Salvador Rosario Florida Cristal Ocean Mission Lafayette Arlington Kingston Granada León Toledo`
-  .split(/\s+/).filter(Boolean));
+    .split(/\s+/)
+    .filter(Boolean),
+);
 const strip = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 const plainKey = (s) => /^[\p{L}][\p{L}\p{M} .'’-]*$/u.test(s) && !/^(?:yes|no|on|off|true|false|null)$/i.test(s);
 const esc = (s) => (plainKey(s) ? s : JSON.stringify(s));
@@ -51,7 +65,10 @@ const corpus = fs.readFileSync(process.argv[2], 'utf8').replace(/\S*(?:https?:|w
 const count = new Map();
 for (const w of corpus.match(/\p{L}+/gu)) count.set(w, (count.get(w) ?? 0) + 1);
 // a word written in lower case as often as capitalised is a common word, not a place
-const common = (n) => { const lo = count.get(n.toLowerCase()) ?? 0; return lo >= 2 && lo * 2 >= (count.get(n) ?? 0); };
+const common = (n) => {
+  const lo = count.get(n.toLowerCase()) ?? 0;
+  return lo >= 2 && lo * 2 >= (count.get(n) ?? 0);
+};
 const byName = new Map();
 for (const c of cities) if (c.population >= 15000) (byName.get(c.name) ?? byName.set(c.name, []).get(c.name)).push(c);
 const cityOut = new Map();

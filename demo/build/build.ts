@@ -1,6 +1,15 @@
 // Builds the demo web: `node --import tsx demo/build/build.ts [--check]`.
 // Renders into a temporary directory, then swaps it in (so stale files disappear); --check only compares.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +38,10 @@ function listTree(root: string, dir = root): string[] {
 
 /** Generated files under `demoDir` as they are now on disk. */
 export function readCommitted(demoDir: string): Output {
-  const paths = [...listTree(demoDir, join(demoDir, 'sites')),
-    ...GENERATED.slice(1).filter((f) => existsSync(join(demoDir, f)))];
+  const paths = [
+    ...listTree(demoDir, join(demoDir, 'sites')),
+    ...GENERATED.slice(1).filter((f) => existsSync(join(demoDir, f))),
+  ];
   return new Map(paths.sort().map((p) => [p, readFileSync(join(demoDir, p))]));
 }
 
@@ -80,7 +91,9 @@ function main(argv: string[]): number {
     if (argv.includes('--check')) {
       const diffs = check();
       if (diffs.length) {
-        process.stderr.write(`demo output is out of date (run npm run demo:build):\n${diffs.map((d) => `  ${d}`).join('\n')}\n`);
+        process.stderr.write(
+          `demo output is out of date (run npm run demo:build):\n${diffs.map((d) => `  ${d}`).join('\n')}\n`,
+        );
         return 1;
       }
       process.stderr.write('demo output is up to date\n');
@@ -99,4 +112,5 @@ function main(argv: string[]): number {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

@@ -78,8 +78,17 @@ export function pageContext(corpus: Corpus, a: Article): PageCtx {
   const published = normIso(a.published);
   const modified = normIso(a.modified ?? a.published);
   return {
-    corpus, a, o, url: urlOf(corpus, a), canonical: canonicalOf(corpus, a), description: summaryOf(a, 200),
-    published, modified, related, alsoRead: related[0] ?? null,
-    decoyDate: laterDate(a.modified ?? a.published, a.id), seed: a.id,
+    corpus,
+    a,
+    o,
+    url: urlOf(corpus, a),
+    canonical: canonicalOf(corpus, a),
+    description: summaryOf(a, 200),
+    published,
+    modified,
+    related,
+    alsoRead: related[0] ?? null,
+    decoyDate: laterDate(a.modified ?? a.published, a.id),
+    seed: a.id,
   };
 }

@@ -18,12 +18,12 @@ function rss2(c: Corpus, o: Outlet, items: Article[]): string {
   const out = items.map((a) => {
     const link = urlOf(c, a);
     // Northern Gazette uses opaque guids; Delhi Chronicle wraps the summary in CDATA HTML.
-    const guid = o.key === 'northerngazette'
-      ? `<guid isPermaLink="false">ng-${(hashNum(a.id) % 9_000_000) + 1_000_000}</guid>`
-      : `<guid isPermaLink="true">${xesc(link)}</guid>`;
-    const desc = o.key === 'delhichronicle'
-      ? cdata(`<p>${xesc(summaryOf(a, Infinity))}</p>`)
-      : xesc(summaryOf(a, Infinity));
+    const guid =
+      o.key === 'northerngazette'
+        ? `<guid isPermaLink="false">ng-${(hashNum(a.id) % 9_000_000) + 1_000_000}</guid>`
+        : `<guid isPermaLink="true">${xesc(link)}</guid>`;
+    const desc =
+      o.key === 'delhichronicle' ? cdata(`<p>${xesc(summaryOf(a, Infinity))}</p>`) : xesc(summaryOf(a, Infinity));
     return [
       '    <item>',
       `      <title>${xesc(a.title)}</title>`,
@@ -34,7 +34,9 @@ function rss2(c: Corpus, o: Outlet, items: Article[]): string {
       `      <category>${xesc(a.section)}</category>`,
       `      <description>${desc}</description>`,
       '    </item>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return `${xmlDecl(o)}<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
@@ -56,7 +58,8 @@ function atom(c: Corpus, o: Outlet, items: Article[]): string {
   const self = `https://${o.host}${o.feed.path}`;
   const out = items.map((a) => {
     const link = urlOf(c, a);
-    const id = o.key === 'medtechwire' ? `urn:medtechwire:story:${a.id}` : `tag:${o.host},${a.published.slice(0, 10)}:${a.id}`;
+    const id =
+      o.key === 'medtechwire' ? `urn:medtechwire:story:${a.id}` : `tag:${o.host},${a.published.slice(0, 10)}:${a.id}`;
     return [
       '  <entry>',
       `    <title type="text">${xesc(a.title)}</title>`,
@@ -68,7 +71,9 @@ function atom(c: Corpus, o: Outlet, items: Article[]): string {
       `    <category term="${xesc(a.section)}"/>`,
       `    <summary type="text">${xesc(summaryOf(a, Infinity))}</summary>`,
       '  </entry>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return `${xmlDecl(o)}<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${o.lang}">
   <title>${xesc(o.name)}</title>
@@ -97,7 +102,9 @@ function rdf(c: Corpus, o: Outlet, items: Article[]): string {
       `    <dc:date>${normIso(a.published)}</dc:date>`,
       `    <dc:subject>${xesc(a.section)}</dc:subject>`,
       '  </item>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return `${xmlDecl(o)}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel rdf:about="${xesc(self)}">

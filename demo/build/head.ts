@@ -41,8 +41,12 @@ export function twitterCard(c: PageCtx, large = true): string[] {
 }
 
 /** JSON-LD NewsArticle (or Report for vendor research). */
-export function jsonLd(c: PageCtx, opts: { asciiOnly?: boolean; indent?: number; type?: string | string[] } = {}): string {
-  const org = !c.a.author || /\b(staff|desk|team|bureau|wire|research)\b/i.test(c.a.author) || c.a.author.includes(c.o.name);
+export function jsonLd(
+  c: PageCtx,
+  opts: { asciiOnly?: boolean; indent?: number; type?: string | string[] } = {},
+): string {
+  const org =
+    !c.a.author || /\b(staff|desk|team|bureau|wire|research)\b/i.test(c.a.author) || c.a.author.includes(c.o.name);
   const author = { '@type': org ? 'Organization' : 'Person', name: c.a.author ?? c.o.name };
   const data = {
     '@context': 'https://schema.org',
@@ -55,19 +59,29 @@ export function jsonLd(c: PageCtx, opts: { asciiOnly?: boolean; indent?: number;
     articleSection: c.a.section,
     inLanguage: c.o.lang,
     author,
-    publisher: { '@type': 'Organization', name: c.o.name, logo: { '@type': 'ImageObject', url: `https://${c.o.host}/static/logo.png` } },
+    publisher: {
+      '@type': 'Organization',
+      name: c.o.name,
+      logo: { '@type': 'ImageObject', url: `https://${c.o.host}/static/logo.png` },
+    },
   };
   return `<script type="application/ld+json">${scriptJson(data, opts.indent, opts.asciiOnly)}</script>`;
 }
 
 /** Body blocks as HTML; `after(i)` may inject markup after the i-th block. */
-export function blocksHtml(blocks: Block[], cls: { p?: string; h2?: string; ul?: string } = {},
-  after: (i: number) => string = () => ''): string[] {
+export function blocksHtml(
+  blocks: Block[],
+  cls: { p?: string; h2?: string; ul?: string } = {},
+  after: (i: number) => string = () => '',
+): string[] {
   const attr = (k?: string) => (k ? ` class="${k}"` : '');
   return blocks.map((b, i) => {
-    const html = b.type === 'p' ? `<p${attr(cls.p)}>${inlineHtml(b.text)}</p>`
-      : b.type === 'h2' ? `<h2${attr(cls.h2)} id="${b.id}">${inlineHtml(b.text)}</h2>`
-        : `<ul${attr(cls.ul)}>${b.items.map((it) => `<li>${inlineHtml(it)}</li>`).join('')}</ul>`;
+    const html =
+      b.type === 'p'
+        ? `<p${attr(cls.p)}>${inlineHtml(b.text)}</p>`
+        : b.type === 'h2'
+          ? `<h2${attr(cls.h2)} id="${b.id}">${inlineHtml(b.text)}</h2>`
+          : `<ul${attr(cls.ul)}>${b.items.map((it) => `<li>${inlineHtml(it)}</li>`).join('')}</ul>`;
     return html + after(i);
   });
 }

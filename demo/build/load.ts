@@ -2,13 +2,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Article, type Block, FrontMatter, type Outlet, OutletsFile } from './schema.ts';
 import { escText, slugify } from './util.ts';
 
 /** A problem in a source file; the message names the file. */
 export class DemoSourceError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'DemoSourceError';
   }
@@ -21,7 +24,11 @@ function issues(err: z.ZodError): string {
 export function loadOutlets(srcDir: string): Map<string, Outlet> {
   const file = join(srcDir, 'outlets.yaml');
   let raw: unknown;
-  try { raw = parseYaml(readFileSync(file, 'utf-8')); } catch (e) { throw new DemoSourceError(file, (e as Error).message); }
+  try {
+    raw = parseYaml(readFileSync(file, 'utf-8'));
+  } catch (e) {
+    throw new DemoSourceError(file, (e as Error).message);
+  }
   const parsed = OutletsFile.safeParse(raw);
   if (!parsed.success) throw new DemoSourceError(file, issues(parsed.error));
   return new Map(Object.entries(parsed.data.outlets).map(([key, o]) => [key, { ...o, key }]));
@@ -36,11 +43,15 @@ export function parseBody(body: string): Block[] {
   const flush = () => {
     if (para.length) blocks.push({ type: 'p', text: para.join(' ') });
     if (list.length) blocks.push({ type: 'ul', items: list });
-    para = []; list = [];
+    para = [];
+    list = [];
   };
   for (const raw of body.split('\n')) {
     const line = raw.trim();
-    if (!line) { flush(); continue; }
+    if (!line) {
+      flush();
+      continue;
+    }
     const h = /^##\s+(.+)$/.exec(line);
     const li = /^[-*]\s+(.+)$/.exec(line);
     if (h) {
@@ -71,7 +82,9 @@ export function inlineHtml(text: string): string {
 
 /** Inline markdown reduced to plain text (for meta tags and feeds). */
 export function plainText(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|[\s(])\*(\S.*?\S|\S)\*/g, '$1$2')
+  return text
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/(^|[\s(])\*(\S.*?\S|\S)\*/g, '$1$2')
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1');
 }
 
@@ -99,7 +112,9 @@ export function parseArticle(file: string, text: string): Article {
 /** Loads every article, checking cross-references, outlets and URL clashes. Sorted by id. */
 export function loadArticles(srcDir: string, outlets: Map<string, Outlet>): Article[] {
   const dir = join(srcDir, 'articles');
-  const names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   const articles = names.map((n) => {
     const file = join(dir, n);
     return parseArticle(file, readFileSync(file, 'utf-8'));

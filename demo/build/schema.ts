@@ -2,14 +2,21 @@
 import { z } from 'zod';
 import { ATTACK_TYPES, SECTORS } from '../../core/records.ts';
 
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/,
-  'expected an ISO date-time with offset, e.g. 2022-11-28T10:40:00+05:30');
+const dateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/,
+    'expected an ISO date-time with offset, e.g. 2022-11-28T10:40:00+05:30',
+  );
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 code');
 const slugId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes');
 
 const Victim = z.strictObject({
-  name: z.string().min(1), canonical: z.string().min(1), country: country.nullable(), sector: z.enum(SECTORS),
+  name: z.string().min(1),
+  canonical: z.string().min(1),
+  country: country.nullable(),
+  sector: z.enum(SECTORS),
 });
 const Actor = z.strictObject({ name: z.string().min(1), canonical: z.string().min(1) });
 const Ransom = z.strictObject({
@@ -39,7 +46,7 @@ export type Labels = z.infer<typeof Labels>;
 export const FrontMatter = z.strictObject({
   id: slugId,
   outlet: z.string().min(1),
-  path: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'expected an absolute URL path of plain characters'),
+  path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected an absolute URL path of plain characters'),
   title: z.string().min(1),
   standfirst: z.string().min(1).optional(),
   author: z.string().min(1).optional(),

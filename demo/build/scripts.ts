@@ -31,7 +31,7 @@ _stq.push(['trackView']);`);
 export function adLoader(c: PageCtx, slots: string[]): string {
   return tag(`window.adq = window.adq || { cmd: [] };
 adq.cmd.push(function () {
-${slots.map((s, i) => `  adq.defineSlot('/${hashNum(c.o.host) % 90000 + 10000}/${c.o.key}/${s}', [[300, 250], [728, 90]], '${s}-${i + 1}');`).join('\n')}
+${slots.map((s, i) => `  adq.defineSlot('/${(hashNum(c.o.host) % 90000) + 10000}/${c.o.key}/${s}', [[300, 250], [728, 90]], '${s}-${i + 1}');`).join('\n')}
   adq.enableLazyLoad({ fetchMarginPercent: 200 });
   adq.display();
 });
@@ -43,8 +43,12 @@ ${slots.map((s, i) => `  adq.defineSlot('/${hashNum(c.o.host) % 90000 + 10000}/$
 /** A build/cache stamp carrying a later date than the article: a trap for naive date extractors. */
 export function buildStamp(c: PageCtx, style: 'build' | 'cms' | 'cache'): string {
   const d = c.decoyDate;
-  if (style === 'build') return tag(`window.__BUILD__ = {generated: "${d}", release: "4.${hashNum(d) % 20}.${hashNum(c.o.key) % 9}"};`);
-  if (style === 'cms') return tag(`var cmsPageInfo = {"renderedAt":"${d.replace('T', ' ').replace('Z', '')}","template":"story-v3","node":${hashNum(c.a.id) % 900000 + 100000}};`);
+  if (style === 'build')
+    return tag(`window.__BUILD__ = {generated: "${d}", release: "4.${hashNum(d) % 20}.${hashNum(c.o.key) % 9}"};`);
+  if (style === 'cms')
+    return tag(
+      `var cmsPageInfo = {"renderedAt":"${d.replace('T', ' ').replace('Z', '')}","template":"story-v3","node":${(hashNum(c.a.id) % 900000) + 100000}};`,
+    );
   const t = new Date(Date.parse(d)).toUTCString();
   return tag(`var EH_PAGE = { cached: "${t}", edge: "lon-2" };`);
 }
@@ -84,8 +88,11 @@ export function leakedScript(c: PageCtx): string {
 export function leakedHtml(c: PageCtx): string {
   const text = escText(leakedScript(c));
   switch (hashNum(`w${c.seed}`) % 3) {
-    case 0: return `\n${text}\n`;
-    case 1: return `<p>${text}</p>`;
-    default: return `<div class="embed-code">${text}</div>`;
+    case 0:
+      return `\n${text}\n`;
+    case 1:
+      return `<p>${text}</p>`;
+    default:
+      return `<div class="embed-code">${text}</div>`;
   }
 }

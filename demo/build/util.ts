@@ -14,16 +14,24 @@ export function escText(s: string): string {
 
 /** Escapes text for XML (feeds). Drops characters XML 1.0 forbids. */
 export function xesc(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** JSON for an inline <script>: no "</script" break-out, optional ASCII-only output. */
 export function scriptJson(value: unknown, indent?: number, asciiOnly = false): string {
-  let s = JSON.stringify(value, null, indent).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  let s = JSON.stringify(value, null, indent)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   if (asciiOnly) s = s.replace(/[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return s;
 }
@@ -38,8 +46,14 @@ export function pick<T>(key: string, options: readonly T[]): T {
 }
 
 export function slugify(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'section';
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'section'
+  );
 }
 
 /** First sentence-ish prefix of a text, at most `max` characters, cut at a word boundary. */
@@ -53,16 +67,44 @@ export function clip(text: string, max = 160): string {
 // ---- dates: everything is derived from the string as written, never from the machine's time zone ----
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-export interface LocalTime { y: number; mo: number; d: number; h: number; mi: number; s: number; offset: string }
+export interface LocalTime {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  offset: string;
+}
 
 /** Splits "2022-11-28T10:40:00+05:30" into its written (local) parts. */
 export function parts(iso: string): LocalTime {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) throw new Error(`bad date-time: ${iso}`);
-  return { y: +m[1], mo: +m[2], d: +m[3], h: +m[4], mi: +m[5], s: +(m[6] ?? 0), offset: m[7] === 'Z' ? '+00:00' : m[7] };
+  return {
+    y: +m[1],
+    mo: +m[2],
+    d: +m[3],
+    h: +m[4],
+    mi: +m[5],
+    s: +(m[6] ?? 0),
+    offset: m[7] === 'Z' ? '+00:00' : m[7],
+  };
 }
 
 const p2 = (n: number) => String(n).padStart(2, '0');
@@ -90,8 +132,19 @@ export function rfc822(iso: string): string {
 }
 
 const ZONES: Record<string, string> = {
-  '+05:30': 'IST', '+11:00': 'AEDT', '+10:00': 'AEST', '+10:30': 'ACDT', '+08:00': 'AWST', '-04:00': 'EDT',
-  '-05:00': 'EST', '-06:00': 'CST', '-07:00': 'MST', '-08:00': 'PST', '+01:00': 'BST', '+00:00': 'GMT', '+02:00': 'CEST',
+  '+05:30': 'IST',
+  '+11:00': 'AEDT',
+  '+10:00': 'AEST',
+  '+10:30': 'ACDT',
+  '+08:00': 'AWST',
+  '-04:00': 'EDT',
+  '-05:00': 'EST',
+  '-06:00': 'CST',
+  '-07:00': 'MST',
+  '-08:00': 'PST',
+  '+01:00': 'BST',
+  '+00:00': 'GMT',
+  '+02:00': 'CEST',
 };
 export const zoneName = (offset: string): string => ZONES[offset] ?? `UTC${offset}`;
 
@@ -105,11 +158,16 @@ export function humanDate(iso: string, style: DateStyle): string {
   const ampm = t.h < 12 ? 'AM' : 'PM';
   const zone = zoneName(t.offset);
   switch (style) {
-    case 'us': return `${mon} ${t.d}, ${t.y} ${h12}:${p2(t.mi)} ${t.h < 12 ? 'a.m.' : 'p.m.'} ${zone}`;
-    case 'in': return `Updated: ${mon.slice(0, 3)} ${p2(t.d)}, ${t.y}, ${p2(h12)}:${p2(t.mi)} ${ampm} ${zone}`;
-    case 'gb': return `${DAYS[weekday(t)]} ${t.d} ${mon} ${t.y}, ${p2(t.h)}:${p2(t.mi)}`;
-    case 'wire': return `${mon.slice(0, 3).toUpperCase()} ${t.d}, ${t.y} ${h12}:${p2(t.mi)} ${ampm} ${zone}`;
-    case 'short': return `${t.d} ${mon.slice(0, 3)} ${t.y}`;
+    case 'us':
+      return `${mon} ${t.d}, ${t.y} ${h12}:${p2(t.mi)} ${t.h < 12 ? 'a.m.' : 'p.m.'} ${zone}`;
+    case 'in':
+      return `Updated: ${mon.slice(0, 3)} ${p2(t.d)}, ${t.y}, ${p2(h12)}:${p2(t.mi)} ${ampm} ${zone}`;
+    case 'gb':
+      return `${DAYS[weekday(t)]} ${t.d} ${mon} ${t.y}, ${p2(t.h)}:${p2(t.mi)}`;
+    case 'wire':
+      return `${mon.slice(0, 3).toUpperCase()} ${t.d}, ${t.y} ${h12}:${p2(t.mi)} ${ampm} ${zone}`;
+    case 'short':
+      return `${t.d} ${mon.slice(0, 3)} ${t.y}`;
   }
 }
 
@@ -128,7 +186,9 @@ let cp1252Extra: Set<string> | null = null;
 function cp1252Set(): Set<string> {
   if (!cp1252Extra) {
     const bytes = Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i));
-    cp1252Extra = new Set([...iconv.decode(bytes, 'windows-1252')].filter((c) => c !== '\uFFFD' && c.charCodeAt(0) > 0x9f));
+    cp1252Extra = new Set(
+      [...iconv.decode(bytes, 'windows-1252')].filter((c) => c !== '\uFFFD' && c.charCodeAt(0) > 0x9f),
+    );
   }
   return cp1252Extra;
 }

@@ -44,8 +44,10 @@ export function binaryKind(bytes: Uint8Array, charset: string | null): string | 
   for (const [name, sig, at] of MAGIC) {
     if (bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b)) return name;
   }
-  const wide = /^utf-(16|32)/i.test(charset ?? '') || (bytes[0] === 0xfe && bytes[1] === 0xff)
-    || (bytes[0] === 0xff && bytes[1] === 0xfe);
+  const wide =
+    /^utf-(16|32)/i.test(charset ?? '') ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe);
   if (!wide && bytes.subarray(0, SNIFF).includes(0)) return 'binary data (NUL bytes)';
   return null;
 }

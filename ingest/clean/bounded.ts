@@ -12,7 +12,9 @@ export const MAX_DEPTH = 512;
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
 /** What the parser needs to know of its handler: how many elements are open now. */
-export interface DepthHandler extends Partial<Handler> { readonly depth: number }
+export interface DepthHandler extends Partial<Handler> {
+  readonly depth: number;
+}
 
 export class BoundedParser extends Parser {
   /** per tag name: opened past the cap and not yet closed, so the matching close tags are left out too */
@@ -21,7 +23,10 @@ export class BoundedParser extends Parser {
   private skipping = false;
   private html = '';
 
-  constructor(private readonly sink: DepthHandler, private readonly maxDepth = MAX_DEPTH) {
+  constructor(
+    private readonly sink: DepthHandler,
+    private readonly maxDepth = MAX_DEPTH,
+  ) {
     super(sink);
   }
 
@@ -54,7 +59,10 @@ export class BoundedParser extends Parser {
   }
 
   override onopentagend(endIndex: number): void {
-    if (!this.skipping) { super.onopentagend(endIndex); return; }
+    if (!this.skipping) {
+      super.onopentagend(endIndex);
+      return;
+    }
     this.skipping = false;
     this.endIndex = endIndex;
     this.startIndex = endIndex + 1;
@@ -68,7 +76,10 @@ export class BoundedParser extends Parser {
   override onclosetag(start: number, endIndex: number): void {
     const name = this.name(start, endIndex);
     const open = this.skipped.get(name) ?? 0;
-    if (open === 0) { super.onclosetag(start, endIndex); return; }
+    if (open === 0) {
+      super.onclosetag(start, endIndex);
+      return;
+    }
     if (open === 1) this.skipped.delete(name);
     else this.skipped.set(name, open - 1);
     this.endIndex = endIndex;

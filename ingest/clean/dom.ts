@@ -5,11 +5,14 @@ import { attr, elements, removeAll, type HElement, type HNode } from './tree.ts'
 const CHROME_ROLES = /^(navigation|complementary|contentinfo|dialog|alertdialog|search|banner|menu|menubar|toolbar)$/i;
 
 // Matched against class, id, aria-label and data-component: widget names seen across news sites.
-const WIDGET = /cookie|consent|gdpr|newsletter|subscri|disqus|outbrain|taboola|comment|cmnt|share|sharing|social|related|recommend|promo|advert|sponsor|popup|modal|crumb|caption|photo-?credit|most-?(read|popular)|trending|read-?more|also-?read|more-?stories|sidebar|byline|author|dateline|timestamp|reading-?time|skip-?link|screen-reader|sr-only|visually-hidden|signup|sign-up|breadcrumb|pagination|pager|toolbar|masthead|site-?header|site-?footer|footer|tagcloud|taglist|post-?tags|in-?case-?you-?missed|further-?reading|you-?may-?like|next-?article|prev-?article|print-?only|hidden-?print|wp-caption-text|img-?credit|image-?credit|gallery|slideshow|carousel|lightbox|rating|vote|poll|donate|jump-?link|toc\b/i;
+const WIDGET =
+  /cookie|consent|gdpr|newsletter|subscri|disqus|outbrain|taboola|comment|cmnt|share|sharing|social|related|recommend|promo|advert|sponsor|popup|modal|crumb|caption|photo-?credit|most-?(read|popular)|trending|read-?more|also-?read|more-?stories|sidebar|byline|author|dateline|timestamp|reading-?time|skip-?link|screen-reader|sr-only|visually-hidden|signup|sign-up|breadcrumb|pagination|pager|toolbar|masthead|site-?header|site-?footer|footer|tagcloud|taglist|post-?tags|in-?case-?you-?missed|further-?reading|you-?may-?like|next-?article|prev-?article|print-?only|hidden-?print|wp-caption-text|img-?credit|image-?credit|gallery|slideshow|carousel|lightbox|rating|vote|poll|donate|jump-?link|toc\b/i;
 // Short words only count as whole tokens ("meta" in "entry-meta", not in "metadata-free").
-const AD_TOKEN = /(^|[\s_-])(ads?|ad-slot|banner-ad|dfp|tags?|meta|kicker|eyebrow|credit|nav|menu|hidden|hide|widget|bio|date|time|print|email|rss|follow)([\s_-]|$)/i;
+const AD_TOKEN =
+  /(^|[\s_-])(ads?|ad-slot|banner-ad|dfp|tags?|meta|kicker|eyebrow|credit|nav|menu|hidden|hide|widget|bio|date|time|print|email|rss|follow)([\s_-]|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const KEEP_NAMES = /article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|articlebody|main-?content|content-?body/i;
+const KEEP_NAMES =
+  /article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|articlebody|main-?content|content-?body/i;
 
 function describeEl(el: HElement): string {
   const a = el.attribs;
@@ -27,7 +30,8 @@ function isHidden(el: HElement): boolean {
 }
 
 // Microdata copies of the metadata, printed in hidden blocks.
-const META_PROPS = /^(headline|name|alternativeHeadline|datePublished|dateCreated|dateModified|keywords|author|publisher|url|image|mainEntityOfPage|thumbnailUrl|logo|interactionCount|wordCount|inLanguage|creator)$/;
+const META_PROPS =
+  /^(headline|name|alternativeHeadline|datePublished|dateCreated|dateModified|keywords|author|publisher|url|image|mainEntityOfPage|thumbnailUrl|logo|interactionCount|wordCount|inLanguage|creator)$/;
 
 function isChrome(el: HElement): boolean {
   const ip = el.attribs.itemprop;
@@ -71,8 +75,15 @@ export function precleanTree(root: HNode): void {
     const kids = n.children;
     if (!kids) continue;
     for (const c of kids) {
-      if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata' || c.type === 'script' || c.type === 'style'
-        || (c.type === 'tag' && DROP_TAGS.has(c.name as string))) doomed.push(c);
+      if (
+        c.type === 'comment' ||
+        c.type === 'directive' ||
+        c.type === 'cdata' ||
+        c.type === 'script' ||
+        c.type === 'style' ||
+        (c.type === 'tag' && DROP_TAGS.has(c.name as string))
+      )
+        doomed.push(c);
       else if (c.children) stack.push(c);
     }
   }
@@ -82,10 +93,15 @@ export function precleanTree(root: HNode): void {
   for (const c of root.children ?? []) bodyLen += len.get(c) ?? 0;
   // Ancestors of the article body and of <article>/<main> are kept whatever their class says.
   const keep = new Set<HNode>();
-  const anchor = (e: HElement) => ((e.name === 'article' || e.name === 'main') && (len.get(e) ?? 0) >= 500)
-    || attr(e, 'itemprop') === 'articleBody' || KEEP_NAMES.test(describeEl(e));
+  const anchor = (e: HElement) =>
+    ((e.name === 'article' || e.name === 'main') && (len.get(e) ?? 0) >= 500) ||
+    attr(e, 'itemprop') === 'articleBody' ||
+    KEEP_NAMES.test(describeEl(e));
   for (const el of elements(root, anchor)) {
-    for (let p: HNode | null = el; p; p = p.parent) { if (keep.has(p)) break; keep.add(p); }
+    for (let p: HNode | null = el; p; p = p.parent) {
+      if (keep.has(p)) break;
+      keep.add(p);
+    }
   }
   const chrome: HNode[] = [];
   const walkStack: HNode[] = [root];

@@ -16,11 +16,59 @@ export interface Stat {
 const PARA_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'dd']);
 const DIV_LIKE = new Set(['div', 'section', 'article', 'main', 'center', 'body']);
 /** Inline elements: their text belongs to the nearest block around them. */
-export const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'font', 'small', 'big', 'sup', 'sub', 'mark', 'abbr',
-  'cite', 'q', 'time', 'code', 'label', 's', 'del', 'ins', 'tt', 'br', 'img', 'wbr', 'var', 'kbd', 'samp', 'bdi', 'bdo', 'dfn', 'nobr']);
+export const INLINE = new Set([
+  'a',
+  'span',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  'font',
+  'small',
+  'big',
+  'sup',
+  'sub',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'code',
+  'label',
+  's',
+  'del',
+  'ins',
+  'tt',
+  'br',
+  'img',
+  'wbr',
+  'var',
+  'kbd',
+  'samp',
+  'bdi',
+  'bdo',
+  'dfn',
+  'nobr',
+]);
 const POSITIVE = /article|body|content|entry|main|page|post|text|blog|story|prose|paragraph|rich-?text|hentry/i;
-const NEGATIVE = /comment|meta|footer|footnote|related|share|sidebar|sponsor|widget|promo|teaser|card|listing|tags?\b|author|byline|headline|header|nav|menu|signup|subscribe|newsletter|caption|credit|combx|contact|masthead|media|outbrain|scroll|shoutbox|skyscraper|ad-|popup|hidden/i;
-const NOT_PARA = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'header', 'address', 'dt', 'caption', 'legend', 'summary']);
+const NEGATIVE =
+  /comment|meta|footer|footnote|related|share|sidebar|sponsor|widget|promo|teaser|card|listing|tags?\b|author|byline|headline|header|nav|menu|signup|subscribe|newsletter|caption|credit|combx|contact|masthead|media|outbrain|scroll|shoutbox|skyscraper|ad-|popup|hidden/i;
+const NOT_PARA = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'th',
+  'header',
+  'address',
+  'dt',
+  'caption',
+  'legend',
+  'summary',
+]);
 const COMMAS = /[,，、،]/g;
 
 export function stats(root: HNode): Map<HNode, Stat> {
@@ -35,11 +83,14 @@ export function stats(root: HNode): Map<HNode, Stat> {
         const n = d.length < 2 ? d.length : d.replace(/\s+/g, ' ').length;
         s.text += n;
         if (n > 1 && d.trim()) s.own += n;
-        if (d.indexOf(',') >= 0 || d.indexOf('，') >= 0 || d.indexOf('、') >= 0) s.commas += (d.match(COMMAS) ?? []).length;
+        if (d.indexOf(',') >= 0 || d.indexOf('，') >= 0 || d.indexOf('、') >= 0)
+          s.commas += (d.match(COMMAS) ?? []).length;
       } else {
         const k = map.get(c);
         if (!k) continue;
-        s.text += k.text; s.link += k.link; s.commas += k.commas;
+        s.text += k.text;
+        s.link += k.link;
+        s.commas += k.commas;
         if (INLINE.has(c.name as string)) s.own += k.own;
       }
     }
@@ -78,7 +129,11 @@ function isParagraph(el: HElement, s: Stat): boolean {
   return !INLINE.has(el.name) && !NOT_PARA.has(el.name) && s.own >= 25;
 }
 
-export interface Picked { top: HElement; nodes: HNode[]; stats: Map<HNode, Stat> }
+export interface Picked {
+  top: HElement;
+  nodes: HNode[];
+  stats: Map<HNode, Stat>;
+}
 
 export function pickArticle(root: HNode): Picked | null {
   const st = stats(root);
@@ -87,7 +142,10 @@ export function pickArticle(root: HNode): Picked | null {
     if (!el || el.type !== 'tag' || !el.name) return;
     const s = st.get(el);
     if (!s) return;
-    if (!scored.has(el as HElement)) { scored.add(el as HElement); s.score = baseScore(el as HElement); }
+    if (!scored.has(el as HElement)) {
+      scored.add(el as HElement);
+      s.score = baseScore(el as HElement);
+    }
     s.score += v;
   };
   for (const el of elements(root)) {
@@ -98,14 +156,18 @@ export function pickArticle(root: HNode): Picked | null {
     const v = (1 + s.commas + Math.min(Math.floor(s.text / 100), 3)) * (1 - ld);
     if (!PARA_TAGS.has(el.name)) add(el, v);
     let target: HNode | null = el.parent;
-    for (let level = 0; target && level < 3; level++, target = target.parent) add(target, level === 0 ? v : v / (level * 2));
+    for (let level = 0; target && level < 3; level++, target = target.parent)
+      add(target, level === 0 ? v : v / (level * 2));
   }
   let top: HElement | null = null;
   let best = -Infinity;
   for (const el of scored) {
     const s = st.get(el) as Stat;
     s.score *= 1 - density(s);
-    if (s.score > best) { best = s.score; top = el; }
+    if (s.score > best) {
+      best = s.score;
+      top = el;
+    }
   }
   if (!top) return null;
   top = climb(top, st);
@@ -120,14 +182,22 @@ export function pickArticle(root: HNode): Picked | null {
 
 /** Long stories split into chunks (between ads, or in layout sections) leave strong candidates near the top one. */
 function splitParts(top: HElement, best: number, scored: Set<HElement>, st: Map<HNode, Stat>): HElement[] {
-  const chain = (n: HNode) => { const a: HNode[] = []; for (let p: HNode | null = n; p; p = p.parent) a.push(p); return a; };
+  const chain = (n: HNode) => {
+    const a: HNode[] = [];
+    for (let p: HNode | null = n; p; p = p.parent) a.push(p);
+    return a;
+  };
   const topChain = chain(top);
   const near = new Map<HNode, number>();
-  topChain.slice(1, 6).forEach((a, i) => { if (a.name !== 'body' && a.name !== 'html' && a.type === 'tag') near.set(a, i + 1); });
-  const strong = [...scored].filter((e) => {
-    const s = st.get(e) as Stat;
-    return e !== top && s.score >= best * 0.3 && density(s) < 0.25 && s.text >= 150;
-  }).sort((a, b) => (st.get(b) as Stat).score - (st.get(a) as Stat).score);
+  topChain.slice(1, 6).forEach((a, i) => {
+    if (a.name !== 'body' && a.name !== 'html' && a.type === 'tag') near.set(a, i + 1);
+  });
+  const strong = [...scored]
+    .filter((e) => {
+      const s = st.get(e) as Stat;
+      return e !== top && s.score >= best * 0.3 && density(s) < 0.25 && s.text >= 150;
+    })
+    .sort((a, b) => (st.get(b) as Stat).score - (st.get(a) as Stat).score);
   const chosen: HElement[] = [];
   const chains = new Map<HNode, HNode[]>([[top, topChain]]);
   const overlaps = (c: HNode[], e: HNode) => [...chains].some(([k, kc]) => c.includes(k) || kc.includes(e));
@@ -147,7 +217,8 @@ function climb(top: HElement, st: Map<HNode, Stat>): HElement {
   for (let i = 0; i < 4; i++) {
     const p = cur.parent as HElement | null;
     if (!p || p.type !== 'tag' || p.name === 'body' || p.name === 'html') break;
-    const ps = st.get(p) as Stat, cs = st.get(cur) as Stat;
+    const ps = st.get(p) as Stat,
+      cs = st.get(cur) as Stat;
     if (ps.score >= cs.score * 0.9 && density(ps) < 0.3 && cs.text >= ps.text * 0.6) cur = p;
     else break;
   }
@@ -162,12 +233,19 @@ function withSiblings(top: HElement, st: Map<HNode, Stat>): HNode[] {
   const out: HNode[] = [];
   let before = true;
   for (const sib of parent.children) {
-    if (sib === top) { out.push(sib); before = false; continue; }
+    if (sib === top) {
+      out.push(sib);
+      before = false;
+      continue;
+    }
     if (sib.type !== 'tag') continue;
     const s = st.get(sib);
     if (!s || !s.text) continue;
     const ld = density(s);
-    if (s.score >= threshold && ld < 0.3) { out.push(sib); continue; }
+    if (s.score >= threshold && ld < 0.3) {
+      out.push(sib);
+      continue;
+    }
     // A wrapper without text of its own joins only as a short lead just before the body (a standfirst).
     if (sib.name === 'p' || (DIV_LIKE.has(sib.name as string) && (s.own > 0 || (before && s.text < 400)))) {
       if (s.text > 80 && ld < 0.25) out.push(sib);
@@ -179,6 +257,6 @@ function withSiblings(top: HElement, st: Map<HNode, Stat>): HNode[] {
 
 function textTail(n: HNode): string {
   let cur: HNode | undefined = n;
-  while (cur && cur.type !== 'text') cur = cur.children?.findLast((c) => c.type === 'text' ? !!c.data?.trim() : true);
+  while (cur && cur.type !== 'text') cur = cur.children?.findLast((c) => (c.type === 'text' ? !!c.data?.trim() : true));
   return cur?.data ?? '';
 }

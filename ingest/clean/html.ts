@@ -68,8 +68,10 @@ function printedTwice(description: string | null, bodyText: string): string | nu
 
 export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutcome {
   const where = input.url ?? input.file ?? '(input)';
-  const skip = (reason: ConstructorParameters<typeof SkipError>[0], msg: string): CleanOutcome =>
-    ({ ok: false, error: new SkipError(reason, msg, where) });
+  const skip = (reason: ConstructorParameters<typeof SkipError>[0], msg: string): CleanOutcome => ({
+    ok: false,
+    error: new SkipError(reason, msg, where),
+  });
   const max = opts.maxBytes ?? DEFAULT_MAX;
   if (input.bytes.byteLength > max) return skip('too_large', `page is ${input.bytes.byteLength} bytes, cap ${max}`);
   const decoded = decodeBytes(input.bytes, input.charset);
@@ -87,7 +89,10 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
   if (density(st) > 0.5) return skip('not_article', 'mostly links: a listing page');
 
   const title = meta.title ?? input.feedTitle ?? null;
-  const paragraphs = postClean(paragraphsOf(picked.nodes, skipper(picked.stats)), { title, standfirst: printedTwice(meta.description, bodyText) });
+  const paragraphs = postClean(paragraphsOf(picked.nodes, skipper(picked.stats)), {
+    title,
+    standfirst: printedTwice(meta.description, bodyText),
+  });
   const text = paragraphs.join('\n\n');
   if (text.length < (opts.minChars ?? 200)) return skip('not_article', `only ${text.length} characters of text`);
 

@@ -16,7 +16,8 @@ export interface PageMeta {
 }
 
 type Json = Record<string, unknown>;
-const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|Report|TechArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|Report|TechArticle|WebPage)$/;
 
 function clean(s: unknown): string | null {
   return typeof s === 'string' && s.trim() ? s.replace(/\s+/g, ' ').trim() : null;
@@ -31,7 +32,10 @@ function meta(c: Collected, ...keys: string[]): string | null {
 }
 
 function flattenLd(node: unknown, out: Json[]): void {
-  if (Array.isArray(node)) { node.forEach((n) => flattenLd(n, out)); return; }
+  if (Array.isArray(node)) {
+    node.forEach((n) => flattenLd(n, out));
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   out.push(node as Json);
   if ('@graph' in (node as Json)) flattenLd((node as Json)['@graph'], out);
@@ -41,8 +45,14 @@ function flattenLd(node: unknown, out: Json[]): void {
 function jsonLdArticle(blocks: string[]): Json | null {
   const nodes: Json[] = [];
   for (const raw of blocks) {
-    try { flattenLd(JSON.parse(raw), nodes); } catch {
-      try { flattenLd(JSON.parse(raw.replace(/[\r\n\t]+/g, ' ')), nodes); } catch { /* unusable block: ignore */ }
+    try {
+      flattenLd(JSON.parse(raw), nodes);
+    } catch {
+      try {
+        flattenLd(JSON.parse(raw.replace(/[\r\n\t]+/g, ' ')), nodes);
+      } catch {
+        /* unusable block: ignore */
+      }
     }
   }
   const typed = (n: Json) => [n['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
@@ -50,7 +60,10 @@ function jsonLdArticle(blocks: string[]): Json | null {
 }
 
 function names(value: unknown): string | null {
-  const list = [value].flat().map((a) => (typeof a === 'string' ? a : clean((a as Json | null)?.name))).filter(Boolean);
+  const list = [value]
+    .flat()
+    .map((a) => (typeof a === 'string' ? a : clean((a as Json | null)?.name)))
+    .filter(Boolean);
   return list.length ? list.join(', ') : null;
 }
 
@@ -81,7 +94,9 @@ function absoluteHttp(href: string | null, base: string | null): string | null {
     u.username = ''; // a canonical link never keeps credentials (core/safe-text.ts)
     u.password = '';
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 function publishedTimeElement(c: Collected): string | null {
@@ -97,11 +112,18 @@ export function readMeta(doc: Collected, url: string | null, fetchedAt: string |
   const docTitle = clean(doc.title);
   const given = meta(doc, 'og:title', 'twitter:title') ?? clean(ld?.headline);
   const title = given ? stripSiteSuffix(given, siteName, false) : docTitle ? stripSiteSuffix(docTitle, siteName) : null;
-  const published = pickDate([
-    clean(ld?.datePublished), meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'DC.date.issued', 'date'),
-    publishedTimeElement(doc),
-  ], fetchedAt);
-  const modified = pickDate([clean(ld?.dateModified), meta(doc, 'article:modified_time', 'dateModified', 'og:updated_time')], fetchedAt);
+  const published = pickDate(
+    [
+      clean(ld?.datePublished),
+      meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'DC.date.issued', 'date'),
+      publishedTimeElement(doc),
+    ],
+    fetchedAt,
+  );
+  const modified = pickDate(
+    [clean(ld?.dateModified), meta(doc, 'article:modified_time', 'dateModified', 'og:updated_time')],
+    fetchedAt,
+  );
   const canonicalHref = doc.canonical ?? meta(doc, 'og:url');
   return {
     title,

@@ -29,34 +29,60 @@ const where = (page: FetchedPage) => page.file ?? page.url;
 export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): CleanOutcome {
   const url = realUrl(page);
   if (isPdf(page)) {
-    return { ok: false, error: new SkipError('unsupported_type', 'PDF needs the asynchronous cleaner (cleanPageAsync)', where(page)) };
+    return {
+      ok: false,
+      error: new SkipError('unsupported_type', 'PDF needs the asynchronous cleaner (cleanPageAsync)', where(page)),
+    };
   }
   const binary = binaryKind(page.body, page.charset);
   if (binary) return { ok: false, error: new SkipError('not_article', `${binary}, not text`, where(page)) };
   if (isPlainText(page)) {
     const max = opts.maxBytes ?? 5 * 1024 * 1024;
     if (page.body.byteLength > max) {
-      return { ok: false, error: new SkipError('too_large', `text is ${page.body.byteLength} bytes, cap ${max}`, where(page)) };
+      return {
+        ok: false,
+        error: new SkipError('too_large', `text is ${page.body.byteLength} bytes, cap ${max}`, where(page)),
+      };
     }
     const { text } = decodeBytes(page.body, page.charset);
     const garbled = nonTextShare(text);
     if (garbled) return { ok: false, error: new SkipError('not_article', garbled, where(page)) };
-    return cleanPlainText(text, { file: page.file, url, published: page.feed_published, outlet: page.outlet,
-      fetchedAt: page.fetched_at, sourceId: page.source_id, minChars: opts.minChars });
+    return cleanPlainText(text, {
+      file: page.file,
+      url,
+      published: page.feed_published,
+      outlet: page.outlet,
+      fetchedAt: page.fetched_at,
+      sourceId: page.source_id,
+      minChars: opts.minChars,
+    });
   }
-  return cleanHtml({
-    bytes: page.body, url, charset: page.charset, fetchedAt: page.fetched_at, file: page.file, outlet: page.outlet,
-    sourceId: page.source_id, feedTitle: page.feed_title, feedPublished: page.feed_published,
-  }, opts);
+  return cleanHtml(
+    {
+      bytes: page.body,
+      url,
+      charset: page.charset,
+      fetchedAt: page.fetched_at,
+      file: page.file,
+      outlet: page.outlet,
+      sourceId: page.source_id,
+      feedTitle: page.feed_title,
+      feedPublished: page.feed_published,
+    },
+    opts,
+  );
 }
 
 /** The PDF text as a plain-text article: "Title:" and "Published:" header lines, then paragraphs. */
 export async function pdfAsText(page: FetchedPage, opts: CleanOptions = {}): Promise<string> {
   const max = opts.maxBytes ?? 5 * 1024 * 1024;
-  if (page.body.byteLength > max) throw new SkipError('too_large', `PDF is ${page.body.byteLength} bytes, cap ${max}`, where(page));
+  if (page.body.byteLength > max)
+    throw new SkipError('too_large', `PDF is ${page.body.byteLength} bytes, cap ${max}`, where(page));
   const pdf = await readPdf(page.body, where(page));
-  const head = [pdf.title ? `Title: ${pdf.title}` : null, pdf.created && (!page.fetched_at || pdf.created <= page.fetched_at)
-    ? `Published: ${pdf.created}` : null].filter(Boolean);
+  const head = [
+    pdf.title ? `Title: ${pdf.title}` : null,
+    pdf.created && (!page.fetched_at || pdf.created <= page.fetched_at) ? `Published: ${pdf.created}` : null,
+  ].filter(Boolean);
   return [...head, '', pdf.paragraphs.join('\n\n')].join('\n');
 }
 
@@ -70,8 +96,15 @@ export async function cleanPageAsync(page: FetchedPage, opts: CleanOptions = {})
     if (err instanceof SkipError) return { ok: false, error: err };
     return { ok: false, error: new SkipError('parse_error', `unreadable PDF: ${(err as Error).message}`, where(page)) };
   }
-  return cleanPlainText(text, { file: page.file, url: realUrl(page), published: page.feed_published, outlet: page.outlet,
-    fetchedAt: page.fetched_at, sourceId: page.source_id, minChars: opts.minChars });
+  return cleanPlainText(text, {
+    file: page.file,
+    url: realUrl(page),
+    published: page.feed_published,
+    outlet: page.outlet,
+    fetchedAt: page.fetched_at,
+    sourceId: page.source_id,
+    minChars: opts.minChars,
+  });
 }
 
 export async function cleanFetchedPageAsync(page: FetchedPage, opts: CleanOptions = {}): Promise<CleanArticle> {

@@ -8,9 +8,38 @@ import type { HNode } from './tree.ts';
 
 /** Tags pre-cleaning removes with everything inside, whatever their attributes say. Figures go too: captions and
  * photo credits ("Picture: stock image") are not article prose. */
-export const DROP_TAGS = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'canvas', 'object', 'embed', 'button',
-  'input', 'select', 'textarea', 'dialog', 'link', 'meta', 'figure', 'figcaption', 'picture', 'video', 'audio', 'map', 'head',
-  'nav', 'aside', 'footer', 'menu', 'label', 'option', 'form-button']);
+export const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'template',
+  'svg',
+  'canvas',
+  'object',
+  'embed',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'dialog',
+  'link',
+  'meta',
+  'figure',
+  'figcaption',
+  'picture',
+  'video',
+  'audio',
+  'map',
+  'head',
+  'nav',
+  'aside',
+  'footer',
+  'menu',
+  'label',
+  'option',
+  'form-button',
+]);
 
 /** What the metadata readers (meta.ts) need from the whole page, in document order. */
 export interface Collected {
@@ -22,9 +51,18 @@ export interface Collected {
   times: { datetime: string; rank: number }[];
 }
 
-interface Capture { text: string; scripts: boolean; done(text: string): void }
+interface Capture {
+  text: string;
+  scripts: boolean;
+  done(text: string): void;
+}
 /** An open element: `blind` when metadata is not read inside it (metas, titles, links and scripts end the walk). */
-interface Frame { article: boolean; blind: boolean; capture: Capture | null; owns: boolean }
+interface Frame {
+  article: boolean;
+  blind: boolean;
+  capture: Capture | null;
+  owns: boolean;
+}
 
 /** Reads metadata from parser events: the same elements, in the same order, as a pre-order walk of the full tree. */
 class MetaCollector {
@@ -34,7 +72,12 @@ class MetaCollector {
 
   open(name: string, a: Record<string, string>): void {
     const parent = this.stack.at(-1);
-    const frame: Frame = { article: name === 'article', blind: parent?.blind ?? false, capture: parent?.capture ?? null, owns: false };
+    const frame: Frame = {
+      article: name === 'article',
+      blind: parent?.blind ?? false,
+      capture: parent?.capture ?? null,
+      owns: false,
+    };
     // Text of a title leaves out script and style bodies; a JSON-LD block is a script body.
     if (frame.capture && !frame.capture.scripts && (name === 'script' || name === 'style')) frame.capture = null;
     if (!frame.blind) this.visit(name, a, frame);
@@ -61,9 +104,16 @@ class MetaCollector {
 
   private visit(name: string, a: Record<string, string>, frame: Frame): void {
     const c = this.found;
-    if (name === 'html') { c.lang ??= a.lang ?? a['xml:lang'] ?? null; return; }
+    if (name === 'html') {
+      c.lang ??= a.lang ?? a['xml:lang'] ?? null;
+      return;
+    }
     if (name === 'time') {
-      if (a.datetime) c.times.push({ datetime: a.datetime, rank: a.itemprop === 'datePublished' ? 0 : a.pubdate != null ? 1 : this.articles > 0 ? 2 : 3 });
+      if (a.datetime)
+        c.times.push({
+          datetime: a.datetime,
+          rank: a.itemprop === 'datePublished' ? 0 : a.pubdate != null ? 1 : this.articles > 0 ? 2 : 3,
+        });
       return;
     }
     if (name === 'meta') {
@@ -72,13 +122,20 @@ class MetaCollector {
         if (key && content != null && !c.metas.has(key.toLowerCase())) c.metas.set(key.toLowerCase(), content);
       }
     } else if (name === 'title') {
-      if (c.title === null) { c.title = ''; this.capture(frame, false, (t) => { c.title = t; }); }
+      if (c.title === null) {
+        c.title = '';
+        this.capture(frame, false, (t) => {
+          c.title = t;
+        });
+      }
     } else if (name === 'link') {
       if (/(^|\s)canonical(\s|$)/i.test(a.rel ?? '')) c.canonical ??= a.href ?? null;
     } else if (name === 'script') {
       if (/ld\+json/i.test(a.type ?? '')) {
         const slot = c.ldBlocks.push('') - 1;
-        this.capture(frame, true, (t) => { c.ldBlocks[slot] = t; });
+        this.capture(frame, true, (t) => {
+          c.ldBlocks[slot] = t;
+        });
       }
     } else return;
     frame.blind = true;
@@ -109,7 +166,11 @@ class PruningHandler extends DomHandler {
   override onclosetag(): void {
     this.depth--;
     this.meta.close();
-    if (this.dropped) { this.dropped--; this.lastNode = null; return; }
+    if (this.dropped) {
+      this.dropped--;
+      this.lastNode = null;
+      return;
+    }
     super.onclosetag();
   }
 
@@ -119,13 +180,26 @@ class PruningHandler extends DomHandler {
   }
 
   // Comments, CDATA sections and directives are dropped too: they never reach the tree.
-  override oncomment(): void { this.lastNode = null; }
-  override oncdatastart(): void { this.cdata = true; this.lastNode = null; }
-  override oncdataend(): void { this.cdata = false; this.lastNode = null; }
-  override onprocessinginstruction(): void { this.lastNode = null; }
+  override oncomment(): void {
+    this.lastNode = null;
+  }
+  override oncdatastart(): void {
+    this.cdata = true;
+    this.lastNode = null;
+  }
+  override oncdataend(): void {
+    this.cdata = false;
+    this.lastNode = null;
+  }
+  override onprocessinginstruction(): void {
+    this.lastNode = null;
+  }
 }
 
-export interface ParsedPage { root: HNode; meta: Collected }
+export interface ParsedPage {
+  root: HNode;
+  meta: Collected;
+}
 
 /** `maxDepth`: open elements past it are flattened into the one at the cap (bounded.ts). */
 export function parsePage(html: string, maxDepth?: number): ParsedPage {

@@ -4,10 +4,25 @@
 import { SkipError } from '../../core/errors.ts';
 import { toIsoUtc } from '../dates.ts';
 
-export interface PdfText { title: string | null; author: string | null; created: string | null; paragraphs: string[]; pages: number }
+export interface PdfText {
+  title: string | null;
+  author: string | null;
+  created: string | null;
+  paragraphs: string[];
+  pages: number;
+}
 
-interface Line { text: string; y: number; height: number }
-interface TextItemLike { str?: string; transform?: number[]; height?: number; hasEOL?: boolean }
+interface Line {
+  text: string;
+  y: number;
+  height: number;
+}
+interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  height?: number;
+  hasEOL?: boolean;
+}
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
@@ -36,7 +51,10 @@ function linesOf(items: TextItemLike[]): Line[] {
       cur = { text: '', y, height: h };
     }
     cur.text += it.str;
-    if (it.hasEOL) { if (cur.text.trim()) lines.push(cur); cur = null; }
+    if (it.hasEOL) {
+      if (cur.text.trim()) lines.push(cur);
+      cur = null;
+    }
   }
   if (cur && cur.text.trim()) lines.push(cur);
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() }));
@@ -62,17 +80,27 @@ const PAGE_NUMBER = /^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
 function paragraphsOf(pages: Line[][], running: Set<string>): string[] {
   const out: string[] = [];
   let buf = '';
-  const flush = () => { if (buf.trim()) out.push(buf.trim()); buf = ''; };
+  const flush = () => {
+    if (buf.trim()) out.push(buf.trim());
+    buf = '';
+  };
   for (const lines of pages) {
     if (/[.!?:"”)]$/.test(buf)) flush(); // a page break after a finished sentence ends the paragraph
-    const body = lines.filter((l, i) => !(running.has(shape(l.text)) && (i < 3 || i >= lines.length - 3)) && !PAGE_NUMBER.test(l.text));
-    const gaps = body.slice(1).map((l, i) => Math.abs(body[i].y - l.y)).filter((g) => g > 0).sort((a, b) => a - b);
+    const body = lines.filter(
+      (l, i) => !(running.has(shape(l.text)) && (i < 3 || i >= lines.length - 3)) && !PAGE_NUMBER.test(l.text),
+    );
+    const gaps = body
+      .slice(1)
+      .map((l, i) => Math.abs(body[i].y - l.y))
+      .filter((g) => g > 0)
+      .sort((a, b) => a - b);
     const spacing = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
     for (const [i, l] of body.entries()) {
       const gap = i > 0 ? Math.abs(body[i - 1].y - l.y) : 0;
       if (i > 0 && spacing && gap > spacing * 1.4) flush();
       if (!buf) buf = l.text;
-      else if (/\p{L}-$/u.test(buf) && /^\p{Ll}/u.test(l.text)) buf = buf.slice(0, -1) + l.text; // re-
+      else if (/\p{L}-$/u.test(buf) && /^\p{Ll}/u.test(l.text))
+        buf = buf.slice(0, -1) + l.text; // re-
       else buf += ` ${l.text}`;
     }
   }
@@ -87,7 +115,13 @@ export async function readPdf(bytes: Uint8Array, where: string): Promise<PdfText
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
     // pdfjs takes ownership of (and detaches) the buffer it is given, so hand it a copy.
-    doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    doc = await lib.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
   } catch (err) {
     throw new SkipError('parse_error', `unreadable PDF: ${(err as Error).message}`, where);
   }
@@ -102,7 +136,13 @@ export async function readPdf(bytes: Uint8Array, where: string): Promise<PdfText
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-    return { title: str(info.Title), author: str(info.Author), created: pdfDate(info.CreationDate), paragraphs: paragraphsOf(pages, runningLines(pages)), pages: pages.length };
+    return {
+      title: str(info.Title),
+      author: str(info.Author),
+      created: pdfDate(info.CreationDate),
+      paragraphs: paragraphsOf(pages, runningLines(pages)),
+      pages: pages.length,
+    };
   } finally {
     await doc.destroy();
   }

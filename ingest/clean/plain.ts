@@ -26,19 +26,28 @@ const HEADER = /^(published|title)\s*:\s*(.+)$/i;
  */
 function splitParagraphs(body: string): string[] {
   const blocks = /\n\s*\n/.test(body) ? body.split(/\n\s*\n/) : body.split('\n');
-  return blocks.flatMap((b) => b.split(BLOCK_BREAK)).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return blocks
+    .flatMap((b) => b.split(BLOCK_BREAK))
+    .map((b) => b.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 // a line break before a bullet, or after a line with no closing stop or wrap word and before a capital, or before a
 // short heading line
-const BLOCK_BREAK = new RegExp(String.raw`\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])\s)`
-  + String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el`
-  + String.raw`|der|die|das|le|les|des|du|et|y|e))`
-  + String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])`
-  // …and after a sentence, before a short line of its own with no stop (a heading: "Don't miss", "Latest news")
-  + String.raw`|(?<=[.!?]["'”’]?)\n(?=[ \t]*\p{Lu}[^\n.!?]{0,40}\n)`, 'u');
+const BLOCK_BREAK = new RegExp(
+  String.raw`\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])\s)` +
+    String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el` +
+    String.raw`|der|die|das|le|les|des|du|et|y|e))` +
+    String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])` +
+    // …and after a sentence, before a short line of its own with no stop (a heading: "Don't miss", "Latest news")
+    String.raw`|(?<=[.!?]["'”’]?)\n(?=[ \t]*\p{Lu}[^\n.!?]{0,40}\n)`,
+  'u',
+);
 
 export function cleanPlainText(text: string, opts: PlainTextOptions): CleanOutcome {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let published = toIsoUtc(opts.published);
   let title: string | null = null;
   while (lines.length && (HEADER.test(lines[0]) || (!lines[0].trim() && lines.length > 1 && HEADER.test(lines[1])))) {
@@ -56,9 +65,20 @@ export function cleanPlainText(text: string, opts: PlainTextOptions): CleanOutco
   const article: CleanArticle = {
     doc_id: idFrom('doc', opts.url ?? opts.file),
     content_hash: contentHash(body),
-    url: opts.url ?? null, canonical_url: null, file: opts.file, title, byline: null, outlet: opts.outlet ?? null,
-    site_name: null, published, modified: null, lang: null, text: body, bytes_sha256: sha256(text),
-    fetched_at: opts.fetchedAt ?? null, source_id: opts.sourceId ?? null,
+    url: opts.url ?? null,
+    canonical_url: null,
+    file: opts.file,
+    title,
+    byline: null,
+    outlet: opts.outlet ?? null,
+    site_name: null,
+    published,
+    modified: null,
+    lang: null,
+    text: body,
+    bytes_sha256: sha256(text),
+    fetched_at: opts.fetchedAt ?? null,
+    source_id: opts.sourceId ?? null,
   };
   return { ok: true, article, charset: 'utf-8' };
 }

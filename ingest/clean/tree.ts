@@ -11,9 +11,14 @@ export interface HNode {
   data?: string;
 }
 
-export interface HElement extends HNode { name: string; attribs: Record<string, string>; children: HNode[] }
+export interface HElement extends HNode {
+  name: string;
+  attribs: Record<string, string>;
+  children: HNode[];
+}
 
-export const isElement = (n: HNode): n is HElement => (n.type === 'tag' || n.type === 'script' || n.type === 'style') && !!n.name;
+export const isElement = (n: HNode): n is HElement =>
+  (n.type === 'tag' || n.type === 'script' || n.type === 'style') && !!n.name;
 export const attr = (el: HNode, name: string): string | null => el.attribs?.[name] ?? null;
 
 /** Pre-order walk; `visit` returning false skips the node's children. */
@@ -30,7 +35,9 @@ export function walk(root: HNode, visit: (el: HElement) => boolean | void): void
 /** Every element under root (pre-order). */
 export function elements(root: HNode, pred?: (el: HElement) => boolean): HElement[] {
   const out: HElement[] = [];
-  walk(root, (el) => { if (!pred || pred(el)) out.push(el); });
+  walk(root, (el) => {
+    if (!pred || pred(el)) out.push(el);
+  });
   return out;
 }
 
@@ -38,7 +45,10 @@ export function first(root: HNode, pred: (el: HElement) => boolean): HElement | 
   let found: HElement | null = null;
   walk(root, (el) => {
     if (found) return false;
-    if (pred(el)) { found = el; return false; }
+    if (pred(el)) {
+      found = el;
+      return false;
+    }
     return true;
   });
   return found;
@@ -51,7 +61,10 @@ export function textOf(root: HNode, withScripts = false): string {
   const stack: HNode[] = [root];
   while (stack.length) {
     const n = stack.pop() as HNode;
-    if (n.type === 'text') { out += n.data ?? ''; continue; }
+    if (n.type === 'text') {
+      out += n.data ?? '';
+      continue;
+    }
     if (!withScripts && n !== root && (n.type === 'script' || n.type === 'style')) continue;
     if (n.type === 'comment') continue;
     const kids = n.children;
@@ -88,4 +101,3 @@ export function ancestors(n: HNode): HNode[] {
   for (let p = n.parent; p; p = p.parent) out.push(p);
   return out;
 }
-

@@ -19,14 +19,20 @@ export interface FeedInput {
   filters?: KeywordFilters;
 }
 
-export interface FeedWarning { reason: 'malformed_feed' | 'bad_item'; message: string; salvaged?: number }
+export interface FeedWarning {
+  reason: 'malformed_feed' | 'bad_item';
+  message: string;
+  salvaged?: number;
+}
 
 export type FeedOutcome =
   | { ok: true; title: string | null; items: FeedItem[]; excluded: number; duplicates: number; warnings: FeedWarning[] }
   | { ok: false; error: SkipError };
 
 type RawItem = Record<string, unknown> & Parser.Item;
-const parser = new Parser<Record<string, unknown>, RawItem>({ customFields: { item: ['dc:date', 'updated', 'published'] } });
+const parser = new Parser<Record<string, unknown>, RawItem>({
+  customFields: { item: ['dc:date', 'updated', 'published'] },
+});
 
 /** The first element of the document, past the XML declaration, comments and doctype. */
 function rootName(text: string): string | null {
@@ -49,7 +55,9 @@ function absolute(link: string | null, base: string): string | null {
   try {
     const u = new URL(link, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 function toFeedItem(raw: RawItem, input: FeedInput): FeedItem | null {
@@ -73,22 +81,35 @@ async function parseOrSalvage(text: string, url: string, warnings: FeedWarning[]
     return await parser.parseString(text);
   } catch (first) {
     const salvaged = salvageFeed(text);
-    if (!salvaged) throw new SkipError('malformed_feed', `unparseable feed: ${(first as Error).message.split('\n')[0]}`, url);
+    if (!salvaged)
+      throw new SkipError('malformed_feed', `unparseable feed: ${(first as Error).message.split('\n')[0]}`, url);
     let feed: Awaited<ReturnType<typeof parser.parseString>>;
     try {
       feed = await parser.parseString(salvaged);
     } catch (second) {
-      throw new SkipError('malformed_feed', `unparseable even after salvage: ${(second as Error).message.split('\n')[0]}`, url);
+      throw new SkipError(
+        'malformed_feed',
+        `unparseable even after salvage: ${(second as Error).message.split('\n')[0]}`,
+        url,
+      );
     }
     if (!feed.items.length) throw new SkipError('malformed_feed', 'no complete item before the XML error', url);
-    warnings.push({ reason: 'malformed_feed', salvaged: feed.items.length,
-      message: `XML error (${(first as Error).message.split('\n')[0]}); salvaged ${feed.items.length} item(s)` });
+    warnings.push({
+      reason: 'malformed_feed',
+      salvaged: feed.items.length,
+      message: `XML error (${(first as Error).message.split('\n')[0]}); salvaged ${feed.items.length} item(s)`,
+    });
     return feed;
   }
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
-  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return true; } catch { return false; }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -96,7 +117,11 @@ function isUtf8(bytes: Uint8Array): boolean {
  * for legacy feeds. Then the XML declaration (or the windows-1252 fallback) decides instead of garbling.
  */
 function decodeFeed(bytes: Uint8Array, httpCharset: string | null): string {
-  const label = httpCharset?.trim().toLowerCase().replace(/^utf8$/, 'utf-8') ?? null;
+  const label =
+    httpCharset
+      ?.trim()
+      .toLowerCase()
+      .replace(/^utf8$/, 'utf-8') ?? null;
   const trusted = label === 'utf-8' && !isUtf8(bytes) ? null : label;
   return decodeBytes(bytes, trusted).text;
 }
@@ -108,14 +133,20 @@ export async function parseFeed(input: FeedInput): Promise<FeedOutcome> {
   const text = decodeFeed(input.bytes, input.charset ?? null);
   const root = rootName(text);
   if (root === 'urlset' || root === 'sitemapindex') {
-    try { return finish(sitemapItems(text, input), input, []); } catch (err) {
+    try {
+      return finish(sitemapItems(text, input), input, []);
+    } catch (err) {
       if (err instanceof SkipError) return { ok: false, error: err };
       throw err;
     }
   }
-  if (root === 'html') return { ok: false, error: new SkipError('not_a_feed', 'HTML page served instead of a feed', input.url) };
+  if (root === 'html')
+    return { ok: false, error: new SkipError('not_a_feed', 'HTML page served instead of a feed', input.url) };
   if (!root || !FEED_ROOTS.has(root)) {
-    return { ok: false, error: new SkipError('not_a_feed', `root element <${root ?? '?'}> is not rss, feed or rdf:RDF`, input.url) };
+    return {
+      ok: false,
+      error: new SkipError('not_a_feed', `root element <${root ?? '?'}> is not rss, feed or rdf:RDF`, input.url),
+    };
   }
   const warnings: FeedWarning[] = [];
   let feed: Awaited<ReturnType<typeof parseOrSalvage>>;
@@ -127,17 +158,26 @@ export async function parseFeed(input: FeedInput): Promise<FeedOutcome> {
   }
   const candidates = feed.items.map((raw) => {
     const item = toFeedItem(raw, input);
-    if (!item) warnings.push({ reason: 'bad_item', message: `item without a usable link: ${str(raw.title) ?? '(untitled)'}` });
+    if (!item)
+      warnings.push({ reason: 'bad_item', message: `item without a usable link: ${str(raw.title) ?? '(untitled)'}` });
     return item;
   });
-  return finish({ title: str(feed.title), items: candidates.filter((i): i is FeedItem => i !== null) }, input, warnings);
+  return finish(
+    { title: str(feed.title), items: candidates.filter((i): i is FeedItem => i !== null) },
+    input,
+    warnings,
+  );
 }
 
 /**
  * De-duplicates by guid and by link (never by date: items sharing a timestamp are all kept) and applies the
  * keyword filters.
  */
-function finish(feed: { title: string | null; items: FeedItem[] }, input: FeedInput, warnings: FeedWarning[]): FeedOutcome {
+function finish(
+  feed: { title: string | null; items: FeedItem[] },
+  input: FeedInput,
+  warnings: FeedWarning[],
+): FeedOutcome {
   const seen = new Set<string>();
   const items: FeedItem[] = [];
   let excluded = 0;
@@ -145,9 +185,15 @@ function finish(feed: { title: string | null; items: FeedItem[] }, input: FeedIn
   // a link's user name and password are dropped here, before the link is fetched, stored or printed
   for (const listed of feed.items) {
     const item = { ...listed, link: stripUserinfo(listed.link), guid: stripUserinfo(listed.guid) };
-    if (seen.has(`g:${item.guid}`) || seen.has(`l:${item.link}`)) { duplicates++; continue; }
+    if (seen.has(`g:${item.guid}`) || seen.has(`l:${item.link}`)) {
+      duplicates++;
+      continue;
+    }
     seen.add(`g:${item.guid}`).add(`l:${item.link}`);
-    if (!passesFilters(item, input.filters)) { excluded++; continue; }
+    if (!passesFilters(item, input.filters)) {
+      excluded++;
+      continue;
+    }
     items.push(item);
   }
   return { ok: true, title: feed.title, items, excluded, duplicates, warnings };

@@ -7,7 +7,10 @@ export function openElements(xml: string): string[] {
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
     const [, closing, name, selfClosing] = m;
     if (!name || selfClosing) continue;
-    if (!closing) { stack.push(name); continue; }
+    if (!closing) {
+      stack.push(name);
+      continue;
+    }
     const at = stack.lastIndexOf(name);
     if (at >= 0) stack.length = at;
   }
@@ -23,6 +26,9 @@ export function salvageFeed(xml: string): string | null {
   const last = ends.at(-1);
   if (!last || last.index === undefined) return null;
   const head = xml.slice(0, last.index + last[0].length);
-  const closing = openElements(head).reverse().map((name) => `</${name}>`).join('');
+  const closing = openElements(head)
+    .reverse()
+    .map((name) => `</${name}>`)
+    .join('');
   return head + closing;
 }

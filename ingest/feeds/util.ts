@@ -3,7 +3,10 @@ import type { FeedItem } from '../../core/records.ts';
 
 export { toIsoUtc } from '../dates.ts';
 
-export interface KeywordFilters { include?: string[]; exclude?: string[] }
+export interface KeywordFilters {
+  include?: string[];
+  exclude?: string[];
+}
 
 function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

@@ -20,7 +20,10 @@ export interface AgentOptions {
  */
 export function createDispatcher(opts: AgentOptions = {}): Agent {
   const policy = addressPolicy(opts.allowPrivate);
-  const base = buildConnector({ timeout: opts.connectTimeoutMs ?? 10_000, lookup: guardedLookup(policy, opts.resolve) } as buildConnector.BuildOptions);
+  const base = buildConnector({
+    timeout: opts.connectTimeoutMs ?? 10_000,
+    lookup: guardedLookup(policy, opts.resolve),
+  } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (options, callback) => {
     const host = options.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host) && !policy.allows(host)) {
@@ -40,9 +43,14 @@ export function createDispatcher(opts: AgentOptions = {}): Agent {
   return new Agent({ connect, keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000 });
 }
 
-function headersWithHost(headers: Dispatcher.DispatchOptions['headers'], host: string): Record<string, string | string[]> {
+function headersWithHost(
+  headers: Dispatcher.DispatchOptions['headers'],
+  host: string,
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const put = (k: string, v: unknown) => { if (v !== undefined && v !== null) out[k.toLowerCase()] = v as string | string[]; };
+  const put = (k: string, v: unknown) => {
+    if (v !== undefined && v !== null) out[k.toLowerCase()] = v as string | string[];
+  };
   if (Array.isArray(headers)) {
     for (let i = 0; i + 1 < headers.length; i += 2) put(String(headers[i]), headers[i + 1]);
   } else if (headers && typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {

@@ -38,7 +38,10 @@ export interface FetcherOptions {
   robots?: boolean;
 }
 
-export interface Validators { etag: string | null; last_modified: string | null }
+export interface Validators {
+  etag: string | null;
+  last_modified: string | null;
+}
 
 export interface FetchRequest {
   url: string;
@@ -52,10 +55,22 @@ export interface FetchRequest {
 
 export type FetchOutcome =
   | { kind: 'ok'; page: FetchedPage; attempts: number }
-  | { kind: 'not_modified'; url: string; final_url: string; etag: string | null; last_modified: string | null;
-      fetched_at: string; attempts: number }
-  | { kind: 'failed'; url: string; reason: FailureReason; error: SkipError | RetryableError | ThrottleError;
-      attempts: number };
+  | {
+      kind: 'not_modified';
+      url: string;
+      final_url: string;
+      etag: string | null;
+      last_modified: string | null;
+      fetched_at: string;
+      attempts: number;
+    }
+  | {
+      kind: 'failed';
+      url: string;
+      reason: FailureReason;
+      error: SkipError | RetryableError | ThrottleError;
+      attempts: number;
+    };
 
 export interface Fetcher {
   fetch(req: FetchRequest): Promise<FetchOutcome>;
@@ -69,8 +84,13 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Only http and https leave the process; addresses are checked by the dispatcher's connector (guard.ts). */
 function guardUrl(url: string): URL {
   let u: URL;
-  try { u = new URL(url); } catch { throw new SkipError('address_refused', 'not a valid URL', url); }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new SkipError('address_refused', `scheme ${u.protocol} refused`, url);
+  try {
+    u = new URL(url);
+  } catch {
+    throw new SkipError('address_refused', 'not a valid URL', url);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new SkipError('address_refused', `scheme ${u.protocol} refused`, url);
   return u;
 }
 
@@ -86,11 +106,25 @@ function statusError(hop: HopResult, url: string, now: Date): Error {
 
 export function createFetcher(options: FetcherOptions): Fetcher {
   const o = {
-    clock: systemClock, logger: silentLogger, sleep: realSleep, random: Math.random, userAgent: USER_AGENT,
-    headersTimeoutMs: 15_000, bodyTimeoutMs: 15_000, totalTimeoutMs: 30_000, maxBodyBytes: 5 * 1024 * 1024,
-    maxDecodedBytes: 20 * 1024 * 1024, maxRedirects: 5, retries: 2, backoffBaseMs: 1_000, backoffMaxMs: 60_000,
+    clock: systemClock,
+    logger: silentLogger,
+    sleep: realSleep,
+    random: Math.random,
+    userAgent: USER_AGENT,
+    headersTimeoutMs: 15_000,
+    bodyTimeoutMs: 15_000,
+    totalTimeoutMs: 30_000,
+    maxBodyBytes: 5 * 1024 * 1024,
+    maxDecodedBytes: 20 * 1024 * 1024,
+    maxRedirects: 5,
+    retries: 2,
+    backoffBaseMs: 1_000,
+    backoffMaxMs: 60_000,
     maxRetryAfterMs: 120_000,
-    hostDelayMs: 1_000, concurrency: 4, robots: true, ...options,
+    hostDelayMs: 1_000,
+    concurrency: 4,
+    robots: true,
+    ...options,
   };
   const limits: HopLimits = o;
   const queue = new PQueue({ concurrency: o.concurrency });
@@ -102,7 +136,12 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     const host = url.host;
     const prev = tails.get(host) ?? Promise.resolve();
     let release!: () => void;
-    const tail = prev.then(() => new Promise<void>((r) => { release = r; }));
+    const tail = prev.then(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     tails.set(host, tail);
     await prev;
     try {
@@ -139,23 +178,42 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const hop = await politely(url, conditional);
       const now = o.clock.now();
       if (REDIRECTS.has(hop.status) && hop.headers.location) {
-        if (hops >= o.maxRedirects) throw new SkipError('too_many_redirects', `more than ${o.maxRedirects} redirects`, req.url);
+        if (hops >= o.maxRedirects)
+          throw new SkipError('too_many_redirects', `more than ${o.maxRedirects} redirects`, req.url);
         current = new URL(hop.headers.location, url).href;
         continue;
       }
       const etag = hop.headers.etag ?? null;
       const lastModified = hop.headers['last-modified'] ?? null;
       if (hop.status === 304) {
-        return { kind: 'not_modified', url: req.url, final_url: current, etag: etag ?? req.previous?.etag ?? null,
-          last_modified: lastModified ?? req.previous?.last_modified ?? null, fetched_at: now.toISOString(), attempts: 0 };
+        return {
+          kind: 'not_modified',
+          url: req.url,
+          final_url: current,
+          etag: etag ?? req.previous?.etag ?? null,
+          last_modified: lastModified ?? req.previous?.last_modified ?? null,
+          fetched_at: now.toISOString(),
+          attempts: 0,
+        };
       }
       if (hop.status < 200 || hop.status >= 300 || !hop.body) throw statusError(hop, current, now);
       const contentType = hop.headers['content-type'] ?? null;
       const page: FetchedPage = {
-        url: req.url, final_url: current, status: hop.status, content_type: contentType, etag, last_modified: lastModified,
-        charset: charsetFromContentType(contentType), bytes_sha256: sha256(hop.body), body: hop.body,
-        fetched_at: now.toISOString(), source_id: req.sourceId ?? null, feed_title: req.feedTitle ?? null,
-        feed_published: req.feedPublished ?? null, file: null, outlet: req.outlet ?? null,
+        url: req.url,
+        final_url: current,
+        status: hop.status,
+        content_type: contentType,
+        etag,
+        last_modified: lastModified,
+        charset: charsetFromContentType(contentType),
+        bytes_sha256: sha256(hop.body),
+        body: hop.body,
+        fetched_at: now.toISOString(),
+        source_id: req.sourceId ?? null,
+        feed_title: req.feedTitle ?? null,
+        feed_published: req.feedPublished ?? null,
+        file: null,
+        outlet: req.outlet ?? null,
       };
       return { kind: 'ok', page, attempts: 0 };
     }
@@ -166,8 +224,10 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       try {
         return { ...(await attempt(req)), attempts: n };
       } catch (raw) {
-        const err = raw instanceof SkipError || raw instanceof RetryableError || raw instanceof ThrottleError
-          ? raw : typedNetworkError(raw, req.url) as RetryableError;
+        const err =
+          raw instanceof SkipError || raw instanceof RetryableError || raw instanceof ThrottleError
+            ? raw
+            : (typedNetworkError(raw, req.url) as RetryableError);
         const reason: FailureReason = err instanceof ThrottleError ? 'http_status' : err.reason;
         const fail = { kind: 'failed' as const, url: req.url, reason, error: err, attempts: n };
         if (err instanceof SkipError || n > o.retries) return fail;

@@ -33,13 +33,15 @@ export function typedNetworkError(err: unknown, url: string): Error {
   const code = (err as { code?: string })?.code ?? '';
   const msg = (err as Error)?.message ?? String(err);
   if (code === 'TRIAGE_ADDRESS_REFUSED') return new SkipError('address_refused', msg, url);
-  if (TIMEOUT_CODES.has(code) || (err as Error)?.name === 'TimeoutError') return new RetryableError(`timed out (${code || 'deadline'})`, url, 'timeout');
+  if (TIMEOUT_CODES.has(code) || (err as Error)?.name === 'TimeoutError')
+    return new RetryableError(`timed out (${code || 'deadline'})`, url, 'timeout');
   return new RetryableError(`network error: ${code || msg}`, url, 'network');
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(raw))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -73,7 +75,9 @@ export function decodeContent(raw: Buffer, encoding: string | undefined, max: nu
     if (enc === 'br') return brotliDecompressSync(raw, opts);
     if (enc === 'deflate') {
       // Some servers send raw deflate without the zlib wrapper.
-      try { return inflateSync(raw, opts); } catch (e) {
+      try {
+        return inflateSync(raw, opts);
+      } catch (e) {
         if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw e;
         return inflateRawSync(raw, opts);
       }
@@ -88,7 +92,10 @@ export function decodeContent(raw: Buffer, encoding: string | undefined, max: nu
 }
 
 export async function fetchHop(
-  url: string, dispatcher: Dispatcher, extraHeaders: Record<string, string>, limits: HopLimits,
+  url: string,
+  dispatcher: Dispatcher,
+  extraHeaders: Record<string, string>,
+  limits: HopLimits,
 ): Promise<HopResult> {
   let res: Dispatcher.ResponseData;
   const signal = AbortSignal.timeout(limits.totalTimeoutMs);
@@ -102,7 +109,8 @@ export async function fetchHop(
       headers: {
         'user-agent': limits.userAgent,
         'accept-encoding': 'gzip, deflate, br',
-        accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8',
+        accept:
+          'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8',
         ...extraHeaders,
       },
     });
@@ -126,5 +134,9 @@ export async function fetchHop(
     throw typedNetworkError(err, url);
   }
   const body = decodeContent(raw, headers['content-encoding'], limits.maxDecodedBytes, url);
-  return { status: res.statusCode, headers, body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) };
+  return {
+    status: res.statusCode,
+    headers,
+    body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
+  };
 }

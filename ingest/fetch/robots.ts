@@ -4,7 +4,10 @@ import robotsParserModule from 'robots-parser';
 import { RetryableError } from '../../core/errors.ts';
 import type { HopResult } from './http.ts';
 
-export interface RobotsVerdict { allowed: boolean; crawlDelayMs: number | null }
+export interface RobotsVerdict {
+  allowed: boolean;
+  crawlDelayMs: number | null;
+}
 // CommonJS module typed as an ES default export: at runtime the default import is the function itself.
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 type Robot = ReturnType<typeof robotsParser>;
@@ -15,7 +18,10 @@ export type RobotsGet = (url: string) => Promise<HopResult>;
 export class RobotsCache {
   // Promises, so concurrent checks for one origin share a single robots.txt request.
   private readonly cache = new Map<string, Promise<Robot | null>>();
-  constructor(private readonly get: RobotsGet, private readonly agent: string) {}
+  constructor(
+    private readonly get: RobotsGet,
+    private readonly agent: string,
+  ) {}
 
   async check(url: string): Promise<RobotsVerdict> {
     const origin = new URL(url).origin;

@@ -6,16 +6,35 @@ import { csvLine, isNumericType } from '../../core/csv.ts';
 import type { Store } from '../../store/store.ts';
 import { eachAsText } from '../../store/export-tables.ts';
 
-export async function writeCsvTable(store: Store, table: string, columns: { name: string; type: string }[],
-  path: string): Promise<void> {
+export async function writeCsvTable(
+  store: Store,
+  table: string,
+  columns: { name: string; type: string }[],
+  path: string,
+): Promise<void> {
   const numeric = columns.map((c) => isNumericType(c.type));
   // 'wx': the file is new in the export's own temp folder; never follow or reuse something already there
   const fd = openSync(path, 'wx');
   try {
     writeSync(fd, csvLine(columns.map((c) => c.name)));
-    await eachAsText(store, table, columns.map((c) => c.name), (rows) => {
-      writeSync(fd, rows.map((r) => csvLine(columns.map((c) => r[c.name]), numeric)).join(''));
-    });
+    await eachAsText(
+      store,
+      table,
+      columns.map((c) => c.name),
+      (rows) => {
+        writeSync(
+          fd,
+          rows
+            .map((r) =>
+              csvLine(
+                columns.map((c) => r[c.name]),
+                numeric,
+              ),
+            )
+            .join(''),
+        );
+      },
+    );
   } finally {
     closeSync(fd);
   }

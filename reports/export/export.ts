@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.ts';
 import { isCalendarDate } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
-import { columnsOf, copyTemp, dropTemps, EXPORT_TABLES, materialise, tempName, type ExportTable } from '../../store/export-tables.ts';
+import {
+  columnsOf,
+  copyTemp,
+  dropTemps,
+  EXPORT_TABLES,
+  materialise,
+  tempName,
+  type ExportTable,
+} from '../../store/export-tables.ts';
 import { EXTRACTOR_VERSION } from '../../analyze/extract/index.ts';
 import { buildDictionary, dictionaryMarkdown, incidentJsonSchema } from './dictionary.ts';
 import { exportReadme } from './readme.ts';
@@ -16,12 +24,23 @@ import { buildStixBundle } from './stix.ts';
 export type ExportFormat = 'csv' | 'jsonl' | 'parquet' | 'stix';
 export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'jsonl', 'parquet', 'stix'];
 
-export interface ExportOptions { format: ExportFormat; out: string; since?: string; until?: string }
-export interface ExportResult { dir: string; rows: Record<string, number> }
+export interface ExportOptions {
+  format: ExportFormat;
+  out: string;
+  since?: string;
+  until?: string;
+}
+export interface ExportResult {
+  dir: string;
+  rows: Record<string, number>;
+}
 
 export async function exportDataset(store: Store, o: ExportOptions): Promise<ExportResult> {
   if (!EXPORT_FORMATS.includes(o.format)) throw new ConfigError(`unknown export format "${o.format}"`);
-  for (const [k, v] of [['since', o.since], ['until', o.until]] as const) {
+  for (const [k, v] of [
+    ['since', o.since],
+    ['until', o.until],
+  ] as const) {
     if (v && !isCalendarDate(v)) throw new ConfigError(`--${k} must be YYYY-MM-DD, got "${v}"`);
   }
   if (o.format === 'stix') return exportStix(store, o);
@@ -50,7 +69,6 @@ export async function exportDataset(store: Store, o: ExportOptions): Promise<Exp
 function target(tmp: string, t: ExportTable, format: ExportFormat): string {
   return format === 'parquet' ? join(tmp, t) : join(tmp, `${t}.${format}`);
 }
-
 
 async function exportStix(store: Store, o: ExportOptions): Promise<ExportResult> {
   const bundle = await buildStixBundle(store, { since: o.since, until: o.until });

@@ -10,7 +10,10 @@ import { ConfigError, isFull, outputError } from '../../core/errors.ts';
 
 export const MANIFEST = 'manifest.json';
 
-interface Manifest { generator: string; files: Record<string, string> }
+interface Manifest {
+  generator: string;
+  files: Record<string, string>;
+}
 
 async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -47,8 +50,11 @@ export async function writeManifest(dir: string): Promise<Manifest> {
 async function readManifest(dir: string): Promise<Manifest | null> {
   try {
     const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
-    const ok = m?.generator === 'triage export' && m.files && typeof m.files === 'object'
-      && Object.values(m.files).every((h) => typeof h === 'string');
+    const ok =
+      m?.generator === 'triage export' &&
+      m.files &&
+      typeof m.files === 'object' &&
+      Object.values(m.files).every((h) => typeof h === 'string');
     return ok ? (m as Manifest) : null;
   } catch {
     return null;
@@ -58,7 +64,11 @@ async function readManifest(dir: string): Promise<Manifest | null> {
 const some = (paths: string[]) =>
   paths.slice(0, 3).join(', ') + (paths.length > 3 ? `, … ${paths.length - 3} more` : '');
 /** a/b/c.csv → a, a/b: the folders a listed file may sit in. */
-const foldersOf = (file: string) => file.split('/').slice(0, -1).map((_, k, a) => a.slice(0, k + 1).join('/'));
+const foldersOf = (file: string) =>
+  file
+    .split('/')
+    .slice(0, -1)
+    .map((_, k, a) => a.slice(0, k + 1).join('/'));
 
 /**
  * Refuses (ConfigError, exit 2) anything but a missing or empty folder or an earlier export whose manifest lists
@@ -73,13 +83,18 @@ export async function assertReplaceable(dir: string, hashes: boolean): Promise<v
   const found = await entries(dir);
   const manifest = await readManifest(dir);
   if (found.length === 0 && !manifest) return;
-  const refuse = (why: string) => new ConfigError(`--out ${why}: refusing to replace it, nothing was deleted ` +
-    '(choose a new or empty folder, or move those files away)', dir);
+  const refuse = (why: string) =>
+    new ConfigError(
+      `--out ${why}: refusing to replace it, nothing was deleted ` +
+        '(choose a new or empty folder, or move those files away)',
+      dir,
+    );
   if (!manifest) throw refuse('holds files and no manifest.json of an earlier Triage export');
   const listed = new Set(Object.keys(manifest.files));
   const folders = new Set([...listed].flatMap(foldersOf));
   const foreign = found.filter((e) =>
-    (e.kind === 'dir' ? !folders.has(e.rel) : e.kind !== 'file' || !listed.has(e.rel)));
+    e.kind === 'dir' ? !folders.has(e.rel) : e.kind !== 'file' || !listed.has(e.rel),
+  );
   if (foreign.length) throw refuse(`holds files the earlier export did not write (${some(foreign.map((e) => e.rel))})`);
   if (!hashes) return;
   const changed: string[] = [];
@@ -89,7 +104,10 @@ export async function assertReplaceable(dir: string, hashes: boolean): Promise<v
   if (changed.length) throw refuse(`holds files changed since the export wrote them (${some(changed)})`);
 }
 
-export async function writeFolderAtomically<T>(out: string, fill: (tmp: string) => Promise<T>): Promise<{ dir: string; result: T }> {
+export async function writeFolderAtomically<T>(
+  out: string,
+  fill: (tmp: string) => Promise<T>,
+): Promise<{ dir: string; result: T }> {
   const dir = resolve(out);
   const parent = dirname(dir);
   await assertReplaceable(dir, false);
@@ -107,7 +125,10 @@ export async function writeFolderAtomically<T>(out: string, fill: (tmp: string) 
     await rm(tmp, { recursive: true, force: true });
     throw isFull(err) ? outputError(err, dir) : err;
   }
-  const exists = await lstat(dir).then(() => true, () => false);
+  const exists = await lstat(dir).then(
+    () => true,
+    () => false,
+  );
   if (exists) await rename(dir, old);
   try {
     await rename(tmp, dir);

@@ -4,17 +4,21 @@ const CSV_NOTE = `, with a header row; lists are written as [a, b]. A text cell 
 or CR is written with a leading ' so that a spreadsheet shows it instead of running it as a formula (numeric
 columns are written as plain numbers, negative ones included)`;
 
-export function exportReadme(o: { format: string; since?: string; until?: string }, rows: Record<string, number>): string {
-  const how = o.format === 'parquet'
-    ? `Each table is a folder of Parquet files partitioned hive-style by \`year\` and \`month\` (\`year=NULL\` holds rows
+export function exportReadme(
+  o: { format: string; since?: string; until?: string },
+  rows: Record<string, number>,
+): string {
+  const how =
+    o.format === 'parquet'
+      ? `Each table is a folder of Parquet files partitioned hive-style by \`year\` and \`month\` (\`year=NULL\` holds rows
 without a date). DuckDB: \`SELECT * FROM read_parquet('incidents/**/*.parquet', hive_partitioning = true)\`;
 Spark: \`spark.read.parquet("incidents")\`; Trino/Hive: an external table partitioned by (year, month).`
-    : o.format === 'stix'
-      ? `\`bundle.json\` is one STIX 2.1 bundle: identities (victims, with sectors, and Triage itself), intrusion sets
+      : o.format === 'stix'
+        ? `\`bundle.json\` is one STIX 2.1 bundle: identities (victims, with sectors, and Triage itself), intrusion sets
 (groups, with aliases), incidents, reports (the articles, with their URLs as external references), locations
 and the relationships between them. IDs are UUIDv5 from Triage's own hash IDs, so a new export of the same data
 gives the same IDs. Triage-specific fields are custom properties prefixed \`x_triage_\`.`
-      : `One file per table (\`.${o.format}\`), UTF-8${o.format === 'csv' ? CSV_NOTE : ', one JSON object per line'}.`;
+        : `One file per table (\`.${o.format}\`), UTF-8${o.format === 'csv' ? CSV_NOTE : ', one JSON object per line'}.`;
   return `# Triage export
 
 Format: ${o.format}. Dates: ${o.since ?? 'any'} to ${o.until ?? 'any'} (incidents by attack date, else first report;
@@ -24,7 +28,9 @@ ${how}
 
 | ${o.format === 'stix' ? 'object type' : 'table'} | rows |
 |---|---|
-${Object.entries(rows).map(([k, v]) => `| ${k} | ${v} |`).join('\n')}
+${Object.entries(rows)
+  .map(([k, v]) => `| ${k} | ${v} |`)
+  .join('\n')}
 ${o.format === 'stix' ? '' : '\n`DATA_DICTIONARY.md` (and `data-dictionary.json`) describes every column; `incident.schema.json` the incident record.\n'}
 \`manifest.json\` lists every file this export wrote, with its SHA-256. A new export replaces this folder only
 while it holds exactly those files, unchanged: add your own files elsewhere.

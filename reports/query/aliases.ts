@@ -41,7 +41,8 @@ export function loadAliases(dir = PROJECT.reference): Aliases {
     }
   }
   const victims = new Map<string, string[]>();
-  for (const v of Victims.parse(readYaml(join(dir, 'victims.yaml')) ?? [])) victims.set(normaliseName(v.name), v.aliases);
+  for (const v of Victims.parse(readYaml(join(dir, 'victims.yaml')) ?? []))
+    victims.set(normaliseName(v.name), v.aliases);
   const out = { groups, groupAliases, victims };
   cache.set(dir, out);
   return out;
@@ -53,7 +54,9 @@ export function actorCandidates(actor: string, aliases: Aliases): string[] {
   const known = aliases.groups.get(k);
   if (known) return known;
   // a small typo ("Lockbti") still finds the group: one edit on names long enough to be distinctive
-  const near = [...aliases.groups.entries()].filter(([name]) => k.length >= 5 && editDistance(name, k) <= 1).flatMap(([, c]) => c);
+  const near = [...aliases.groups.entries()]
+    .filter(([name]) => k.length >= 5 && editDistance(name, k) <= 1)
+    .flatMap(([, c]) => c);
   return near.length ? [...new Set(near)] : [actor];
 }
 
@@ -66,7 +69,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

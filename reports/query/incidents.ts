@@ -5,8 +5,20 @@ import { DoubleMetaphone } from 'natural/lib/natural/phonetics/index.js';
 import { Incident } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import { nameTokens, terms } from '../../store/search-terms.ts';
-import { assertTextIndex, docTexts, DOCS_PER_INCIDENT, incidentQuery, incidentRecord, nameWordCandidates, RERANK,
-  runIncidentQuery, termStats, type IncidentFilters, type IncidentRow, type Sql } from '../../store/incident-search.ts';
+import {
+  assertTextIndex,
+  docTexts,
+  DOCS_PER_INCIDENT,
+  incidentQuery,
+  incidentRecord,
+  nameWordCandidates,
+  RERANK,
+  runIncidentQuery,
+  termStats,
+  type IncidentFilters,
+  type IncidentRow,
+  type Sql,
+} from '../../store/incident-search.ts';
 import { actorCandidates, editDistance, loadAliases, type Aliases } from './aliases.ts';
 import { makeSnippet, markSnippet, type Snippet } from './snippets.ts';
 import { idfOf, proximityBonus } from './proximity.ts';
@@ -27,8 +39,15 @@ export async function victimWords(store: Store, q: string): Promise<string[][]> 
   for (const t of nameTokens(q)) {
     const edits = t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0;
     const sound = t.length >= 4 ? soundsOf(t) : [];
-    out.push((await nameWordCandidates(store, t, edits)).filter((w) => w === t || (t.length >= 3 && w.startsWith(t))
-      || editDistance(w, t) <= edits || (sound.length > 0 && soundsOf(w).some((k) => sound.includes(k)))));
+    out.push(
+      (await nameWordCandidates(store, t, edits)).filter(
+        (w) =>
+          w === t ||
+          (t.length >= 3 && w.startsWith(t)) ||
+          editDistance(w, t) <= edits ||
+          (sound.length > 0 && soundsOf(w).some((k) => sound.includes(k))),
+      ),
+    );
   }
   return out;
 }
@@ -71,15 +90,21 @@ async function rerank(store: Store, hits: IncidentHit[], rows: IncidentRow[], te
   const { n, df } = await termStats(store, q);
   const idf = new Map([...df].map(([term, d]) => [term, idfOf(n, d)]));
   head.forEach((r, i) => {
-    const docs = r.docs.map((d) => {
-      const t = texts.get(d.doc_id);
-      return { ...d, score: d.score + proximityBonus(`${t?.title ?? ''}\n${t?.text ?? ''}`, q, idf) };
-    }).sort((a, b) => b.score - a.score || a.doc_id.localeCompare(b.doc_id));
+    const docs = r.docs
+      .map((d) => {
+        const t = texts.get(d.doc_id);
+        return { ...d, score: d.score + proximityBonus(`${t?.title ?? ''}\n${t?.text ?? ''}`, q, idf) };
+      })
+      .sort((a, b) => b.score - a.score || a.doc_id.localeCompare(b.doc_id));
     hits[i].score = docs[0]?.score ?? r.score ?? 0;
-    hits[i].snippets = docs.slice(0, 1).filter((d) => texts.has(d.doc_id))
+    hits[i].snippets = docs
+      .slice(0, 1)
+      .filter((d) => texts.has(d.doc_id))
       .map((d) => makeSnippet(d.doc_id, texts.get(d.doc_id)!.text ?? texts.get(d.doc_id)!.title ?? '', text));
   });
-  rows.slice(RERANK).forEach((r, i) => { hits[RERANK + i].score = r.score; });
+  rows.slice(RERANK).forEach((r, i) => {
+    hits[RERANK + i].score = r.score;
+  });
   const top = hits.slice(0, RERANK).sort((a, b) => b.score! - a.score! || a.incident_id.localeCompare(b.incident_id));
   return [...top, ...hits.slice(RERANK)];
 }
@@ -96,7 +121,10 @@ export async function getIncident(store: Store, id: string, text?: string): Prom
   if (!record) return null;
   const hit: IncidentHit = Incident.parse(JSON.parse(record));
   if (text && terms(text).length) {
-    const docs = await docTexts(store, hit.sources.map((s) => s.doc_id));
+    const docs = await docTexts(
+      store,
+      hit.sources.map((s) => s.doc_id),
+    );
     hit.snippets = docs.map((d) => makeSnippet(d.doc_id, d.text ?? '', text)).filter((s) => s.highlights.length > 0);
   }
   return hit;

@@ -9,7 +9,14 @@ const COLUMNS: [string, (i: Incident) => string][] = [
   ['sector', (i) => i.sector],
   ['actor', (i) => i.actor ?? ''],
   ['status', (i) => i.status],
-  ['ransom', (i) => i.ransom.map((r) => r.as_written).filter((v, k, a) => a.indexOf(v) === k).join('; ')],
+  [
+    'ransom',
+    (i) =>
+      i.ransom
+        .map((r) => r.as_written)
+        .filter((v, k, a) => a.indexOf(v) === k)
+        .join('; '),
+  ],
   ['sources', (i) => String(i.sources.length)],
 ];
 
@@ -20,13 +27,27 @@ export function incidentsTable(incidents: Incident[]): string {
   const rows = [COLUMNS.map(([h]) => h), ...incidents.map((i) => COLUMNS.map(([, f]) => safe(f(i))))];
   const widths = COLUMNS.map((_, c) => Math.min(40, Math.max(...rows.map((r) => r[c].length))));
   const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-  return rows.map((r) => r.map((cell, c) => cut(cell, widths[c])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cut(cell, widths[c]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function incidentsCsv(incidents: Incident[]): string {
   const header = [...COLUMNS.map(([h]) => h), 'incident_id', 'source_urls'];
-  const rows = incidents.map((i) => [...COLUMNS.map(([, f]) => f(i)), i.incident_id,
-    i.sources.map((s) => s.url ?? s.file ?? '').join(' ')]);
+  const rows = incidents.map((i) => [
+    ...COLUMNS.map(([, f]) => f(i)),
+    i.incident_id,
+    i.sources.map((s) => s.url ?? s.file ?? '').join(' '),
+  ]);
   // the source count is a number; every other column is text, neutralised when it starts like a formula
-  return toCsv(header, rows, header.map((h) => h === 'sources'));
+  return toCsv(
+    header,
+    rows,
+    header.map((h) => h === 'sources'),
+  );
 }

@@ -4,15 +4,26 @@ import type { IncidentFilters, IncidentHit } from '../query/incidents.ts';
 import { esc, highlighted, link, page } from './html.ts';
 
 /** Form field name → filter. Values come back into the form escaped. */
-export const FIELDS = ['text', 'victim', 'country', 'actor', 'type', 'sector', 'since', 'until', 'min_ransom_usd'] as const;
+export const FIELDS = [
+  'text',
+  'victim',
+  'country',
+  'actor',
+  'type',
+  'sector',
+  'since',
+  'until',
+  'min_ransom_usd',
+] as const;
 export type Form = Partial<Record<(typeof FIELDS)[number], string>>;
 
 const input = (name: keyof Form, label: string, form: Form, extra = '') =>
   `<label>${esc(label)}<input name="${name}" value="${esc(form[name] ?? '')}" ${extra}></label>`;
 
 const select = (name: keyof Form, label: string, form: Form, options: readonly string[]) =>
-  `<label>${esc(label)}<select name="${name}"><option value="">any</option>${options.map((o) =>
-    `<option${form[name] === o ? ' selected' : ''}>${esc(o)}</option>`).join('')}</select></label>`;
+  `<label>${esc(label)}<select name="${name}"><option value="">any</option>${options
+    .map((o) => `<option${form[name] === o ? ' selected' : ''}>${esc(o)}</option>`)
+    .join('')}</select></label>`;
 
 function filtersForm(form: Form): string {
   return `<form class="filters" method="get" action="/" role="search">
@@ -29,12 +40,19 @@ const usd = (n: number | null) => (n === null ? '' : `$${Math.round(n).toLocaleS
 
 export function searchPage(form: Form, hits: IncidentHit[], error: string | null): string {
   const q = form.text ? `?text=${encodeURIComponent(form.text)}` : '';
-  const rows = hits.map((i) => `<tr>
+  const rows = hits
+    .map(
+      (i) => `<tr>
 <td>${esc(date(i))}</td>
 <td><a class="incident" href="/incident/${encodeURIComponent(i.incident_id)}${q}">${esc(i.victim)}</a>
-${(i.snippets ?? []).slice(0, 1).map((s) => `<p class="snippet">${highlighted(s.text, s.highlights)}</p>`).join('')}</td>
+${(i.snippets ?? [])
+  .slice(0, 1)
+  .map((s) => `<p class="snippet">${highlighted(s.text, s.highlights)}</p>`)
+  .join('')}</td>
 <td>${esc(i.country ?? '')}</td><td>${esc(i.sector)}</td><td>${esc(i.actor ?? '')}</td><td>${esc(i.status)}</td>
-<td class="num">${esc(usd(i.ransom_demanded_usd))}</td><td class="num">${i.sources.length}</td></tr>`).join('\n');
+<td class="num">${esc(usd(i.ransom_demanded_usd))}</td><td class="num">${i.sources.length}</td></tr>`,
+    )
+    .join('\n');
   const body = `${filtersForm(form)}
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <p class="meta">${hits.length} incident${hits.length === 1 ? '' : 's'}${form.text ? ', best match first' : ', latest first'}</p>
@@ -47,22 +65,38 @@ ${rows}
 
 export function incidentPage(i: IncidentHit): string {
   const fields: [string, string][] = [
-    ['country', i.country ?? ''], ['sector', i.sector], ['group', i.actor ?? ''], ['attack types', i.attack_types.join(', ')],
-    ['attack date', i.attack_date ?? ''], ['first reported', i.first_reported ?? ''], ['status', i.status],
-    ['ransom demanded', usd(i.ransom_demanded_usd)], ['ransom paid', usd(i.ransom_paid_usd)],
-    ['records affected', i.records_affected?.toLocaleString('en-US') ?? ''], ['downtime (days)', i.downtime_days?.toString() ?? ''],
+    ['country', i.country ?? ''],
+    ['sector', i.sector],
+    ['group', i.actor ?? ''],
+    ['attack types', i.attack_types.join(', ')],
+    ['attack date', i.attack_date ?? ''],
+    ['first reported', i.first_reported ?? ''],
+    ['status', i.status],
+    ['ransom demanded', usd(i.ransom_demanded_usd)],
+    ['ransom paid', usd(i.ransom_paid_usd)],
+    ['records affected', i.records_affected?.toLocaleString('en-US') ?? ''],
+    ['downtime (days)', i.downtime_days?.toString() ?? ''],
   ];
   const snippets = new Map((i.snippets ?? []).map((s) => [s.doc_id, s]));
-  const sources = i.sources.map((s) => {
-    const sn = snippets.get(s.doc_id);
-    return `<li class="source">${link(s.url, s.title ?? s.url ?? s.file ?? s.doc_id)}
+  const sources = i.sources
+    .map((s) => {
+      const sn = snippets.get(s.doc_id);
+      return `<li class="source">${link(s.url, s.title ?? s.url ?? s.file ?? s.doc_id)}
 <div class="meta">${esc(s.outlet ?? '')}${s.published ? ` · ${esc(s.published)}` : ''}</div>
 ${sn ? `<p class="snippet">${highlighted(sn.text, sn.highlights)}</p>` : ''}</li>`;
-  }).join('\n');
-  const claims = i.ransom.map((r) => `<tr><td>${esc(r.kind)}</td><td>${esc(r.as_written)}</td><td class="num">${esc(usd(r.usd))}</td>
-<td>${r.disputed ? 'disputed' : r.hedged ? 'hedged' : ''}</td><td>${esc(r.published ?? '')}</td><td>${esc(r.quote)}</td></tr>`).join('\n');
+    })
+    .join('\n');
+  const claims = i.ransom
+    .map(
+      (r) => `<tr><td>${esc(r.kind)}</td><td>${esc(r.as_written)}</td><td class="num">${esc(usd(r.usd))}</td>
+<td>${r.disputed ? 'disputed' : r.hedged ? 'hedged' : ''}</td><td>${esc(r.published ?? '')}</td><td>${esc(r.quote)}</td></tr>`,
+    )
+    .join('\n');
   const body = `<h1>${esc(i.victim)}</h1>
-<dl>${fields.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
+<dl>${fields
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+    .join('')}</dl>
 <h2>Sources (${i.sources.length})</h2>
 <ol class="sources">
 ${sources}
@@ -81,7 +115,15 @@ export function filtersOf(form: Form): IncidentFilters {
   const v = (k: keyof Form) => (form[k]?.trim() ? form[k]!.trim() : undefined);
   const min = v('min_ransom_usd');
   return {
-    text: v('text'), victim: v('victim'), country: v('country'), actor: v('actor'), type: v('type'), sector: v('sector'),
-    since: v('since'), until: v('until'), minRansomUsd: min === undefined ? undefined : Number(min.replace(/[,_\s$]/g, '')), limit: 100,
+    text: v('text'),
+    victim: v('victim'),
+    country: v('country'),
+    actor: v('actor'),
+    type: v('type'),
+    sector: v('sector'),
+    since: v('since'),
+    until: v('until'),
+    minRansomUsd: min === undefined ? undefined : Number(min.replace(/[,_\s$]/g, '')),
+    limit: 100,
   };
 }

@@ -11,13 +11,20 @@ import { FIELDS, filtersOf, incidentPage, notFoundPage, searchPage, type Form } 
 
 /** `store`: one open store; `reader`: a SnapshotReader that follows the snapshots a writer publishes. */
 export interface ServeOptions {
-  store?: Store; reader?: { use<T>(fn: (store: Store) => Promise<T>): Promise<T> };
-  host?: string; port?: number; log: Logger;
+  store?: Store;
+  reader?: { use<T>(fn: (store: Store) => Promise<T>): Promise<T> };
+  host?: string;
+  port?: number;
+  log: Logger;
 }
-export interface RunningServer { url: string; close(): Promise<void> }
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
 
 const HEADERS = {
-  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -37,14 +44,27 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     });
   });
   await new Promise<void>((ok, fail) => {
-    server.once('error', (err: NodeJS.ErrnoException) => fail(err.code === 'EADDRINUSE' || err.code === 'EACCES'
-      ? new ConfigError(`cannot listen on ${host}:${o.port ?? 8080}: ${err.code === 'EADDRINUSE' ? 'port in use' : 'permission denied'}; choose another --port`)
-      : err));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(
+        err.code === 'EADDRINUSE' || err.code === 'EACCES'
+          ? new ConfigError(
+              `cannot listen on ${host}:${o.port ?? 8080}: ${err.code === 'EADDRINUSE' ? 'port in use' : 'permission denied'}; choose another --port`,
+            )
+          : err,
+      ),
+    );
     server.listen(o.port ?? 8080, host, ok);
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return { url, close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
+  return {
+    url,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, method = 'GET'): void {
@@ -61,16 +81,21 @@ function allowedHost(req: IncomingMessage): boolean {
 
 async function handle(store: Store, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const html = 'text/html; charset=utf-8';
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
   if (!allowedHost(req)) return send(res, 421, 'text/plain; charset=utf-8', 'misdirected request');
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/style.css') return send(res, 200, 'text/css; charset=utf-8', CSS, req.method);
   if (url.pathname === '/') {
     const form: Form = {};
-    for (const f of FIELDS) { const v = url.searchParams.get(f); if (v !== null) form[f] = v.slice(0, 500); }
+    for (const f of FIELDS) {
+      const v = url.searchParams.get(f);
+      if (v !== null) form[f] = v.slice(0, 500);
+    }
     const filters = filtersOf(form);
     try {
-      if (filters.minRansomUsd !== undefined && !Number.isFinite(filters.minRansomUsd)) throw new ConfigError('the ransom minimum must be a number');
+      if (filters.minRansomUsd !== undefined && !Number.isFinite(filters.minRansomUsd))
+        throw new ConfigError('the ransom minimum must be a number');
       return send(res, 200, html, searchPage(form, await queryIncidents(store, filters), null), req.method);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;

@@ -8,14 +8,29 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError } from '../../core/errors.ts';
 
-
 /** Flags for a quiet, offline, throw-away browser: no sandbox (containers), no GPU, no phoning home. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
-  '--disable-default-apps', '--mute-audio', '--hide-scrollbars', '--remote-debugging-pipe'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--hide-scrollbars',
+  '--remote-debugging-pipe',
+];
 
 type Params = Record<string, unknown>;
-export interface CdpEvent { method: string; params: Params; sessionId?: string }
+export interface CdpEvent {
+  method: string;
+  params: Params;
+  sessionId?: string;
+}
 type Pending = { resolve: (v: Params) => void; reject: (e: Error) => void; method: string };
 
 /** Debian's Chromium: used when installed (it needs no unpacking); else the npm package's. */
@@ -29,7 +44,8 @@ export const SYSTEM_CHROMIUM: readonly string[] = ['/usr/bin/chromium'];
 export async function chromiumPath(env: NodeJS.ProcessEnv = process.env, system = SYSTEM_CHROMIUM): Promise<string> {
   const path = env.TRIAGE_CHROMIUM;
   if (path) {
-    if (!existsSync(path)) throw new ConfigError('TRIAGE_CHROMIUM names no file (unset it to use the bundled one)', path);
+    if (!existsSync(path))
+      throw new ConfigError('TRIAGE_CHROMIUM names no file (unset it to use the bundled one)', path);
     return path;
   }
   const installed = system.find((p) => existsSync(p));
@@ -49,7 +65,10 @@ export class Browser {
   private readonly listeners = new Set<(e: CdpEvent) => void>();
   private exited = false;
 
-  private constructor(private readonly proc: ChildProcess, private readonly profile: string) {
+  private constructor(
+    private readonly proc: ChildProcess,
+    private readonly profile: string,
+  ) {
     const out = proc.stdio[4] as Readable;
     out.setEncoding('utf8');
     out.on('data', (chunk: string) => this.onData(chunk));
@@ -66,10 +85,11 @@ export class Browser {
   }
 
   static async launch(path?: string): Promise<Browser> {
-    const executable = path ?? await chromiumPath();
+    const executable = path ?? (await chromiumPath());
     const profile = await mkdtemp(join(tmpdir(), 'triage-chromium-'));
-    const proc = spawn(executable, [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'],
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const proc = spawn(executable, [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    });
     // Chromium is chatty on stderr (dbus, GPU notices): drain it so it never blocks.
     proc.stderr?.resume();
     await new Promise<void>((resolve, reject) => {
@@ -91,7 +111,11 @@ export class Browser {
     this.buffer += chunk;
     let end: number;
     while ((end = this.buffer.indexOf('\0')) >= 0) {
-      const msg = JSON.parse(this.buffer.slice(0, end)) as { id?: number; result?: Params; error?: { message: string } } & CdpEvent;
+      const msg = JSON.parse(this.buffer.slice(0, end)) as {
+        id?: number;
+        result?: Params;
+        error?: { message: string };
+      } & CdpEvent;
       this.buffer = this.buffer.slice(end + 1);
       if (msg.id !== undefined) {
         const p = this.pending.get(msg.id);
@@ -122,7 +146,12 @@ export class Browser {
   /** Resolves with the first event matching the predicate. */
   waitFor(pred: (e: CdpEvent) => boolean): Promise<CdpEvent> {
     return new Promise((resolve) => {
-      const off = this.on((e) => { if (pred(e)) { off(); resolve(e); } });
+      const off = this.on((e) => {
+        if (pred(e)) {
+          off();
+          resolve(e);
+        }
+      });
     });
   }
 
@@ -147,7 +176,10 @@ export class Browser {
 }
 
 export class Page {
-  constructor(readonly browser: Browser, readonly sessionId: string) {}
+  constructor(
+    readonly browser: Browser,
+    readonly sessionId: string,
+  ) {}
 
   send<T = Params>(method: string, params: Params = {}): Promise<T> {
     return this.browser.send<T>(method, params, this.sessionId);
@@ -155,7 +187,9 @@ export class Page {
 
   /** Events of this page only. */
   on(listener: (e: CdpEvent) => void): () => void {
-    return this.browser.on((e) => { if (e.sessionId === this.sessionId) listener(e); });
+    return this.browser.on((e) => {
+      if (e.sessionId === this.sessionId) listener(e);
+    });
   }
 
   /** Navigates and waits for the load event. */
@@ -168,8 +202,11 @@ export class Page {
 
   /** Evaluates an expression in the page and returns its JSON value. */
   async evaluate<T>(expression: string): Promise<T> {
-    const r = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string } }>('Runtime.evaluate',
-      { expression, returnByValue: true, awaitPromise: true });
+    const r = await this.send<{ result: { value?: T }; exceptionDetails?: { text: string } }>('Runtime.evaluate', {
+      expression,
+      returnByValue: true,
+      awaitPromise: true,
+    });
     if (r.exceptionDetails) throw new Error(`page evaluation failed: ${r.exceptionDetails.text}`);
     return r.result.value as T;
   }
@@ -180,17 +217,29 @@ export class Page {
 
   /** PNG of the whole page (not only the viewport). */
   async screenshot(): Promise<Buffer> {
-    const { cssContentSize: s } = await this.send<{ cssContentSize: { width: number; height: number } }>('Page.getLayoutMetrics');
+    const { cssContentSize: s } = await this.send<{ cssContentSize: { width: number; height: number } }>(
+      'Page.getLayoutMetrics',
+    );
     const clip = { x: 0, y: 0, width: Math.ceil(s.width), height: Math.ceil(s.height), scale: 1 };
-    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip, captureBeyondViewport: true });
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', {
+      format: 'png',
+      clip,
+      captureBeyondViewport: true,
+    });
     return Buffer.from(data, 'base64');
   }
 
   /** A4 PDF with the page's print styles and backgrounds. */
   async pdf(): Promise<Buffer> {
     const { data } = await this.send<{ data: string }>('Page.printToPDF', {
-      printBackground: true, preferCSSPageSize: false, paperWidth: 8.27, paperHeight: 11.69,
-      marginTop: 0.5, marginBottom: 0.5, marginLeft: 0.45, marginRight: 0.45,
+      printBackground: true,
+      preferCSSPageSize: false,
+      paperWidth: 8.27,
+      paperHeight: 11.69,
+      marginTop: 0.5,
+      marginBottom: 0.5,
+      marginLeft: 0.45,
+      marginRight: 0.45,
       displayHeaderFooter: false,
     });
     return Buffer.from(data, 'base64');

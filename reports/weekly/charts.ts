@@ -6,7 +6,11 @@ import { ATTACK_TYPES } from '../../core/records.ts';
 import { fmtInt } from './format.ts';
 import type { ReportJson } from './types.ts';
 
-export interface Chart { id: string; title: string; svg: string | null }
+export interface Chart {
+  id: string;
+  title: string;
+  svg: string | null;
+}
 
 const TYPE_COLORS = ['#c0392b', '#2e6fb7', '#e67e22', '#8e44ad', '#16a085', '#7f8c8d'];
 const WIDTH = 640;
@@ -26,7 +30,8 @@ function doc(): Document {
 export function hardenElement(root: Element): void {
   for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
     for (const { name, value } of Array.from(el.attributes)) {
-      const clean = value.replace(/[<>]/g, '')
+      const clean = value
+        .replace(/[<>]/g, '')
         .replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
       if (clean !== value) el.setAttribute(name, clean);
     }
@@ -35,7 +40,13 @@ export function hardenElement(root: Element): void {
 
 function render(options: Plot.PlotOptions): string {
   // 12px text stays legible when the 640px chart is shown narrower on a phone.
-  const el = Plot.plot({ ...options, document: doc(), className: CLASS, width: options.width ?? WIDTH, style: { fontSize: '12px' } });
+  const el = Plot.plot({
+    ...options,
+    document: doc(),
+    className: CLASS,
+    width: options.width ?? WIDTH,
+    style: { fontSize: '12px' },
+  });
   hardenElement(el as unknown as Element);
   return (el as unknown as Element).outerHTML;
 }
@@ -60,7 +71,12 @@ function leftMargin(labels: string[]): number {
   return Math.min(220, Math.max(60, 14 + 7 * Math.max(0, ...labels.map((l) => l.length))));
 }
 
-interface BarRow { label: string; now: number; window: number; note: string }
+interface BarRow {
+  label: string;
+  now: number;
+  window: number;
+  note: string;
+}
 
 /**
  * Ranked horizontal bars over the trend window, the period's part drawn darker at the start of each
@@ -70,12 +86,17 @@ function hbar(rows: BarRow[], ariaLabel: string, xLabel: string, unit: string, f
   if (rows.length === 0 || rows.every((r) => r.window === 0)) return null;
   const labels = rows.map((r) => r.label);
   const parts = [`this ${unit}`, 'earlier in window'];
-  const segments = rows.flatMap((r) => [
-    { label: r.label, part: parts[0], value: r.now },
-    { label: r.label, part: parts[1], value: Math.max(0, r.window - r.now) },
-  ]).filter((s) => s.value > 0);
+  const segments = rows
+    .flatMap((r) => [
+      { label: r.label, part: parts[0], value: r.now },
+      { label: r.label, part: parts[1], value: Math.max(0, r.window - r.now) },
+    ])
+    .filter((s) => s.value > 0);
   return render({
-    ariaLabel, height: 60 + rows.length * ROW, marginLeft: leftMargin(labels), marginRight: 110,
+    ariaLabel,
+    height: 60 + rows.length * ROW,
+    marginLeft: leftMargin(labels),
+    marginRight: 110,
     x: { label: xLabel, grid: true, domain: [0, Math.max(...rows.map((r) => r.window))], tickFormat: format, ticks: 5 },
     y: { label: null, domain: labels },
     color: { domain: parts, range: ['#1f4e8c', '#a9c4e6'], legend: true },
@@ -89,18 +110,27 @@ function hbar(rows: BarRow[], ariaLabel: string, xLabel: string, unit: string, f
 
 function trendChart(r: ReportJson): string | null {
   const weeks = r.series.trend.weeks;
-  const stacked = weeks.flatMap((w) => ATTACK_TYPES.filter((t) => w.by_type[t] > 0)
-    .map((t) => ({ week: w.week, type: t, n: w.by_type[t] })));
+  const stacked = weeks.flatMap((w) =>
+    ATTACK_TYPES.filter((t) => w.by_type[t] > 0).map((t) => ({ week: w.week, type: t, n: w.by_type[t] })),
+  );
   if (stacked.length === 0) return null;
   return render({
-    ariaLabel: 'Incidents per week by attack type', height: 300, marginTop: 30,
+    ariaLabel: 'Incidents per week by attack type',
+    height: 300,
+    marginTop: 30,
     x: { label: null, domain: weeks.map((w) => w.week), tickFormat: (w: string) => w.slice(5), tickRotate: -45 },
     y: { label: 'Incidents', grid: true },
     color: { domain: [...ATTACK_TYPES], range: TYPE_COLORS, legend: true },
     marks: [
       Plot.barY(stacked, { x: 'week', y: 'n', fill: 'type', order: [...ATTACK_TYPES] }),
-      Plot.barY(weeks.filter((w) => w.current), { x: 'week', y: 'total', fill: 'none', stroke: '#000', strokeWidth: 2 }),
-      Plot.text(weeks.filter((w) => w.spike), { x: 'week', y: 'total', text: () => '▲ spike', dy: -8, fill: '#c0392b' }),
+      Plot.barY(
+        weeks.filter((w) => w.current),
+        { x: 'week', y: 'total', fill: 'none', stroke: '#000', strokeWidth: 2 },
+      ),
+      Plot.text(
+        weeks.filter((w) => w.spike),
+        { x: 'week', y: 'total', text: () => '▲ spike', dy: -8, fill: '#c0392b' },
+      ),
       Plot.ruleY([r.series.trend.threshold], { stroke: '#c0392b', strokeDasharray: '4,3' }),
       Plot.ruleY([0]),
     ],
@@ -116,8 +146,10 @@ function ransomChart(r: ReportJson): string | null {
   ]);
   if (points.length === 0) return null;
   return render({
-    ariaLabel: 'Ransom demanded versus paid, in USD (log scale)', height: 60 + rows.length * ROW,
-    marginLeft: leftMargin(labels), marginRight: 30,
+    ariaLabel: 'Ransom demanded versus paid, in USD (log scale)',
+    height: 60 + rows.length * ROW,
+    marginLeft: leftMargin(labels),
+    marginRight: 30,
     x: { type: 'log', label: 'USD (log scale)', grid: true, tickFormat: '~s' },
     y: { label: null, domain: labels },
     color: { domain: ['demanded', 'paid'], range: ['#c0392b', '#16a085'], legend: true },
@@ -129,7 +161,8 @@ function ransomChart(r: ReportJson): string | null {
   });
 }
 
-const compact = (n: number) => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+const compact = (n: number) =>
+  new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 
 /** "5 (1 this week)": the window count, with the period's part when there is one. */
 function note(window: string, now: number, nowText: string, unit: string): string {
@@ -141,22 +174,60 @@ export function buildCharts(r: ReportJson): Chart[] {
   const unit = r.period.kind;
   const weeks = `${r.series.trend.weeks.length} weeks`;
   const groupLabels = uniqueLabels(t.groups.map((g) => g.name)).map((l, i) => (t.groups[i].is_new ? `${l} (new)` : l));
-  const count = (label: string, now: number, window: number) => ({ label, now, window, note: note(fmtInt(window), now, fmtInt(now), unit) });
+  const count = (label: string, now: number, window: number) => ({
+    label,
+    now,
+    window,
+    note: note(fmtInt(window), now, fmtInt(now), unit),
+  });
   return [
     { id: 'trend', title: `Incidents per week by attack type (${weeks})`, svg: trendChart(r) },
-    { id: 'countries', title: `Top countries by incidents: this ${unit} and the ${weeks}`, svg: hbar(
-      t.countries.map((c) => count(truncate(c.name), c.incidents, c.window_incidents)),
-      'Top countries by incidents', 'Incidents', unit) },
-    { id: 'groups', title: `Top threat groups: this ${unit} and the ${weeks}`, svg: hbar(
-      t.groups.map((g, i) => count(groupLabels[i], g.incidents, g.window_incidents)),
-      'Top threat groups by incidents', 'Incidents', unit) },
-    { id: 'sectors', title: `Incidents by sub-sector: this ${unit} and the ${weeks}`, svg: hbar(
-      t.sectors.map((s) => count(s.sector, s.incidents, s.window_incidents)),
-      'Incidents by sub-sector', 'Incidents', unit) },
-    { id: 'records', title: `Records affected by country: this ${unit} and the ${weeks}`, svg: hbar(
-      t.records_by_country.map((c) => ({ label: truncate(c.name), now: c.records, window: c.window_records,
-        note: note(compact(c.window_records), c.records, compact(c.records), unit) })),
-      'Records affected by country', 'Records', unit, '~s') },
+    {
+      id: 'countries',
+      title: `Top countries by incidents: this ${unit} and the ${weeks}`,
+      svg: hbar(
+        t.countries.map((c) => count(truncate(c.name), c.incidents, c.window_incidents)),
+        'Top countries by incidents',
+        'Incidents',
+        unit,
+      ),
+    },
+    {
+      id: 'groups',
+      title: `Top threat groups: this ${unit} and the ${weeks}`,
+      svg: hbar(
+        t.groups.map((g, i) => count(groupLabels[i], g.incidents, g.window_incidents)),
+        'Top threat groups by incidents',
+        'Incidents',
+        unit,
+      ),
+    },
+    {
+      id: 'sectors',
+      title: `Incidents by sub-sector: this ${unit} and the ${weeks}`,
+      svg: hbar(
+        t.sectors.map((s) => count(s.sector, s.incidents, s.window_incidents)),
+        'Incidents by sub-sector',
+        'Incidents',
+        unit,
+      ),
+    },
+    {
+      id: 'records',
+      title: `Records affected by country: this ${unit} and the ${weeks}`,
+      svg: hbar(
+        t.records_by_country.map((c) => ({
+          label: truncate(c.name),
+          now: c.records,
+          window: c.window_records,
+          note: note(compact(c.window_records), c.records, compact(c.records), unit),
+        })),
+        'Records affected by country',
+        'Records',
+        unit,
+        '~s',
+      ),
+    },
     { id: 'ransom', title: `Ransom demanded vs paid (USD, ${weeks})`, svg: ransomChart(r) },
   ];
 }

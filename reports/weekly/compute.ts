@@ -2,7 +2,14 @@
 import { ATTACK_TYPES, type AttackType, type Incident } from '../../core/records.ts';
 import { fmtDate, round } from './format.ts';
 import {
-  isoWeekOf, periodOfDate, periodRange, shiftPeriod, weekRange, weeksEndingAt, type DateRange, type Period,
+  isoWeekOf,
+  periodOfDate,
+  periodRange,
+  shiftPeriod,
+  weekRange,
+  weeksEndingAt,
+  type DateRange,
+  type Period,
 } from './period.ts';
 import { change, mean, median, sd } from './stats.ts';
 import type { Kpis, ReportJson, Trend, TrendWeek } from './types.ts';
@@ -10,8 +17,20 @@ import type { Kpis, ReportJson, Trend, TrendWeek } from './types.ts';
 /** The trend reaches back to the first dated incident, but never under 16 nor over 52 weeks. */
 export const TREND_MIN_WEEKS = 16;
 export const TREND_MAX_WEEKS = 52;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const TRAILING_PERIODS = 4;
 
 /** An incident is placed by when it happened, falling back to when it was first reported. */
@@ -19,7 +38,10 @@ export function incidentDate(i: Incident): string | null {
   return i.attack_date ?? i.first_reported;
 }
 
-export interface Dated { inc: Incident; date: string }
+export interface Dated {
+  inc: Incident;
+  date: string;
+}
 
 export function datedIncidents(incidents: Incident[]): Dated[] {
   const out: Dated[] = [];
@@ -41,9 +63,10 @@ export function primaryType(i: Incident): AttackType {
 
 export function periodHeader(p: Period): ReportJson['period'] {
   const r = periodRange(p);
-  const label = p.kind === 'week'
-    ? `Week ${Number(p.id.slice(6))}, ${p.id.slice(0, 4)} (${fmtDate(r.start)} – ${fmtDate(r.end)})`
-    : `${MONTH_NAMES[Number(p.id.slice(5)) - 1]} ${p.id.slice(0, 4)}`;
+  const label =
+    p.kind === 'week'
+      ? `Week ${Number(p.id.slice(6))}, ${p.id.slice(0, 4)} (${fmtDate(r.start)} – ${fmtDate(r.end)})`
+      : `${MONTH_NAMES[Number(p.id.slice(5)) - 1]} ${p.id.slice(0, 4)}`;
   return { kind: p.kind, id: p.id, label, start: r.start, end: r.end, previous: shiftPeriod(p, -1).id };
 }
 
@@ -76,15 +99,28 @@ export function computeKpis(current: Incident[], counts: { incidents: number }[]
     countries_hit: new Set(current.map((i) => i.country).filter((c) => c !== null)).size,
     records_affected: { total: records.reduce((a, b) => a + b, 0), known: records.length, of: n },
     median_ransom_demanded_usd: { value: med === null ? null : round(med, 2), known: demanded.length },
-    ransom_paid: { known: paid.length, total_usd: round(paid.reduce((a, b) => a + b, 0), 2) },
+    ransom_paid: {
+      known: paid.length,
+      total_usd: round(
+        paid.reduce((a, b) => a + b, 0),
+        2,
+      ),
+    },
   };
 }
 
 /** The trend window's ISO weeks, oldest first, ending with the week that holds the period's last day. */
 export function trendWeeks(all: Dated[], p: Period): string[] {
   const end = periodRange(p).end;
-  const first = all.map((d) => d.date).filter((d) => d <= end).sort()[0];
-  const span = first ? Math.round((Date.parse(weekRange(isoWeekOf(end)).start) - Date.parse(weekRange(isoWeekOf(first)).start)) / 604_800_000) + 1 : 0;
+  const first = all
+    .map((d) => d.date)
+    .filter((d) => d <= end)
+    .sort()[0];
+  const span = first
+    ? Math.round(
+        (Date.parse(weekRange(isoWeekOf(end)).start) - Date.parse(weekRange(isoWeekOf(first)).start)) / 604_800_000,
+      ) + 1
+    : 0;
   return weeksEndingAt(end, Math.min(TREND_MAX_WEEKS, Math.max(TREND_MIN_WEEKS, span)));
 }
 
@@ -110,5 +146,12 @@ export function computeTrend(all: Dated[], p: Period, weeks: string[]): Trend {
   const threshold = m + 2 * s;
   for (const row of rows.values()) row.spike = row.total > threshold;
   const start = weekRange(weeks[0]).start;
-  return { weeks: weeks.map((w) => rows.get(w)!), start, end: range.end, mean: round(m), sd: round(s), threshold: round(threshold) };
+  return {
+    weeks: weeks.map((w) => rows.get(w)!),
+    start,
+    end: range.end,
+    mean: round(m),
+    sd: round(s),
+    threshold: round(threshold),
+  };
 }

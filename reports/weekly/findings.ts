@@ -33,24 +33,43 @@ function leaders<T>(rows: T[], n: (row: T) => number): T[] {
 }
 
 function countryFinding(r: Body): Finding | null {
-  const top = leaders(r.tables.countries.filter((c) => c.code !== null), (c) => c.incidents);
+  const top = leaders(
+    r.tables.countries.filter((c) => c.code !== null),
+    (c) => c.incidents,
+  );
   if (top.length === 0) return null;
   const i = r.tables.countries.indexOf(top[0]);
   const names = cap(top.map(place).join(', '));
-  const lead = top.length === 1 ? `${names} was the most affected country` : `${names} were the most affected countries`;
-  return { id: 'top-country', figure: `tables.countries.${i}.share`, value: top[0].share, chart: 'countries',
-    text: `${lead} with ${fmtInt(top[0].incidents)} of ${fmtInt(r.kpis.incidents)} incidents${top.length > 1 ? ' each' : ''} (${fmtShare(top[0].share)}); ${plural(r.kpis.countries_hit, 'country', 'countries')} ${r.kpis.countries_hit === 1 ? 'was' : 'were'} hit.` };
+  const lead =
+    top.length === 1 ? `${names} was the most affected country` : `${names} were the most affected countries`;
+  return {
+    id: 'top-country',
+    figure: `tables.countries.${i}.share`,
+    value: top[0].share,
+    chart: 'countries',
+    text: `${lead} with ${fmtInt(top[0].incidents)} of ${fmtInt(r.kpis.incidents)} incidents${top.length > 1 ? ' each' : ''} (${fmtShare(top[0].share)}); ${plural(r.kpis.countries_hit, 'country', 'countries')} ${r.kpis.countries_hit === 1 ? 'was' : 'were'} hit.`,
+  };
 }
 
 /** The trend window in one sentence, with the country hit most often over it: context for a thin period. */
 function windowFinding(r: Body): Finding | null {
   const total = r.series.trend.weeks.reduce((a, w) => a + w.total, 0);
   if (total === 0) return null;
-  const top = leaders(r.tables.countries.filter((c) => c.code !== null), (c) => c.window_incidents);
-  const lead = top.length === 1
-    ? `; ${place(top[0])} was hit most often (${fmtInt(top[0].window_incidents)}, ${fmtShare(top[0].window_share)})` : '';
-  return { id: 'window', figure: 'series.trend.mean', value: r.series.trend.mean, chart: 'trend',
-    text: `Over the ${weeksText(r)}, ${plural(total, 'incident')} ${total === 1 ? 'was' : 'were'} recorded, a weekly mean of ${fmtDecimal(r.series.trend.mean)}${lead}.` };
+  const top = leaders(
+    r.tables.countries.filter((c) => c.code !== null),
+    (c) => c.window_incidents,
+  );
+  const lead =
+    top.length === 1
+      ? `; ${place(top[0])} was hit most often (${fmtInt(top[0].window_incidents)}, ${fmtShare(top[0].window_share)})`
+      : '';
+  return {
+    id: 'window',
+    figure: 'series.trend.mean',
+    value: r.series.trend.mean,
+    chart: 'trend',
+    text: `Over the ${weeksText(r)}, ${plural(total, 'incident')} ${total === 1 ? 'was' : 'were'} recorded, a weekly mean of ${fmtDecimal(r.series.trend.mean)}${lead}.`,
+  };
 }
 
 function groupFinding(r: Body): Finding | null {
@@ -58,46 +77,97 @@ function groupFinding(r: Body): Finding | null {
   if (active.length === 0) return null;
   const top = leaders(active, (g) => g.incidents);
   const fresh = active.filter((g) => g.is_new).map((g) => g.name);
-  const lead = top.length === 1
-    ? `${top[0].name} was the most active group (${plural(top[0].incidents, 'incident')})`
-    : `${plural(active.length, 'group')} were named, none with more than ${plural(top[0].incidents, 'incident')}`;
-  return { id: 'top-group', figure: 'tables.groups.0.incidents', value: top[0].incidents, chart: 'groups',
-    text: `${lead}${fresh.length ? `; first seen this ${r.period.kind}: ${fresh.join(', ')}` : ''}.` };
+  const lead =
+    top.length === 1
+      ? `${top[0].name} was the most active group (${plural(top[0].incidents, 'incident')})`
+      : `${plural(active.length, 'group')} were named, none with more than ${plural(top[0].incidents, 'incident')}`;
+  return {
+    id: 'top-group',
+    figure: 'tables.groups.0.incidents',
+    value: top[0].incidents,
+    chart: 'groups',
+    text: `${lead}${fresh.length ? `; first seen this ${r.period.kind}: ${fresh.join(', ')}` : ''}.`,
+  };
 }
 
 function optional(r: Body): (Finding | null)[] {
   const k = r.kpis;
   const spike = r.series.trend.weeks.find((w) => w.current && w.spike);
   return [
-    spike ? { id: 'spike', figure: 'series.trend.threshold', value: r.series.trend.threshold, chart: 'trend',
-      text: `${spike.week} is a spike: ${plural(spike.total, 'incident')}, above the ${r.series.trend.weeks.length}-week mean + 2 sd (${fmtDecimal(r.series.trend.threshold)}).` } : null,
+    spike
+      ? {
+          id: 'spike',
+          figure: 'series.trend.threshold',
+          value: r.series.trend.threshold,
+          chart: 'trend',
+          text: `${spike.week} is a spike: ${plural(spike.total, 'incident')}, above the ${r.series.trend.weeks.length}-week mean + 2 sd (${fmtDecimal(r.series.trend.threshold)}).`,
+        }
+      : null,
     countryFinding(r),
     windowFinding(r),
     groupFinding(r),
-    k.incidents > 0 ? { id: 'ransomware', figure: 'kpis.ransomware.share', value: k.ransomware.share, chart: 'kpis',
-      text: `Ransomware was involved in ${fmtShare(k.ransomware.share)} of incidents (${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}).` } : null,
-    k.records_affected.known > 0 ? { id: 'records', figure: 'kpis.records_affected.total', value: k.records_affected.total, chart: 'records',
-      text: `${fmtInt(k.records_affected.total)} records were reported affected, from the ${fmtInt(k.records_affected.known)} of ${fmtInt(k.incidents)} incidents with a known figure.` } : null,
-    !k.vs_trailing_mean.suppressed ? { id: 'trailing', figure: 'kpis.vs_trailing_mean.pct', value: k.vs_trailing_mean.pct, chart: 'trend',
-      text: `Against the trailing ${TRAILING_PERIODS}-${r.period.kind} mean of ${fmtNum(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.` } : null,
-    k.median_ransom_demanded_usd.value !== null ? { id: 'ransom', figure: 'kpis.median_ransom_demanded_usd.value',
-      value: k.median_ransom_demanded_usd.value, chart: 'ransom',
-      text: `The median demanded ransom was ${fmtUsd(k.median_ransom_demanded_usd.value)} (n = ${fmtInt(k.median_ransom_demanded_usd.known)}).` } : null,
+    k.incidents > 0
+      ? {
+          id: 'ransomware',
+          figure: 'kpis.ransomware.share',
+          value: k.ransomware.share,
+          chart: 'kpis',
+          text: `Ransomware was involved in ${fmtShare(k.ransomware.share)} of incidents (${fmtInt(k.ransomware.count)} of ${fmtInt(k.incidents)}).`,
+        }
+      : null,
+    k.records_affected.known > 0
+      ? {
+          id: 'records',
+          figure: 'kpis.records_affected.total',
+          value: k.records_affected.total,
+          chart: 'records',
+          text: `${fmtInt(k.records_affected.total)} records were reported affected, from the ${fmtInt(k.records_affected.known)} of ${fmtInt(k.incidents)} incidents with a known figure.`,
+        }
+      : null,
+    !k.vs_trailing_mean.suppressed
+      ? {
+          id: 'trailing',
+          figure: 'kpis.vs_trailing_mean.pct',
+          value: k.vs_trailing_mean.pct,
+          chart: 'trend',
+          text: `Against the trailing ${TRAILING_PERIODS}-${r.period.kind} mean of ${fmtNum(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.`,
+        }
+      : null,
+    k.median_ransom_demanded_usd.value !== null
+      ? {
+          id: 'ransom',
+          figure: 'kpis.median_ransom_demanded_usd.value',
+          value: k.median_ransom_demanded_usd.value,
+          chart: 'ransom',
+          text: `The median demanded ransom was ${fmtUsd(k.median_ransom_demanded_usd.value)} (n = ${fmtInt(k.median_ransom_demanded_usd.known)}).`,
+        }
+      : null,
   ];
 }
 
 /** Used only to reach MIN_FINDINGS in a quiet period. */
 function fallbacks(r: Body): Finding[] {
   return [
-    { id: 'trend-mean', figure: 'series.trend.mean', value: r.series.trend.mean, chart: 'trend',
-      text: `Over the ${weeksText(r)}, the weekly mean was ${fmtDecimal(r.series.trend.mean)} incidents.` },
-    { id: 'sources', figure: 'sources.failed', value: r.sources.failed, chart: 'header',
-      text: `${fmtInt(r.sources.polled - r.sources.failed)} of ${plural(r.sources.polled, 'source')} were polled successfully.` },
+    {
+      id: 'trend-mean',
+      figure: 'series.trend.mean',
+      value: r.series.trend.mean,
+      chart: 'trend',
+      text: `Over the ${weeksText(r)}, the weekly mean was ${fmtDecimal(r.series.trend.mean)} incidents.`,
+    },
+    {
+      id: 'sources',
+      figure: 'sources.failed',
+      value: r.sources.failed,
+      chart: 'header',
+      text: `${fmtInt(r.sources.polled - r.sources.failed)} of ${plural(r.sources.polled, 'source')} were polled successfully.`,
+    },
   ];
 }
 
 export function buildFindings(r: Body): Finding[] {
   const picked = [incidentsFinding(r), ...optional(r).filter((f): f is Finding => f !== null)].slice(0, MAX_FINDINGS);
-  for (const f of fallbacks(r)) if (picked.length < MIN_FINDINGS && !picked.some((p) => p.id === 'window' && f.id === 'trend-mean')) picked.push(f);
+  for (const f of fallbacks(r))
+    if (picked.length < MIN_FINDINGS && !picked.some((p) => p.id === 'window' && f.id === 'trend-mean')) picked.push(f);
   return picked;
 }

@@ -5,30 +5,50 @@ import { notableHtml, sourceDocsHtml } from './notable-html.ts';
 import { CSS } from './style.ts';
 import type { ReportJson } from './types.ts';
 import {
-  countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, periodsTable,
-  ransomTable, recordsTable, revisionsTable, sectorsTable, trendTable, type Cell, type Table,
+  countriesTable,
+  failuresTable,
+  groupsTable,
+  kpiCards,
+  methodologyLines,
+  periodsTable,
+  ransomTable,
+  recordsTable,
+  revisionsTable,
+  sectorsTable,
+  trendTable,
+  type Cell,
+  type Table,
 } from './views.ts';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function cell(x: Cell): string {
-  const links = (x.links ?? []).map((l) => (l.href
-    ? `<a href="${e(l.href)}" rel="noopener noreferrer nofollow">${e(l.label)}</a>`
-    : e(l.label)));
+  const links = (x.links ?? []).map((l) =>
+    l.href ? `<a href="${e(l.href)}" rel="noopener noreferrer nofollow">${e(l.label)}</a>` : e(l.label),
+  );
   const tag = x.tag ? ` <span class="tag${x.tag === 'earlier' ? ' earlier' : ''}">${e(x.tag)}</span>` : '';
   return `${e(x.text)}${links.join(', ')}${tag}`;
 }
 
 export function tableHtml(t: Table): string {
-  const head = t.columns.map((col) => `<th scope="col"${col.numeric ? ' class="num"' : ''}>${e(col.label)}</th>`).join('');
-  const body = t.rows.map((row, i) => {
-    const cls = t.rowTags?.[i] ? ` class="${e(t.rowTags[i]!)}"` : '';
-    const tds = row.map((x, j) => (j === 0
-      ? `<th scope="row">${cell(x)}</th>`
-      : `<td${t.columns[j]?.numeric ? ' class="num"' : ''}>${cell(x)}</td>`)).join('');
-    return `<tr${cls}>${tds}</tr>`;
-  }).join('\n');
-  const empty = t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">None this period.</td></tr>` : '';
+  const head = t.columns
+    .map((col) => `<th scope="col"${col.numeric ? ' class="num"' : ''}>${e(col.label)}</th>`)
+    .join('');
+  const body = t.rows
+    .map((row, i) => {
+      const cls = t.rowTags?.[i] ? ` class="${e(t.rowTags[i]!)}"` : '';
+      const tds = row
+        .map((x, j) =>
+          j === 0
+            ? `<th scope="row">${cell(x)}</th>`
+            : `<td${t.columns[j]?.numeric ? ' class="num"' : ''}>${cell(x)}</td>`,
+        )
+        .join('');
+      return `<tr${cls}>${tds}</tr>`;
+    })
+    .join('\n');
+  const empty =
+    t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">None this period.</td></tr>` : '';
   const narrow = t.columns.length <= 3 ? ' class="narrow"' : '';
   return `<div class="scroll"><table id="${e(t.id)}"${narrow}><caption>${e(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body}${empty}</tbody></table></div>`;
 }
@@ -42,8 +62,12 @@ function figure(c: Chart, n: number): string {
 function findings(r: ReportJson, charts: Chart[]): string {
   const items = r.findings.map((f) => {
     const n = charts.findIndex((c) => c.id === f.chart);
-    const ref = n >= 0 ? ` <a class="ref" href="#chart-${e(f.chart)}">Figure ${n + 1}</a>`
-      : f.chart === 'kpis' ? ' <a class="ref" href="#h-kpis">Key figures</a>' : '';
+    const ref =
+      n >= 0
+        ? ` <a class="ref" href="#chart-${e(f.chart)}">Figure ${n + 1}</a>`
+        : f.chart === 'kpis'
+          ? ' <a class="ref" href="#h-kpis">Key figures</a>'
+          : '';
     return `<li>${e(f.text)}${ref}</li>`;
   });
   return `<ul class="findings">\n${items.join('\n')}\n</ul>`;
@@ -62,8 +86,11 @@ function header(r: ReportJson): string {
 }
 
 function kpis(r: ReportJson): string {
-  const cards = kpiCards(r).map((k) =>
-    `<div class="kpi"><dt>${e(k.label)}</dt><dd>${e(k.value)}<span class="sub">${e(k.sub)}</span></dd></div>`).join('\n');
+  const cards = kpiCards(r)
+    .map(
+      (k) => `<div class="kpi"><dt>${e(k.label)}</dt><dd>${e(k.value)}<span class="sub">${e(k.sub)}</span></dd></div>`,
+    )
+    .join('\n');
   return section('kpis', 'Key figures', `<dl class="kpis">\n${cards}\n</dl>`);
 }
 
@@ -76,7 +103,13 @@ export function renderHtml(r: ReportJson, charts: Chart[]): string {
     header(r),
     section('findings', 'Key findings', findings(r, charts)),
     kpis(r),
-    section('trend', 'Trend', chart('trend'), details('Weekly figures', tableHtml(trendTable(r))), tableHtml(periodsTable(r))),
+    section(
+      'trend',
+      'Trend',
+      chart('trend'),
+      details('Weekly figures', tableHtml(trendTable(r))),
+      tableHtml(periodsTable(r)),
+    ),
     section('countries', 'Top countries', chart('countries'), tableHtml(countriesTable(r))),
     section('groups', 'Top groups', chart('groups'), tableHtml(groupsTable(r))),
     section('sectors', 'Sub-sectors', chart('sectors'), tableHtml(sectorsTable(r))),
@@ -84,11 +117,24 @@ export function renderHtml(r: ReportJson, charts: Chart[]): string {
     section('ransom', 'Ransom demanded vs paid', chart('ransom'), tableHtml(ransomTable(r))),
     section('notable', 'Notable incidents', notableHtml(r)),
     section('sources', 'Source documents', sourceDocsHtml(r)),
-    section('revisions', 'Revisions since the previous report', revisions ? tableHtml(revisions)
-      : '<p class="empty">No earlier report is recorded in this database, so there is nothing to compare yet.</p>'),
-    section('methodology', 'Methodology and caveats',
-      `<ul>\n${methodologyLines(r).map((l) => `<li>${e(l)}</li>`).join('\n')}\n</ul>`, failures ? tableHtml(failures) : ''),
-  ].filter(Boolean).join('\n');
+    section(
+      'revisions',
+      'Revisions since the previous report',
+      revisions
+        ? tableHtml(revisions)
+        : '<p class="empty">No earlier report is recorded in this database, so there is nothing to compare yet.</p>',
+    ),
+    section(
+      'methodology',
+      'Methodology and caveats',
+      `<ul>\n${methodologyLines(r)
+        .map((l) => `<li>${e(l)}</li>`)
+        .join('\n')}\n</ul>`,
+      failures ? tableHtml(failures) : '',
+    ),
+  ]
+    .filter(Boolean)
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

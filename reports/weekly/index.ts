@@ -12,7 +12,11 @@ export { SCHEMA_VERSION } from './types.ts';
 export type { ReportInput, ReportJson, Revision, SourceStatus } from './types.ts';
 export { CSP } from './html.ts';
 
-export interface Report { html: string; markdown: string; json: ReportJson }
+export interface Report {
+  html: string;
+  markdown: string;
+  json: ReportJson;
+}
 
 export function buildReport(input: ReportInput): Report {
   const json = buildReportJson(input);

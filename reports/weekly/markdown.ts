@@ -2,8 +2,20 @@
 import { escapeMd as m, fmtDate, fmtDateTime, fmtInt, mdUrl } from './format.ts';
 import type { ReportJson } from './types.ts';
 import {
-  countriesTable, failuresTable, groupsTable, kpiCards, methodologyLines, notableTable, periodsTable,
-  ransomTable, recordsTable, revisionsTable, sectorsTable, trendTable, type Cell, type Table,
+  countriesTable,
+  failuresTable,
+  groupsTable,
+  kpiCards,
+  methodologyLines,
+  notableTable,
+  periodsTable,
+  ransomTable,
+  recordsTable,
+  revisionsTable,
+  sectorsTable,
+  trendTable,
+  type Cell,
+  type Table,
 } from './views.ts';
 
 function cell(x: Cell): string {
@@ -15,14 +27,21 @@ export function tableMd(t: Table): string {
   const head = `| ${t.columns.map((c) => m(c.label)).join(' | ')} |`;
   const rule = `|${t.columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`;
   const rows = t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`);
-  const body = rows.length ? rows : [`| ${t.columns.map((_, i) => (i === 0 ? 'None this period.' : '')).join(' | ')} |`];
+  const body = rows.length
+    ? rows
+    : [`| ${t.columns.map((_, i) => (i === 0 ? 'None this period.' : '')).join(' | ')} |`];
   return [`**${m(t.caption)}**`, '', head, rule, ...body].join('\n');
 }
 
 /** Where each finding's figure is shown, as a section name (Markdown has tables, not charts). */
 const SEE: Record<string, string> = {
-  kpis: 'Key figures', trend: 'Trend', countries: 'Top countries', groups: 'Top groups', sectors: 'Sub-sectors',
-  records: 'Records affected', ransom: 'Ransom demanded vs paid',
+  kpis: 'Key figures',
+  trend: 'Trend',
+  countries: 'Top countries',
+  groups: 'Top groups',
+  sectors: 'Sub-sectors',
+  records: 'Records affected',
+  ransom: 'Ransom demanded vs paid',
 };
 
 export function renderMarkdown(r: ReportJson): string {
@@ -59,12 +78,24 @@ export function renderMarkdown(r: ReportJson): string {
   }
   out.push('', '## Source documents', '');
   for (const x of r.tables.notable.filter((n) => n.sources.length > 0)) {
-    out.push(`- **${m(x.victim)}**`, ...x.sources.map((s, i) => `  ${i + 1}. ${s.href ? `[${m(s.label)}](${mdUrl(s.href)})` : m(s.label)}`
-      + `${s.published ? ` (${m(fmtDate(s.published))})` : ''}${s.title ? `: ${m(s.title)}` : ''}`));
+    out.push(
+      `- **${m(x.victim)}**`,
+      ...x.sources.map(
+        (s, i) =>
+          `  ${i + 1}. ${s.href ? `[${m(s.label)}](${mdUrl(s.href)})` : m(s.label)}` +
+          `${s.published ? ` (${m(fmtDate(s.published))})` : ''}${s.title ? `: ${m(s.title)}` : ''}`,
+      ),
+    );
   }
   const revisions = revisionsTable(r);
-  out.push('', '## Revisions since the previous report', '',
-    revisions ? tableMd(revisions) : '*No earlier report is recorded in this database, so there is nothing to compare yet.*');
+  out.push(
+    '',
+    '## Revisions since the previous report',
+    '',
+    revisions
+      ? tableMd(revisions)
+      : '*No earlier report is recorded in this database, so there is nothing to compare yet.*',
+  );
   const failures = failuresTable(r);
   out.push('', '## Methodology and caveats', '', ...methodologyLines(r).map((l) => `- ${m(l)}`));
   if (failures) out.push('', tableMd(failures));

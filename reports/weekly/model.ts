@@ -1,12 +1,25 @@
 // Assembles ReportJson from the input: the one place where every figure is computed.
 import {
-  computeKpis, computeTrend, datedIncidents, inRange, periodCounts, periodHeader, trendWeeks,
+  computeKpis,
+  computeTrend,
+  datedIncidents,
+  inRange,
+  periodCounts,
+  periodHeader,
+  trendWeeks,
 } from './compute.ts';
 import { buildFindings } from './findings.ts';
 import { periodRange } from './period.ts';
 import { cmp } from './stats.ts';
 import {
-  countryRows, groupRows, notableRows, ransomRows, recordsRows, revisionRows, sectorRows, sortKeys,
+  countryRows,
+  groupRows,
+  notableRows,
+  ransomRows,
+  recordsRows,
+  revisionRows,
+  sectorRows,
+  sortKeys,
 } from './tables.ts';
 import { SCHEMA_VERSION, type ReportInput, type ReportJson } from './types.ts';
 
@@ -14,10 +27,10 @@ const NOTES = [
   'An incident is one attack on one organisation; reports from several outlets about it are merged (deduplicated) upstream and counted once.',
   'An incident is placed in a period by its attack date, or by the date it was first reported when the attack date is unknown; incidents with neither are not counted.',
   'In the trend chart each incident is counted once, under its first attack type in the order ransomware, data-breach, DDoS, extortion, phishing, other.',
-  'The trend window reaches back to the first dated incident in the dataset, at least 16 and at most 52 weeks. A week is flagged as a spike when its count is above the window\'s weekly mean plus two (population) standard deviations.',
-  'Ranked tables and their charts show this period\'s counts and, for context, the counts over the whole trend window (which includes this period); shares are of the period\'s or the window\'s incidents respectively.',
+  "The trend window reaches back to the first dated incident in the dataset, at least 16 and at most 52 weeks. A week is flagged as a spike when its count is above the window's weekly mean plus two (population) standard deviations.",
+  "Ranked tables and their charts show this period's counts and, for context, the counts over the whole trend window (which includes this period); shares are of the period's or the window's incidents respectively.",
   'Period-over-period changes are not shown when the base is under 5 incidents: small counts swing by large percentages.',
-  'Ransom amounts are shown as written and in USD. USD figures are converted upstream at the average rate of the month recorded with each claim (listed below); crypto amounts use the same month\'s rate.',
+  "Ransom amounts are shown as written and in USD. USD figures are converted upstream at the average rate of the month recorded with each claim (listed below); crypto amounts use the same month's rate.",
   'Hedged ("reportedly", "up to") and disputed ransom claims are kept and marked; the median uses each incident\'s best demanded figure.',
   'Records affected are as reported by the victim, regulator or press, and are often revised; the total covers only incidents with a known figure.',
   'Groups are marked "new" when no earlier incident in the dataset is attributed to them.',
@@ -34,7 +47,8 @@ export function buildReportJson(input: ReportInput): ReportJson {
   const inWindow = all.filter((d) => inRange(d.date, trend));
   const window = inWindow.map((d) => d.inc);
   const claims = current.flatMap((i) => i.ransom);
-  const failures = input.sources.filter((s) => !s.ok)
+  const failures = input.sources
+    .filter((s) => !s.ok)
     .map((s) => ({ id: s.id, publisher: s.publisher, error: s.error }))
     .sort((a, b) => cmp(a.id, b.id));
   const body: Omit<ReportJson, 'findings'> = {
@@ -42,7 +56,10 @@ export function buildReportJson(input: ReportInput): ReportJson {
     period: periodHeader(period),
     snapshot_at: input.snapshotAt,
     sources: {
-      polled: input.sources.length, failed: failures.length, failures, documents: input.documents,
+      polled: input.sources.length,
+      failed: failures.length,
+      failures,
+      documents: input.documents,
       items: input.sources.reduce((a, s) => a + s.items, 0),
     },
     kpis: computeKpis(current, counts),
@@ -56,7 +73,7 @@ export function buildReportJson(input: ReportInput): ReportJson {
       ransom: ransomRows(inWindow),
       notable: notableRows(all, range),
       revisions: revisionRows(input.revisions, input.incidents),
-      revisions_since: input.revisions ? input.revisionsSince ?? null : null,
+      revisions_since: input.revisions ? (input.revisionsSince ?? null) : null,
     },
     methodology: {
       counted: current.length,

@@ -2,8 +2,14 @@
 // Dates stay strings so they compare lexicographically and never pick up the host time zone.
 
 export type PeriodKind = 'week' | 'month';
-export interface Period { kind: PeriodKind; id: string }
-export interface DateRange { start: string; end: string }
+export interface Period {
+  kind: PeriodKind;
+  id: string;
+}
+export interface DateRange {
+  start: string;
+  end: string;
+}
 
 const DAY_MS = 86_400_000;
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
@@ -90,7 +96,10 @@ export function latestCompleteWeek(dates: string[], now?: string | Date): string
     ref = now instanceof Date ? now.getTime() : Date.parse(now);
     if (Number.isNaN(ref)) throw new Error(`invalid now: ${String(now)}`);
   } else {
-    const valid = dates.filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d)).map((d) => d.slice(0, 10)).sort();
+    const valid = dates
+      .filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d))
+      .map((d) => d.slice(0, 10))
+      .sort();
     if (valid.length === 0) return null;
     ref = dateMs(valid[valid.length - 1]) + DAY_MS; // end of the latest day
   }

@@ -7,18 +7,39 @@ import type { Revision } from './types.ts';
 
 /** The figures a reader of the report saw for one incident. */
 export interface Figures {
-  victim: string; country: string | null; sector: string; actor: string | null; attack_types: string[];
-  date: string | null; status: string; ransom_demanded_usd: number | null; ransom_paid_usd: number | null;
-  records_affected: number | null; downtime_days: number | null; sources: number;
+  victim: string;
+  country: string | null;
+  sector: string;
+  actor: string | null;
+  attack_types: string[];
+  date: string | null;
+  status: string;
+  ransom_demanded_usd: number | null;
+  ransom_paid_usd: number | null;
+  records_affected: number | null;
+  downtime_days: number | null;
+  sources: number;
 }
 
-export interface SnapshotRow { incident_id: string; figures: Figures }
+export interface SnapshotRow {
+  incident_id: string;
+  figures: Figures;
+}
 
 export function figuresOf(i: Incident): Figures {
   return {
-    victim: i.victim, country: i.country, sector: i.sector, actor: i.actor, attack_types: [...i.attack_types].sort(cmp),
-    date: incidentDate(i), status: i.status, ransom_demanded_usd: i.ransom_demanded_usd, ransom_paid_usd: i.ransom_paid_usd,
-    records_affected: i.records_affected, downtime_days: i.downtime_days, sources: i.sources.length,
+    victim: i.victim,
+    country: i.country,
+    sector: i.sector,
+    actor: i.actor,
+    attack_types: [...i.attack_types].sort(cmp),
+    date: incidentDate(i),
+    status: i.status,
+    ransom_demanded_usd: i.ransom_demanded_usd,
+    ransom_paid_usd: i.ransom_paid_usd,
+    records_affected: i.records_affected,
+    downtime_days: i.downtime_days,
+    sources: i.sources.length,
   };
 }
 
@@ -30,8 +51,20 @@ export function snapshotRows(incidents: Incident[], start: string, end: string):
     .sort((a, b) => cmp(a.incident_id, b.incident_id));
 }
 
-const FIELDS = ['victim', 'country', 'sector', 'actor', 'attack_types', 'date', 'status', 'ransom_demanded_usd',
-  'ransom_paid_usd', 'records_affected', 'downtime_days', 'sources'] as const satisfies readonly (keyof Figures)[];
+const FIELDS = [
+  'victim',
+  'country',
+  'sector',
+  'actor',
+  'attack_types',
+  'date',
+  'status',
+  'ransom_demanded_usd',
+  'ransom_paid_usd',
+  'records_affected',
+  'downtime_days',
+  'sources',
+] as const satisfies readonly (keyof Figures)[];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -45,13 +78,21 @@ export function diffSnapshots(previous: SnapshotRow[], previousEnd: string, inci
   const out: Revision[] = [];
   for (const [id, old] of before) {
     const cur = now.get(id);
-    if (!cur) { out.push({ incident_id: id, victim: old.victim, field: 'incident', old: 'listed', new: 'withdrawn or merged' }); continue; }
-    for (const f of FIELDS) if (!same(old[f], cur[f])) out.push({ incident_id: id, field: f, old: old[f], new: cur[f] });
+    if (!cur) {
+      out.push({ incident_id: id, victim: old.victim, field: 'incident', old: 'listed', new: 'withdrawn or merged' });
+      continue;
+    }
+    for (const f of FIELDS)
+      if (!same(old[f], cur[f])) out.push({ incident_id: id, field: f, old: old[f], new: cur[f] });
   }
-  const start = previous.map((r) => r.figures.date).filter((d): d is string => d !== null).sort(cmp)[0];
+  const start = previous
+    .map((r) => r.figures.date)
+    .filter((d): d is string => d !== null)
+    .sort(cmp)[0];
   for (const [id, cur] of now) {
     if (before.has(id) || start === undefined || cur.date === null) continue;
-    if (cur.date >= start && cur.date <= previousEnd) out.push({ incident_id: id, field: 'incident', old: '—', new: `added (dated ${cur.date})` });
+    if (cur.date >= start && cur.date <= previousEnd)
+      out.push({ incident_id: id, field: 'incident', old: '—', new: `added (dated ${cur.date})` });
   }
   return out;
 }

@@ -5,7 +5,15 @@ import { countryName, round, safeHref } from './format.ts';
 import type { DateRange } from './period.ts';
 import { cmp } from './stats.ts';
 import type {
-  CountryRow, GroupRow, NotableRow, RansomRow, RecordsRow, Revision, RevisionRow, SectorRow, SourceLink,
+  CountryRow,
+  GroupRow,
+  NotableRow,
+  RansomRow,
+  RecordsRow,
+  Revision,
+  RevisionRow,
+  SectorRow,
+  SourceLink,
 } from './types.ts';
 
 export const NOTABLE_MIN = 10;
@@ -13,7 +21,11 @@ export const NOTABLE_MAX = 15;
 export const RANSOM_ROWS = 12;
 const TOP = 10;
 
-interface Ranked { key: string; incidents: number; window: number }
+interface Ranked {
+  key: string;
+  incidents: number;
+  window: number;
+}
 
 /**
  * Counts per key in the period and in the trend window (which contains the period), ranked by the
@@ -30,10 +42,16 @@ function ranked(current: Incident[], window: Incident[], key: (i: Incident) => s
 const shareOf = (k: number, n: number) => (n === 0 ? null : round(k / n));
 
 export function countryRows(current: Incident[], window: Incident[]): CountryRow[] {
-  return ranked(current, window, (i) => i.country ?? '').slice(0, TOP).map((r) => ({
-    code: r.key || null, name: countryName(r.key || null), incidents: r.incidents, share: shareOf(r.incidents, current.length),
-    window_incidents: r.window, window_share: shareOf(r.window, window.length) ?? 0,
-  }));
+  return ranked(current, window, (i) => i.country ?? '')
+    .slice(0, TOP)
+    .map((r) => ({
+      code: r.key || null,
+      name: countryName(r.key || null),
+      incidents: r.incidents,
+      share: shareOf(r.incidents, current.length),
+      window_incidents: r.window,
+      window_share: shareOf(r.window, window.length) ?? 0,
+    }));
 }
 
 /** A group is "new" when no dated incident attributed to it falls before the period. */
@@ -44,10 +62,18 @@ export function groupRows(current: Incident[], window: Incident[], all: Dated[],
     if (a !== null && (!firstSeen.has(a) || d.date < firstSeen.get(a)!)) firstSeen.set(a, d.date);
   }
   const attributed = (xs: Incident[]) => xs.filter((i) => i.actor !== null);
-  return ranked(attributed(current), attributed(window), (i) => i.actor as string).slice(0, TOP).map((r) => {
-    const first = firstSeen.get(r.key) ?? range.start;
-    return { name: r.key, incidents: r.incidents, is_new: first >= range.start, first_seen: first, window_incidents: r.window };
-  });
+  return ranked(attributed(current), attributed(window), (i) => i.actor as string)
+    .slice(0, TOP)
+    .map((r) => {
+      const first = firstSeen.get(r.key) ?? range.start;
+      return {
+        name: r.key,
+        incidents: r.incidents,
+        is_new: first >= range.start,
+        first_seen: first,
+        window_incidents: r.window,
+      };
+    });
 }
 
 export function sectorRows(current: Incident[], window: Incident[]): SectorRow[] {
@@ -55,8 +81,11 @@ export function sectorRows(current: Incident[], window: Incident[]): SectorRow[]
   return ranked(current, window, (i) => i.sector)
     .sort((a, b) => b.incidents - a.incidents || b.window - a.window || order(a.key) - order(b.key))
     .map((r) => ({
-      sector: r.key as SectorRow['sector'], incidents: r.incidents, share: shareOf(r.incidents, current.length),
-      window_incidents: r.window, window_share: shareOf(r.window, window.length) ?? 0,
+      sector: r.key as SectorRow['sector'],
+      incidents: r.incidents,
+      share: shareOf(r.incidents, current.length),
+      window_incidents: r.window,
+      window_share: shareOf(r.window, window.length) ?? 0,
     }));
 }
 
@@ -77,8 +106,12 @@ export function recordsRows(current: Incident[], window: Incident[]): RecordsRow
   const now = recordSums(current);
   return [...recordSums(window).entries()]
     .map(([code, w]) => ({
-      code: code || null, name: countryName(code || null), records: now.get(code)?.records ?? 0,
-      incidents: now.get(code)?.incidents ?? 0, window_records: w.records, window_incidents: w.incidents,
+      code: code || null,
+      name: countryName(code || null),
+      records: now.get(code)?.records ?? 0,
+      incidents: now.get(code)?.incidents ?? 0,
+      window_records: w.records,
+      window_incidents: w.incidents,
     }))
     .sort((a, b) => b.records - a.records || b.window_records - a.window_records || cmp(a.name, b.name))
     .slice(0, TOP);
@@ -89,11 +122,18 @@ export function ransomRows(window: Dated[]): RansomRow[] {
   return window
     .filter((d) => d.inc.ransom_demanded_usd !== null || d.inc.ransom_paid_usd !== null)
     .map((d) => ({
-      incident_id: d.inc.incident_id, victim: d.inc.victim, date: d.date,
-      demanded_usd: d.inc.ransom_demanded_usd, paid_usd: d.inc.ransom_paid_usd,
+      incident_id: d.inc.incident_id,
+      victim: d.inc.victim,
+      date: d.date,
+      demanded_usd: d.inc.ransom_demanded_usd,
+      paid_usd: d.inc.ransom_paid_usd,
     }))
-    .sort((a, b) => (b.demanded_usd ?? b.paid_usd ?? 0) - (a.demanded_usd ?? a.paid_usd ?? 0)
-      || cmp(a.victim, b.victim) || cmp(a.incident_id, b.incident_id))
+    .sort(
+      (a, b) =>
+        (b.demanded_usd ?? b.paid_usd ?? 0) - (a.demanded_usd ?? a.paid_usd ?? 0) ||
+        cmp(a.victim, b.victim) ||
+        cmp(a.incident_id, b.incident_id),
+    )
     .slice(0, RANSOM_ROWS);
 }
 
@@ -104,23 +144,42 @@ function hostOf(url: string | null): string | null {
 
 function sourceLinks(sources: IncidentSource[]): SourceLink[] {
   return sources
-    .map((s) => ({ label: s.outlet ?? hostOf(s.url) ?? s.title ?? 'source', href: safeHref(s.url), title: s.title, published: s.published }))
-    .sort((a, b) => cmp(a.published ?? '', b.published ?? '') || cmp(a.label, b.label) || cmp(a.href ?? '', b.href ?? ''));
+    .map((s) => ({
+      label: s.outlet ?? hostOf(s.url) ?? s.title ?? 'source',
+      href: safeHref(s.url),
+      title: s.title,
+      published: s.published,
+    }))
+    .sort(
+      (a, b) => cmp(a.published ?? '', b.published ?? '') || cmp(a.label, b.label) || cmp(a.href ?? '', b.href ?? ''),
+    );
 }
 
 function ransomAsWritten(i: Incident): string[] {
-  const parts = i.ransom.map((r) =>
-    `${r.kind}: ${r.as_written}${r.hedged ? ' (hedged)' : ''}${r.disputed ? ' (disputed)' : ''}`);
+  const parts = i.ransom.map(
+    (r) => `${r.kind}: ${r.as_written}${r.hedged ? ' (hedged)' : ''}${r.disputed ? ' (disputed)' : ''}`,
+  );
   return [...new Set(parts)].sort(cmp);
 }
 
 function notableRow(d: Dated, earlier: boolean): NotableRow {
   const i = d.inc;
   return {
-    incident_id: i.incident_id, victim: i.victim, country: i.country, country_name: countryName(i.country),
-    sector: i.sector, group: i.actor, date: d.date, status: i.status, ransom_as_written: ransomAsWritten(i),
-    demanded_usd: i.ransom_demanded_usd, paid_usd: i.ransom_paid_usd, records: i.records_affected,
-    downtime_days: i.downtime_days, sources: sourceLinks(i.sources), earlier,
+    incident_id: i.incident_id,
+    victim: i.victim,
+    country: i.country,
+    country_name: countryName(i.country),
+    sector: i.sector,
+    group: i.actor,
+    date: d.date,
+    status: i.status,
+    ransom_as_written: ransomAsWritten(i),
+    demanded_usd: i.ransom_demanded_usd,
+    paid_usd: i.ransom_paid_usd,
+    records: i.records_affected,
+    downtime_days: i.downtime_days,
+    sources: sourceLinks(i.sources),
+    earlier,
   };
 }
 
@@ -132,7 +191,10 @@ export function notableRows(all: Dated[], range: DateRange): NotableRow[] {
   const current = all.filter((d) => d.date >= range.start && d.date <= range.end).sort(byRecency);
   const rows = current.map((d) => notableRow(d, false));
   if (rows.length >= NOTABLE_MIN) return rows;
-  const earlier = all.filter((d) => d.date < range.start).sort(byRecency).slice(0, NOTABLE_MAX - rows.length);
+  const earlier = all
+    .filter((d) => d.date < range.start)
+    .sort(byRecency)
+    .slice(0, NOTABLE_MAX - rows.length);
   return rows.concat(earlier.map((d) => notableRow(d, true)));
 }
 
@@ -148,8 +210,11 @@ export function revisionRows(revisions: Revision[] | undefined, incidents: Incid
   const victims = new Map(incidents.map((i) => [i.incident_id, i.victim]));
   return revisions
     .map((r) => ({
-      incident_id: r.incident_id, victim: victims.get(r.incident_id) ?? r.victim ?? null, field: r.field,
-      old: valueText(r.old), new: valueText(r.new),
+      incident_id: r.incident_id,
+      victim: victims.get(r.incident_id) ?? r.victim ?? null,
+      field: r.field,
+      old: valueText(r.old),
+      new: valueText(r.new),
     }))
     .sort((a, b) => cmp(a.victim ?? '', b.victim ?? '') || cmp(a.incident_id, b.incident_id) || cmp(a.field, b.field));
 }
@@ -159,7 +224,11 @@ export function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).sort(cmp).map((k) => [k, sortKeys(o[k])]));
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort(cmp)
+        .map((k) => [k, sortKeys(o[k])]),
+    );
   }
   return v;
 }

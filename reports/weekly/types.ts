@@ -5,9 +5,21 @@ import type { Period, PeriodKind } from './period.ts';
 
 export const SCHEMA_VERSION = 2;
 
-export interface SourceStatus { id: string; publisher: string; ok: boolean; error: string | null; items: number }
+export interface SourceStatus {
+  id: string;
+  publisher: string;
+  ok: boolean;
+  error: string | null;
+  items: number;
+}
 /** `victim` is given when the incident no longer exists (merged or dropped) */
-export interface Revision { incident_id: string; field: string; old: unknown; new: unknown; victim?: string }
+export interface Revision {
+  incident_id: string;
+  field: string;
+  old: unknown;
+  new: unknown;
+  victim?: string;
+}
 
 export interface ReportInput {
   incidents: Incident[];
@@ -22,7 +34,12 @@ export interface ReportInput {
 }
 
 /** A period-over-period change; `pct` is null when suppressed (base < 5) */
-export interface Change { base: number; pct: number | null; suppressed: boolean; display: string }
+export interface Change {
+  base: number;
+  pct: number | null;
+  suppressed: boolean;
+  display: string;
+}
 
 export interface Kpis {
   incidents: number;
@@ -36,56 +53,135 @@ export interface Kpis {
 }
 
 export interface TrendWeek {
-  week: string; start: string; total: number; spike: boolean; current: boolean;
+  week: string;
+  start: string;
+  total: number;
+  spike: boolean;
+  current: boolean;
   by_type: Record<AttackType, number>;
 }
 /** `start`…`end` (the period's last day): the trend window, over which ranked tables also count for context */
-export interface Trend { weeks: TrendWeek[]; start: string; end: string; mean: number; sd: number; threshold: number }
+export interface Trend {
+  weeks: TrendWeek[];
+  start: string;
+  end: string;
+  mean: number;
+  sd: number;
+  threshold: number;
+}
 
 // Ranked rows: `incidents`/`share` are this period's, `window_*` the trend window's (which includes it).
 // A thin week would otherwise draw one bar per chart; rows are ranked by period, then by window count.
 export interface CountryRow {
-  code: string | null; name: string; incidents: number; share: number | null; window_incidents: number; window_share: number;
+  code: string | null;
+  name: string;
+  incidents: number;
+  share: number | null;
+  window_incidents: number;
+  window_share: number;
 }
 export interface GroupRow {
-  name: string; incidents: number; is_new: boolean; first_seen: string; window_incidents: number;
+  name: string;
+  incidents: number;
+  is_new: boolean;
+  first_seen: string;
+  window_incidents: number;
 }
-export interface SectorRow { sector: Sector; incidents: number; share: number | null; window_incidents: number; window_share: number }
+export interface SectorRow {
+  sector: Sector;
+  incidents: number;
+  share: number | null;
+  window_incidents: number;
+  window_share: number;
+}
 export interface RecordsRow {
-  code: string | null; name: string; records: number; incidents: number; window_records: number; window_incidents: number;
+  code: string | null;
+  name: string;
+  records: number;
+  incidents: number;
+  window_records: number;
+  window_incidents: number;
 }
 export interface RansomRow {
-  incident_id: string; victim: string; date: string; demanded_usd: number | null; paid_usd: number | null;
+  incident_id: string;
+  victim: string;
+  date: string;
+  demanded_usd: number | null;
+  paid_usd: number | null;
 }
 /** `label`: the outlet (else host, else title); `title`: the document's headline, untrusted text */
-export interface SourceLink { label: string; href: string | null; title: string | null; published: string | null }
-export interface NotableRow {
-  incident_id: string; victim: string; country: string | null; country_name: string; sector: Sector;
-  group: string | null; date: string; status: Incident['status']; ransom_as_written: string[];
-  demanded_usd: number | null; paid_usd: number | null; records: number | null; downtime_days: number | null;
-  sources: SourceLink[]; earlier: boolean;
+export interface SourceLink {
+  label: string;
+  href: string | null;
+  title: string | null;
+  published: string | null;
 }
-export interface RevisionRow { incident_id: string; victim: string | null; field: string; old: string; new: string }
+export interface NotableRow {
+  incident_id: string;
+  victim: string;
+  country: string | null;
+  country_name: string;
+  sector: Sector;
+  group: string | null;
+  date: string;
+  status: Incident['status'];
+  ransom_as_written: string[];
+  demanded_usd: number | null;
+  paid_usd: number | null;
+  records: number | null;
+  downtime_days: number | null;
+  sources: SourceLink[];
+  earlier: boolean;
+}
+export interface RevisionRow {
+  incident_id: string;
+  victim: string | null;
+  field: string;
+  old: string;
+  new: string;
+}
 
 /** `figure`: path of the quoted value in this JSON; `chart`: the chart or section that shows it */
-export interface Finding { id: string; text: string; figure: string; value: number | string | null; chart: string }
+export interface Finding {
+  id: string;
+  text: string;
+  figure: string;
+  value: number | string | null;
+  chart: string;
+}
 
 export interface ReportJson {
   schema_version: number;
   period: { kind: PeriodKind; id: string; label: string; start: string; end: string; previous: string };
   snapshot_at: string;
-  sources: { polled: number; failed: number; items: number; documents: number;
-    failures: { id: string; publisher: string; error: string | null }[] };
+  sources: {
+    polled: number;
+    failed: number;
+    items: number;
+    documents: number;
+    failures: { id: string; publisher: string; error: string | null }[];
+  };
   kpis: Kpis;
   findings: Finding[];
   series: { trend: Trend; periods: { id: string; incidents: number }[] };
   tables: {
-    countries: CountryRow[]; groups: GroupRow[]; unattributed: number; sectors: SectorRow[];
-    records_by_country: RecordsRow[]; ransom: RansomRow[]; notable: NotableRow[]; revisions: RevisionRow[] | null;
+    countries: CountryRow[];
+    groups: GroupRow[];
+    unattributed: number;
+    sectors: SectorRow[];
+    records_by_country: RecordsRow[];
+    ransom: RansomRow[];
+    notable: NotableRow[];
+    revisions: RevisionRow[] | null;
     revisions_since: string | null;
   };
   methodology: {
-    counted: number; undated_excluded: number; trend_weeks: number; fx_months: string[]; hedged_claims: number;
-    disputed_claims: number; notes: string[];
+    counted: number;
+    undated_excluded: number;
+    trend_weeks: number;
+    fx_months: string[];
+    hedged_claims: number;
+    disputed_claims: number;
+    notes: string[];
   };
 }

@@ -3,8 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const check = (version: string) => spawnSync(process.execPath,
-  ['-e', `require('./bin/check-node.cjs').checkNode(${JSON.stringify(version)})`], { encoding: 'utf8' });
+const check = (version: string) =>
+  spawnSync(process.execPath, ['-e', `require('./bin/check-node.cjs').checkNode(${JSON.stringify(version)})`], {
+    encoding: 'utf8',
+  });
 
 describe('Node version check', () => {
   it('refuses a Node older than 20.19.0, naming both versions', () => {

@@ -38,7 +38,14 @@ describe('demo output', () => {
       expect($('html').attr('lang'), a.id).toMatch(/^en-/);
       expect($('title').text(), a.id).toMatch(/ \| /);
       expect($('link[rel=canonical]').attr('href'), a.id).toBe(a.canonical_url);
-      for (const p of ['og:title', 'og:type', 'og:url', 'og:site_name', 'article:published_time', 'article:modified_time']) {
+      for (const p of [
+        'og:title',
+        'og:type',
+        'og:url',
+        'og:site_name',
+        'article:published_time',
+        'article:modified_time',
+      ]) {
         expect($(`meta[property="${p}"]`).attr('content'), `${a.id} ${p}`).toBeTruthy();
       }
       expect($('meta[name="description"]').attr('content'), a.id).toBeTruthy();
@@ -55,7 +62,14 @@ describe('demo output', () => {
         expect(text, `${a.id}: report CTA`).toContain('Download the PDF');
         expect($('nav[aria-label=Contents] a').length, `${a.id}: table of contents`).toBeGreaterThan(0);
       }
-      for (const s of ['Accept all', 'Share on X', 'WhatsApp', 'Related stories', 'Click here to comment', 'Be the first to comment']) {
+      for (const s of [
+        'Accept all',
+        'Share on X',
+        'WhatsApp',
+        'Related stories',
+        'Click here to comment',
+        'Be the first to comment',
+      ]) {
         expect(text.toLowerCase(), `${a.id}: ${s}`).toContain(s.toLowerCase());
       }
     }
@@ -81,7 +95,8 @@ describe('demo output', () => {
     const dates = [...rss.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => Date.parse(m[1]));
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort((x, y) => y - x)).toEqual(dates);
-    for (const m of rss.matchAll(/<link>([^<]+)<\/link>/g)) expect(m[1]).toMatch(/^https:\/\/www\.healthcyberdaily\.example\//);
+    for (const m of rss.matchAll(/<link>([^<]+)<\/link>/g))
+      expect(m[1]).toMatch(/^https:\/\/www\.healthcyberdaily\.example\//);
   });
 });
 
@@ -96,15 +111,19 @@ describe('demo sources', () => {
 
   it('parses paragraphs, headings and lists', () => {
     expect(parseBody('One\ntwo.\n\n## Head line\n- a\n- b\n\nThree.')).toEqual([
-      { type: 'p', text: 'One two.' }, { type: 'h2', text: 'Head line', id: 'head-line' },
-      { type: 'ul', items: ['a', 'b'] }, { type: 'p', text: 'Three.' },
+      { type: 'p', text: 'One two.' },
+      { type: 'h2', text: 'Head line', id: 'head-line' },
+      { type: 'ul', items: ['a', 'b'] },
+      { type: 'p', text: 'Three.' },
     ]);
   });
 
   it('formats and encodes deterministically', () => {
     expect(rfc822('2022-11-28T10:40:00+05:30')).toBe('Mon, 28 Nov 2022 10:40:00 +0530');
     expect(esc('<a href="x">&</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
-    expect(Date.parse(laterDate('2022-11-28T10:40:00+05:30', 'k'))).toBeGreaterThan(Date.parse('2022-11-28T10:40:00+05:30'));
+    expect(Date.parse(laterDate('2022-11-28T10:40:00+05:30', 'k'))).toBeGreaterThan(
+      Date.parse('2022-11-28T10:40:00+05:30'),
+    );
     const b = toCp1252('Île – €5 ₹50');
     expect(iconv.decode(b, 'windows-1252')).toBe('Île – €5 &#8377;50');
   });
@@ -115,8 +134,13 @@ describe('demo sources', () => {
       mkdirSync(join(dir, 'src', 'articles'), { recursive: true });
       copyFileSync(join(DEMO_DIR, 'src', 'outlets.yaml'), join(dir, 'src', 'outlets.yaml'));
       const title = `Hôpital's "<b>x</b>" & ₹50 lakh ]]> </script>`;
-      for (const [id, outlet] of [['e-1', 'eurohealthit'], ['d-1', 'delhichronicle']]) {
-        writeFileSync(join(dir, 'src', 'articles', `${id}.md`), `---
+      for (const [id, outlet] of [
+        ['e-1', 'eurohealthit'],
+        ['d-1', 'delhichronicle'],
+      ]) {
+        writeFileSync(
+          join(dir, 'src', 'articles', `${id}.md`),
+          `---
 id: ${id}
 outlet: ${outlet}
 path: /t/${id}.html
@@ -129,7 +153,8 @@ labels: {incidents: [], relevant: false, attack_types: [], victims: [], actors: 
   records_affected: null, attack_date: null, downtime_days: null, countries: []}
 ---
 A <tag> & "quote" </script> paragraph with ₹50 lakh.
-`);
+`,
+        );
       }
       const out = renderDemo(dir);
       const page = iconv.decode(out.get('sites/www.eurohealthit.example/t/e-1.html')!, 'windows-1252');
@@ -138,11 +163,15 @@ A <tag> & "quote" </script> paragraph with ₹50 lakh.
       expect($('.articletext p').first().text()).toBe('A <tag> & "quote" </script> paragraph with ₹50 lakh.');
       expect(JSON.parse($('script[type="application/ld+json"]').text()).headline).toBe(title);
       const parser = new Parser();
-      const rss = await parser.parseString(iconv.decode(out.get('sites/www.eurohealthit.example/rss.xml')!, 'windows-1252'));
+      const rss = await parser.parseString(
+        iconv.decode(out.get('sites/www.eurohealthit.example/rss.xml')!, 'windows-1252'),
+      );
       expect(rss.items[0].title).toBe(title);
       const dc = await parser.parseString(out.get('sites/www.delhichronicle.example/feed.xml')!.toString('utf-8'));
       expect(dc.items[0].title).toBe(title);
-      expect(cheerio.load(out.get('sites/www.delhichronicle.example/t/d-1.html')!.toString('utf-8'))('h1').text()).toBe(title);
+      expect(cheerio.load(out.get('sites/www.delhichronicle.example/t/d-1.html')!.toString('utf-8'))('h1').text()).toBe(
+        title,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

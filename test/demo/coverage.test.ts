@@ -54,7 +54,10 @@ describe('demo corpus coverage', () => {
     const weeks = [...new Set(articles.map((a) => weekIndex(isoWeek(a.published.slice(0, 10)))))].sort((x, y) => x - y);
     let best = 0;
     let run = 0;
-    weeks.forEach((w, i) => { run = i > 0 && w === weeks[i - 1] + 1 ? run + 1 : 1; best = Math.max(best, run); });
+    weeks.forEach((w, i) => {
+      run = i > 0 && w === weeks[i - 1] + 1 ? run + 1 : 1;
+      best = Math.max(best, run);
+    });
     const all = new Set(articles.map((a) => isoWeek(a.published.slice(0, 10))));
     const missing: string[] = [];
     for (let w = 33; w <= 50; w++) if (!all.has(`2022-W${w}`)) missing.push(`2022-W${w}`);
@@ -67,7 +70,9 @@ describe('demo corpus coverage', () => {
     expect(countries.size, [...countries].join(',')).toBeGreaterThanOrEqual(10);
     const actors = new Set(articles.flatMap((a) => a.labels.actors.map((x) => x.canonical)));
     expect(actors.size, [...actors].join(',')).toBeGreaterThanOrEqual(8);
-    const blackcat = articles.filter((a) => a.labels.actors.some((x) => x.canonical === 'ALPHV' && x.name === 'BlackCat'));
+    const blackcat = articles.filter((a) =>
+      a.labels.actors.some((x) => x.canonical === 'ALPHV' && x.name === 'BlackCat'),
+    );
     expect(blackcat.length, 'an actor {name: BlackCat, canonical: ALPHV}').toBeGreaterThan(0);
     expect(blackcat.some((a) => a.body.includes('BlackCat'))).toBe(true);
   });
@@ -75,7 +80,8 @@ describe('demo corpus coverage', () => {
   it('labels quote the text: ransom as_written, records as_written, victim and actor names', () => {
     const problems: string[] = [];
     articles.forEach((a, i) => {
-      for (const r of a.labels.ransom) if (!a.body.includes(r.as_written)) problems.push(`${a.id}: ransom "${r.as_written}"`);
+      for (const r of a.labels.ransom)
+        if (!a.body.includes(r.as_written)) problems.push(`${a.id}: ransom "${r.as_written}"`);
       const rec = a.labels.records_affected;
       if (rec && !a.body.includes(rec.as_written)) problems.push(`${a.id}: records "${rec.as_written}"`);
       for (const v of a.labels.victims) if (!bodies[i].includes(v.name)) problems.push(`${a.id}: victim "${v.name}"`);
@@ -85,33 +91,70 @@ describe('demo corpus coverage', () => {
   });
 
   it('has every required money form in some body', () => {
-    const forms = ['Rs 200 crore', '₹50 lakh', 'Rs 1,50,00,000', '$4.4 million', 'US$1.5m', '$10M', '€500,000',
-      '£2.3 million', '40 bitcoin', '75 BTC'];
+    const forms = [
+      'Rs 200 crore',
+      '₹50 lakh',
+      'Rs 1,50,00,000',
+      '$4.4 million',
+      'US$1.5m',
+      '$10M',
+      '€500,000',
+      '£2.3 million',
+      '40 bitcoin',
+      '75 BTC',
+    ];
     expect(forms.filter((f) => !articles.some((a) => a.body.includes(f)))).toEqual([]);
   });
 
   it('has CRYPTO, demanded, paid and disputed ransom claims', () => {
     const claims = articles.flatMap((a) => a.labels.ransom);
-    expect(claims.some((r) => r.currency === 'CRYPTO'), 'currency CRYPTO').toBe(true);
-    expect(claims.some((r) => r.kind === 'demanded'), 'a demanded claim').toBe(true);
-    expect(claims.some((r) => r.kind === 'paid'), 'a paid claim').toBe(true);
-    expect(claims.some((r) => r.disputed), 'a disputed claim').toBe(true);
+    expect(
+      claims.some((r) => r.currency === 'CRYPTO'),
+      'currency CRYPTO',
+    ).toBe(true);
+    expect(
+      claims.some((r) => r.kind === 'demanded'),
+      'a demanded claim',
+    ).toBe(true);
+    expect(
+      claims.some((r) => r.kind === 'paid'),
+      'a paid claim',
+    ).toBe(true);
+    expect(
+      claims.some((r) => r.disputed),
+      'a disputed claim',
+    ).toBe(true);
   });
 
   it('has an incident reported by ≥4 outlets, syndication, supersession, multi-victim, trend, irrelevant pieces', () => {
     const outletsBy = new Map<string, Set<string>>();
-    for (const a of articles) for (const k of a.labels.incidents) outletsBy.set(k, (outletsBy.get(k) ?? new Set()).add(a.outlet));
+    for (const a of articles)
+      for (const k of a.labels.incidents) outletsBy.set(k, (outletsBy.get(k) ?? new Set()).add(a.outlet));
     expect(Math.max(...[...outletsBy.values()].map((s) => s.size))).toBeGreaterThanOrEqual(4);
-    expect(articles.some((a) => a.syndicated_from), 'syndicated_from').toBe(true);
-    expect(articles.some((a) => a.supersedes), 'supersedes').toBe(true);
-    expect(articles.some((a) => a.labels.victims.length >= 2), '≥2 victims').toBe(true);
-    expect(articles.some((a) => a.kind === 'trend'), 'kind trend').toBe(true);
+    expect(
+      articles.some((a) => a.syndicated_from),
+      'syndicated_from',
+    ).toBe(true);
+    expect(
+      articles.some((a) => a.supersedes),
+      'supersedes',
+    ).toBe(true);
+    expect(
+      articles.some((a) => a.labels.victims.length >= 2),
+      '≥2 victims',
+    ).toBe(true);
+    expect(
+      articles.some((a) => a.kind === 'trend'),
+      'kind trend',
+    ).toBe(true);
     expect(articles.filter((a) => !a.labels.relevant).length, 'relevant: false').toBeGreaterThanOrEqual(12);
   });
 
   it('a syndicated copy repeats its original and points its canonical at itself', () => {
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const labels = JSON.parse(out.get('labels.json')!.toString('utf-8')) as { articles: { id: string; url: string; canonical_url: string }[] };
+    const labels = JSON.parse(out.get('labels.json')!.toString('utf-8')) as {
+      articles: { id: string; url: string; canonical_url: string }[];
+    };
     for (const a of articles.filter((x): x is Article & { syndicated_from: string } => !!x.syndicated_from)) {
       const orig = byId.get(a.syndicated_from)!;
       const firstOrig = orig.body.split('\n\n')[1] ?? orig.body;
@@ -126,7 +169,9 @@ describe('demo corpus coverage', () => {
     for (const a of articles) {
       const o = outlets.get(a.outlet)!;
       const bytes = out.get(`sites/${o.host}${a.path.endsWith('/') ? `${a.path}index.html` : a.path}`)!;
-      const $ = cheerio.load(o.charset === 'windows-1252' ? iconv.decode(bytes, 'windows-1252') : bytes.toString('utf-8'));
+      const $ = cheerio.load(
+        o.charset === 'windows-1252' ? iconv.decode(bytes, 'windows-1252') : bytes.toString('utf-8'),
+      );
       $('script, style, noscript').remove();
       if ($('body').text().includes('$(document).ready(')) n++;
     }

@@ -14,7 +14,18 @@ const triage = (args: string[], env: Record<string, string> = {}) =>
 
 describe('triage CLI', () => {
   it('prints help for every command', () => {
-    for (const cmd of ['run', 'ingest', 'analyze', 'report', 'query', 'export', 'clean', 'extract', 'incidents', 'sources']) {
+    for (const cmd of [
+      'run',
+      'ingest',
+      'analyze',
+      'report',
+      'query',
+      'export',
+      'clean',
+      'extract',
+      'incidents',
+      'sources',
+    ]) {
       const r = triage([cmd, '--help']);
       expect(r.status, `${cmd} --help: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain(`Usage: triage ${cmd}`);
@@ -64,10 +75,12 @@ describe('triage CLI', () => {
     const txt = join(mkdtempSync(join(tmpdir(), 'triage-cli-')), 'a.txt');
     writeFileSync(txt, 'A hospital was hit by ransomware. '.repeat(10));
     const cases = [
-      ['query', '--since', '2022-02-30'], ['query', '--until', '2022-13-01'],
+      ['query', '--since', '2022-02-30'],
+      ['query', '--until', '2022-13-01'],
       ['export', '--format', 'csv', '--out', join(tmpdir(), 'never-written'), '--since', '2022-02-30'],
       ['export', '--format', 'stix', '--out', join(tmpdir(), 'never-written'), '--until', '2022-00-10'],
-      ['report', '--week', '2022-W53'], ['extract', txt, '--published', '2022-02-30'],
+      ['report', '--week', '2022-W53'],
+      ['extract', txt, '--published', '2022-02-30'],
     ];
     for (const args of cases) {
       const r = triage([...args, '--db', db]);
@@ -77,16 +90,21 @@ describe('triage CLI', () => {
   });
 
   it('stops quietly when the reader of stdout goes away (triage … | head)', async () => {
-    const pages = readdirSync(join(PROJECT.demoSites, 'www.delhichronicle.example'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.html')).map((f) => join(PROJECT.demoSites, 'www.delhichronicle.example', f));
+    const pages = readdirSync(join(PROJECT.demoSites, 'www.delhichronicle.example'), {
+      recursive: true,
+      encoding: 'utf8',
+    })
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => join(PROJECT.demoSites, 'www.delhichronicle.example', f));
     const files = Array.from({ length: 20 }, () => pages).flat();
     const child = spawn(process.execPath, [BIN, 'clean', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
     expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
     expect(code).toBe(0);
   });
 });
-

@@ -26,8 +26,12 @@ beforeAll(async () => {
   const { sources } = await loadSources(PROJECT.demoSources);
   const reference = await loadReference(PROJECT.reference);
   const deps = {
-    store, clock: fixedClock('2026-01-05T12:00:00Z'), log: memoryLogger(), dispatcher: demoDispatcher(server.origin),
-    reference, fetcherOptions: { hostDelayMs: 0, concurrency: 8, retries: 0 },
+    store,
+    clock: fixedClock('2026-01-05T12:00:00Z'),
+    log: memoryLogger(),
+    dispatcher: demoDispatcher(server.origin),
+    reference,
+    fetcherOptions: { hostDelayMs: 0, concurrency: 8, retries: 0 },
   };
   first = await runPipeline(deps, sources, join(dir, 'out'));
   second = await runPipeline(deps, sources, join(dir, 'out'));
@@ -44,10 +48,14 @@ describe('demo pipeline over loopback HTTP', () => {
     expect(first.ingest.failures).toBe(0);
     expect(first.counts.documents).toBeGreaterThanOrEqual(60);
     expect(first.counts.incidents).toBeGreaterThanOrEqual(25);
-    const ev = await store.one<{ n: number }>(`SELECT count(*) AS n FROM facts WHERE quote IS NOT NULL AND end_offset > start_offset`);
+    const ev = await store.one<{ n: number }>(
+      `SELECT count(*) AS n FROM facts WHERE quote IS NOT NULL AND end_offset > start_offset`,
+    );
     expect(ev!.n).toBeGreaterThan(50);
     // evidence offsets point into the stored text
-    const bad = await store.one<{ n: number }>(`SELECT count(*) AS n FROM facts f JOIN document_versions v USING (version_id)
+    const bad = await store.one<{
+      n: number;
+    }>(`SELECT count(*) AS n FROM facts f JOIN document_versions v USING (version_id)
       WHERE f.quote IS NOT NULL AND substr(v.text, f.start_offset + 1, f.end_offset - f.start_offset) <> f.quote`);
     expect(bad!.n).toBe(0);
   });
@@ -63,7 +71,8 @@ describe('demo pipeline over loopback HTTP', () => {
     const rows = await store.all<{ amount: number; currency: string; disputed: boolean; as_written: string }>(
       `SELECT (value->>'amount')::DOUBLE AS amount, value->>'currency' AS currency, (value->>'disputed')::BOOLEAN AS disputed,
               value->>'as_written' AS as_written
-       FROM facts WHERE field = 'ransom' AND (value->>'as_written') ILIKE '%200 crore%'`);
+       FROM facts WHERE field = 'ransom' AND (value->>'as_written') ILIKE '%200 crore%'`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect([r.amount, r.currency]).toEqual([2_000_000_000, 'INR']);
     expect(rows.some((r) => r.disputed)).toBe(true);

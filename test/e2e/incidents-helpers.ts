@@ -11,8 +11,13 @@ import type { Reference } from '../../analyze/extract/index.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface LabelArticle {
-  id: string; url: string; canonical_url: string; file: string; published: string;
-  supersedes: string | null; syndicated_from: string | null;
+  id: string;
+  url: string;
+  canonical_url: string;
+  file: string;
+  published: string;
+  supersedes: string | null;
+  syndicated_from: string | null;
   labels: { relevant: boolean; incidents: string[] };
 }
 
@@ -29,7 +34,14 @@ function pairsOf(groups: Map<string, Set<string>>): Set<string> {
   return out;
 }
 
-export interface Score { precision: number; recall: number; truthPairs: number; predPairs: number; keys: number; incidents: number }
+export interface Score {
+  precision: number;
+  recall: number;
+  truthPairs: number;
+  predPairs: number;
+  keys: number;
+  incidents: number;
+}
 
 /**
  * Pairwise precision and recall over documents (by canonical URL): two documents are a true pair when their
@@ -43,14 +55,21 @@ export async function scoreStored(store: Store): Promise<Score> {
     for (const key of a.labels.incidents) truth.set(key, (truth.get(key) ?? new Set()).add(a.canonical_url));
   }
   const rows = await store.all<{ incident_id: string; url: string }>(
-    `SELECT s.incident_id, coalesce(d.canonical_url, d.url) AS url FROM incident_sources s JOIN documents d USING (doc_id)`);
+    `SELECT s.incident_id, coalesce(d.canonical_url, d.url) AS url FROM incident_sources s JOIN documents d USING (doc_id)`,
+  );
   const pred = new Map<string, Set<string>>();
   for (const r of rows) pred.set(r.incident_id, (pred.get(r.incident_id) ?? new Set()).add(r.url));
   const t = pairsOf(truth);
   const p = pairsOf(pred);
   const both = [...p].filter((x) => t.has(x)).length;
-  return { precision: p.size ? both / p.size : 1, recall: t.size ? both / t.size : 1, truthPairs: t.size,
-    predPairs: p.size, keys: truth.size, incidents: pred.size };
+  return {
+    precision: p.size ? both / p.size : 1,
+    recall: t.size ? both / t.size : 1,
+    truthPairs: t.size,
+    predPairs: p.size,
+    keys: truth.size,
+    incidents: pred.size,
+  };
 }
 
 /** Copies the demo article pages into a folder, named so that the folder's path order is the given order,

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
-import { Incident } from '../../core/records.ts';
+import type { Incident } from '../../core/records.ts';
 import { Store } from '../../store/store.ts';
 import { startSiteServer, type SiteServer } from '../../demo/server.ts';
 import { demoDispatcher } from '../../ingest/fetch/dispatcher.ts';
@@ -28,8 +28,12 @@ beforeAll(async () => {
   store = await Store.open(join(dir, 'http.duckdb'));
   const { sources } = await loadSources(PROJECT.demoSources);
   const deps = {
-    store, clock: fixedClock('2026-01-05T12:00:00Z'), log: memoryLogger(), dispatcher: demoDispatcher(server.origin),
-    reference: await loadReference(PROJECT.reference), fetcherOptions: { hostDelayMs: 0, concurrency: 8, retries: 0 },
+    store,
+    clock: fixedClock('2026-01-05T12:00:00Z'),
+    log: memoryLogger(),
+    dispatcher: demoDispatcher(server.origin),
+    reference: await loadReference(PROJECT.reference),
+    fetcherOptions: { hostDelayMs: 0, concurrency: 8, retries: 0 },
   };
   await runPipeline(deps, sources, join(dir, 'out'));
   incidents = await loadIncidents(store);
@@ -46,8 +50,10 @@ const aiims = () => incidents.filter((i) => /All India Institute of Medical Scie
 describe('stored incidents of the demo corpus', () => {
   it('match the labelled incident keys with pairwise precision and recall ≥ 0.95', async () => {
     const s = await scoreStored(store);
-    console.log(`stored incidents vs labels: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} ` +
-      `(${s.predPairs} predicted pairs, ${s.truthPairs} true pairs, ${s.incidents} incidents, ${s.keys} label keys)`);
+    console.log(
+      `stored incidents vs labels: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} ` +
+        `(${s.predPairs} predicted pairs, ${s.truthPairs} true pairs, ${s.incidents} incidents, ${s.keys} label keys)`,
+    );
     expect(s.truthPairs).toBeGreaterThan(50);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
@@ -75,8 +81,15 @@ describe('stored incidents of the demo corpus', () => {
     const downtime = new Set(inc.history.downtime_days.map((e) => e.value));
     for (const d of [2, 4, 6, 8, 9, 14]) expect(downtime.has(d), `downtime ${d}`).toBe(true);
     expect(inc).toMatchObject({ downtime_days: 14, records_affected: 40_000_000, status: 'disputed' });
-    expect(inc.sources.map((s) => s.outlet)).toEqual(expect.arrayContaining(
-      ['The Delhi Chronicle', 'India Morning Post', 'MedTech Wire', 'Health Cyber Daily', 'SecureOps Weekly']));
+    expect(inc.sources.map((s) => s.outlet)).toEqual(
+      expect.arrayContaining([
+        'The Delhi Chronicle',
+        'India Morning Post',
+        'MedTech Wire',
+        'Health Cyber Daily',
+        'SecureOps Weekly',
+      ]),
+    );
   });
 
   it('keeps the superseded first version of the updated AIIMS story in history, not among the sources', () => {
@@ -91,8 +104,10 @@ describe('stored incidents of the demo corpus', () => {
     const updated = LABELS.find((a) => a.supersedes)!;
     const current = inc.sources.find((s) => s.url === updated.canonical_url)!;
     const claims = inc.history.ransom.filter((e) => e.doc_id === current.doc_id);
-    expect(claims.map((e) => [!!e.superseded, (e.value as { disputed: boolean }).disputed]).sort())
-      .toEqual([[false, true], [true, false]]);
+    expect(claims.map((e) => [!!e.superseded, (e.value as { disputed: boolean }).disputed]).sort()).toEqual([
+      [false, true],
+      [true, false],
+    ]);
   });
 
   it('cross-checks US victims against the HHS breach list; a fictional victim matches nothing', () => {
@@ -104,10 +119,21 @@ describe('stored incidents of the demo corpus', () => {
     ];
     for (const [re, state, n, submitted] of expected) {
       const inc = byVictim(re);
-      expect(inc.regulator_filing, inc.victim).toMatchObject({ source: 'HHS OCR', state, individuals_affected: n, submitted, state_matched: true });
+      expect(inc.regulator_filing, inc.victim).toMatchObject({
+        source: 'HHS OCR',
+        state,
+        individuals_affected: n,
+        submitted,
+        state_matched: true,
+      });
       expect(inc.status).toBe('confirmed-by-victim');
-      expect(inc.history.records_affected.filter((e) => e.regulator)).toEqual([expect.objectContaining({
-        published: submitted, outlet: 'HHS OCR breach portal', value: expect.objectContaining({ count: n }) })]);
+      expect(inc.history.records_affected.filter((e) => e.regulator)).toEqual([
+        expect.objectContaining({
+          published: submitted,
+          outlet: 'HHS OCR breach portal',
+          value: expect.objectContaining({ count: n }),
+        }),
+      ]);
     }
     expect(byVictim(/OakBend/).records_affected).toBe(500_000); // no outlet gave a figure: the filing fills it
     expect(byVictim(/Lake Charles/).records_affected).toBe(270_000); // the reports' own figure stays the best value
@@ -121,7 +147,10 @@ describe('incident IDs do not depend on ingestion order', () => {
     const reference = await loadReference(PROJECT.reference);
     const forward = [...LABELS].sort((a, b) => a.id.localeCompare(b.id));
     const runs: { ids: string[]; records: string; counts: Record<string, number> }[] = [];
-    for (const [name, order] of [['forward', forward], ['reverse', [...forward].reverse()]] as const) {
+    for (const [name, order] of [
+      ['forward', forward],
+      ['reverse', [...forward].reverse()],
+    ] as const) {
       const folder = await demoFolder(join(dir, name), order);
       const db = await Store.open(join(dir, `${name}.duckdb`));
       try {
@@ -130,7 +159,9 @@ describe('incident IDs do not depend on ingestion order', () => {
         // whole records, with the local path (which differs between the two folders) left out
         const snapshot = async () => ({
           ids: (await loadIncidents(db)).map((i) => i.incident_id).sort(),
-          records: JSON.stringify((await loadIncidents(db)).map((i) => ({ ...i, sources: i.sources.map((s) => ({ ...s, file: null })) }))),
+          records: JSON.stringify(
+            (await loadIncidents(db)).map((i) => ({ ...i, sources: i.sources.map((s) => ({ ...s, file: null })) })),
+          ),
           counts: await db.counts(),
         });
         const once = await snapshot();

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
 const DIR = fileURLToPath(new URL('../fixtures/local-dir', import.meta.url));
 const triage = (args: string[], db: string) =>
-  spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, timeout: 120_000 });
+  spawnSync(process.execPath, [BIN, '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+    timeout: 120_000,
+  });
 
 describe('ingest --dir with .txt files', () => {
   it('merges two reports of one attack into one incident with both files as sources', () => {
@@ -18,14 +22,21 @@ describe('ingest --dir with .txt files', () => {
     expect(ingest.status, ingest.stderr).toBe(0);
     const out = triage(['incidents', '--json'], db);
     expect(out.status, out.stderr).toBe(0);
-    const incidents = JSON.parse(out.stdout) as { victim: string; first_reported: string; sources: { file: string | null; published: string | null }[]; records_affected: number | null }[];
+    const incidents = JSON.parse(out.stdout) as {
+      victim: string;
+      first_reported: string;
+      sources: { file: string | null; published: string | null }[];
+      records_affected: number | null;
+    }[];
     expect(incidents).toHaveLength(1);
     const [inc] = incidents;
     expect(inc.victim).toBe('Riverside Valley Hospital');
     expect(inc.first_reported).toBe('2023-03-14');
     expect(inc.records_affected).toBe(48000);
     expect(inc.sources.map((s) => [s.file?.split('/').pop(), s.published]).sort()).toEqual([
-      ['hospital-a-copy.txt', '2023-03-15'], ['hospital-a.txt', '2023-03-14']]);
+      ['hospital-a-copy.txt', '2023-03-15'],
+      ['hospital-a.txt', '2023-03-14'],
+    ]);
     // a second ingest of the same folder adds nothing
     const again = triage(['ingest', '--dir', DIR], db);
     expect(again.stderr).toMatch(/0 new documents/);

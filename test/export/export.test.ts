@@ -20,9 +20,13 @@ beforeAll(async () => {
   store = await Store.open(demo.path, { readOnly: true });
   const n = async (sql: string, p: string[] = []) => Number((await store.one<{ n: number }>(sql, p))!.n);
   tables = {
-    incidents: await store.count('incidents'), incident_sources: await store.count('incident_sources'),
+    incidents: await store.count('incidents'),
+    incident_sources: await store.count('incident_sources'),
     documents: await store.count('documents'),
-    claims: await n(`SELECT count(*) AS n FROM facts f JOIN documents d USING (version_id) WHERE f.field = 'ransom' AND f.extractor_version = ?`, [EXTRACTOR_VERSION]),
+    claims: await n(
+      `SELECT count(*) AS n FROM facts f JOIN documents d USING (version_id) WHERE f.field = 'ransom' AND f.extractor_version = ?`,
+      [EXTRACTOR_VERSION],
+    ),
   };
 });
 
@@ -32,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('export', () => {
-  it('Parquet, hive-partitioned by year and month, reads back in DuckDB with the tables\' row counts', async () => {
+  it("Parquet, hive-partitioned by year and month, reads back in DuckDB with the tables' row counts", async () => {
     const out = join(demo.dir, 'parquet');
     const r = await exportDataset(store, { format: 'parquet', out });
     expect(r.rows).toEqual(tables);
@@ -40,7 +44,8 @@ describe('export', () => {
     for (const [t, n] of Object.entries(tables)) {
       const glob = join(out, t, '**', '*.parquet').replace(/'/g, "''");
       const back = await store.one<{ n: number; years: number }>(
-        `SELECT count(*) AS n, count(DISTINCT year) AS years FROM read_parquet('${glob}', hive_partitioning = true)`);
+        `SELECT count(*) AS n, count(DISTINCT year) AS years FROM read_parquet('${glob}', hive_partitioning = true)`,
+      );
       expect(back!.n, t).toBe(n);
     }
     const dirs = await readdir(join(out, 'incidents'));
@@ -52,24 +57,34 @@ describe('export', () => {
   it('writes a data dictionary generated from the schemas and a README with citation and licence notes', async () => {
     const out = join(demo.dir, 'csv');
     await exportDataset(store, { format: 'csv', out });
-    const dict = JSON.parse(await readFile(join(out, 'data-dictionary.json'), 'utf8')) as Record<string, { name: string; type: string; description: string }[]>;
+    const dict = JSON.parse(await readFile(join(out, 'data-dictionary.json'), 'utf8')) as Record<
+      string,
+      { name: string; type: string; description: string }[]
+    >;
     expect(Object.keys(dict).sort()).toEqual(['claims', 'documents', 'incident_sources', 'incidents']);
     expect(dict.incidents.find((c) => c.name === 'ransom_demanded_usd')).toMatchObject({ type: 'DOUBLE' });
     expect(dict.claims.every((c) => c.description.length > 3)).toBe(true);
-    const schema = JSON.parse(await readFile(join(out, 'incident.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(await readFile(join(out, 'incident.schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['incident_id', 'sources', 'history']));
     const readme = await readFile(join(out, 'README.md'), 'utf8');
     expect(readme).toMatch(/Cite the dataset/);
     expect(readme).toMatch(/belong to their publishers/);
     expect(await readFile(join(out, 'DATA_DICTIONARY.md'), 'utf8')).toMatch(/\| incident_id \| VARCHAR \|/);
-    const csv = await store.one<{ n: number }>(`SELECT count(*) AS n FROM read_csv('${join(out, 'documents.csv')}', header = true)`);
+    const csv = await store.one<{ n: number }>(
+      `SELECT count(*) AS n FROM read_csv('${join(out, 'documents.csv')}', header = true)`,
+    );
     expect(csv!.n).toBe(tables.documents);
   });
 
   it('JSON Lines: one object per line; dates filter incidents and documents', async () => {
     const out = join(demo.dir, 'jsonl');
     const r = await exportDataset(store, { format: 'jsonl', out, since: '2022-11-01', until: '2022-11-30' });
-    const lines = (await readFile(join(out, 'incidents.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { attack_date: string | null; first_reported: string });
+    const lines = (await readFile(join(out, 'incidents.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { attack_date: string | null; first_reported: string });
     expect(lines.length).toBe(r.rows.incidents);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(tables.incidents);
@@ -108,7 +123,9 @@ describe('STIX 2.1 bundle', () => {
     expect(ownErrors(a as never)).toEqual([]);
     const aiims = a.objects.find((o) => o.type === 'identity' && /All India Institute/.test(String(o.name)))!;
     expect(aiims.sectors).toEqual(['healthcare']);
-    const reports = a.objects.filter((o) => o.type === 'report' && (o.object_refs as string[]).some((r) => r === aiims.id));
+    const reports = a.objects.filter(
+      (o) => o.type === 'report' && (o.object_refs as string[]).some((r) => r === aiims.id),
+    );
     expect(reports.length).toBeGreaterThanOrEqual(3);
     expect((reports[0].external_references as { url?: string }[])[0].url).toMatch(/^https:\/\//);
     const alphv = a.objects.find((o) => o.type === 'intrusion-set' && o.name === 'ALPHV');
@@ -117,7 +134,10 @@ describe('STIX 2.1 bundle', () => {
 
   it('our own checks catch broken bundles', async () => {
     const a = await buildStixBundle(store);
-    const broken = { ...a, objects: [...a.objects, { ...a.objects[0] }, { ...a.objects[1], id: 'identity--nope', created: '2022-01-01' }] };
+    const broken = {
+      ...a,
+      objects: [...a.objects, { ...a.objects[0] }, { ...a.objects[1], id: 'identity--nope', created: '2022-01-01' }],
+    };
     const errors = ownErrors(broken as never);
     expect(errors.some((e) => /duplicate/.test(e))).toBe(true);
     expect(errors.some((e) => /type--uuid/.test(e))).toBe(true);
@@ -127,10 +147,15 @@ describe('STIX 2.1 bundle', () => {
   it.skipIf(!schemasPresent())('validates against the OASIS STIX 2.1 JSON schemas (export --format stix)', async () => {
     const out = join(demo.dir, 'stix');
     await exportDataset(store, { format: 'stix', out });
-    const bundle = JSON.parse(await readFile(join(out, 'bundle.json'), 'utf8')) as { objects: { type: string; id: string; name?: string }[] };
+    const bundle = JSON.parse(await readFile(join(out, 'bundle.json'), 'utf8')) as {
+      objects: { type: string; id: string; name?: string }[];
+    };
     expect(schemaErrors(bundle)).toEqual([]);
     // the validator does fail: an incident without its required name
-    const bad = { ...bundle, objects: bundle.objects.map((o) => (o.type === 'incident' ? { ...o, name: undefined } : o)) };
+    const bad = {
+      ...bundle,
+      objects: bundle.objects.map((o) => (o.type === 'incident' ? { ...o, name: undefined } : o)),
+    };
     expect(schemaErrors(JSON.parse(JSON.stringify(bad)) as typeof bundle).length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { writeFolderAtomically } from '../../reports/export/folder.ts';
 import { ConfigError } from '../../core/errors.ts';
 
-const fill = async (tmp: string) => { await writeFile(join(tmp, 'README.md'), '# Triage export\n'); };
+const fill = async (tmp: string) => {
+  await writeFile(join(tmp, 'README.md'), '# Triage export\n');
+};
 
 describe('writeFolderAtomically', () => {
   it('refuses to replace a folder that is not an earlier export, and leaves it intact', async () => {

@@ -9,7 +9,9 @@ import formatsPlugin from 'ajv-formats';
 export const SCHEMAS = fileURLToPath(new URL('../../../shared/benchmarks/stix2-schemas/schemas', import.meta.url));
 
 // ajv-formats is CommonJS: under ESM its function may sit on `default`
-const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas';
 
@@ -29,10 +31,13 @@ export function schemaErrors(bundle: { objects: { type: string; id: string }[] }
     }
   }
   const bundleSchema = JSON.parse(readFileSync(join(dir, 'common', 'bundle.json'), 'utf8')) as object;
-  const listed = new Set([...JSON.stringify(bundleSchema).matchAll(/"\.\.\/(?:sdos|sros)\/([a-z-]+)\.json"/g)].map((m) => m[1]));
+  const listed = new Set(
+    [...JSON.stringify(bundleSchema).matchAll(/"\.\.\/(?:sdos|sros)\/([a-z-]+)\.json"/g)].map((m) => m[1]),
+  );
   const errors: string[] = [];
   const envelope = ajv.getSchema(`${BASE}/common/bundle.json`)!;
-  if (!envelope({ ...bundle, objects: bundle.objects.filter((o) => listed.has(o.type)) })) errors.push(`bundle: ${ajv.errorsText(envelope.errors)}`);
+  if (!envelope({ ...bundle, objects: bundle.objects.filter((o) => listed.has(o.type)) }))
+    errors.push(`bundle: ${ajv.errorsText(envelope.errors)}`);
   for (const o of bundle.objects) {
     const v = ajv.getSchema(`${BASE}/sdos/${o.type}.json`) ?? ajv.getSchema(`${BASE}/sros/${o.type}.json`);
     const id = o.id;
@@ -50,7 +55,8 @@ const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Rules of the STIX 2.1 specification checked without the schemas. */
 export function ownErrors(bundle: { type: string; id: string; objects: Record<string, unknown>[] }): string[] {
   const errors: string[] = [];
-  if (bundle.type !== 'bundle' || !ID.test(bundle.id) || !bundle.id.startsWith('bundle--')) errors.push(`bad bundle id ${bundle.id}`);
+  if (bundle.type !== 'bundle' || !ID.test(bundle.id) || !bundle.id.startsWith('bundle--'))
+    errors.push(`bad bundle id ${bundle.id}`);
   const ids = new Set<string>();
   for (const o of bundle.objects) {
     const id = String(o.id);
@@ -59,13 +65,20 @@ export function ownErrors(bundle: { type: string; id: string; objects: Record<st
     ids.add(id);
     if (o.spec_version !== '2.1') errors.push(`${id}: spec_version`);
     for (const k of ['created', 'modified'] as const) {
-      if (!TIME.test(String(o[k])) || Number.isNaN(Date.parse(String(o[k])))) errors.push(`${id}: ${k} ${String(o[k])}`);
+      if (!TIME.test(String(o[k])) || Number.isNaN(Date.parse(String(o[k]))))
+        errors.push(`${id}: ${k} ${String(o[k])}`);
     }
     if (String(o.modified) < String(o.created)) errors.push(`${id}: modified before created`);
-    for (const [k, v] of Object.entries(o)) if (v === null || (Array.isArray(v) && v.length === 0)) errors.push(`${id}: empty ${k}`);
+    for (const [k, v] of Object.entries(o))
+      if (v === null || (Array.isArray(v) && v.length === 0)) errors.push(`${id}: empty ${k}`);
   }
   for (const o of bundle.objects) {
-    const refs = [o.created_by_ref, o.source_ref, o.target_ref, ...((o.object_refs as string[] | undefined) ?? [])].filter(Boolean) as string[];
+    const refs = [
+      o.created_by_ref,
+      o.source_ref,
+      o.target_ref,
+      ...((o.object_refs as string[] | undefined) ?? []),
+    ].filter(Boolean) as string[];
     for (const r of refs) if (!ids.has(r)) errors.push(`${String(o.id)}: dangling ref ${r}`);
   }
   return errors;

@@ -8,8 +8,12 @@ const actors = (text: string) => findActors(text, sentences(text), ref).map((a) 
 
 describe('group table', () => {
   it('merges the galaxy rows under the curated names', () => {
-    const tsv = ['kind\tcanonical\tnames\tcommon', 'ransomware\tAlpha\tAlpha|Beta Locker\t',
-      'ransomware\tAlpha4\tAlpha4\t', 'actor\tGamma\tGamma|Delta\tDelta'].join('\n');
+    const tsv = [
+      'kind\tcanonical\tnames\tcommon',
+      'ransomware\tAlpha\tAlpha|Beta Locker\t',
+      'ransomware\tAlpha4\tAlpha4\t',
+      'actor\tGamma\tGamma|Delta\tDelta',
+    ].join('\n');
     const g = mergeGroups([{ canonical: 'Alpha', aliases: ['Alpha 2.0'] }], tsv);
     expect(g[0]!.aliases).toEqual(['Alpha 2.0', 'Beta Locker', 'Alpha4']);
     expect(g[1]).toMatchObject({ canonical: 'Gamma', aliases: ['Delta'], common: ['Delta'], kind: 'actor' });
@@ -59,8 +63,9 @@ describe('actors from the table', () => {
 
 describe('actors found by construction', () => {
   it('reads names a group is introduced by', () => {
-    expect(actors('The clinic was defaced by a group calling itself Crimson Otter Brigade.'))
-      .toEqual(['Crimson Otter Brigade']);
+    expect(actors('The clinic was defaced by a group calling itself Crimson Otter Brigade.')).toEqual([
+      'Crimson Otter Brigade',
+    ]);
     expect(actors("A seller going by the alias 'zq7vault' offered the records for sale.")).toEqual(['zq7vault']);
     expect(actors('The Velvetfang ransomware gang posted samples of the stolen scans.')).toEqual(['Velvetfang']);
     expect(actors('The intrusion at the eye clinic was claimed by Morrowbyte on Tuesday.')).toEqual(['Morrowbyte']);

@@ -15,17 +15,24 @@ function victim(t: string, name: string): string | null {
 
 describe('place mentions', () => {
   it('reads countries, cities, divisions, demonyms and country-bound words, longest name first', () => {
-    expect(places('Clinics in New South Wales and Zagreb lost records; Portuguese staff were told.'))
-      .toEqual(['New South Wales:AU', 'Zagreb:HR', 'Portuguese:PT']);
+    expect(places('Clinics in New South Wales and Zagreb lost records; Portuguese staff were told.')).toEqual([
+      'New South Wales:AU',
+      'Zagreb:HR',
+      'Portuguese:PT',
+    ]);
     expect(places('Patients lost their Aadhaar details and ₹40 lakh.')).toEqual(['Aadhaar:IN', '₹:IN', 'lakh:IN']);
     expect(places('Un hôpital belge et une clinique en Rumänien')).toContain('belge:BE');
   });
 
   it('tells no country for a continent, and "US$" is a currency', () => {
-    expect(places('Clinics across North America and Europe paid US$2m.'))
-      .toEqual(['North America:none', 'Europe:none']);
-    expect(places('A North American clinic chain and a South African lab'))
-      .toEqual(['North American:none', 'South African:ZA']);
+    expect(places('Clinics across North America and Europe paid US$2m.')).toEqual([
+      'North America:none',
+      'Europe:none',
+    ]);
+    expect(places('A North American clinic chain and a South African lab')).toEqual([
+      'North American:none',
+      'South African:ZA',
+    ]);
   });
 
   it('reads a US state abbreviation only in a dateline', () => {
@@ -51,7 +58,7 @@ describe('victim country', () => {
     expect(victim(helper, 'Acme Care')).toBe('NO');
   });
 
-  it('ignores the attackers\' country', () => {
+  it("ignores the attackers' country", () => {
     const t = 'A Russian ransomware gang encrypted the files of Maple Health in Ottawa.';
     expect(victim(t, 'Maple Health')).toBe('CA');
     expect(victim('North Korean hackers breached Acme Labs, officials said.', 'Acme Labs')).toBeNull();
@@ -62,7 +69,8 @@ describe('victim country', () => {
   });
 
   it('does not let a city inside a repeated name outvote the country the text places it in', () => {
-    const t = 'Lisbon Pharmacy closed its stores across Western Canada after an attack. Lisbon Pharmacy said ' +
+    const t =
+      'Lisbon Pharmacy closed its stores across Western Canada after an attack. Lisbon Pharmacy said ' +
       'Lisbon Pharmacy would reopen. Lisbon Pharmacy staff were told.';
     expect(victim(t, 'Lisbon Pharmacy')).toBe('CA');
   });

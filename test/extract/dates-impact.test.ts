@@ -38,27 +38,32 @@ describe('records affected', () => {
     ['The gang claims to hold 2.2 million "Medicaid health" records.', 2200000],
   ])('%s', (s, n) => expect(records(s)).toBe(n));
   it('takes the most precise restatement and a later correction', () => {
-    expect(records(
-      'About 4 million patients were affected. The insurer told regulators 3,987,114 people were notified.'))
-      .toBe(3987114);
-    const later = 'The lab initially said 300,000 patients were affected.'
-      + ' Later it found data of 612,000 patients was taken.';
+    expect(
+      records('About 4 million patients were affected. The insurer told regulators 3,987,114 people were notified.'),
+    ).toBe(3987114);
+    const later =
+      'The lab initially said 300,000 patients were affected.' + ' Later it found data of 612,000 patients was taken.';
     expect(records(later)).toBe(612000);
-    expect(records(
-      'The firm initially reported 1,312,000 people affected, but later put the actual number at 900,000.'))
-      .toBe(900000);
+    expect(
+      records('The firm initially reported 1,312,000 people affected, but later put the actual number at 900,000.'),
+    ).toBe(900000);
   });
   it('leaves out statistics, other cases and roundups', () => {
-    expect(records('In 2021 there were 640 breaches reported to regulators, affecting 41 million patients.'))
-      .toBeNull();
-    expect(records('The clinic was hit on Monday. In an earlier attack, data of 9,000 patients was stolen.'))
-      .toBeNull();
-    const list = ['- Alder Clinic notified 3,200 patients their data was exposed.',
+    expect(
+      records('In 2021 there were 640 breaches reported to regulators, affecting 41 million patients.'),
+    ).toBeNull();
+    expect(
+      records('The clinic was hit on Monday. In an earlier attack, data of 9,000 patients was stolen.'),
+    ).toBeNull();
+    const list = [
+      '- Alder Clinic notified 3,200 patients their data was exposed.',
       '- Birch Hospital said data of 14,500 patients was stolen.',
-      '- Cedar Health said records of 800 people leaked.'].join('\n');
+      '- Cedar Health said records of 800 people leaked.',
+    ].join('\n');
     expect(records(list)).toBeNull();
-    const led = 'Alder Clinic said data of 3,200 patients was stolen.\n'
-      + 'Birch Hospital also notified 90,000 members that records leaked.';
+    const led =
+      'Alder Clinic said data of 3,200 patients was stolen.\n' +
+      'Birch Hospital also notified 90,000 members that records leaked.';
     expect(records(led, [['Alder Clinic'], ['Birch Hospital']])).toBe(3200);
     expect(records(led.split('\n').reverse().join('\n'), [['Alder Clinic'], ['Birch Hospital']])).toBe(3200);
   });

@@ -57,11 +57,13 @@ describe('date mentions', () => {
 
 describe('attack date', () => {
   it('takes the date an attack verb governs, not the date of a statement', () => {
-    expect(attack('The servers went down last Wednesday. Police said on Monday that the attack was under review.'))
-      .toBe('2022-11-23');
+    expect(
+      attack('The servers went down last Wednesday. Police said on Monday that the attack was under review.'),
+    ).toBe('2022-11-23');
     expect(attack('The company said on Friday that it was reviewing its backups.')).toBeNull();
-    expect(attack('Hackers attacked the clinic on the night of 20-21 August.', '2022-08-26T00:00:00Z'))
-      .toBe('2022-08-20');
+    expect(attack('Hackers attacked the clinic on the night of 20-21 August.', '2022-08-26T00:00:00Z')).toBe(
+      '2022-08-20',
+    );
   });
   it('lets an attack noun keep its date inside a clause but not as the object of a verb of saying', () => {
     expect(attack('The trust says that an intrusion on Tuesday locked staff out of email.')).toBe('2022-11-22');
@@ -74,8 +76,9 @@ describe('attack date', () => {
     expect(attack('The gang set a Friday deadline for the payment.')).toBeNull();
   });
   it('counts back from "one day after the attack"', () => {
-    expect(attack('Doctors were still writing on paper on Friday, two days after the cyberattack that hit them.'))
-      .toBe('2022-11-23');
+    expect(attack('Doctors were still writing on paper on Friday, two days after the cyberattack that hit them.')).toBe(
+      '2022-11-23',
+    );
   });
   it('ignores limits, leaks and other incidents', () => {
     expect(attack('The hackers set a deadline and published the files on November 20.')).toBeNull();
@@ -85,8 +88,9 @@ describe('attack date', () => {
   });
   it('reads the attack date in other languages', () => {
     expect(attack('El hospital sufrió un ciberataque el pasado 14 de noviembre.', PUB, 'es')).toBe('2022-11-14');
-    expect(attack("Depuis samedi dernier, l'hôpital tourne au ralenti après une cyberattaque.", PUB, 'fr'))
-      .toBe('2022-11-26');
+    expect(attack("Depuis samedi dernier, l'hôpital tourne au ralenti après une cyberattaque.", PUB, 'fr')).toBe(
+      '2022-11-26',
+    );
     expect(attack('Das Klinikum wurde am Sonntag Ziel eines Hackerangriffs.', PUB, 'de')).toBe('2022-11-27');
   });
   it('skips datelines', () => {
@@ -96,8 +100,9 @@ describe('attack date', () => {
     expect(attack('The clinic was hacked on Tuesday.', null)).toBeNull();
     expect(attack('The clinic was hacked on 3 March.', null)).toBeNull();
     expect(attack('On 3 March 2021 hackers breached the clinic network.', null)).toBe('2021-03-03');
-    expect(attack('The 3 March intrusion came to light on April 9, 2021, when files appeared online.', null))
-      .toBe('2021-03-03');
+    expect(attack('The 3 March intrusion came to light on April 9, 2021, when files appeared online.', null)).toBe(
+      '2021-03-03',
+    );
   });
 });
 
@@ -120,8 +125,9 @@ describe('attack date, tense and detection', () => {
     expect(attack('Staff noticed encrypted files early Sunday morning.')).toBe('2022-11-27');
   });
   it('reads ranges in other languages from their first day', () => {
-    expect(attack("L'hôpital a été victime d'une cyberattaque dans la nuit du 5 au 6 novembre.", PUB, 'fr'))
-      .toBe('2022-11-05');
+    expect(attack("L'hôpital a été victime d'une cyberattaque dans la nuit du 5 au 6 novembre.", PUB, 'fr')).toBe(
+      '2022-11-05',
+    );
     expect(attack('Der Angriff auf die Klinik dauerte vom 7. bis 9. November.', PUB, 'de')).toBe('2022-11-07');
   });
 });

@@ -9,9 +9,15 @@ const actors = (text: string) => findActors(text, sentences(text), ref).map((a) 
 
 describe('victims', () => {
   it('resolves an acronym defined in the article to its full form (gazetteer)', () => {
-    const v = victims('The servers of the All India Institute of Medical Sciences (AIIMS) were hit by ransomware. AIIMS said services ran manually after the attack.');
+    const v = victims(
+      'The servers of the All India Institute of Medical Sciences (AIIMS) were hit by ransomware. AIIMS said services ran manually after the attack.',
+    );
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ canonical: 'All India Institute of Medical Sciences', country: 'IN', sector: 'hospital' });
+    expect(v[0]).toMatchObject({
+      canonical: 'All India Institute of Medical Sciences',
+      country: 'IN',
+      sector: 'hospital',
+    });
   });
 
   it('resolves an acronym used alone through gazetteer aliases (HSE → Health Service Executive)', () => {
@@ -20,15 +26,26 @@ describe('victims', () => {
   });
 
   it('resolves an acronym not in the gazetteer to the longest full form', () => {
-    const v = victims('The Northfield Regional Medical Centre (NRMC) in Leeds was hit by a cyber attack. NRMC diverted ambulances after the attack.');
+    const v = victims(
+      'The Northfield Regional Medical Centre (NRMC) in Leeds was hit by a cyber attack. NRMC diverted ambulances after the attack.',
+    );
     expect(v[0]).toMatchObject({ canonical: 'Northfield Regional Medical Centre', country: 'GB', sector: 'hospital' });
   });
 
   it('recognises health organisations by name pattern, with sector and country from the text', () => {
-    const v = victims('Karoo Pathology Laboratories in Johannesburg said a ransomware attack encrypted its servers. Karoo Pathology is restoring systems.');
-    expect(v).toEqual([expect.objectContaining({ canonical: 'Karoo Pathology Laboratories', sector: 'lab', country: 'ZA' })]);
-    expect(victims('Hospital São Lucas da Serra in Porto Alegre was hit by ransomware.')[0]).toMatchObject({ sector: 'hospital', country: 'BR' });
-    expect(victims('Severnbrook Hospitals NHS Foundation Trust declared a critical incident after a cyber attack.')[0]).toMatchObject({ sector: 'health-system', country: 'GB' });
+    const v = victims(
+      'Karoo Pathology Laboratories in Johannesburg said a ransomware attack encrypted its servers. Karoo Pathology is restoring systems.',
+    );
+    expect(v).toEqual([
+      expect.objectContaining({ canonical: 'Karoo Pathology Laboratories', sector: 'lab', country: 'ZA' }),
+    ]);
+    expect(victims('Hospital São Lucas da Serra in Porto Alegre was hit by ransomware.')[0]).toMatchObject({
+      sector: 'hospital',
+      country: 'BR',
+    });
+    expect(
+      victims('Severnbrook Hospitals NHS Foundation Trust declared a critical incident after a cyber attack.')[0],
+    ).toMatchObject({ sector: 'health-system', country: 'GB' });
   });
 
   it('names no victim when the article tells of no attack', () => {

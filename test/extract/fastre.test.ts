@@ -7,18 +7,31 @@ import { withTwin } from '../../analyze/extract/fastre.ts';
 import { sentences } from '../../analyze/extract/text.ts';
 import { ref } from './helpers.ts';
 
-const cases = JSON.parse(readFileSync('test/fixtures/constructions/cases.json', 'utf8')) as Record<string,
-  { text: string }>;
+const cases = JSON.parse(readFileSync('test/fixtures/constructions/cases.json', 'utf8')) as Record<
+  string,
+  { text: string }
+>;
 const stories = Object.values(cases).map((c) => c.text);
 // where the modes differ: long s and the Kelvin sign fold to ASCII letters under u alone; letters, marks and
 // numbers beyond ASCII; a letter outside the BMP next to a word
 const tricky = [
-  'The hoſpital was hacked', 'a ranſomware attack', 'KKK ransom',
+  'The hoſpital was hacked',
+  'a ranſomware attack',
+  'KKK ransom',
   'Ransomware hit Hôpital de Dax',
-  'attack𝐀 on data', '𝐀ransomware', 'ransom² demanded', 'data breach½', 'the clinic’s servers were encrypted',
-  'hackers—who stole “patient data”—demanded €50,000', 'ﬁles were stolen',
+  'attack𝐀 on data',
+  '𝐀ransomware',
+  'ransom² demanded',
+  'data breach½',
+  'the clinic’s servers were encrypted',
+  'hackers—who stole “patient data”—demanded €50,000',
+  'ﬁles were stolen',
   'İstanbul hospital hit by ransomware',
-  'STOLEN DATA of Ärzte', 'µ-clinic breach', 'ª hack', 'hack\u2028ed', 'cyber\u00a0attack on the NHS',
+  'STOLEN DATA of Ärzte',
+  'µ-clinic breach',
+  'ª hack',
+  'hack\u2028ed',
+  'cyber\u00a0attack on the NHS',
 ];
 const inputs = [...stories, ...stories.flatMap((t) => sentences(t).map((s) => s.text)), ...tricky];
 
@@ -37,11 +50,20 @@ describe('regex twins', () => {
   it('find what the original finds for every word list, case-insensitive and case-sensitive', () => {
     let twinned = 0;
     for (const name of ref.lists.keys()) {
-      const source = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ref.lists.get(name)!.map((w) => w.startsWith('/')
-        && w.endsWith('/') && w.length > 2 ? w.slice(1, -1) : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|')})(?![\\p{L}\\p{N}])`, 'u').source;
+      const source = new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${ref.lists
+          .get(name)!
+          .map((w) =>
+            w.startsWith('/') && w.endsWith('/') && w.length > 2
+              ? w.slice(1, -1)
+              : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+          )
+          .join('|')})(?![\\p{L}\\p{N}])`,
+        'u',
+      ).source;
       for (const flags of ['giu', 'gu']) {
-        const plain = new RegExp(source, flags), twin = withTwin(new RegExp(source, flags));
+        const plain = new RegExp(source, flags),
+          twin = withTwin(new RegExp(source, flags));
         if (twin !== plain) twinned++;
         for (const s of inputs) {
           expect(scan(twin, s), `${name} /${flags} on ${s.slice(0, 60)}`).toEqual(scan(plain, s));
@@ -54,11 +76,15 @@ describe('regex twins', () => {
   it('answer test, match, matchAll, replace and split as the original does', () => {
     const src = String.raw`(?<![\p{L}\p{N}])(?:ransom\w*|hack(?:ed|ers?)?|data\s+breach)(?![\p{L}\p{N}])`;
     for (const s of tricky) {
-      const a = new RegExp(src, 'giu'), b = withTwin(new RegExp(src, 'giu'));
+      const a = new RegExp(src, 'giu'),
+        b = withTwin(new RegExp(src, 'giu'));
       expect(b.test(s), s).toBe(a.test(s));
       expect(b.lastIndex, s).toBe(a.lastIndex);
       expect(s.match(b), s).toEqual(s.match(a));
-      expect([...s.matchAll(b)].map((m) => m.index), s).toEqual([...s.matchAll(a)].map((m) => m.index));
+      expect(
+        [...s.matchAll(b)].map((m) => m.index),
+        s,
+      ).toEqual([...s.matchAll(a)].map((m) => m.index));
       expect(s.replace(b, '<$&>'), s).toBe(s.replace(a, '<$&>'));
       expect(s.split(b), s).toEqual(s.split(a));
     }

@@ -4,10 +4,16 @@ import { checkFloors, floorOf, repin, type FloorsFile } from '../../bench/qualit
 import type { Measured } from '../../bench/quality/measure.ts';
 
 const file: FloorsFile = {
-  note: '', margin: 0.01,
+  note: '',
+  margin: 0.01,
   sets: { s: { source: 'x', sha256: 'aaa', measured: { a: 0.8, b: 0.5 }, floors: { a: 0.79, b: 0.49 } } },
 };
-const measured = (figures: Measured['figures'], sha256 = 'aaa'): Measured => ({ set: 's', source: 'x', sha256, figures });
+const measured = (figures: Measured['figures'], sha256 = 'aaa'): Measured => ({
+  set: 's',
+  source: 'x',
+  sha256,
+  figures,
+});
 
 describe('quality floors', () => {
   it('a floor is the figure less the margin, rounded down to two decimals', () => {

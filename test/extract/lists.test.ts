@@ -13,9 +13,12 @@ function folder(files: Record<string, string>): string {
 
 describe('word lists', () => {
   it('reads every list with its source note and matches whole words, patterns and any white space', () => {
-    const lists = loadLists(folder({
-      'verbs.yaml': 'source: "Written by the test: past-tense verbs."\nwords: [paid, "/hack(?:ed|ers?)/", handed over, paid]\n',
-    }));
+    const lists = loadLists(
+      folder({
+        'verbs.yaml':
+          'source: "Written by the test: past-tense verbs."\nwords: [paid, "/hack(?:ed|ers?)/", handed over, paid]\n',
+      }),
+    );
     expect(words(lists, 'verbs')).toEqual(['paid', '/hack(?:ed|ers?)/', 'handed over']);
     const re = listRe(lists, 'verbs');
     expect(re.test('The clinic PAID the sum')).toBe(true);

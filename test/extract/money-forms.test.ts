@@ -18,7 +18,10 @@ describe('sums as printed', () => {
   });
 
   it('Malaysian ringgit', () => {
-    expect(sums('The insurer paid RM2.5 million and later RM 300,000.')).toEqual([[2500000, 'MYR'], [300000, 'MYR']]);
+    expect(sums('The insurer paid RM2.5 million and later RM 300,000.')).toEqual([
+      [2500000, 'MYR'],
+      [300000, 'MYR'],
+    ]);
   });
 
   it('"units of" a coin', () => {
@@ -38,22 +41,38 @@ describe('sums as printed', () => {
 
 describe('a sum in a currency without a rate', () => {
   it('its restatement in a known currency carries the claim', () => {
-    const x = extract(article('Riverbend Clinic was hit by ransomware. The gang demanded 600,000 rubles (about $9,400) from the clinic.'), ref);
+    const x = extract(
+      article(
+        'Riverbend Clinic was hit by ransomware. The gang demanded 600,000 rubles (about $9,400) from the clinic.',
+      ),
+      ref,
+    );
     expect(x.ransom.map((c) => [c.kind, c.amount, c.currency])).toEqual([['demanded', 9400, 'USD']]);
   });
 });
 
 describe('conditions and strains', () => {
   it('a long conditional sentence is a hypothetical', () => {
-    expect(isGeneric('A web page said that if the county council paid 5,000 dollars in Bitcoin, then all of the files on its servers would be unlocked again.')).toBe(true);
+    expect(
+      isGeneric(
+        'A web page said that if the county council paid 5,000 dollars in Bitcoin, then all of the files on its servers would be unlocked again.',
+      ),
+    ).toBe(true);
   });
 
   it('what a virus does to any victim, in the present tense', () => {
-    expect(isGeneric('Once on a machine, the virus encrypts the owner’s files and demands payment in bitcoin.')).toBe(true);
+    expect(isGeneric('Once on a machine, the virus encrypts the owner’s files and demands payment in bitcoin.')).toBe(
+      true,
+    );
   });
 
   it('the payment method of a conditional sentence is not reported', () => {
-    const x = extract(article('The Millbrook police department was hit by ransomware last week. A web page said that if the police department paid the sum of $2,500 in Bitcoin within two days, then all of the department’s files would be decrypted again.'), ref);
+    const x = extract(
+      article(
+        'The Millbrook police department was hit by ransomware last week. A web page said that if the police department paid the sum of $2,500 in Bitcoin within two days, then all of the department’s files would be decrypted again.',
+      ),
+      ref,
+    );
     expect(x.payment_method).toBeNull();
   });
 });

@@ -8,11 +8,15 @@ const method = (body: string) => extract(article(`${LEAD}\n\n${body}`), ref).pay
 
 describe('payment method', () => {
   it('the method printed after a claimed sum, even when the sentence also tells of a hypothetical cost', () => {
-    expect(method('The clinic opted to pay $18,000 in bitcoin since rebuilding the servers would have cost far more.')).toBe('bitcoin');
+    expect(
+      method('The clinic opted to pay $18,000 in bitcoin since rebuilding the servers would have cost far more.'),
+    ).toBe('bitcoin');
   });
 
   it('the first alternative of a demand in two methods', () => {
-    expect(method('The extortionists are asking for either $40,000 in Monero or $60,000 in Amazon gift cards.')).toBe('monero');
+    expect(method('The extortionists are asking for either $40,000 in Monero or $60,000 in Amazon gift cards.')).toBe(
+      'monero',
+    );
   });
 
   it('a coin after "the cryptocurrency"', () => {

@@ -37,7 +37,9 @@ describe('demands', () => {
 describe('ransom context', () => {
   it('"bitcoins" alone makes a payment a ransom payment, as "bitcoin" does', () => {
     const lead = 'Northfield Clinic got its scheduling system back on Saturday.';
-    expect(claims('The clinic paid $4,000 in bitcoins on Friday to get it back.', lead)).toEqual([['paid', 4000, 'USD']]);
+    expect(claims('The clinic paid $4,000 in bitcoins on Friday to get it back.', lead)).toEqual([
+      ['paid', 4000, 'USD'],
+    ]);
     expect(claims('The clinic paid 4 bitcoins on Friday to get it back.', lead)).toEqual([['paid', 4, 'BTC']]);
   });
 });
@@ -59,8 +61,9 @@ describe('payments', () => {
   });
 
   it('money spent on recovery is not the ransom', () => {
-    expect(claims('The attackers demanded $70,000, but the hospital shelled out $3.1 million on recovery contracts.'))
-      .toEqual([['demanded', 70000, 'USD']]);
+    expect(
+      claims('The attackers demanded $70,000, but the hospital shelled out $3.1 million on recovery contracts.'),
+    ).toEqual([['demanded', 70000, 'USD']]);
     expect(claims('The county shelled out $800,000 on new hardware after the attack.')).toEqual([]);
   });
 
@@ -71,12 +74,17 @@ describe('payments', () => {
 
 describe('not a ransom', () => {
   it('money moved out of the gang’s wallets is no price', () => {
-    expect(claims('Two weeks later the criminals made withdrawals of 12 bitcoin from the wallets that held the extorted funds.')).toEqual([]);
+    expect(
+      claims(
+        'Two weeks later the criminals made withdrawals of 12 bitcoin from the wallets that held the extorted funds.',
+      ),
+    ).toEqual([]);
   });
 
   it('a cue before "but" does not reach into the next clause', () => {
-    expect(claims('The gang demanded $60,000, but the hospital ended up spending $1.9 million on new servers.'))
-      .toEqual([['demanded', 60000, 'USD']]);
+    expect(
+      claims('The gang demanded $60,000, but the hospital ended up spending $1.9 million on new servers.'),
+    ).toEqual([['demanded', 60000, 'USD']]);
   });
 
   it('a reward for reporting flaws is a bounty', () => {
@@ -84,8 +92,9 @@ describe('not a ransom', () => {
   });
 
   it('“stolen” before a noun other than money does not make the sum a theft', () => {
-    expect(claims('The hackers hold a trove of stolen records and are trying to shake the hospital down for $150,000.'))
-      .toEqual([['demanded', 150000, 'USD']]);
+    expect(
+      claims('The hackers hold a trove of stolen records and are trying to shake the hospital down for $150,000.'),
+    ).toEqual([['demanded', 150000, 'USD']]);
   });
 });
 
@@ -106,8 +115,9 @@ describe('general statements', () => {
   ])('%s', (body) => expect(claims(body)).toEqual([]));
 
   it('a count of victims who paid a campaign’s demand is specific', () => {
-    expect(claims('Tracking data shows that 212 victims paid the $300 ransom demanded by the worm.', ''))
-      .toContainEqual(['paid', 300, 'USD']);
+    expect(
+      claims('Tracking data shows that 212 victims paid the $300 ransom demanded by the worm.', ''),
+    ).toContainEqual(['paid', 300, 'USD']);
   });
 });
 
@@ -115,6 +125,9 @@ describe('sums kept in articles that name no incident victim', () => {
   it.each([
     ['The worm had brought in about $31,000 in ransom payments by Sunday.', ['paid', 31000, 'USD']],
     ['An intruder was wiping exposed databases and leaving a ransom note demanding 0.3 BTC.', ['demanded', 0.3, 'BTC']],
-    ['The county was the victim of a cyberattack that froze its computers with a ransom of $80,000.', ['demanded', 80000, 'USD']],
+    [
+      'The county was the victim of a cyberattack that froze its computers with a ransom of $80,000.',
+      ['demanded', 80000, 'USD'],
+    ],
   ])('%s', (body, want) => expect(claims(body, '')).toContainEqual(want));
 });

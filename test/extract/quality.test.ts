@@ -11,7 +11,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFloors, loadFloors } from '../../bench/quality/floors.ts';
 import {
-  CASIE_PATH, DEMO_DIR, HN_DIR, measureCasie, measureCasieMjs, measureDemo, measureSplit, type Measured,
+  CASIE_PATH,
+  DEMO_DIR,
+  HN_DIR,
+  measureCasie,
+  measureCasieMjs,
+  measureDemo,
+  measureSplit,
+  type Measured,
 } from '../../bench/quality/measure.ts';
 import { cliExtract, makeTemp, rmTemp, writeTexts } from '../../bench/quality/cli.ts';
 import { extractCliLines } from '../../bench/quality/inprocess.ts';
@@ -20,17 +27,26 @@ const floors = loadFloors();
 const CI = process.env.CI === 'true';
 
 /** The floors of one set as test cases, against figures measured (once) by `measure`. */
-function gate(set: string, where: string, available: boolean, measure: () => Promise<Measured | null> | Measured | null) {
+function gate(
+  set: string,
+  where: string,
+  available: boolean,
+  measure: () => Promise<Measured | null> | Measured | null,
+) {
   const pin = floors.sets[set];
   const missing = `${set}: data not found (${where})`;
   if (!available && !CI) {
     console.warn(`quality gate: ${missing}; its floors are skipped here and fail in CI (CI=true)`);
-    describe.skip(`${set} (skipped: ${missing}; CI=true makes this a failure)`, () => { it('floors', () => {}); });
+    describe.skip(`${set} (skipped: ${missing}; CI=true makes this a failure)`, () => {
+      it('floors', () => {});
+    });
     return;
   }
   describe(`quality on ${set}`, () => {
     let m: Measured | null = null;
-    beforeAll(async () => { if (available) m = await measure(); }, 180_000);
+    beforeAll(async () => {
+      if (available) m = await measure();
+    }, 180_000);
     it('data set is present and pinned to its sha256', () => {
       expect(available, missing).toBe(true);
       expect(m, `${set}: nothing measured`).not.toBeNull();
@@ -63,7 +79,10 @@ describe.skipIf(!hn('dev'))('the in-process steps print what `triage extract --j
   it('byte for byte, on a few dev texts', async () => {
     const tmp = makeTemp('parity');
     try {
-      const records = readFileSync(join(HN_DIR, 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).slice(0, 6)
+      const records = readFileSync(join(HN_DIR, 'dev.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(0, 6)
         .map((l) => JSON.parse(l) as { id: string; text: string; published: string | null });
       const files = writeTexts(tmp, records);
       expect(await extractCliLines(files)).toBe(await cliExtract(files));

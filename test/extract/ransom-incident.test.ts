@@ -28,7 +28,9 @@ describe('ransom incident or ransomware in general', () => {
   ])('no incident: %s', (s) => expect(told(s)).toBe(false));
 
   it('an article describing a strain has no ransom claim and no attack type', () => {
-    const x = run('A new ransomware strain called Fenrir asks for 0.3 bitcoins. The ransom note demands payment within 72 hours.');
+    const x = run(
+      'A new ransomware strain called Fenrir asks for 0.3 bitcoins. The ransom note demands payment within 72 hours.',
+    );
     expect(x.ransom).toEqual([]);
     expect(x.attack_types).toEqual([]);
   });
@@ -53,20 +55,29 @@ describe('CASIE ransom-event view', () => {
 
 describe('sums', () => {
   it('".8 bitcoins" is 0.8', () => {
-    expect(findMoney('Send .8 bitcoins for each computer.', ref.currencies)[0]).toMatchObject({ amount: 0.8, currency: 'BTC' });
+    expect(findMoney('Send .8 bitcoins for each computer.', ref.currencies)[0]).toMatchObject({
+      amount: 0.8,
+      currency: 'BTC',
+    });
   });
 
   it('an alternative in the same currency is a second claim, a restatement is not', () => {
-    const x = run('Acme Logistics Inc. was hit by ransomware. The hackers demanded $75,000 in Bitcoin or $100,000 in iTunes gift cards.');
+    const x = run(
+      'Acme Logistics Inc. was hit by ransomware. The hackers demanded $75,000 in Bitcoin or $100,000 in iTunes gift cards.',
+    );
     expect(x.ransom.map((c) => c.amount)).toEqual([75000, 100000]);
-    const y = run('Acme Logistics Inc. was hit by ransomware. The firm paid US$300,000, which worked out to roughly $405,000 at the time.');
+    const y = run(
+      'Acme Logistics Inc. was hit by ransomware. The firm paid US$300,000, which worked out to roughly $405,000 at the time.',
+    );
     expect(y.ransom.map((c) => c.amount)).toEqual([300000]);
   });
 });
 
 describe('victim names', () => {
   it('two organisations joined by "and" are two victims', () => {
-    const x = run('Lakeside Spine Clinic and Marin Healthcare District were attacked by ransomware last week. Lakeside Spine Clinic and Marin Healthcare District said care continued.');
+    const x = run(
+      'Lakeside Spine Clinic and Marin Healthcare District were attacked by ransomware last week. Lakeside Spine Clinic and Marin Healthcare District said care continued.',
+    );
     expect(x.victims.map((v) => v.name).sort()).toEqual(['Lakeside Spine Clinic', 'Marin Healthcare District']);
   });
 
@@ -76,7 +87,9 @@ describe('victim names', () => {
   });
 
   it('a malware family and a person’s title are not part of a victim', () => {
-    const x = run('A ransomware known as Bad Rabbit hit Hancock Health on Thursday. Hancock Health CEO Steve Long said the hospital paid.');
+    const x = run(
+      'A ransomware known as Bad Rabbit hit Hancock Health on Thursday. Hancock Health CEO Steve Long said the hospital paid.',
+    );
     const names = x.victims.map((v) => v.name);
     expect(names).toEqual(['Hancock Health']);
   });

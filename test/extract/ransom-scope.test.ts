@@ -7,15 +7,20 @@ import { article, ref } from './helpers.ts';
 
 const LEAD = 'Riverbend Medical Centre was hit by a ransomware attack on Monday that locked its patient records.';
 const claims = (body: string, lead = LEAD, published?: string) =>
-  extract(article(lead ? `${lead}\n\n${body}` : body, published), ref).ransom
-    .map((c) => [c.kind, c.amount, c.currency]);
+  extract(article(lead ? `${lead}\n\n${body}` : body, published), ref).ransom.map((c) => [
+    c.kind,
+    c.amount,
+    c.currency,
+  ]);
 const money = (s: string) => findMoney(s, ref.currencies).map((m) => [m.amount, m.currency]);
 
 describe('another case told as background', () => {
   it('a turn to a similar case elsewhere carries to the rest of its paragraph', () => {
-    expect(claims('A similar case came to light at a dental chain last month. '
-      + 'Its owners got a note asking for $9,000.'))
-      .toEqual([]);
+    expect(
+      claims(
+        'A similar case came to light at a dental chain last month. ' + 'Its owners got a note asking for $9,000.',
+      ),
+    ).toEqual([]);
   });
 
   it('an earlier attack on the same victim', () => {
@@ -23,13 +28,14 @@ describe('another case told as background', () => {
   });
 
   it('a payment in an earlier year', () => {
-    expect(claims('In 2016, a hospital in the north paid $17,000 to get its files back.', LEAD, '2023-04-02T00:00:00Z'))
-      .toEqual([]);
+    expect(
+      claims('In 2016, a hospital in the north paid $17,000 to get its files back.', LEAD, '2023-04-02T00:00:00Z'),
+    ).toEqual([]);
   });
 
   it('another organisation named as the payer', () => {
-    const body = 'Lakeshore Presbyterian in March was forced to pay $22,000 after the intruders first demanded '
-      + '$1.2 million.';
+    const body =
+      'Lakeshore Presbyterian in March was forced to pay $22,000 after the intruders first demanded ' + '$1.2 million.';
     expect(claims(body)).toEqual([]);
   });
 
@@ -37,13 +43,14 @@ describe('another case told as background', () => {
     expect(claims('Last year, Lakeshore Presbyterian was forced to pay $22,000 to regain its files.')).toEqual([]);
   });
 
-  it('the group\'s other attacks', () => {
+  it("the group's other attacks", () => {
     expect(claims('The same gang was also behind a hit on a county water utility that paid $300,000.')).toEqual([]);
   });
 
   it('the victim itself as the payer stays', () => {
-    expect(claims('Riverbend Medical Centre was forced to pay $22,000 to the intruders.'))
-      .toEqual([['paid', 22000, 'USD']]);
+    expect(claims('Riverbend Medical Centre was forced to pay $22,000 to the intruders.')).toEqual([
+      ['paid', 22000, 'USD'],
+    ]);
   });
 });
 
@@ -81,26 +88,33 @@ describe('asking prices for stolen data', () => {
 
 describe('payments that are no ransom', () => {
   it('paid to a recovery firm', () => {
-    expect(claims('The trust paid $300,000 ($410,000 Canadian) to a forensic firm to rebuild its servers.'))
-      .toEqual([]);
+    expect(claims('The trust paid $300,000 ($410,000 Canadian) to a forensic firm to rebuild its servers.')).toEqual(
+      [],
+    );
   });
 });
 
 describe('threats under a condition', () => {
   it('"unless a ransom was paid" states the demand', () => {
-    expect(claims('The hackers threatened to publish the scans unless a $4 million ransom was paid.'))
-      .toEqual([['demanded', 4000000, 'USD']]);
+    expect(claims('The hackers threatened to publish the scans unless a $4 million ransom was paid.')).toEqual([
+      ['demanded', 4000000, 'USD'],
+    ]);
   });
 
   it('"if the chain doesn\'t fork over" states the demand', () => {
-    expect(claims('The group is threatening to leak the files if the pharmacy chain doesn’t fork over '
-      + 'USD$12 million by Friday.', ''))
-      .toEqual([['demanded', 12000000, 'USD']]);
+    expect(
+      claims(
+        'The group is threatening to leak the files if the pharmacy chain doesn’t fork over ' +
+          'USD$12 million by Friday.',
+        '',
+      ),
+    ).toEqual([['demanded', 12000000, 'USD']]);
   });
 
   it('a gang (not a strain) that "takes credit and demands"', () => {
-    expect(claims('The Nightjar ransomware group takes credit and demands a $3 million ransom.'))
-      .toEqual([['demanded', 3000000, 'USD']]);
+    expect(claims('The Nightjar ransomware group takes credit and demands a $3 million ransom.')).toEqual([
+      ['demanded', 3000000, 'USD'],
+    ]);
   });
 });
 
@@ -119,10 +133,12 @@ describe('disputed', () => {
 
   it('"did not pay" by the victim disputes a claimed payment, but not under a condition', () => {
     const paid = (body: string) => extract(article(`${LEAD}\n\n${body}`), ref).ransom.map((x) => [x.kind, x.disputed]);
-    expect(paid('The gang says it was paid $60,000. The clinic said it did not pay the hackers.'))
-      .toEqual([['paid', true]]);
-    expect(paid('The clinic paid $60,000 after the gang threatened to leak files if the clinic did not pay.'))
-      .toEqual([['paid', false]]);
+    expect(paid('The gang says it was paid $60,000. The clinic said it did not pay the hackers.')).toEqual([
+      ['paid', true],
+    ]);
+    expect(paid('The clinic paid $60,000 after the gang threatened to leak files if the clinic did not pay.')).toEqual([
+      ['paid', false],
+    ]);
   });
 
   it('a figure that could not be verified', () => {
@@ -132,8 +148,8 @@ describe('disputed', () => {
   });
 
   it('a denial of paying leaves the demand undisputed', () => {
-    const body = 'The gang demanded $90,000 and later said it was paid. '
-      + 'The council has denied paying any ransom money.';
+    const body =
+      'The gang demanded $90,000 and later said it was paid. ' + 'The council has denied paying any ransom money.';
     const c = extract(article(`${LEAD}\n\n${body}`), ref).ransom;
     expect(c.find((x) => x.kind === 'demanded')?.disputed).toBe(false);
   });
@@ -154,14 +170,16 @@ describe('money written in words and other languages', () => {
   ])('%s', (s, want) => expect(money(s)).toEqual(want));
 
   it('a French demand', () => {
-    const text = 'Les pirates ont chiffré les serveurs de l’hôpital. '
-      + 'Une rançon de deux millions d’euros était demandée par les pirates.';
+    const text =
+      'Les pirates ont chiffré les serveurs de l’hôpital. ' +
+      'Une rançon de deux millions d’euros était demandée par les pirates.';
     expect(claims(text, '')).toEqual([['demanded', 2000000, 'EUR']]);
   });
 
   it('a German note with its euro value is one demand', () => {
-    const text = 'Die Täter verschlüsselten die Server des Klinikums. '
-      + 'In einer Nachricht werden 4 Bitcoins im Gegenwert von rund 80.000 Euro gefordert.';
+    const text =
+      'Die Täter verschlüsselten die Server des Klinikums. ' +
+      'In einer Nachricht werden 4 Bitcoins im Gegenwert von rund 80.000 Euro gefordert.';
     expect(claims(text, '')).toEqual([['demanded', 4, 'BTC']]);
   });
 });

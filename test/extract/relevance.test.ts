@@ -7,7 +7,10 @@ const run = (text: string, title: string | null = null) => extract(article(text,
 
 describe('relevance and the Extraction contract', () => {
   it('an attack on a hospital is relevant', () => {
-    const x = run('Riverside Community Hospital diverted ambulances after a ransomware attack encrypted its servers on Friday. Staff went back to paper records.', 'Ransomware hits Riverside Community Hospital');
+    const x = run(
+      'Riverside Community Hospital diverted ambulances after a ransomware attack encrypted its servers on Friday. Staff went back to paper records.',
+      'Ransomware hits Riverside Community Hospital',
+    );
     expect(x.relevant).toBe(true);
     expect(x.relevance).toBeGreaterThan(0.5);
     expect(x.attack_types).toContain('ransomware');
@@ -16,13 +19,17 @@ describe('relevance and the Extraction contract', () => {
   });
 
   it('an attack on a power utility is an incident but not relevant', () => {
-    const x = run('Tata Power Company Ltd has been hit by a cyberattack on its IT infrastructure, the company said. The attack was detected on Friday.');
+    const x = run(
+      'Tata Power Company Ltd has been hit by a cyberattack on its IT infrastructure, the company said. The attack was detected on Friday.',
+    );
     expect(x.relevant).toBe(false);
     expect(x.victims[0]).toMatchObject({ sector: 'other', country: 'IN' });
   });
 
   it('an advisory or a trend piece is not relevant and lists no victims', () => {
-    const x = run('CERT-In issued an advisory asking hospitals to patch servers. Average ransom demands reached $1.5m this year, a report found.');
+    const x = run(
+      'CERT-In issued an advisory asking hospitals to patch servers. Average ransom demands reached $1.5m this year, a report found.',
+    );
     expect(x.relevant).toBe(false);
     expect(x.victims).toEqual([]);
     expect(x.ransom).toEqual([]);

@@ -3,8 +3,8 @@ import { wordsOf } from '../../analyze/extract/language.ts';
 
 // wordsOf cuts plain Latin text by a regex; it must give the segmenter's words exactly.
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
-const bySegmenter = (t: string) => [...segmenter.segment(t)]
-  .filter((s) => s.isWordLike && /\p{L}/u.test(s.segment)).map((s) => s.segment.toLowerCase());
+const bySegmenter = (t: string) =>
+  [...segmenter.segment(t)].filter((s) => s.isWordLike && /\p{L}/u.test(s.segment)).map((s) => s.segment.toLowerCase());
 
 describe('wordsOf on plain Latin text', () => {
   const samples = [
@@ -19,7 +19,9 @@ describe('wordsOf on plain Latin text', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 3000; i++) {
-      const t = Array.from({ length: 1 + Math.floor(next() * 25) }, () => abc[Math.floor(next() * abc.length)]).join('');
+      const t = Array.from({ length: 1 + Math.floor(next() * 25) }, () => abc[Math.floor(next() * abc.length)]).join(
+        '',
+      );
       expect(wordsOf(t)).toEqual(bySegmenter(t));
     }
   });

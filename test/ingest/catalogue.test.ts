@@ -6,8 +6,15 @@ import { passesFilters } from '../../ingest/feeds/util.ts';
 import type { FeedItem } from '../../core/records.ts';
 
 const FILE = fileURLToPath(new URL('../../data/sources.yaml', import.meta.url));
-const item = (title: string): FeedItem => ({ source_id: 's', guid: title, link: 'https://a.example/x', title, published: null,
-  summary: null, fetched_at: '2022-12-05T00:00:00Z' });
+const item = (title: string): FeedItem => ({
+  source_id: 's',
+  guid: title,
+  link: 'https://a.example/x',
+  title,
+  published: null,
+  summary: null,
+  fetched_at: '2022-12-05T00:00:00Z',
+});
 
 describe('data/sources.yaml', () => {
   it('validates, uses https only and admits no private address', async () => {
@@ -25,8 +32,12 @@ describe('data/sources.yaml', () => {
       expect(passesFilters(item('Ransomware gang hits regional hospital'), f), id).toBe(true);
       expect(passesFilters(item('Crypto exchange loses millions to hackers'), f), id).toBe(false);
     }
-    expect(passesFilters(item('Webinar: HIPAA compliance in 2023'), { exclude: byId['hipaa-journal'].exclude })).toBe(false);
-    expect(passesFilters(item('Cyberangriff legt Klinikum lahm'), { include: byId['heise-security'].include })).toBe(true);
+    expect(passesFilters(item('Webinar: HIPAA compliance in 2023'), { exclude: byId['hipaa-journal'].exclude })).toBe(
+      false,
+    );
+    expect(passesFilters(item('Cyberangriff legt Klinikum lahm'), { include: byId['heise-security'].include })).toBe(
+      true,
+    );
     expect(passesFilters(item("Cyberattaque contre l'hopital de Cannes"), { include: byId.zataz.include })).toBe(true);
   });
 });

@@ -18,7 +18,12 @@ const expected = JSON.parse(readFileSync(new URL('expect.json', DIR), 'utf8')) a
 const SCRIPT_TEXT = /\$\(|function\s*\(|\bvar\s+\w+\s*=|getElementsBy|parentNode|dataLayer|[{};]\s*$/m;
 
 function clean(name: string) {
-  const out = cleanHtml({ bytes: new Uint8Array(readFileSync(new URL(name, DIR))), url: `https://wire.fixture.example/${name}`, charset: null, fetchedAt: FETCHED });
+  const out = cleanHtml({
+    bytes: new Uint8Array(readFileSync(new URL(name, DIR))),
+    url: `https://wire.fixture.example/${name}`,
+    charset: null,
+    fetchedAt: FETCHED,
+  });
   if (!out.ok) throw out.error;
   return out.article;
 }
@@ -38,7 +43,11 @@ describe('golden pages', () => {
   }
 
   it('every fixture page has an expectation', () => {
-    expect(readdirSync(DIR).filter((f) => f.endsWith('.html')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      readdirSync(DIR)
+        .filter((f) => f.endsWith('.html'))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   it('a date inside a script or later than the fetch is never the published date', () => {
@@ -58,7 +67,12 @@ describe('limits', () => {
   });
 
   it('survives 50,000 nested divs and a huge attribute', () => {
-    const story = [1, 2, 3, 4].map((n) => `<p>Update ${n}: the county hospital said its scheduling system was back online after engineers rebuilt the servers.</p>`).join('');
+    const story = [1, 2, 3, 4]
+      .map(
+        (n) =>
+          `<p>Update ${n}: the county hospital said its scheduling system was back online after engineers rebuilt the servers.</p>`,
+      )
+      .join('');
     const html = `<html><body><div title="${'x'.repeat(1_000_000)}">${'<div>'.repeat(50_000)}${story}${'</div>'.repeat(50_000)}</div><p class="x" data-a="${'"'.repeat(3)}</body></html>`;
     const t0 = Date.now();
     const out = cleanHtml({ bytes: new TextEncoder().encode(html), url: null, charset: null, fetchedAt: null });
@@ -69,11 +83,26 @@ describe('limits', () => {
 
 describe('PDF vendor reports', () => {
   const lines = [
-    [['Attackers encrypted the hospital network on Monday and', 'demanded a ransom in bitcoin. The inci-', 'dent forced staff back to paper records for a week.'],
-      ['The group published samples of stolen files on its leak site.']],
-    [['Recovery took eleven days, according to the hospital’s own', 'timeline, and cost more than the ransom demanded.']],
+    [
+      [
+        'Attackers encrypted the hospital network on Monday and',
+        'demanded a ransom in bitcoin. The inci-',
+        'dent forced staff back to paper records for a week.',
+      ],
+      ['The group published samples of stolen files on its leak site.'],
+    ],
+    [
+      [
+        'Recovery took eleven days, according to the hospital’s own',
+        'timeline, and cost more than the ransom demanded.',
+      ],
+    ],
   ];
-  const pdf = buildPdf(lines, { header: 'Fixture Labs Threat Report - TLP:CLEAR', title: 'Healthcare threat report Q2', created: "D:20230514093000+02'00'" });
+  const pdf = buildPdf(lines, {
+    header: 'Fixture Labs Threat Report - TLP:CLEAR',
+    title: 'Healthcare threat report Q2',
+    created: "D:20230514093000+02'00'",
+  });
 
   it('yields the text without running headers, footers or line-end hyphens', async () => {
     const out = await readPdf(pdf, 'report.pdf');
@@ -101,9 +130,23 @@ describe('PDF vendor reports', () => {
   });
 
   it('a fetched application/pdf page is cleaned, a broken one fails with a typed reason', async () => {
-    const page = { url: 'https://vendor.example/r.pdf', final_url: 'https://vendor.example/r.pdf', status: 200, content_type: 'application/pdf',
-      etag: null, last_modified: null, charset: null, bytes_sha256: 'x', body: pdf, fetched_at: FETCHED, source_id: null,
-      feed_title: null, feed_published: null, file: null, outlet: null };
+    const page = {
+      url: 'https://vendor.example/r.pdf',
+      final_url: 'https://vendor.example/r.pdf',
+      status: 200,
+      content_type: 'application/pdf',
+      etag: null,
+      last_modified: null,
+      charset: null,
+      bytes_sha256: 'x',
+      body: pdf,
+      fetched_at: FETCHED,
+      source_id: null,
+      feed_title: null,
+      feed_published: null,
+      file: null,
+      outlet: null,
+    };
     const ok = await cleanPageAsync(page);
     expect(ok.ok && ok.article.url).toBe('https://vendor.example/r.pdf');
     const bad = await cleanPageAsync({ ...page, body: new TextEncoder().encode('%PDF-1.4 garbage') });

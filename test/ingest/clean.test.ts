@@ -10,7 +10,13 @@ const bytes = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures
 const FETCHED = '2022-12-05T00:00:00Z';
 
 function clean(name: string, extra: Partial<HtmlInput> = {}) {
-  const out = cleanHtml({ bytes: bytes(name), url: `https://www.fixture.example/${name}`, charset: null, fetchedAt: FETCHED, ...extra });
+  const out = cleanHtml({
+    bytes: bytes(name),
+    url: `https://www.fixture.example/${name}`,
+    charset: null,
+    fetchedAt: FETCHED,
+    ...extra,
+  });
   if (!out.ok) throw out.error;
   return out.article;
 }
@@ -27,9 +33,26 @@ describe('cleanHtml on a noisy news page', () => {
   });
 
   it('drops banners, widgets, prompts and leaked script text', () => {
-    for (const noise of ['cookies', 'Accept all', 'Share on', 'WhatsApp', 'newsletter', 'Be the first', 'Reader123',
-      'Click here to comment', 'Also read', 'Clinic chain hit', 'All rights reserved', 'document).ready', 'function(d, s, id)',
-      'fjs.parentNode', 'toggle()', 'dataLayer', '{', '}']) {
+    for (const noise of [
+      'cookies',
+      'Accept all',
+      'Share on',
+      'WhatsApp',
+      'newsletter',
+      'Be the first',
+      'Reader123',
+      'Click here to comment',
+      'Also read',
+      'Clinic chain hit',
+      'All rights reserved',
+      'document).ready',
+      'function(d, s, id)',
+      'fjs.parentNode',
+      'toggle()',
+      'dataLayer',
+      '{',
+      '}',
+    ]) {
       expect(a.text, noise).not.toContain(noise);
     }
   });
@@ -46,7 +69,8 @@ describe('cleanHtml on a noisy news page', () => {
       published: '2022-09-14T04:00:00Z',
       modified: '2022-09-15T01:30:00Z',
       lang: 'en-IN',
-      canonical_url: 'https://www.fixturechronicle.example/news/pune/riverside-hospital-paper-records.html?utm_source=feed',
+      canonical_url:
+        'https://www.fixturechronicle.example/news/pune/riverside-hospital-paper-records.html?utm_source=feed',
     });
     expect(a.doc_id).toBe(idFrom('doc', a.canonical_url));
     expect(a.content_hash).toBe(contentHash(a.text));
@@ -88,24 +112,36 @@ describe('cleanHtml charsets and dates', () => {
 
 describe('cleanHtml refusals', () => {
   it('refuses a listing page as not_article', () => {
-    const out = cleanHtml({ bytes: bytes('listing.html'), url: 'https://www.fixture.example/health/', charset: null, fetchedAt: FETCHED });
+    const out = cleanHtml({
+      bytes: bytes('listing.html'),
+      url: 'https://www.fixture.example/health/',
+      charset: null,
+      fetchedAt: FETCHED,
+    });
     expect(!out.ok && out.error.reason).toBe('not_article');
   });
 
   it('refuses an empty page and an oversized one', () => {
     const empty = cleanHtml({ bytes: new Uint8Array(), url: null, charset: null, fetchedAt: null, file: 'empty.html' });
     expect(!empty.ok && empty.error.reason).toBe('not_article');
-    const big = cleanHtml({ bytes: bytes('noisy.html'), url: null, charset: null, fetchedAt: null }, { maxBytes: 1000 });
+    const big = cleanHtml(
+      { bytes: bytes('noisy.html'), url: null, charset: null, fetchedAt: null },
+      { maxBytes: 1000 },
+    );
     expect(!big.ok && big.error.reason).toBe('too_large');
   });
 });
 
 describe('script text detection', () => {
   it('cuts leaked script after prose and keeps ordinary sentences', () => {
-    expect(stripScript('The servers stayed down. $(document).ready(function(){ x(); });')).toBe('The servers stayed down.');
+    expect(stripScript('The servers stayed down. $(document).ready(function(){ x(); });')).toBe(
+      'The servers stayed down.',
+    );
     expect(stripScript('var js, fjs = d.getElementsByTagName(s)[0];')).toBeNull();
     expect(stripScript('}); });')).toBeNull();
-    expect(stripScript('Officials said (on Tuesday) that the hospital paid nothing.')).toBe('Officials said (on Tuesday) that the hospital paid nothing.');
+    expect(stripScript('Officials said (on Tuesday) that the hospital paid nothing.')).toBe(
+      'Officials said (on Tuesday) that the hospital paid nothing.',
+    );
   });
 });
 
@@ -143,8 +179,8 @@ describe('cleanPlainText', () => {
     if (!out.ok) throw out.error;
     expect(out.article.text.split('\n\n')).toEqual([
       'Three clinics hit in one week',
-      'Attackers reached the systems of three clinics this week, according to the State Health Department, which '
-        + 'published the list below on Friday.',
+      'Attackers reached the systems of three clinics this week, according to the State Health Department, which ' +
+        'published the list below on Friday.',
       '- Lakeside Clinic said its booking system was encrypted.',
       '- Pine Dental disclosed that patient files were copied.',
       'More clinics may come forward in the coming days, officials said, as checks continue across the region.',
@@ -189,12 +225,14 @@ describe('cleanPlainText', () => {
 
 describe('standfirst and captions', () => {
   const para = (s: string) => `<p>${s}</p>`;
-  const first = 'A district hospital in the valley said on Friday that attackers had encrypted its radiology archive overnight.';
+  const first =
+    'A district hospital in the valley said on Friday that attackers had encrypted its radiology archive overnight.';
   const rest = [
     'Scans taken since Monday could not be viewed, and staff printed films for the most urgent cases while engineers worked.',
     'The hospital said it had informed the national data protection regulator and would write to affected patients.',
   ];
-  const page = (dek: string) => new TextEncoder().encode(`<!doctype html><html><head><title>Valley hospital loses scan archive</title>
+  const page = (dek: string) =>
+    new TextEncoder().encode(`<!doctype html><html><head><title>Valley hospital loses scan archive</title>
     <meta name="description" content="${first}"></head><body><article><h1>Valley hospital loses scan archive</h1>${dek}
     <figure><img src="x.jpg"><figcaption>Picture: stock image</figcaption></figure>${para(first)}${rest.map(para).join('')}</article></body></html>`);
   const run = (dek: string) => {

@@ -28,13 +28,22 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Exit { code: number | null; signal: NodeJS.Signals | null; stderr: string }
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
 
 function ingest(db: string): { child: ChildProcess; done: Promise<Exit> } {
-  const child = spawn(process.execPath, [BIN, 'ingest', '--no-analyze', '--delay', '0', '--sources', catalogue, '--db', db],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'ingest', '--no-analyze', '--delay', '0', '--sources', catalogue, '--db', db],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+  });
   const done = new Promise<Exit>((ok) => child.on('close', (code, signal) => ok({ code, signal, stderr })));
   return { child, done };
 }
@@ -45,7 +54,9 @@ const articleRequests = () => server.log.filter((l) => l.startsWith('GET /a/')).
 async function afterArticles(n: number, exited: Promise<unknown>): Promise<void> {
   const target = articleRequests() + n;
   let gone = false;
-  void exited.then(() => { gone = true; });
+  void exited.then(() => {
+    gone = true;
+  });
   while (articleRequests() < target && !gone) await new Promise((r) => setTimeout(r, 5));
 }
 
@@ -53,11 +64,18 @@ async function snapshot(db: string) {
   const store = await Store.open(db, { readOnly: true });
   try {
     return {
-      documents: await store.all<{ doc_id: string; version_id: string; url: string; content_hash: string; title: string }>(
-        'SELECT doc_id, version_id, url, content_hash, title FROM documents ORDER BY doc_id'),
+      documents: await store.all<{
+        doc_id: string;
+        version_id: string;
+        url: string;
+        content_hash: string;
+        title: string;
+      }>('SELECT doc_id, version_id, url, content_hash, title FROM documents ORDER BY doc_id'),
       versions: await store.count('document_versions'),
       feedItems: await store.count('feed_items'),
-      pageFetches: (await store.one<{ n: number }>(`SELECT count(*) AS n FROM fetches WHERE url LIKE '%/a/%' AND status = 200`))!.n,
+      pageFetches: (await store.one<{ n: number }>(
+        `SELECT count(*) AS n FROM fetches WHERE url LIKE '%/a/%' AND status = 200`,
+      ))!.n,
       failures: await store.count('failures'),
     };
   } finally {
@@ -95,7 +113,9 @@ describe('crash safety and the run lock', () => {
     const first = ingest(db);
     // Once an article request arrives, the first run holds the database; it cannot finish before resume().
     let exited = false;
-    void first.done.then(() => { exited = true; });
+    void first.done.then(() => {
+      exited = true;
+    });
     const seen = server.arrived.length;
     while (server.arrived.length === seen && !exited) await new Promise((r) => setTimeout(r, 5));
     const second = await ingest(db).done;

@@ -10,11 +10,20 @@ import { noSleep } from './helpers.ts';
 
 const root = fileURLToPath(new URL('../fixtures/sites', import.meta.url));
 let site: SiteServer;
-beforeAll(async () => { site = await startSiteServer(root); });
-afterAll(async () => { await site.close(); });
+beforeAll(async () => {
+  site = await startSiteServer(root);
+});
+afterAll(async () => {
+  await site.close();
+});
 
-const fetcher = () => createFetcher({ dispatcher: demoDispatcher(site.origin), clock: fixedClock('2022-12-05T00:00:00Z'),
-  sleep: noSleep, retries: 0 });
+const fetcher = () =>
+  createFetcher({
+    dispatcher: demoDispatcher(site.origin),
+    clock: fixedClock('2022-12-05T00:00:00Z'),
+    sleep: noSleep,
+    retries: 0,
+  });
 
 describe('demo dispatcher + site server', () => {
   it('serves a realistic https URL from the loopback server by Host header', async () => {
@@ -38,7 +47,10 @@ describe('demo dispatcher + site server', () => {
     if (first.kind !== 'ok') throw new Error('first fetch failed');
     const again = await f.fetch({ url: first.page.url, previous: { etag: first.page.etag, last_modified: null } });
     expect(again.kind).toBe('not_modified');
-    const byDate = await f.fetch({ url: first.page.url, previous: { etag: null, last_modified: first.page.last_modified } });
+    const byDate = await f.fetch({
+      url: first.page.url,
+      previous: { etag: null, last_modified: first.page.last_modified },
+    });
     expect(byDate.kind).toBe('not_modified');
   });
 
@@ -46,21 +58,35 @@ describe('demo dispatcher + site server', () => {
     const out = await fetcher().fetch({ url: 'https://www.fixtureeuro.example/rss.xml' });
     if (out.kind !== 'ok') throw new Error(out.kind);
     expect(out.page.content_type).toBe('application/rss+xml; charset=windows-1252');
-    const feed = await parseFeed({ bytes: out.page.body, url: out.page.url, sourceId: 'euro', charset: out.page.charset,
-      fetchedAt: out.page.fetched_at });
+    const feed = await parseFeed({
+      bytes: out.page.body,
+      url: out.page.url,
+      sourceId: 'euro',
+      charset: out.page.charset,
+      fetchedAt: out.page.fetched_at,
+    });
     expect(feed.ok && feed.items[1].title).toBe('Zürich clinic and Señor Muñoz');
   });
 
   it('serves index.html for directories, 404 for missing files, and refuses traversal', async () => {
     // node:http sends the path verbatim (a WHATWG URL client would normalise the dot segments away).
-    const get = (host: string, path: string) => new Promise<{ status: number; body: string }>((ok, fail) => {
-      const { hostname, port } = new URL(site.origin);
-      httpGet({ hostname, port, path, headers: { host } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => ok({ status: res.statusCode ?? 0, body }));
-      }).on('error', fail);
+    const get = (host: string, path: string) =>
+      new Promise<{ status: number; body: string }>((ok, fail) => {
+        const { hostname, port } = new URL(site.origin);
+        httpGet({ hostname, port, path, headers: { host } }, (res) => {
+          let body = '';
+          res
+            .setEncoding('utf8')
+            .on('data', (c: string) => {
+              body += c;
+            })
+            .on('end', () => ok({ status: res.statusCode ?? 0, body }));
+        }).on('error', fail);
+      });
+    expect(await get('www.fixturechronicle.example', '/')).toMatchObject({
+      status: 200,
+      body: expect.stringContaining('front page'),
     });
-    expect(await get('www.fixturechronicle.example', '/')).toMatchObject({ status: 200, body: expect.stringContaining('front page') });
     expect((await get('www.fixturechronicle.example', '/nope.html')).status).toBe(404);
     expect((await get('www.fixturechronicle.example', '/%2e%2e/www.fixtureeuro.example/rss.xml')).status).toBe(400);
     expect((await get('www.fixturechronicle.example', '/../www.fixtureeuro.example/rss.xml')).status).toBe(400);

@@ -6,8 +6,11 @@ import { salvageFeed } from '../../ingest/feeds/salvage.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url)));
 const input = (name: string, extra: Partial<FeedInput> = {}): FeedInput => ({
-  bytes: fixture(name), url: 'https://www.fixturedesk.example/feed.xml', sourceId: 'fixture',
-  fetchedAt: '2022-12-05T00:00:00Z', ...extra,
+  bytes: fixture(name),
+  url: 'https://www.fixturedesk.example/feed.xml',
+  sourceId: 'fixture',
+  fetchedAt: '2022-12-05T00:00:00Z',
+  ...extra,
 });
 
 async function ok(i: FeedInput) {
@@ -68,16 +71,21 @@ describe('parseFeed', () => {
   });
 
   it('an HTTP charset other than utf-8 still overrides the declaration', async () => {
-    const bytes = new TextEncoder().encode('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Zürich</title>' +
-      '<link>https://a.example/1</link></item></channel></rss>');
+    const bytes = new TextEncoder().encode(
+      '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Zürich</title>' +
+        '<link>https://a.example/1</link></item></channel></rss>',
+    );
     const feed = await ok({ ...input('rss2.xml'), bytes, charset: 'windows-1252' });
     expect(feed.items[0].title).toBe('ZÃ¼rich');
   });
 
   it('keeps every item sharing a timestamp: de-duplication is by guid and link, never by date', async () => {
     const at = 'Mon, 28 Nov 2022 10:00:00 GMT';
-    const item = (n: number, link = n) => `<item><guid>g${n}</guid><link>https://a.example/${link}</link><pubDate>${at}</pubDate></item>`;
-    const bytes = new TextEncoder().encode(`<rss version="2.0"><channel>${item(1)}${item(2)}${item(3, 1)}${item(1, 9)}</channel></rss>`);
+    const item = (n: number, link = n) =>
+      `<item><guid>g${n}</guid><link>https://a.example/${link}</link><pubDate>${at}</pubDate></item>`;
+    const bytes = new TextEncoder().encode(
+      `<rss version="2.0"><channel>${item(1)}${item(2)}${item(3, 1)}${item(1, 9)}</channel></rss>`,
+    );
     const feed = await ok({ ...input('rss2.xml'), bytes });
     expect(feed.items.map((i) => i.guid)).toEqual(['g1', 'g2']);
     expect(feed.duplicates).toBe(2);
@@ -89,7 +97,8 @@ describe('parseFeed', () => {
   });
 
   it('reads a news sitemap and refuses a sitemap index', async () => {
-    const bytes = new TextEncoder().encode(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+    const bytes =
+      new TextEncoder().encode(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
       xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
       <url><loc>https://a.example/x?a=1&amp;b=2</loc><news:news><news:publication_date>2022-11-28T10:00:00Z</news:publication_date>
       <news:title>Clinic &amp; hospital hit</news:title></news:news></url>
@@ -99,7 +108,9 @@ describe('parseFeed', () => {
       ['https://a.example/x?a=1&b=2', 'Clinic & hospital hit', '2022-11-28T10:00:00Z'],
       ['https://a.example/y', null, expect.stringMatching(/^2022-11-29/)],
     ]);
-    const index = new TextEncoder().encode('<sitemapindex><sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>');
+    const index = new TextEncoder().encode(
+      '<sitemapindex><sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>',
+    );
     const out = await parseFeed({ ...input('rss2.xml'), bytes: index });
     expect(!out.ok && out.error.reason).toBe('not_a_feed');
   });

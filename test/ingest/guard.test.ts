@@ -12,7 +12,10 @@ import { noSleep, serve, type TestServer } from './helpers.ts';
 
 const LOOPBACK = ['127.0.0.1/32'];
 let closers: (() => Promise<void>)[] = [];
-afterEach(async () => { await Promise.all(closers.map((c) => c())); closers = []; });
+afterEach(async () => {
+  await Promise.all(closers.map((c) => c()));
+  closers = [];
+});
 
 async function start(handler: Parameters<typeof serve>[0]): Promise<TestServer> {
   const s = await serve(handler);
@@ -24,27 +27,62 @@ async function start(handler: Parameters<typeof serve>[0]): Promise<TestServer> 
 async function bait(): Promise<{ port: number; connections: () => number }> {
   let n = 0;
   const server: Server = createServer((_req, res) => res.end('secret'));
-  server.on('connection', () => { n++; });
+  server.on('connection', () => {
+    n++;
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.2', ok));
-  closers.push(() => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }));
+  closers.push(
+    () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  );
   return { port: (server.address() as AddressInfo).port, connections: () => n };
 }
 
-const fetcher = (opts: AgentOptions) => createFetcher({ dispatcher: createDispatcher(opts), clock: fixedClock('2022-12-05T00:00:00Z'),
-  sleep: noSleep, robots: false, retries: 0 });
+const fetcher = (opts: AgentOptions) =>
+  createFetcher({
+    dispatcher: createDispatcher(opts),
+    clock: fixedClock('2022-12-05T00:00:00Z'),
+    sleep: noSleep,
+    robots: false,
+    retries: 0,
+  });
 
 const reason = (o: FetchOutcome) => (o.kind === 'failed' ? o.reason : o.kind);
 
 describe('address policy', () => {
   it('refuses private, loopback, link-local and special ranges in IPv4 and IPv6, including IPv4-mapped forms', () => {
     const p = addressPolicy();
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0',
-      '224.0.0.1', '::1', '::', 'fe80::1', 'fd12:3456::1', 'fc00::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1',
-      '::ffff:a9fe:a9fe', '[::ffff:10.0.0.1]', '64:ff9b::a00:1', '2002:7f00:1::', 'not-an-ip']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd12:3456::1',
+      'fc00::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:a9fe:a9fe',
+      '[::ffff:10.0.0.1]',
+      '64:ff9b::a00:1',
+      '2002:7f00:1::',
+      'not-an-ip',
+    ]) {
       expect(p.allows(a), a).toBe(false);
     }
     // Public addresses pass (classification only: nothing is sent anywhere).
-    for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:93.184.216.34']) expect(p.allows(a), a).toBe(true);
+    for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:93.184.216.34'])
+      expect(p.allows(a), a).toBe(true);
   });
 
   it('admits exactly what allow_private covers, in either family', () => {
@@ -67,7 +105,10 @@ describe('address guard at connect time', () => {
   it('fetches from an allowed loopback address but refuses a redirect to 127.0.0.2 without connecting to it', async () => {
     const target = await bait();
     const s = await start((req, res) => {
-      if (req.url === '/escape') { res.writeHead(302, { location: `http://127.0.0.2:${target.port}/admin` }).end(); return; }
+      if (req.url === '/escape') {
+        res.writeHead(302, { location: `http://127.0.0.2:${target.port}/admin` }).end();
+        return;
+      }
       res.writeHead(200).end('fine');
     });
     const f = fetcher({ allowPrivate: LOOPBACK });
@@ -104,8 +145,13 @@ describe('address guard at connect time', () => {
 
   it('uses only the allowed answers when a name resolves to several addresses', async () => {
     const s = await start((_req, res) => res.end('fine'));
-    const resolve = async () => [{ address: '127.0.0.2', family: 4 }, { address: '127.0.0.1', family: 4 }];
-    const out = await fetcher({ allowPrivate: LOOPBACK, resolve }).fetch({ url: `http://mixed.example:${new URL(s.origin).port}/` });
+    const resolve = async () => [
+      { address: '127.0.0.2', family: 4 },
+      { address: '127.0.0.1', family: 4 },
+    ];
+    const out = await fetcher({ allowPrivate: LOOPBACK, resolve }).fetch({
+      url: `http://mixed.example:${new URL(s.origin).port}/`,
+    });
     expect(reason(out)).toBe('ok');
   });
 
@@ -115,7 +161,10 @@ describe('address guard at connect time', () => {
     const opts = { clock: fixedClock('2022-12-05T00:00:00Z'), sleep: noSleep, robots: false, retries: 0 };
     const refused = createFetcher({ dispatcher: demoDispatcher(s.origin, createDispatcher({})), ...opts });
     expect(reason(await refused.fetch({ url }))).toBe('address_refused');
-    const allowed = createFetcher({ dispatcher: demoDispatcher(s.origin, createDispatcher({ allowPrivate: LOOPBACK })), ...opts });
+    const allowed = createFetcher({
+      dispatcher: demoDispatcher(s.origin, createDispatcher({ allowPrivate: LOOPBACK })),
+      ...opts,
+    });
     expect(reason(await allowed.fetch({ url }))).toBe('ok');
   });
 });

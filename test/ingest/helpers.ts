@@ -2,7 +2,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface TestServer { origin: string; close(): Promise<void> }
+export interface TestServer {
+  origin: string;
+  close(): Promise<void>;
+}
 
 export async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
   const server = createServer(handler);
@@ -10,7 +13,11 @@ export async function serve(handler: (req: IncomingMessage, res: ServerResponse)
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 

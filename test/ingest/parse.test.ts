@@ -13,7 +13,7 @@ const PAGE = `<!doctype html><html lang="en-gb"><head><title>Head &amp; title</t
 <p>Tail<figure><figcaption>Picture: credit</figcaption></figure></p></body></html>`;
 
 const names = (root: HNode) => elements(root).map((e) => e.name);
-const textNodes = (n: HNode): string[] => n.type === 'text' ? [n.data ?? ''] : (n.children ?? []).flatMap(textNodes);
+const textNodes = (n: HNode): string[] => (n.type === 'text' ? [n.data ?? ''] : (n.children ?? []).flatMap(textNodes));
 
 describe('parsePage', () => {
   const { root, meta } = parsePage(PAGE);
@@ -22,7 +22,10 @@ describe('parsePage', () => {
     // <figure> closes the open <p>; the stray </p> then makes an empty one (HTML parsing rules, not pruning).
     expect(names(root)).toEqual(['html', 'body', 'article', 'p', 'p', 'p']);
     const kinds = new Set<string>();
-    const visit = (n: HNode) => { kinds.add(n.type); n.children?.forEach(visit); };
+    const visit = (n: HNode) => {
+      kinds.add(n.type);
+      n.children?.forEach(visit);
+    };
     visit(root);
     expect([...kinds].sort()).toEqual(['root', 'tag', 'text']);
   });

@@ -29,7 +29,8 @@ describe('sources catalogue', () => {
   });
 
   it('rejects bad CIDRs, duplicate ids, invalid YAML and a missing file', async () => {
-    const one = 'id: a\n    kind: rss\n    url: https://a.example/f\n    publisher: A\n    country: US\n    language: en';
+    const one =
+      'id: a\n    kind: rss\n    url: https://a.example/f\n    publisher: A\n    country: US\n    language: en';
     expect(() => parseSources(`allow_private: [10.0.0.0/33]\nsources: []`, 'x.yaml')).toThrow(/allow_private\.0/);
     expect(() => parseSources(`sources:\n  - ${one}\n  - ${one}`, 'x.yaml')).toThrow(/duplicate id/);
     expect(() => parseSources('sources: [', 'x.yaml')).toThrow(ConfigError);
@@ -42,8 +43,12 @@ describe('readLocalDir', () => {
     const pages = [];
     for await (const p of readLocalDir(path('local'), { clock: fixedClock('2022-12-05T00:00:00Z') })) pages.push(p);
     expect(pages.map((p) => p.file?.split('/local/')[1])).toEqual(['a-story.html', 'b-note.txt', 'sub/c-gz.html.gz']);
-    expect(pages[0]).toMatchObject({ url: 'https://www.fixturechronicle.example/news/pune/riverside.html',
-      outlet: 'fixturechronicle', feed_published: '2022-09-14T00:00:00Z', content_type: 'text/html' });
+    expect(pages[0]).toMatchObject({
+      url: 'https://www.fixturechronicle.example/news/pune/riverside.html',
+      outlet: 'fixturechronicle',
+      feed_published: '2022-09-14T00:00:00Z',
+      content_type: 'text/html',
+    });
     const articles = await Promise.all(pages.map((p) => cleanFetchedPageAsync(p)));
     expect(articles[0].url).toBe('https://www.fixturechronicle.example/news/pune/riverside.html');
     expect(articles[1]).toMatchObject({ url: null, published: '2022-11-28T00:00:00Z' });

@@ -18,14 +18,33 @@ import { createPool } from '../../pipeline/pool.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-batch-'));
 const stores: Store[] = [];
-const open = async (name: string) => { const s = await Store.open(join(dir, `${name}.duckdb`)); stores.push(s); return s; };
+const open = async (name: string) => {
+  const s = await Store.open(join(dir, `${name}.duckdb`));
+  stores.push(s);
+  return s;
+};
 afterAll(() => stores.forEach((s) => s.close()));
 
 function article(page: string, text: string, published: string, modified: string | null = null): CleanArticle {
   const url = `https://news.example/${page}`;
-  return { doc_id: idFrom('doc', url), content_hash: idFrom('txt', text), url, canonical_url: url, file: null, title: `${page} title`,
-    byline: null, outlet: 'News', site_name: 'News', published, modified, lang: 'en', text, bytes_sha256: idFrom('b', text),
-    fetched_at: '2023-01-02T00:00:00.000Z', source_id: null };
+  return {
+    doc_id: idFrom('doc', url),
+    content_hash: idFrom('txt', text),
+    url,
+    canonical_url: url,
+    file: null,
+    title: `${page} title`,
+    byline: null,
+    outlet: 'News',
+    site_name: 'News',
+    published,
+    modified,
+    lang: 'en',
+    text,
+    bytes_sha256: idFrom('b', text),
+    fetched_at: '2023-01-02T00:00:00.000Z',
+    source_id: null,
+  };
 }
 
 const snapshot = async (s: Store) => ({
@@ -57,7 +76,7 @@ describe('saveArticles', () => {
     const batch = await open('batch');
     const seq: SaveOutcome[] = [];
     for (const a of [...ROUND1, ...ROUND2]) seq.push(await saveArticle(one, a));
-    const got = [...await saveArticles(batch, ROUND1), ...await saveArticles(batch, ROUND2)];
+    const got = [...(await saveArticles(batch, ROUND1)), ...(await saveArticles(batch, ROUND2))];
     expect(got).toEqual(seq);
     expect(seq).toContain('older-version');
     expect(seq).toContain('updated');
@@ -80,12 +99,17 @@ describe('ingest --dir batch path', () => {
     const clock = fixedClock('2023-06-01T00:00:00Z');
     const one = await open('dir-one');
     const statsOne = emptyStats();
-    for await (const page of readLocalDir(folder, { clock })) await storePage({ store: one, clock, log: silentLogger }, page, statsOne);
+    for await (const page of readLocalDir(folder, { clock }))
+      await storePage({ store: one, clock, log: silentLogger }, page, statsOne);
     const batch = await open('dir-batch');
     const statsBatch = emptyStats();
     const pool = createPool({ size: 2 });
     try {
-      await ingestPages({ store: batch, clock, log: silentLogger, pool, batchSize: 2 }, readLocalDir(folder, { clock }), statsBatch);
+      await ingestPages(
+        { store: batch, clock, log: silentLogger, pool, batchSize: 2 },
+        readLocalDir(folder, { clock }),
+        statsBatch,
+      );
     } finally {
       await pool.close();
     }

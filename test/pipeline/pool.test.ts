@@ -16,7 +16,9 @@ const SITES = fileURLToPath(new URL('../../demo/sites', import.meta.url));
 const clock = { now: () => new Date('2023-01-01T00:00:00Z') };
 const files = readdirSync(SITES, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && e.name === 'index.html')
-  .map((e) => join(e.parentPath, e.name)).sort().slice(0, 12);
+  .map((e) => join(e.parentPath, e.name))
+  .sort()
+  .slice(0, 12);
 const pool = createPool({ size: 2 });
 afterAll(() => pool.close());
 
@@ -35,10 +37,23 @@ describe('worker pool', () => {
   });
 
   it('returns a failure as the same typed SkipError, naming the page', async () => {
-    const page: FetchedPage = { url: 'https://x.example/empty', final_url: 'https://x.example/empty', status: 200,
-      content_type: 'text/html', etag: null, last_modified: null, charset: 'utf-8', bytes_sha256: 'x',
-      body: new Uint8Array(Buffer.from('<html><body><nav>Home</nav></body></html>')), fetched_at: '2023-01-01T00:00:00.000Z',
-      source_id: null, feed_title: null, feed_published: null, file: null, outlet: null };
+    const page: FetchedPage = {
+      url: 'https://x.example/empty',
+      final_url: 'https://x.example/empty',
+      status: 200,
+      content_type: 'text/html',
+      etag: null,
+      last_modified: null,
+      charset: 'utf-8',
+      bytes_sha256: 'x',
+      body: new Uint8Array(Buffer.from('<html><body><nav>Home</nav></body></html>')),
+      fetched_at: '2023-01-01T00:00:00.000Z',
+      source_id: null,
+      feed_title: null,
+      feed_published: null,
+      file: null,
+      outlet: null,
+    };
     const expected = await cleanFetchedPageAsync({ ...page, body: page.body.slice() }).catch((e: unknown) => e);
     expect(expected).toBeInstanceOf(SkipError);
     const got = await pool.clean(page).catch((e: unknown) => e);

@@ -24,11 +24,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('resolveStore', () => {
   it('equals resolveStored() over the whole store, older versions included', async () => {
     const store = await Store.open(join(dir, 'demo.duckdb'));
-    const items = loadDemo().map((i) => ({ article: i.doc, extraction: { ...i.ext, extractor_version: EXTRACTOR_VERSION } }));
+    const items = loadDemo().map((i) => ({
+      article: i.doc,
+      extraction: { ...i.ext, extractor_version: EXTRACTOR_VERSION },
+    }));
     // an earlier draft of one relevant article arrives late: an older version with its own (different) claims
     const base = items.find((i) => i.extraction.relevant && i.extraction.ransom.length > 0)!;
     const text = `${base.article.text}\n\nThis story is developing.`;
-    const draft = { ...base.article, text, content_hash: contentHash(text), published: '2000-01-01T00:00:00Z', modified: null };
+    const draft = {
+      ...base.article,
+      text,
+      content_hash: contentHash(text),
+      published: '2000-01-01T00:00:00Z',
+      modified: null,
+    };
     await saveArticles(store, [...items.map((i) => i.article), draft]);
     await saveExtractions(store, [...items, { article: draft, extraction: { ...base.extraction, ransom: [] } }]);
     const regulator = await loadRegulatorReference(fileURLToPath(new URL('../../data/reference', import.meta.url)));
@@ -36,13 +45,28 @@ describe('resolveStore', () => {
     const olderExts = await olderExtractions(store, EXTRACTOR_VERSION);
     const older = (await olderVersions(store)).map((v) => ({ ...v, extraction: olderExts.get(v.version_id) ?? null }));
     expect(older).toHaveLength(1);
-    const expected = resolveStored(await currentArticles(store), await currentExtractions(store, EXTRACTOR_VERSION), older, { regulator });
+    const expected = resolveStored(
+      await currentArticles(store),
+      await currentExtractions(store, EXTRACTOR_VERSION),
+      older,
+      { regulator },
+    );
     const emitted: Incident[][] = [];
-    const got = await resolveStore(store, { regulator }, async (batch) => { emitted.push(batch); });
+    const got = await resolveStore(store, { regulator }, async (batch) => {
+      emitted.push(batch);
+    });
     store.close();
     expect(expected.incidents.length).toBeGreaterThan(10);
-    expect(expected.incidents.some((i) => Object.values(i.history).flat().some((e) => e.superseded))).toBe(true);
-    expect(JSON.stringify({ clusters: got.clusters, incidents: sortIncidents(emitted.flat()) })).toBe(JSON.stringify(expected));
+    expect(
+      expected.incidents.some((i) =>
+        Object.values(i.history)
+          .flat()
+          .some((e) => e.superseded),
+      ),
+    ).toBe(true);
+    expect(JSON.stringify({ clusters: got.clusters, incidents: sortIncidents(emitted.flat()) })).toBe(
+      JSON.stringify(expected),
+    );
     expect(got.documents.size).toBe(items.length);
   });
 });

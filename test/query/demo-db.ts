@@ -14,7 +14,11 @@ import { ingestSources } from '../../pipeline/ingest.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import { PROJECT } from '../../core/paths.ts';
 
-export interface DemoDb { dir: string; path: string; cleanup(): Promise<void> }
+export interface DemoDb {
+  dir: string;
+  path: string;
+  cleanup(): Promise<void>;
+}
 
 /** Builds the demo database and closes it, so tests can open it read-only (as the CLI does). */
 export async function buildDemoDb(): Promise<DemoDb> {
@@ -24,7 +28,14 @@ export async function buildDemoDb(): Promise<DemoDb> {
   const store = await Store.open(path);
   try {
     const clock = fixedClock('2026-01-05T12:00:00Z');
-    const fetcher = createFetcher({ dispatcher: demoDispatcher(server.origin), clock, logger: silentLogger, hostDelayMs: 0, concurrency: 8, retries: 0 });
+    const fetcher = createFetcher({
+      dispatcher: demoDispatcher(server.origin),
+      clock,
+      logger: silentLogger,
+      hostDelayMs: 0,
+      concurrency: 8,
+      retries: 0,
+    });
     const { sources } = await loadSources(PROJECT.demoSources);
     await ingestSources({ store, fetcher, clock, log: silentLogger }, sources);
     await analyze({ store, clock, log: silentLogger, reference: loadReference(PROJECT.reference) });

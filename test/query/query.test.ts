@@ -27,7 +27,8 @@ afterAll(async () => {
   await demo?.cleanup();
 });
 
-const victims = async (f: Parameters<typeof queryIncidents>[1]) => (await queryIncidents(store, f)).map((i) => i.victim);
+const victims = async (f: Parameters<typeof queryIncidents>[1]) =>
+  (await queryIncidents(store, f)).map((i) => i.victim);
 
 describe('triage query filters', () => {
   it('--country IN returns the New Delhi (AIIMS) incident with at least 3 sources', async () => {
@@ -58,13 +59,21 @@ describe('triage query filters', () => {
     const alphv = await queryIncidents(store, { actor: 'ALPHV' });
     expect(alphv.length).toBeGreaterThan(0);
     for (const q of ['BlackCat', 'black cat', 'alphv']) {
-      expect((await queryIncidents(store, { actor: q })).map((i) => i.incident_id), q).toEqual(alphv.map((i) => i.incident_id));
+      expect(
+        (await queryIncidents(store, { actor: q })).map((i) => i.incident_id),
+        q,
+      ).toEqual(alphv.map((i) => i.incident_id));
     }
     expect((await queryIncidents(store, { actor: 'Lockbti' })).every((i) => i.actor === 'LockBit')).toBe(true);
   });
 
   it('combines dates, sector, type and minimum ransom', async () => {
-    const rows = await queryIncidents(store, { since: '2022-10-01', until: '2022-11-30', minRansomUsd: 1_000_000, type: 'ransomware' });
+    const rows = await queryIncidents(store, {
+      since: '2022-10-01',
+      until: '2022-11-30',
+      minRansomUsd: 1_000_000,
+      type: 'ransomware',
+    });
     expect(rows.length).toBeGreaterThan(0);
     for (const i of rows) {
       const d = i.attack_date ?? i.first_reported!;
@@ -72,13 +81,15 @@ describe('triage query filters', () => {
       expect(i.ransom_demanded_usd!).toBeGreaterThanOrEqual(1_000_000);
       expect(i.attack_types).toContain('ransomware');
     }
-    expect((await queryIncidents(store, { sector: 'insurer' })).map((i) => i.sector)).toEqual(expect.arrayContaining(['insurer']));
+    expect((await queryIncidents(store, { sector: 'insurer' })).map((i) => i.sector)).toEqual(
+      expect.arrayContaining(['insurer']),
+    );
     await expect(queryIncidents(store, { since: '1 March' })).rejects.toThrow(/YYYY-MM-DD/);
   });
 
   it('binds every value as a parameter: a quote in a filter is data, not SQL', async () => {
     const { sql, params } = buildIncidentQuery({ victim: "x' OR 1=1 --", country: "IN' --", actor: "a'b" });
-    expect(sql).not.toContain("1=1");
+    expect(sql).not.toContain('1=1');
     expect(params).toContain("x' OR 1=1 --");
     expect(await victims({ victim: "x' OR 1=1 --" })).toEqual([]);
   });
@@ -133,7 +144,11 @@ describe('read-only SQL', () => {
     const r = triage(demo.path, ['query', '--sql', 'DELETE FROM incidents']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/refused: --sql is read-only/);
-    for (const sql of ["COPY incidents TO '/tmp/triage-should-not-exist.csv'", "ATTACH '/tmp/x.duckdb' AS x", 'SELECT 1; DELETE FROM incidents']) {
+    for (const sql of [
+      "COPY incidents TO '/tmp/triage-should-not-exist.csv'",
+      "ATTACH '/tmp/x.duckdb' AS x",
+      'SELECT 1; DELETE FROM incidents',
+    ]) {
       expect(triage(demo.path, ['query', '--sql', sql]).status, sql).toBe(2);
     }
     store = await Store.open(demo.path, { readOnly: true });

@@ -10,8 +10,12 @@ import { Browser } from '../../reports/weekly/browser.ts';
 export const SHOT_DIR = join(tmpdir(), 'triage-report-screenshots');
 
 export interface PageCheck {
-  errors: string[]; dialogs: string[]; marks: Record<string, number>; text: string;
-  scrollWidth: number; shots: string[];
+  errors: string[];
+  dialogs: string[];
+  marks: Record<string, number>;
+  text: string;
+  scrollWidth: number;
+  shots: string[];
 }
 
 // Data marks only: Plot labels each mark group (bar, dot, …); axes and grids do not count as drawn data.
@@ -29,7 +33,8 @@ export async function checkPage(htmlFile: string, name: string, widths: number[]
       page.on((e) => {
         const p = e.params as Record<string, any>;
         if (e.method === 'Runtime.exceptionThrown') out.errors.push(String(p.exceptionDetails?.text));
-        if (e.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'assert')) out.errors.push(JSON.stringify(p.args));
+        if (e.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'assert'))
+          out.errors.push(JSON.stringify(p.args));
         if (e.method === 'Log.entryAdded' && p.entry?.level === 'error') out.errors.push(String(p.entry.text));
         if (e.method === 'Page.javascriptDialogOpening') {
           out.dialogs.push(String(p.message));

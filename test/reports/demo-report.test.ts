@@ -32,10 +32,18 @@ beforeAll(async () => {
   try {
     store = await Store.open(join(dir, 'triage.duckdb'));
     const { sources } = await loadSources(PROJECT.demoSources);
-    await runPipeline({
-      store, clock: CLOCK, log: memoryLogger(), dispatcher: demoDispatcher(server.origin),
-      reference: await loadReference(PROJECT.reference), fetcherOptions: { hostDelayMs: 0, concurrency: 8, retries: 0 },
-    }, sources, join(dir, 'out'));
+    await runPipeline(
+      {
+        store,
+        clock: CLOCK,
+        log: memoryLogger(),
+        dispatcher: demoDispatcher(server.origin),
+        reference: await loadReference(PROJECT.reference),
+        fetcherOptions: { hostDelayMs: 0, concurrency: 8, retries: 0 },
+      },
+      sources,
+      join(dir, 'out'),
+    );
   } finally {
     await server.close();
   }
@@ -76,7 +84,11 @@ describe('demo report: golden files', () => {
     expect(report.html).not.toContain('No data for this chart');
     const notable = report.json.tables.notable;
     expect(notable.length).toBeGreaterThanOrEqual(10);
-    for (const n of notable) expect(n.sources.some((s) => s.href?.startsWith('http')), n.victim).toBe(true);
+    for (const n of notable)
+      expect(
+        n.sources.some((s) => s.href?.startsWith('http')),
+        n.victim,
+      ).toBe(true);
     const table = report.html.slice(report.html.indexOf('<table id="notable-table"'));
     const rows = table.slice(0, table.indexOf('</table>')).split('<tr').slice(2);
     expect(rows.length).toBe(notable.length);
@@ -98,8 +110,14 @@ describe('demo report in headless Chromium', () => {
   });
 
   it('draws marks in every chart', () => {
-    expect(Object.keys(page.marks).sort()).toEqual(
-      ['chart-countries', 'chart-groups', 'chart-ransom', 'chart-records', 'chart-sectors', 'chart-trend']);
+    expect(Object.keys(page.marks).sort()).toEqual([
+      'chart-countries',
+      'chart-groups',
+      'chart-ransom',
+      'chart-records',
+      'chart-sectors',
+      'chart-trend',
+    ]);
     for (const [id, n] of Object.entries(page.marks)) expect(n, id).toBeGreaterThan(0);
   });
 

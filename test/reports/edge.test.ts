@@ -9,7 +9,15 @@ describe('format helpers', () => {
   it('allows only absolute http(s) hrefs', () => {
     expect(safeHref('https://a.example/x?y=1')).toBe('https://a.example/x?y=1');
     expect(safeHref('HTTP://A.example')).toBe('http://a.example/');
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', '/relative', 'file:///etc/passwd', null, '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      'file:///etc/passwd',
+      null,
+      '',
+    ]) {
       expect(safeHref(bad), String(bad)).toBeNull();
     }
   });
@@ -22,7 +30,9 @@ describe('format helpers', () => {
   });
 
   it('strips tag characters from SVG attributes and rounds coordinates', () => {
-    const { document } = parseHTML('<svg aria-label="<script>x</script>" x="1.23456"><text>&lt;b&gt; 1.23456</text></svg>');
+    const { document } = parseHTML(
+      '<svg aria-label="<script>x</script>" x="1.23456"><text>&lt;b&gt; 1.23456</text></svg>',
+    );
     const svg = document.querySelector('svg') as unknown as Element;
     hardenElement(svg);
     expect(svg.outerHTML).toBe('<svg aria-label="scriptx/script" x="1.23"><text>&lt;b&gt; 1.23456</text></svg>');

@@ -93,15 +93,30 @@ describe('trend, tables and findings', () => {
   });
 
   it('ranks countries with period and window shares and marks groups first seen this period as new', () => {
-    expect(r.tables.countries[0]).toEqual({ code: 'US', name: 'United States', incidents: 2, share: 0.25,
-      window_incidents: 12, window_share: 0.2857 });
+    expect(r.tables.countries[0]).toEqual({
+      code: 'US',
+      name: 'United States',
+      incidents: 2,
+      share: 0.25,
+      window_incidents: 12,
+      window_share: 0.2857,
+    });
     expect(r.tables.countries.reduce((a, c) => a + c.incidents, 0)).toBe(8);
     // this period's countries rank first, then the window's others by their window count
     const firstZero = r.tables.countries.findIndex((c) => c.incidents === 0);
     expect(r.tables.countries.slice(firstZero).every((c) => c.incidents === 0)).toBe(true);
-    expect(r.tables.sectors.reduce((a, x) => a + x.window_incidents, 0)).toBe(r.series.trend.weeks.reduce((a, w) => a + w.total, 0));
+    expect(r.tables.sectors.reduce((a, x) => a + x.window_incidents, 0)).toBe(
+      r.series.trend.weeks.reduce((a, w) => a + w.total, 0),
+    );
     const isNew = Object.fromEntries(r.tables.groups.filter((g) => g.incidents > 0).map((g) => [g.name, g.is_new]));
-    expect(isNew).toEqual({ BianLian: true, Royal: true, Daixin: false, KillNet: false, LockBit: false, 'Vice Society': false });
+    expect(isNew).toEqual({
+      BianLian: true,
+      Royal: true,
+      Daixin: false,
+      KillNet: false,
+      LockBit: false,
+      'Vice Society': false,
+    });
     expect(r.tables.unattributed).toBe(2);
   });
 
@@ -122,7 +137,10 @@ describe('trend, tables and findings', () => {
     const rev = r.tables.revisions!;
     expect(rev).toHaveLength(3);
     expect(rev.find((x) => x.field === 'records_affected')).toMatchObject({
-      victim: 'Heartland Regional Medical Center', old: '—', new: '48000' });
+      victim: 'Heartland Regional Medical Center',
+      old: '—',
+      new: '48000',
+    });
     expect(json({ revisions: undefined }).tables.revisions).toBeNull();
     expect(byVictim('Heartland Regional Medical Center').records_affected).toBeNull();
   });

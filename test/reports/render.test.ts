@@ -104,7 +104,11 @@ describe('determinism', () => {
 
   it('does not depend on the order of incidents or sources', () => {
     const input = fixtureInput();
-    const shuffled = buildReport({ ...input, incidents: [...INCIDENTS].reverse(), sources: [...input.sources].reverse() });
+    const shuffled = buildReport({
+      ...input,
+      incidents: [...INCIDENTS].reverse(),
+      sources: [...input.sources].reverse(),
+    });
     expect(shuffled.html).toBe(html);
     expect(shuffled.markdown).toBe(markdown);
     expect(reportJsonText(shuffled.json)).toBe(reportJsonText(report.json));

@@ -20,17 +20,36 @@ let store: Store;
 
 /** The fixture incidents, with one source document of HOSTILE_VICTIM titled HOSTILE_TITLE. */
 function incidents(patch: (i: Incident) => Incident = (i) => i): Incident[] {
-  return INCIDENTS.map((i) => patch(i.victim !== HOSTILE_VICTIM ? i : {
-    ...i, sources: [...i.sources, { doc_id: 'doc_hostile', url: 'https://hostile.example/post', file: null,
-      outlet: 'Hostile Wire', title: HOSTILE_TITLE, published: '2022-11-27' }],
-  }));
+  return INCIDENTS.map((i) =>
+    patch(
+      i.victim !== HOSTILE_VICTIM
+        ? i
+        : {
+            ...i,
+            sources: [
+              ...i.sources,
+              {
+                doc_id: 'doc_hostile',
+                url: 'https://hostile.example/post',
+                file: null,
+                outlet: 'Hostile Wire',
+                title: HOSTILE_TITLE,
+                published: '2022-11-27',
+              },
+            ],
+          },
+    ),
+  );
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'triage-store-report-'));
   store = await Store.open(join(dir, 'triage.duckdb'));
-  await store.upsert('documents', ['doc_id', 'url', 'title', 'outlet', 'fetched_at'],
-    [['doc_hostile', 'https://hostile.example/post', HOSTILE_TITLE, 'Hostile Wire', '2022-11-28T06:00:00Z']]);
+  await store.upsert(
+    'documents',
+    ['doc_id', 'url', 'title', 'outlet', 'fetched_at'],
+    [['doc_hostile', 'https://hostile.example/post', HOSTILE_TITLE, 'Hostile Wire', '2022-11-28T06:00:00Z']],
+  );
   await replaceIncidents(store, incidents(), []);
 });
 
@@ -66,21 +85,38 @@ describe('revisions since the previous report', () => {
     await recordReportSnapshot(store, first);
 
     const gone = byVictim('Toronto Westside Health').incident_id;
-    const late: Incident = { ...byVictim('Cascade Valley Hospital'), incident_id: 'inc_late', victim: 'Late Report Clinic',
-      attack_date: '2022-11-10', first_reported: '2022-11-29' };
-    await replaceIncidents(store, [...incidents((i) => (i.victim === 'Heartland Regional Medical Center'
-      ? { ...i, records_affected: 52_000, status: 'confirmed-by-victim' } : i)).filter((i) => i.incident_id !== gone), late], []);
+    const late: Incident = {
+      ...byVictim('Cascade Valley Hospital'),
+      incident_id: 'inc_late',
+      victim: 'Late Report Clinic',
+      attack_date: '2022-11-10',
+      first_reported: '2022-11-29',
+    };
+    await replaceIncidents(
+      store,
+      [
+        ...incidents((i) =>
+          i.victim === 'Heartland Regional Medical Center'
+            ? { ...i, records_affected: 52_000, status: 'confirmed-by-victim' }
+            : i,
+        ).filter((i) => i.incident_id !== gone),
+        late,
+      ],
+      [],
+    );
 
     const next = await buildPeriodReport(store, W47);
     await recordReportSnapshot(store, next);
     expect(next.json.tables.revisions_since).toBe('2022-W46');
     const rows = next.json.tables.revisions!.map((x) => [x.victim, x.field, x.old, x.new]);
-    expect(rows).toEqual(expect.arrayContaining([
-      ['Heartland Regional Medical Center', 'records_affected', '—', '52000'],
-      ['Heartland Regional Medical Center', 'status', 'claimed-by-group', 'confirmed-by-victim'],
-      ['Late Report Clinic', 'incident', '—', 'added (dated 2022-11-10)'],
-      ['Toronto Westside Health', 'incident', 'listed', 'withdrawn or merged'],
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Heartland Regional Medical Center', 'records_affected', '—', '52000'],
+        ['Heartland Regional Medical Center', 'status', 'claimed-by-group', 'confirmed-by-victim'],
+        ['Late Report Clinic', 'incident', '—', 'added (dated 2022-11-10)'],
+        ['Toronto Westside Health', 'incident', 'listed', 'withdrawn or merged'],
+      ]),
+    );
     expect(rows).toHaveLength(4);
     expect(next.html).toContain('Revisions since the previous report (2022-W46)');
     // rendering again from the same database gives the same bytes

@@ -23,20 +23,34 @@ describe('resolveBlocked', () => {
       asked.push(ids);
       return new Map(ids.filter((id) => texts.has(id)).map((id) => [id, texts.get(id)!]));
     };
-    const nearPairs = nearDuplicatePairs(docs.map((d) => ({ id: d.doc_id, text: d.text })), DEFAULTS.nearDuplicate,
-      DEFAULTS.minhashPerms, DEFAULTS.minhashSeed);
+    const nearPairs = nearDuplicatePairs(
+      docs.map((d) => ({ id: d.doc_id, text: d.text })),
+      DEFAULTS.nearDuplicate,
+      DEFAULTS.minhashPerms,
+      DEFAULTS.minhashSeed,
+    );
     const slim = docs.map((d) => ({ ...d, text: '' }));
     const expected = resolve(docs, exts, { regulator });
     // every text-reading step is exercised: near-duplicates, confirmations, states named for the cross-check
     expect(expected.clusters.some((c) => c.reason === 'near-duplicate' || c.reason === 'exact')).toBe(true);
     expect(expected.incidents.some((i) => i.history.confirmed.length > 0)).toBe(true);
     expect(expected.incidents.some((i) => i.regulator_filing?.state_matched)).toBe(true);
-    const got = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs, stories: storiesOf(docs, exts), loadTexts, block: 3 });
+    const got = await resolveBlockedAll(
+      slim,
+      exts,
+      { regulator },
+      { nearPairs, stories: storiesOf(docs, exts), loadTexts, block: 3 },
+    );
     expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
     expect(asked.length).toBeGreaterThan(3);
     expect(Math.max(...asked.map((a) => a.length))).toBeLessThan(docs.length);
     // the texts matter: without them (no confirmations, no states) the result differs
-    const blind = await resolveBlockedAll(slim, exts, { regulator }, { nearPairs: [], stories: storyIndex(), loadTexts: async () => new Map() });
+    const blind = await resolveBlockedAll(
+      slim,
+      exts,
+      { regulator },
+      { nearPairs: [], stories: storyIndex(), loadTexts: async () => new Map() },
+    );
     expect(JSON.stringify(blind)).not.toBe(JSON.stringify(expected));
   });
 });

@@ -10,7 +10,9 @@ const enough = existsSync(DEMO_DIR) && readdirSync(DEMO_DIR).filter((f) => f.end
 
 function pairwise(truth: Map<string, string>, pred: Map<string, string>) {
   const units = [...new Set([...truth.keys(), ...pred.keys()])].sort();
-  let both = 0; let inPred = 0; let inTruth = 0;
+  let both = 0;
+  let inPred = 0;
+  let inTruth = 0;
   for (let i = 0; i < units.length; i++) {
     for (let j = i + 1; j < units.length; j++) {
       const t = truth.has(units[i]) && truth.get(units[i]) === truth.get(units[j]);
@@ -31,9 +33,13 @@ function evaluate(items: DemoItem[]) {
       front.labels.victims.forEach((v, i) => truth.set(`${front.id}#${v.name}`, keys[i]));
     }
   }
-  const { incidents, clusters } = resolve(items.map((x) => x.doc), items.map((x) => x.ext));
+  const { incidents, clusters } = resolve(
+    items.map((x) => x.doc),
+    items.map((x) => x.ext),
+  );
   const pred = new Map<string, string>();
-  for (const inc of incidents) for (const r of inc.history.victim) pred.set(`${r.doc_id}#${String(r.value)}`, inc.incident_id);
+  for (const inc of incidents)
+    for (const r of inc.history.victim) pred.set(`${r.doc_id}#${String(r.value)}`, inc.incident_id);
   return { ...pairwise(truth, pred), incidents: incidents.length, keys: new Set(truth.values()).size, clusters };
 }
 
@@ -42,16 +48,20 @@ describe.skipIf(!enough)('demo corpus: incident clustering against labels', () =
 
   it('groups (article, victim) memberships with pairwise precision and recall ≥ 0.95', () => {
     const r = evaluate(items);
-    console.log(`demo clustering (labelled canonical names): precision ${r.precision.toFixed(3)} recall ` +
-      `${r.recall.toFixed(3)} units ${r.units} incidents ${r.incidents} label keys ${r.keys}`);
+    console.log(
+      `demo clustering (labelled canonical names): precision ${r.precision.toFixed(3)} recall ` +
+        `${r.recall.toFixed(3)} units ${r.units} incidents ${r.incidents} label keys ${r.keys}`,
+    );
     expect(r.precision).toBeGreaterThanOrEqual(0.95);
     expect(r.recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it('still does with the victim names as written instead of the labelled canonical names', () => {
     const r = evaluate(loadDemo(true));
-    console.log(`demo clustering (names as written): precision ${r.precision.toFixed(3)} recall ` +
-      `${r.recall.toFixed(3)} units ${r.units} incidents ${r.incidents} label keys ${r.keys}`);
+    console.log(
+      `demo clustering (names as written): precision ${r.precision.toFixed(3)} recall ` +
+        `${r.recall.toFixed(3)} units ${r.units} incidents ${r.incidents} label keys ${r.keys}`,
+    );
     expect(r.precision).toBeGreaterThanOrEqual(0.95);
     expect(r.recall).toBeGreaterThanOrEqual(0.95);
   });
@@ -59,17 +69,28 @@ describe.skipIf(!enough)('demo corpus: incident clustering against labels', () =
   it('puts every syndicated copy and superseded version in one document cluster with its original', () => {
     const { clusters } = evaluate(items);
     const clusterOf = new Map(clusters.flatMap((c) => c.doc_ids.map((d) => [d, c])));
-    const links = items.flatMap(({ front }) => [front.syndicated_from, front.supersedes]
-      .filter((o): o is string => !!o).map((o) => [front.id, o]));
+    const links = items.flatMap(({ front }) =>
+      [front.syndicated_from, front.supersedes].filter((o): o is string => !!o).map((o) => [front.id, o]),
+    );
     expect(links.length).toBeGreaterThan(0);
     for (const [a, b] of links) expect(clusterOf.get(a)?.cluster_id ?? `none:${a}`).toBe(clusterOf.get(b)?.cluster_id);
     for (const { front } of items.filter((x) => x.front.supersedes)) {
-      expect(clusterOf.get(front.id)).toMatchObject({ reason: 'version', representative: front.id, superseded: [front.supersedes] });
+      expect(clusterOf.get(front.id)).toMatchObject({
+        reason: 'version',
+        representative: front.id,
+        superseded: [front.supersedes],
+      });
     }
   });
 
   it('gives byte-identical output for shuffled demo inputs', () => {
-    const json = (xs: DemoItem[]) => JSON.stringify(resolve(xs.map((x) => x.doc), xs.map((x) => x.ext)));
+    const json = (xs: DemoItem[]) =>
+      JSON.stringify(
+        resolve(
+          xs.map((x) => x.doc),
+          xs.map((x) => x.ext),
+        ),
+      );
     const expected = json(items);
     for (const seed of [3, 17, 99]) expect(json(shuffled(items, seed))).toBe(expected);
   });

@@ -33,10 +33,14 @@ describe('resolve: incidents', () => {
   });
 
   it('merges an acronym with the full name (AIIMS)', () => {
-    const docs = [article('a', story('AIIMS'), { published: '2022-11-25T10:00:00Z' }),
-      article('b', story('the institute'), { published: '2022-11-28T10:00:00Z' })];
-    const exts = [extraction('a', [victim('AIIMS')], { attack_date: '2022-11-23' }),
-      extraction('b', [victim(AIIMS)], { attack_date: '2022-11-23' })];
+    const docs = [
+      article('a', story('AIIMS'), { published: '2022-11-25T10:00:00Z' }),
+      article('b', story('the institute'), { published: '2022-11-28T10:00:00Z' }),
+    ];
+    const exts = [
+      extraction('a', [victim('AIIMS')], { attack_date: '2022-11-23' }),
+      extraction('b', [victim(AIIMS)], { attack_date: '2022-11-23' }),
+    ];
     const { incidents } = resolve(docs, exts);
     expect(incidents).toHaveLength(1);
     expect(incidents[0].victim).toBe(AIIMS); // tie on count: the longer name
@@ -50,26 +54,50 @@ describe('resolve: incidents', () => {
       article('d3', story('Alpha Hospital in Mumbai'), { outlet: 'three', published: '2022-12-10T10:00:00Z' }),
     ];
     const exts = [
-      extraction('d1', [victim('Alpha Hospital', 'IN', 'health-system')],
-        { attack_date: '2022-11-22', records_affected: records(1000), downtime_days: 3 }),
+      extraction('d1', [victim('Alpha Hospital', 'IN', 'health-system')], {
+        attack_date: '2022-11-22',
+        records_affected: records(1000),
+        downtime_days: 3,
+      }),
       extraction('d2', [victim('Alpha Hospital', 'IN', 'hospital')], {
-        attack_date: '2022-11-25', records_affected: records(5000), downtime_days: 9, actors: [actor('LockBit')],
+        attack_date: '2022-11-25',
+        records_affected: records(5000),
+        downtime_days: 9,
+        actors: [actor('LockBit')],
         ransom: [claim({ usd: 2_000_000 }), claim({ usd: 9_000_000, disputed: true })],
       }),
       extraction('d3', [victim('Alpha Hospital', null, 'hospital')], {
-        attack_date: '2022-11-21', records_affected: records(4000), downtime_days: 6, attack_types: ['data-breach'],
+        attack_date: '2022-11-21',
+        records_affected: records(4000),
+        downtime_days: 6,
+        attack_types: ['data-breach'],
       }),
     ];
     const [inc] = resolve(docs, exts).incidents;
     expect(inc).toMatchObject({
-      country: 'IN', sector: 'hospital', actor: 'LockBit', attack_types: ['ransomware', 'data-breach'],
-      first_reported: '2022-11-24', attack_date: '2022-11-21', records_affected: 4000, downtime_days: 9,
-      ransom_demanded_usd: 2_000_000, ransom_paid_usd: null, status: 'claimed-by-group',
+      country: 'IN',
+      sector: 'hospital',
+      actor: 'LockBit',
+      attack_types: ['ransomware', 'data-breach'],
+      first_reported: '2022-11-24',
+      attack_date: '2022-11-21',
+      records_affected: 4000,
+      downtime_days: 9,
+      ransom_demanded_usd: 2_000_000,
+      ransom_paid_usd: null,
+      status: 'claimed-by-group',
     });
-    expect(inc.history.records_affected.map((r) => [r.doc_id, r.outlet, (r.value as { count: number }).count]))
-      .toEqual([['d1', 'one', 1000], ['d2', 'two', 5000], ['d3', 'three', 4000]]);
+    expect(inc.history.records_affected.map((r) => [r.doc_id, r.outlet, (r.value as { count: number }).count])).toEqual(
+      [
+        ['d1', 'one', 1000],
+        ['d2', 'two', 5000],
+        ['d3', 'three', 4000],
+      ],
+    );
     expect(inc.ransom.map((r) => [r.doc_id, r.usd, r.disputed, r.quote])).toEqual([
-      ['d2', 2_000_000, false, 'q 2000000'], ['d2', 9_000_000, true, 'q 9000000']]);
+      ['d2', 2_000_000, false, 'q 2000000'],
+      ['d2', 9_000_000, true, 'q 9000000'],
+    ]);
   });
 
   it('is disputed when a demand is denied and none is stated plainly', () => {
@@ -89,12 +117,18 @@ describe('resolve: incidents', () => {
     ];
     const { incidents } = resolve(docs, exts);
     expect(incidents.map((i) => [i.country, i.sources.map((x) => x.doc_id).sort()]).sort()).toEqual([
-      ['IE', ['r']], ['US', ['p']], ['US', ['q', 's']]]);
+      ['IE', ['r']],
+      ['US', ['p']],
+      ['US', ['q', 's']],
+    ]);
   });
 
   it('lets the first-named victim of a relevant article stand for it when no victim has a health sector', () => {
     const docs = ['b1', 'b2', 'm'].map((id) => article(id, story(`story ${id} of its own`)));
-    const at = (v: ReturnType<typeof victim>, start: number) => ({ ...v, evidence: { quote: '', start, end: start + 5 } });
+    const at = (v: ReturnType<typeof victim>, start: number) => ({
+      ...v,
+      evidence: { quote: '', start, end: start + 5 },
+    });
     const exts = [
       extraction('b1', [at(victim('Telco Nine', 'BE', 'other'), 90), at(victim('Brandly', 'BE', 'other'), 10)]),
       extraction('b2', [at(victim('Brandly', 'BE', 'other'), 0)]),
@@ -103,19 +137,26 @@ describe('resolve: incidents', () => {
     ];
     const { incidents } = resolve(docs, exts);
     expect(incidents.map((i) => [i.victim, i.sources.map((x) => x.doc_id).sort()]).sort()).toEqual([
-      ['Brandly', ['b1', 'b2']], ['Mercy Hospital', ['m']]]);
+      ['Brandly', ['b1', 'b2']],
+      ['Mercy Hospital', ['m']],
+    ]);
   });
 
   it('counts a syndicated copy once, lists it as a source, and marks it in history', () => {
     const docs = [
       article('wire', story('Alpha Hospital'), { outlet: 'wire', published: '2022-11-24T10:00:00Z' }),
-      article('copy', `${story('Alpha Hospital')}\n\nFirst published by Wire.`, { outlet: 'daily', published: '2022-11-25T10:00:00Z' }),
+      article('copy', `${story('Alpha Hospital')}\n\nFirst published by Wire.`, {
+        outlet: 'daily',
+        published: '2022-11-25T10:00:00Z',
+      }),
       article('own', story('Alpha Hospital in Kochi'), { outlet: 'post', published: '2022-11-26T10:00:00Z' }),
     ];
     const v = victim('Alpha Hospital');
-    const exts = [extraction('wire', [v], { actors: [actor('Hive')], ransom: [claim({ usd: 7 })] }),
+    const exts = [
+      extraction('wire', [v], { actors: [actor('Hive')], ransom: [claim({ usd: 7 })] }),
       extraction('copy', [v], { actors: [actor('Hive')], ransom: [claim({ usd: 7 })] }),
-      extraction('own', [v], { actors: [actor('LockBit')] })];
+      extraction('own', [v], { actors: [actor('LockBit')] }),
+    ];
     const { clusters, incidents } = resolve(docs, exts);
     expect(clusters.map((c) => c.doc_ids)).toEqual([['copy', 'wire']]);
     const [inc] = incidents;
@@ -130,12 +171,18 @@ describe('resolve: incidents', () => {
     const url = 'https://post.example/news/alpha.html';
     const docs = [
       article('v1', story('Alpha Hospital'), { canonical_url: url, published: '2022-11-28T10:00:00Z' }),
-      article('v2', story('Alpha Hospital', 'Police deny any ransom demand.'),
-        { canonical_url: url, published: '2022-11-28T10:00:00Z', modified: '2022-11-29T08:00:00Z' }),
+      article('v2', story('Alpha Hospital', 'Police deny any ransom demand.'), {
+        canonical_url: url,
+        published: '2022-11-28T10:00:00Z',
+        modified: '2022-11-29T08:00:00Z',
+      }),
     ];
     const exts = [
       extraction('v1', [victim(AIIMS)], { ransom: [claim({ usd: 24_000_000, hedged: true })], downtime_days: 9 }),
-      extraction('v2', [victim(AIIMS)], { ransom: [claim({ usd: 24_000_000, hedged: true, disputed: true })], downtime_days: 6 }),
+      extraction('v2', [victim(AIIMS)], {
+        ransom: [claim({ usd: 24_000_000, hedged: true, disputed: true })],
+        downtime_days: 6,
+      }),
     ];
     const { incidents, clusters } = resolve(docs, exts);
     expect(clusters[0]).toMatchObject({ reason: 'version', superseded: ['v1'], representative: 'v2' });
@@ -143,6 +190,9 @@ describe('resolve: incidents', () => {
     expect(inc.sources.map((s) => s.doc_id)).toEqual(['v2']);
     expect(inc).toMatchObject({ downtime_days: 6, status: 'disputed' });
     expect(inc.ransom.map((r) => [r.doc_id, r.disputed])).toEqual([['v2', true]]);
-    expect(inc.history.ransom.map((r) => [r.doc_id, r.superseded ?? false])).toEqual([['v1', true], ['v2', false]]);
+    expect(inc.history.ransom.map((r) => [r.doc_id, r.superseded ?? false])).toEqual([
+      ['v1', true],
+      ['v2', false],
+    ]);
   });
 });

@@ -20,7 +20,7 @@ Orlay health officials said 3,100 families were told their data may have been co
 const at = (day: string) => ({ published: `2023-03-${day}T09:00:00Z` });
 
 describe('story links', () => {
-  it('reads capitalised words away from sentence starts and figures as a document\'s terms', () => {
+  it("reads capitalised words away from sentence starts and figures as a document's terms", () => {
     const terms = new Map(storyTerms(FIRST));
     expect(terms.get('marrowfield')).toBe(3);
     expect(terms.get('48200')).toBe(1);
@@ -29,7 +29,11 @@ describe('story links', () => {
   });
 
   it('joins a report whose victim was misread (the vendor) with the report naming the hospital', () => {
-    const docs = [article('first', FIRST, at('06')), article('second', SECOND, at('08')), article('other', OTHER, at('07'))];
+    const docs = [
+      article('first', FIRST, at('06')),
+      article('second', SECOND, at('08')),
+      article('other', OTHER, at('07')),
+    ];
     const exts = [
       extraction('first', [victim('Marrowfield General Hospital', 'GB')]),
       extraction('second', [victim('Quellsoft', 'GB', 'health-it-vendor')]),
@@ -37,12 +41,17 @@ describe('story links', () => {
     ];
     const { incidents } = resolve(docs, exts);
     expect(incidents.map((i) => i.sources.map((s) => s.doc_id).sort())).toEqual(
-      expect.arrayContaining([['first', 'second'], ['other']]));
+      expect.arrayContaining([['first', 'second'], ['other']]),
+    );
     expect(incidents).toHaveLength(2);
   });
 
   it('lets a relevant report that named no victim ride on the incident it tells of, never alone', () => {
-    const docs = [article('first', FIRST, at('06')), article('second', SECOND, at('08')), article('other', OTHER, at('07'))];
+    const docs = [
+      article('first', FIRST, at('06')),
+      article('second', SECOND, at('08')),
+      article('other', OTHER, at('07')),
+    ];
     const exts = [
       extraction('first', [victim('Marrowfield General Hospital', 'GB')]),
       extraction('second', [], { countries: ['GB'] }),
@@ -58,8 +67,10 @@ describe('story links', () => {
 
   it('does not link reports published months apart, nor reports placed in different countries', () => {
     const far = [article('first', FIRST, at('06')), article('second', SECOND, { published: '2023-09-01T09:00:00Z' })];
-    const exts = [extraction('first', [victim('Marrowfield General Hospital', 'GB')]),
-      extraction('second', [victim('Quellsoft', 'GB', 'health-it-vendor')])];
+    const exts = [
+      extraction('first', [victim('Marrowfield General Hospital', 'GB')]),
+      extraction('second', [victim('Quellsoft', 'GB', 'health-it-vendor')]),
+    ];
     expect(resolve(far, exts).incidents).toHaveLength(2);
     const near = [article('first', FIRST, at('06')), article('second', SECOND, at('08'))];
     const apart = [exts[0]!, extraction('second', [victim('Quellsoft', 'IE', 'health-it-vendor')])];

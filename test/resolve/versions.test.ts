@@ -11,10 +11,15 @@ import { resolveStored } from '../../analyze/resolve/versions.ts';
 import { article, claim, extraction, story, victim } from './fixtures.ts';
 
 const URL_ = 'https://news.example/aiims-ransom';
-const v1 = article('doc_a', story('AIIMS', 'Hackers demanded Rs 200 crore.'),
-  { canonical_url: URL_, published: '2022-11-28T10:40:00+05:30' });
-const v2 = article('doc_a', story('AIIMS', 'Hackers demanded Rs 200 crore. Delhi Police denied any demand.'),
-  { canonical_url: URL_, published: '2022-11-28T10:40:00+05:30', modified: '2022-11-29T08:15:00+05:30' });
+const v1 = article('doc_a', story('AIIMS', 'Hackers demanded Rs 200 crore.'), {
+  canonical_url: URL_,
+  published: '2022-11-28T10:40:00+05:30',
+});
+const v2 = article('doc_a', story('AIIMS', 'Hackers demanded Rs 200 crore. Delhi Police denied any demand.'), {
+  canonical_url: URL_,
+  published: '2022-11-28T10:40:00+05:30',
+  modified: '2022-11-29T08:15:00+05:30',
+});
 
 let dir: string;
 let store: Store;
@@ -30,7 +35,8 @@ afterEach(async () => {
 async function state() {
   const cur = await currentArticles(store);
   const rows = await store.all<{ version_id: string; superseded_by: string | null }>(
-    'SELECT version_id, superseded_by FROM document_versions ORDER BY version_id');
+    'SELECT version_id, superseded_by FROM document_versions ORDER BY version_id',
+  );
   return { current: cur.map((a) => a.content_hash), rows };
 }
 
@@ -43,9 +49,13 @@ describe('document versions in the store', () => {
   });
 
   it('keeps the newest version current in either arrival order, and concurrently', async () => {
-    const expected = { current: [v2.content_hash], rows: [
-      { version_id: versionIdOf(v1), superseded_by: versionIdOf(v2) }, { version_id: versionIdOf(v2), superseded_by: null },
-    ].sort((x, y) => x.version_id.localeCompare(y.version_id)) };
+    const expected = {
+      current: [v2.content_hash],
+      rows: [
+        { version_id: versionIdOf(v1), superseded_by: versionIdOf(v2) },
+        { version_id: versionIdOf(v2), superseded_by: null },
+      ].sort((x, y) => x.version_id.localeCompare(y.version_id)),
+    };
     expect(await saveArticle(store, v2)).toBe('new');
     expect(await saveArticle(store, v1)).toBe('older-version');
     expect(await state()).toEqual(expected);
@@ -64,8 +74,9 @@ describe('document versions in the store', () => {
   it('hands older versions to extraction and to resolve, whose history marks them superseded', async () => {
     await saveArticle(store, v1);
     await saveArticle(store, v2);
-    expect((await versionsToExtract(store, 'test-1')).map((a) => a.content_hash).sort())
-      .toEqual([v1.content_hash, v2.content_hash].sort());
+    expect((await versionsToExtract(store, 'test-1')).map((a) => a.content_hash).sort()).toEqual(
+      [v1.content_hash, v2.content_hash].sort(),
+    );
     const older = await olderVersions(store);
     expect(older).toHaveLength(1);
     expect(older[0]).toMatchObject({ version_id: versionIdOf(v1), article: { doc_id: 'doc_a', canonical_url: URL_ } });
@@ -78,9 +89,13 @@ describe('document versions in the store', () => {
     const [inc] = incidents;
     expect(inc.sources.map((s) => s.doc_id)).toEqual(['doc_a']);
     expect(inc.history.ransom.map((e) => [e.doc_id, e.version_id ?? null, e.superseded ?? false])).toEqual([
-      ['doc_a', null, false], ['doc_a', versionIdOf(v1), true]]);
+      ['doc_a', null, false],
+      ['doc_a', versionIdOf(v1), true],
+    ]);
     expect(inc.status).toBe('disputed'); // the superseded plain demand decides nothing
-    expect(clusters).toEqual([expect.objectContaining({ reason: 'version', representative: 'doc_a', superseded: [versionIdOf(v1)] })]);
+    expect(clusters).toEqual([
+      expect.objectContaining({ reason: 'version', representative: 'doc_a', superseded: [versionIdOf(v1)] }),
+    ]);
     // without the older version, nothing of it is left
     const alone = resolveStored(docs, [current], []);
     expect(alone.incidents[0].history.ransom.every((e) => !e.superseded)).toBe(true);

@@ -40,18 +40,27 @@ describe('query filters', () => {
     const store = await Store.open(demo.path);
     try {
       const row = (await store.one<{ incident_id: string; record: string }>(
-        'SELECT incident_id, record FROM incidents ORDER BY incident_id LIMIT 1'))!;
-      for (const [id, victim] of [['pct', '100% Care Clinic'], ['usc', 'North_East Health']]) {
+        'SELECT incident_id, record FROM incidents ORDER BY incident_id LIMIT 1',
+      ))!;
+      for (const [id, victim] of [
+        ['pct', '100% Care Clinic'],
+        ['usc', 'North_East Health'],
+      ]) {
         const record = JSON.stringify({ ...JSON.parse(row.record), incident_id: id, victim });
-        await store.run(`INSERT INTO incidents SELECT * REPLACE (? AS incident_id, ? AS victim, ? AS record)
-          FROM incidents WHERE incident_id = ?`, [id, victim, record, row.incident_id]);
+        await store.run(
+          `INSERT INTO incidents SELECT * REPLACE (? AS incident_id, ? AS victim, ? AS record)
+          FROM incidents WHERE incident_id = ?`,
+          [id, victim, record, row.incident_id],
+        );
       }
     } finally {
       store.close();
     }
   });
 
-  afterAll(async () => { await demo?.cleanup(); });
+  afterAll(async () => {
+    await demo?.cleanup();
+  });
 
   const victims = (args: string[]) => {
     const r = triage(['--db', demo.path, 'query', '--json', '--limit', '1000', ...args]);
@@ -70,8 +79,14 @@ describe('query filters', () => {
 
   it('blank filter values are refused with exit 2 naming the flag', () => {
     const before = treeHash(demo.dir);
-    for (const [flag, value] of [['--victim', '   '], ['--country', ''], ['--actor', ' '], ['--sector', '\t'],
-      ['--type', ' '], ['--text', '  ']]) {
+    for (const [flag, value] of [
+      ['--victim', '   '],
+      ['--country', ''],
+      ['--actor', ' '],
+      ['--sector', '\t'],
+      ['--type', ' '],
+      ['--text', '  '],
+    ]) {
       const r = triage(['--db', demo.path, 'query', flag, value]);
       expect(r.status, `${flag} "${value}": ${r.stderr}`).toBe(2);
       expect(r.stderr).toContain(flag);

@@ -14,8 +14,17 @@ import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
 const ARTICLE = fileURLToPath(new URL('../fixtures/local-dir/hospital-a.txt', import.meta.url));
 const SENTENCE = 'Clinicians at the Northfield clinic moved to paper charts after the ransomware attack, it said';
 
-interface CleanLine { file: string; text: string | null; error: string | null; reason?: string }
-const lines = (stdout: string): CleanLine[] => stdout.trim().split('\n').map((l) => JSON.parse(l) as CleanLine);
+interface CleanLine {
+  file: string;
+  text: string | null;
+  error: string | null;
+  reason?: string;
+}
+const lines = (stdout: string): CleanLine[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as CleanLine);
 const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
 
 const SPARSE = 'sparse.html';
@@ -35,10 +44,11 @@ function untouched(root: string, args: string[], except: (rel: string) => boolea
     if (basename(rel) === SPARSE && !except(rel)) sparse.add(rel);
     return except(rel) || basename(rel) === SPARSE;
   };
-  const stats = () => [...sparse].map((rel) => {
-    const st = statSync(join(root, rel));
-    return [rel, st.size, st.mtimeMs];
-  });
+  const stats = () =>
+    [...sparse].map((rel) => {
+      const st = statSync(join(root, rel));
+      return [rel, st.size, st.mtimeMs];
+    });
   const before = treeHash(root, skip);
   const sparseBefore = stats();
   const run = triage(args);
@@ -71,8 +81,10 @@ describe('triage clean: deep nesting is flattened, not lost', () => {
     }
     html += `${para(3000)}<div>alpha</div><div>omega</div>`;
     writeFileSync(join(dir, 'deep.html'), html);
-    writeFileSync(join(dir, 'unclosed.html'),
-      `<html><body>${'<div>\n'.repeat(100_000)}${para(100_000)}<p>${SENTENCE}, again at the bottom.</p></body></html>`);
+    writeFileSync(
+      join(dir, 'unclosed.html'),
+      `<html><body>${'<div>\n'.repeat(100_000)}${para(100_000)}<p>${SENTENCE}, again at the bottom.</p></body></html>`,
+    );
 
     const run = untouched(dir, ['clean', join(dir, 'deep.html'), join(dir, 'unclosed.html')]);
     expect(run.status, run.stderr).toBe(0);
@@ -113,13 +125,24 @@ describe('triage clean: giant files are refused before reading, streams are read
 
   it('reads a page piped to /dev/stdin (a FIFO) within the cap', () => {
     const page = join(dir, 'piped.html');
-    writeFileSync(page, `<html><body><article><p>${readFileSync(ARTICLE, 'utf8').split('\n').slice(3).join(' ')}</p>`
-      + '</article></body></html>');
+    writeFileSync(
+      page,
+      `<html><body><article><p>${readFileSync(ARTICLE, 'utf8').split('\n').slice(3).join(' ')}</p>` +
+        '</article></body></html>',
+    );
     const before = treeHash(dir, (rel) => basename(rel) === SPARSE);
     // A shell pipe, as a user would type it (Node's own child stdin is a socket, which /dev/stdin cannot open).
-    const run = spawnSync('sh', ['-c', 'cat "$1" | "$2" "$3" clean /dev/stdin', 'sh', page, process.execPath, BIN],
-      { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, timeout: 120_000 });
-    expect(treeChanges(before, treeHash(dir, (rel) => basename(rel) === SPARSE))).toEqual([]);
+    const run = spawnSync('sh', ['-c', 'cat "$1" | "$2" "$3" clean /dev/stdin', 'sh', page, process.execPath, BIN], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC' },
+      timeout: 120_000,
+    });
+    expect(
+      treeChanges(
+        before,
+        treeHash(dir, (rel) => basename(rel) === SPARSE),
+      ),
+    ).toEqual([]);
     expect(run.status, run.stderr).toBe(0);
     const [line] = lines(run.stdout);
     expect(line.error).toBeNull();
@@ -136,7 +159,7 @@ describe('triage clean: giant files are refused before reading, streams are read
     // Bytes 1-255 without NUL, read as windows-1252: the share of control characters gives it away.
     const noise = join(dir, 'noise.html');
     let seed = 7;
-    const next = () => (seed = (seed * 48271) % 2147483647) % 255 + 1;
+    const next = () => ((seed = (seed * 48271) % 2147483647) % 255) + 1;
     writeFileSync(noise, Buffer.from(Array.from({ length: 20_000 }, next)));
     const wide = join(dir, 'wide.html');
     const article = readFileSync(ARTICLE, 'utf8').split('\n').slice(3).join(' ');
@@ -186,33 +209,47 @@ describe('ingest --dir: every entry is read or recorded with a reason', () => {
   it('stores the files inside, records the rest with typed reasons, one path per warning, nothing else', async () => {
     const db = join(root, 'out', 'triage.duckdb');
     mkdirSync(join(root, 'out'));
-    const run = untouched(root, ['ingest', '--dir', join(root, 'in'), '--no-analyze', '--workers', '1', '--db', db],
-      (rel) => rel.startsWith('out'));
+    const run = untouched(
+      root,
+      ['ingest', '--dir', join(root, 'in'), '--no-analyze', '--workers', '1', '--db', db],
+      (rel) => rel.startsWith('out'),
+    );
     expect(run.status, run.stderr).toBe(3);
 
     const refused: [string, string, string][] = [
-      ['broken.txt', 'read', 'unreadable_file'], ['control.sock', 'read', 'special_file'],
-      ['folder-in', 'read', 'linked_folder'], ['folder-out', 'read', 'outside_folder'],
-      ['link-out.txt', 'read', 'outside_folder'], ['photo.html', 'clean', 'not_article'],
-      ['pipe.html', 'read', 'special_file'], ['sparse.html', 'read', 'too_large'],
+      ['broken.txt', 'read', 'unreadable_file'],
+      ['control.sock', 'read', 'special_file'],
+      ['folder-in', 'read', 'linked_folder'],
+      ['folder-out', 'read', 'outside_folder'],
+      ['link-out.txt', 'read', 'outside_folder'],
+      ['photo.html', 'clean', 'not_article'],
+      ['pipe.html', 'read', 'special_file'],
+      ['sparse.html', 'read', 'too_large'],
       ['zero.html', 'read', 'outside_folder'],
     ];
     const store = await Store.open(db, { readOnly: true });
     try {
       const failures = await store.all<{ item: string; stage: string; reason: string; message: string }>(
-        'SELECT item, stage, reason, message FROM failures ORDER BY item');
+        'SELECT item, stage, reason, message FROM failures ORDER BY item',
+      );
       expect(failures.map((f) => [f.item, f.stage, f.reason])).toEqual(refused.map(([p, s, r]) => [at(p), s, r]));
-      expect(failures.find((f) => f.item === at('link-out.txt'))!.message)
-        .toBe(`symbolic link to ${join(root, 'outside', 'secret.txt')}, outside the folder`);
+      expect(failures.find((f) => f.item === at('link-out.txt'))!.message).toBe(
+        `symbolic link to ${join(root, 'outside', 'secret.txt')}, outside the folder`,
+      );
       expect(failures.every((f) => !f.message.includes(f.item))).toBe(true);
       const files = await store.all<{ file: string }>('SELECT file FROM documents ORDER BY file');
       expect(files.map((f) => f.file)).toEqual([at('good.txt'), at('link-in.txt'), at('sub/deeper.txt')]);
     } finally {
       store.close();
     }
-    onePathPerWarning(run.stderr, refused.map(([p]) => at(p)));
+    onePathPerWarning(
+      run.stderr,
+      refused.map(([p]) => at(p)),
+    );
     expect(run.stderr).toContain(`left alone in ${join(root, 'in')}: 1 file(s) not named .html, .htm, .html.gz`);
-    expect(run.stderr).toContain('ingest failures by reason: 3 outside_folder, 2 special_file, 1 linked_folder, '
-      + '1 not_article, 1 too_large, 1 unreadable_file');
+    expect(run.stderr).toContain(
+      'ingest failures by reason: 3 outside_folder, 2 special_file, 1 linked_folder, ' +
+        '1 not_article, 1 too_large, 1 unreadable_file',
+    );
   });
 });

@@ -21,7 +21,7 @@ describe('the CSV writer', () => {
   });
 
   it('leaves ordinary text alone and quotes only what needs quotes', () => {
-    expect(csvCell('St. Mary\'s Hospital')).toBe('St. Mary\'s Hospital');
+    expect(csvCell("St. Mary's Hospital")).toBe("St. Mary's Hospital");
     expect(csvCell('a, "b"')).toBe('"a, ""b"""');
     expect(csvCell(' =1+1')).toBe(' =1+1');
     expect(csvCell('')).toBe('""');
@@ -29,8 +29,9 @@ describe('the CSV writer', () => {
   });
 
   it('writes numbers bare, negative ones included, but a formula in a numeric column is still text', () => {
-    expect(csvLine([-5, -2.5, 10n, '-7', '-1.5e3', '-2+3', '=1'], [false, false, false, true, true, true, true]))
-      .toBe('-5,-2.5,10,-7,-1.5e3,"\'-2+3","\'=1"\n');
+    expect(csvLine([-5, -2.5, 10n, '-7', '-1.5e3', '-2+3', '=1'], [false, false, false, true, true, true, true])).toBe(
+      '-5,-2.5,10,-7,-1.5e3,"\'-2+3","\'=1"\n',
+    );
     // a text column: "-7" is text there, so it keeps its quote
     expect(csvCell('-7')).toBe('"\'-7"');
     expect(isNumericType('DOUBLE') && isNumericType('DECIMAL(18,3)') && !isNumericType('VARCHAR')).toBe(true);
@@ -42,30 +43,45 @@ describe('the CSV writer', () => {
 
   it('query --csv: the incident list goes through it (victim, actor and ransom text are neutralised)', () => {
     const incident = {
-      incident_id: 'inc_1', victim: '=HYPERLINK("http://x")', country: 'US', sector: 'hospital', actor: '@evil',
-      attack_types: ['ransomware'], first_reported: '2023-03-14', attack_date: null, ransom_demanded_usd: null,
-      ransom_paid_usd: null, records_affected: null, downtime_days: null, status: 'reported', history: {},
-      ransom: [{ as_written: '-$5 million' }], sources: [{ doc_id: 'd', url: '+http://y', file: null }],
+      incident_id: 'inc_1',
+      victim: '=HYPERLINK("http://x")',
+      country: 'US',
+      sector: 'hospital',
+      actor: '@evil',
+      attack_types: ['ransomware'],
+      first_reported: '2023-03-14',
+      attack_date: null,
+      ransom_demanded_usd: null,
+      ransom_paid_usd: null,
+      records_affected: null,
+      downtime_days: null,
+      status: 'reported',
+      history: {},
+      ransom: [{ as_written: '-$5 million' }],
+      sources: [{ doc_id: 'd', url: '+http://y', file: null }],
     } as unknown as Incident;
     const [header, row] = parseCsv(incidentsCsv([incident]));
     const cell = (name: string) => row[header.indexOf(name)];
     expect(cell('victim')).toBe('\'=HYPERLINK("http://x")');
-    expect(cell('actor')).toBe('\'@evil');
-    expect(cell('ransom')).toBe('\'-$5 million');
-    expect(cell('source_urls')).toBe('\'+http://y');
+    expect(cell('actor')).toBe("'@evil");
+    expect(cell('ransom')).toBe("'-$5 million");
+    expect(cell('source_urls')).toBe("'+http://y");
     expect(cell('sources')).toBe('1');
   });
 });
 
 describe('CSV written by the CLI from a store of hostile texts', () => {
   let s: HostileStore;
-  beforeAll(() => { s = hostileStore('csv'); }, 120_000);
+  beforeAll(() => {
+    s = hostileStore('csv');
+  }, 120_000);
 
   /** Every cell of a CSV text that a spreadsheet would evaluate, numeric columns' plain numbers excepted. */
   const live = (csv: string, numericColumns: string[] = []): string[] => {
     const [header, ...rows] = parseCsv(csv);
-    return rows.flatMap((r) => r.filter((cell, k) =>
-      FORMULA.test(cell) && !(numericColumns.includes(header[k]) && PLAIN_NUMBER.test(cell))));
+    return rows.flatMap((r) =>
+      r.filter((cell, k) => FORMULA.test(cell) && !(numericColumns.includes(header[k]) && PLAIN_NUMBER.test(cell))),
+    );
   };
 
   it('export --format csv: no cell starts like a formula, every hostile value is kept behind a quote', () => {
@@ -74,8 +90,10 @@ describe('CSV written by the CLI from a store of hostile texts', () => {
     const r = triage(['--db', s.db, 'export', '--format', 'csv', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(treeChanges(before, treeHash(s.root)).filter((p) => !p.startsWith('export'))).toEqual([]);
-    const dictionary = JSON.parse(readFileSync(join(out, 'data-dictionary.json'), 'utf8')) as
-      Record<string, { name: string; type: string }[]>;
+    const dictionary = JSON.parse(readFileSync(join(out, 'data-dictionary.json'), 'utf8')) as Record<
+      string,
+      { name: string; type: string }[]
+    >;
     for (const file of readdirSync(out).filter((f) => f.endsWith('.csv'))) {
       const numeric = dictionary[file.replace(/\.csv$/, '')].filter((c) => isNumericType(c.type)).map((c) => c.name);
       expect(live(readFileSync(join(out, file), 'utf8'), numeric), file).toEqual([]);
@@ -90,14 +108,20 @@ describe('CSV written by the CLI from a store of hostile texts', () => {
 
   it('query --sql … --csv: selected columns are neutralised too, and numbers stay numbers', () => {
     const before = treeHash(s.root);
-    const r = triage(['--db', s.db, 'query', '--csv', '--sql',
-      `SELECT title, outlet, -length(text) AS minus_length, '=cmd' AS "=header" FROM documents ORDER BY outlet`]);
+    const r = triage([
+      '--db',
+      s.db,
+      'query',
+      '--csv',
+      '--sql',
+      `SELECT title, outlet, -length(text) AS minus_length, '=cmd' AS "=header" FROM documents ORDER BY outlet`,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(treeChanges(before, treeHash(s.root))).toEqual([]);
     const [header, ...rows] = parseCsv(r.stdout);
-    expect(header).toEqual(['title', 'outlet', 'minus_length', '\'=header']);
+    expect(header).toEqual(['title', 'outlet', 'minus_length', "'=header"]);
     expect(live(r.stdout, ['minus_length'])).toEqual([]);
-    expect(rows.every((row) => /^-\d+$/.test(row[2]) && row[3] === '\'=cmd')).toBe(true);
+    expect(rows.every((row) => /^-\d+$/.test(row[2]) && row[3] === "'=cmd")).toBe(true);
     expect(rows.map((row) => row[1]).sort()).toEqual(HOSTILE_OUTLETS.map((o) => `'${o}`).sort());
   });
 

@@ -16,8 +16,12 @@ function triageAsync(args: string[]): Promise<{ status: number | null; stdout: s
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     child.on('error', fail).on('close', (status) => done({ status, stdout, stderr }));
   });
 }
@@ -27,7 +31,8 @@ const CANON_SECRET = 'canon-pw-77';
 /** OSC 52 (write "hi" to the clipboard), a screen clear, a C1 CSI and a newline that would forge a log line. */
 const HOSTILE_TITLE = 'Clipboard \u001b]52;c;aGk=\u0007 clear \u001b[2J\u001b[H c1 \u009b31m forged\nerror: fake';
 
-const P = (n: number) => `<p>Paragraph ${n}: Riverside Valley Hospital in Spokane said a ransomware attack took its ` +
+const P = (n: number) =>
+  `<p>Paragraph ${n}: Riverside Valley Hospital in Spokane said a ransomware attack took its ` +
   'electronic health record system offline; clinicians switched to paper charts while the network was rebuilt.</p>';
 const ARTICLE = (origin: string) => `<!doctype html><html><head><title>Riverside Valley Hospital attack</title>
 <link rel="canonical" href="${origin.replace('//', `//editor:${CANON_SECRET}@`)}/a/story"></head>
@@ -85,8 +90,17 @@ describe('a feed with credentials in its links and control sequences in its titl
     root = tempDir('feed');
     db = join(root, 'db.duckdb');
     writeFileSync(join(root, 'sources.yaml'), catalogue(`${origin}/feed.xml`));
-    ingest = await triageAsync(['--db', db, 'ingest', '--sources', join(root, 'sources.yaml'), '--delay', '0',
-      '--workers', '0']);
+    ingest = await triageAsync([
+      '--db',
+      db,
+      'ingest',
+      '--sources',
+      join(root, 'sources.yaml'),
+      '--delay',
+      '0',
+      '--workers',
+      '0',
+    ]);
   }, 120_000);
 
   it('fetches the link without the credentials (no Authorization header sent)', () => {
@@ -129,7 +143,12 @@ describe('a feed with credentials in its links and control sequences in its titl
       const before = treeHash(root, (p) => p.startsWith(`export-${format}`));
       const r = triage(['--db', db, 'export', '--format', format, '--out', out]);
       expect(r.status, r.stderr).toBe(0);
-      expect(treeChanges(before, treeHash(root, (p) => p.startsWith(`export-${format}`)))).toEqual([]);
+      expect(
+        treeChanges(
+          before,
+          treeHash(root, (p) => p.startsWith(`export-${format}`)),
+        ),
+      ).toEqual([]);
       for (const file of readdirSync(out, { recursive: true }) as string[]) {
         if (!/\.(csv|jsonl|json|md)$/.test(file)) continue;
         const text = readFileSync(join(out, file), 'utf8');
@@ -137,7 +156,11 @@ describe('a feed with credentials in its links and control sequences in its titl
         expect(text, file).not.toContain(CANON_SECRET);
       }
     }
-    for (const args of [['incidents', '--json'], ['query', '--json'], ['sources', 'status', '--json']]) {
+    for (const args of [
+      ['incidents', '--json'],
+      ['query', '--json'],
+      ['sources', 'status', '--json'],
+    ]) {
       const r = triage(['--db', db, ...args]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout + r.stderr).not.toContain(SECRET);
@@ -153,9 +176,12 @@ describe('a store written before links were stripped', () => {
     try {
       await store.run(`UPDATE documents SET url = replace(url, 'https://', 'https://old:${LEGACY}@'),
         canonical_url = 'https://old:${LEGACY}@canon.example/a'`);
-      await store.run(`UPDATE incidents SET record = replace(record::VARCHAR, 'https://', 'https://old:${LEGACY}@')::JSON`);
+      await store.run(
+        `UPDATE incidents SET record = replace(record::VARCHAR, 'https://', 'https://old:${LEGACY}@')::JSON`,
+      );
       const planted = await store.one<{ n: number }>(
-        `SELECT count(*) AS n FROM incidents WHERE record::VARCHAR LIKE '%${LEGACY}@%'`);
+        `SELECT count(*) AS n FROM incidents WHERE record::VARCHAR LIKE '%${LEGACY}@%'`,
+      );
       expect(Number(planted?.n)).toBeGreaterThan(0);
     } finally {
       store.close();
@@ -171,8 +197,12 @@ describe('a store written before links were stripped', () => {
         if (/^(documents|incidents)\./.test(file)) expect(text, file).toMatch(/https:\/\/news\d\.example\//);
       }
     }
-    for (const args of [['incidents', '--json'], ['query', '--json'], ['query', '--csv'],
-      ['query', '--json', '--sql', 'SELECT url, canonical_url FROM documents']]) {
+    for (const args of [
+      ['incidents', '--json'],
+      ['query', '--json'],
+      ['query', '--csv'],
+      ['query', '--json', '--sql', 'SELECT url, canonical_url FROM documents'],
+    ]) {
       const r = triage(['--db', s.db, ...args]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout, args.join(' ')).not.toContain(LEGACY);

@@ -9,7 +9,9 @@ import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
 import { hostileStore, type HostileStore } from './output-fixture.ts';
 
 let s: HostileStore;
-beforeAll(() => { s = hostileStore('files'); }, 120_000);
+beforeAll(() => {
+  s = hostileStore('files');
+}, 120_000);
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 /** export opens the store read-only: it must not change either. */
@@ -22,11 +24,13 @@ describe('export --out', () => {
       const out = join(s.root, `manifest-${format}`);
       const r = exportTo(out, format);
       expect(r.status, r.stderr).toBe(0);
-      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as
-        { files: Record<string, string> };
-      const files = (readdirSync(out, { recursive: true, withFileTypes: true }))
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+        files: Record<string, string>;
+      };
+      const files = readdirSync(out, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile() && !(e.parentPath === out && e.name === 'manifest.json'))
-        .map((e) => join(e.parentPath, e.name).slice(out.length + 1)).sort();
+        .map((e) => join(e.parentPath, e.name).slice(out.length + 1))
+        .sort();
       expect(Object.keys(manifest.files).sort()).toEqual(files);
       for (const f of files) expect(manifest.files[f], f).toBe(sha(join(out, f)));
       // an unchanged earlier export is replaced
@@ -42,7 +46,8 @@ describe('export --out', () => {
     const r = exportTo(out, 'jsonl');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
-      /--out holds files the earlier export did not write \(notes\.docx\): refusing to replace it, nothing was del/);
+      /--out holds files the earlier export did not write \(notes\.docx\): refusing to replace it, nothing was del/,
+    );
     expect(treeChanges(before, treeHash(s.root))).toEqual([]);
   });
 
@@ -79,8 +84,11 @@ describe('export --out', () => {
     writeFileSync(join(root, 'forged', 'mine.txt'), 'mine');
     writeFileSync(join(root, 'forged', 'manifest.json'), JSON.stringify({ generator: 'triage export', files: {} }));
     const before = treeHash(root);
-    const expected: [string, RegExp][] = [['file.txt', /is a file, not a folder/], ['link', /is a symbolic link/],
-      ['forged', /did not write \(mine\.txt\)/]];
+    const expected: [string, RegExp][] = [
+      ['file.txt', /is a file, not a folder/],
+      ['link', /is a symbolic link/],
+      ['forged', /did not write \(mine\.txt\)/],
+    ];
     for (const [name, message] of expected) {
       const r = exportTo(join(root, name));
       expect(r.status, name).toBe(2);
@@ -95,7 +103,8 @@ describe('export --out', () => {
     const before = treeHash(s.root);
     const script = 'trap "" XFSZ; ulimit -f 4; exec "$NODE" "$BIN" --db "$DB" export --format csv --out "$OUT"';
     const r = spawnSync('bash', ['-c', script], {
-      encoding: 'utf8', timeout: 120_000,
+      encoding: 'utf8',
+      timeout: 120_000,
       env: { ...process.env, TZ: 'UTC', NODE: process.execPath, BIN, DB: s.db, OUT: out },
     });
     expect(r.status, r.stderr).toBe(4);
@@ -134,8 +143,10 @@ describe('report --out', () => {
     mkdirSync(join(root, 'folder'));
     spawnSync('mkfifo', [join(root, 'pipe')]);
     const before = treeHash(root);
-    for (const [name, message] of [['folder', /--out is a folder: give a file name/],
-      ['pipe', /--out is not a regular file/]] as const) {
+    for (const [name, message] of [
+      ['folder', /--out is a folder: give a file name/],
+      ['pipe', /--out is not a regular file/],
+    ] as const) {
       for (const force of [[], ['--force']]) {
         const r = report(join(root, name), ...force);
         expect(r.status, `${name} ${force}`).toBe(2);

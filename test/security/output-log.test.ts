@@ -20,10 +20,12 @@ describe('the log sink', () => {
   });
 
   it('removes user name and password from URLs in a text, and only those', () => {
-    expect(redactUserinfo('GET http://u:p@h.example/x failed, see https://a:b@c@d.example?q=1'))
-      .toBe('GET http://h.example/x failed, see https://d.example?q=1');
+    expect(redactUserinfo('GET http://u:p@h.example/x failed, see https://a:b@c@d.example?q=1')).toBe(
+      'GET http://h.example/x failed, see https://d.example?q=1',
+    );
     expect(redactUserinfo('mail bob@example.org about https://h.example/@user')).toBe(
-      'mail bob@example.org about https://h.example/@user');
+      'mail bob@example.org about https://h.example/@user',
+    );
     expect(stripUserinfo('https://u:p%40ss@h.example:8443/a?b#c')).toBe('https://h.example:8443/a?b#c');
     expect(safeLine(`x http://u:pw@h/\u001b[2J`)).toBe('x http://h/\\x1b[2J');
   });
@@ -40,7 +42,8 @@ describe('file names and error messages on stderr', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^warning: .*report\\x1b\]52;c;cm0gLXJmIH4=\\x07\\x1b\[2J\\x1b\[3J\\x1bc\\nerror: forged\.html/);
+      /^warning: .*report\\x1b\]52;c;cm0gLXJmIH4=\\x07\\x1b\[2J\\x1b\[3J\\x1bc\\nerror: forged\.html/,
+    );
     expect(treeChanges(before, treeHash(root))).toEqual([]);
   });
 

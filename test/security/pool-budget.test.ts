@@ -43,7 +43,8 @@ describe('worker pool time budget', () => {
     try {
       await ingestPages({ store, clock, log: silentLogger, pool, batchSize: 2 }, readLocalDir(dir, { clock }), stats);
       const failures = await store.all<{ item: string; stage: string; reason: string; message: string }>(
-        'SELECT item, stage, reason, message FROM failures ORDER BY item');
+        'SELECT item, stage, reason, message FROM failures ORDER BY item',
+      );
       expect(failures.map((f) => [f.item, f.stage, f.reason])).toEqual([
         [join(dir, 'b-stuck.txt'), 'clean', 'timeout'],
         [join(dir, 'c-crash.txt'), 'clean', 'parse_error'],
@@ -67,13 +68,24 @@ describe('worker pool time budget', () => {
         await extracting.close();
       }
       const extractFailures = await store.all<{ item: string; reason: string; message: string }>(
-        `SELECT item, reason, message FROM failures WHERE stage = 'extract'`);
-      expect(extractFailures).toEqual([{ item: join(dir, 'f-slow-extract.txt'), reason: 'timeout',
-        message: 'extract took longer than 15 s; its worker was replaced' }]);
+        `SELECT item, reason, message FROM failures WHERE stage = 'extract'`,
+      );
+      expect(extractFailures).toEqual([
+        {
+          item: join(dir, 'f-slow-extract.txt'),
+          reason: 'timeout',
+          message: 'extract took longer than 15 s; its worker was replaced',
+        },
+      ]);
     } finally {
       await pool.close();
       store.close();
     }
-    expect(treeChanges(before, treeHash(root, (rel) => rel.startsWith('out')))).toEqual([]);
+    expect(
+      treeChanges(
+        before,
+        treeHash(root, (rel) => rel.startsWith('out')),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 // Every kind of statement DuckDB parses (StatementType), aimed at what lies outside the store: the database file
 // itself, a file beside it, /etc/passwd, a loopback URL, extensions, settings. Shared by the --sql tests.
 
-export interface Targets { dir: string; db: string; outside: string; url: string }
+export interface Targets {
+  dir: string;
+  db: string;
+  outside: string;
+  url: string;
+}
 
 /** Hostile statements, each named by the kind DuckDB gives it. */
 export function hostileStatements(t: Targets): [kind: string, sql: string][] {

@@ -29,7 +29,10 @@ beforeAll(async () => {
   const store = await Store.open(db);
   await store.run("INSERT INTO sources (source_id, kind, url) VALUES ('s1', 'rss', 'https://example.org/feed')");
   store.close();
-  server = createServer((_, res) => { requests++; res.end(`name,secret\nx,${CANARY}\n`); });
+  server = createServer((_, res) => {
+    requests++;
+    res.end(`name,secret\nx,${CANARY}\n`);
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   t = { dir, db, outside, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 });
@@ -54,8 +57,12 @@ function cli(args: string[]): Promise<{ status: number | null; stdout: string; s
     const p = spawn(process.execPath, [BIN, '--db', t.db, ...args], { env: { ...process.env, TZ: 'UTC' } });
     let stdout = '';
     let stderr = '';
-    p.stdout.on('data', (d) => { stdout += d; });
-    p.stderr.on('data', (d) => { stderr += d; });
+    p.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    p.stderr.on('data', (d) => {
+      stderr += d;
+    });
     p.on('close', (status) => done({ status, stdout, stderr }));
   });
 }
@@ -92,8 +99,13 @@ describe('query --sql through the command', () => {
 
   it('runs queries, and DESCRIBE / SUMMARIZE / EXPLAIN of a query, with numbers as numbers', async () => {
     expect(JSON.parse((await runSql('SELECT count(*) AS n FROM sources')).stdout)).toEqual([{ n: 1 }]);
-    for (const sql of ['DESCRIBE sources', 'SUMMARIZE sources', 'EXPLAIN SELECT * FROM sources',
-      'EXPLAIN ANALYZE SELECT count(*) FROM sources', 'WITH s AS (SELECT 1 AS x) SELECT * FROM s']) {
+    for (const sql of [
+      'DESCRIBE sources',
+      'SUMMARIZE sources',
+      'EXPLAIN SELECT * FROM sources',
+      'EXPLAIN ANALYZE SELECT count(*) FROM sources',
+      'WITH s AS (SELECT 1 AS x) SELECT * FROM s',
+    ]) {
       const r = await runSql(sql);
       expect(r.code, `${sql}: ${r.message}`).toBe(0);
       expect(JSON.parse(r.stdout).length, sql).toBeGreaterThan(0);
@@ -191,8 +203,10 @@ describe('query --sql as a process', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(r.stdout).toBe('');
     });
-    const [big, csv] = await Promise.all([cli(['query', '--sql', 'SELECT * FROM range(50000000)']),
-      cli(['query', '--sql', "SELECT range AS i, '=1+1' AS f FROM range(20)", '--csv', '--limit', '5'])]);
+    const [big, csv] = await Promise.all([
+      cli(['query', '--sql', 'SELECT * FROM range(50000000)']),
+      cli(['query', '--sql', "SELECT range AS i, '=1+1' AS f FROM range(20)", '--csv', '--limit', '5']),
+    ]);
     expect(big.status, big.stderr).toBe(0);
     expect(JSON.parse(big.stdout)).toHaveLength(10_000);
     expect(big.stderr).toMatch(/cut at 10000 rows/);

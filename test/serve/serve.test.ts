@@ -36,9 +36,17 @@ afterAll(async () => {
 /** Chromium with a throw-away profile (playwright passes it as --user-data-dir) and no background traffic. */
 async function openBrowser(): Promise<BrowserContext> {
   browser ??= await chromium.launchPersistentContext(profile, {
-    executablePath: await chromiumPath(), headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    executablePath: await chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return browser;
 }
@@ -57,20 +65,26 @@ describe('triage serve', () => {
 
   it('escapes untrusted text everywhere it renders it', async () => {
     const evil = `"><script>alert(1)</script><img src=x onerror=alert(2)>`;
-    const html = await (await fetch(`${server.url}/?victim=${encodeURIComponent(evil)}&text=${encodeURIComponent(evil)}`)).text();
+    const html = await (
+      await fetch(`${server.url}/?victim=${encodeURIComponent(evil)}&text=${encodeURIComponent(evil)}`)
+    ).text();
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;');
     expect(esc(`<a href="x">'&`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
     expect(link('javascript:alert(1)', 'x')).toBe('x');
-    expect(link('https://a.example/?q="x"', '<b>')).toBe('<a href="https://a.example/?q=&quot;x&quot;" rel="noopener noreferrer nofollow" target="_blank">&lt;b&gt;</a>');
+    expect(link('https://a.example/?q="x"', '<b>')).toBe(
+      '<a href="https://a.example/?q=&quot;x&quot;" rel="noopener noreferrer nofollow" target="_blank">&lt;b&gt;</a>',
+    );
     expect(highlighted('a <b> crore', [[6, 11]])).toBe('a &lt;b&gt; <mark>crore</mark>');
   });
 
   it('in Chromium: search "crore", open the AIIMS incident, see at least 3 sources with links', async () => {
     const page = await (await openBrowser()).newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${server.url}/`);
     await page.fill('input[name="text"]', 'crore');
     await Promise.all([page.waitForURL(/text=crore/), page.click('button[type="submit"]')]);
@@ -81,10 +95,13 @@ describe('triage serve', () => {
     expect(await page.locator('h1').textContent()).toMatch(/All India Institute of Medical Sciences/);
     const sources = page.locator('ol.sources li.source a');
     expect(await sources.count()).toBeGreaterThanOrEqual(3);
-    for (const href of await sources.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^https:\/\//);
+    for (const href of await sources.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect(href).toMatch(/^https:\/\//);
     expect(await page.locator('ol.sources mark').count()).toBeGreaterThan(0);
     // the stylesheet loaded under the CSP
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)).toBe('rgb(29, 53, 87)');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)).toBe(
+      'rgb(29, 53, 87)',
+    );
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -34,7 +34,8 @@ async function statsConsistent(): Promise<boolean> {
 
 describe('search index', () => {
   it('indexes new documents once, re-indexes changed ones, drops removed ones', async () => {
-    for (let i = 0; i < 8; i++) await putDoc(`d${i}`, `v${i}`, `Hospital ${i}`, `Ransomware hit clinic number ${i}. Patients were diverted.`);
+    for (let i = 0; i < 8; i++)
+      await putDoc(`d${i}`, `v${i}`, `Hospital ${i}`, `Ransomware hit clinic number ${i}. Patients were diverted.`);
     expect((await updateSearchIndex(store, new Map())).indexed).toBe(8);
     expect((await updateSearchIndex(store, new Map())).indexed).toBe(0);
     expect(await statsConsistent()).toBe(true);
@@ -59,15 +60,30 @@ describe('search index', () => {
     await store.run(`UPDATE meta SET value = 'plurals only' WHERE key = 'search_stemmer'`);
     await store.run(`UPDATE search_terms SET term = 'hospital' WHERE term = 'hospit'`);
     expect((await updateSearchIndex(store, new Map())).indexed).toBe(1);
-    expect(await store.all(`SELECT DISTINCT term FROM search_terms WHERE term LIKE 'hosp%'`)).toEqual([{ term: 'hospit' }]);
+    expect(await store.all(`SELECT DISTINCT term FROM search_terms WHERE term LIKE 'hosp%'`)).toEqual([
+      { term: 'hospit' },
+    ]);
     expect(await statsConsistent()).toBe(true);
   });
 });
 
 describe('tokens, snippets, proximity', () => {
   it('tokenises Unicode words, drops stop words, stems with Porter (natural)', () => {
-    expect(terms('Hospitals in São Paulo: 3 clinics, ₹50 lakh!')).toEqual(['hospit', 'são', 'paulo', '3', 'clinic', '50', 'lakh']);
-    expect([stem('policies'), stem('breaches'), stem('hacked'), stem('hacking')]).toEqual(['polici', 'breach', 'hack', 'hack']);
+    expect(terms('Hospitals in São Paulo: 3 clinics, ₹50 lakh!')).toEqual([
+      'hospit',
+      'são',
+      'paulo',
+      '3',
+      'clinic',
+      '50',
+      'lakh',
+    ]);
+    expect([stem('policies'), stem('breaches'), stem('hacked'), stem('hacking')]).toEqual([
+      'polici',
+      'breach',
+      'hack',
+      'hack',
+    ]);
     expect(terms('hospitals')).toEqual(terms('hospital'));
     expect(acronym('All India Institute of Medical Sciences')).toBe('aiims');
   });

@@ -8,26 +8,54 @@ import { Store } from '../../store/store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-upsert-'));
 const stores: Store[] = [];
-const open = async (name: string) => { const s = await Store.open(join(dir, `${name}.duckdb`)); stores.push(s); return s; };
+const open = async (name: string) => {
+  const s = await Store.open(join(dir, `${name}.duckdb`));
+  stores.push(s);
+  return s;
+};
 afterAll(() => stores.forEach((s) => s.close()));
 
 describe('Store.upsert', () => {
   it('replaces rows by a single-column key and appends new ones', async () => {
     const s = await open('single');
-    await s.upsert('meta', ['key', 'value'], [['a', '1'], ['b', '2']]);
-    await s.upsert('meta', ['key', 'value'], [['b', '20'], ['c', '30']]);
-    expect(await s.all('SELECT key, value FROM meta WHERE key IN (\'a\', \'b\', \'c\') ORDER BY key'))
-      .toEqual([{ key: 'a', value: '1' }, { key: 'b', value: '20' }, { key: 'c', value: '30' }]);
+    await s.upsert(
+      'meta',
+      ['key', 'value'],
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+    );
+    await s.upsert(
+      'meta',
+      ['key', 'value'],
+      [
+        ['b', '20'],
+        ['c', '30'],
+      ],
+    );
+    expect(await s.all("SELECT key, value FROM meta WHERE key IN ('a', 'b', 'c') ORDER BY key")).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '20' },
+      { key: 'c', value: '30' },
+    ]);
   });
 
   it('replaces rows by a composite key without touching rows that share one key column', async () => {
     const s = await open('composite');
     const cols = ['version_id', 'extractor_version', 'doc_id', 'relevant', 'relevance', 'attack_date', 'record'];
-    await s.upsert('extractions', cols, [['v1', 'x1', 'd1', true, 0.9, '2022-11-23', { n: 1 }], ['v1', 'x2', 'd1', false, 0.1, null, { n: 2 }]]);
+    await s.upsert('extractions', cols, [
+      ['v1', 'x1', 'd1', true, 0.9, '2022-11-23', { n: 1 }],
+      ['v1', 'x2', 'd1', false, 0.1, null, { n: 2 }],
+    ]);
     await s.upsert('extractions', cols, [['v1', 'x1', 'd1', false, 0.2, null, { n: 3 }]]);
     const rows = await s.all<{ extractor_version: string; relevant: boolean; record: string }>(
-      'SELECT extractor_version, relevant, record FROM extractions ORDER BY extractor_version');
-    expect(rows.map((r) => [r.extractor_version, r.relevant, JSON.parse(r.record).n])).toEqual([['x1', false, 3], ['x2', false, 2]]);
+      'SELECT extractor_version, relevant, record FROM extractions ORDER BY extractor_version',
+    );
+    expect(rows.map((r) => [r.extractor_version, r.relevant, JSON.parse(r.record).n])).toEqual([
+      ['x1', false, 3],
+      ['x2', false, 2],
+    ]);
   });
 
   it('replaces the same rows many times within a small memory limit', async () => {
@@ -38,10 +66,15 @@ describe('Store.upsert', () => {
     const filler = 'x'.repeat(500);
     for (let round = 0; round < 40; round++) {
       const base = (round % 10) * 2000;
-      await s.upsert('meta', ['key', 'value'], Array.from({ length: 2000 }, (_, i) => [`key-${base + i}`, `${filler}${round}`]));
+      await s.upsert(
+        'meta',
+        ['key', 'value'],
+        Array.from({ length: 2000 }, (_, i) => [`key-${base + i}`, `${filler}${round}`]),
+      );
     }
     const keys = await s.one<{ n: number; last: string }>(
-      "SELECT count(*) AS n, max(value) FILTER (WHERE key = 'key-19999') AS last FROM meta WHERE key LIKE 'key-%'");
+      "SELECT count(*) AS n, max(value) FILTER (WHERE key = 'key-19999') AS last FROM meta WHERE key LIKE 'key-%'",
+    );
     expect(keys).toEqual({ n: 20_000, last: `${filler}39` });
   });
 });

@@ -9,7 +9,10 @@ import { sortIncidents } from '../../analyze/resolve/ids.ts';
 import type { Resolved } from '../../analyze/resolve/resolve.ts';
 import type { ResolveOptions } from '../../analyze/resolve/types.ts';
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /** The current version of every document, in doc_id order. */
 export async function currentArticles(store: Store): Promise<CleanArticle[]> {
@@ -33,9 +36,18 @@ export async function currentExtractions(store: Store, extractorVersion: string)
 }
 
 /** resolveBlocked() collected: the same value as resolve() (tests, small inputs). */
-export async function resolveBlockedAll(docs: CleanArticle[], extractions: Extraction[], opts: ResolveOptions,
-  io: Omit<BlockedInput, 'emit'>): Promise<Resolved> {
+export async function resolveBlockedAll(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  opts: ResolveOptions,
+  io: Omit<BlockedInput, 'emit'>,
+): Promise<Resolved> {
   const incidents: Incident[] = [];
-  const clusters = await resolveBlocked(docs, extractions, opts, { ...io, emit: async (b) => { incidents.push(...b); } });
+  const clusters = await resolveBlocked(docs, extractions, opts, {
+    ...io,
+    emit: async (b) => {
+      incidents.push(...b);
+    },
+  });
   return { clusters, incidents: sortIncidents(incidents) };
 }

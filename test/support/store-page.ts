@@ -8,8 +8,12 @@ import { countFailure, countOutcome, type IngestStats } from '../../pipeline/ing
 import { saveArticle } from '../../store/documents.ts';
 import { clearFailure, recordFailure, recordFetch, type FetchRow } from '../../store/ingest-state.ts';
 
-export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>, page: FetchedPage,
-  stats: IngestStats, fetch?: FetchRow): Promise<CleanArticle | null> {
+export async function storePage(
+  deps: Pick<IngestDeps, 'store' | 'clock' | 'log' | 'clean'>,
+  page: FetchedPage,
+  stats: IngestStats,
+  fetch?: FetchRow,
+): Promise<CleanArticle | null> {
   const { store } = deps;
   const item = page.file ?? page.url;
   const at = deps.clock.now().toISOString();
@@ -21,7 +25,14 @@ export async function storePage(deps: Pick<IngestDeps, 'store' | 'clock' | 'log'
     countFailure(stats, reason);
     deps.log.warn(`${item}: ${reason}: ${messageFor(err, item)}`);
     await store.transaction(async () => {
-      if (fetch) await recordFetch(store, { ...fetch, etag: null, last_modified: null, error_reason: reason, error: describe(err) });
+      if (fetch)
+        await recordFetch(store, {
+          ...fetch,
+          etag: null,
+          last_modified: null,
+          error_reason: reason,
+          error: describe(err),
+        });
       await recordFailure(store, { stage: 'clean', item, reason, message: messageFor(err, item), at });
     });
     return null;

@@ -1,7 +1,16 @@
 // Aussie Health News: a Drupal-style site (regions, node/field classes, lead image with credit).
 import type { PageCtx } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, navLinks, openGraph, placeholderSvg, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  navLinks,
+  openGraph,
+  placeholderSvg,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics } from '../scripts.ts';
 import { esc, hashNum, humanDate, pick } from '../util.ts';
@@ -54,7 +63,9 @@ ${blocksHtml(a.blocks).join('\n')}
 <aside class="layout-sidebar-second" role="complementary">
 <div class="block block-newsletter"><h2>Daily health bulletin</h2><p>Get the day's health news from around Australia in your inbox.</p><a class="button" href="/newsletter">Subscribe for free</a></div>
 <div class="block block-views-related"><h2>Related stories</h2><div class="view-content"><ul>
-${relatedLinks(c).map((r) => `<li class="views-row"><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<li class="views-row"><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></div></div>
 <div class="block block-ad" id="ahn-mrec">Advertisement</div>
 </aside>

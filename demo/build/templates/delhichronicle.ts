@@ -3,7 +3,16 @@
 import type { PageCtx } from '../context.ts';
 import { urlOf } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, midIndex, navLinks, openGraph, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  midIndex,
+  navLinks,
+  openGraph,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics, buildStamp, leakedHtml } from '../scripts.ts';
 import { esc, hashNum, humanDate } from '../util.ts';
@@ -62,10 +71,17 @@ ${a.leak_script ? leakedHtml(c) : ''}
 <div class="comment_wrap" id="comments"><a id="cmtToggle" href="javascript:void(0)">Click here to comment</a><div class="comment-box" style="display:none"><p>Be the first to comment.</p><p class="cmt_note">Comments are moderated and will appear after approval.</p></div></div>
 </div>
 <div class="related_news"><h3>Related Stories</h3><ul>
-${relatedLinks(c).map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></div>
 </div>
-<div class="right_col"><div class="ad_rhs" id="rhs_300">Advertisement</div><div class="trending"><h3>Trending</h3><ol>${relatedLinks(c).slice(1).map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('')}</ol></div></div>
+<div class="right_col"><div class="ad_rhs" id="rhs_300">Advertisement</div><div class="trending"><h3>Trending</h3><ol>${relatedLinks(
+    c,
+  )
+    .slice(1)
+    .map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+    .join('')}</ol></div></div>
 </div>
 <div class="footer"><div class="footer_links"><a href="/about-us.html">About Us</a> | <a href="/contact-us.html">Contact Us</a> | <a href="/advertise.html">Advertise with Us</a> | <a href="/privacy-policy.html">Privacy Policy</a> | <a href="/feed.xml">RSS</a></div>
 <p class="copyright">Copyright ${esc(copyright(c))}. All rights reserved.</p></div>

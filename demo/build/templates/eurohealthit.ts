@@ -1,7 +1,16 @@
 // EuroHealth IT Review: an ageing XHTML-era CMS served as windows-1252 (ids for layout, table footer).
 import type { PageCtx } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, navLinks, openGraph, placeholderSvg, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  navLinks,
+  openGraph,
+  placeholderSvg,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics, buildStamp } from '../scripts.ts';
 import { esc, humanDate, pick } from '../util.ts';
@@ -11,16 +20,26 @@ const IMAGE = '/images/stories/ehit-default.svg';
 function render(c: PageCtx): string {
   const { a, o } = c;
   const nav = navLinks(c, (s) => `/${s}/index.html`);
-  const caption = pick(a.id, ['Picture: EuroHealth IT Review library', 'Image for illustration only', 'Picture: stock image']);
+  const caption = pick(a.id, [
+    'Picture: EuroHealth IT Review library',
+    'Image for illustration only',
+    'Picture: stock image',
+  ]);
   const [first, ...rest] = blocksHtml(a.blocks);
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" lang="${o.lang}" xml:lang="${o.lang}">
 <head>
 <meta charset="windows-1252" />
 <meta http-equiv="Content-Type" content="text/html; charset=windows-1252" />
-${metaBasics(c).map((t) => t.replace(/">$/, '" />')).join('\n')}
-${openGraph(c, IMAGE).map((t) => t.replace(/">$/, '" />')).join('\n')}
-${twitterCard(c).map((t) => t.replace(/">$/, '" />')).join('\n')}
+${metaBasics(c)
+  .map((t) => t.replace(/">$/, '" />'))
+  .join('\n')}
+${openGraph(c, IMAGE)
+  .map((t) => t.replace(/">$/, '" />'))
+  .join('\n')}
+${twitterCard(c)
+  .map((t) => t.replace(/">$/, '" />'))
+  .join('\n')}
 <link rel="alternate" type="application/rss+xml" title="EuroHealth IT Review RSS" href="https://${o.host}/rss.xml" />
 <link rel="stylesheet" type="text/css" href="/css/ehit_2012.css" />
 ${jsonLd(c, { asciiOnly: true })}
@@ -51,7 +70,9 @@ ${rest.join('\n')}
 <div class="comments"><h3>Comments</h3><p>Be the first to comment on this article.</p><p><a href="/comment.php?article=${esc(a.id)}">Click here to comment</a></p></div>
 </div>
 <div class="related"><h3>Related stories</h3><ul>
-${relatedLinks(c).map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></div>
 </div>
 <div id="sidebar">

@@ -1,7 +1,16 @@
 // Health Cyber Daily: a WordPress-style trade site (entry-* classes, sidebar, hero image).
 import type { PageCtx } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, navLinks, openGraph, placeholderSvg, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  navLinks,
+  openGraph,
+  placeholderSvg,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics, buildStamp } from '../scripts.ts';
 import { esc, hashNum, humanDate, pick } from '../util.ts';
@@ -72,12 +81,17 @@ ${blocksHtml(a.blocks).join('\n')}
 <footer class="entry-footer"><span class="tags-links">Filed under <a href="/category/${esc(a.section.toLowerCase().replace(/[^a-z0-9]+/g, '-'))}/">${esc(a.section)}</a></span></footer>
 </article>
 <section class="related-posts"><h2 class="related-title">Related stories</h2><ul>
-${relatedLinks(c).map((r) => `  <li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `  <li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></section>
 <div id="comments" class="comments-area"><h2 class="comments-title">Comments</h2><p class="no-comments">Be the first to comment.</p><a href="#respond" class="comment-reply-link">Click here to comment</a></div>
 </main></div>
 <aside id="secondary" class="widget-area"><section class="widget widget_ad"><div id="hcd-rail-1" class="ad-slot">Advertisement</div></section>
-<section class="widget widget_popular"><h2 class="widget-title">Most read</h2><ol>${relatedLinks(c).slice(0, 3).map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('')}</ol></section></aside>
+<section class="widget widget_popular"><h2 class="widget-title">Most read</h2><ol>${relatedLinks(c)
+    .slice(0, 3)
+    .map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+    .join('')}</ol></section></aside>
 </div>
 <footer id="colophon" class="site-footer"><nav class="footer-navigation"><a href="/about/">About</a> | <a href="/contact/">Contact</a> | <a href="/advertise/">Advertise</a> | <a href="/privacy/">Privacy</a> | <a href="/feed.xml">RSS</a></nav>
 <div class="site-info">${esc(copyright(c))}. All rights reserved.</div></footer>

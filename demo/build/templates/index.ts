@@ -11,6 +11,13 @@ import { template as secureops } from './secureops.ts';
 import { template as sentinelgrid } from './sentinelgrid.ts';
 
 export const TEMPLATES: Record<string, Template> = {
-  healthcyberdaily, delhichronicle, indiamorningpost, medtechwire, eurohealthit, aussiehealth, secureops,
-  northerngazette, sentinelgrid,
+  healthcyberdaily,
+  delhichronicle,
+  indiamorningpost,
+  medtechwire,
+  eurohealthit,
+  aussiehealth,
+  secureops,
+  northerngazette,
+  sentinelgrid,
 };

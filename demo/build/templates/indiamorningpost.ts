@@ -3,16 +3,33 @@
 import type { PageCtx } from '../context.ts';
 import { urlOf } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, midIndex, navLinks, openGraph, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  midIndex,
+  navLinks,
+  openGraph,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics, dataIsland, leakedHtml } from '../scripts.ts';
 import { esc, humanDate } from '../util.ts';
 
 // CSS-module style names, as a bundler would emit them
 const K = {
-  header: 'Header_wrap__q3k9d', nav: 'Nav_list__7fGh2', main: 'Article_main__Zx81p', h1: 'Article_headline__3nP0a',
-  summary: 'Article_summary__b7LmQ', meta: 'Byline_row__s9Tt4', body: 'ArticleBody_content__Wm2xe',
-  also: 'AlsoRead_box__p0Q1r', share: 'Share_bar__Hh4kA', related: 'Related_grid__e5Yw1', footer: 'Footer_root__9aLmC',
+  header: 'Header_wrap__q3k9d',
+  nav: 'Nav_list__7fGh2',
+  main: 'Article_main__Zx81p',
+  h1: 'Article_headline__3nP0a',
+  summary: 'Article_summary__b7LmQ',
+  meta: 'Byline_row__s9Tt4',
+  body: 'ArticleBody_content__Wm2xe',
+  also: 'AlsoRead_box__p0Q1r',
+  share: 'Share_bar__Hh4kA',
+  related: 'Related_grid__e5Yw1',
+  footer: 'Footer_root__9aLmC',
 };
 
 function render(c: PageCtx): string {
@@ -25,7 +42,9 @@ function render(c: PageCtx): string {
   const body = blocksHtml(a.blocks, {}, (i) => (i === mid ? alsoBox : ''));
   if (a.standfirst) body.unshift(`<p>${esc(a.standfirst)}</p>`);
   const nav = navLinks(c, (s) => `/news/${s}/`);
-  const updated = a.modified ? `<span class="Byline_updated__k2">Updated: <time datetime="${c.modified}">${esc(humanDate(c.modified, 'in').replace('Updated: ', ''))}</time></span>` : '';
+  const updated = a.modified
+    ? `<span class="Byline_updated__k2">Updated: <time datetime="${c.modified}">${esc(humanDate(c.modified, 'in').replace('Updated: ', ''))}</time></span>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="${o.lang}">
 <head>
@@ -59,7 +78,9 @@ ${a.leak_script ? leakedHtml(c) : ''}
 <section class="Comments_root__c1"><button type="button" id="cmtToggle" class="Comments_toggle__c2">Click here to comment</button><div class="comment-box" hidden><p>Be the first to comment</p></div></section>
 </div>
 <section class="${K.related}"><h3>Related stories</h3>
-${relatedLinks(c).map((r) => `<div class="Related_card__e2"><a href="${esc(r.href)}">${esc(r.title)}</a></div>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<div class="Related_card__e2"><a href="${esc(r.href)}">${esc(r.title)}</a></div>`)
+  .join('\n')}
 </section>
 </main>
 <footer class="${K.footer}"><ul>${['About us', 'Careers', 'Contact', 'Terms of use', 'Privacy'].map((l) => `<li><a href="/${l.toLowerCase().replace(/ /g, '-')}">${l}</a></li>`).join('')}</ul><p>${esc(copyright(c))}</p></footer>

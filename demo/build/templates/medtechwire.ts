@@ -1,7 +1,15 @@
 // MedTech Wire: a wire-service story page (BEM classes, compact layout, "Reporting by" trailer).
 import type { PageCtx } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, navLinks, openGraph, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  navLinks,
+  openGraph,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics } from '../scripts.ts';
 import { esc, humanDate } from '../util.ts';
@@ -44,7 +52,9 @@ ${blocksHtml(a.blocks, { p: 'story__para', h2: 'story__subhead' }).join('\n')}
 </article>
 <aside class="signup"><h2 class="signup__title">Health Tech Briefing</h2><p class="signup__text">A daily roundup of health technology news from our global newsroom.</p><a class="signup__btn" href="/newsletters">Sign up</a></aside>
 <section class="more"><h2 class="more__title">Related stories</h2><ul class="more__list">
-${relatedLinks(c).map((r) => `<li class="more__item"><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<li class="more__item"><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></section>
 <section class="discussion"><p class="discussion__empty">Be the first to comment.</p><a class="discussion__open" href="#discussion">Click here to comment</a></section>
 </main>

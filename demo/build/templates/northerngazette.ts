@@ -1,7 +1,16 @@
 // The Northern Gazette: a metropolitan daily (l-/c- prefixed classes, photo, subscriber prompt).
 import type { PageCtx } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, midIndex, navLinks, openGraph, placeholderSvg, relatedLinks, type Template,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  midIndex,
+  navLinks,
+  openGraph,
+  placeholderSvg,
+  relatedLinks,
+  type Template,
   twitterCard,
 } from '../head.ts';
 import { adLoader, analytics } from '../scripts.ts';
@@ -14,7 +23,8 @@ function render(c: PageCtx): string {
   const nav = navLinks(c, (s) => `/${s}/`);
   const credit = pick(a.id, ['THE NORTHERN GAZETTE FILES', 'Photo illustration / The Northern Gazette', 'Handout']);
   const mid = midIndex(a.blocks);
-  const promo = '<div class="c-inline-promo"><p>Support local journalism. <a href="/subscribe/">Subscribe for $1 a week</a>.</p></div>';
+  const promo =
+    '<div class="c-inline-promo"><p>Support local journalism. <a href="/subscribe/">Subscribe for $1 a week</a>.</p></div>';
   return `<!DOCTYPE html>
 <html lang="${o.lang}">
 <head>
@@ -52,7 +62,9 @@ ${blocksHtml(a.blocks, { p: 'c-paragraph', h2: 'c-heading' }, (i) => (i === mid 
 </article>
 <aside class="l-rail"><div class="c-ad c-ad--bigbox" id="bigbox-2">Advertisement</div>
 <section class="c-related"><h3 class="c-related__title">Related stories</h3><ul>
-${relatedLinks(c).map((r) => `<li class="c-related__item"><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<li class="c-related__item"><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></section></aside>
 </main>
 <footer class="l-footer"><ul class="c-footer__links"><li><a href="/about/">About us</a></li><li><a href="/contact/">Contact</a></li><li><a href="/corrections/">Corrections</a></li><li><a href="/terms/">Terms of Use</a></li><li><a href="/feed.xml">RSS</a></li></ul><p class="c-footer__copy">${esc(copyright(c))}, a division of Northern Media Group. All rights reserved.</p></footer>

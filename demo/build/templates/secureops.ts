@@ -2,7 +2,15 @@
 import type { PageCtx } from '../context.ts';
 import { paragraphs } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, navLinks, openGraph, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  navLinks,
+  openGraph,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { adLoader, analytics, buildStamp } from '../scripts.ts';
 import { esc, humanDate } from '../util.ts';
@@ -52,7 +60,12 @@ ${blocksHtml(a.blocks).join('\n')}
 </article>
 </main>
 <aside class="read-more-wrap outer"><div class="read-more inner"><h3 class="read-more-title">Related stories</h3>
-${relatedLinks(c).map((r) => `<article class="post-card"><h2 class="post-card-title"><a class="post-card-content-link" href="${esc(r.href)}">${esc(r.title)}</a></h2></article>`).join('\n')}
+${relatedLinks(c)
+  .map(
+    (r) =>
+      `<article class="post-card"><h2 class="post-card-title"><a class="post-card-content-link" href="${esc(r.href)}">${esc(r.title)}</a></h2></article>`,
+  )
+  .join('\n')}
 </div></aside>
 <footer class="site-footer outer"><div class="inner"><section class="copyright"><a href="/">${esc(o.name)}</a> ${esc(copyright(c).replace(` ${o.name}`, ''))}</section>
 <nav class="site-footer-nav"><a href="/about/">About</a><a href="/sponsor/">Sponsor</a><a href="/privacy/">Privacy</a><a href="/index.rdf">RSS</a></nav></div></footer>

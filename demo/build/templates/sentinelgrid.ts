@@ -2,7 +2,15 @@
 // their headings, an author bio box and a "Download the PDF" call to action.
 import type { PageCtx } from '../context.ts';
 import {
-  blocksHtml, copyright, jsonLd, metaBasics, navLinks, openGraph, relatedLinks, type Template, twitterCard,
+  blocksHtml,
+  copyright,
+  jsonLd,
+  metaBasics,
+  navLinks,
+  openGraph,
+  relatedLinks,
+  type Template,
+  twitterCard,
 } from '../head.ts';
 import { analytics } from '../scripts.ts';
 import { esc, humanDate } from '../util.ts';
@@ -63,7 +71,9 @@ ${report ? cta.replace('cta-download"', 'cta-download cta-download--end"') : ''}
 </article>
 <section class="newsletter"><h2>The Threat Brief</h2><p>Monthly research from Sentinel Grid, straight to your inbox.</p><form><input type="email" placeholder="Business email"><button type="submit">Subscribe</button></form></section>
 <section class="related"><h2>Related stories</h2><ul>
-${relatedLinks(c).map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`).join('\n')}
+${relatedLinks(c)
+  .map((r) => `<li><a href="${esc(r.href)}">${esc(r.title)}</a></li>`)
+  .join('\n')}
 </ul></section>
 <section class="discuss"><p>Be the first to comment.</p><a href="#discuss">Click here to comment</a></section>
 </main>
