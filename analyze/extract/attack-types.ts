@@ -95,7 +95,8 @@ export interface TypeContext {
 /** Does the cue stand in a sentence about this incident, stated rather than asked, denied or supposed? */
 function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean {
   const before = s.text.slice(0, m.index);
-  // a relative clause in the past tells a fact whatever the main clause's mood: "would not pay the hackers who locked …"
+  // a relative clause in the past tells a fact whatever the main clause's mood:
+  // "would not pay the hackers who locked …"
   const pastRelative = RELATIVE_END.test(before) && /ed\b/.test(m[0]);
   if ((HYPOTHETICAL.test(before) && !pastRelative) || HABIT.test(m[0]) || HABIT_BEFORE.test(before)) return false;
   if ((type === 'extortion' || type === 'phishing') && WARNING.test(before)) return false;
