@@ -8,6 +8,7 @@ import type { Span } from './text.ts';
 import { sentenceAt } from './text.ts';
 import { withTwins } from './fastre.ts';
 import { findDates, iso, utc, validDay, DAY, type DateMention } from './dates.ts';
+import { ORDINAL_WORD, smallNumber } from './numbers.ts';
 
 type Cue = 'verb' | 'noun' | 'report' | 'event';
 export type Governor = 'attack' | 'report' | 'limit' | 'other' | null;
@@ -46,9 +47,6 @@ function cues(lists: Lists): Cues {
   const nums = words(lists, 'date-numerals')
     .map((w) => w.split(' ')[1])
     .join('|');
-  const ordinals = words(lists, 'date-ordinals')
-    .map((w) => w.split(' ')[1])
-    .join('|');
   const verbs = listRe(lists, ['date-attack-verbs', 'date-event-verbs']).source;
   const limit = listRe(lists, 'date-limit-words').source;
   const AFTER = String.raw`(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?`;
@@ -84,7 +82,7 @@ function cues(lists: Lists): Cues {
     offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
     // "on Friday, the sixth day of a ransomware outage": the outage began five days before
     dayOf: new RegExp(
-      String.raw`^,?\s+(?:which was\s+|on\s+)?the\s+(\d+(?:st|nd|rd|th)|${ordinals})\s+` +
+      String.raw`^,?\s+(?:which was\s+|on\s+)?the\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
         String.raw`(?:straight\s+|consecutive\s+|full\s+)?day\s+of\s+${AFTER}${noun}`,
       'iu',
     ),
@@ -137,7 +135,7 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const off = c.offset.exec(right);
   if (off) return { gov: 'attack', shift: /^\d+$/.test(off[1]!) ? Number(off[1]) : numeral(lists, off[1]!) };
   const nth = c.dayOf.exec(right);
-  if (nth) return { gov: 'attack', shift: ordinal(lists, nth[1]!) - 1 };
+  if (nth) return { gov: 'attack', shift: (smallNumber(nth[1]!) ?? 1) - 1 };
   const attr = c.attributive.exec(right);
   if (attr) return { gov: attr[1] ? 'attack' : 'report', shift: 0 };
   const opening = text.slice(sent.start, d.start);
@@ -200,12 +198,6 @@ function leftGovernor(c: Cues, left: string): Governor {
     return 'report';
   }
   return null;
-}
-
-function ordinal(lists: Lists, w: string): number {
-  if (/^\d/.test(w)) return parseInt(w, 10);
-  const hit = words(lists, 'date-ordinals').find((x) => x.endsWith(' ' + w.toLowerCase()));
-  return hit ? Number(hit.split(' ')[0]) : 1;
 }
 
 function numeral(lists: Lists, w: string): number {

@@ -6,6 +6,8 @@ import { withTwin, withTwins } from './fastre.ts';
 export interface VictimCues {
   /** a healthcare head noun anywhere in a folded name */
   health: RegExp;
+  /** a healthcare head noun ending a folded word: "sint-annaziekenhuis" */
+  healthTail: RegExp;
   /** a health noun among the three lower-case words right before a name: "dialysis firm X", "groupe hospitalier X" */
   healthBefore: RegExp;
   /** a Romance health noun and its link right before a name: "centre hospitalier d'", "ospedale di" */
@@ -58,6 +60,7 @@ export function cues(lists: Lists): VictimCues {
   const tech = listRe(lists, 'victim-tech-nouns', 'u').source;
   const c: VictimCues = {
     health,
+    healthTail: new RegExp(String.raw`(?:${health.source})$`, 'u'),
     // (a comma may close the description: "an Irish hospital, X,")
     healthBefore: withTwin(
       new RegExp(

@@ -263,7 +263,7 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
   }
   /** the health noun ends the compound after its first part: "sint-annaziekenhuis", not "arztpraxen-verbund" */
   function healthEnd(f: string): boolean {
-    const m = new RegExp(`(?:${L.health.source})$`, 'u').exec(f);
+    const m = L.healthTail.exec(f);
     return !!m && m.index > f.indexOf('-');
   }
   function unknownWord(word: string): boolean {
