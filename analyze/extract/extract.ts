@@ -15,7 +15,7 @@ import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 import { maskAsides } from './asides.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.1';
+export const EXTRACTOR_VERSION = 'extract-0.7.2';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
@@ -33,11 +33,11 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const named = findActors(text, sents, ref);
   // …and is never its victim ("the hacking collective X, accusing the hospital …")
   const attackers = new Set(named.flatMap((a) => [fold(a.name), fold(a.canonical)]));
-  let victims = findVictims(text, sents, ref, published).filter(
+  const lang = detectLanguage(text, ref.lists).lang;
+  let victims = findVictims(text, sents, ref, published, lang).filter(
     (v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)),
   );
   const incident = hasIncident(sents, victims.length > 0, ref.lists);
-  const lang = detectLanguage(text, ref.lists).lang;
   const score = relevance(
     ref.lists,
     lang,

@@ -218,6 +218,8 @@ const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
 // Portuguese, Spanish and Italian ones also begin place names ("Los Angeles", "El Paso"): dropped unless they do
 const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 
+const ELIDED = /^[Ll]['’](?=\p{Ll}|\p{Lu}{2})/u;
+
 function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: string) => boolean): void {
   const romance = (k: number) =>
     ROMANCE_ARTICLE.test(fold(parts[k]!.w)) &&
@@ -253,6 +255,10 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
   if (cut > 0) parts.length = cut;
   while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
   if (!parts.length) return;
+  // a French or Italian elided article is no part of the name: "L'hôpital de Dax", "L'ASL di Bari" (a brand that
+  // writes it with a capital after it keeps it: "L'Oréal")
+  const elided = ELIDED.exec(parts[0]!.w);
+  if (elided) parts[0] = { w: parts[0]!.w.slice(2), s: parts[0]!.s + 2 };
   const last = parts[parts.length - 1]!;
   // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
   const bare = last.w.replace(/[,:;"”)]+$/u, '');

@@ -28,8 +28,9 @@ type Kind = 'health-orgs' | 'health-data' | 'cyber' | 'cyber-weak' | 'cyber-deni
 const HEALTH_NAME = withTwin(
   /\p{Lu}[\p{L}&'-]+\s+(?:Health(?:care)?|Medical|Dental|Pharma|Clinic|Hospital|Hospice)\b/u,
 );
-// "secuestro de datos", "sequestro de dados": the kidnapping word names ransomware here.
-const DATA_AFTER = /^\s+(?:de|of) (?:datos|dados|data)\b/i;
+// "secuestro de datos", "secuestraron los datos", "sequestrou os sistemas": the kidnapping word names ransomware here.
+const DATA_AFTER =
+  /^\s+(?:(?:de|of|los|las|sus|os|as|seus|suas|the|their)\s+){1,2}(?:datos|dados|data|sistemas?|servidores|archivos|arquivos|informaci[oó]n|informa[cç][aã]o)(?![\p{L}\p{N}])/iu;
 
 const KINDS: Kind[] = ['health-orgs', 'health-data', 'cyber', 'cyber-weak', 'cyber-denials', 'physical-crime', 'trend'];
 

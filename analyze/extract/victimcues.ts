@@ -14,6 +14,11 @@ export interface VictimCues {
   romanceHead: RegExp;
   /** …its link alone, as written (a cheap first look) */
   romanceEnd: RegExp;
+  /** a Romance health noun right before a name, no link between: "la clinique Sainte-Marthe", "el hospital X" */
+  romanceBare: RegExp;
+  /** a victim's position in the other languages: what stands right before the name, and right after it */
+  positionBefore: RegExp;
+  positionAfter: RegExp;
   /** a sentence that tells of a cyber incident, in any language the lists cover */
   incident: RegExp;
   /** a sentence that compares with another case or tells of the attacker's other victims */
@@ -51,11 +56,14 @@ const ROMANCE_ORG = 'centre|centro|groupe|groupement|complexe|institut|instituto
 const RUN_BY = '(?:run|operated|owned|managed)\\s+by';
 
 const cache = new WeakMap<Lists, VictimCues>();
+const OTHER_CYBER = /^cyber-(?!en$|weak-|denials-|defence-)[a-z]{2}$/;
 
 export function cues(lists: Lists): VictimCues {
   const hit = cache.get(lists);
   if (hit) return hit;
   const health = listRe(lists, 'victim-health-heads');
+  const adjective = listRe(lists, 'victim-romance-adjectives').source;
+  const facility = listRe(lists, 'victim-romance-facilities').source;
   const nonOrg = words(lists, 'victim-non-org-heads').map(escapeRe).join('|');
   const tech = listRe(lists, 'victim-tech-nouns', 'u').source;
   const c: VictimCues = {
@@ -64,18 +72,28 @@ export function cues(lists: Lists): VictimCues {
     // (a comma may close the description: "an Irish hospital, X,")
     healthBefore: withTwin(
       new RegExp(
-        String.raw`(?:${health.source})(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?` +
+        // (a second health word or a Romance complement may follow: "clínica oftalmológica X", "laboratoire d'analyses X")
+        String.raw`(?:${health.source})(?:\s+(?:${health.source})|\s+(?:d['’]|(?:de|di|da|del)\s+)\p{L}+)?` +
+          String.raw`(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?` +
           String.raw`(?:\s+${RUN_BY})?\s*$`,
         'u',
       ),
     ),
+    // (an adjective may follow the noun: "centre hospitalier universitaire de", "azienda ospedaliera regionale di")
     romanceHead: new RegExp(
-      String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})` +
+      String.raw`(?<![\p{L}])(?:(?:${ROMANCE_ORG})\s+)?(?:${health.source})(?:\s+(?:${adjective}))?` +
         String.raw`(?:\s+(?:${ROMANCE_LINK})\s*|\s+d')$`,
       'u',
     ),
+    romanceBare: new RegExp(String.raw`(?<![\p{L}])(?:${facility})(?:\s+(?:${adjective}|${health.source}))?\s*$`, 'u'),
     romanceEnd: new RegExp(String.raw`(?:\s(?:${ROMANCE_LINK})\s*|\sd['’])$`, 'i'),
-    incident: listRe(lists, 'victim-incident-words'),
+    // (the other languages' cyber cues of relevance.ts tell an incident as well: "vol de données", "furto di dati")
+    positionBefore: new RegExp(String.raw`(?:${listRe(lists, 'victim-before-other').source})\s*$`, 'iu'),
+    positionAfter: new RegExp(
+      String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:${listRe(lists, 'victim-after-other').source})`,
+      'iu',
+    ),
+    incident: listRe(lists, ['victim-incident-words', ...[...lists.keys()].filter((n) => OTHER_CYBER.test(n))]),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),

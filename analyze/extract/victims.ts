@@ -45,8 +45,20 @@ const DESCRIBED_LEAD = withTwin(
 const EXPERT_SOURCE =
   /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
-/** `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one. */
-export function findVictims(text: string, sents: Span[], ref: Reference, published: string | null = null): Victim[] {
+// Languages whose institutions put the health noun before the name: "hôpital X", "ospedale X", "clínica X".
+const ROMANCE_LANGS: ReadonlySet<string> = new Set(['fr', 'es', 'it', 'pt', 'ca']);
+
+/**
+ * `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one.
+ * `lang`: the text's language (ISO 639-1), which tells how names are written.
+ */
+export function findVictims(
+  text: string,
+  sents: Span[],
+  ref: Reference,
+  published: string | null = null,
+  lang = 'und',
+): Victim[] {
   const L = cues(ref.lists);
   const sources = sourceNames(ref.lists);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
@@ -128,11 +140,15 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const s = sentenceAt(sents, r.start);
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
-    const cue = s ? victimCue(s.text, r.start - s.start, until - s.start, L.incident) : null;
+    const cue = s ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ?? otherCue(r, until)) : null;
     // (one word names one when a health noun ends a hyphened compound: "Sint-Annaziekenhuis", "Rhein-Klinikum")
+    // …or ends a Dutch word written with a capital inside a sentence, as Dutch writes only names: "het Maasziekenhuis"
     const healthName =
       L.health.test(fold(named)) &&
-      (/\s/.test(named) || !!full || (/^\p{Lu}\p{Ll}+-\p{L}{3,}$/u.test(named) && healthEnd(fold(named))));
+      (/\s/.test(named) ||
+        !!full ||
+        (/^\p{Lu}\p{Ll}+-\p{L}{3,}$/u.test(named) && healthEnd(fold(named))) ||
+        (lang === 'nl' && dutchName(named, s, r.start)));
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand
     // …a health ministry or board in a victim's position is a victim ("the Ministry of Health lost its site to hackers")
     if (
@@ -171,8 +187,9 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
         !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80), sources) &&
         !techAcronym(r.name));
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
-    if (health && (knownSource(named, sources) || /\s\d+$/.test(r.name) || (cue !== 'strong' && helperOf(before))))
-      continue;
+    // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
+    const serviceLine = /\s\d+$/.test(r.name) && !/^\p{Lu}{2,}\s\p{Lu}\p{Ll}+\s\d{1,2}$/u.test(r.name);
+    if (health && (knownSource(named, sources) || serviceLine || (cue !== 'strong' && helperOf(before)))) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
       addNamed(named, romance ?? r, true, false, cue === 'strong', cue !== null);
       continue;
@@ -195,15 +212,26 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
   }
+  /** A victim's position in a language other than English ("un ciberataque contra X", "X a été victime"). */
+  function otherCue(r: NameSpan, until: number): 'strong' | null {
+    // (German writes every noun with a capital: one such word alone is no name there)
+    if (lang === 'en' || (lang === 'de' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(r.name))) return null;
+    const from = romanceName(r)?.start ?? r.start;
+    const before = text.slice(Math.max(0, from - 80), from);
+    return L.positionBefore.test(before) || L.positionAfter.test(text.slice(until, until + 160)) ? 'strong' : null;
+  }
   /** "le centre hospitalier d'Armentières": the name with the Romance health noun and link written before it */
   function romanceName(r: NameSpan): NameSpan | null {
     const raw = text
-      .slice(Math.max(0, r.start - 40), r.start)
+      .slice(Math.max(0, r.start - 60), r.start)
       .split('\n')
       .pop()!;
     // (most names have no Romance link before them: a cheap look first)
-    if (!L.romanceEnd.test(raw)) return null;
-    const m = L.romanceHead.exec(fold(raw));
+    // …in a Romance language the noun may stand right before the name: "la clinique Sainte-Marthe"
+    const linked = L.romanceEnd.test(raw);
+    if (!linked && !(ROMANCE_LANGS.has(lang) && /\p{Ll}\s+$/u.test(raw))) return null;
+    const f = fold(raw);
+    const m = (linked ? L.romanceHead.exec(f) : null) ?? (ROMANCE_LANGS.has(lang) ? L.romanceBare.exec(f) : null);
     if (!m) return null;
     const start = r.start - (raw.length - raw.trimEnd().length) - m[0].trimEnd().length;
     if (fold(text.slice(start, r.start)) !== m[0].trim()) return null;
@@ -260,6 +288,16 @@ export function findVictims(text: string, sents: Span[], ref: Reference, publish
       return false;
     }
     return !commonWord(text, r.name);
+  }
+  /** A capitalised Dutch word inside its sentence whose health noun follows a part of its own ("Maasziekenhuis"; a
+   *  bare "Ziekenhuis" after an article loses its head when its first letters are cut). */
+  function dutchName(word: string, s: Span | undefined, at: number): boolean {
+    return (
+      /^\p{Lu}\p{Ll}{5,}$/u.test(word) &&
+      !!s &&
+      /\p{L}/u.test(text.slice(s.start, at)) &&
+      L.health.test(fold(word).slice(3))
+    );
   }
   /** the health noun ends the compound after its first part: "sint-annaziekenhuis", not "arztpraxen-verbund" */
   function healthEnd(f: string): boolean {
