@@ -80,7 +80,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // counts of people or records are read where a victim or a data breach is told; outages where an attack is
   const names = victims.map((v) => [v.name, v.canonical]);
   const records = reported || types.includes('data-breach') ? findRecords(text, sents, ref.lists, names) : null;
-  const downtime = reported || types.length ? findDowntime(text, sents) : null;
+  const downtime = reported || types.length ? findDowntime(text, sents, ref.lists, lang) : null;
   const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
   const extraction: Extraction = {
     doc_id: article.doc_id,

@@ -8,6 +8,7 @@ import { evidence, fold, listItems, sentenceAt, type Span } from './text.ts';
 import { isGeneric } from './roles.ts';
 import { listRe, type Lists } from './lists.ts';
 import { withTwin } from './fastre.ts';
+import { otherDowntime } from './downtime-other.ts';
 
 const APPROX = `(?:${[
   'about',
@@ -277,8 +278,9 @@ export interface Downtime {
 }
 
 /** The longest outage stated, in days ("sixth consecutive day" → 6, "two weeks" → 14). */
-export function findDowntime(text: string, sents: Span[]): Downtime | null {
-  let best: Downtime | null = null;
+export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 'en'): Downtime | null {
+  // (a text in another language states its outages in its own words: downtime-other.ts)
+  let best: Downtime | null = lists && !['en', 'und'].includes(lang) ? otherDowntime(text, sents, lists) : null;
   const consider = (re: RegExp, days: (m: RegExpExecArray) => number | null) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -1,6 +1,6 @@
 // Find sums of money in text: amount, currency, the words as written, and their offsets.
 import type { Currencies } from './reference.ts';
-import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD } from './numbers.ts';
+import { NUM, SCALE, MONEY_SCALE_INTL, parseFigure, scaleOf, smallNumber, NUMBER_WORD } from './numbers.ts';
 import { escapeRe } from './text.ts';
 import { withTwin, withTwins } from './fastre.ts';
 
@@ -31,7 +31,7 @@ function compile(c: Currencies): Compiled {
       .sort((a, b) => b.length - a.length)
       .map(escapeRe)
       .join('|');
-  const tail = String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?(?:[\s-]?(${SCALE})(?![\p{L}\d]))?`;
+  const tail = String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?(?:[\s-]?(${SCALE}|${MONEY_SCALE_INTL})(?![\p{L}\d]))?`;
   const q = String.raw`(${NUM})` + tail;
   // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"
   const qp = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;

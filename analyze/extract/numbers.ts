@@ -14,9 +14,15 @@ export const SCALE_INTL =
   String.raw`|milion[ei]|miliardo` +
   String.raw`|miliardi|milh(?:ão|ões)|mila|mil`;
 
+// …of which money reads these after a figure too ("R$ 5 milhões", "500mila euro"); not "mil", which is a thousand in
+// Spanish and Portuguese but a million in English slang ("$5 mil")
+export const MONEY_SCALE_INTL =
+  String.raw`millones|mill[oó]n|milliards?|Millionen|Milliarden|miljoen|miljard|milion[ei]|miliard[oi]` +
+  String.raw`|milh(?:ão|ões)|bilh(?:ão|ões)|mila`;
+
 const SCALES: [RegExp, number][] = [
   [/^(millones|mill[oó]n|millionen|miljoen|milion[ei]|milh(?:ão|ões))$/i, 1e6],
-  [/^(milliards?|milliarden|miljard|miliardi)$/i, 1e9],
+  [/^(milliards?|milliarden|miljard|miliard[oi]|bilh(?:ão|ões))$/i, 1e9],
   [/^(mil|milliers|mila)$/i, 1e3],
   [/^(lakhs?|lacs?)$/i, 1e5],
   [/^(crores?|cr)$/i, 1e7],
@@ -92,12 +98,35 @@ const ORDINALS: Record<string, number> = {
   nineteenth: 19,
   twentieth: 20,
 };
+// …and in Spanish, Portuguese, French, Italian, German and Dutch, read where those languages' constructions ask
+const OTHER_WORDS: Record<string, number> = Object.fromEntries(
+  (
+    [
+      ['un una uno um uma une ein eine einen einem één', 1],
+      ['dos dois duas deux due zwei twee', 2],
+      ['tres três trois tre drei drie', 3],
+      ['cuatro quatro quatre quattro vier', 4],
+      ['cinco cinq cinque fünf vijf', 5],
+      ['seis six sei sechs zes', 6],
+      ['siete sete sept sette sieben zeven', 7],
+      ['ocho oito huit otto acht', 8],
+      ['nueve nove neuf neun negen', 9],
+      ['diez dez dix dieci zehn tien', 10],
+      ['once onze undici elf', 11],
+      ['doce doze douze dodici zwölf twaalf', 12],
+      ['quince quinze quindici fünfzehn vijftien', 15],
+      ['veinte vinte vingt venti zwanzig twintig', 20],
+      ['treinta trinta trente trenta dreißig dertig', 30],
+    ] as const
+  ).flatMap(([ws, n]) => ws.split(' ').map((w) => [w, n])),
+);
 export const NUMBER_WORD = Object.keys(WORDS).join('|');
+export const OTHER_NUMBER_WORD = Object.keys(OTHER_WORDS).join('|');
 export const ORDINAL_WORD = Object.keys(ORDINALS).join('|');
 
 /** "two" → 2, "13" → 2, "13th" → 13, "sixth" → 6. */
 export function smallNumber(w: string): number | null {
   const l = w.toLowerCase();
   if (/^\d+(st|nd|rd|th)?$/.test(l)) return parseInt(l, 10);
-  return WORDS[l] ?? ORDINALS[l] ?? null;
+  return WORDS[l] ?? ORDINALS[l] ?? OTHER_WORDS[l] ?? null;
 }
