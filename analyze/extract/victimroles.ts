@@ -95,6 +95,13 @@ const AFTER = [
     String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
     'iu',
   ),
+  // "X is the latest hospital to fall victim to ransomware", "X appears to be the latest brand to suffer a breach"
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:has\s+|have\s+)?(?:is|was|are|were|become|became|becomes|appears to be|seems to be)` +
+      String.raw`\s+(?:now\s+)?(?:one of\s+)?the latest\s+(?:[\p{L}-]+\s+){0,4}?(?:to\s+(?:suffer|fall victim|be\s+` +
+      String.raw`(?:${HIT_VERB}|hit|targeted|breached|hacked))|${HIT_VERB}\b)`,
+    'iu',
+  ),
   // "X was one of several agencies hit", "X was among the victims"
   new RegExp(
     String.raw`^\s+(?:was|were|is|are)\s+(?:also\s+)?(?:one of|among)\s+[^.;]{0,60}?\b(?:victims?|${HIT_VERB}|encrypted)\b`,

@@ -172,7 +172,8 @@ export function findVictims(
       ) || !!romance;
     const described =
       head ||
-      (healthAppositive(text.slice(r.end, r.end + 80), L.health) &&
+      ((healthAppositive(text.slice(r.end, r.end + 80), L.health) ||
+        healthQualified(text.slice(r.end, r.end + 40), L.health)) &&
         !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name)));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
@@ -362,6 +363,14 @@ function healthAppositive(after: string, health: RegExp): boolean {
   return health.test(fold(said));
 }
 
+// "Barts health trust", "Lakeside dental practice": the name before a lower-case health noun and organisation noun
+const QUALIFIED =
+  /^\s((?:\p{Ll}+\s){1,2})(?:trust|clinic|hospital|practice|group|cent(?:er|re)|system|board|network|chain)s?(?![\p{L}])/u;
+function healthQualified(after: string, health: RegExp): boolean {
+  const m = QUALIFIED.exec(after);
+  return !!m && health.test(fold(m[1]!));
+}
+
 // Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".
 const REGION =
   /^(?:the\s)?(?:(?:Eastern|Western|Northern|Southern|Central)\s)?(?:Europe|Asia|Africa|Middle East|South America|North America|Latin America|Americas|Asia[- ]Pacific|Scandinavia|Southeast Asia|Hollywood|Silicon Valley|Wall Street)$/;
@@ -439,10 +448,14 @@ const malwareName = perText((text: string, name: string): boolean => {
 /** A lone word that is someone's surname: "Jessica Gregory, a spokeswoman", "Mike Johnson said". */
 const surname = perText((text: string, word: string): boolean => {
   if (word === word.toUpperCase()) return false;
-  return new RegExp(
-    `\\b\\p{Lu}\\p{Ll}+\\s${escapeRe(word)}(?:,\\s(?:a|an|the|who)\\b|\\s(?:said|says|told|added|explained|wrote|noted))`,
-    'u',
-  ).test(text);
+  // (a person quoted: "Mark Roe, said", "according to Dana Roe, founder and CEO")
+  const w = escapeRe(word);
+  return (
+    new RegExp(
+      String.raw`\b\p{Lu}\p{Ll}+\s${w}(?:,\s(?:a|an|the|who)\b|,?\s(?:said|says|told|added|explained|wrote|noted))`,
+      'u',
+    ).test(text) || new RegExp(String.raw`\b(?:[Aa]ccording to|[Ss]aid)\s\p{Lu}\p{Ll}+\s${w},\s`, 'u').test(text)
+  );
 });
 
 const LOCAL_GOVERNMENT =
