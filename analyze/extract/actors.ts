@@ -148,11 +148,14 @@ const NAME = withTwin(
 );
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
 const SELF = new RegExp(
-  '(?:calls?|calling|named?) (?:itself|themselves|himself|herself)' +
+  '(?:calls?|calling|named?|identif(?:y|ies|ied|ying)|describ(?:e|es|ed|ing)) (?:itself|themselves|himself|herself)' +
     '|se hace llamar|se fait appeler|noemt zich|autodenomina',
   'i',
 );
-const CLAUSE_NAME = withTwin(/^(?:\p{Lu}|\d)[^\s,.;:()"”’]*(?:\s+[^\s,.;:()"”’]+){0,3}(?=["”’]?\s*(?:[,.;:()]|$))/u);
+// (a closing quote ends it: "calling itself 'X'," → X)
+const CLAUSE_NAME = withTwin(
+  /^(?:\p{Lu}|\d)(?:[^\s,.;:()"”’']|'(?=\p{L}))*(?:\s+(?:[^\s,.;:()"”’']|'(?=\p{L}))+){0,3}(?=["”’']?\s*(?:[,.;:()]|$))/u,
+);
 const DEMONYM = withTwin(/^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u);
 const RUN = withTwin(
   new RegExp(
