@@ -1,6 +1,7 @@
 // Date mentions by grammar: full dates, day and month, weekdays, words for a day counted back, "N days ago".
 // Names come from data lists (date-months, date-weekdays, date-relative-days, date-past-words, date-numerals), so
 // the same grammar reads "9 de agosto", "samedi dernier" and "am 3. März 2024".
+import { parseFeasts, type Feast } from './feasts.ts';
 import type { Lists } from './lists.ts';
 import { words } from './lists.ts';
 import { withTwin } from './fastre.ts';
@@ -60,7 +61,7 @@ interface Calendar {
   /** words that make a weekday a named day: "Palm Sunday", "Cyber Monday" */
   named: RegExp;
   /** feasts on a fixed date: name → [month, day] */
-  feasts: Map<string, [number, number]>;
+  feasts: Feast[];
 }
 
 const calendars = new WeakMap<Lists, Calendar>();
@@ -117,12 +118,7 @@ function calendar(lists: Lists): Calendar {
   const named = new RegExp(String.raw`${B}(?:${words(lists, 'date-named-days').map(pattern).join('|')})\s+$`, 'i');
   const preps = alt(words(lists, 'date-numeric-prepositions'));
   const numericPrep = withTwin(new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu'));
-  const feasts = new Map<string, [number, number]>(
-    words(lists, 'date-fixed-feasts').flatMap((w) => {
-      const m = /^(\d{2})-(\d{2}) (.+)$/.exec(w);
-      return m ? [[m[3]!, [Number(m[1]), Number(m[2])]]] : [];
-    }),
-  );
+  const feasts = parseFeasts(words(lists, 'date-fixed-feasts'));
   const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep, feasts };
   calendars.set(lists, cal);
   return cal;
@@ -140,6 +136,13 @@ export function monthDay(ref: number, m: number, d: number): number | null {
   if (!validDay(y, m, d) && !validDay(--y, m, d)) return null;
   if (utc(y, m, d) > ref + DAY) y--;
   return validDay(y, m, d) ? utc(y, m, d) : null;
+}
+
+/** The year of the latest such feast on or before the day after publication. */
+function feastYear(pub: number, day: (y: number) => [number, number]): number {
+  const y = new Date(pub).getUTCFullYear();
+  const [m, d] = day(y);
+  return utc(y, m, d) > pub + DAY ? y - 1 : y;
 }
 
 const YEAR_WORDS = /^\s*(this|last) year\b/i;
@@ -172,12 +175,14 @@ export function findDates(text: string, published: string | null, lists: Lists, 
       if (mention) out.push({ start, end, ...mention });
     }
   }
-  // a feast on a fixed date: "on Christmas Eve" (read as a month and day)
-  for (const [name, [mo, d]] of cal.feasts) {
+  // a feast: "on Christmas Eve", "over Thanksgiving" (read as a month and day of the year before publication)
+  for (const { name, day } of cal.feasts) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (!free(at, end) || /\p{L}/u.test(text[end] ?? '')) continue;
-      const t = pub === null ? null : monthDay(pub, mo, d);
+      const year = pub === null ? null : feastYear(pub, day);
+      const [mo, d] = day(year ?? 2000);
+      const t = year === null ? null : utc(year, mo, d);
       out.push({ start: at, end, kind: 'md', date: t === null ? null : iso(t), m: mo, d });
     }
   }
