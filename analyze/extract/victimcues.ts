@@ -56,7 +56,7 @@ const ROMANCE_ORG = 'centre|centro|groupe|groupement|complexe|institut|instituto
 const RUN_BY = '(?:run|operated|owned|managed)\\s+by';
 
 const cache = new WeakMap<Lists, VictimCues>();
-const OTHER_CYBER = /^cyber-(?!en$|weak-|denials-|defence-)[a-z]{2}$/;
+const OTHER_CYBER = /^cyber-(?:es|fr|it|pt|de|nl)$/;
 
 export function cues(lists: Lists): VictimCues {
   const hit = cache.get(lists);
