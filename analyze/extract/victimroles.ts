@@ -151,6 +151,17 @@ const AFTER = [
 ].map(withTwin);
 // "X's computer systems": a victim's position when an attack verb is near ("hackers encrypted X's servers", "X's
 // network was hit"); otherwise only weak ("X's IT department thinks …", "no impact on X's operations").
+const PEOPLE_DATA = withTwin(
+  new RegExp(
+    String.raw`^\s+(?:customer|patient|employee|user|member|client|staff|student)s?['’]?\s+(?:[\p{L}-]+\s+)?` +
+      String.raw`(?:data|records|details|information|files|accounts|e-?mails?|e-?mail addresses|passwords)\b`,
+    'iu',
+  ),
+);
+/** The name owns the people's data after it: "1.9 million X customer account details stolen" (a victim's position
+ *  in a sentence telling of the incident, and no adjective use). */
+export const ownsData = (after: string) => PEOPLE_DATA.test(after);
+const STRAY_COMMA = /^,(?=\s+(?:is|was|has|had)\s)/;
 const POSSESSED = withTwin(
   new RegExp(
     String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?` +
@@ -214,7 +225,10 @@ export type Cue = 'strong' | 'weak';
  */
 export function victimCue(sentence: string, start: number, end: number, incident: RegExp): Cue | null {
   const before = sentence.slice(Math.max(0, start - 150), start);
-  const after = sentence.slice(end, end + 160);
+  // a stray comma between the sentence's subject and its verb is read past: "X Co, is investigating an attack"
+  // (not after a comma before the name, where the comma closes an aside: "Y, a subsidiary of X, was hit")
+  const raw = sentence.slice(end, end + 160);
+  const after = STRAY_COMMA.test(raw) && !sentence.slice(0, start).includes(',') ? raw.slice(1) : raw;
   if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
   // a facility listed in what the subject runs takes none of the subject's cues: "X, which runs A, B and C, is …"
   if (FACILITIES.test(before)) return null;

@@ -17,6 +17,7 @@ import {
   helperOf,
   sourceNames,
   namesIncident,
+  ownsData,
 } from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
@@ -140,7 +141,11 @@ export function findVictims(
     const s = sentenceAt(sents, r.start);
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
-    const cue = s ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ?? otherCue(r, until)) : null;
+    const cue = s
+      ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ??
+        otherCue(r, until) ??
+        dataCue(r, s, until))
+      : null;
     // (one word names one when a health noun ends a hyphened compound: "Sint-Annaziekenhuis", "Rhein-Klinikum")
     // …or ends a Dutch word written with a capital inside a sentence, as Dutch writes only names: "het Maasziekenhuis"
     const healthName =
@@ -213,6 +218,12 @@ export function findVictims(
     const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
   }
+  /** The owner of the people's data stolen in its sentence: "X customer account details stolen" (a word of the
+   *  language so placed is an adjective: "Sensitive patient information"). */
+  function dataCue(r: NameSpan, s: Span, until: number): 'strong' | null {
+    if (!ownsData(text.slice(until, until + 80)) || !L.incident.test(s.text)) return null;
+    return /\s/.test(r.name) || unknownWord(r.name) ? 'strong' : null;
+  }
   /** A victim's position in a language other than English ("un ciberataque contra X", "X a été victime"). */
   function otherCue(r: NameSpan, until: number): 'strong' | null {
     // (German writes every noun with a capital: one such word alone is no name there)
@@ -247,7 +258,7 @@ export function findVictims(
     const after = text.slice(r.end, r.end + 80);
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
-    const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after);
+    const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after) || ownsData(after);
     if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || (!owner && adjectiveUse(r.name, after))) {
       return false;
     }
