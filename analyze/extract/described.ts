@@ -4,7 +4,7 @@
 import type { Lists } from './lists.ts';
 import { listRe, words } from './lists.ts';
 import { withTwin } from './fastre.ts';
-import { escapeRe, sentenceAt, type Span } from './text.ts';
+import { escapeRe, fold, sentenceAt, type Span } from './text.ts';
 import { victimCue } from './victimroles.ts';
 
 export interface Described {
@@ -14,6 +14,7 @@ export interface Described {
   strong: boolean;
 }
 
+const OTHER_LANGS: ReadonlySet<string> = new Set(['es', 'pt', 'fr', 'it', 'de', 'nl', 'ca']);
 const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
 const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
 // "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital",
@@ -54,8 +55,56 @@ function grammar(lists: Lists): RegExp {
 const NOT_MOD =
   /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were|is|are|has|had|have|said|says|its|their|his|her|our|attack|breach|ransomware|hack|data|patients?|staff|employees?)\s/;
 
+// The same in the other languages the extractor reads: article, facility noun, up to two adjectives, a place
+// ("un hospital público de la capital", "un ospedale della provincia di Napoli", "ein Krankenhaus in Niedersachsen").
+const OTHER_LINK = String.raw`(?:de(?:\s+la)?|del|des|du|della|dello|di|da|do|das|dos|in|im|en|à|em|no|na|nel|nella)`;
+const otherCompiled = new WeakMap<Lists, { head: RegExp; adjectives: RegExp; where: RegExp }>();
+function otherGrammar(lists: Lists): { head: RegExp; adjectives: RegExp; where: RegExp } {
+  let g = otherCompiled.get(lists);
+  if (!g) {
+    const det = listRe(lists, 'victim-described-determiners').source;
+    const place = listRe(lists, 'victim-described-places', 'u').source;
+    // (read in three steps, as a place's capitals must be told case-sensitively and the article and noun are not)
+    g = {
+      head: withTwin(new RegExp(String.raw`${det}\s+(?:${listRe(lists, 'victim-described-other').source})`, 'giu')),
+      adjectives: new RegExp(String.raw`^(?:\s+(?:${listRe(lists, 'victim-romance-adjectives').source})){1,2}`, 'iu'),
+      where: new RegExp(
+        String.raw`^\s+${OTHER_LINK}\s+(?:la\s+|le\s+|l['’])?` +
+          String.raw`(?:${CAPS}|(?:${place})(?:\s+(?:de|di|del|do|da)\s+${CAPS})?)`,
+        'u',
+      ),
+    };
+    otherCompiled.set(lists, g);
+  }
+  return g;
+}
+
+/** A description in a language other than English, in a sentence that tells of an attack, the lead's first. */
+function describedOther(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
+  const { head, adjectives, where } = otherGrammar(lists);
+  head.lastIndex = 0;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    let end = m.index + m[0].length;
+    if (/\p{L}/u.test(text[end] ?? '')) continue;
+    end += adjectives.exec(text.slice(end, end + 60))?.[0].length ?? 0;
+    end += where.exec(text.slice(end, end + 80))?.[0].length ?? 0;
+    const s = sentenceAt(sents, m.index);
+    // (the headline's or the lead's subject, in a sentence that tells of the attack)
+    if (!s || !incident.test(s.text) || (s !== sents[0] && s !== sents[1])) continue;
+    return { start: m.index, end, name: text.slice(m.index, end).replace(/\s+/g, ' '), strong: false };
+  }
+  return null;
+}
+
 /** The first description in a victim's position, in a sentence that tells of an attack; strong positions first. */
-export function describedVictim(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
+export function describedVictim(
+  text: string,
+  sents: Span[],
+  lists: Lists,
+  incident: RegExp,
+  lang = 'en',
+): Described | null {
+  if (OTHER_LANGS.has(lang)) return describedOther(text, sents, lists, incident);
   let weak: Described | null = null;
   const re = grammar(lists);
   re.lastIndex = 0;

@@ -48,7 +48,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   );
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
   const fallback = !victims.length && score >= 0.5;
-  if (fallback) victims = fallbackVictim(text, sents, ref);
+  if (fallback) victims = fallbackVictim(text, sents, ref, lang);
   // an article judged to report a healthcare incident tells one, even when no victim's name was read
   const reported = incident || score >= 0.5;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);

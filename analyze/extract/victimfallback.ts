@@ -35,7 +35,7 @@ interface Cand {
 }
 
 /** The best candidate victim of a relevant article, or none when nothing scores enough. */
-export function fallbackVictim(text: string, sents: Span[], ref: Reference): Victim[] {
+export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang = 'und'): Victim[] {
   const L = cues(ref.lists);
   const sources = sourceNames(ref.lists);
   const lead = sents.slice(0, 4);
@@ -52,6 +52,8 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference): Vic
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(name, before, after, sources) || knownSource(name, sources) || techAcronym(name)) continue;
     const single = !/\s/.test(name);
+    // German writes every noun with a capital: a lone word there is a name only when it is no plain noun's shape
+    if (single && lang === 'de' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(name)) continue;
     const healthName = L.health.test(f) && !single;
     // a name before a lower-case noun qualifies it ("Acme devices"), unless the name is a health organisation's
     // (an acronym defined in brackets qualifies the noun after them: "File Transfer Protocol (FTP) servers")

@@ -350,6 +350,7 @@ export function findVictims(
     [...entities.values()],
     acrs.map((a) => a.acronym),
     published,
+    lang,
   );
 }
 
@@ -562,11 +563,12 @@ function select(
   entities: Entity[],
   acrs: string[],
   published: string | null,
+  lang: string,
 ): Victim[] {
   const keep = decide(text, sents, cues(ref.lists), entities, published);
   // no named victim: a described one ("a public hospital in the capital"), named by its description
   if (!keep.length) {
-    const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident);
+    const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident, lang);
     const s = d && sentenceAt(sents, d.start);
     if (!d || !s) return [];
     return [
