@@ -61,7 +61,7 @@ function cues(lists: Lists): Cues {
     // names declared by construction: "the ransomware group X", "a group calling itself X", "alias 'X'"
     named: new RegExp(
       String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE}` +
-        String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?${QUOTE})` +
+        String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?(?:(?:${N})\s+)?${QUOTE})` +
         String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`,
       'giu',
     ),
