@@ -302,6 +302,25 @@ export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
   return out;
 }
 
+/**
+ * "Azienda Sanitaria Locale Valtrebbia (ASL Valtrebbia)": a short form in brackets whose acronym stands for the full
+ * name's first words and whose other words end it.
+ */
+export function shortForms(text: string, runs: NameSpan[]): Acronym[] {
+  const out: Acronym[] = [];
+  for (const m of text.matchAll(/\((\p{Lu}{2,6})((?:\s+\p{Lu}[\p{L}-]+){1,3})\)/gu)) {
+    const run = runs.find((r) => /^\s*$/.test(text.slice(r.end, m.index)) && m.index - r.end < 3);
+    if (!run) continue;
+    const tail = m[2]!.trim().split(/\s+/);
+    const words = run.name.split(/\s+/);
+    const head = words.slice(0, words.length - tail.length);
+    if (!head.length || words.slice(head.length).join(' ') !== tail.join(' ')) continue;
+    if (initials(head).toUpperCase() !== m[1]) continue;
+    out.push({ acronym: `${m[1]}${m[2]}`.replace(/\s+/g, ' '), full: run });
+  }
+  return out;
+}
+
 const SKIPPABLE = /^(?:of|and|&|the|for|de|du|des|la|le|di|del)$/i;
 /**
  * Does an acronym abbreviate a name written elsewhere without the "(ACR)" definition? Each word of the name gives

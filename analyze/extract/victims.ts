@@ -4,7 +4,7 @@ import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
-import { nameRuns, acronyms, abbreviates, type NameSpan } from './orgnames.ts';
+import { nameRuns, acronyms, abbreviates, shortForms, type NameSpan } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
@@ -63,7 +63,7 @@ export function findVictims(
   const L = cues(ref.lists);
   const sources = sourceNames(ref.lists);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
-  const acrs = acronyms(text, runs);
+  const acrs = [...acronyms(text, runs), ...shortForms(text, runs)];
   const entities = new Map<string, Entity>();
   const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
     const e = entities.get(key) ?? { key, ref: vref, forms: [], health: false, cued: 0, strong: [] as number[] };
