@@ -72,3 +72,19 @@ export async function replaceSnapshot(
     );
   });
 }
+
+/** The current text of each document asked for (the report reads techniques, data and indicators from them). */
+export async function documentTexts(store: Store, docIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = [...new Set(docIds)].sort();
+  // in slices, so one IN list stays small however many documents a large database asks for
+  for (let i = 0; i < ids.length; i += 1000) {
+    const slice = ids.slice(i, i + 1000);
+    const rows = await store.all<{ doc_id: string; text: string | null }>(
+      `SELECT doc_id, text FROM documents WHERE doc_id IN (${slice.map(() => '?').join(', ')})`,
+      slice,
+    );
+    for (const r of rows) if (r.text) out.set(r.doc_id, r.text);
+  }
+  return out;
+}

@@ -171,7 +171,7 @@ function note(window: string, now: number, nowText: string, unit: string): strin
 
 export function buildCharts(r: ReportJson): Chart[] {
   const t = r.tables;
-  const unit = r.period.kind;
+  const unit = r.period.unit;
   const weeks = `${r.series.trend.weeks.length} weeks`;
   const groupLabels = uniqueLabels(t.groups.map((g) => g.name)).map((l, i) => (t.groups[i].is_new ? `${l} (new)` : l));
   const count = (label: string, now: number, window: number) => ({

@@ -9,6 +9,17 @@ import {
   trendWeeks,
 } from './compute.ts';
 import { buildFindings } from './findings.ts';
+import {
+  actorProfiles,
+  dataRows,
+  heatCells,
+  indicatorRows,
+  mapCountries,
+  recommendations,
+  regulatorRows,
+  techniqueRows,
+} from './intel.ts';
+import { buildSummary } from './summary.ts';
 import { periodRange } from './period.ts';
 import { cmp } from './stats.ts';
 import {
@@ -40,7 +51,10 @@ export function buildReportJson(input: ReportInput): ReportJson {
   const { period } = input;
   const range = periodRange(period);
   const all = datedIncidents(input.incidents);
-  const current = all.filter((d) => inRange(d.date, range)).map((d) => d.inc);
+  const currentDated = all.filter((d) => inRange(d.date, range));
+  const current = currentDated.map((d) => d.inc);
+  const intel = input.intel ?? {};
+  const cat = input.catalogue;
   const counts = periodCounts(all, period);
   const weeks = trendWeeks(all, period);
   const trend = computeTrend(all, period, weeks);
@@ -51,9 +65,11 @@ export function buildReportJson(input: ReportInput): ReportJson {
     .filter((s) => !s.ok)
     .map((s) => ({ id: s.id, publisher: s.publisher, error: s.error }))
     .sort((a, b) => cmp(a.id, b.id));
-  const body: Omit<ReportJson, 'findings'> = {
+  const techniques = techniqueRows(current, window, intel, cat);
+  const body: Omit<ReportJson, 'findings' | 'summary'> = {
     schema_version: SCHEMA_VERSION,
-    period: periodHeader(period),
+    period: periodHeader(period, input.chosen ?? null),
+    tlp: input.tlp ?? 'TLP:CLEAR',
     snapshot_at: input.snapshotAt,
     sources: {
       polled: input.sources.length,
@@ -74,6 +90,14 @@ export function buildReportJson(input: ReportInput): ReportJson {
       notable: notableRows(all, range),
       revisions: revisionRows(input.revisions, input.incidents),
       revisions_since: input.revisions ? (input.revisionsSince ?? null) : null,
+      actors: actorProfiles(current, inWindow, all, range, intel, cat),
+      techniques,
+      heat: heatCells(current, window, intel, cat),
+      indicators: indicatorRows(current, intel),
+      data_exposed: dataRows(current, window, intel, cat),
+      regulator: regulatorRows(currentDated),
+      recommendations: recommendations(techniques, current, intel, cat),
+      map: mapCountries(current),
     },
     methodology: {
       counted: current.length,
@@ -85,5 +109,5 @@ export function buildReportJson(input: ReportInput): ReportJson {
       notes: NOTES,
     },
   };
-  return sortKeys({ ...body, findings: buildFindings(body) }) as ReportJson;
+  return sortKeys({ ...body, summary: buildSummary(body), findings: buildFindings(body) }) as ReportJson;
 }

@@ -46,9 +46,9 @@ function sources(x: NotableRow): string {
 export function notableHtml(r: ReportJson): string {
   const rows = r.tables.notable;
   const topped = rows.some((x) => x.earlier);
-  const caption = `Notable incidents: every incident of this ${r.period.kind}, newest first${
+  const caption = `Notable incidents: every incident of this ${r.period.unit}, newest first${
     topped
-      ? `; rows marked “earlier” are the latest from before it, listed because the ${r.period.kind} had fewer than 10`
+      ? `; rows marked “earlier” are the latest from before it, listed because the ${r.period.unit} had fewer than 10`
       : ''
   }`;
   const cells: [string, (x: NotableRow) => string][] = [
