@@ -7,14 +7,17 @@ type Kind = 'demanded' | 'paid';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, 0.01 * Math.max(a, b));
 
-/** The incident's best figure of this kind unless every claim behind it is disputed (then null). */
+/** The incident's best figure of this kind unless a report disputes it (then another undisputed one, or null). */
 export function undisputedUsd(i: Incident, kind: Kind): number | null {
   const best = kind === 'demanded' ? i.ransom_demanded_usd : i.ransom_paid_usd;
   if (best === null) return null;
   const behind = i.ransom.filter((c) => c.kind === kind && c.usd !== null && close(c.usd, best));
-  if (behind.length === 0 || behind.some((c) => !c.disputed)) return best;
-  // the best figure is disputed: the largest undisputed claim of the kind stands in, if any
-  const other = i.ransom.filter((c) => c.kind === kind && c.usd !== null && !c.disputed).map((c) => c.usd as number);
+  if (!behind.some((c) => c.disputed)) return best;
+  // disputed by any report (a denial outweighs repetition): another claim, never disputed, stands in if any
+  const disputed = i.ransom.filter((c) => c.kind === kind && c.usd !== null && c.disputed).map((c) => c.usd as number);
+  const other = i.ransom
+    .filter((c) => c.kind === kind && c.usd !== null && !disputed.some((d) => close(d, c.usd as number)))
+    .map((c) => c.usd as number);
   return other.length ? Math.max(...other) : null;
 }
 

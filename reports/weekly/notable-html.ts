@@ -1,7 +1,7 @@
 // The notable-incidents table for the HTML page. Twelve columns do not fit a page or a phone, so related
 // fields share a cell (who, when, ransom, impact, sources); on narrow screens each row becomes a card.
 // Markdown keeps the flat twelve-column table from views.ts: the figures are the same.
-import { escapeHtml as e, fmtDate, fmtInt, fmtNum, fmtUsd } from './format.ts';
+import { escapeHtml as e, fmtDate, fmtInt, fmtNum, fmtUsd, sectorLabel } from './format.ts';
 import type { NotableRow, ReportJson } from './types.ts';
 
 const line = (cls: string, html: string) => `<span class="${cls}">${html}</span>`;
@@ -9,7 +9,7 @@ const line = (cls: string, html: string) => `<span class="${cls}">${html}</span>
 function who(x: NotableRow): string {
   const meta = [
     x.country ? `${x.country_name} (${x.country})` : 'Country unknown',
-    x.sector,
+    sectorLabel(x.sector),
     x.group ? `group: ${x.group}` : 'no group named',
   ];
   const tag = x.earlier ? ' <span class="tag earlier">earlier</span>' : '';

@@ -9,20 +9,42 @@ const THE = new Set(['US', 'GB', 'NL', 'AE', 'PH']);
 const place = (code: string | null, name: string) => (code && THE.has(code) ? `the ${name}` : name);
 const n = (k: number, one: string, many = `${one}s`) => `${fmtInt(k)} ${k === 1 ? one : many}`;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** 'Q4 2022', 'week 49 of 2022', 'November 2022', '1 Oct 2022 – 15 Oct 2022' */
+function shortLabel(r: Body): string {
+  if (r.period.kind === 'week') return `week ${Number(r.period.id.slice(6))} of ${r.period.id.slice(0, 4)}`;
+  return r.period.kind === 'quarter' ? r.period.label.replace(/ \(.*\)$/, '') : r.period.label;
+}
+const PLURAL: Record<string, string> = {
+  hospital: 'Hospitals',
+  'health-system': 'Health systems',
+  clinic: 'Clinics',
+  lab: 'Laboratories',
+  pharma: 'Pharmaceutical companies',
+  insurer: 'Health insurers',
+  'health-agency': 'Health agencies',
+  'health-it-vendor': 'Health IT vendors',
+  'medical-device': 'Medical device makers',
+  other: 'Other healthcare organisations',
+};
 
 function volume(r: Body): SummarySentence {
   const k = r.kpis;
   const unit = r.period.unit;
   const t = k.vs_trailing_mean;
+  const short = shortLabel(r);
   let text: string;
   if (!t.suppressed && t.pct !== null) {
     const verb = t.pct >= 20 ? 'rose' : t.pct <= -20 ? 'fell' : 'held close to the usual level';
     const how = t.pct >= 20 || t.pct <= -20 ? ` ${fmtSignedPct(t.pct)} against` : ', at';
-    text = `Recorded attacks on healthcare ${verb}${how} the trailing ${r.series.periods.length - 1}-${unit} mean: ${n(k.incidents, 'incident')} in ${r.period.label} (mean ${fmtDecimal(t.base)}).`;
+    text = `Recorded attacks on healthcare ${verb}${how} the trailing ${r.series.periods.length - 1}-${unit} mean: ${n(k.incidents, 'incident')} in ${short} (mean ${fmtDecimal(t.base)}).`;
+  } else if (!k.vs_previous.suppressed && k.vs_previous.pct !== null) {
+    const p = k.vs_previous.pct;
+    const verb = p >= 20 ? 'rose' : p <= -20 ? 'fell' : 'held steady';
+    text = `Recorded attacks on healthcare ${verb}: ${n(k.incidents, 'incident')} in ${short}, ${fmtSignedPct(p)} on the ${unit} before (${fmtInt(k.vs_previous.base)}); the trailing mean (${fmtDecimal(t.base)}) is too small a base to compare.`;
   } else {
     const prev = k.vs_previous.base;
     const dir = k.incidents > prev ? 'up from' : k.incidents < prev ? 'down from' : 'the same as';
-    text = `${cap(n(k.incidents, 'incident'))} ${k.incidents === 1 ? 'was' : 'were'} recorded in ${r.period.label}, ${dir} ${fmtInt(prev)} in the ${unit} before; the earlier ${unit}s are too few to give a percentage.`;
+    text = `${cap(n(k.incidents, 'incident'))} ${k.incidents === 1 ? 'was' : 'were'} recorded in ${short}, ${dir} ${fmtInt(prev)} in the ${unit} before; counts this small give no meaningful percentage.`;
   }
   return { id: 'volume', text, section: 'kpis', value: k.incidents };
 }
@@ -49,19 +71,21 @@ function actor(r: Body): SummarySentence | null {
 }
 
 function target(r: Body): SummarySentence | null {
-  const s = r.tables.sectors.filter((x) => x.incidents > 0).sort((a, b) => b.incidents - a.incidents)[0];
+  const sectors = r.tables.sectors.filter((x) => x.incidents > 0).sort((a, b) => b.incidents - a.incidents);
   const c = r.tables.countries.filter((x) => x.code && x.incidents > 0).sort((a, b) => b.incidents - a.incidents)[0];
-  if (!s || !c) return null;
+  if (sectors.length === 0 || !c) return null;
+  const s = sectors[0];
+  const tiedS = sectors.filter((x) => x.incidents === s.incidents).length > 1;
   const tiedC = r.tables.countries.filter((x) => x.code && x.incidents === c.incidents).length > 1;
+  const sector = tiedS
+    ? `Victims were spread over ${n(sectors.length, 'sub-sector')}, none with more than ${n(s.incidents, 'incident')}`
+    : `${PLURAL[s.sector] ?? sectorLabel(s.sector)} were the most frequent victims (${fmtInt(s.incidents)} of ${fmtInt(r.kpis.incidents)})`;
   const country = tiedC
-    ? `no country stood out (${n(r.kpis.countries_hit, 'country', 'countries')} hit, none more than ${n(c.incidents, 'time')})`
+    ? c.incidents === 1
+      ? `each of the ${n(r.kpis.countries_hit, 'country', 'countries')} hit was hit once`
+      : `no country stood out (${n(r.kpis.countries_hit, 'country', 'countries')} hit, none more than ${fmtInt(c.incidents)} times)`
     : `${place(c.code, c.name)} was hit most often (${fmtInt(c.incidents)})`;
-  return {
-    id: 'target',
-    text: `${sectorLabel(s.sector)} organisations were the most frequent victims (${fmtInt(s.incidents)}), and ${country}.`,
-    section: 'map',
-    value: s.incidents,
-  };
+  return { id: 'target', text: `${sector}, and ${country}.`, section: 'map', value: s.incidents };
 }
 
 function impact(r: Body): SummarySentence | null {

@@ -1,7 +1,7 @@
 // Format-neutral tables and KPI cards, shared by the HTML and Markdown renderers so both show
 // exactly the same figures. Cells hold raw (unescaped) text; each renderer escapes.
 import { ATTACK_TYPES } from '../../core/records.ts';
-import { fmtDate, fmtInt, fmtNum, fmtShare, fmtSignedPct, fmtUsd } from './format.ts';
+import { fmtDate, fmtInt, fmtNum, fmtShare, fmtSignedPct, fmtUsd, sectorLabel } from './format.ts';
 import type { ReportJson, SourceLink } from './types.ts';
 
 export interface Cell {
@@ -142,7 +142,7 @@ export function sectorsTable(r: ReportJson): Table {
     caption: 'Sub-sector split',
     columns: cols('Sector', `#${now}`, '#Share', `#${win}`, '#Share'),
     rows: r.tables.sectors.map((s) => [
-      c(s.sector),
+      c(sectorLabel(s.sector)),
       num(s.incidents),
       c(s.incidents ? fmtShare(s.share) : '—'),
       num(s.window_incidents),
@@ -203,7 +203,7 @@ export function notableTable(r: ReportJson): Table {
     rows: rows.map((x) => [
       c(x.victim, x.earlier ? 'earlier' : undefined),
       c(x.country ?? '—'),
-      c(x.sector),
+      c(sectorLabel(x.sector)),
       c(x.group ?? '—'),
       c(fmtDate(x.date)),
       c(x.status),
