@@ -1,5 +1,5 @@
 // Format-neutral tables of the threat-intelligence sections, shared by the HTML and Markdown renderers.
-import { fmtDate, fmtInt, fmtUsd, sectorLabel } from './format.ts';
+import { fmtDate, fmtInt, fmtUsd } from './format.ts';
 import type { ReportJson } from './types.ts';
 import type { Cell, Column, Table } from './views.ts';
 
@@ -152,5 +152,3 @@ export function heatTable(r: ReportJson): Table {
     ]),
   };
 }
-
-export { sectorLabel };

@@ -45,6 +45,12 @@ const NOTES = [
   'Hedged ("reportedly", "up to") and disputed ransom claims are kept and marked; the median uses each incident\'s best demanded figure.',
   'Records affected are as reported by the victim, regulator or press, and are often revised; the total covers only incidents with a known figure.',
   'Groups are marked "new" when no earlier incident in the dataset is attributed to them.',
+  "Disputed ransom sums (a claim any report says was denied or contested) are listed and marked but never enter a headline figure: the median, the executive summary or an actor profile's range. A claim repeated by several articles is listed once.",
+  "Techniques, kinds of data exposed and indicators are read sentence by sentence from each incident's source articles with cue lists (data/reference/intel/); a sentence that denies, doubts or advises is skipped, and an article about several incidents is not used for them. Each row quotes the sentence it rests on. Statements that data was taken without naming a channel are filed under T1041.",
+  'Indicators (CVE IDs, leak sites, domains) are as reported by the articles and have not been verified.',
+  'MITRE ATT&CK technique and mitigation IDs and names © The MITRE Corporation, reproduced with its permission; the recommendations are written by the Triage authors.',
+  'Country shapes: world-atlas (Natural Earth, public domain), 1:110m; small countries may not show on the map but are in the table.',
+  'With no period asked for, the report covers the latest complete week, month or quarter (in that order) with at least 5 incidents; the header says which was chosen and why.',
 ];
 
 export function buildReportJson(input: ReportInput): ReportJson {
