@@ -9,7 +9,7 @@ import type { ReportInput, ReportJson } from './types.ts';
 export { isoWeekOf, latestCompleteWeek, monthRange, shiftPeriod, weekRange } from './period.ts';
 export type { Period, PeriodKind, DateRange } from './period.ts';
 export { SCHEMA_VERSION } from './types.ts';
-export type { ReportInput, ReportJson, Revision, SourceStatus } from './types.ts';
+export type { IncidentIntel, ReportInput, ReportJson, Revision, SourceStatus } from './types.ts';
 export { CSP } from './html.ts';
 
 export interface Report {

@@ -5,7 +5,7 @@ import type { IntelCatalogue } from '../../analyze/extract/intel/reference.ts';
 import type { Incident } from '../../core/records.ts';
 import { undisputedUsd } from './claims.ts';
 import type { Dated } from './compute.ts';
-import { countryName, round, sectorLabel } from './format.ts';
+import { countryName, round, safeHref, sectorLabel } from './format.ts';
 import type { DateRange } from './period.ts';
 import { cmp } from './stats.ts';
 import type {
@@ -26,6 +26,8 @@ export const MAX_RECOMMENDATIONS = 8;
 export const MAX_INDICATORS = 40;
 
 type Intel = Record<string, IncidentIntel[]>;
+/** Only absolute http(s) links leave the model, whatever the input says. */
+const safe = (s: IncidentIntel['source']) => ({ ...s, href: safeHref(s.href) });
 const factsOf = (intel: Intel, i: Incident, kind: IncidentIntel['kind']) =>
   (intel[i.incident_id] ?? []).filter((f) => f.kind === kind);
 
@@ -78,7 +80,7 @@ function quotes(incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], val
     .flatMap((i) =>
       factsOf(intel, i, kind)
         .filter((f) => f.value === value)
-        .map((f) => ({ incident_id: i.incident_id, victim: i.victim, quote: f.quote, source: f.source })),
+        .map((f) => ({ incident_id: i.incident_id, victim: i.victim, quote: f.quote, source: safe(f.source) })),
     )
     .sort((a, b) => cmp(a.victim, b.victim) || cmp(a.quote, b.quote))
     .slice(0, QUOTES_PER_ROW);
@@ -135,7 +137,7 @@ export function indicatorRows(current: Incident[], intel: Intel): IndicatorRow[]
         victim: i.victim,
         group: i.actor,
         quote: f.quote,
-        source: f.source,
+        source: safe(f.source),
       });
     }
   return rows

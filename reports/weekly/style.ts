@@ -43,7 +43,7 @@ a{color:var(--accent)}
 .cover{display:none}
 .chosen{font-style:italic}
 .summary li{margin:.35em 0}
-.summary .ref,.recs .sub{font-size:.8rem}
+.summary .ref,.recs .sub{font-size:.8em}
 .actors{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:10px}
 .actor{border:1px solid var(--line);border-radius:6px;padding:8px 10px;break-inside:avoid}
 .actor h3{margin:0 0 .3em;font-size:1.05rem}

@@ -38,7 +38,8 @@ describe('KPIs for 2022-W47', () => {
     expect(r.kpis.ransomware).toEqual({ count: 5, share: 0.625 });
     expect(r.kpis.countries_hit).toBe(7);
     expect(r.kpis.records_affected).toEqual({ total: 120_000 + 9_700_000 + 30_000, known: 3, of: 8 });
-    expect(r.kpis.median_ransom_demanded_usd).toEqual({ value: 10_000_000, known: 3 });
+    // the disputed ₹200 crore (24.5M USD) is left out of the headline median
+    expect(r.kpis.median_ransom_demanded_usd).toEqual({ value: 6_000_000, known: 2 });
     expect(r.kpis.ransom_paid).toEqual({ known: 1, total_usd: 500_000 });
   });
 

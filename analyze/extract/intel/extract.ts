@@ -8,7 +8,8 @@ import type { IntelReference } from './reference.ts';
 
 // Formats, not word lists: a CVE ID, and a host name (two or more labels, a letter-only top-level label).
 const CVE = /\bCVE-\d{4}-\d{4,7}\b/gi;
-const DOMAIN = /(?<![\p{L}\p{N}@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:onion|[a-z]{2,12})(?![\p{L}\p{N}-])/giu;
+const DOMAIN =
+  /(?<![\p{L}\p{N}@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:onion|[a-z]{2,12})(?![\p{L}\p{N}-])/giu;
 /** Abbreviations written with dots that the host pattern would otherwise take for names ("e.g", "U.S"). */
 const NOT_HOST = /^(?:[a-z]\.)+[a-z]$|^(?:e\.g|i\.e|etc|u\.s|u\.k)$/i;
 
@@ -25,8 +26,7 @@ export function extractIntel(text: string, ref: IntelReference): IntelItem[] {
     for (const m of s.text.matchAll(CVE)) add('cve', m[0].toUpperCase(), s);
     if (ref.negation.test(s.text)) continue;
     for (const [id, re] of ref.techniqueCues) if (re.test(s.text)) add('technique', id, s);
-    if (ref.exposure.test(s.text))
-      for (const c of ref.categories) if (c.re.test(s.text)) add('data', c.id, s);
+    if (ref.exposure.test(s.text)) for (const c of ref.categories) if (c.re.test(s.text)) add('data', c.id, s);
     if (!ref.infrastructure.test(s.text)) continue;
     const hosts = [...s.text.matchAll(DOMAIN)].map((m) => m[0].toLowerCase()).filter((h) => !NOT_HOST.test(h));
     const leak = ref.leakSite.test(s.text);

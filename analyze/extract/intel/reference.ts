@@ -17,7 +17,12 @@ const Attack = z.object({
   ),
   mitigations: z.array(z.object({ id: z.string(), name: z.string() })),
 });
-const TechniqueCues = z.object({ source: Source, note: z.string(), negations: Cues, techniques: z.record(z.string(), Cues) });
+const TechniqueCues = z.object({
+  source: Source,
+  note: z.string(),
+  negations: Cues,
+  techniques: z.record(z.string(), Cues),
+});
 const DataCategories = z.object({
   source: Source,
   note: z.string(),
