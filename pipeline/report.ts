@@ -1,15 +1,16 @@
 // Report stage runner: reads the store and builds the weekly (or monthly) report for a period. A separate step
 // records the figures a report showed (report_snapshots) so the next one can list revisions since.
-import { buildReport } from '../reports/weekly/index.ts';
+import { buildReportJson, renderReport } from '../reports/weekly/index.ts';
 import { periodOfDate, periodRange, shiftPeriod } from '../reports/weekly/period.ts';
 import type { Period } from '../reports/weekly/period.ts';
 import { diffSnapshots, snapshotRows, type SnapshotRow } from '../reports/weekly/revisions.ts';
 import type { ReportJson, Revision } from '../reports/weekly/types.ts';
 import { ConfigError } from '../core/errors.ts';
 import { PROJECT } from '../core/paths.ts';
-import { intelCatalogue, loadIntelReference, type IntelReference } from '../analyze/extract/intel/reference.ts';
+import { intelCatalogue } from '../analyze/extract/intel/reference.ts';
+import { intelReference } from './intel.ts';
 import { addDays } from '../reports/weekly/period.ts';
-import { incidentIntel } from './report-intel.ts';
+import { fillQuotes, incidentIntel } from './report-intel.ts';
 import type { Clock } from '../core/effects.ts';
 import type { Incident } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
@@ -21,14 +22,6 @@ import {
   replaceSnapshot,
   sourceHealth,
 } from '../store/report-data.ts';
-
-const refs = new Map<string, IntelReference>();
-/** Loaded once per folder: a bench builds many reports. */
-function intelReference(dir: string): IntelReference {
-  let r = refs.get(dir);
-  if (!r) refs.set(dir, (r = loadIntelReference(dir)));
-  return r;
-}
 
 export interface BuiltReport {
   period: Period;
@@ -166,7 +159,7 @@ export async function buildPeriodReport(
   // The snapshot time comes from the data, not the clock, so the same database gives the same report.
   const snapshotAt = (await dataSnapshotTime(store)) ?? '1970-01-01T00:00:00.000Z';
   const rev = await revisionsSince(store, period, incidents);
-  const out = buildReport({
+  const json = buildReportJson({
     incidents,
     period,
     snapshotAt,
@@ -179,7 +172,8 @@ export async function buildPeriodReport(
     intel,
     catalogue,
   });
-  return { period: { kind: period.kind, id: period.id }, incidents, ...out };
+  await fillQuotes(store, json);
+  return { period: { kind: period.kind, id: period.id }, incidents, ...renderReport(json) };
 }
 
 /** The separate writing step: keeps the figures a built report showed (the rows of its trend window) as the

@@ -24,12 +24,44 @@ import type {
 export const QUOTES_PER_ROW = 3;
 export const MAX_RECOMMENDATIONS = 8;
 export const MAX_INDICATORS = 40;
+/** victims named per profile (the count is in `incidents`) */
+export const MAX_VICTIMS = 8;
+export const MAX_REGULATOR = 60;
 
 type Intel = Record<string, IncidentIntel[]>;
+// An inverted index built once per intel object: "kind value" → the incidents with that fact (a 100,000-incident
+// quarter asks each question for every technique and data kind; walking every incident each time took seconds).
+type Entry = { id: string; fact: IncidentIntel };
+const indexes = new WeakMap<Intel, Map<string, Entry[]>>();
+const keyOf = (kind: string, value: string) => `${kind}\u0001${value}`;
+function entries(intel: Intel, kind: IncidentIntel['kind'], value: string): Entry[] {
+  let index = indexes.get(intel);
+  if (!index) {
+    index = new Map();
+    for (const id in intel)
+      for (const fact of intel[id]) {
+        const k = keyOf(fact.kind, fact.value);
+        const list = index.get(k);
+        if (list) list.push({ id, fact });
+        else index.set(k, [{ id, fact }]);
+      }
+    indexes.set(intel, index);
+  }
+  return index.get(keyOf(kind, value)) ?? [];
+}
+const byIds = new WeakMap<Incident[], Map<string, Incident>>();
+function byId(incs: Incident[]): Map<string, Incident> {
+  let m = byIds.get(incs);
+  if (!m) byIds.set(incs, (m = new Map(incs.map((i) => [i.incident_id, i]))));
+  return m;
+}
 /** Only absolute http(s) links leave the model, whatever the input says. */
 const safe = (s: IncidentIntel['source']) => ({ ...s, href: safeHref(s.href) });
-const factsOf = (intel: Intel, i: Incident, kind: IncidentIntel['kind']) =>
-  (intel[i.incident_id] ?? []).filter((f) => f.kind === kind);
+function values(intel: Intel, incs: Incident[], kind: IncidentIntel['kind']): string[] {
+  const out = new Set<string>();
+  for (const i of incs) for (const f of intel[i.incident_id] ?? []) if (f.kind === kind) out.add(f.value);
+  return [...out].sort(cmp);
+}
 
 function range(xs: number[]): { min: number; max: number; n: number } | null {
   if (xs.length === 0) return null;
@@ -48,10 +80,25 @@ export function actorProfiles(
   cat: IntelCatalogue | undefined,
 ): ActorProfile[] {
   const active = distinct(current.map((i) => i.actor).filter((a): a is string => a !== null));
+  const by = <T>(xs: T[], actor: (x: T) => string | null) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) {
+      const a = actor(x);
+      if (a === null) continue;
+      const list = m.get(a);
+      if (list) list.push(x);
+      else m.set(a, [x]);
+    }
+    return m;
+  };
+  const allBy = by(all, (d) => d.inc.actor);
+  const windowBy = by(window, (d) => d.inc.actor);
+  const currentBy = by(current, (i) => i.actor);
   return active
     .map((name) => {
-      const mine = all.filter((d) => d.inc.actor === name);
-      const inWindow = window.filter((d) => d.inc.actor === name);
+      const mine = allBy.get(name) ?? [];
+      const inWindow = windowBy.get(name) ?? [];
+      const now = currentBy.get(name) ?? [];
       const dates = mine.map((d) => d.date).sort(cmp);
       const incs = inWindow.map((d) => d.inc);
       const money = (kind: 'demanded' | 'paid') =>
@@ -59,7 +106,7 @@ export function actorProfiles(
       return {
         name,
         aliases: [...(cat?.aliases[name] ?? [])].sort(cmp),
-        incidents: current.filter((i) => i.actor === name).length,
+        incidents: now.length,
         window_incidents: inWindow.length,
         first_seen: dates[0],
         last_seen: dates[dates.length - 1],
@@ -68,26 +115,61 @@ export function actorProfiles(
         sectors: distinct(incs.map((i) => sectorLabel(i.sector))),
         demanded_usd: money('demanded'),
         paid_usd: money('paid'),
-        techniques: distinct(incs.flatMap((i) => factsOf(intel, i, 'technique').map((f) => f.value))),
-        victims: distinct(current.filter((i) => i.actor === name).map((i) => i.victim)),
+        techniques: values(intel, incs, 'technique'),
+        victims: distinct(now.map((i) => i.victim)).slice(0, MAX_VICTIMS),
       };
     })
     .sort((a, b) => b.incidents - a.incidents || b.window_incidents - a.window_incidents || cmp(a.name, b.name));
 }
 
+// by where the quote is, not by its words: the words of most facts are read only for the few quoted
+const quoteOrder = (a: Quote, b: Quote) =>
+  cmp(a.victim, b.victim) || cmp(a.incident_id, b.incident_id) || cmp(a.doc_id, b.doc_id) || a.start - b.start;
+
+/** The first QUOTES_PER_ROW quotes in quoteOrder, by one pass that keeps only those (a quarter has 100,000). */
 function quotes(incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], value: string): Quote[] {
-  return incs
-    .flatMap((i) =>
-      factsOf(intel, i, kind)
-        .filter((f) => f.value === value)
-        .map((f) => ({ incident_id: i.incident_id, victim: i.victim, quote: f.quote, source: safe(f.source) })),
-    )
-    .sort((a, b) => cmp(a.victim, b.victim) || cmp(a.quote, b.quote))
-    .slice(0, QUOTES_PER_ROW);
+  const ids = byId(incs);
+  const best: Quote[] = [];
+  for (const { id, fact: f } of entries(intel, kind, value)) {
+    const i = ids.get(id);
+    if (!i) continue;
+    const q = {
+      incident_id: id,
+      victim: i.victim,
+      quote: f.quote,
+      doc_id: f.doc_id,
+      start: f.start,
+      end: f.end,
+      source: f.source,
+    };
+    if (best.length === QUOTES_PER_ROW && quoteOrder(q, best[best.length - 1]) >= 0) continue;
+    best.push(q);
+    best.sort(quoteOrder);
+    if (best.length > QUOTES_PER_ROW) best.pop();
+  }
+  return best.map((q) => ({ ...q, source: safe(q.source) }));
 }
 
-const countWith = (incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], value: string) =>
-  incs.filter((i) => factsOf(intel, i, kind).some((f) => f.value === value)).length;
+// incidents per kind and value, counted in one pass over each list (the period's, the window's)
+const tallies = new WeakMap<Incident[], { intel: Intel; counts: Map<string, Map<string, number>> }>();
+/** Incidents of the list with this fact (incidentIntel keeps one fact per kind and value per incident). */
+function countWith(incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], value: string): number {
+  let t = tallies.get(incs);
+  if (!t || t.intel !== intel) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const i of incs) {
+      const facts = intel[i.incident_id];
+      if (!facts) continue;
+      for (const f of facts) {
+        let byValue = counts.get(f.kind);
+        if (!byValue) counts.set(f.kind, (byValue = new Map()));
+        byValue.set(f.value, (byValue.get(f.value) ?? 0) + 1);
+      }
+    }
+    tallies.set(incs, (t = { intel, counts }));
+  }
+  return t.counts.get(kind)?.get(value) ?? 0;
+}
 
 /** Techniques seen in the period (with quotes), ranked by incidents, then by the window's count. */
 export function techniqueRows(current: Incident[], window: Incident[], intel: Intel, cat?: IntelCatalogue) {
@@ -137,6 +219,9 @@ export function indicatorRows(current: Incident[], intel: Intel): IndicatorRow[]
         victim: i.victim,
         group: i.actor,
         quote: f.quote,
+        doc_id: f.doc_id,
+        start: f.start,
+        end: f.end,
         source: safe(f.source),
       });
     }
@@ -179,7 +264,14 @@ export function regulatorRows(current: Dated[]): RegulatorRow[] {
         },
       };
     })
-    .sort((a, b) => cmp(a.date, b.date) || cmp(a.victim, b.victim));
+    .sort(
+      (a, b) =>
+        Number(b.filing !== null) - Number(a.filing !== null) ||
+        cmp(a.date, b.date) ||
+        cmp(a.victim, b.victim) ||
+        cmp(a.incident_id, b.incident_id),
+    )
+    .slice(0, MAX_REGULATOR);
 }
 
 /** Our advice for the mitigations ATT&CK links to the period's techniques, most incidents covered first. */
@@ -192,12 +284,21 @@ export function recommendations(techniques: TechniqueRow[], current: Incident[],
       set.add(t.id);
       byMitigation.set(m, set);
     }
+  // incidents per mitigation, in one pass over the period's incidents and their techniques
+  const counts = new Map<string, number>();
+  const mitigations = [...byMitigation];
+  for (const i of current) {
+    const facts = intel[i.incident_id];
+    if (!facts) continue;
+    for (const [m, techs] of mitigations)
+      if (facts.some((f) => f.kind === 'technique' && techs.has(f.value))) counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
   const rows: Recommendation[] = [...byMitigation].map(([id, techs]) => ({
     id,
     name: cat.mitigations[id] ?? id,
     advice: cat.advice[id] ?? '',
     techniques: [...techs].sort(cmp),
-    incidents: current.filter((i) => factsOf(intel, i, 'technique').some((f) => techs.has(f.value))).length,
+    incidents: counts.get(id) ?? 0,
   }));
   return rows
     .sort((a, b) => b.incidents - a.incidents || b.techniques.length - a.techniques.length || cmp(a.id, b.id))

@@ -46,7 +46,11 @@ function sources(x: NotableRow): string {
 export function notableHtml(r: ReportJson): string {
   const rows = r.tables.notable;
   const topped = rows.some((x) => x.earlier);
-  const caption = `Notable incidents: every incident of this ${r.period.unit}, newest first${
+  const capped = r.kpis.incidents > rows.filter((x) => !x.earlier).length;
+  const which = capped
+    ? `the ${fmtInt(rows.length)} of this ${r.period.unit}'s ${fmtInt(r.kpis.incidents)} incidents with the largest reported impact`
+    : `every incident of this ${r.period.unit}`;
+  const caption = `Notable incidents: ${which}, newest first${
     topped
       ? `; rows marked “earlier” are the latest from before it, listed because the ${r.period.unit} had fewer than 10`
       : ''

@@ -19,6 +19,8 @@ import type {
 
 export const NOTABLE_MIN = 10;
 export const NOTABLE_MAX = 15;
+/** A page lists at most this many incidents of a period; the rest are in the figures and `triage incidents`. */
+export const NOTABLE_CAP = 60;
 export const RANSOM_ROWS = 12;
 const TOP = 10;
 
@@ -179,9 +181,21 @@ function notableRow(d: Dated, earlier: boolean): NotableRow {
 const byRecency = (a: Dated, b: Dated) =>
   cmp(b.date, a.date) || cmp(a.inc.victim, b.inc.victim) || cmp(a.inc.incident_id, b.inc.incident_id);
 
-/** Every incident of the period; a thin period is topped up with the latest earlier ones, flagged. */
+/** Largest reported impact first: records, then the undisputed demand, then how many sources reported it. */
+const byImpact = (a: Dated, b: Dated) =>
+  (b.inc.records_affected ?? 0) - (a.inc.records_affected ?? 0) ||
+  (undisputedUsd(b.inc, 'demanded') ?? 0) - (undisputedUsd(a.inc, 'demanded') ?? 0) ||
+  b.inc.sources.length - a.inc.sources.length ||
+  byRecency(a, b);
+
+/**
+ * Every incident of the period (a busy period: the NOTABLE_CAP with the largest impact); a thin period is topped
+ * up with the latest earlier ones, flagged.
+ */
 export function notableRows(all: Dated[], range: DateRange): NotableRow[] {
-  const current = all.filter((d) => d.date >= range.start && d.date <= range.end).sort(byRecency);
+  let current = all.filter((d) => d.date >= range.start && d.date <= range.end);
+  if (current.length > NOTABLE_CAP) current = current.sort(byImpact).slice(0, NOTABLE_CAP);
+  current.sort(byRecency);
   const rows = current.map((d) => notableRow(d, false));
   if (rows.length >= NOTABLE_MIN) return rows;
   const earlier = all

@@ -45,7 +45,11 @@ export interface ReportInput {
 export interface IncidentIntel {
   kind: IntelItem['kind'];
   value: string;
+  /** the sentence; '' when it is still to be cut from the document (pipeline/report.ts fills the quoted ones) */
   quote: string;
+  doc_id: string;
+  start: number;
+  end: number;
   source: SourceLink;
 }
 
@@ -54,6 +58,10 @@ export interface Quote {
   incident_id: string;
   victim: string;
   quote: string;
+  /** where the quote is: offsets into the document's text */
+  doc_id: string;
+  start: number;
+  end: number;
   source: SourceLink;
 }
 export interface ActorProfile {
@@ -94,6 +102,9 @@ export interface IndicatorRow {
   victim: string;
   group: string | null;
   quote: string;
+  doc_id: string;
+  start: number;
+  end: number;
   source: SourceLink;
 }
 export interface DataRow {

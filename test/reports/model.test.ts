@@ -153,3 +153,40 @@ describe('trend, tables and findings', () => {
     expect(r.findings.map((f) => f.id)).toContain('spike');
   });
 });
+
+describe('disputed sums and repeated claims', () => {
+  it('never puts a disputed sum in a headline figure, and lists one claim once however often it is repeated', async () => {
+    const { fixtureInput: input, byVictim } = await import('../fixtures/report-incidents/incidents.ts');
+    const { buildReport } = await import('../../reports/weekly/index.ts');
+    const base = byVictim('Lakeside Diagnostics Lab');
+    const claim = base.ransom[0];
+    // the same $50M demand reported three times (two spellings), one report saying the police deny it,
+    // and a $500k payment reported twice
+    const disputedBig = { ...claim, amount: 50_000_000, usd: 50_000_000, as_written: '$50 million' };
+    const hostile = {
+      ...base,
+      ransom_demanded_usd: 50_000_000,
+      ransom: [
+        disputedBig,
+        { ...disputedBig, as_written: '$50M' },
+        { ...disputedBig, disputed: true },
+        base.ransom[1],
+        { ...base.ransom[1] },
+      ],
+    };
+    const incidents = input().incidents.map((i) => (i.incident_id === base.incident_id ? hostile : i));
+    const r = buildReport(input({ incidents })).json;
+    const headline = JSON.stringify([r.kpis, r.summary, r.findings, r.tables.actors]);
+    expect(headline).not.toMatch(/50,000,000|50000000|5e\+?7/);
+    expect(r.kpis.median_ransom_demanded_usd.known).toBe(1); // only Valmont's undisputed $10M is left
+    // listed, and marked, where the incident is listed
+    const row = r.tables.ransom.find((x) => x.incident_id === base.incident_id)!;
+    expect(row.disputed).toBe(true);
+    // it ranks by its undisputed figure (the $500k payment), so it no longer heads the ransom chart
+    expect(r.tables.ransom[0].disputed).toBe(false);
+    const at = (v: string) => r.tables.ransom.findIndex((x) => x.victim === v);
+    expect(at('Centre Hospitalier de Valmont')).toBeLessThan(at(base.victim));
+    const notable = r.tables.notable.find((x) => x.incident_id === base.incident_id)!;
+    expect(notable.ransom_as_written).toEqual(['demanded: $50 million (disputed)', 'paid: $500k']);
+  });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../../../core/errors.ts';
+import { sha256 } from '../../../core/hash.ts';
 import { escapeRe } from '../text.ts';
 
 const Source = z.string().min(10);
@@ -38,7 +39,12 @@ const Recommendations = z.object({
 });
 
 export type AttackRef = z.infer<typeof Attack>;
+/** The reader's code version; the stored facts are re-read when it or any cue file changes. */
+export const INTEL_READER = 'intel-0.2.0';
+
 export interface IntelReference {
+  /** INTEL_READER plus a hash of the cue files: what stored facts were read with */
+  version: string;
   attack: AttackRef;
   /** technique ID → its cue pattern */
   techniqueCues: Map<string, RegExp>;
@@ -63,11 +69,12 @@ export function cueRe(cues: readonly string[]): RegExp {
   return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alts.join('|')})(?![\p{L}\p{N}])`, 'iu');
 }
 
-function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+function read<T>(dir: string, file: string, schema: z.ZodType<T>, texts: string[] = []): T {
   const path = join(dir, 'intel', file);
   let raw: unknown;
   try {
     const text = readFileSync(path, 'utf8');
+    texts.push(text);
     raw = file.endsWith('.json') ? JSON.parse(text) : parse(text);
   } catch (err) {
     throw new ConfigError(`cannot read reference file: ${(err as Error).message}`, path);
@@ -79,10 +86,11 @@ function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 
 /** Loads and cross-checks data/reference/intel/: every cue and advice names a known technique or mitigation. */
 export function loadIntelReference(referenceDir: string): IntelReference {
+  const texts: string[] = [];
   const attack = read(referenceDir, 'attack.json', Attack);
-  const cues = read(referenceDir, 'technique-cues.yaml', TechniqueCues);
-  const data = read(referenceDir, 'data-categories.yaml', DataCategories);
-  const ind = read(referenceDir, 'indicator-cues.yaml', IndicatorCues);
+  const cues = read(referenceDir, 'technique-cues.yaml', TechniqueCues, texts);
+  const data = read(referenceDir, 'data-categories.yaml', DataCategories, texts);
+  const ind = read(referenceDir, 'indicator-cues.yaml', IndicatorCues, texts);
   const rec = read(referenceDir, 'recommendations.yaml', Recommendations);
   const techniques = new Map(attack.techniques.map((t) => [t.id, t]));
   const where = join(referenceDir, 'intel');
@@ -93,6 +101,7 @@ export function loadIntelReference(referenceDir: string): IntelReference {
       if (!techniques.get(id)!.mitigations.includes(m) || !(m in rec.advice))
         throw new ConfigError(`${m} is not an ATT&CK mitigation of ${id} with advice`, where);
   return {
+    version: `${INTEL_READER}+${sha256(texts.join('\u0000')).slice(0, 12)}`,
     attack,
     techniqueCues: new Map(Object.entries(cues.techniques).map(([id, c]) => [id, cueRe(c)])),
     negation: cueRe(cues.negations),
