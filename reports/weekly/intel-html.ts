@@ -69,7 +69,7 @@ export function techniquesHtml(r: ReportJson): string {
   if (t.length === 0) return '<p class="empty">No technique was described in this period\'s articles.</p>';
   const rows = t.map(
     (x) =>
-      `<tr><th scope="row">${e(x.id)} ${e(x.name)}<span class="sub">${e(x.tactics.join(', '))}</span></th><td class="num">${fmtInt(x.incidents)}</td><td class="num">${fmtInt(x.window_incidents)}</td><td>${quotes(x.evidence)}</td></tr>`,
+      `<tr><th scope="row">${e(x.id)} ${e(x.name)}<span class="sub">${e(x.tactics.join(', '))}</span></th><td class="num" data-label="This ${e(r.period.unit)}">${fmtInt(x.incidents)}</td><td class="num" data-label="Window">${fmtInt(x.window_incidents)}</td><td>${quotes(x.evidence)}</td></tr>`,
   );
   return `${heatHtml(r)}
 <div class="scroll"><table id="techniques-table" class="evidence"><caption>${e(`ATT&CK techniques the articles describe, with their words (incidents this ${r.period.unit} and in the window)`)}</caption>
@@ -82,7 +82,7 @@ export function dataHtml(r: ReportJson): string {
   if (d.length === 0) return '<p class="empty">No article said what kind of data was exposed.</p>';
   const rows = d.map(
     (x) =>
-      `<tr><th scope="row">${e(x.label)}</th><td class="num">${fmtInt(x.incidents)}</td><td class="num">${fmtInt(x.window_incidents)}</td><td>${quotes(x.evidence)}</td></tr>`,
+      `<tr><th scope="row">${e(x.label)}</th><td class="num" data-label="This ${e(r.period.unit)}">${fmtInt(x.incidents)}</td><td class="num" data-label="Window">${fmtInt(x.window_incidents)}</td><td>${quotes(x.evidence)}</td></tr>`,
   );
   return `<div class="scroll"><table id="data-table" class="evidence"><caption>Kinds of data the articles say were exposed (an incident counts once per kind)</caption>
 <thead><tr><th scope="col">Data</th><th scope="col" class="num">This ${e(r.period.unit)}</th><th scope="col" class="num">Window</th><th scope="col">Evidence</th></tr></thead>

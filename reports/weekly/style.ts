@@ -64,6 +64,11 @@ details summary{cursor:pointer;color:var(--muted)}
   .kpis{grid-template-columns:1fr 1fr}
   table.narrow{width:100%}
   .chart{overflow-x:auto;-webkit-overflow-scrolling:touch}
+  table.evidence thead{display:none}
+  table.evidence,.evidence tbody,.evidence tr,.evidence th,.evidence td{display:block;width:100%}
+  .evidence tr{border-bottom:1px solid var(--line);padding:4px 0}.evidence th,.evidence td{border:0}
+  .evidence td.num{display:inline-block;width:auto;margin-right:1em;text-align:left}
+  .evidence td.num::before{content:attr(data-label) ": ";color:var(--muted)}
   .chart svg.triage-plot{min-width:480px}
   .cards thead{display:none}
   .cards caption{display:block;width:100%}
