@@ -29,32 +29,6 @@ export const MAX_VICTIMS = 8;
 export const MAX_REGULATOR = 60;
 
 type Intel = Record<string, IncidentIntel[]>;
-// An inverted index built once per intel object: "kind value" → the incidents with that fact (a 100,000-incident
-// quarter asks each question for every technique and data kind; walking every incident each time took seconds).
-type Entry = { id: string; fact: IncidentIntel };
-const indexes = new WeakMap<Intel, Map<string, Entry[]>>();
-const keyOf = (kind: string, value: string) => `${kind}\u0001${value}`;
-function entries(intel: Intel, kind: IncidentIntel['kind'], value: string): Entry[] {
-  let index = indexes.get(intel);
-  if (!index) {
-    index = new Map();
-    for (const id in intel)
-      for (const fact of intel[id]) {
-        const k = keyOf(fact.kind, fact.value);
-        const list = index.get(k);
-        if (list) list.push({ id, fact });
-        else index.set(k, [{ id, fact }]);
-      }
-    indexes.set(intel, index);
-  }
-  return index.get(keyOf(kind, value)) ?? [];
-}
-const byIds = new WeakMap<Incident[], Map<string, Incident>>();
-function byId(incs: Incident[]): Map<string, Incident> {
-  let m = byIds.get(incs);
-  if (!m) byIds.set(incs, (m = new Map(incs.map((i) => [i.incident_id, i]))));
-  return m;
-}
 /** Only absolute http(s) links leave the model, whatever the input says. */
 const safe = (s: IncidentIntel['source']) => ({ ...s, href: safeHref(s.href) });
 function values(intel: Intel, incs: Incident[], kind: IncidentIntel['kind']): string[] {
@@ -126,49 +100,62 @@ export function actorProfiles(
 const quoteOrder = (a: Quote, b: Quote) =>
   cmp(a.victim, b.victim) || cmp(a.incident_id, b.incident_id) || cmp(a.doc_id, b.doc_id) || a.start - b.start;
 
-/** The first QUOTES_PER_ROW quotes in quoteOrder, by one pass that keeps only those (a quarter has 100,000). */
-function quotes(incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], value: string): Quote[] {
-  const ids = byId(incs);
-  const best: Quote[] = [];
-  for (const { id, fact: f } of entries(intel, kind, value)) {
-    const i = ids.get(id);
-    if (!i) continue;
-    const q = {
-      incident_id: id,
-      victim: i.victim,
-      quote: f.quote,
-      doc_id: f.doc_id,
-      start: f.start,
-      end: f.end,
-      source: f.source,
-    };
-    if (best.length === QUOTES_PER_ROW && quoteOrder(q, best[best.length - 1]) >= 0) continue;
-    best.push(q);
-    best.sort(quoteOrder);
-    if (best.length > QUOTES_PER_ROW) best.pop();
+/**
+ * One pass over a list of incidents (the period's or the window's) and their facts: incidents per kind and value,
+ * and the first QUOTES_PER_ROW quotes of each in quoteOrder. Cached per list: every technique and data row asks,
+ * and a quarter may hold 100,000 incidents.
+ */
+interface Digest {
+  intel: Intel;
+  counts: Map<string, number>;
+  best: Map<string, Quote[]>;
+}
+const digests = new WeakMap<Incident[], Digest>();
+const keyOf = (kind: string, value: string) => `${kind}\u0001${value}`;
+function digest(incs: Incident[], intel: Intel): Digest {
+  const cached = digests.get(incs);
+  if (cached && cached.intel === intel) return cached;
+  const d: Digest = { intel, counts: new Map(), best: new Map() };
+  for (const i of incs) {
+    const facts = intel[i.incident_id];
+    if (!facts) continue;
+    for (const f of facts) {
+      const key = keyOf(f.kind, f.value);
+      d.counts.set(key, (d.counts.get(key) ?? 0) + 1);
+      let best = d.best.get(key);
+      if (!best) d.best.set(key, (best = []));
+      if (best.length === QUOTES_PER_ROW) {
+        const worst = best[best.length - 1];
+        // most facts lose on the victim alone: no object is made for them
+        const c = cmp(i.victim, worst.victim) || cmp(i.incident_id, worst.incident_id);
+        if (c > 0) continue;
+      }
+      const q = {
+        incident_id: i.incident_id,
+        victim: i.victim,
+        quote: f.quote,
+        doc_id: f.doc_id,
+        start: f.start,
+        end: f.end,
+        source: f.source,
+      };
+      if (best.length === QUOTES_PER_ROW && quoteOrder(q, best[best.length - 1]) >= 0) continue;
+      best.push(q);
+      best.sort(quoteOrder);
+      if (best.length > QUOTES_PER_ROW) best.pop();
+    }
   }
-  return best.map((q) => ({ ...q, source: safe(q.source) }));
+  digests.set(incs, d);
+  return d;
 }
 
-// incidents per kind and value, counted in one pass over each list (the period's, the window's)
-const tallies = new WeakMap<Incident[], { intel: Intel; counts: Map<string, Map<string, number>> }>();
+function quotes(incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], value: string): Quote[] {
+  return (digest(incs, intel).best.get(keyOf(kind, value)) ?? []).map((q) => ({ ...q, source: safe(q.source) }));
+}
+
 /** Incidents of the list with this fact (incidentIntel keeps one fact per kind and value per incident). */
 function countWith(incs: Incident[], intel: Intel, kind: IncidentIntel['kind'], value: string): number {
-  let t = tallies.get(incs);
-  if (!t || t.intel !== intel) {
-    const counts = new Map<string, Map<string, number>>();
-    for (const i of incs) {
-      const facts = intel[i.incident_id];
-      if (!facts) continue;
-      for (const f of facts) {
-        let byValue = counts.get(f.kind);
-        if (!byValue) counts.set(f.kind, (byValue = new Map()));
-        byValue.set(f.value, (byValue.get(f.value) ?? 0) + 1);
-      }
-    }
-    tallies.set(incs, (t = { intel, counts }));
-  }
-  return t.counts.get(kind)?.get(value) ?? 0;
+  return digest(incs, intel).counts.get(keyOf(kind, value)) ?? 0;
 }
 
 /** Techniques seen in the period (with quotes), ranked by incidents, then by the window's count. */
