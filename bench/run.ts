@@ -6,7 +6,8 @@
 // DuckDB rows/s through the Appender; the weekly report over --incidents incidents; query p50/p95 (bench/query.ts).
 // Prints a table, writes bench/results/bench-<docs>.json, exits 1 when an acceptance target is missed.
 // Usage: npm run bench -- [--docs 5000] [--micro 2400] [--micro-rounds 4] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
-//        [--stream] [--skip http,query,report,e2e,micro] [--keep]
+//        [--quarter-incidents 100000]
+//        [--stream] [--skip http,query,report,quarter,e2e,micro] [--keep]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
 import { PROJECT } from '../core/paths.ts';
 import { synthFetchedPage, synthVictim, writeCorpus } from './synth.ts';
 import { buildIncidentDb } from './scale-db.ts';
+import { timeQuarterReport } from './quarter-report.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +34,7 @@ const microRounds = Number(arg('micro-rounds', '4'));
 const httpDocs = Number(arg('http-docs', '1000'));
 const incidents = Number(arg('incidents', '100000'));
 const queryDocs = Number(arg('query-docs', '100000'));
+const quarterIncidents = Number(arg('quarter-incidents', '100000'));
 const stream = process.argv.includes('--stream') || docs > 20_000;
 const skip = new Set(arg('skip', '').split(','));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -257,6 +260,11 @@ async function reportBench(): Promise<void> {
   results.report = { incidents, period: period.id, seconds: s, html_bytes: built.html.length };
 }
 
+/** The threat report of one quarter holding --quarter-incidents incidents (bench/quarter-report.ts). */
+async function quarterBench(): Promise<void> {
+  results.quarter_report = { incidents: quarterIncidents, ...(await timeQuarterReport(work, quarterIncidents)) };
+}
+
 async function queryBench(): Promise<void> {
   const r = await measured(['--import', 'tsx', join(HERE, 'query.ts'), '--docs', String(queryDocs)]);
   const m = /p50 ([\d.]+) ms\s+p95 ([\d.]+) ms/.exec(r.stdout);
@@ -269,6 +277,7 @@ const steps: [string, () => Promise<void>][] = [
   ['e2e', dirBench],
   ['http', httpBench],
   ['report', reportBench],
+  ['quarter', quarterBench],
   ['query', queryBench],
 ];
 for (const [name, fn] of steps) {
@@ -330,6 +339,11 @@ const checks: Check[] = [
     `weekly report (${incidents} incidents)`,
     `${f(g('report.seconds'), 2)} s (target < 3)`,
     g('report.seconds') === undefined ? null : g('report.seconds')! < 3,
+  ],
+  [
+    `quarter report (${quarterIncidents} incidents in the quarter)`,
+    `${f(g('quarter_report.seconds'), 2)} s, CPU ${f(g('quarter_report.cpu_seconds'), 2)} s (target < 5)`,
+    g('quarter_report.seconds') === undefined ? null : g('quarter_report.seconds')! < 5,
   ],
   [
     `query (${queryDocs} docs) p50 / p95`,

@@ -70,8 +70,15 @@ program
 program
   .command('report')
   .description('weekly (or monthly) trend report')
-  .option('--week <YYYY-Www>', 'ISO week, e.g. 2022-W47 (default: the latest complete week in the data)')
+  .option(
+    '--week <YYYY-Www>',
+    'ISO week, e.g. 2022-W47 (default: the latest complete week, else month, else quarter with 5+ incidents)',
+  )
   .option('--month <YYYY-MM>', 'calendar month instead of a week')
+  .option('--quarter <YYYY-Qn>', 'calendar quarter, e.g. 2022-Q4')
+  .option('--from <YYYY-MM-DD>', 'first day of a custom period (with --to)')
+  .option('--to <YYYY-MM-DD>', 'last day of a custom period (with --from)')
+  .option('--tlp <label>', 'Traffic Light Protocol marking: CLEAR, GREEN, AMBER, AMBER+STRICT or RED', 'CLEAR')
   .addOption(new Option('--format <fmt>', 'output format').choices(['html', 'md', 'json', 'pdf']).default('html'))
   .option('--out <path>', 'write to this file instead of stdout (required for pdf); an existing file needs --force')
   .option('--force', 'replace the --out file if it exists')

@@ -224,3 +224,16 @@ export const Incident = z.object({
   regulator_filing: RegulatorFiling.nullable().optional(),
 });
 export type Incident = z.infer<typeof Incident>;
+
+/**
+ * Threat-intelligence facts read from one article for the report (analyze/extract/intel): ATT&CK techniques,
+ * kinds of data exposed, and indicators as reported (CVE IDs, domains named as attack infrastructure, leak sites).
+ * Each carries its evidence sentence; offsets are into the document's text.
+ */
+export const IntelItem = z.object({
+  kind: z.enum(['technique', 'data', 'cve', 'domain', 'leak-site']),
+  /** technique ID (T1566), data category id, CVE ID, domain, or leak-site address ('' when unnamed) */
+  value: z.string(),
+  evidence: Evidence,
+});
+export type IntelItem = z.infer<typeof IntelItem>;

@@ -13,6 +13,7 @@ import { replaceIncidentsWith, saveExtractions } from '../store/analysis.ts';
 import { recordFailure } from '../store/ingest-state.ts';
 import { updateSearchIndex } from '../store/search-index.ts';
 import { loadAliases } from '../reports/query/aliases.ts';
+import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
 import { createPool, type Pool } from './pool.ts';
@@ -132,5 +133,6 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
     );
   });
   await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
+  await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)
   return stats;
 }

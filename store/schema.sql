@@ -94,3 +94,10 @@ CREATE TABLE IF NOT EXISTS report_snapshots (
   period_kind VARCHAR, period_id VARCHAR, incident_id VARCHAR, snapshot_at VARCHAR, figures JSON,
   PRIMARY KEY (period_kind, period_id, incident_id)
 );
+
+-- What the report's threat-intelligence reader (analyze/extract/intel) found in each document's current text:
+-- ATT&CK techniques, kinds of data exposed and indicators, with their sentences (JSON array of IntelItem).
+-- Filled after each analyze run for new or changed texts; the report reads it instead of re-reading texts.
+CREATE TABLE IF NOT EXISTS document_intel (
+  doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, reader_version VARCHAR, items JSON
+);

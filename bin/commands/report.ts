@@ -12,9 +12,22 @@ import { assertOutFile, writeOutFile } from './out-file.ts';
 interface ReportOpts {
   week?: string;
   month?: string;
+  quarter?: string;
+  from?: string;
+  to?: string;
+  tlp?: string;
   format: 'html' | 'md' | 'json' | 'pdf';
   out?: string;
   force?: boolean;
+}
+
+const TLP = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+
+/** 'amber' or 'TLP:AMBER' → 'TLP:AMBER' (TLP 2.0 labels); anything else is a usage error. */
+export function tlpLabel(given: string | undefined): string {
+  const bare = (given ?? 'CLEAR').trim().toUpperCase().replace(/^TLP:/, '');
+  if (!TLP.includes(bare)) throw new ConfigError(`--tlp must be one of ${TLP.join(', ')}; got "${given}"`);
+  return `TLP:${bare}`;
 }
 
 /**
@@ -25,7 +38,9 @@ async function build(ctx: Ctx, opts: ReportOpts): Promise<BuiltReport> {
   if (!existsSync(ctx.db))
     throw new ConfigError('no database yet: run `triage run --demo` or `triage ingest` first', ctx.db);
   const make = async (store: Store) => {
-    const built = await buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts));
+    const built = await buildPeriodReport(store, await choosePeriod(store, ctx.clock, opts), {
+      tlp: tlpLabel(opts.tlp),
+    });
     if (!store.readOnly) await recordReportSnapshot(store, built);
     return built;
   };
@@ -50,6 +65,7 @@ export async function reportCommand(opts: ReportOpts, cmd: Command): Promise<voi
       throw new ConfigError(`--week: no such ISO week "${opts.week}"`);
     }
   }
+  tlpLabel(opts.tlp);
   // refused before the report is built: the user learns at once, not after a PDF render
   if (opts.out) await assertOutFile(opts.out, !!opts.force);
   const built = await build(ctx, opts);

@@ -237,10 +237,15 @@ export class Page {
       paperWidth: 8.27,
       paperHeight: 11.69,
       marginTop: 0.5,
-      marginBottom: 0.5,
+      marginBottom: 0.6,
+      // page numbers in the footer of every page (A4 = 8.27 × 11.69 in)
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center;color:#555">' +
+        'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
       marginLeft: 0.45,
       marginRight: 0.45,
-      displayHeaderFooter: false,
     });
     return Buffer.from(data, 'base64');
   }

@@ -3,7 +3,9 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { ATTACK_TYPES } from '../../core/records.ts';
-import { fmtInt } from './format.ts';
+import { mapOptions } from './charts-intel.ts';
+import { intTicks } from './ticks.ts';
+import { fmtDecimal, fmtInt, sectorLabel } from './format.ts';
 import type { ReportJson } from './types.ts';
 
 export interface Chart {
@@ -38,6 +40,11 @@ export function hardenElement(root: Element): void {
   }
 }
 
+function mapSvg(r: ReportJson): string | null {
+  const options = mapOptions(r);
+  return options ? render({ ...options, width: WIDTH }) : null;
+}
+
 function render(options: Plot.PlotOptions): string {
   // 12px text stays legible when the 640px chart is shown narrower on a phone.
   const el = Plot.plot({
@@ -51,7 +58,7 @@ function render(options: Plot.PlotOptions): string {
   return (el as unknown as Element).outerHTML;
 }
 
-export function truncate(s: string, max = 28): string {
+export function truncate(s: string, max = 44): string {
   const clean = s.replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
@@ -68,7 +75,7 @@ function uniqueLabels(names: string[]): string[] {
 }
 
 function leftMargin(labels: string[]): number {
-  return Math.min(220, Math.max(60, 14 + 7 * Math.max(0, ...labels.map((l) => l.length))));
+  return Math.min(320, Math.max(60, 14 + 7 * Math.max(0, ...labels.map((l) => l.length))));
 }
 
 interface BarRow {
@@ -97,7 +104,13 @@ function hbar(rows: BarRow[], ariaLabel: string, xLabel: string, unit: string, f
     height: 60 + rows.length * ROW,
     marginLeft: leftMargin(labels),
     marginRight: 110,
-    x: { label: xLabel, grid: true, domain: [0, Math.max(...rows.map((r) => r.window))], tickFormat: format, ticks: 5 },
+    x: {
+      label: xLabel,
+      grid: true,
+      domain: [0, Math.max(...rows.map((r) => r.window))],
+      tickFormat: format,
+      ...(format ? { ticks: 5 } : { ticks: intTicks(Math.max(...rows.map((r) => r.window))), tickFormat: 'd' }),
+    },
     y: { label: null, domain: labels },
     color: { domain: parts, range: ['#1f4e8c', '#a9c4e6'], legend: true },
     marks: [
@@ -114,12 +127,22 @@ function trendChart(r: ReportJson): string | null {
     ATTACK_TYPES.filter((t) => w.by_type[t] > 0).map((t) => ({ week: w.week, type: t, n: w.by_type[t] })),
   );
   if (stacked.length === 0) return null;
+  const top = Math.max(r.series.trend.threshold, ...weeks.map((w) => w.total));
+  const label = `spike line: mean + 2 sd = ${fmtDecimal(r.series.trend.threshold)}`;
   return render({
     ariaLabel: 'Incidents per week by attack type',
-    height: 300,
+    height: 320,
     marginTop: 30,
+    marginBottom: 50,
+    marginRight: 20,
     x: { label: null, domain: weeks.map((w) => w.week), tickFormat: (w: string) => w.slice(5), tickRotate: -45 },
-    y: { label: 'Incidents', grid: true },
+    y: {
+      label: 'Incidents',
+      grid: true,
+      domain: [0, Math.ceil(top)],
+      ticks: intTicks(Math.ceil(top)),
+      tickFormat: 'd',
+    },
     color: { domain: [...ATTACK_TYPES], range: TYPE_COLORS, legend: true },
     marks: [
       Plot.barY(stacked, { x: 'week', y: 'n', fill: 'type', order: [...ATTACK_TYPES] }),
@@ -132,31 +155,55 @@ function trendChart(r: ReportJson): string | null {
         { x: 'week', y: 'total', text: () => '▲ spike', dy: -8, fill: '#c0392b' },
       ),
       Plot.ruleY([r.series.trend.threshold], { stroke: '#c0392b', strokeDasharray: '4,3' }),
+      // the reference line carries its own label, at its right end
+      Plot.text([r.series.trend.threshold], {
+        x: () => weeks[weeks.length - 1].week,
+        y: (d: number) => d,
+        text: () => label,
+        fill: '#c0392b',
+        textAnchor: 'end',
+        dy: -7,
+      }),
+      Plot.text(['outlined: this period'], {
+        frameAnchor: 'top-right',
+        dy: -22,
+        text: (d: string) => d,
+        textAnchor: 'end',
+      }),
       Plot.ruleY([0]),
     ],
   });
 }
 
+const LOG_TICKS = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const usdShort = (n: number) => `$${new Intl.NumberFormat('en-US', { notation: 'compact' }).format(n)}`;
+
 function ransomChart(r: ReportJson): string | null {
   const rows = r.tables.ransom;
-  const labels = uniqueLabels(rows.map((x) => x.victim));
+  const labels = uniqueLabels(rows.map((x) => (x.disputed ? `${x.victim} (disputed)` : x.victim)));
+  const kinds = ['demanded', 'paid', 'disputed'];
   const points = rows.flatMap((x, i) => [
-    ...(x.demanded_usd !== null ? [{ label: labels[i], kind: 'demanded', usd: Math.max(1, x.demanded_usd) }] : []),
+    ...(x.demanded_usd !== null
+      ? [{ label: labels[i], kind: x.disputed ? 'disputed' : 'demanded', usd: Math.max(1, x.demanded_usd) }]
+      : []),
     ...(x.paid_usd !== null ? [{ label: labels[i], kind: 'paid', usd: Math.max(1, x.paid_usd) }] : []),
   ]);
   if (points.length === 0) return null;
+  const lo = Math.min(...points.map((p) => p.usd));
+  const hi = Math.max(...points.map((p) => p.usd));
+  const ticks = LOG_TICKS.filter((t) => t >= lo / 10 && t <= hi * 10);
   return render({
     ariaLabel: 'Ransom demanded versus paid, in USD (log scale)',
     height: 60 + rows.length * ROW,
     marginLeft: leftMargin(labels),
     marginRight: 30,
-    x: { type: 'log', label: 'USD (log scale)', grid: true, tickFormat: '~s' },
+    x: { type: 'log', label: 'USD (log scale)', grid: true, ticks, tickFormat: usdShort },
     y: { label: null, domain: labels },
-    color: { domain: ['demanded', 'paid'], range: ['#c0392b', '#16a085'], legend: true },
-    symbol: { domain: ['demanded', 'paid'], range: ['circle', 'diamond'] },
+    color: { domain: kinds, range: ['#c0392b', '#16a085', '#999999'], legend: true },
+    symbol: { domain: kinds, range: ['circle', 'diamond', 'times'] },
     marks: [
       Plot.ruleY(points, Plot.groupY({ x1: 'min', x2: 'max' }, { y: 'label', x: 'usd', stroke: '#999' })),
-      Plot.dot(points, { x: 'usd', y: 'label', fill: 'kind', symbol: 'kind', r: 5 }),
+      Plot.dot(points, { x: 'usd', y: 'label', fill: 'kind', stroke: 'kind', symbol: 'kind', r: 5 }),
     ],
   });
 }
@@ -171,7 +218,7 @@ function note(window: string, now: number, nowText: string, unit: string): strin
 
 export function buildCharts(r: ReportJson): Chart[] {
   const t = r.tables;
-  const unit = r.period.kind;
+  const unit = r.period.unit;
   const weeks = `${r.series.trend.weeks.length} weeks`;
   const groupLabels = uniqueLabels(t.groups.map((g) => g.name)).map((l, i) => (t.groups[i].is_new ? `${l} (new)` : l));
   const count = (label: string, now: number, window: number) => ({
@@ -206,7 +253,7 @@ export function buildCharts(r: ReportJson): Chart[] {
       id: 'sectors',
       title: `Incidents by sub-sector: this ${unit} and the ${weeks}`,
       svg: hbar(
-        t.sectors.map((s) => count(s.sector, s.incidents, s.window_incidents)),
+        t.sectors.map((s) => count(sectorLabel(s.sector), s.incidents, s.window_incidents)),
         'Incidents by sub-sector',
         'Incidents',
         unit,
@@ -228,6 +275,17 @@ export function buildCharts(r: ReportJson): Chart[] {
         '~s',
       ),
     },
-    { id: 'ransom', title: `Ransom demanded vs paid (USD, ${weeks})`, svg: ransomChart(r) },
+    { id: 'ransom', title: `Ransom demanded vs paid (USD, ${weeks}; disputed sums in grey)`, svg: ransomChart(r) },
+    {
+      id: 'data',
+      title: `Kinds of data reported exposed: this ${unit} and the ${weeks}`,
+      svg: hbar(
+        t.data_exposed.map((d) => count(truncate(d.label), d.incidents, d.window_incidents)),
+        'Kinds of data reported exposed',
+        'Incidents',
+        unit,
+      ),
+    },
+    { id: 'map', title: `Where this ${unit}'s incidents were`, svg: mapSvg(r) },
   ];
 }

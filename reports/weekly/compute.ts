@@ -1,5 +1,6 @@
 // Period selection, KPIs and the 16-week trend. Pure functions over Incident[].
 import { ATTACK_TYPES, type AttackType, type Incident } from '../../core/records.ts';
+import { undisputedUsd } from './claims.ts';
 import { fmtDate, round } from './format.ts';
 import {
   isoWeekOf,
@@ -61,25 +62,32 @@ export function primaryType(i: Incident): AttackType {
   return ATTACK_TYPES.find((t) => i.attack_types.includes(t)) ?? 'other';
 }
 
-export function periodHeader(p: Period): ReportJson['period'] {
+export function periodHeader(p: Period, chosen: string | null = null): ReportJson['period'] {
   const r = periodRange(p);
   const label =
     p.kind === 'week'
       ? `Week ${Number(p.id.slice(6))}, ${p.id.slice(0, 4)} (${fmtDate(r.start)} – ${fmtDate(r.end)})`
-      : `${MONTH_NAMES[Number(p.id.slice(5)) - 1]} ${p.id.slice(0, 4)}`;
-  return { kind: p.kind, id: p.id, label, start: r.start, end: r.end, previous: shiftPeriod(p, -1).id };
+      : p.kind === 'month'
+        ? `${MONTH_NAMES[Number(p.id.slice(5)) - 1]} ${p.id.slice(0, 4)}`
+        : p.kind === 'quarter'
+          ? `${p.id.slice(5)} ${p.id.slice(0, 4)} (${fmtDate(r.start)} – ${fmtDate(r.end)})`
+          : `${fmtDate(r.start)} – ${fmtDate(r.end)}`;
+  const unit = p.kind === 'range' ? 'period' : p.kind;
+  return { kind: p.kind, id: p.id, label, start: r.start, end: r.end, previous: shiftPeriod(p, -1).id, unit, chosen };
 }
 
 /** Incident counts for the period and the TRAILING_PERIODS before it, oldest first. */
 export function periodCounts(all: Dated[], p: Period): { id: string; incidents: number }[] {
-  const ids: string[] = [];
-  for (let n = -TRAILING_PERIODS; n <= 0; n++) ids.push(shiftPeriod(p, n).id);
-  const counts = new Map(ids.map((id) => [id, 0]));
+  const periods: Period[] = [];
+  for (let n = -TRAILING_PERIODS; n <= 0; n++) periods.push(shiftPeriod(p, n));
+  const counts = new Map(periods.map((q) => [q.id, 0]));
+  const ranges = periods.map((q) => ({ id: q.id, ...periodRange(q) }));
   for (const d of all) {
-    const id = periodOfDate(p.kind, d.date);
-    if (counts.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    // calendar periods by key; spans (which have no calendar) by range
+    const id = periodOfDate(p.kind, d.date) ?? ranges.find((r) => inRange(d.date, r))?.id;
+    if (id !== undefined && counts.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return ids.map((id) => ({ id, incidents: counts.get(id) ?? 0 }));
+  return periods.map((q) => ({ id: q.id, incidents: counts.get(q.id) ?? 0 }));
 }
 
 export function computeKpis(current: Incident[], counts: { incidents: number }[]): Kpis {
@@ -88,8 +96,9 @@ export function computeKpis(current: Incident[], counts: { incidents: number }[]
   const trailing = mean(counts.slice(0, -1).map((c) => c.incidents));
   const ransomware = current.filter((i) => i.attack_types.includes('ransomware')).length;
   const records = current.filter((i) => i.records_affected !== null).map((i) => i.records_affected as number);
-  const demanded = current.filter((i) => i.ransom_demanded_usd !== null).map((i) => i.ransom_demanded_usd as number);
-  const paid = current.filter((i) => i.ransom_paid_usd !== null).map((i) => i.ransom_paid_usd as number);
+  // headline figures leave out disputed sums (claims/undisputedUsd)
+  const demanded = current.map((i) => undisputedUsd(i, 'demanded')).filter((x): x is number => x !== null);
+  const paid = current.map((i) => undisputedUsd(i, 'paid')).filter((x): x is number => x !== null);
   const med = median(demanded);
   return {
     incidents: n,

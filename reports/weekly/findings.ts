@@ -7,7 +7,7 @@ import type { Finding, ReportJson } from './types.ts';
 export const MAX_FINDINGS = 6;
 export const MIN_FINDINGS = 3;
 
-type Body = Omit<ReportJson, 'findings'>;
+type Body = Omit<ReportJson, 'findings' | 'summary'>;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
 /** Country names that read with "the" in running text. */
@@ -18,7 +18,7 @@ const weeksText = (r: Body) => `${r.series.trend.weeks.length} weeks to ${fmtDat
 
 function incidentsFinding(r: Body): Finding {
   const k = r.kpis;
-  const unit = r.period.kind;
+  const unit = r.period.unit;
   const base = `${plural(k.incidents, 'incident')} ${k.incidents === 1 ? 'was' : 'were'} recorded in ${r.period.id}`;
   const text = k.vs_previous.suppressed
     ? `${base}; the change on the previous ${unit} is not shown because its base (${fmtInt(k.vs_previous.base)}) is under 5.`
@@ -86,7 +86,7 @@ function groupFinding(r: Body): Finding | null {
     figure: 'tables.groups.0.incidents',
     value: top[0].incidents,
     chart: 'groups',
-    text: `${lead}${fresh.length ? `; first seen this ${r.period.kind}: ${fresh.join(', ')}` : ''}.`,
+    text: `${lead}${fresh.length ? `; first seen this ${r.period.unit}: ${fresh.join(', ')}` : ''}.`,
   };
 }
 
@@ -130,7 +130,7 @@ function optional(r: Body): (Finding | null)[] {
           figure: 'kpis.vs_trailing_mean.pct',
           value: k.vs_trailing_mean.pct,
           chart: 'trend',
-          text: `Against the trailing ${TRAILING_PERIODS}-${r.period.kind} mean of ${fmtNum(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.`,
+          text: `Against the trailing ${TRAILING_PERIODS}-${r.period.unit} mean of ${fmtNum(k.vs_trailing_mean.base)}, incidents changed by ${fmtSignedPct(k.vs_trailing_mean.pct!)}.`,
         }
       : null,
     k.median_ransom_demanded_usd.value !== null

@@ -143,3 +143,21 @@ export function countryName(code: string | null): string {
   if (code === null) return 'Unknown';
   return COUNTRIES[code.toUpperCase()] ?? code.toUpperCase();
 }
+
+// Readers see words, not the dataset's sector keys.
+const SECTOR_LABELS: Record<string, string> = {
+  hospital: 'Hospital',
+  'health-system': 'Health system',
+  clinic: 'Clinic',
+  lab: 'Laboratory',
+  pharma: 'Pharmaceutical',
+  insurer: 'Health insurer',
+  'health-agency': 'Health agency',
+  'health-it-vendor': 'Health IT vendor',
+  'medical-device': 'Medical device maker',
+  other: 'Other',
+};
+
+export function sectorLabel(sector: string): string {
+  return SECTOR_LABELS[sector] ?? sector;
+}

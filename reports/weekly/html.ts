@@ -1,6 +1,17 @@
 // Self-contained HTML page: inline CSS and SVG only, a strict CSP, no script, every string escaped.
 import type { Chart } from './charts.ts';
 import { escapeHtml as e, fmtDateTime, fmtInt } from './format.ts';
+import { tableHtml } from './html-table.ts';
+import {
+  actorsHtml,
+  dataHtml,
+  indicatorsHtml,
+  recommendationsHtml,
+  regulatorHtml,
+  summaryHtml,
+  techniquesHtml,
+} from './intel-html.ts';
+import { mapTable } from './intel-views.ts';
 import { notableHtml, sourceDocsHtml } from './notable-html.ts';
 import { CSS } from './style.ts';
 import type { ReportJson } from './types.ts';
@@ -16,42 +27,11 @@ import {
   revisionsTable,
   sectorsTable,
   trendTable,
-  type Cell,
-  type Table,
 } from './views.ts';
 
+export { tableHtml };
+
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-function cell(x: Cell): string {
-  const links = (x.links ?? []).map((l) =>
-    l.href ? `<a href="${e(l.href)}" rel="noopener noreferrer nofollow">${e(l.label)}</a>` : e(l.label),
-  );
-  const tag = x.tag ? ` <span class="tag${x.tag === 'earlier' ? ' earlier' : ''}">${e(x.tag)}</span>` : '';
-  return `${e(x.text)}${links.join(', ')}${tag}`;
-}
-
-export function tableHtml(t: Table): string {
-  const head = t.columns
-    .map((col) => `<th scope="col"${col.numeric ? ' class="num"' : ''}>${e(col.label)}</th>`)
-    .join('');
-  const body = t.rows
-    .map((row, i) => {
-      const cls = t.rowTags?.[i] ? ` class="${e(t.rowTags[i]!)}"` : '';
-      const tds = row
-        .map((x, j) =>
-          j === 0
-            ? `<th scope="row">${cell(x)}</th>`
-            : `<td${t.columns[j]?.numeric ? ' class="num"' : ''}>${cell(x)}</td>`,
-        )
-        .join('');
-      return `<tr${cls}>${tds}</tr>`;
-    })
-    .join('\n');
-  const empty =
-    t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">None this period.</td></tr>` : '';
-  const narrow = t.columns.length <= 3 ? ' class="narrow"' : '';
-  return `<div class="scroll"><table id="${e(t.id)}"${narrow}><caption>${e(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>${body}${empty}</tbody></table></div>`;
-}
 
 function figure(c: Chart, n: number): string {
   const inner = c.svg ? `<div class="chart">${c.svg}</div>` : '<p class="empty">No data for this chart.</p>';
@@ -80,9 +60,17 @@ function section(id: string, title: string, ...parts: string[]): string {
 function header(r: ReportJson): string {
   const s = r.sources;
   const failed = s.failures.map((f) => `<li>${e(f.publisher)} (${e(f.id)}): ${e(f.error ?? 'failed')}</li>`).join('');
-  return `<header><p class="meta">Triage · healthcare cyber-incident report</p>
-<h1>${e(r.period.label)}</h1>
+  const chosen = r.period.chosen
+    ? `<p class="meta chosen">Period chosen automatically: ${e(r.period.chosen)}.</p>`
+    : '';
+  return `<header><p class="tlp">${e(r.tlp)}</p><p class="meta">Triage · healthcare cyber-incident threat report</p>
+<h1>${e(r.period.label)}</h1>${chosen}
 <div class="meta"><p>Snapshot: <time datetime="${e(r.snapshot_at)}">${e(fmtDateTime(r.snapshot_at))}</time> · Sources polled: ${fmtInt(s.polled)}, failed: ${fmtInt(s.failed)} · Feed items: ${fmtInt(s.items)} · Documents: ${fmtInt(s.documents)}</p>${failed ? `<ul aria-label="Failed sources">${failed}</ul>` : ''}</div></header>`;
+}
+
+/** The PDF's first page (print only): period, TLP and the report's name. */
+function cover(r: ReportJson): string {
+  return `<section class="cover" aria-hidden="true"><p class="tlp">${e(r.tlp)}</p><p>Triage · healthcare cyber-incident threat report</p><h1>${e(r.period.label)}</h1><p>Snapshot ${e(fmtDateTime(r.snapshot_at))}</p><p class="tlp">${e(r.tlp)}</p></section>`;
 }
 
 function kpis(r: ReportJson): string {
@@ -100,9 +88,18 @@ export function renderHtml(r: ReportJson, charts: Chart[]): string {
   const revisions = revisionsTable(r);
   const failures = failuresTable(r);
   const body = [
+    cover(r),
     header(r),
-    section('findings', 'Key findings', findings(r, charts)),
+    section('summary', 'Executive summary', summaryHtml(r)),
     kpis(r),
+    section('actors', 'Threat actors', actorsHtml(r)),
+    section('techniques', 'Techniques and initial access (MITRE ATT&CK)', techniquesHtml(r)),
+    section('indicators', 'Indicators reported', indicatorsHtml(r)),
+    section('data', 'Data exposed', chart('data'), dataHtml(r)),
+    section('recommendations', 'Recommendations', recommendationsHtml(r)),
+    section('map', 'Geography', `<div class="geo">${chart('map')}\n${tableHtml(mapTable(r))}</div>`),
+    section('regulator', 'Regulator view (HHS OCR)', regulatorHtml(r)),
+    section('findings', 'Key findings', findings(r, charts)),
     section(
       'trend',
       'Trend',

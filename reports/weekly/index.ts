@@ -9,7 +9,7 @@ import type { ReportInput, ReportJson } from './types.ts';
 export { isoWeekOf, latestCompleteWeek, monthRange, shiftPeriod, weekRange } from './period.ts';
 export type { Period, PeriodKind, DateRange } from './period.ts';
 export { SCHEMA_VERSION } from './types.ts';
-export type { ReportInput, ReportJson, Revision, SourceStatus } from './types.ts';
+export type { IncidentIntel, ReportInput, ReportJson, Revision, SourceStatus } from './types.ts';
 export { CSP } from './html.ts';
 
 export interface Report {
@@ -19,9 +19,15 @@ export interface Report {
 }
 
 export function buildReport(input: ReportInput): Report {
-  const json = buildReportJson(input);
+  return renderReport(buildReportJson(input));
+}
+
+/** The renderings of a built JSON (the pipeline fills its quotes between the two steps). */
+export function renderReport(json: ReportJson): Report {
   return { html: renderHtml(json, buildCharts(json)), markdown: renderMarkdown(json), json };
 }
+
+export { buildReportJson };
 
 /** Canonical JSON text for files: sorted keys, two-space indent, trailing newline. */
 export function reportJsonText(json: ReportJson): string {

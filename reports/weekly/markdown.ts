@@ -1,5 +1,15 @@
 // Markdown edition: the same figures and tables as the HTML, with charts given as their tables.
 import { escapeMd as m, fmtDate, fmtDateTime, fmtInt, mdUrl } from './format.ts';
+import {
+  actorsTable,
+  dataTable,
+  heatTable,
+  indicatorsTable,
+  mapTable,
+  recommendationsTable,
+  regulatorTable,
+  techniquesTable,
+} from './intel-views.ts';
 import type { ReportJson } from './types.ts';
 import {
   countriesTable,
@@ -42,15 +52,26 @@ const SEE: Record<string, string> = {
   sectors: 'Sub-sectors',
   records: 'Records affected',
   ransom: 'Ransom demanded vs paid',
+  actors: 'Threat actors',
+  techniques: 'Techniques and initial access',
+  map: 'Geography',
+  notable: 'Notable incidents',
 };
 
 export function renderMarkdown(r: ReportJson): string {
   const s = r.sources;
   const out: string[] = [
+    `**${m(r.tlp)}**`,
+    '',
     `# ${m(r.period.label)}`,
     '',
+    ...(r.period.chosen ? [`*Period chosen automatically: ${m(r.period.chosen)}.*`, ''] : []),
     `Snapshot: ${m(fmtDateTime(r.snapshot_at))} · Sources polled: ${fmtInt(s.polled)}, failed: ${fmtInt(s.failed)} · Feed items: ${fmtInt(s.items)} · Documents: ${fmtInt(s.documents)}`,
     ...s.failures.map((f) => `- Failed: ${m(f.publisher)} (${m(f.id)}): ${m(f.error ?? 'failed')}`),
+    '',
+    '## Executive summary',
+    '',
+    ...r.summary.map((x, i) => `${i + 1}. ${m(x.text)}${SEE[x.section] ? ` (see ${SEE[x.section]})` : ''}`),
     '',
     '## Key findings',
     '',
@@ -63,6 +84,13 @@ export function renderMarkdown(r: ReportJson): string {
     ...kpiCards(r).map((k) => `| ${m(k.label)} | ${m(k.value)} | ${m(k.sub)} |`),
   ];
   const sections: [string, (Table | null)[]][] = [
+    ['Threat actors', [actorsTable(r)]],
+    ['Techniques and initial access', [heatTable(r), techniquesTable(r)]],
+    ['Indicators reported', [indicatorsTable(r)]],
+    ['Data exposed', [dataTable(r)]],
+    ['Recommendations', [recommendationsTable(r)]],
+    ['Geography', [mapTable(r)]],
+    ['Regulator view (HHS OCR)', [regulatorTable(r)]],
     ['Trend', [trendTable(r), periodsTable(r)]],
     ['Top countries', [countriesTable(r)]],
     ['Top groups', [groupsTable(r)]],

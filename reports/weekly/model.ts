@@ -9,6 +9,17 @@ import {
   trendWeeks,
 } from './compute.ts';
 import { buildFindings } from './findings.ts';
+import {
+  actorProfiles,
+  dataRows,
+  heatCells,
+  indicatorRows,
+  mapCountries,
+  recommendations,
+  regulatorRows,
+  techniqueRows,
+} from './intel.ts';
+import { buildSummary } from './summary.ts';
 import { periodRange } from './period.ts';
 import { cmp } from './stats.ts';
 import {
@@ -34,13 +45,22 @@ const NOTES = [
   'Hedged ("reportedly", "up to") and disputed ransom claims are kept and marked; the median uses each incident\'s best demanded figure.',
   'Records affected are as reported by the victim, regulator or press, and are often revised; the total covers only incidents with a known figure.',
   'Groups are marked "new" when no earlier incident in the dataset is attributed to them.',
+  "Disputed ransom sums (a claim any report says was denied or contested) are listed and marked but never enter a headline figure: the median, the executive summary or an actor profile's range. A claim repeated by several articles is listed once.",
+  "Techniques, kinds of data exposed and indicators are read sentence by sentence from each incident's source articles with cue lists (data/reference/intel/); a sentence that denies, doubts or advises is skipped, and an article about several incidents is not used for them. Each row quotes the sentence it rests on. Statements that data was taken without naming a channel are filed under T1041.",
+  'Indicators (CVE IDs, leak sites, domains) are as reported by the articles and have not been verified.',
+  'MITRE ATT&CK technique and mitigation IDs and names © The MITRE Corporation, reproduced with its permission; the recommendations are written by the Triage authors.',
+  'Country shapes: world-atlas (Natural Earth, public domain), 1:110m; small countries may not show on the map but are in the table.',
+  'With no period asked for, the report covers the latest complete week, month or quarter (in that order) with at least 5 incidents; the header says which was chosen and why.',
 ];
 
 export function buildReportJson(input: ReportInput): ReportJson {
   const { period } = input;
   const range = periodRange(period);
   const all = datedIncidents(input.incidents);
-  const current = all.filter((d) => inRange(d.date, range)).map((d) => d.inc);
+  const currentDated = all.filter((d) => inRange(d.date, range));
+  const current = currentDated.map((d) => d.inc);
+  const intel = input.intel ?? {};
+  const cat = input.catalogue;
   const counts = periodCounts(all, period);
   const weeks = trendWeeks(all, period);
   const trend = computeTrend(all, period, weeks);
@@ -51,9 +71,11 @@ export function buildReportJson(input: ReportInput): ReportJson {
     .filter((s) => !s.ok)
     .map((s) => ({ id: s.id, publisher: s.publisher, error: s.error }))
     .sort((a, b) => cmp(a.id, b.id));
-  const body: Omit<ReportJson, 'findings'> = {
+  const techniques = techniqueRows(current, window, intel, cat);
+  const body: Omit<ReportJson, 'findings' | 'summary'> = {
     schema_version: SCHEMA_VERSION,
-    period: periodHeader(period),
+    period: periodHeader(period, input.chosen ?? null),
+    tlp: input.tlp ?? 'TLP:CLEAR',
     snapshot_at: input.snapshotAt,
     sources: {
       polled: input.sources.length,
@@ -74,6 +96,14 @@ export function buildReportJson(input: ReportInput): ReportJson {
       notable: notableRows(all, range),
       revisions: revisionRows(input.revisions, input.incidents),
       revisions_since: input.revisions ? (input.revisionsSince ?? null) : null,
+      actors: actorProfiles(current, inWindow, all, range, intel, cat),
+      techniques,
+      heat: heatCells(current, window, intel, cat),
+      indicators: indicatorRows(current, intel),
+      data_exposed: dataRows(current, window, intel, cat),
+      regulator: regulatorRows(currentDated),
+      recommendations: recommendations(techniques, current, intel, cat),
+      map: mapCountries(current),
     },
     methodology: {
       counted: current.length,
@@ -85,5 +115,5 @@ export function buildReportJson(input: ReportInput): ReportJson {
       notes: NOTES,
     },
   };
-  return sortKeys({ ...body, findings: buildFindings(body) }) as ReportJson;
+  return sortKeys({ ...body, summary: buildSummary(body), findings: buildFindings(body) }) as ReportJson;
 }

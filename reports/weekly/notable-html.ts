@@ -1,7 +1,7 @@
 // The notable-incidents table for the HTML page. Twelve columns do not fit a page or a phone, so related
 // fields share a cell (who, when, ransom, impact, sources); on narrow screens each row becomes a card.
 // Markdown keeps the flat twelve-column table from views.ts: the figures are the same.
-import { escapeHtml as e, fmtDate, fmtInt, fmtNum, fmtUsd } from './format.ts';
+import { escapeHtml as e, fmtDate, fmtInt, fmtNum, fmtUsd, sectorLabel } from './format.ts';
 import type { NotableRow, ReportJson } from './types.ts';
 
 const line = (cls: string, html: string) => `<span class="${cls}">${html}</span>`;
@@ -9,7 +9,7 @@ const line = (cls: string, html: string) => `<span class="${cls}">${html}</span>
 function who(x: NotableRow): string {
   const meta = [
     x.country ? `${x.country_name} (${x.country})` : 'Country unknown',
-    x.sector,
+    sectorLabel(x.sector),
     x.group ? `group: ${x.group}` : 'no group named',
   ];
   const tag = x.earlier ? ' <span class="tag earlier">earlier</span>' : '';
@@ -46,9 +46,13 @@ function sources(x: NotableRow): string {
 export function notableHtml(r: ReportJson): string {
   const rows = r.tables.notable;
   const topped = rows.some((x) => x.earlier);
-  const caption = `Notable incidents: every incident of this ${r.period.kind}, newest first${
+  const capped = r.kpis.incidents > rows.filter((x) => !x.earlier).length;
+  const which = capped
+    ? `the ${fmtInt(rows.length)} of this ${r.period.unit}'s ${fmtInt(r.kpis.incidents)} incidents with the largest reported impact`
+    : `every incident of this ${r.period.unit}`;
+  const caption = `Notable incidents: ${which}, newest first${
     topped
-      ? `; rows marked “earlier” are the latest from before it, listed because the ${r.period.kind} had fewer than 10`
+      ? `; rows marked “earlier” are the latest from before it, listed because the ${r.period.unit} had fewer than 10`
       : ''
   }`;
   const cells: [string, (x: NotableRow) => string][] = [

@@ -1,7 +1,8 @@
 // ISO-week and calendar-month arithmetic on 'YYYY-MM-DD' strings, all in UTC.
 // Dates stay strings so they compare lexicographically and never pick up the host time zone.
 
-export type PeriodKind = 'week' | 'month';
+/** `range`: any span of days, its id `YYYY-MM-DD..YYYY-MM-DD` (from `--from/--to`) */
+export type PeriodKind = 'week' | 'month' | 'quarter' | 'range';
 export interface Period {
   kind: PeriodKind;
   id: string;
@@ -14,6 +15,8 @@ export interface DateRange {
 const DAY_MS = 86_400_000;
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+const RANGE_RE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 
 export function toIsoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -62,20 +65,59 @@ export function monthRange(id: string): DateRange {
   return { start: toIsoDate(Date.UTC(y, mo - 1, 1)), end: toIsoDate(Date.UTC(y, mo, 0)) };
 }
 
-export function periodRange(p: Period): DateRange {
-  return p.kind === 'week' ? weekRange(p.id) : monthRange(p.id);
+/** First to last day of a quarter id such as '2022-Q4'. */
+export function quarterRange(id: string): DateRange {
+  const m = QUARTER_RE.exec(id);
+  if (!m) throw new Error(`not a quarter id: ${id}`);
+  const y = Number(m[1]);
+  const q = Number(m[2]);
+  return { start: toIsoDate(Date.UTC(y, 3 * (q - 1), 1)), end: toIsoDate(Date.UTC(y, 3 * q, 0)) };
 }
 
-export function periodOfDate(kind: PeriodKind, date: string): string {
-  return kind === 'week' ? isoWeekOf(date) : date.slice(0, 7);
+/** A `from..to` span of days; both ends must be real dates, in order. */
+export function spanRange(id: string): DateRange {
+  const m = RANGE_RE.exec(id);
+  if (!m || toIsoDate(dateMs(m[1])) !== m[1] || toIsoDate(dateMs(m[2])) !== m[2] || m[1] > m[2])
+    throw new Error(`not a date range: ${id}`);
+  return { start: m[1], end: m[2] };
+}
+
+export function periodRange(p: Period): DateRange {
+  if (p.kind === 'week') return weekRange(p.id);
+  if (p.kind === 'month') return monthRange(p.id);
+  return p.kind === 'quarter' ? quarterRange(p.id) : spanRange(p.id);
+}
+
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** The period of `kind` that holds `date` (a range has no calendar: null). */
+export function periodOfDate(kind: PeriodKind, date: string): string | null {
+  if (kind === 'week') return isoWeekOf(date);
+  if (kind === 'month') return date.slice(0, 7);
+  return kind === 'quarter' ? quarterOf(date) : null;
+}
+
+/** Days in a range, both ends counted. */
+export function rangeDays(r: DateRange): number {
+  return Math.round((dateMs(r.end) - dateMs(r.start)) / DAY_MS) + 1;
 }
 
 /** The period `n` steps away (negative = earlier). */
 export function shiftPeriod(p: Period, n: number): Period {
   if (p.kind === 'week') return { kind: 'week', id: isoWeekOf(addDays(weekRange(p.id).start, 7 * n)) };
-  const { start } = monthRange(p.id);
+  if (p.kind === 'range') {
+    // a span is followed and preceded by spans of the same length
+    const r = spanRange(p.id);
+    const len = rangeDays(r);
+    return { kind: 'range', id: `${addDays(r.start, n * len)}..${addDays(r.end, n * len)}` };
+  }
+  const { start } = periodRange(p);
   const d = new Date(dateMs(start));
-  return { kind: 'month', id: toIsoDate(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1)).slice(0, 7) };
+  const months = p.kind === 'quarter' ? 3 * n : n;
+  const first = toIsoDate(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  return { kind: p.kind, id: p.kind === 'quarter' ? quarterOf(first) : first.slice(0, 7) };
 }
 
 /** The `count` ISO weeks ending with the week that holds `endDate`, oldest first. */

@@ -39,12 +39,36 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .tag.earlier{background:#eef1f4;color:var(--muted)}
 tr.earlier td{color:var(--muted)}
 a{color:var(--accent)}
+.tlp{display:inline-block;font-weight:700;font-size:.8rem;letter-spacing:.04em;padding:1px 8px;border-radius:3px;background:#000;color:#fff;margin:0}
+.cover{display:none}
+.chosen{font-style:italic}
+.summary li{margin:.35em 0}
+.summary .ref,.recs .sub{font-size:.8em}
+.actors{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:10px}
+.actor{border:1px solid var(--line);border-radius:6px;padding:8px 10px;break-inside:avoid}
+.actor h3{margin:0 0 .3em;font-size:1.05rem}
+.actor dl{margin:0;display:grid;grid-template-columns:8.5em 1fr;gap:2px 8px;font-size:.82rem}
+.actor dt{color:var(--muted)}.actor dd{margin:0;overflow-wrap:anywhere}
+.heat{display:inline-block;margin:2px;padding:2px 6px;border-radius:3px;font-size:.8rem;border:1px solid var(--line)}
+.heat.h0{background:#fff}.heat.h1{background:#dbe7f5}.heat.h2{background:#a9c4e6}.heat.h3{background:#5b8fd0;color:#fff}
+.heat.h4{background:#1f4e8c;color:#fff}
+.quotes{margin:0;padding-left:1.1em;font-size:.82rem}.quotes li{margin:.15em 0}.quotes .sub{color:var(--muted)}
+.evidence td,.evidence th{overflow-wrap:anywhere}
+.note{font-size:.85rem;background:#fff8e1;border-left:3px solid #e6a700;padding:4px 8px}
+.recs li{margin:.5em 0}
+@media (min-width:820px){.geo{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:16px;align-items:start}}
+th .sub{display:block;font-weight:400;font-size:.78rem;color:var(--muted)}
 details summary{cursor:pointer;color:var(--muted)}
 @media (max-width:600px){
   body{font-size:14px}main{padding:10px}.kpi dd{font-size:1.1rem}
   .kpis{grid-template-columns:1fr 1fr}
   table.narrow{width:100%}
   .chart{overflow-x:auto;-webkit-overflow-scrolling:touch}
+  table.evidence thead{display:none}
+  table.evidence,.evidence tbody,.evidence tr,.evidence th,.evidence td{display:block;width:100%}
+  .evidence tr{border-bottom:1px solid var(--line);padding:4px 0}.evidence th,.evidence td{border:0}
+  .evidence td.num{display:inline-block;width:auto;margin-right:1em;text-align:left}
+  .evidence td.num::before{content:attr(data-label) ": ";color:var(--muted)}
   .chart svg.triage-plot{min-width:480px}
   .cards thead{display:none}
   .cards caption{display:block;width:100%}
@@ -54,7 +78,11 @@ details summary{cursor:pointer;color:var(--muted)}
   .cards td::before{content:attr(data-label);display:block;font-size:.72rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 }
 @media print{
+  @page{size:A4}
   body{font-size:11px}main{max-width:none;padding:0}
+  .cover{display:flex;flex-direction:column;justify-content:center;min-height:9.5in;break-after:page;text-align:center}
+  .cover h1{font-size:2rem}
+  figure,.chart,svg,.actor,tr{break-inside:avoid}
   a{color:inherit;text-decoration:none}
   figure,table,.kpi{break-inside:avoid}
   h2{break-after:avoid}

@@ -1,5 +1,6 @@
 // The report's ranked tables, built from the period's incidents (and, for context, earlier ones).
 import { SECTORS, type Incident, type IncidentSource } from '../../core/records.ts';
+import { distinctClaims, isDisputed, undisputedUsd } from './claims.ts';
 import type { Dated } from './compute.ts';
 import { countryName, round, safeHref } from './format.ts';
 import type { DateRange } from './period.ts';
@@ -18,6 +19,8 @@ import type {
 
 export const NOTABLE_MIN = 10;
 export const NOTABLE_MAX = 15;
+/** A page lists at most this many incidents of a period; the rest are in the figures and `triage incidents`. */
+export const NOTABLE_CAP = 60;
 export const RANSOM_ROWS = 12;
 const TOP = 10;
 
@@ -29,14 +32,14 @@ interface Ranked {
 
 /**
  * Counts per key in the period and in the trend window (which contains the period), ranked by the
- * period's count, then the window's, then the key: this period's leaders first, context after them.
+ * window's count, then the period's, then the key: a bar chart reads largest first (a 5 never sits under a 2).
  */
 function ranked(current: Incident[], window: Incident[], key: (i: Incident) => string): Ranked[] {
   const rows = new Map<string, Ranked>();
   const row = (k: string) => rows.get(k) ?? rows.set(k, { key: k, incidents: 0, window: 0 }).get(k)!;
   for (const i of current) row(key(i)).incidents++;
   for (const i of window) row(key(i)).window++;
-  return [...rows.values()].sort((a, b) => b.incidents - a.incidents || b.window - a.window || cmp(a.key, b.key));
+  return [...rows.values()].sort((a, b) => b.window - a.window || b.incidents - a.incidents || cmp(a.key, b.key));
 }
 
 const shareOf = (k: number, n: number) => (n === 0 ? null : round(k / n));
@@ -79,7 +82,7 @@ export function groupRows(current: Incident[], window: Incident[], all: Dated[],
 export function sectorRows(current: Incident[], window: Incident[]): SectorRow[] {
   const order = (s: string) => SECTORS.indexOf(s as (typeof SECTORS)[number]);
   return ranked(current, window, (i) => i.sector)
-    .sort((a, b) => b.incidents - a.incidents || b.window - a.window || order(a.key) - order(b.key))
+    .sort((a, b) => b.window - a.window || b.incidents - a.incidents || order(a.key) - order(b.key))
     .map((r) => ({
       sector: r.key as SectorRow['sector'],
       incidents: r.incidents,
@@ -117,7 +120,8 @@ export function recordsRows(current: Incident[], window: Incident[]): RecordsRow
     .slice(0, TOP);
 }
 
-/** Demanded vs paid over the trend window: one period rarely has enough known amounts to compare. */
+/** Demanded vs paid over the trend window: one period rarely has enough known amounts to compare. Disputed
+ * figures are listed and marked, and sort after every undisputed one so a denied demand never heads the chart. */
 export function ransomRows(window: Dated[]): RansomRow[] {
   return window
     .filter((d) => d.inc.ransom_demanded_usd !== null || d.inc.ransom_paid_usd !== null)
@@ -127,14 +131,12 @@ export function ransomRows(window: Dated[]): RansomRow[] {
       date: d.date,
       demanded_usd: d.inc.ransom_demanded_usd,
       paid_usd: d.inc.ransom_paid_usd,
+      disputed: isDisputed(d.inc, 'demanded') || isDisputed(d.inc, 'paid'),
+      rank: undisputedUsd(d.inc, 'demanded') ?? undisputedUsd(d.inc, 'paid') ?? -1,
     }))
-    .sort(
-      (a, b) =>
-        (b.demanded_usd ?? b.paid_usd ?? 0) - (a.demanded_usd ?? a.paid_usd ?? 0) ||
-        cmp(a.victim, b.victim) ||
-        cmp(a.incident_id, b.incident_id),
-    )
-    .slice(0, RANSOM_ROWS);
+    .sort((a, b) => b.rank - a.rank || cmp(a.victim, b.victim) || cmp(a.incident_id, b.incident_id))
+    .slice(0, RANSOM_ROWS)
+    .map(({ rank: _, ...row }) => row);
 }
 
 function hostOf(url: string | null): string | null {
@@ -155,13 +157,6 @@ function sourceLinks(sources: IncidentSource[]): SourceLink[] {
     );
 }
 
-function ransomAsWritten(i: Incident): string[] {
-  const parts = i.ransom.map(
-    (r) => `${r.kind}: ${r.as_written}${r.hedged ? ' (hedged)' : ''}${r.disputed ? ' (disputed)' : ''}`,
-  );
-  return [...new Set(parts)].sort(cmp);
-}
-
 function notableRow(d: Dated, earlier: boolean): NotableRow {
   const i = d.inc;
   return {
@@ -173,7 +168,7 @@ function notableRow(d: Dated, earlier: boolean): NotableRow {
     group: i.actor,
     date: d.date,
     status: i.status,
-    ransom_as_written: ransomAsWritten(i),
+    ransom_as_written: distinctClaims(i),
     demanded_usd: i.ransom_demanded_usd,
     paid_usd: i.ransom_paid_usd,
     records: i.records_affected,
@@ -186,9 +181,21 @@ function notableRow(d: Dated, earlier: boolean): NotableRow {
 const byRecency = (a: Dated, b: Dated) =>
   cmp(b.date, a.date) || cmp(a.inc.victim, b.inc.victim) || cmp(a.inc.incident_id, b.inc.incident_id);
 
-/** Every incident of the period; a thin period is topped up with the latest earlier ones, flagged. */
+/** Largest reported impact first: records, then the undisputed demand, then how many sources reported it. */
+const byImpact = (a: Dated, b: Dated) =>
+  (b.inc.records_affected ?? 0) - (a.inc.records_affected ?? 0) ||
+  (undisputedUsd(b.inc, 'demanded') ?? 0) - (undisputedUsd(a.inc, 'demanded') ?? 0) ||
+  b.inc.sources.length - a.inc.sources.length ||
+  byRecency(a, b);
+
+/**
+ * Every incident of the period (a busy period: the NOTABLE_CAP with the largest impact); a thin period is topped
+ * up with the latest earlier ones, flagged.
+ */
 export function notableRows(all: Dated[], range: DateRange): NotableRow[] {
-  const current = all.filter((d) => d.date >= range.start && d.date <= range.end).sort(byRecency);
+  let current = all.filter((d) => d.date >= range.start && d.date <= range.end);
+  if (current.length > NOTABLE_CAP) current = current.sort(byImpact).slice(0, NOTABLE_CAP);
+  current.sort(byRecency);
   const rows = current.map((d) => notableRow(d, false));
   if (rows.length >= NOTABLE_MIN) return rows;
   const earlier = all

@@ -1,6 +1,7 @@
 // Input and output shapes of the weekly report. ReportJson is the single source of every
 // figure: the HTML, Markdown and charts are all rendered from it.
-import type { AttackType, Incident, Sector } from '../../core/records.ts';
+import type { IntelCatalogue } from '../../analyze/extract/intel/reference.ts';
+import type { AttackType, Incident, IntelItem, Sector } from '../../core/records.ts';
 import type { Period, PeriodKind } from './period.ts';
 
 export const SCHEMA_VERSION = 2;
@@ -31,6 +32,120 @@ export interface ReportInput {
   revisions?: Revision[];
   /** the earlier report the revisions are measured against (its period id) */
   revisionsSince?: string | null;
+  /** why the period was chosen, when none was asked for */
+  chosen?: string | null;
+  /** Traffic Light Protocol marking (default TLP:CLEAR) */
+  tlp?: string;
+  /** threat-intelligence facts per incident ID, read from its sources (pipeline/report.ts) */
+  intel?: Record<string, IncidentIntel[]>;
+  catalogue?: IntelCatalogue;
+}
+
+/** One intelligence fact of an incident with the source that says it (the first, by publication date). */
+export interface IncidentIntel {
+  kind: IntelItem['kind'];
+  value: string;
+  /** the sentence; '' when it is still to be cut from the document (pipeline/report.ts fills the quoted ones) */
+  quote: string;
+  doc_id: string;
+  start: number;
+  end: number;
+  source: SourceLink;
+}
+
+/** A quote behind a figure: who it is about, what the article says, where. */
+export interface Quote {
+  incident_id: string;
+  victim: string;
+  quote: string;
+  /** where the quote is: offsets into the document's text */
+  doc_id: string;
+  start: number;
+  end: number;
+  source: SourceLink;
+}
+export interface ActorProfile {
+  name: string;
+  aliases: string[];
+  incidents: number;
+  window_incidents: number;
+  first_seen: string;
+  last_seen: string;
+  is_new: boolean;
+  countries: string[];
+  sectors: string[];
+  /** undisputed USD figures over the window; null when none */
+  demanded_usd: { min: number; max: number; n: number } | null;
+  paid_usd: { min: number; max: number; n: number } | null;
+  techniques: string[];
+  victims: string[];
+}
+export interface TechniqueRow {
+  id: string;
+  name: string;
+  tactics: string[];
+  incidents: number;
+  window_incidents: number;
+  evidence: Quote[];
+}
+export interface HeatCell {
+  tactic: string;
+  technique: string;
+  name: string;
+  incidents: number;
+  window_incidents: number;
+}
+export interface IndicatorRow {
+  kind: 'cve' | 'domain' | 'leak-site';
+  value: string;
+  incident_id: string;
+  victim: string;
+  group: string | null;
+  quote: string;
+  doc_id: string;
+  start: number;
+  end: number;
+  source: SourceLink;
+}
+export interface DataRow {
+  id: string;
+  label: string;
+  incidents: number;
+  window_incidents: number;
+  evidence: Quote[];
+}
+export interface RegulatorRow {
+  incident_id: string;
+  victim: string;
+  date: string;
+  filing: {
+    name: string;
+    state: string;
+    entity_type: string;
+    individuals_affected: number | null;
+    submitted: string;
+    breach_type: string;
+    state_matched: boolean;
+  } | null;
+}
+export interface Recommendation {
+  id: string;
+  name: string;
+  advice: string;
+  techniques: string[];
+  incidents: number;
+}
+export interface MapCountry {
+  code: string;
+  name: string;
+  incidents: number;
+}
+/** A sentence of the executive summary; `section`: the anchor it links to */
+export interface SummarySentence {
+  id: string;
+  text: string;
+  section: string;
+  value: number | string | null;
 }
 
 /** A period-over-period change; `pct` is null when suppressed (base < 5) */
@@ -108,6 +223,8 @@ export interface RansomRow {
   date: string;
   demanded_usd: number | null;
   paid_usd: number | null;
+  /** a figure shown rests only on disputed claims (kept, marked, never in a headline) */
+  disputed: boolean;
 }
 /** `label`: the outlet (else host, else title); `title`: the document's headline, untrusted text */
 export interface SourceLink {
@@ -152,7 +269,20 @@ export interface Finding {
 
 export interface ReportJson {
   schema_version: number;
-  period: { kind: PeriodKind; id: string; label: string; start: string; end: string; previous: string };
+  period: {
+    kind: PeriodKind;
+    id: string;
+    label: string;
+    start: string;
+    end: string;
+    previous: string;
+    /** the period's noun in running text: week, month, quarter or period (a --from/--to span) */
+    unit: string;
+    /** why this period was chosen when none was asked for; null when it was asked for */
+    chosen: string | null;
+  };
+  /** Traffic Light Protocol marking of the whole report */
+  tlp: string;
   snapshot_at: string;
   sources: {
     polled: number;
@@ -162,6 +292,7 @@ export interface ReportJson {
     failures: { id: string; publisher: string; error: string | null }[];
   };
   kpis: Kpis;
+  summary: SummarySentence[];
   findings: Finding[];
   series: { trend: Trend; periods: { id: string; incidents: number }[] };
   tables: {
@@ -174,6 +305,14 @@ export interface ReportJson {
     notable: NotableRow[];
     revisions: RevisionRow[] | null;
     revisions_since: string | null;
+    actors: ActorProfile[];
+    techniques: TechniqueRow[];
+    heat: HeatCell[];
+    indicators: IndicatorRow[];
+    data_exposed: DataRow[];
+    regulator: RegulatorRow[];
+    recommendations: Recommendation[];
+    map: MapCountry[];
   };
   methodology: {
     counted: number;

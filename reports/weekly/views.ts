@@ -1,7 +1,7 @@
 // Format-neutral tables and KPI cards, shared by the HTML and Markdown renderers so both show
 // exactly the same figures. Cells hold raw (unescaped) text; each renderer escapes.
 import { ATTACK_TYPES } from '../../core/records.ts';
-import { fmtDate, fmtInt, fmtNum, fmtShare, fmtSignedPct, fmtUsd } from './format.ts';
+import { fmtDate, fmtInt, fmtNum, fmtShare, fmtSignedPct, fmtUsd, sectorLabel } from './format.ts';
 import type { ReportJson, SourceLink } from './types.ts';
 
 export interface Cell {
@@ -40,7 +40,7 @@ function changeCard(ch: ReportJson['kpis']['vs_previous'], what: string): { valu
 
 export function kpiCards(r: ReportJson): KpiCard[] {
   const k = r.kpis;
-  const unit = r.period.kind;
+  const unit = r.period.unit;
   const rec = k.records_affected;
   return [
     {
@@ -91,15 +91,15 @@ export function trendTable(r: ReportJson): Table {
 export function periodsTable(r: ReportJson): Table {
   return {
     id: 'periods-table',
-    caption: `Incidents in this and the previous 4 ${r.period.kind}s`,
-    columns: cols(r.period.kind === 'week' ? 'Week' : 'Month', '#Incidents'),
+    caption: `Incidents in this and the previous 4 ${r.period.unit}s`,
+    columns: cols(r.period.unit.charAt(0).toUpperCase() + r.period.unit.slice(1), '#Incidents'),
     rows: r.series.periods.map((p) => [c(p.id), num(p.incidents)]),
   };
 }
 
 /** Column labels for "this period" and "the trend window". */
 function spans(r: ReportJson): { now: string; win: string } {
-  return { now: `This ${r.period.kind}`, win: `${r.series.trend.weeks.length} weeks` };
+  return { now: `This ${r.period.unit}`, win: `${r.series.trend.weeks.length} weeks` };
 }
 
 export function countriesTable(r: ReportJson): Table {
@@ -123,7 +123,7 @@ export function groupsTable(r: ReportJson): Table {
   const { now, win } = spans(r);
   return {
     id: 'groups-table',
-    caption: `Top groups (${fmtInt(r.tables.unattributed)} incidents this ${r.period.kind} unattributed)`,
+    caption: `Top groups (${fmtInt(r.tables.unattributed)} incidents this ${r.period.unit} unattributed)`,
     columns: cols('#Rank', 'Group', `#${now}`, `#${win}`, 'First seen'),
     rows: r.tables.groups.map((g, i) => [
       num(i + 1),
@@ -142,7 +142,7 @@ export function sectorsTable(r: ReportJson): Table {
     caption: 'Sub-sector split',
     columns: cols('Sector', `#${now}`, '#Share', `#${win}`, '#Share'),
     rows: r.tables.sectors.map((s) => [
-      c(s.sector),
+      c(sectorLabel(s.sector)),
       num(s.incidents),
       c(s.incidents ? fmtShare(s.share) : '—'),
       num(s.window_incidents),
@@ -203,7 +203,7 @@ export function notableTable(r: ReportJson): Table {
     rows: rows.map((x) => [
       c(x.victim, x.earlier ? 'earlier' : undefined),
       c(x.country ?? '—'),
-      c(x.sector),
+      c(sectorLabel(x.sector)),
       c(x.group ?? '—'),
       c(fmtDate(x.date)),
       c(x.status),
@@ -243,7 +243,7 @@ export function methodologyLines(r: ReportJson): string[] {
   const m = r.methodology;
   return [
     ...m.notes,
-    `This ${r.period.kind}: ${fmtInt(m.counted)} counted; ${fmtInt(m.undated_excluded)} in the whole dataset without any date, not counted.`,
-    `FX rate months used this ${r.period.kind}: ${m.fx_months.length ? m.fx_months.join(', ') : 'none'}. Hedged ransom claims: ${fmtInt(m.hedged_claims)}; disputed: ${fmtInt(m.disputed_claims)}.`,
+    `This ${r.period.unit}: ${fmtInt(m.counted)} counted; ${fmtInt(m.undated_excluded)} in the whole dataset without any date, not counted.`,
+    `FX rate months used this ${r.period.unit}: ${m.fx_months.length ? m.fx_months.join(', ') : 'none'}. Hedged ransom claims: ${fmtInt(m.hedged_claims)}; disputed: ${fmtInt(m.disputed_claims)}.`,
   ];
 }

@@ -80,6 +80,12 @@ describe('triage CLI', () => {
       ['export', '--format', 'csv', '--out', join(tmpdir(), 'never-written'), '--since', '2022-02-30'],
       ['export', '--format', 'stix', '--out', join(tmpdir(), 'never-written'), '--until', '2022-00-10'],
       ['report', '--week', '2022-W53'],
+      ['report', '--quarter', '2022-Q5'],
+      ['report', '--from', '2022-02-30', '--to', '2022-03-31'],
+      ['report', '--from', '2022-03-31', '--to', '2022-03-01'],
+      ['report', '--from', '2022-03-01'],
+      ['report', '--week', '2022-W47', '--quarter', '2022-Q4'],
+      ['report', '--tlp', 'PURPLE'],
       ['extract', txt, '--published', '2022-02-30'],
     ];
     for (const args of cases) {

@@ -16,17 +16,23 @@ export interface PageCheck {
   text: string;
   scrollWidth: number;
   shots: string[];
+  /** map shapes filled with a colour of the scale (countries hit), not the base grey */
+  filled: number;
 }
 
 // Data marks only: Plot labels each mark group (bar, dot, …); axes and grids do not count as drawn data.
 const MARKS = `Object.fromEntries([...document.querySelectorAll('figure[id^="chart-"]')].map((f) => [f.id,
   f.querySelectorAll('svg.triage-plot g[aria-label="bar"] rect, svg.triage-plot g[aria-label="dot"] circle, '
-    + 'svg.triage-plot g[aria-label="dot"] path, svg.triage-plot g[aria-label="rule"] line').length]))`;
+    + 'svg.triage-plot g[aria-label="dot"] path, svg.triage-plot g[aria-label="rule"] line, '
+    + 'svg.triage-plot g[aria-label="geo"] path').length]))`;
+const FILLED = `[...document.querySelectorAll('#chart-map svg.triage-plot g[aria-label="geo"] path')]
+  .filter((p) => { const f = p.getAttribute('fill') || p.parentElement.getAttribute('fill');
+    return f && f !== 'none' && f !== '#eef1f4'; }).length`;
 
 export async function checkPage(htmlFile: string, name: string, widths: number[] = [1024, 390]): Promise<PageCheck> {
   mkdirSync(SHOT_DIR, { recursive: true });
   const browser = await Browser.launch();
-  const out: PageCheck = { errors: [], dialogs: [], marks: {}, text: '', scrollWidth: 0, shots: [] };
+  const out: PageCheck = { errors: [], dialogs: [], marks: {}, text: '', scrollWidth: 0, shots: [], filled: 0 };
   try {
     for (const width of widths) {
       const page = await browser.newPage();
@@ -47,6 +53,7 @@ export async function checkPage(htmlFile: string, name: string, widths: number[]
       if (width === widths[0]) {
         out.marks = await page.evaluate<Record<string, number>>(MARKS);
         out.text = await page.evaluate<string>('document.body.innerText');
+        out.filled = await page.evaluate<number>(FILLED);
       } else {
         out.scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
       }

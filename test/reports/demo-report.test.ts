@@ -25,6 +25,7 @@ let dir: string;
 let store: Store;
 let report: BuiltReport;
 let again: BuiltReport;
+let month: BuiltReport;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'triage-demo-report-'));
@@ -50,6 +51,7 @@ beforeAll(async () => {
   report = await buildPeriodReport(store, await choosePeriod(store, CLOCK, {}));
   await recordReportSnapshot(store, report);
   again = await buildPeriodReport(store, await choosePeriod(store, CLOCK, {}));
+  month = await buildPeriodReport(store, await choosePeriod(store, CLOCK, { month: '2022-11' }));
 });
 
 afterAll(async () => {
@@ -58,8 +60,11 @@ afterAll(async () => {
 });
 
 describe('demo report: golden files', () => {
-  it('the default period is the latest complete week in the data', () => {
-    expect(report.period).toEqual({ kind: 'week', id: '2022-W49' });
+  it('the default period is the latest complete one with enough incidents: here the quarter, and it says why', () => {
+    // the demo's last week and month hold 1 and 3 incidents: too few to say something
+    expect(report.period).toEqual({ kind: 'quarter', id: '2022-Q4' });
+    expect(report.json.period.chosen).toMatch(/quarter with at least 5 incidents \(2022-W49 had 1; 2022-12 had 3\)/);
+    expect(report.html).toContain('Period chosen automatically');
   });
 
   it('is byte-identical when built twice from the same database', () => {
@@ -70,13 +75,53 @@ describe('demo report: golden files', () => {
     expect(report.html).not.toMatch(/127\.0\.0\.1|localhost/);
   });
 
-  it('matches the HTML, Markdown and JSON goldens', () => {
+  it('matches the HTML, Markdown and JSON goldens for the default quarter and for a month', () => {
     const problems = [
       checkGolden(GOLDEN, 'report', 'html', report.html),
       checkGolden(GOLDEN, 'report', 'md', report.markdown),
       checkGolden(GOLDEN, 'report', 'json', reportJsonText(report.json)),
+      checkGolden(GOLDEN, 'month-2022-11', 'html', month.html),
+      checkGolden(GOLDEN, 'month-2022-11', 'md', month.markdown),
+      checkGolden(GOLDEN, 'month-2022-11', 'json', reportJsonText(month.json)),
     ].filter((p) => p !== null);
     expect(problems, 'run with UPDATE_GOLDEN=1 to accept intended changes').toEqual([]);
+  });
+
+  it.each([
+    ['quarter', () => report],
+    ['month', () => month],
+  ])('the %s report has every section with content', (_, get) => {
+    const r = get();
+    for (const id of ['summary', 'actors', 'techniques', 'indicators', 'data', 'recommendations', 'map', 'regulator'])
+      expect(r.html, id).toMatch(new RegExp(`<h2 id="h-${id}">`));
+    // nothing reads "none" except the revisions, which need an earlier report of the same kind
+    const body = r.html.replace(/<section aria-labelledby="h-revisions">[\s\S]*?<\/section>/, '');
+    expect(body).not.toContain('class="empty"');
+    expect(r.json.tables.regulator.length).toBeGreaterThan(0);
+    expect(r.json.tables.map.length).toBeGreaterThan(0);
+  });
+
+  it('gives the reader of the default report a summary, profiles, techniques, indicators, advice, map and data', () => {
+    const t = report.json.tables;
+    const sentences = report.json.summary.filter((x) => /\d/.test(x.text));
+    expect(sentences.length).toBeGreaterThanOrEqual(4);
+    for (const x of report.json.summary) expect(report.html).toContain(`href="#h-${x.section}"`);
+    expect(t.actors.length).toBeGreaterThanOrEqual(3);
+    expect(t.techniques.length).toBeGreaterThanOrEqual(5);
+    for (const x of t.techniques) {
+      expect(x.id).toMatch(/^T\d{4}$/);
+      expect(x.evidence.length, x.id).toBeGreaterThan(0);
+      // the quote is the article's own sentence, found in a source document of the incident
+      for (const q of x.evidence) expect(q.quote.length).toBeGreaterThan(20);
+    }
+    expect(t.indicators.filter((i) => i.kind === 'cve').map((i) => i.value)).toContain('CVE-2021-27101');
+    expect(report.html).toContain('As reported');
+    expect(t.recommendations.length).toBeGreaterThan(0);
+    for (const x of t.recommendations) expect(x.id).toMatch(/^M1\d{3}$/);
+    expect(report.html).toMatch(/<figure id="chart-map"/);
+    expect(t.data_exposed.filter((d) => d.incidents > 0).length).toBeGreaterThanOrEqual(3);
+    expect(report.html).toMatch(/<figure id="chart-data"/);
+    expect(report.json.tlp).toBe('TLP:CLEAR');
   });
 
   it('has at least 6 charts and at least 10 notable incidents, each with linked sources', () => {
@@ -112,13 +157,21 @@ describe('demo report in headless Chromium', () => {
   it('draws marks in every chart', () => {
     expect(Object.keys(page.marks).sort()).toEqual([
       'chart-countries',
+      'chart-data',
       'chart-groups',
+      'chart-map',
       'chart-ransom',
       'chart-records',
       'chart-sectors',
       'chart-trend',
     ]);
     for (const [id, n] of Object.entries(page.marks)) expect(n, id).toBeGreaterThan(0);
+  });
+
+  it('fills the countries hit on the map', () => {
+    // one shape per country hit that the 1:110m atlas draws (Singapore is too small to have one)
+    expect(page.filled).toBeGreaterThanOrEqual(report.json.tables.map.length - 1);
+    expect(page.filled).toBeGreaterThan(0);
   });
 
   it('fits a 390px phone screen without sideways scrolling, and writes screenshots', async () => {
@@ -136,7 +189,10 @@ describe('demo report as PDF', () => {
     const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
     expect(doc.numPages).toBeGreaterThanOrEqual(2);
     const first = await (await doc.getPage(1)).getTextContent();
-    expect(first.items.map((i) => ('str' in i ? i.str : '')).join(' ')).toContain('Week 49, 2022');
+    const cover = first.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    expect(cover).toContain('Q4 2022');
+    expect(cover).toContain('TLP:CLEAR');
+    expect(cover).toContain(`Page 1 of ${doc.numPages}`);
     await doc.destroy();
   });
 });

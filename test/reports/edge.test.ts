@@ -45,7 +45,7 @@ describe('degenerate input', () => {
     expect(r.json.kpis.incidents).toBe(0);
     expect(r.html).not.toMatch(/NaN|undefined|Infinity/);
     expect(r.markdown).not.toMatch(/NaN|undefined|Infinity/);
-    expect((r.html.match(/No data for this chart\./g) ?? []).length).toBe(6);
+    expect((r.html.match(/No data for this chart\./g) ?? []).length).toBe(8);
     expect(r.json.findings.length).toBeGreaterThanOrEqual(3);
     expect(r.json.tables.revisions).toEqual([]);
   });

@@ -38,7 +38,8 @@ describe('KPIs for 2022-W47', () => {
     expect(r.kpis.ransomware).toEqual({ count: 5, share: 0.625 });
     expect(r.kpis.countries_hit).toBe(7);
     expect(r.kpis.records_affected).toEqual({ total: 120_000 + 9_700_000 + 30_000, known: 3, of: 8 });
-    expect(r.kpis.median_ransom_demanded_usd).toEqual({ value: 10_000_000, known: 3 });
+    // the disputed ₹200 crore (24.5M USD) is left out of the headline median
+    expect(r.kpis.median_ransom_demanded_usd).toEqual({ value: 6_000_000, known: 2 });
     expect(r.kpis.ransom_paid).toEqual({ known: 1, total_usd: 500_000 });
   });
 
@@ -150,5 +151,42 @@ describe('trend, tables and findings', () => {
     expect(r.findings.length).toBeLessThanOrEqual(6);
     for (const f of r.findings) expect(at(r, f.figure)).toEqual(f.value);
     expect(r.findings.map((f) => f.id)).toContain('spike');
+  });
+});
+
+describe('disputed sums and repeated claims', () => {
+  it('never puts a disputed sum in a headline figure, and lists one claim once however often it is repeated', async () => {
+    const { fixtureInput: input, byVictim } = await import('../fixtures/report-incidents/incidents.ts');
+    const { buildReport } = await import('../../reports/weekly/index.ts');
+    const base = byVictim('Lakeside Diagnostics Lab');
+    const claim = base.ransom[0];
+    // the same $50M demand reported three times (two spellings), one report saying the police deny it,
+    // and a $500k payment reported twice
+    const disputedBig = { ...claim, amount: 50_000_000, usd: 50_000_000, as_written: '$50 million' };
+    const hostile = {
+      ...base,
+      ransom_demanded_usd: 50_000_000,
+      ransom: [
+        disputedBig,
+        { ...disputedBig, as_written: '$50M' },
+        { ...disputedBig, disputed: true },
+        base.ransom[1],
+        { ...base.ransom[1] },
+      ],
+    };
+    const incidents = input().incidents.map((i) => (i.incident_id === base.incident_id ? hostile : i));
+    const r = buildReport(input({ incidents })).json;
+    const headline = JSON.stringify([r.kpis, r.summary, r.findings, r.tables.actors]);
+    expect(headline).not.toMatch(/50,000,000|50000000|5e\+?7/);
+    expect(r.kpis.median_ransom_demanded_usd.known).toBe(1); // only Valmont's undisputed $10M is left
+    // listed, and marked, where the incident is listed
+    const row = r.tables.ransom.find((x) => x.incident_id === base.incident_id)!;
+    expect(row.disputed).toBe(true);
+    // it ranks by its undisputed figure (the $500k payment), so it no longer heads the ransom chart
+    expect(r.tables.ransom[0].disputed).toBe(false);
+    const at = (v: string) => r.tables.ransom.findIndex((x) => x.victim === v);
+    expect(at('Centre Hospitalier de Valmont')).toBeLessThan(at(base.victim));
+    const notable = r.tables.notable.find((x) => x.incident_id === base.incident_id)!;
+    expect(notable.ransom_as_written).toEqual(['demanded: $50 million (disputed)', 'paid: $500k']);
   });
 });

@@ -55,3 +55,22 @@ describe('latestCompleteWeek', () => {
     expect(latestCompleteWeek([])).toBeNull();
   });
 });
+
+describe('quarters and --from/--to spans', () => {
+  it('has calendar quarters and steps by three months', async () => {
+    const { quarterRange, spanRange, shiftPeriod: shift, periodRange } = await import('../../reports/weekly/period.ts');
+    expect(quarterRange('2022-Q4')).toEqual({ start: '2022-10-01', end: '2022-12-31' });
+    expect(quarterRange('2024-Q1')).toEqual({ start: '2024-01-01', end: '2024-03-31' });
+    expect(shift({ kind: 'quarter', id: '2022-Q1' }, -1)).toEqual({ kind: 'quarter', id: '2021-Q4' });
+    expect(shift({ kind: 'quarter', id: '2022-Q4' }, 1)).toEqual({ kind: 'quarter', id: '2023-Q1' });
+    expect(() => quarterRange('2022-Q5')).toThrow();
+    // a span is preceded by a span of the same length
+    expect(spanRange('2022-10-01..2022-10-10')).toEqual({ start: '2022-10-01', end: '2022-10-10' });
+    expect(shift({ kind: 'range', id: '2022-10-01..2022-10-10' }, -1)).toEqual({
+      kind: 'range',
+      id: '2022-09-21..2022-09-30',
+    });
+    expect(() => periodRange({ kind: 'range', id: '2022-02-30..2022-03-01' })).toThrow();
+    expect(() => periodRange({ kind: 'range', id: '2022-03-02..2022-03-01' })).toThrow();
+  });
+});

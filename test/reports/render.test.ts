@@ -17,7 +17,16 @@ function chartFigures(page: string): Map<string, string> {
 describe('HTML charts', () => {
   it('has at least 6 chart SVGs, each with drawn marks', () => {
     const figures = chartFigures(html);
-    expect([...figures.keys()].sort()).toEqual(['countries', 'groups', 'ransom', 'records', 'sectors', 'trend']);
+    expect([...figures.keys()].sort()).toEqual([
+      'countries',
+      'data',
+      'groups',
+      'map',
+      'ransom',
+      'records',
+      'sectors',
+      'trend',
+    ]);
     for (const [id, fig] of figures) {
       const svg = /<svg [^>]*aria-label="[^"]+"[\s\S]*?<\/svg>/.exec(fig)?.[0];
       expect(svg, id).toBeDefined();
@@ -89,7 +98,7 @@ describe('Markdown', () => {
   it('carries the same KPI figures as the JSON', () => {
     expect(markdown).toContain('| Incidents this week | 8 |');
     expect(markdown).toContain('| Records affected | 9,850,000 | known for 3 of 8 incidents |');
-    expect(markdown).toContain('| Median ransom demanded | $10,000,000 | n = 3 known |');
+    expect(markdown).toContain('| Median ransom demanded | $6,000,000 | n = 2 known |');
     expect(markdown).toContain('| vs trailing 4-week mean | n/a | base 2.75 (4-week mean) is under 5: not compared |');
   });
 });

@@ -125,7 +125,7 @@ describe('report --out', () => {
     const before = outside(s.root, 'week.md');
     const first = report(out);
     expect(first.status, first.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\*\*TLP:CLEAR\*\*\n\n# /);
     writeFileSync(out, 'my edited copy');
     const again = report(out);
     expect(again.status).toBe(2);
@@ -133,7 +133,7 @@ describe('report --out', () => {
     expect(readFileSync(out, 'utf8')).toBe('my edited copy');
     const forced = report(out, '--force');
     expect(forced.status, forced.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\*\*TLP:CLEAR\*\*\n\n# /);
     expect(treeChanges(before, outside(s.root, 'week.md'))).toEqual([]);
     expect(noTemps(s.root)).toEqual([]);
   });
