@@ -11,6 +11,7 @@ import type { Source } from '../ingest/sources.ts';
 import { parseFeed, type FeedOutcome } from '../ingest/feeds/parse.ts';
 import { parseIndexPage } from '../ingest/feeds/index-page.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
+import { reportSections } from '../ingest/clean/sections.ts';
 import type { Store } from '../store/store.ts';
 import {
   clearFailure,
@@ -273,7 +274,8 @@ async function fetchAndStore(
 async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): Promise<PageResult> {
   const item = page.file ?? page.url;
   try {
-    return { kind: 'stored', item, article: await (deps.clean ?? cleanFetchedPageAsync)(page), fetch };
+    const article = await (deps.clean ?? cleanFetchedPageAsync)(page);
+    return { kind: 'stored', item, article, sections: reportSections(article), fetch };
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     // Without validators, so a later run fetches and cleans the page again instead of getting a 304.
