@@ -1,7 +1,13 @@
 // Title and date of a PDF report from its first page, for PDFs whose metadata has none (most exported reports
 // carry no Title, or a file name; many carry no CreationDate, or the day the file was re-saved).
 import { toIsoUtc } from '../dates.ts';
-import type { Line } from './pdf.ts';
+
+/** A text line rebuilt from a page's positioned items (pdf.ts). */
+export interface Line {
+  text: string;
+  y: number;
+  height: number;
+}
 
 const MAX_TITLE = 200;
 

@@ -3,7 +3,7 @@
 // words hyphenated at a line end are joined, and a vertical gap larger than the line spacing starts a paragraph.
 import { SkipError } from '../../core/errors.ts';
 import { toIsoUtc } from '../dates.ts';
-import { firstDate, prominentLine } from './pdf-first-page.ts';
+import { firstDate, type Line, prominentLine } from './pdf-first-page.ts';
 
 export interface PdfText {
   title: string | null;
@@ -18,11 +18,6 @@ export interface PdfText {
   firstPageDate: string | null;
 }
 
-export interface Line {
-  text: string;
-  y: number;
-  height: number;
-}
 interface TextItemLike {
   str?: string;
   transform?: number[];
