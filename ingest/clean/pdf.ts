@@ -76,6 +76,7 @@ function runningLines(pages: Line[][]): Set<string> {
   return drop;
 }
 
+const BULLET = /^(?:[-•*▪◦]|\d{1,2}[.)])\s/u;
 const PAGE_NUMBER = /^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
 
 function paragraphsOf(pages: Line[][], running: Set<string>): { text: string; page: number }[] {
@@ -101,7 +102,9 @@ function paragraphsOf(pages: Line[][], running: Set<string>): { text: string; pa
     for (const [i, l] of body.entries()) {
       const gap = i > 0 ? Math.abs(body[i - 1].y - l.y) : 0;
       if (i > 0 && spacing && gap > spacing * 1.4) flush();
-      else if (i > 0 && Math.abs(l.height - body[i - 1].height) > 1) flush(); // a heading's size differs
+      else if (i > 0 && Math.abs(l.height - body[i - 1].height) > 1)
+        flush(); // a heading's size differs
+      else if (BULLET.test(l.text)) flush(); // each list item is a paragraph
       if (!buf) {
         buf = l.text;
         start = index + 1;

@@ -58,7 +58,9 @@ export async function scoreStored(store: Store): Promise<Score> {
     `SELECT s.incident_id, coalesce(d.canonical_url, d.url) AS url FROM incident_sources s JOIN documents d USING (doc_id)`,
   );
   const pred = new Map<string, Set<string>>();
-  for (const r of rows) pred.set(r.incident_id, (pred.get(r.incident_id) ?? new Set()).add(r.url));
+  // a long PDF report is stored as its sections (report.pdf#page=N): one labelled article, as in labels.json
+  const article = (url: string) => url.replace(/#page=\d+(&section=\d+)?$/, '');
+  for (const r of rows) pred.set(r.incident_id, (pred.get(r.incident_id) ?? new Set()).add(article(r.url)));
   const t = pairsOf(truth);
   const p = pairsOf(pred);
   const both = [...p].filter((x) => t.has(x)).length;
