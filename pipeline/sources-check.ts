@@ -14,6 +14,8 @@ export interface SourceCheck {
   id: string;
   kind: string;
   url: string;
+  /** what the catalogue says (`verified`), so a row that answered shows which entries can now be marked */
+  verified: boolean | null;
   /** true when the source answered and its body read as what its kind says */
   ok: boolean;
   /** HTTP status of the last answer (after redirects), null when none came */
@@ -62,7 +64,7 @@ async function readBody(source: Source, page: FetchedPage, at: string): Promise<
 
 /** One source, once: never throws; a failure is a row with its typed reason. */
 export async function checkSource(deps: { fetcher: Fetcher; clock: Clock }, source: Source): Promise<SourceCheck> {
-  const base = { id: source.id, kind: source.kind, url: source.url };
+  const base = { id: source.id, kind: source.kind, url: source.url, verified: source.verified ?? null };
   const outcome = await deps.fetcher.fetch({ url: source.url, sourceId: source.id, outlet: source.publisher });
   if (outcome.kind === 'failed') {
     const status = /^HTTP (\d{3})$/.exec(outcome.error.detail ?? '')?.[1];

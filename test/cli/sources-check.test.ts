@@ -82,13 +82,20 @@ describe('triage sources check --json', () => {
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(Object.keys(byId)).toEqual(['feed', 'index', 'story', 'gone']);
     expect(byId.feed).toMatchObject({
+      verified: false,
       ok: true,
       status: 200,
       content_type: 'application/rss+xml',
       items: 3,
       newest: '2023-05-09T08:00:00Z',
     });
-    expect(byId.index).toMatchObject({ ok: true, status: 200, items: 2, newest: '2023-05-20T00:00:00Z' });
+    expect(byId.index).toMatchObject({
+      verified: null,
+      ok: true,
+      status: 200,
+      items: 2,
+      newest: '2023-05-20T00:00:00Z',
+    });
     expect(byId.story).toMatchObject({ ok: true, status: 200, items: 1, newest: '2023-03-03T10:00:00Z' });
     expect(byId.gone).toMatchObject({ ok: false, status: 404, items: null, error_reason: 'http_status' });
   });

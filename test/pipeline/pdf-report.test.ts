@@ -1,8 +1,11 @@
 // Acceptance (issue 20): a PDF report naming four incidents, fetched over real HTTP on 127.0.0.1 into a real DuckDB
 // file, is split into sections and yields four incidents, each with the page of its evidence.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, memoryLogger } from '../../core/effects.ts';
 import { PROJECT } from '../../core/paths.ts';
@@ -17,6 +20,8 @@ import { loadIncidents } from '../../store/analysis.ts';
 import { Store } from '../../store/store.ts';
 import { serve, type TestServer } from '../ingest/helpers.ts';
 import { buildPdf } from '../ingest/pdf-fixture.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url));
 
 /** Lays a paragraph out in lines of at most 90 characters, as a PDF would. */
 const wrap = (p: string): string[] =>
@@ -58,12 +63,13 @@ const PAGES = [
 ];
 
 let server: TestServer;
+let pdf: Buffer;
 let dir: string;
 let store: Store;
 let incidents: Incident[];
 
 beforeAll(async () => {
-  const pdf = Buffer.from(
+  pdf = Buffer.from(
     buildPdf(PAGES, {
       header: 'Fixture Labs - Healthcare review',
       title: 'Hospitals under siege',
@@ -142,4 +148,17 @@ describe('a PDF report naming four incidents', () => {
     const dates = Object.fromEntries(incidents.map((i) => [i.victim, i.attack_date]));
     expect(Object.values(dates).sort()).toEqual(['2022-08-21', '2022-08-29', '2022-09-01', '2022-11-23']);
   });
+
+  it('triage extract reads the PDF whole, the evidence of each victim with its page', async () => {
+    const file = join(dir, 'review-2022.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'extract', file]);
+    const x = JSON.parse(stdout) as { victims: { name: string; evidence: { page?: number } }[] };
+    const pages = Object.fromEntries(x.victims.map((v) => [v.name, v.evidence.page]));
+    for (const [name, pageNo] of VICTIMS) {
+      const key = Object.keys(pages).find((n) => name.test(n));
+      expect(key, String(name)).toBeDefined();
+      expect(pages[key!], key).toBe(pageNo);
+    }
+  }, 60_000);
 });
