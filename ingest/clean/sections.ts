@@ -9,8 +9,9 @@ import type { CleanArticle } from '../../core/records.ts';
 /** Reports shorter than this many pages, or with fewer headings, are read whole. */
 const MIN_PAGES = 4;
 const MIN_HEADINGS = 3;
-/** A section shorter than this (a heading over a line or two) joins the next one. */
-const MIN_SECTION_CHARS = 200;
+/** A section with less body text than this (a heading over a caption or a "see below") joins the next one; any
+ * longer section stands alone, however short, since joining two cases would make a roundup of them. */
+const MIN_BODY_CHARS = 80;
 
 interface Para {
   text: string;
@@ -62,7 +63,7 @@ export function reportSections(article: CleanArticle): CleanArticle[] | null {
   let carry: Para[] = [];
   for (const c of chunks) {
     const all = [...carry, ...c];
-    if (all.reduce((n, p) => n + p.text.length, 0) < MIN_SECTION_CHARS) carry = all;
+    if (all.reduce((n, p) => n + (isHeading(p.text) ? 0 : p.text.length), 0) < MIN_BODY_CHARS) carry = all;
     else {
       merged.push(all);
       carry = [];
