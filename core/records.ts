@@ -188,6 +188,8 @@ export const IncidentRansom = RansomClaim.omit({ evidence: true }).extend({
   doc_id: z.string(),
   quote: z.string(),
   published: isoDate.nullable(),
+  /** the PDF page of the quote, for a claim read from a PDF report */
+  page: z.number().int().optional(),
 });
 
 /** A matching entry in a regulator's breach register (the HHS OCR list for US incidents). */

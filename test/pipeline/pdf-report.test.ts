@@ -145,6 +145,11 @@ describe('a PDF report naming four incidents', () => {
         expect(f.url).toContain(`#page=${pageNo}`);
       }
     }
+    // a ransom claim quoted from the report says its page too
+    const chsf = incidents.find((i) => /Sud Francilien/.test(i.victim))!;
+    expect(chsf.ransom.map((r) => [r.as_written, r.page])).toEqual([['$10 million', 2]]);
+    const karoo = incidents.find((i) => /Karoo/.test(i.victim))!;
+    expect(karoo.ransom.map((r) => [r.as_written, r.page])).toEqual([['75 BTC', 4]]);
     const dates = Object.fromEntries(incidents.map((i) => [i.victim, i.attack_date]));
     expect(Object.values(dates).sort()).toEqual(['2022-08-21', '2022-08-29', '2022-09-01', '2022-11-23']);
   });
