@@ -81,7 +81,7 @@ export async function demoFolder(dir: string, order: LabelArticle[]): Promise<st
   const width = String(order.length).length;
   for (const [i, a] of order.entries()) {
     const name = `${String(i).padStart(width, '0')}-${a.id}`;
-    await copyFile(new URL(a.file, DEMO), join(dir, `${name}.html`));
+    await copyFile(new URL(a.file, DEMO), join(dir, `${name}${a.file.endsWith('.pdf') ? '.pdf' : '.html'}`));
     await writeFile(join(dir, `${name}.meta.json`), JSON.stringify({ url: a.url }));
   }
   return dir;
