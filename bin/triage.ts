@@ -17,6 +17,7 @@ const incidentsCommand = lazy(data, 'incidentsCommand');
 const exportCommand = lazy(data, 'exportCommand');
 const sourcesStatusCommand = lazy(data, 'sourcesStatusCommand');
 const serveCommand = lazy(data, 'serveCommand');
+const sourcesCheckCommand = lazy(() => import('./commands/sources-check.ts'), 'sourcesCheckCommand');
 const cleanCommand = lazy(files, 'cleanCommand');
 const extractCommand = lazy(files, 'extractCommand');
 
@@ -141,13 +142,21 @@ program
   .option('--json', 'JSON array on stdout')
   .action(incidentsCommand);
 
-program
-  .command('sources')
-  .description('the sources catalogue and its health')
+const sources = program.command('sources').description('the sources catalogue and its health');
+sources
   .command('status')
   .description('every source with last success, last error and its reason, items in the last run, consecutive failures')
   .option('--json', 'JSON array on stdout')
   .action(sourcesStatusCommand);
+sources
+  .command('check')
+  .description(
+    'fetch each enabled source once (robots.txt, address guard) and print its status, content type, item count and newest item date',
+  )
+  .option('--sources <file>', 'sources catalogue (YAML)', 'data/sources.yaml')
+  .option('--delay <ms>', 'pause between two requests to the same host (default 1000)')
+  .option('--json', 'JSON array on stdout')
+  .action(sourcesCheckCommand);
 
 // Commander's own exits (help, version, bad flags) come back as errors so exit codes are decided here.
 for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();

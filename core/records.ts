@@ -69,8 +69,14 @@ export const CleanArticle = z.object({
 });
 export type CleanArticle = z.infer<typeof CleanArticle>;
 
-/** A quote behind a fact: character offsets into CleanArticle.text. */
-export const Evidence = z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() });
+/** A quote behind a fact: character offsets into CleanArticle.text; `page`: the PDF page it stands on
+ * (core/pages.ts), set after extraction for paged documents only. */
+export const Evidence = z.object({
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  page: z.number().int().optional(),
+});
 export type Evidence = z.infer<typeof Evidence>;
 
 export const SECTORS = [
@@ -182,6 +188,8 @@ export const IncidentRansom = RansomClaim.omit({ evidence: true }).extend({
   doc_id: z.string(),
   quote: z.string(),
   published: isoDate.nullable(),
+  /** the PDF page of the quote, for a claim read from a PDF report */
+  page: z.number().int().optional(),
 });
 
 /** A matching entry in a regulator's breach register (the HHS OCR list for US incidents). */

@@ -33,6 +33,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.rdf': 'application/rdf+xml',
   '.txt': 'text/plain',
+  '.pdf': 'application/pdf',
   '.json': 'application/json',
   '.css': 'text/css',
   '.js': 'text/javascript',

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
 import { hasUserinfo } from '../core/safe-text.ts';
+import { isSelector } from './feeds/index-page.ts';
 
 const INTERVAL = /^(\d+)\s*(m|h|d)$/;
 
@@ -36,8 +37,22 @@ export const Source = z
     interval: z.string().regex(INTERVAL, 'interval such as 30m, 6h or 1d').default('6h'),
     include: z.array(z.string().min(1)).optional(),
     exclude: z.array(z.string().min(1)).optional(),
+    /** `page` only: a CSS selector (cheerio) for the report links of an index page; without it the page is one article */
+    links: z.string().min(1).refine(isSelector, 'not a valid CSS selector').optional(),
+    /** `page` with `links`: follow at most this many links, first in page order (index pages list newest first) */
+    max_items: z.number().int().positive().optional(),
+    /** false until `triage sources check` has seen the source answer */
+    verified: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.kind === 'page' || (s.links === undefined && s.max_items === undefined), {
+    message: '`links` and `max_items` are for kind: page',
+    path: ['links'],
+  })
+  .refine((s) => s.links !== undefined || s.max_items === undefined, {
+    message: '`max_items` needs `links`',
+    path: ['max_items'],
+  });
 export type Source = z.infer<typeof Source>;
 
 export const SourcesFile = z

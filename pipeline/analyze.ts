@@ -5,6 +5,7 @@ import type { Clock, Logger } from '../core/effects.ts';
 import { SkipError, messageFor } from '../core/errors.ts';
 import type { CleanArticle, Extraction } from '../core/records.ts';
 import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
+import { withPages } from '../analyze/pages.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../store/store.ts';
@@ -59,7 +60,7 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
     const results = await Promise.all(
       todo.map((article) =>
         pool.extract(article).then(
-          (extraction) => ({ article, extraction }),
+          (extraction) => ({ article, extraction: withPages(extraction, article) }),
           (err: unknown) => ({ article, err }),
         ),
       ),

@@ -6,6 +6,7 @@ import { SkipError, messageFor, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
 import { savePageResults, type PageResult } from '../store/page-results.ts';
+import { reportSections } from '../ingest/clean/sections.ts';
 import { countSaved, type IngestStats } from './ingest-stats.ts';
 import type { Pool } from './pool.ts';
 import { progress as noTty, type Progress } from './progress.ts';
@@ -74,7 +75,7 @@ async function saveBatch(deps: BatchIngestDeps, items: Cleaned[], stats: IngestS
   const at = deps.clock.now().toISOString();
   const results: PageResult[] = items.map((c) =>
     'article' in c
-      ? { kind: 'stored', item: c.page, article: c.article }
+      ? { kind: 'stored', item: c.page, article: c.article, sections: reportSections(c.article) }
       : { kind: 'failed', failure: { stage: 'clean', item: c.page, reason: c.reason, message: c.message } },
   );
   const outcomes = await savePageResults(

@@ -8,8 +8,10 @@ import { SkipError, describe, messageFor, type FailureReason } from '../core/err
 import type { CleanArticle, FeedItem, FetchedPage } from '../core/records.ts';
 import type { Fetcher, FetchOutcome } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
-import { parseFeed } from '../ingest/feeds/parse.ts';
+import { parseFeed, type FeedOutcome } from '../ingest/feeds/parse.ts';
+import { parseIndexPage } from '../ingest/feeds/index-page.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
+import { reportSections } from '../ingest/clean/sections.ts';
 import type { Store } from '../store/store.ts';
 import {
   clearFailure,
@@ -85,7 +87,7 @@ async function fail(deps: IngestDeps, stats: IngestStats, f: Failed, at: string)
 async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats): Promise<FeedItem[]> {
   const { store } = deps;
   const at = deps.clock.now().toISOString();
-  if (source.kind === 'page') {
+  if (source.kind === 'page' && !source.links) {
     await recordSourceResult(store, source.id, { at, ok: true, items: 1 });
     return [
       {
@@ -117,14 +119,7 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
     });
     return pendingItems(store, source.id);
   }
-  const parsed = await parseFeed({
-    bytes: outcome.page.body,
-    url: source.url,
-    sourceId: source.id,
-    charset: outcome.page.charset,
-    fetchedAt: at,
-    filters: { include: source.include, exclude: source.exclude },
-  });
+  const parsed = await parseListing(source, outcome.page, at);
   let changed: FeedItem[] = [];
   await store.transaction(async () => {
     if (!parsed.ok) {
@@ -159,6 +154,33 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
   const pending = await pendingItems(store, source.id);
   const links = new Set(pending.map((i) => i.link));
   return [...pending, ...changed.filter((i) => !links.has(i.link))];
+}
+
+/** A feed, or an index page whose `links` selector lists the reports to fetch. */
+async function parseListing(source: Source, page: FetchedPage, at: string): Promise<FeedOutcome> {
+  if (source.links) {
+    const index = parseIndexPage({
+      bytes: page.body,
+      url: page.final_url || source.url,
+      sourceId: source.id,
+      charset: page.charset,
+      fetchedAt: at,
+      links: source.links,
+      include: source.include,
+      exclude: source.exclude,
+      maxItems: source.max_items,
+    });
+    if (!index.ok) return index;
+    return { ok: true, title: null, items: index.items, excluded: index.excluded, duplicates: 0, warnings: [] };
+  }
+  return parseFeed({
+    bytes: page.body,
+    url: source.url,
+    sourceId: source.id,
+    charset: page.charset,
+    fetchedAt: at,
+    filters: { include: source.include, exclude: source.exclude },
+  });
 }
 
 /** The `fetches` row for an outcome: validators for a page or 304, the typed reason for a failure. */
@@ -252,7 +274,8 @@ async function fetchAndStore(
 async function cleanPage(deps: IngestDeps, page: FetchedPage, fetch: FetchRow): Promise<PageResult> {
   const item = page.file ?? page.url;
   try {
-    return { kind: 'stored', item, article: await (deps.clean ?? cleanFetchedPageAsync)(page), fetch };
+    const article = await (deps.clean ?? cleanFetchedPageAsync)(page);
+    return { kind: 'stored', item, article, sections: reportSections(article), fetch };
   } catch (err) {
     const reason: FailureReason = err instanceof SkipError ? err.reason : 'parse_error';
     // Without validators, so a later run fetches and cleans the page again instead of getting a 304.

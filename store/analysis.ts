@@ -23,6 +23,7 @@ const FACT_COLUMNS = [
   'quote',
   'start_offset',
   'end_offset',
+  'page',
 ];
 
 /** Flattens an extraction into one row per fact, each with the quote behind it. */
@@ -39,6 +40,7 @@ function factRows(versionId: string, x: Extraction): unknown[][] {
       ev?.quote ?? null,
       ev?.start ?? null,
       ev?.end ?? null,
+      ev?.page ?? null,
     ]);
   x.victims.forEach((v, i) =>
     add('victim', i, { name: v.name, canonical: v.canonical, country: v.country, sector: v.sector }, v.evidence),

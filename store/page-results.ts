@@ -17,8 +17,9 @@ export interface Failed {
 
 /** A page's result; `fetch` is its HTTP state (none for a local file). */
 export type PageResult =
-  /** a cleaned page: its document; earlier fetch and clean failures of the item are cleared */
-  | { kind: 'stored'; item: string; article: CleanArticle; fetch?: FetchRow }
+  /** a cleaned page: its document (or, for a long report, its sections' documents, stored instead of it); earlier
+   * fetch and clean failures of the item are cleared */
+  | { kind: 'stored'; item: string; article: CleanArticle; sections?: CleanArticle[] | null; fetch?: FetchRow }
   | { kind: 'failed'; failure: Failed; fetch?: FetchRow }
   /** a 304: the fetch state is refreshed and an earlier fetch failure cleared */
   | { kind: 'not_modified'; item: string; fetch: FetchRow };
@@ -39,7 +40,7 @@ export function savePageResults(store: Store, batch: { result: PageResult; at: s
   return store.transaction(async () => {
     const outcomes = await saveArticles(
       store,
-      stored.map((r) => r.article),
+      stored.flatMap((r) => r.sections ?? [r.article]),
     );
     if (fetches.length) await recordFetches(store, fetches);
     if (cleared.length)

@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS facts (
   fact_id VARCHAR PRIMARY KEY, version_id VARCHAR, doc_id VARCHAR, extractor_version VARCHAR,
   field VARCHAR, value JSON, quote VARCHAR, start_offset INTEGER, end_offset INTEGER
 );
+-- The page of a PDF report the quote stands on (null for web pages); added after the table first shipped.
+ALTER TABLE facts ADD COLUMN IF NOT EXISTS page INTEGER;
 
 -- Incidents are re-resolved from all current facts on every analyze run; the JSON keeps the full record.
 CREATE TABLE IF NOT EXISTS incidents (

@@ -94,7 +94,9 @@ export function ransomClaims(entries: Entry[]): IncidentRansom[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const evidence = x.c.ext.ransom.find((r) => r.as_written === claim.as_written && r.kind === claim.kind)?.evidence;
-    out.push({ ...claim, doc_id: x.c.source.doc_id, quote: evidence?.quote ?? '', published: x.c.source.published });
+    const where = { doc_id: x.c.source.doc_id, quote: evidence?.quote ?? '', published: x.c.source.published };
+    // a PDF report's page (analyze/pages.ts), only where there is one: other incidents' JSON stays as it was
+    out.push({ ...claim, ...where, ...(evidence?.page ? { page: evidence.page } : {}) });
   }
   return out;
 }

@@ -14,10 +14,11 @@ export function pageKey(doc: CleanArticle): string | null {
   if (!raw) return null;
   try {
     const u = new URL(raw);
-    u.hash = '';
+    // a report's sections (`report.pdf#page=N`, ingest/clean/sections.ts) are documents of their own, not versions
+    if (!/^#page=\d+(&section=\d+)?$/.test(u.hash)) u.hash = '';
     for (const k of [...u.searchParams.keys()]) if (/^utm_/i.test(k)) u.searchParams.delete(k);
     const path = u.pathname.replace(/\/+$/, '') || '/';
-    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
+    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}${u.hash}`;
   } catch {
     return raw.trim();
   }

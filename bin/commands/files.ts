@@ -76,12 +76,14 @@ export async function extractCommand(files: string[], opts: { published?: string
     throw new ConfigError(`--published must be YYYY-MM-DD, got "${opts.published}"`);
   }
   const { extract, loadReference } = await import('../../analyze/extract/index.ts');
+  const { withPages } = await import('../../analyze/pages.ts');
   const reference = await loadReference(PROJECT.reference);
   let failures = 0;
   for (const file of files) {
     try {
       const article = await cleanFile(file, ctx.clock, opts.published);
-      const { doc_id: _d, extractor_version: _v, ...x } = extract(article, reference);
+      // a PDF's evidence cites its page; the report is read whole here (ingest splits long ones into sections)
+      const { doc_id: _d, extractor_version: _v, ...x } = withPages(extract(article, reference), article);
       emit(JSON.stringify({ file, ...x }));
     } catch (err) {
       failures++;

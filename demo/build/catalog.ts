@@ -2,6 +2,7 @@
 import { canonicalOf, type Corpus, fileOf, urlOf } from './context.ts';
 import type { Article, Outlet } from './schema.ts';
 import { localDay } from './util.ts';
+import { REPORT_LINKS, RESEARCH_INDEX } from './research.ts';
 
 export const PERIOD = { from_week: '2022-W33', to_week: '2022-W50' } as const;
 
@@ -29,9 +30,9 @@ export function pageSourceId(a: Article): string {
 
 const q = (s: string) => JSON.stringify(s);
 
-function entry(fields: { id: string; kind: string; url: string; o: Outlet; interval: string }): string {
-  const { id, kind, url, o, interval } = fields;
-  return `  - {id: ${id}, kind: ${kind}, url: ${q(url)}, publisher: ${q(o.name)}, country: ${o.country}, language: ${o.language}, enabled: true, interval: ${interval}}`;
+function entry(fields: { id: string; kind: string; url: string; o: Outlet; interval: string; extra?: string }): string {
+  const { id, kind, url, o, interval, extra = '' } = fields;
+  return `  - {id: ${id}, kind: ${kind}, url: ${q(url)}, publisher: ${q(o.name)}, country: ${o.country}, language: ${o.language}, enabled: true, interval: ${interval}${extra}}`;
 }
 
 export function sourcesYaml(c: Corpus): string {
@@ -48,6 +49,13 @@ export function sourcesYaml(c: Corpus): string {
   for (const a of c.articles.filter((x) => x.kind === 'vendor-report')) {
     lines.push(
       entry({ id: pageSourceId(a), kind: 'page', url: urlOf(c, a), o: c.outlets.get(a.outlet)!, interval: '24h' }),
+    );
+  }
+  for (const o of c.outlets.values()) {
+    if (!c.articles.some((a) => a.outlet === o.key && a.kind === 'indexed-report')) continue;
+    const url = `https://${o.host}${RESEARCH_INDEX}`;
+    lines.push(
+      entry({ id: `${o.key}-research`, kind: 'page', url, o, interval: '24h', extra: `, links: ${q(REPORT_LINKS)}` }),
     );
   }
   return `${lines.join('\n')}\n`;

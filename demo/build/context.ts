@@ -72,7 +72,8 @@ export function pageContext(corpus: Corpus, a: Article): PageCtx {
   const o = outletOf(corpus, a);
   const t = instant(a.published);
   const related = corpus.articles
-    .filter((x) => x.outlet === a.outlet && x.id !== a.id)
+    // indexed reports stay off other pages' related links, so adding one leaves the existing pages as they were
+    .filter((x) => x.outlet === a.outlet && x.id !== a.id && x.kind !== 'indexed-report')
     .sort((x, y) => Math.abs(instant(x.published) - t) - Math.abs(instant(y.published) - t) || x.id.localeCompare(y.id))
     .slice(0, 4);
   const published = normIso(a.published);

@@ -126,7 +126,8 @@ ${out.join('\n')}
 
 /** The outlet's feed bytes (in the outlet's charset). */
 export function renderFeed(c: Corpus, o: Outlet): Buffer {
-  const items = newestFirst(c.articles.filter((a) => a.outlet === o.key));
+  // indexed reports are reached through the research index page only (research.ts)
+  const items = newestFirst(c.articles.filter((a) => a.outlet === o.key && a.kind !== 'indexed-report'));
   const xml = o.feed.kind === 'rss' ? rss2(c, o, items) : o.feed.kind === 'atom' ? atom(c, o, items) : rdf(c, o, items);
   return encode(xml, o.charset);
 }

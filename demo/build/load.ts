@@ -1,6 +1,6 @@
 // Reads and validates the demo sources: src/outlets.yaml and src/articles/*.md.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { type Article, type Block, FrontMatter, type Outlet, OutletsFile } from './schema.ts';
@@ -111,14 +111,25 @@ export function parseArticle(file: string, text: string): Article {
 
 /** Loads every article, checking cross-references, outlets and URL clashes. Sorted by id. */
 export function loadArticles(srcDir: string, outlets: Map<string, Outlet>): Article[] {
-  const dir = join(srcDir, 'articles');
-  const names = readdirSync(dir)
-    .filter((n) => n.endsWith('.md'))
-    .sort();
-  const articles = names.map((n) => {
-    const file = join(dir, n);
-    return parseArticle(file, readFileSync(file, 'utf-8'));
+  // src/research/: reports reached only through a vendor's research index page (kept apart from src/articles,
+  // the extraction-quality set)
+  const files = ['articles', 'research'].flatMap((sub) => {
+    const dir = join(srcDir, sub);
+    if (sub === 'research' && !existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => join(dir, n));
   });
+  const articles = files
+    .map((file) => parseArticle(file, readFileSync(file, 'utf-8')))
+    .sort((x, y) => (basename(x.file) < basename(y.file) ? -1 : 1)); // file-name order, as before research/
+  for (const a of articles) {
+    const inResearch = basename(dirname(a.file)) === 'research';
+    if (inResearch !== (a.kind === 'indexed-report'))
+      throw new DemoSourceError(a.file, 'indexed reports, and only they, live in src/research/');
+    if (a.format === 'pdf' && (a.kind !== 'indexed-report' || !a.path.endsWith('.pdf')))
+      throw new DemoSourceError(a.file, 'a PDF is an indexed report whose path ends in .pdf');
+  }
   const byId = new Map(articles.map((a) => [a.id, a]));
   const urls = new Map<string, string>();
   for (const a of articles) {

@@ -7,6 +7,8 @@ import { renderHome, robotsTxt } from './home.ts';
 import { DemoSourceError, loadArticles, loadOutlets } from './load.ts';
 import { TEMPLATES } from './templates/index.ts';
 import { encode } from './util.ts';
+import { renderPdf } from './pdf.ts';
+import { RESEARCH_INDEX, renderResearchIndex } from './research.ts';
 
 /** Output files keyed by their path relative to demo (`sites/<host>/…`, `labels.json`, `sources.yaml`). */
 export type Output = Map<string, Buffer>;
@@ -29,9 +31,14 @@ export function renderDemo(demoDir: string): Output {
     put(`${site}/index.html`, encode(renderHome(corpus, o), o.charset), o.key);
     for (const [path, body] of Object.entries(t.assets ?? {})) put(`${site}${path}`, body, o.key);
   }
+  for (const o of outlets.values()) {
+    const index = renderResearchIndex(corpus, o);
+    if (index) put(`sites/${o.host}${RESEARCH_INDEX}index.html`, index, o.key);
+  }
   for (const a of corpus.articles) {
     const c = pageContext(corpus, a);
-    put(fileOf(corpus, a), encode(TEMPLATES[a.outlet].render(c), c.o.charset), a.file);
+    if (a.format === 'pdf') put(fileOf(corpus, a), renderPdf(c), a.file);
+    else put(fileOf(corpus, a), encode(TEMPLATES[a.outlet].render(c), c.o.charset), a.file);
   }
   put('labels.json', labelsJson(corpus), 'labels.json');
   put('sources.yaml', sourcesYaml(corpus), 'sources.yaml');

@@ -53,7 +53,10 @@ export const FrontMatter = z.strictObject({
   published: dateTime,
   modified: dateTime.optional(),
   section: z.string().min(1),
-  kind: z.enum(['news', 'vendor-report', 'trend']),
+  /** indexed-report: listed only on its outlet's research index page (src/research/), not in the feed */
+  kind: z.enum(['news', 'vendor-report', 'trend', 'indexed-report']),
+  /** pdf: served as a PDF written by build/pdf.ts instead of an HTML page (indexed reports only) */
+  format: z.enum(['html', 'pdf']).optional(),
   leak_script: z.boolean().optional(),
   syndicated_from: slugId.optional(),
   supersedes: slugId.optional(),

@@ -6,6 +6,7 @@ import { binaryKind, nonTextShare } from './binary.ts';
 import { cleanHtml, type CleanOptions, type CleanOutcome } from './html.ts';
 import { isPdfBytes, readPdf } from './pdf.ts';
 import { cleanPlainText } from './plain.ts';
+import { pageMark } from '../../core/pages.ts';
 
 function isPlainText(page: FetchedPage): boolean {
   if (page.content_type) return /^text\/plain\b/i.test(page.content_type);
@@ -73,17 +74,27 @@ export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): Cl
   );
 }
 
-/** The PDF text as a plain-text article: "Title:" and "Published:" header lines, then paragraphs. */
+/**
+ * The PDF text as a plain-text article: "Title:" and "Published:" header lines, then paragraphs, with a "[p. N]"
+ * paragraph where page N starts (core/pages.ts), so evidence can cite its page. Title and date come from the
+ * metadata, else the first page (its most prominent line, its first date), else the link that led here.
+ */
 export async function pdfAsText(page: FetchedPage, opts: CleanOptions = {}): Promise<string> {
   const max = opts.maxBytes ?? 5 * 1024 * 1024;
   if (page.body.byteLength > max)
     throw new SkipError('too_large', `PDF is ${page.body.byteLength} bytes, cap ${max}`, where(page));
   const pdf = await readPdf(page.body, where(page));
-  const head = [
-    pdf.title ? `Title: ${pdf.title}` : null,
-    pdf.created && (!page.fetched_at || pdf.created <= page.fetched_at) ? `Published: ${pdf.created}` : null,
-  ].filter(Boolean);
-  return [...head, '', pdf.paragraphs.join('\n\n')].join('\n');
+  const notFuture = (d: string | null) => (d && (!page.fetched_at || d <= page.fetched_at) ? d : null);
+  const title = pdf.title ?? pdf.firstPageTitle ?? page.feed_title;
+  const published = notFuture(pdf.created) ?? notFuture(pdf.firstPageDate);
+  const head = [title ? `Title: ${title}` : null, published ? `Published: ${published}` : null].filter(Boolean);
+  const body: string[] = [];
+  pdf.paragraphs.forEach((p, i) => {
+    const n = pdf.paragraphPages[i];
+    if (i > 0 && n !== pdf.paragraphPages[i - 1]) body.push(pageMark(n));
+    body.push(p);
+  });
+  return [...head, '', body.join('\n\n')].join('\n');
 }
 
 /** Every input kind, PDF included (pdfjs is asynchronous). */

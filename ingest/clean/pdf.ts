@@ -3,20 +3,21 @@
 // words hyphenated at a line end are joined, and a vertical gap larger than the line spacing starts a paragraph.
 import { SkipError } from '../../core/errors.ts';
 import { toIsoUtc } from '../dates.ts';
+import { firstDate, type Line, prominentLine } from './pdf-first-page.ts';
 
 export interface PdfText {
   title: string | null;
   author: string | null;
   created: string | null;
   paragraphs: string[];
+  /** the page (1-based) each paragraph starts on */
+  paragraphPages: number[];
   pages: number;
+  /** from the first page when the metadata has none: its most prominent line, the first date written on it */
+  firstPageTitle: string | null;
+  firstPageDate: string | null;
 }
 
-interface Line {
-  text: string;
-  y: number;
-  height: number;
-}
 interface TextItemLike {
   str?: string;
   transform?: number[];
@@ -75,16 +76,18 @@ function runningLines(pages: Line[][]): Set<string> {
   return drop;
 }
 
+const BULLET = /^(?:[-•*▪◦]|\d{1,2}[.)])\s/u;
 const PAGE_NUMBER = /^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/i;
 
-function paragraphsOf(pages: Line[][], running: Set<string>): string[] {
-  const out: string[] = [];
+function paragraphsOf(pages: Line[][], running: Set<string>): { text: string; page: number }[] {
+  const out: { text: string; page: number }[] = [];
   let buf = '';
+  let start = 1;
   const flush = () => {
-    if (buf.trim()) out.push(buf.trim());
+    if (buf.trim()) out.push({ text: buf.trim(), page: start });
     buf = '';
   };
-  for (const lines of pages) {
+  for (const [index, lines] of pages.entries()) {
     if (/[.!?:"”)]$/.test(buf)) flush(); // a page break after a finished sentence ends the paragraph
     const body = lines.filter(
       (l, i) => !(running.has(shape(l.text)) && (i < 3 || i >= lines.length - 3)) && !PAGE_NUMBER.test(l.text),
@@ -94,12 +97,18 @@ function paragraphsOf(pages: Line[][], running: Set<string>): string[] {
       .map((l, i) => Math.abs(body[i].y - l.y))
       .filter((g) => g > 0)
       .sort((a, b) => a - b);
-    const spacing = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+    // the lower quartile: on a short page paragraph gaps can be half of all gaps, line spacing is still the smaller
+    const spacing = gaps.length ? gaps[Math.floor(gaps.length / 4)] : 0;
     for (const [i, l] of body.entries()) {
       const gap = i > 0 ? Math.abs(body[i - 1].y - l.y) : 0;
       if (i > 0 && spacing && gap > spacing * 1.4) flush();
-      if (!buf) buf = l.text;
-      else if (/\p{L}-$/u.test(buf) && /^\p{Ll}/u.test(l.text))
+      else if (i > 0 && Math.abs(l.height - body[i - 1].height) > 1)
+        flush(); // a heading's size differs
+      else if (BULLET.test(l.text)) flush(); // each list item is a paragraph
+      if (!buf) {
+        buf = l.text;
+        start = index + 1;
+      } else if (/\p{L}-$/u.test(buf) && /^\p{Ll}/u.test(l.text))
         buf = buf.slice(0, -1) + l.text; // re-
       else buf += ` ${l.text}`;
     }
@@ -136,12 +145,18 @@ export async function readPdf(bytes: Uint8Array, where: string): Promise<PdfText
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+    const running = runningLines(pages);
+    const paragraphs = paragraphsOf(pages, running);
+    const first = (pages[0] ?? []).filter((l) => !running.has(shape(l.text)) && !PAGE_NUMBER.test(l.text));
     return {
       title: str(info.Title),
       author: str(info.Author),
       created: pdfDate(info.CreationDate),
-      paragraphs: paragraphsOf(pages, runningLines(pages)),
+      paragraphs: paragraphs.map((p) => p.text),
+      paragraphPages: paragraphs.map((p) => p.page),
       pages: pages.length,
+      firstPageTitle: prominentLine(first),
+      firstPageDate: firstDate(first),
     };
   } finally {
     await doc.destroy();

@@ -89,7 +89,7 @@ ${sn ? `<p class="snippet">${highlighted(sn.text, sn.highlights)}</p>` : ''}</li
   const claims = i.ransom
     .map(
       (r) => `<tr><td>${esc(r.kind)}</td><td>${esc(r.as_written)}</td><td class="num">${esc(usd(r.usd))}</td>
-<td>${r.disputed ? 'disputed' : r.hedged ? 'hedged' : ''}</td><td>${esc(r.published ?? '')}</td><td>${esc(r.quote)}</td></tr>`,
+<td>${r.disputed ? 'disputed' : r.hedged ? 'hedged' : ''}</td><td>${esc(r.published ?? '')}</td><td>${esc(r.quote)}${r.page ? ` <span class="page">(p. ${esc(String(r.page))})</span>` : ''}</td></tr>`,
     )
     .join('\n');
   const body = `<h1>${esc(i.victim)}</h1>

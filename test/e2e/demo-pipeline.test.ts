@@ -92,4 +92,20 @@ describe('demo pipeline over loopback HTTP', () => {
     const md = await readFile(first.report!.markdown, 'utf8');
     expect(md).toContain('|');
   });
+
+  it('follows the research index to its two HTML reports and the PDF, stored as sections with pages', async () => {
+    const docs = await store.all<{ url: string; pages: number[] }>(
+      `SELECT d.url, list(DISTINCT f.page ORDER BY f.page) FILTER (WHERE f.page IS NOT NULL) AS pages
+       FROM documents d LEFT JOIN facts f USING (doc_id) WHERE d.source_id = 'sentinelgrid-research'
+       GROUP BY d.url ORDER BY d.url`,
+    );
+    const path = (u: string) => u.replace('https://research.sentinelgrid.example/research/', '');
+    expect(docs.map((d) => path(d.url))).toEqual([
+      'case-studies/lake-charles-memorial-hive-2022',
+      'case-studies/nieuwe-haven-laboratoria-play-2022',
+      ...[1, 2, 3, 4, 5, 6].map((n) => `reports/hospitals-under-pressure-h2-2022.pdf#page=${n}`),
+    ]);
+    // each incident section cites its own page; the introduction and the advice name no victim
+    expect(docs.filter((d) => d.url.includes('.pdf')).map((d) => d.pages ?? [])).toEqual([[], [2], [3], [4], [5], []]);
+  });
 });

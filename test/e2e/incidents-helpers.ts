@@ -58,7 +58,9 @@ export async function scoreStored(store: Store): Promise<Score> {
     `SELECT s.incident_id, coalesce(d.canonical_url, d.url) AS url FROM incident_sources s JOIN documents d USING (doc_id)`,
   );
   const pred = new Map<string, Set<string>>();
-  for (const r of rows) pred.set(r.incident_id, (pred.get(r.incident_id) ?? new Set()).add(r.url));
+  // a long PDF report is stored as its sections (report.pdf#page=N): one labelled article, as in labels.json
+  const article = (url: string) => url.replace(/#page=\d+(&section=\d+)?$/, '');
+  for (const r of rows) pred.set(r.incident_id, (pred.get(r.incident_id) ?? new Set()).add(article(r.url)));
   const t = pairsOf(truth);
   const p = pairsOf(pred);
   const both = [...p].filter((x) => t.has(x)).length;
@@ -79,7 +81,7 @@ export async function demoFolder(dir: string, order: LabelArticle[]): Promise<st
   const width = String(order.length).length;
   for (const [i, a] of order.entries()) {
     const name = `${String(i).padStart(width, '0')}-${a.id}`;
-    await copyFile(new URL(a.file, DEMO), join(dir, `${name}.html`));
+    await copyFile(new URL(a.file, DEMO), join(dir, `${name}${a.file.endsWith('.pdf') ? '.pdf' : '.html'}`));
     await writeFile(join(dir, `${name}.meta.json`), JSON.stringify({ url: a.url }));
   }
   return dir;

@@ -40,4 +40,22 @@ describe('data/sources.yaml', () => {
     );
     expect(passesFilters(item("Cyberattaque contre l'hopital de Cannes"), { include: byId.zataz.include })).toBe(true);
   });
+
+  it('claims no entry verified, and lists the healthcare sources of issue 20 with language, country and filters', async () => {
+    const { sources } = await loadSources(FILE);
+    // written offline: nothing has been seen answering, so nothing may say it has (`triage sources check` decides)
+    for (const s of sources) expect(s.verified, s.id).toBe(false);
+    const byId = Object.fromEntries(sources.map((s) => [s.id, s]));
+    const added = ['hhs-hc3', 'cert-in', 'healthcare-it-news', 'beckers-health-it', 'cloudsek-blog', 'ethealthworld'];
+    for (const id of [...added, 'express-healthcare', 'etciso', 'medianama', 'the-hindu-technology']) {
+      expect(byId[id], id).toBeDefined();
+      expect(byId[id].language).toBe('en');
+      expect(byId[id].include?.length, `${id} is general: include keywords`).toBeGreaterThan(0);
+    }
+    expect(sources.filter((s) => s.country === 'IN').length).toBeGreaterThanOrEqual(6);
+    for (const id of ['hhs-hc3', 'cert-in', 'cloudsek-blog']) expect(byId[id].links, id).toBeTruthy();
+    const f = { include: byId.etciso.include, exclude: byId.etciso.exclude };
+    expect(passesFilters(item('Ransomware attack hits AIIMS hospital servers'), f)).toBe(true);
+    expect(passesFilters(item('Bank customers targeted by SIM swap fraud'), f)).toBe(false);
+  });
 });

@@ -3,9 +3,10 @@
 import { SkipError, describe, messageFor, type FailureReason } from '../../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../../core/records.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
+import { reportSections } from '../../ingest/clean/sections.ts';
 import type { IngestDeps } from '../../pipeline/ingest.ts';
 import { countFailure, countOutcome, type IngestStats } from '../../pipeline/ingest-stats.ts';
-import { saveArticle } from '../../store/documents.ts';
+import { saveArticle, type SaveOutcome } from '../../store/documents.ts';
 import { clearFailure, recordFailure, recordFetch, type FetchRow } from '../../store/ingest-state.ts';
 
 export async function storePage(
@@ -37,8 +38,10 @@ export async function storePage(
     });
     return null;
   }
-  const outcome = await store.transaction(async () => {
-    const saved = await saveArticle(store, article);
+  // a long PDF report is stored as its sections, as the batch paths do (ingest/clean/sections.ts)
+  const outcomes = await store.transaction(async () => {
+    const saved: SaveOutcome[] = [];
+    for (const a of reportSections(article) ?? [article]) saved.push(await saveArticle(store, a));
     if (fetch) {
       await recordFetch(store, fetch);
       await clearFailure(store, 'fetch', item);
@@ -46,6 +49,6 @@ export async function storePage(
     await clearFailure(store, 'clean', item);
     return saved;
   });
-  countOutcome(stats, outcome);
+  for (const o of outcomes) countOutcome(stats, o);
   return article;
 }
