@@ -37,7 +37,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   let victims = findVictims(text, sents, ref, published, lang).filter(
     (v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)),
   );
-  const incident = hasIncident(sents, victims.length > 0, ref.lists);
+  const incident = hasIncident(sents, victims.length > 0, ref.lists, lang);
   const score = relevance(
     ref.lists,
     lang,

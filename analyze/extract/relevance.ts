@@ -9,15 +9,15 @@ import type { Victim } from '../../core/records.ts';
 import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
-import { cues as victimCues } from './victimcues.ts';
+import { cues as victimCues, cuesFor } from './victimcues.ts';
 import { withTwin } from './fastre.ts';
 
 /**
  * Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. Read in
  * English and in every language the victim lists carry incident words for ("ciberataque", "Hackerangriff").
  */
-export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists): boolean {
-  const words = victimCues(lists).incident;
+export function hasIncident(sents: Span[], victimsFound: boolean, lists: Lists, lang = 'und'): boolean {
+  const words = cuesFor(lists, lang).incident;
   return victimsFound && sents.some((s) => words.test(s.text));
 }
 

@@ -58,6 +58,23 @@ const RUN_BY = '(?:run|operated|owned|managed)\\s+by';
 const cache = new WeakMap<Lists, VictimCues>();
 const OTHER_CYBER = /^cyber-(?:es|fr|it|pt|de|nl)$/;
 
+const byLanguage = new WeakMap<Lists, VictimCues>();
+/**
+ * The cues for a text's language: outside English the other languages' cyber cues of relevance.ts tell an incident
+ * as well ("vol de données", "furto di dati"); English text is spared their long patterns.
+ */
+export function cuesFor(lists: Lists, lang: string): VictimCues {
+  const c = cues(lists);
+  if (lang === 'en') return c;
+  let o = byLanguage.get(lists);
+  if (!o) {
+    const names = ['victim-incident-words', ...[...lists.keys()].filter((n) => OTHER_CYBER.test(n))];
+    o = { ...c, incident: listRe(lists, names) };
+    byLanguage.set(lists, o);
+  }
+  return o;
+}
+
 export function cues(lists: Lists): VictimCues {
   const hit = cache.get(lists);
   if (hit) return hit;
@@ -87,13 +104,12 @@ export function cues(lists: Lists): VictimCues {
     ),
     romanceBare: new RegExp(String.raw`(?<![\p{L}])(?:${facility})(?:\s+(?:${adjective}|${health.source}))?\s*$`, 'u'),
     romanceEnd: new RegExp(String.raw`(?:\s(?:${ROMANCE_LINK})\s*|\sd['’])$`, 'i'),
-    // (the other languages' cyber cues of relevance.ts tell an incident as well: "vol de données", "furto di dati")
     positionBefore: new RegExp(String.raw`(?:${listRe(lists, 'victim-before-other').source})\s*$`, 'iu'),
     positionAfter: new RegExp(
       String.raw`^(?:\s*\([^)]{1,40}\))?(?:,[^,.;]{1,110},)?\s+(?:${listRe(lists, 'victim-after-other').source})`,
       'iu',
     ),
-    incident: listRe(lists, ['victim-incident-words', ...[...lists.keys()].filter((n) => OTHER_CYBER.test(n))]),
+    incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),

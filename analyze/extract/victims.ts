@@ -19,7 +19,7 @@ import {
   namesIncident,
   ownsData,
 } from './victimroles.ts';
-import { cues, isCountry } from './victimcues.ts';
+import { cuesFor, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
 import { withTwin } from './fastre.ts';
@@ -60,7 +60,7 @@ export function findVictims(
   published: string | null = null,
   lang = 'und',
 ): Victim[] {
-  const L = cues(ref.lists);
+  const L = cuesFor(ref.lists, lang);
   const sources = sourceNames(ref.lists);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
   const acrs = [...acronyms(text, runs), ...shortForms(text, runs)];
@@ -565,10 +565,11 @@ function select(
   published: string | null,
   lang: string,
 ): Victim[] {
-  const keep = decide(text, sents, cues(ref.lists), entities, published);
+  const L = cuesFor(ref.lists, lang);
+  const keep = decide(text, sents, L, entities, published);
   // no named victim: a described one ("a public hospital in the capital"), named by its description
   if (!keep.length) {
-    const d = describedVictim(text, sents, ref.lists, cues(ref.lists).incident, lang);
+    const d = describedVictim(text, sents, ref.lists, L.incident, lang);
     const s = d && sentenceAt(sents, d.start);
     if (!d || !s) return [];
     return [
@@ -589,9 +590,7 @@ function select(
     const canonical = e.ref?.name ?? written.name;
     const after = text.slice(written.end, written.end + 120).split(/[.;]/)[0] ?? '';
     // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
-    const lead = cues(ref.lists).healthBefore.exec(
-      fold(text.slice(Math.max(0, written.start - 40), written.start)),
-    )?.[0];
+    const lead = L.healthBefore.exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
     const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);
     return {
       name: written.name,
