@@ -12,6 +12,7 @@ import { buildPeriodReport, choosePeriod } from '../pipeline/report.ts';
 import { reportJsonText } from '../reports/weekly/index.ts';
 import { systemClock } from '../core/effects.ts';
 import { Store } from '../store/store.ts';
+import { INCIDENT_COLUMNS } from '../store/analysis.ts';
 import { COUNTRIES, GROUPS, rng } from './query-db.ts';
 
 // Sentences of our own, combined per document: each names a technique, a kind of data, or neither.
@@ -94,27 +95,7 @@ export async function buildQuarterDb(store: Store, n: number): Promise<void> {
       ['doc_id', 'version_id', 'url', 'outlet', 'title', 'published', 'text'],
       documents as never,
     );
-    await store.upsert(
-      'incidents',
-      [
-        'incident_id',
-        'victim',
-        'country',
-        'sector',
-        'actor',
-        'attack_types',
-        'first_reported',
-        'attack_date',
-        'ransom_demanded_usd',
-        'ransom_paid_usd',
-        'records_affected',
-        'downtime_days',
-        'status',
-        'source_count',
-        'record',
-      ],
-      incidents as never,
-    );
+    await store.upsert('incidents', INCIDENT_COLUMNS, incidents as never);
   }
 }
 

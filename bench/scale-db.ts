@@ -3,25 +3,10 @@
 import { idFrom } from '../core/hash.ts';
 import { ATTACK_TYPES, SECTORS, type Incident } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
+import { INCIDENT_COLUMNS } from '../store/analysis.ts';
 import { COUNTRIES, GROUPS, rng } from './query-db.ts';
 
-const COLUMNS = [
-  'incident_id',
-  'victim',
-  'country',
-  'sector',
-  'actor',
-  'attack_types',
-  'first_reported',
-  'attack_date',
-  'ransom_demanded_usd',
-  'ransom_paid_usd',
-  'records_affected',
-  'downtime_days',
-  'status',
-  'source_count',
-  'record',
-];
+const COLUMNS = INCIDENT_COLUMNS;
 
 /** Writes n incidents spread over 2019–2024; returns rows written per second through the Appender path. */
 export async function buildIncidentDb(store: Store, n: number): Promise<number> {

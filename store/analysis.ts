@@ -110,7 +110,8 @@ export async function olderExtractions(store: Store, extractorVersion: string): 
   return new Map(rows.map((r) => [r.version_id, Extraction.parse(JSON.parse(r.record))]));
 }
 
-const INCIDENT_COLUMNS = [
+/** The incidents table's columns, in the order rows are written. */
+export const INCIDENT_COLUMNS = [
   'incident_id',
   'victim',
   'country',
