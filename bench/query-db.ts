@@ -3,6 +3,7 @@
 import { idFrom } from '../core/hash.ts';
 import { ATTACK_TYPES, SECTORS, type Incident } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
+import { INCIDENT_COLUMNS } from '../store/analysis.ts';
 
 /** A tiny seeded generator (mulberry32): the same database on every run. */
 export function rng(seed: number): () => number {
@@ -180,26 +181,6 @@ export async function buildSyntheticDb(store: Store, docs: number, log: (s: stri
     ['doc_id', 'version_id', 'url', 'title', 'outlet', 'published', 'text'],
     docRows as never,
   );
-  await store.upsert(
-    'incidents',
-    [
-      'incident_id',
-      'victim',
-      'country',
-      'sector',
-      'actor',
-      'attack_types',
-      'first_reported',
-      'attack_date',
-      'ransom_demanded_usd',
-      'ransom_paid_usd',
-      'records_affected',
-      'downtime_days',
-      'status',
-      'source_count',
-      'record',
-    ],
-    incRows as never,
-  );
+  await store.upsert('incidents', INCIDENT_COLUMNS, incRows as never);
   await store.upsert('incident_sources', ['incident_id', 'doc_id'], links as never);
 }

@@ -1,6 +1,15 @@
 // Find sums of money in text: amount, currency, the words as written, and their offsets.
 import type { Currencies } from './reference.ts';
-import { NUM, SCALE, MONEY_SCALE_INTL, parseFigure, scaleOf, smallNumber, NUMBER_WORD } from './numbers.ts';
+import {
+  NUM,
+  SCALE,
+  MONEY_SCALE_INTL,
+  ANY_NUMBER_WORD,
+  parseFigure,
+  scaleOf,
+  smallNumber,
+  NUMBER_WORD,
+} from './numbers.ts';
 import { escapeRe } from './text.ts';
 import { withTwin, withTwins } from './fastre.ts';
 
@@ -48,7 +57,7 @@ function compile(c: Currencies): Compiled {
   // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
   // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
   const worded = new RegExp(
-    String.raw`(?<![\p{L}\d])(${Object.keys(WORD_NUMBERS).join('|')}|half a|${NUM})\s+` +
+    String.raw`(?<![\p{L}\d])(${ANY_NUMBER_WORD}|half a|${NUM})\s+` +
       String.raw`(${WORD_SCALES})\s+` +
       String.raw`(?:of\s+|de\s+|di\s+|d['’]\s?)?(${words})(?![\p{L}])`,
     'giu',
@@ -83,45 +92,6 @@ function build(
   };
 }
 
-// Number words that stand before a scale word in English, French, Spanish and German ("a million", "deux millions",
-// "cinco millones", "zwei Millionen").
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-  fifty: 50,
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  dix: 10,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  diez: 10,
-  ein: 1,
-  eine: 1,
-  einer: 1,
-  einem: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  zehn: 10,
-};
 const WORD_SCALES =
   String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million` +
   '|Milliarden?|mila|milion[ei]|miliard[oi]|milh(?:ão|ões)|bilh(?:ão|ões)|miljoen|miljard';
@@ -185,7 +155,7 @@ export function findMoney(text: string, c: Currencies): Money[] {
     if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
     const code = re.lower.get(m[3]!.toLowerCase()) ?? null;
     const w = m[1]!.toLowerCase();
-    const n = w === 'half a' ? 0.5 : (WORD_NUMBERS[w] ?? parseFigure(m[1]!, true));
+    const n = w === 'half a' ? 0.5 : (smallNumber(w) ?? parseFigure(m[1]!, true));
     if (n === null) continue;
     out.push({
       start: m.index,

@@ -75,6 +75,7 @@ const WORDS: Record<string, number> = {
   fifteen: 15,
   twenty: 20,
   thirty: 30,
+  fifty: 50,
 };
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -102,7 +103,7 @@ const ORDINALS: Record<string, number> = {
 const OTHER_WORDS: Record<string, number> = Object.fromEntries(
   (
     [
-      ['un una uno um uma une ein eine einen einem één', 1],
+      ['un una uno um uma une ein eine einen einem einer één', 1],
       ['dos dois duas deux due zwei twee', 2],
       ['tres três trois tre drei drie', 3],
       ['cuatro quatro quatre quattro vier', 4],
@@ -122,6 +123,8 @@ const OTHER_WORDS: Record<string, number> = Object.fromEntries(
 );
 export const NUMBER_WORD = Object.keys(WORDS).join('|');
 export const OTHER_NUMBER_WORD = Object.keys(OTHER_WORDS).join('|');
+/** Number words of every language read, as they stand before a scale word ("a million", "zwei Millionen"). */
+export const ANY_NUMBER_WORD = [...Object.keys(WORDS).filter((w) => w !== 'an'), ...Object.keys(OTHER_WORDS)].join('|');
 export const ORDINAL_WORD = Object.keys(ORDINALS).join('|');
 
 /** "two" → 2, "13" → 2, "13th" → 13, "sixth" → 6. */
