@@ -141,9 +141,11 @@ export function findVictims(
     const s = sentenceAt(sents, r.start);
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
+    // (the name with a Romance health noun written before it: "le centre hospitalier de Dax")
+    const romance = romanceName(r);
     const cue = s
       ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ??
-        otherCue(r, until) ??
+        otherCue(r, until, romance) ??
         dataCue(r, s, until))
       : null;
     // (one word names one when a health noun ends a hyphened compound: "Sint-Annaziekenhuis", "Rhein-Klinikum")
@@ -165,7 +167,6 @@ export function findVictims(
       continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
     // …or described right after it: "X, a chain of private clinics in the Netherlands,"
-    const romance = romanceName(r);
     const head =
       L.healthBefore.test(
         fold(
@@ -225,10 +226,10 @@ export function findVictims(
     return /\s/.test(r.name) || unknownWord(r.name) ? 'strong' : null;
   }
   /** A victim's position in a language other than English ("un ciberataque contra X", "X a été victime"). */
-  function otherCue(r: NameSpan, until: number): 'strong' | null {
+  function otherCue(r: NameSpan, until: number, romance: NameSpan | null): 'strong' | null {
     // (German writes every noun with a capital: one such word alone is no name there)
     if (lang === 'en' || (lang === 'de' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(r.name))) return null;
-    const from = romanceName(r)?.start ?? r.start;
+    const from = romance?.start ?? r.start;
     const before = text.slice(Math.max(0, from - 80), from);
     return L.positionBefore.test(before) || L.positionAfter.test(text.slice(until, until + 160)) ? 'strong' : null;
   }
