@@ -163,7 +163,8 @@ if (speedFiles) {
   console.log(
     `\nspeed: ${s.perSecond.toFixed(0)} articles/s on one core by the wall clock, ` +
       `${s.perCpuSecond.toFixed(0)} per CPU second (${speedFiles.label}: ${s.articles} articles, ` +
-      `mean ${s.meanChars.toFixed(0)} chars, 5 rounds after a warm-up)`,
+      `mean ${s.meanChars.toFixed(0)} chars, ${s.rounds} rounds after ${s.warm} warm-up rounds; ` +
+      `the first pass ran at ${s.firstPass.toFixed(0)}/s)`,
   );
 } else {
   const items = demo ? loadDemoArticles(opt('--articles')) : [];
