@@ -36,6 +36,12 @@ export interface VictimCues {
   /** a date opening a run before a name: "January 19 2017 Dorset County Hospital", "Monday 3 May X" */
   dateLead: RegExp;
   peopleLead: RegExp;
+  /** the data of an organisation's people before its name: "the personal details of 1,700 " (…X customers) */
+  heldDataOf: RegExp;
+  /** …and its people's noun right after the name; group 1 the noun */
+  clienteleAfter: RegExp;
+  /** a noun for patients or their medical data: such people make their organisation a healthcare one */
+  healthData: RegExp;
   /** a product's noun right after a name ("MongoDB databases") */
   techNoun: RegExp;
   /** …after a list or an acronym: "MongoDB, Hadoop and CouchDB installations", "Server Message Block (SMB) flaw" */
@@ -125,6 +131,14 @@ export function cues(lists: Lists): VictimCues {
         String.raw`\s+(?:of|der|des|von|van)\s+(?:the\s+|den\s+|de\s+|het\s+)?(?=\p{Lu})`,
       'u',
     ),
+    heldDataOf: new RegExp(
+      String.raw`(?<![\p{L}])(?:${listRe(lists, 'victim-held-data', 'u').source})\s+(?:of|belonging to)\s+` +
+        String.raw`(?:(?:some|about|around|roughly|nearly|almost|more than|over|up to|at least|as many as)\s+)?` +
+        String.raw`(?:\d[\d.,]*(?:\s+(?:million|thousand|billion))?\s+)?(?:the\s+)?$`,
+      'iu',
+    ),
+    clienteleAfter: new RegExp(String.raw`^['’]?\s+(${listRe(lists, 'victim-clientele', 'u').source})(?![\p{L}])`, 'u'),
+    healthData: listRe(lists, 'health-data-en'),
     dateLead: new RegExp(
       String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+` +
         String.raw`(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\d{4},?\s+)(?=\p{Lu})`,

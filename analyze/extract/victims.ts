@@ -107,7 +107,11 @@ export function findVictims(
     }
 
   const dated = (r: NameSpan): NameSpan => {
-    const m = L.dateLead.exec(r.name) ?? L.peopleLead.exec(r.name);
+    // (a count's digits are no part of the name of its people after them: "40,000 X patients" runs from "000")
+    const m =
+      L.dateLead.exec(r.name) ??
+      L.peopleLead.exec(r.name) ??
+      (L.clienteleAfter.test(text.slice(r.end, r.end + 30)) ? COUNT_LEAD.exec(r.name) : null);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
   // an incident word in the sentence or the next, asked once per sentence (most names share a sentence)
@@ -179,7 +183,8 @@ export function findVictims(
     const described =
       head ||
       ((healthAppositive(text.slice(r.end, r.end + 80), L.health) ||
-        healthQualified(text.slice(r.end, r.end + 40), L.health)) &&
+        healthQualified(text.slice(r.end, r.end + 40), L.health) ||
+        L.healthData.test(clientele(r, until) ?? '')) &&
         !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name)));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
@@ -222,8 +227,13 @@ export function findVictims(
   /** The owner of the people's data stolen in its sentence: "X customer account details stolen" (a word of the
    *  language so placed is an adjective: "Sensitive patient information"). */
   function dataCue(r: NameSpan, s: Span, until: number): 'strong' | null {
-    if (!ownsData(text.slice(until, until + 80)) || !L.incident.test(s.text)) return null;
+    if (!(ownsData(text.slice(until, until + 80)) || clientele(r, until)) || !L.incident.test(s.text)) return null;
     return /\s/.test(r.name) || unknownWord(r.name) ? 'strong' : null;
+  }
+  /** Its people's noun after the name and their data before it: "the records of 40,000 X patients" → "patients" */
+  function clientele(r: NameSpan, until: number): string | null {
+    const m = L.clienteleAfter.exec(text.slice(until, until + 30));
+    return m && L.heldDataOf.test(text.slice(Math.max(0, r.start - 80), r.start)) ? m[1]! : null;
   }
   /** A victim's position in a language other than English ("un ciberataque contra X", "X a été victime"). */
   function otherCue(r: NameSpan, until: number, romance: NameSpan | null): 'strong' | null {
@@ -383,6 +393,8 @@ function healthQualified(after: string, health: RegExp): boolean {
   const m = QUALIFIED.exec(after);
   return !!m && health.test(fold(m[1]!));
 }
+
+const COUNT_LEAD = /^\d+\s+(?=\p{Lu})/u;
 
 // Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".
 const REGION =
