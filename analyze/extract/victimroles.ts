@@ -25,6 +25,8 @@ const TOLD_IN =
   String.raw`(?:\s+(?:in|on|via)\s+(?:an?|its|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|filing|notice` +
   String.raw`|letter|notification|post|update|release|disclosure|report|submission)s?(?:\s+(?:with|to|on|at|from)` +
   String.raw`\s+[^.;,]{1,60}?)??)?`;
+// …and to whom: "X reported to the SEC that …", "X disclosed to the Maine attorney general that …"
+const TOLD_TO = String.raw`(?:\s+to\s+(?:the\s+|its\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}.-]+(?=\s+that\s))?`;
 // People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
 const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
 
@@ -133,8 +135,10 @@ const AFTER = [
   ),
   // the subject telling of intruders in its own systems: "X said hackers accessed its network between …"
   new RegExp(
-    String.raw`^${APPOS}\s+(?:said|says|confirmed|disclosed|reported|announced|revealed)${TOLD_IN}\s+(?:that\s+)?` +
-      String.raw`(?:hackers|attackers|intruders|cyber-?criminals|criminals` +
+    String.raw`^${APPOS}\s+(?:(?:said|says|confirmed|disclosed|reported|announced|revealed)${TOLD_IN}${TOLD_TO}` +
+      String.raw`|(?:told|informed|notified)\s+(?:the\s+|its\s+)?(?:[\p{L}.-]+\s+){0,2}?[\p{L}.-]+(?=\s+that\s))` +
+      String.raw`\s+(?:that\s+)?(?:hackers|attackers|intruders|cyber-?criminals|criminals|ransomware|malware` +
+      String.raw`|(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:cyber-?attack|attack|intrusion|hack)` +
       String.raw`|an?\s+(?:[\p{L}-]+\s+)?(?:hacker|attacker|intruder|cybercriminal|third party|threat actor|party` +
       String.raw`|individual|person)|unauthori[sz]ed\s+(?:[\p{L}-]+\s+)?` +
       String.raw`(?:parties|party|actors?|persons?|individuals?|users?))\s+(?:[\p{L}-]+\s+){0,4}?(?:its|their)\s+` +
@@ -303,7 +307,6 @@ const TAKEN_FROM = withTwin(
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
-  const f = fold(name);
   if (knownSource(name, sources)) return true;
   if (SOURCE_WORDS.test(name)) return true;
   const words = name.split(/\s+/);

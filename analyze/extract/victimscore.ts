@@ -159,7 +159,7 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
     x.e.health ||
     !focus ||
     (x.strongNow > 0 && x.inIncident.length >= 2) ||
-    x.e.strong.some((p) => L.health.test(fold(sentenceAt(sents, p)?.text ?? '')));
+    x.e.strong.some((p) => healthAround(sents, p, L.health));
   // a text laid out as a list of cases (three or more items) is a roundup: each item's health victim counts
   const roundup = listItems(text) >= 3;
   const keep = scored.filter(
@@ -170,6 +170,19 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
           ((x.e.health || !primary.e.health) && (x.mentions >= 2 || curated(x.e) || (roundup && x.e.cued > 0))))),
   );
   return keep.sort((a, b) => a.forms[0]!.start - b.forms[0]!.start);
+}
+
+// the sentence after a name that goes on about it: "The company pivoted to manual workflows to keep its dialysis
+// centres running", "It runs 40 clinics"
+const GOES_ON =
+  /^\s*(?:(?:The|the)\s+(?:company|firm|group|organi[sz]ation|provider|operator|chain|business)|It|Its)\b/;
+/** Care is told of in the sentence of a name's position, or in the next one when that goes on about it. */
+function healthAround(sents: Span[], p: number, health: RegExp): boolean {
+  const s = sentenceAt(sents, p);
+  if (!s) return false;
+  if (health.test(fold(s.text))) return true;
+  const next = sents[sents.indexOf(s) + 1];
+  return !!next && GOES_ON.test(next.text) && health.test(fold(next.text));
 }
 
 const occurrences = (text: string, name: string) => text.split(name).length - 1;
