@@ -36,6 +36,8 @@ export interface VictimCues {
   /** a date opening a run before a name: "January 19 2017 Dorset County Hospital", "Monday 3 May X" */
   dateLead: RegExp;
   peopleLead: RegExp;
+  /** a German noun of the organisation's kind opening the run: "Klinikbetreiber X", "Pharmakonzern X" */
+  descriptorLead: RegExp;
   /** the data of an organisation's people before its name: "the personal details of 1,700 " (…X customers) */
   heldDataOf: RegExp;
   /** …and its people's noun right after the name; group 1 the noun */
@@ -129,6 +131,10 @@ export function cues(lists: Lists): VictimCues {
     peopleLead: new RegExp(
       String.raw`^(?:[\d.,]+\s+)?(?:${listRe(lists, 'victim-people-lead', 'u').source})` +
         String.raw`\s+(?:of|der|des|von|van)\s+(?:the\s+|den\s+|de\s+|het\s+)?(?=\p{Lu})`,
+      'u',
+    ),
+    descriptorLead: new RegExp(
+      String.raw`^\p{Lu}\p{Ll}{3,}(?:${words(lists, 'victim-descriptor-suffixes-de').map(escapeRe).join('|')})\s+(?=\p{Lu})`,
       'u',
     ),
     heldDataOf: new RegExp(

@@ -111,6 +111,7 @@ export function findVictims(
     const m =
       L.dateLead.exec(r.name) ??
       L.peopleLead.exec(r.name) ??
+      (lang === 'de' ? L.descriptorLead.exec(r.name) : null) ??
       (L.clienteleAfter.test(text.slice(r.end, r.end + 30)) ? COUNT_LEAD.exec(r.name) : null);
     return m ? { start: r.start + m[0].length, end: r.end, name: r.name.slice(m[0].length) } : r;
   };
