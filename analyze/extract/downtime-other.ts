@@ -11,7 +11,7 @@ interface Downtime {
   evidence: Evidence;
 }
 
-const DAYS = String.raw`d[ií]as|jours?|tagen?|giorni|dagen|semanas|semaines|wochen|settimane|weken`;
+const DAYS = String.raw`d[ií]as|jours?|tagen?|giorni|dagen|semanas?|semaines?|wochen?|settimane|settimana|weken|week`;
 const compiled = new WeakMap<Lists, RegExp>();
 
 function durationRe(lists: Lists): RegExp {
@@ -38,7 +38,7 @@ export function otherDowntime(text: string, sents: Span[], lists: Lists): Downti
     const s = sentenceAt(sents, m.index);
     if (!s || !outage.test(s.text)) continue;
     const n = smallNumber(m[1]!);
-    const days = n === null ? null : n * (/^(?:sem|woch|sett|wek)/i.test(m[2]!) ? 7 : 1);
+    const days = n === null ? null : n * (/^(?:sem|woch|sett|wee?k)/i.test(m[2]!) ? 7 : 1);
     if (days && days <= 365 && (!best || days > best.days)) best = { days, evidence: evidence(text, s.start, s.end) };
   }
   return best;

@@ -103,7 +103,7 @@ const ORDINALS: Record<string, number> = {
 const OTHER_WORDS: Record<string, number> = Object.fromEntries(
   (
     [
-      ['un una uno um uma une ein eine einen einem einer één', 1],
+      ['un una uno um uma une ein eine einen einem einer één een', 1],
       ['dos dois duas deux due zwei twee', 2],
       ['tres três trois tre drei drie', 3],
       ['cuatro quatro quatre quattro vier', 4],
