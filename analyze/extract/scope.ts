@@ -182,13 +182,20 @@ function foreign(name: string, c: Compiled, scope: Scope): boolean {
   return !own.some((t) => victimTokens.has(t) || initials.has(t));
 }
 
+const TIME_FIRST = new RegExp(
+  String.raw`^(?:(?:In|On|Last|Earlier|Back in|During|Since|Two|Three)\b[^,]{0,30},\s*` +
+    String.raw`|(?:Last|Earlier this|This past) (?:year|month|week|spring|summer|autumn|fall|winter)\s+` +
+    String.raw`|(?:In|Back in) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\s+` +
+    String.raw`|(?:\w+|a) (?:years?|months?|weeks?) ago\s+)`,
+);
 /** The sentence opens on an organisation's name that is none of the victims, as the subject of the sum's verb. */
 function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;
   // title-case headlines have no run of lower-case words to end the subject on
   if ((sentence.match(/(?:^|\s)\p{Ll}{4,}/gu)?.length ?? 0) < 3) return false;
   // a time told first does not hide the subject: "Last year, <Other Hospital> paid …"
-  const time = /^(?:In|On|Last|Earlier|Back in|During|Since|Two|Three)\b[^,]{0,30},\s*/.exec(sentence)?.[0].length ?? 0;
+  // …with or without its comma: "Last year <Other Hospital> paid …", "Two years ago <Other Hospital> paid …"
+  const time = TIME_FIRST.exec(sentence)?.[0].length ?? 0;
   sentence = sentence.slice(time);
   at -= time;
   const run = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u.exec(sentence);
