@@ -33,6 +33,11 @@ interface Cues {
   tool: RegExp;
   fronted: RegExp;
   noClaim: RegExp;
+  crimeTail: RegExp;
+  leakAfter: RegExp;
+  kindAppos: RegExp;
+  attackAgent: RegExp;
+  calendar: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
 
@@ -109,6 +114,26 @@ function cues(lists: Lists): Cues {
       'iu',
     ),
     noClaim: listRe(lists, 'group-no-claim', 'iu'),
+    // after an unlisted name: "the X gang", "X listed the clinic on its leak site", "X, a new ransomware operation"
+    crimeTail: new RegExp(String.raw`^\s+${src('group-criminal-nouns')}`, 'u'),
+    leakAfter: new RegExp(
+      String.raw`^\s+(?:(?:has|had|have|also|then|later)\s+)*(?:listed|posted|added|named|published|put)\s+` +
+        String.raw`[^.;]{1,80}?\s+(?:on|to)\s+(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`,
+      'iu',
+    ),
+    // (the apposition closes, or goes on about the group: not "In the case of X, a hacker group going by …")
+    kindAppos: new RegExp(
+      String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${K}\s+)+(?:${N}|${S})` +
+        String.raw`(?:\s*(?:[,;.)]|$)|\s+(?:that|which|who|behind|known|believed|thought|linked|tied|based)(?![\p{L}]))`,
+      'iu',
+    ),
+    calendar: new RegExp(`^(?:${listRe(lists, 'victim-calendar-words', 'u').source})$`, 'u'),
+    // "the attack was carried out by X" (an investigation is carried out by someone too: the attack noun first)
+    attackAgent: new RegExp(
+      String.raw`\b(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)\b[^.;]{0,40}?` +
+        String.raw`${src('group-attack-agents')}\s+(?:the\s+)?$`,
+      'iu',
+    ),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
   };
   // the cues run their plain-text twins (fastre.ts)
@@ -165,6 +190,7 @@ const RUN = withTwin(
   ),
 );
 const TAIL_OPEN = /^[\s'’]/u;
+const BY_BEFORE = /\sby\s+(?:the\s+)?$/;
 const TITLE_CASE = withTwin(/^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u);
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
@@ -196,14 +222,21 @@ const capitalisedMid = perText((text: string, first: string) =>
 );
 
 /** Names the text itself declares as groups, not in the table. */
-function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<string, string>): Found[] {
+function constructed(
+  text: string,
+  sents: Span[],
+  c: Cues,
+  places?: ReadonlyMap<string, string>,
+  english?: ReadonlySet<string>,
+): Found[] {
   const out: Found[] = [];
-  const ok = (name: string, s: Span, at: number) => {
+  const ok = (name: string, s: Span, at: number, strong = false) => {
     const first = name.split(/[\s-]/)[0]!;
     if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || DEMONYM.test(first)) return false;
-    if (places?.has(name) || places?.has(first)) return false;
+    if (places?.has(name) || places?.has(first) || c.calendar.test(name)) return false;
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
-    return at > s.start + 1 || capitalisedMid(text, first);
+    // …or, in a group's own construction, is no English word
+    return at > s.start + 1 || capitalisedMid(text, first) || (strong && !english?.has(first.toLowerCase()));
   };
   const named = c.named;
   for (const s of sents) {
@@ -229,23 +262,39 @@ function constructed(text: string, sents: Span[], c: Cues, places?: ReadonlyMap<
     if (TITLE_CASE.test(s.text.trim())) continue;
     RUN.lastIndex = 0; // (an exec loop: matchAll would copy the regex for every sentence)
     for (let m = RUN.exec(s.text); m; m = RUN.exec(s.text)) {
-      // both cues after a name open with a space or an apostrophe: most capitalised runs stop here
-      if (!TAIL_OPEN.test(s.text[m.index + m[0].length] ?? '')) continue;
+      // the cues after a name open with a space, an apostrophe or an appositive's comma; the one before it ends in
+      // "by": most capitalised runs stop here
+      const next = s.text[m.index + m[0].length] ?? '';
+      const open = TAIL_OPEN.test(next);
+      const agentBefore = BY_BEFORE.test(s.text.slice(Math.max(0, m.index - 12), m.index));
+      if (!open && next !== ',' && !agentBefore) continue;
       const after = text.slice(s.start + m.index + m[0].length, s.end);
-      if (!c.tail.test(after) && !c.possessive.test(after)) continue;
+      // (the strongest say it at the sentence's start too: "X's leak site lists …", "X posted … on its leak site",
+      // "X, a ransomware gang that …")
+      const strong =
+        (open && (c.possessive.test(after) || c.leakAfter.test(after))) || (next === ',' && c.kindAppos.test(after));
+      const declared =
+        strong ||
+        (open && (c.tail.test(after) || c.crimeTail.test(after))) ||
+        (agentBefore && c.attackAgent.test(text.slice(Math.max(s.start, s.start + m.index - 80), s.start + m.index)));
+      if (!declared) continue;
       const lead = /^(?:\p{L}+\s+)*/u.exec(m[0])![0].split(/\s+/).filter(Boolean);
       let skip = 0;
       while (skip < lead.length && (LEADING.test(lead[skip]!) || c.stop.has(fold(lead[skip]!)))) skip++;
       const name = m[0].split(/\s+/).slice(skip).join(' ');
       const start = s.start + m.index + m[0].length - name.length;
-      if (name && ok(name, s, start)) out.push({ name, canonical: name, start, end: start + name.length });
+      if (name && ok(name, s, start, strong)) out.push({ name, canonical: name, start, end: start + name.length });
     }
   }
   return out;
 }
 
-export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'groups' | 'lists' | 'places'>): Actor[] {
-  const { groups, places } = ref;
+export function findActors(
+  text: string,
+  sents: Span[],
+  ref: Pick<Reference, 'groups' | 'lists' | 'places'> & Partial<Pick<Reference, 'english'>>,
+): Actor[] {
+  const { groups, places, english } = ref;
   const c = cues(ref.lists);
   const found = new Map<string, Found>();
   // (…nor the subject of an attack on another victim: "In February, X hit another hospital")
@@ -286,7 +335,7 @@ export function findActors(text: string, sents: Span[], ref: Pick<Reference, 'gr
     const name = text.slice(h.start, h.end);
     if (!found.has(canonical)) found.set(canonical, { name, canonical, start: h.start, end: h.end });
   }
-  for (const f of constructed(text, sents, c, places)) {
+  for (const f of constructed(text, sents, c, places, english)) {
     const s = sentenceAt(sents, f.start);
     if (!s || !attacker(f.start, s, f.end)) continue;
     const k = nameKey(f.name);
