@@ -137,12 +137,11 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
     .flatMap((x) => clauses(x).map((s, _, all) => ({ s, one: all.length === 1 })));
   for (const { s, one } of cued) {
     if ((!one && !any.test(s.text)) || other.test(s.text) || isGeneric(s.text)) continue;
-    if (notRansomware.test(s.text)) {
-      denied = true;
-      continue;
-    }
+    // a sentence denying ransomware may still tell the rest: "stole patient data without encrypting any files"
+    const denies = notRansomware.test(s.text);
+    denied ||= denies;
     for (const t of TYPES) {
-      if (types.has(t)) continue;
+      if (types.has(t) || (denies && t === 'ransomware')) continue;
       const re = cueOf[t]!;
       re.lastIndex = 0;
       for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
@@ -156,7 +155,7 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
     const l = locked.exec(s.text);
     // …or where a sum paid or asked for them is read in the same sentence ("paid $20,000 to the hackers who …")
     const priced = !!ctx.demands?.some((d) => d.includes(s.text) || s.text.includes(d));
-    if (l && (priced || listRe(lists, 'attack-extortion').test(s.text)) && told(lists, s, l, 'ransomware')) {
+    if (l && !denies && (priced || listRe(lists, 'attack-extortion').test(s.text)) && told(lists, s, l, 'ransomware')) {
       types.add('ransomware');
     }
   }
@@ -164,7 +163,7 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
   if (ctx.demands?.some((d) => !SALE.test(d))) types.add('extortion');
   if (denied) types.delete('ransomware');
   if (!ctx.incident && !ctx.ransom && !types.size) return [];
-  if (denied || types.size === 0) types.add('other');
+  if (types.size === 0) types.add('other');
   return TYPES.filter((t) => types.has(t));
 }
 
