@@ -4,7 +4,7 @@
 import type { Lists } from './lists.ts';
 import { listRe, words } from './lists.ts';
 import { withTwin } from './fastre.ts';
-import { escapeRe, fold, sentenceAt, type Span } from './text.ts';
+import { escapeRe, sentenceAt, type Span } from './text.ts';
 import { victimCue } from './victimroles.ts';
 
 export interface Described {
@@ -22,14 +22,19 @@ const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
 const UNIT =
   String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)` +
   String.raw`\s+of\s+${CAPS}`;
+// a side of the place: "in northern Germany", "in south-west London", "in rural Kenya"
+const SIDE =
+  String.raw`(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural|suburban` +
+  String.raw`|downtown|upstate)\s+)?`;
 const PLACE =
   String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?` +
-  String.raw`(?:${UNIT}|${CAPS}(?:\s+(?:capital|city|region|province|state|county))?|capital` +
+  String.raw`(?:${UNIT}|${SIDE}${CAPS}(?:\s+(?:capital|city|region|province|state|county))?|capital` +
   String.raw`|(?:north|south|east|west)(?:\s+of\s+${CAPS})?|city|region|county|state))?`;
 // modifiers: lower-case words ("public", "regional", "fertility") or a possessive place ("Moldova’s")
 // …after a place or nationality that opens it: "the Kerala state health department", "the Irish health service"
 // …or a lower-case possessive: "a children's hospital", "the country's largest hospital group"
-const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+(?:['’]s)?|\p{Lu}[\p{L}-]*['’]s)\s+){0,3}?`;
+// …or a country's short name among them: "a major US pharmacy chain"
+const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+(?:['’]s)?|\p{Lu}[\p{L}-]*['’]s|\p{Lu}{2,3})\s+){0,3}?`;
 const compiled = new WeakMap<Lists, RegExp>();
 
 function grammar(lists: Lists): RegExp {
