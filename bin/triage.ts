@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, describe, exitCodeFor } from '../core/errors.ts';
 import { errLine, errText, guardStdio } from './stdio.ts';
 import { lazy } from './commands/lazy.ts';
+import { addExamples } from './commands/help.ts';
+import { ATTACK_TYPES, SECTORS } from '../core/records.ts';
 
 // Each command's module loads when it runs (lazy.ts): a quick refusal stays quick.
 const stages = () => import('./commands/stages.ts');
@@ -36,7 +38,8 @@ const program = new Command('triage')
     'after',
     `
 Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 partial success (some inputs failed),
-4 the output could not be written (disk full). A closed pipe (\`| head\`) ends quietly with the code so far.
+4 the output could not be written (disk full), 5 no source could be reached (is the network down?).
+A closed pipe (\`| head\`) ends quietly with the code so far.
 Data goes to stdout, logs and progress to stderr.`,
   );
 
@@ -46,6 +49,7 @@ program
   .option('--demo', 'serve the bundled demo corpus on 127.0.0.1 and ingest it over real HTTP')
   .option('--sources <file>', 'sources catalogue (YAML)')
   .option('--out <dir>', 'folder for the reports', 'out')
+  .option('--json', 'a JSON summary of the run on stdout (stage counts, report paths, exit code)')
   .action(runCommand);
 
 program
@@ -59,6 +63,7 @@ program
     'pause between two requests to the same host (default 1000; a robots.txt Crawl-delay can raise it)',
   )
   .option('--workers <n>', 'threads for cleaning and extraction (default: one per core; 0: none)')
+  .option('--json', 'a JSON summary (ingest and analyze counts) on stdout')
   .action(ingestCommand);
 
 program
@@ -66,6 +71,7 @@ program
   .description('extract facts from stored documents and resolve them into incidents')
   .option('--reextract', 'extract again even when the current extractor already read a document')
   .option('--workers <n>', 'threads for extraction (default: one per core; 0: none)')
+  .option('--json', 'a JSON summary of the counts on stdout')
   .action(analyzeCommand);
 
 program
@@ -89,10 +95,10 @@ program
   .command('query')
   .description('find incidents by filters, or run read-only SQL')
   .option('--victim <text>', 'victim name (fuzzy)')
-  .option('--country <CC>', 'ISO 3166 alpha-2 country code')
+  .option('--country <CC>', 'ISO 3166-1 alpha-2 country code or country name (IN, India)')
   .option('--actor <name>', 'ransomware or extortion group (aliases understood)')
-  .option('--type <type>', 'attack type')
-  .option('--sector <sector>', 'victim sector')
+  .option('--type <type>', `attack type: ${ATTACK_TYPES.join(', ')}`)
+  .option('--sector <sector>', `victim sector: ${SECTORS.join(', ')}`)
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
   .option('--min-ransom-usd <n>', 'minimum demanded ransom in USD')
@@ -112,6 +118,7 @@ program
   .option('--out <dir>', 'output folder', 'out/export')
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
+  .option('--json', 'a JSON summary (folder, row counts) on stdout')
   .action(exportCommand);
 
 program
@@ -157,6 +164,8 @@ sources
   .option('--delay <ms>', 'pause between two requests to the same host (default 1000)')
   .option('--json', 'JSON array on stdout')
   .action(sourcesCheckCommand);
+
+addExamples(program);
 
 // Commander's own exits (help, version, bad flags) come back as errors so exit codes are decided here.
 for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();

@@ -3,6 +3,8 @@ import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../store/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
 import { sqlCommand } from './sql.ts';
+import { checkFilters } from '../../reports/query/filter-values.ts';
+import { isCalendarDate } from '../../core/records.ts';
 import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
 import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
@@ -65,7 +67,18 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
   }
-  const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
+  const filters: IncidentFilters = checkFilters({
+    ...opts,
+    minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd),
+    limit,
+  });
+  for (const [k, flag] of [
+    ['since', '--since'],
+    ['until', '--until'],
+  ] as const) {
+    const v = filters[k];
+    if (v !== undefined && !isCalendarDate(v)) throw new ConfigError(`${flag} must be YYYY-MM-DD, got "${v}"`);
+  }
   await withStore(
     ctx,
     async (store) => {
@@ -91,7 +104,7 @@ export async function incidentsCommand(opts: { json?: boolean }, cmd: Command): 
 }
 
 export async function exportCommand(
-  opts: { format: ExportFormat; out: string; since?: string; until?: string },
+  opts: { format: ExportFormat; out: string; since?: string; until?: string; json?: boolean },
   cmd: Command,
 ): Promise<void> {
   const ctx = ctxOf(cmd);
@@ -104,6 +117,7 @@ export async function exportCommand(
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')})`,
       );
+      if (opts.json) emit(JSON.stringify({ format: opts.format, dir: r.dir, rows: r.rows }, null, 2));
     },
     { readOnly: true },
   );

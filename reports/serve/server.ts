@@ -7,6 +7,7 @@ import { ConfigError, describe } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { getIncident, queryIncidents } from '../query/incidents.ts';
 import { CSS } from './html.ts';
+import { checkFilters } from '../query/filter-values.ts';
 import { FIELDS, filtersOf, incidentPage, notFoundPage, searchPage, type Form } from './pages.ts';
 
 /** `store`: one open store; `reader`: a SnapshotReader that follows the snapshots a writer publishes. */
@@ -92,8 +93,8 @@ async function handle(store: Store, req: IncomingMessage, res: ServerResponse): 
       const v = url.searchParams.get(f);
       if (v !== null) form[f] = v.slice(0, 500);
     }
-    const filters = filtersOf(form);
     try {
+      const filters = checkFilters(filtersOf(form), { country: 'country', type: 'attack type', sector: 'sector' });
       if (filters.minRansomUsd !== undefined && !Number.isFinite(filters.minRansomUsd))
         throw new ConfigError('the ransom minimum must be a number');
       return send(res, 200, html, searchPage(form, await queryIncidents(store, filters), null), req.method);
