@@ -21,6 +21,7 @@ const sourcesStatusCommand = lazy(data, 'sourcesStatusCommand');
 const serveCommand = lazy(data, 'serveCommand');
 const sourcesCheckCommand = lazy(() => import('./commands/sources-check.ts'), 'sourcesCheckCommand');
 const cleanCommand = lazy(files, 'cleanCommand');
+const showCommand = lazy(() => import('./commands/show.ts'), 'showCommand');
 const extractCommand = lazy(files, 'extractCommand');
 
 // `triage … | head` ends quietly, `> /dev/full` with one line and exit 4; stderr lines are cleaned (bin/stdio.ts).
@@ -108,6 +109,13 @@ program
   .option('--csv', 'CSV on stdout')
   .option('--sql <query>', 'one query on a sandboxed read-only connection (no files, network or settings)')
   .action(queryCommand);
+
+program
+  .command('show')
+  .description('one incident whole: every field with its values, each with outlet, date, quote and link')
+  .argument('<id-or-victim>', 'incident ID (inc_…), victim name or acronym')
+  .option('--json', 'JSON on stdout: incident, evidence (field → values with their sources), others')
+  .action(showCommand);
 
 program
   .command('export')

@@ -5,7 +5,7 @@ import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/que
 import { sqlCommand } from './sql.ts';
 import { checkFilters } from '../../reports/query/filter-values.ts';
 import { isCalendarDate } from '../../core/records.ts';
-import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
+import { incidentsCsv, incidentsTable, snippetLines } from '../../reports/query/table.ts';
 import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, out, withStore } from './context.ts';
@@ -85,7 +85,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
       const incidents = await queryIncidents(store, filters);
       if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
       else if (opts.csv) out(incidentsCsv(incidents));
-      else emit(incidentsTable(incidents));
+      else emit(incidentsTable(incidents) + snippetLines(incidents));
     },
     { readOnly: true },
   );

@@ -8,6 +8,7 @@ import type { Store } from '../../store/store.ts';
 import { getIncident, queryIncidents } from '../query/incidents.ts';
 import { CSS } from './html.ts';
 import { checkFilters } from '../query/filter-values.ts';
+import { incidentEvidence } from '../query/evidence.ts';
 import { FIELDS, filtersOf, incidentPage, notFoundPage, searchPage, type Form } from './pages.ts';
 
 /** `store`: one open store; `reader`: a SnapshotReader that follows the snapshots a writer publishes. */
@@ -106,7 +107,9 @@ async function handle(store: Store, req: IncomingMessage, res: ServerResponse): 
   const m = /^\/incident\/([A-Za-z0-9_-]{1,100})$/.exec(url.pathname);
   if (m) {
     const incident = await getIncident(store, m[1], url.searchParams.get('text')?.slice(0, 500) ?? undefined);
-    if (incident) return send(res, 200, html, incidentPage(incident), req.method);
+    if (incident) {
+      return send(res, 200, html, incidentPage(incident, await incidentEvidence(store, incident)), req.method);
+    }
     return send(res, 404, html, notFoundPage('No incident with this ID.'), req.method);
   }
   return send(res, 404, html, notFoundPage('No such page.'), req.method);
