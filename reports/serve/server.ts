@@ -9,6 +9,7 @@ import { getIncident, queryIncidents } from '../query/incidents.ts';
 import { CSS } from './html.ts';
 import { checkFilters } from '../query/filter-values.ts';
 import { incidentEvidence } from '../query/evidence.ts';
+import { apiAnswer } from './api.ts';
 import { FIELDS, filtersOf, incidentPage, notFoundPage, searchPage, type Form } from './pages.ts';
 
 /** `store`: one open store; `reader`: a SnapshotReader that follows the snapshots a writer publishes. */
@@ -69,8 +70,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, method = 'GET'): void {
-  res.writeHead(status, { ...HEADERS, 'content-type': type, 'content-length': Buffer.byteLength(body) });
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  method = 'GET',
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...extra, ...HEADERS, 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(method === 'HEAD' ? undefined : body);
 }
 
@@ -88,6 +96,8 @@ async function handle(store: Store, req: IncomingMessage, res: ServerResponse): 
   if (!allowedHost(req)) return send(res, 421, 'text/plain; charset=utf-8', 'misdirected request');
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/style.css') return send(res, 200, 'text/css; charset=utf-8', CSS, req.method);
+  const api = await apiAnswer(store, url);
+  if (api) return send(res, api.status, api.type, api.body, req.method, api.headers);
   if (url.pathname === '/') {
     const form: Form = {};
     for (const f of FIELDS) {
