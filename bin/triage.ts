@@ -5,6 +5,7 @@ import { errLine, errText, guardStdio } from './stdio.ts';
 import { lazy } from './commands/lazy.ts';
 import { addExamples } from './commands/help.ts';
 import { ATTACK_TYPES, SECTORS } from '../core/records.ts';
+import { TRIAGE_VERSION } from '../core/version.ts';
 
 // Each command's module loads when it runs (lazy.ts): a quick refusal stays quick.
 const stages = () => import('./commands/stages.ts');
@@ -29,7 +30,7 @@ guardStdio();
 
 const program = new Command('triage')
   .description('Turns news about cyberattacks on healthcare organisations into an incident dataset and weekly reports.')
-  .version('0.1.0')
+  .version(TRIAGE_VERSION)
   .addOption(new Option('--db <path>', 'DuckDB file').env('TRIAGE_DB').default('data/triage.duckdb'))
   .option('-v, --verbose', 'more log lines on stderr')
   .option('-q, --quiet', 'only warnings and errors on stderr')

@@ -111,7 +111,7 @@ export async function exportCommand(
   await withStore(
     ctx,
     async (store) => {
-      const r = await exportDataset(store, opts);
+      const r = await exportDataset(store, { ...opts, now: ctx.clock.now().toISOString() });
       ctx.log.info(
         `export ${opts.format}: ${r.dir} (${Object.entries(r.rows)
           .map(([k, v]) => `${v} ${k}`)

@@ -1,6 +1,6 @@
 // The README written into every export folder: what is there, how to read it, how to cite it, whose texts.
 
-const CSV_NOTE = `, with a header row; lists are written as [a, b]. A text cell that starts with =, +, -, @, TAB
+const CSV_NOTE = `, with a header row; a list is one cell of its values joined by ; (a;b). A text cell that starts with =, +, -, @, TAB
 or CR is written with a leading ' so that a spreadsheet shows it instead of running it as a formula (numeric
 columns are written as plain numbers, negative ones included)`;
 
@@ -32,7 +32,8 @@ ${Object.entries(rows)
   .map(([k, v]) => `| ${k} | ${v} |`)
   .join('\n')}
 ${o.format === 'stix' ? '' : '\n`DATA_DICTIONARY.md` (and `data-dictionary.json`) describes every column; `incident.schema.json` the incident record.\n'}
-\`manifest.json\` lists every file this export wrote, with its SHA-256. A new export replaces this folder only
+\`manifest.json\` lists every file this export wrote, with its SHA-256 (\`sha256sum\` of each file gives the same),
+and says when, by which versions and from which catalogue the export was made. A new export replaces this folder only
 while it holds exactly those files, unchanged: add your own files elsewhere.
 
 ## Caveats
@@ -42,8 +43,9 @@ Incidents are resolved automatically from news reports. Figures marked \`hedged\
 
 ## Citation and licence
 
-Cite the dataset as: *Triage healthcare cyber-incident dataset*, exported with Triage 0.1.0 (MIT licence), with
-the export date and the date range above. The incident data (fields, IDs, links) may be reused with that
+Cite the dataset as \`CITATION.cff\` says: *Triage healthcare cyber-incident dataset*, with the export date, the
+Triage and extractor versions and the catalogue hash recorded in \`manifest.json\` (\`exported_at\`,
+\`triage_version\`, \`extractor_version\`, \`catalogue_sha256\`, \`rows\`), and the date range above. The incident data (fields, IDs, links) may be reused with that
 citation. Article texts and titles belong to their publishers: they are included for research (text and data
 mining) only; do not republish them, and cite the outlet and URL of any article you quote.
 `;
