@@ -127,6 +127,10 @@ program
   .option('--out <dir>', 'output folder', 'out/export')
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
+  .option(
+    '--tlp <label>',
+    'stix: TLP marking of every object: CLEAR (default; TLP:WHITE in STIX 2.1), GREEN, AMBER, RED',
+  )
   .option('--json', 'a JSON summary (folder, row counts) on stdout')
   .action(exportCommand);
 

@@ -104,7 +104,7 @@ export async function incidentsCommand(opts: { json?: boolean }, cmd: Command): 
 }
 
 export async function exportCommand(
-  opts: { format: ExportFormat; out: string; since?: string; until?: string; json?: boolean },
+  opts: { format: ExportFormat; out: string; since?: string; until?: string; json?: boolean; tlp?: string },
   cmd: Command,
 ): Promise<void> {
   const ctx = ctxOf(cmd);

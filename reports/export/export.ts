@@ -33,6 +33,8 @@ export interface ExportOptions {
   until?: string;
   /** the export time (ISO), from the injected clock; default: now */
   now?: string;
+  /** STIX only: the TLP marking of every object (CLEAR, GREEN, AMBER, RED; default CLEAR) */
+  tlp?: string;
 }
 export interface ExportResult {
   dir: string;
@@ -48,6 +50,7 @@ export async function exportDataset(store: Store, o: ExportOptions): Promise<Exp
     if (v && !isCalendarDate(v)) throw new ConfigError(`--${k} must be YYYY-MM-DD, got "${v}"`);
   }
   if (o.format === 'stix') return exportStix(store, o);
+  if (o.tlp !== undefined) throw new ConfigError('--tlp marks a STIX export only (--format stix)');
   try {
     const rows = await materialise(store, EXTRACTOR_VERSION, o.since, o.until);
     rows.evidence = await fillEvidence(store, o.since, o.until);
@@ -82,7 +85,7 @@ function target(tmp: string, t: ExportTable, format: ExportFormat): string {
 }
 
 async function exportStix(store: Store, o: ExportOptions): Promise<ExportResult> {
-  const bundle = await buildStixBundle(store, { since: o.since, until: o.until });
+  const bundle = await buildStixBundle(store, { since: o.since, until: o.until, tlp: o.tlp });
   const counts: Record<string, number> = {};
   for (const obj of bundle.objects) counts[obj.type] = (counts[obj.type] ?? 0) + 1;
   const about = await provenance(store, { ...o, now: o.now ?? new Date().toISOString() }, counts);

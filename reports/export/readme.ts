@@ -17,7 +17,11 @@ Spark: \`spark.read.parquet("incidents")\`; Trino/Hive: an external table partit
         ? `\`bundle.json\` is one STIX 2.1 bundle: identities (victims, with sectors, and Triage itself), intrusion sets
 (groups, with aliases), incidents, reports (the articles, with their URLs as external references), locations
 and the relationships between them. IDs are UUIDv5 from Triage's own hash IDs, so a new export of the same data
-gives the same IDs. Triage-specific fields are custom properties prefixed \`x_triage_\`.`
+gives the same IDs. Every object carries the TLP marking (\`--tlp\`, a STIX 2.1 TLP marking-definition);
+Triage's details (an incident's status, attack types, dates, ransom figures, records, downtime; a victim's
+sector; an article's doc_id) sit in a property extension declared by the bundle's \`extension-definition\`.
+An incident is \`related-to\` its victim and group (STIX 2.1 defines no incident relationship of its own); a group
+\`targets\` its victims, a victim is \`located-at\` its country.`
         : `One file per table (\`.${o.format}\`), UTF-8${o.format === 'csv' ? CSV_NOTE : ', one JSON object per line'}.`;
   return `# Triage export
 
