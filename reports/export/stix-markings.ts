@@ -3,7 +3,13 @@
 // the incident, victim and article details a STIX incident, identity or report carries.
 import { ConfigError } from '../../core/errors.ts';
 import { stixId } from './stix-ids.ts';
-import type { StixObject } from './stix.ts';
+
+/** A STIX object as stix.ts builds them (declared here too: stix.ts imports this file). */
+interface StixObject {
+  type: string;
+  id: string;
+  [k: string]: unknown;
+}
 
 const TLP_IDS = {
   white: 'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9',
