@@ -139,6 +139,7 @@ program
   .description('a local search page for journalists: filters, full text, incidents with their sources (read-only)')
   .option('--port <n>', 'TCP port (0: any free port)', '8080')
   .option('--host <addr>', 'address to listen on', '127.0.0.1')
+  .option('--out <dir>', 'folder of the alert feeds to serve as /alerts.atom and /alerts.json', 'out')
   .action(serveCommand);
 
 program

@@ -63,9 +63,19 @@ export const Source = z
   });
 export type Source = z.infer<typeof Source>;
 
+/** An alert webhook: its URL and the environment variable holding the HMAC secret (never the secret itself). */
+export const Webhook = z
+  .object({
+    url: httpUrl,
+    secret_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable'),
+  })
+  .strict();
+export type Webhook = z.infer<typeof Webhook>;
+
 export const SourcesFile = z
   .object({
     allow_private: z.array(z.string().refine(isCidr, 'expected a CIDR such as 10.0.0.0/8')).optional(),
+    webhooks: z.array(Webhook).optional(),
     sources: z.array(Source),
   })
   .strict();

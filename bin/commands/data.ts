@@ -146,7 +146,7 @@ export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Comman
   );
 }
 
-export async function serveCommand(opts: { port: string; host: string }, cmd: Command): Promise<void> {
+export async function serveCommand(opts: { port: string; host: string; out: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   const port = toNumber('--port', opts.port);
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
@@ -167,7 +167,7 @@ export async function serveCommand(opts: { port: string; host: string }, cmd: Co
     },
     ctx.log,
   );
-  const server = await startServer({ reader, host: opts.host, port, log: ctx.log });
+  const server = await startServer({ reader, host: opts.host, port, log: ctx.log, alertsDir: opts.out });
   ctx.log.info(`triage serve: ${server.url}/ (read-only ${ctx.db}; Ctrl-C stops)`);
   await new Promise<void>((done) => {
     const stop = () => {

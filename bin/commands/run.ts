@@ -9,6 +9,7 @@ import { PROJECT } from '../../core/paths.ts';
 import { EXIT } from '../../core/errors.ts';
 import { ctxOf, emit, withStore } from './context.ts';
 import { progress } from '../../pipeline/progress.ts';
+import { alertsAfterRun, webhookTargets } from './alerts.ts';
 
 export async function runCommand(
   opts: { demo?: boolean; sources?: string; out: string; json?: boolean },
@@ -24,8 +25,9 @@ export async function runCommand(
     const guarded = createDispatcher({ allowPrivate: catalogue.allow_private });
     const dispatcher = server ? demoDispatcher(server.origin, guarded) : guarded;
     const reference = await loadReference(PROJECT.reference);
-    const result = await withStore(ctx, (store) =>
-      runPipeline(
+    const webhooks = webhookTargets(catalogue);
+    const result = await withStore(ctx, async (store) => {
+      const r = await runPipeline(
         {
           store,
           clock: ctx.clock,
@@ -38,8 +40,9 @@ export async function runCommand(
         },
         catalogue.sources,
         opts.out,
-      ),
-    );
+      );
+      return { ...r, alerts: await alertsAfterRun(ctx, store, guarded, opts.out, webhooks) };
+    });
     const c = result.counts;
     ctx.log.info(
       `database ${resolve(ctx.db)}: ${c.documents} documents, ${c.facts} facts, ${c.incidents} incidents, ` +

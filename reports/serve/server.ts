@@ -1,6 +1,8 @@
 // `triage serve`: a small local search site for journalists over a read-only store. Server-rendered HTML, no
 // script at all, a strict Content-Security-Policy, and only requests addressed to this host are answered.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../core/effects.ts';
 import { ConfigError, describe } from '../../core/errors.ts';
@@ -19,6 +21,8 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   log: Logger;
+  /** the folder `run`/`watch` write alerts.atom and alerts.json to (served as /alerts.atom, /alerts.json) */
+  alertsDir?: string;
 }
 export interface RunningServer {
   url: string;
@@ -40,7 +44,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const use = o.reader ? o.reader.use.bind(o.reader) : <T>(fn: (s: Store) => Promise<T>) => fn(o.store!);
   const host = o.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    use((store) => handle(store, req, res)).catch((err) => {
+    use((store) => handle(store, req, res, o.alertsDir)).catch((err) => {
       o.log.error(`serve: ${describe(err)}`);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
       else res.end();
@@ -89,13 +93,23 @@ function allowedHost(req: IncomingMessage): boolean {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${req.socket.localAddress}:${port}`].includes(h);
 }
 
-async function handle(store: Store, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const FEEDS: Record<string, string> = {
+  '/alerts.atom': 'application/atom+xml; charset=utf-8',
+  '/alerts.json': 'application/feed+json; charset=utf-8',
+};
+
+async function handle(store: Store, req: IncomingMessage, res: ServerResponse, alertsDir?: string): Promise<void> {
   const html = 'text/html; charset=utf-8';
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
   if (!allowedHost(req)) return send(res, 421, 'text/plain; charset=utf-8', 'misdirected request');
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/style.css') return send(res, 200, 'text/css; charset=utf-8', CSS, req.method);
+  if (FEEDS[url.pathname]) {
+    const feed = alertsDir ? await readFile(join(alertsDir, url.pathname.slice(1)), 'utf8').catch(() => null) : null;
+    if (feed !== null) return send(res, 200, FEEDS[url.pathname], feed, req.method);
+    return send(res, 404, 'text/plain; charset=utf-8', 'no alerts yet: triage run or triage watch writes them');
+  }
   const api = await apiAnswer(store, url);
   if (api) return send(res, api.status, api.type, api.body, req.method, api.headers);
   if (url.pathname === '/') {
