@@ -22,6 +22,7 @@ const sourcesStatusCommand = lazy(data, 'sourcesStatusCommand');
 const serveCommand = lazy(data, 'serveCommand');
 const sourcesCheckCommand = lazy(() => import('./commands/sources-check.ts'), 'sourcesCheckCommand');
 const cleanCommand = lazy(files, 'cleanCommand');
+const watchCommand = lazy(() => import('./commands/watch.ts'), 'watchCommand');
 const showCommand = lazy(() => import('./commands/show.ts'), 'showCommand');
 const extractCommand = lazy(files, 'extractCommand');
 
@@ -53,6 +54,18 @@ program
   .option('--out <dir>', 'folder for the reports', 'out')
   .option('--json', 'a JSON summary of the run on stdout (stage counts, report paths, exit code)')
   .action(runCommand);
+
+program
+  .command('watch')
+  .description(
+    'keep polling: each source when its interval is due, then analyze, report and alerts; one line per cycle; ' +
+      'SIGINT/SIGTERM stops it between items',
+  )
+  .option('--sources <file>', 'sources catalogue (YAML; default data/sources.yaml)')
+  .option('--out <dir>', 'folder for the reports and alert feeds', 'out')
+  .option('--demo', 'serve the bundled demo corpus on 127.0.0.1 and watch it')
+  .option('--max-cycles <n>', 'stop after this many cycles (default: until stopped)')
+  .action(watchCommand);
 
 program
   .command('ingest')

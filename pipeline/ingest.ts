@@ -48,6 +48,8 @@ export interface IngestDeps {
   clean?: (page: FetchedPage) => Promise<CleanArticle>;
   /** pages per transaction and how long a page waits for others (default 250 pages, 500 ms) */
   batch?: SaverOptions;
+  /** true once a stop was asked for: pages not fetched yet are left pending for the next run */
+  stop?: () => boolean;
   /** a progress display per step (feeds polled, pages fetched); default: none */
   progress?: (label: string, total: number | null) => Progress;
 }
@@ -270,6 +272,7 @@ async function fetchAndStore(
   saver: PageSaver,
   previous: Validators | null,
 ): Promise<void> {
+  if (deps.stop?.()) return; // between items: the feed item stays pending (no fetch recorded)
   const outcome = await deps.fetcher.fetch({
     url: item.link,
     sourceId: source.id,

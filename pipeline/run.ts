@@ -24,6 +24,8 @@ export interface RunDeps {
   /** worker threads for cleaning and extraction; default: this thread */
   pool?: Pool;
   progress?: (label: string, total: number | null) => Progress;
+  /** true once a stop was asked for (`watch`): no new page is fetched, analysis waits for the next run */
+  stopped?: () => boolean;
 }
 
 export interface RunResult {
@@ -49,10 +51,22 @@ export async function runPipeline(deps: RunDeps, sources: Source[], outDir: stri
   });
   const clean = deps.pool ? (p: Parameters<Pool['clean']>[0]) => deps.pool!.clean(p) : undefined;
   const ingest = await ingestSources(
-    { store: deps.store, fetcher, clock: deps.clock, log: deps.log, clean, progress: deps.progress },
+    {
+      store: deps.store,
+      fetcher,
+      clock: deps.clock,
+      log: deps.log,
+      clean,
+      progress: deps.progress,
+      stop: deps.stopped,
+    },
     sources,
   );
   assertNetwork(ingest);
+  if (deps.stopped?.()) {
+    const none = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
+    return { ingest, analyze: { ...none, alerts: 0 }, counts: await deps.store.counts(), report: null };
+  }
   deps.log.info(
     `ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +
       `(${ingest.new_feed_items} new), ${ingest.pages_fetched} pages fetched, ${ingest.not_modified} not modified, ` +

@@ -24,6 +24,7 @@ export async function alertsAfterRun(
   dispatcher: Dispatcher,
   outDir: string,
   webhooks: WebhookTarget[],
+  o: { quiet?: boolean } = {},
 ): Promise<AlertStats> {
   // Fault injection for the crash test: dies (kill -9) after the incidents and their alerts are stored and before
   // any alert is written or sent, the moment the outbox exists for.
@@ -37,7 +38,8 @@ export async function alertsAfterRun(
     },
     { outDir, webhooks },
   );
-  ctx.log.info(
+  (o.quiet ? ctx.log.debug : ctx.log.info).call(
+    ctx.log,
     `alerts: ${s.feed_entries} in ${s.atom} and ${s.json}` +
       (webhooks.length ? `; webhooks: ${s.delivered} delivered, ${s.undelivered} to retry` : ''),
   );
