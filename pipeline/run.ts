@@ -78,6 +78,7 @@ export async function runPipeline(deps: RunDeps, sources: Source[], outDir: stri
     log: deps.log,
     reference: deps.reference,
     pool: deps.pool,
+    progress: deps.progress?.('extract', null),
   });
   deps.log.info(
     `analyze: ${an.extracted} extracted (${an.relevant} relevant), ${an.documents} documents in ` +
