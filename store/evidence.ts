@@ -57,3 +57,11 @@ export async function incidentIdsByVictim(store: Store, name: string): Promise<s
   );
   return rows.map((r) => r.incident_id);
 }
+
+/** The groups incidents are attributed to, for the list a wrong --actor is answered with. */
+export async function actorsInData(store: Store): Promise<string[]> {
+  const rows = await store.all<{ actor: string }>(
+    'SELECT DISTINCT actor FROM incidents WHERE actor IS NOT NULL ORDER BY lower(actor)',
+  );
+  return rows.map((r) => r.actor);
+}

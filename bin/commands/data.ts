@@ -3,7 +3,7 @@ import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../store/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
 import { sqlCommand } from './sql.ts';
-import { checkFilters } from '../../reports/query/filter-values.ts';
+import { checkActor, checkFilters } from '../../reports/query/filter-values.ts';
 import { isCalendarDate } from '../../core/records.ts';
 import { incidentsCsv, incidentsTable, snippetLines } from '../../reports/query/table.ts';
 import { escapeControls } from '../../core/safe-text.ts';
@@ -82,6 +82,7 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
   await withStore(
     ctx,
     async (store) => {
+      await checkActor(store, filters.actor);
       const incidents = await queryIncidents(store, filters);
       if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
       else if (opts.csv) out(incidentsCsv(incidents));

@@ -8,6 +8,9 @@ import { ATTACK_TYPES, SECTORS } from '../../core/records.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { PROJECT } from '../../core/paths.ts';
 import type { IncidentFilters } from '../../store/incident-search.ts';
+import { actorsInData } from '../../store/evidence.ts';
+import type { Store } from '../../store/store.ts';
+import { actorCandidates, groupKey, loadAliases } from './aliases.ts';
 
 export interface Countries {
   codes: Set<string>;
@@ -74,4 +77,21 @@ export function checkFilters(
     type: f.type === undefined ? undefined : attackType(f.type, flags.type),
     sector: f.sector === undefined ? undefined : sector(f.sector, flags.sector),
   };
+}
+
+/**
+ * An --actor that is no known group (name, alias or a one-letter typo of one: reports/query/aliases.ts) and no
+ * group of the data would match nothing: a usage error listing the groups the data holds.
+ */
+export async function checkActor(store: Store, actor: string | undefined, flag = '--actor'): Promise<void> {
+  if (actor === undefined) return;
+  const aliases = loadAliases();
+  if (aliases.groups.has(groupKey(actor))) return; // a known group, even one with no incident yet
+  const candidates = actorCandidates(actor, aliases);
+  const known = await actorsInData(store);
+  const lower = new Set(known.map((a) => a.toLowerCase()));
+  if (candidates.some((c) => lower.has(c.toLowerCase())) || candidates.length > 1 || candidates[0] !== actor) return;
+  throw new ConfigError(
+    `${flag}: no group "${actor}" in the group list or the data; groups in the data: ${listOf(known) || 'none yet'}`,
+  );
 }

@@ -3,7 +3,7 @@
 // headers as the pages (server.ts).
 import { ConfigError } from '../../core/errors.ts';
 import type { Store } from '../../store/store.ts';
-import { checkFilters } from '../query/filter-values.ts';
+import { checkActor, checkFilters } from '../query/filter-values.ts';
 import { getIncident, hitJson, queryIncidents } from '../query/incidents.ts';
 import { incidentEvidence } from '../query/evidence.ts';
 import { incidentsCsv } from '../query/table.ts';
@@ -68,6 +68,7 @@ async function list(store: Store, url: URL): Promise<ApiAnswer> {
   const filters = checkFilters(filtersOf(form), { country: 'country', type: 'type', sector: 'sector' });
   if (filters.minRansomUsd !== undefined && !Number.isFinite(filters.minRansomUsd))
     throw new ConfigError('min_ransom_usd must be a number');
+  await checkActor(store, filters.actor, 'actor');
   // one more than the page holds says whether a next page exists
   const hits = await queryIncidents(store, { ...filters, limit: page * perPage + 1 });
   const rows = hits.slice((page - 1) * perPage, page * perPage);

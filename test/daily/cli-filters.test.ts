@@ -36,6 +36,7 @@ describe('filter values', () => {
       [['--until', 'yesterday'], /--until must be YYYY-MM-DD/],
       [['--min-ransom-usd', 'lots'], /--min-ransom-usd must be a number/],
       [['--limit', '0'], /--limit must be a whole number/],
+      [['--actor', 'Nosuchgang'], /--actor: no group "Nosuchgang" in the group list or the data; groups in the data:/],
       [['--victim', ' '], /--victim is blank/],
       [['--actor', ''], /--actor is blank/],
       [['--text', '  '], /--text is blank/],
@@ -48,6 +49,8 @@ describe('filter values', () => {
     }
     const ok = triage(['query', '--country', 'india', '--type', 'Ransomware', '--sector', 'hospital', '--db', db]);
     expect(ok.status, ok.stderr).toBe(0);
+    // a group of the group list is a valid value even before any incident names it
+    expect(triage(['query', '--actor', 'Conti', '--db', db]).status).toBe(0);
   });
 
   it('ends the help of each command with examples', () => {
