@@ -3,6 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, describe, exitCodeFor } from '../core/errors.ts';
 import { errLine, errText, guardStdio } from './stdio.ts';
 import { lazy } from './commands/lazy.ts';
+import { addExamples } from './commands/help.ts';
+import { ATTACK_TYPES, SECTORS } from '../core/records.ts';
+import { TRIAGE_VERSION } from '../core/version.ts';
 
 // Each command's module loads when it runs (lazy.ts): a quick refusal stays quick.
 const stages = () => import('./commands/stages.ts');
@@ -19,6 +22,8 @@ const sourcesStatusCommand = lazy(data, 'sourcesStatusCommand');
 const serveCommand = lazy(data, 'serveCommand');
 const sourcesCheckCommand = lazy(() => import('./commands/sources-check.ts'), 'sourcesCheckCommand');
 const cleanCommand = lazy(files, 'cleanCommand');
+const watchCommand = lazy(() => import('./commands/watch.ts'), 'watchCommand');
+const showCommand = lazy(() => import('./commands/show.ts'), 'showCommand');
 const extractCommand = lazy(files, 'extractCommand');
 
 // `triage … | head` ends quietly, `> /dev/full` with one line and exit 4; stderr lines are cleaned (bin/stdio.ts).
@@ -26,7 +31,7 @@ guardStdio();
 
 const program = new Command('triage')
   .description('Turns news about cyberattacks on healthcare organisations into an incident dataset and weekly reports.')
-  .version('0.1.0')
+  .version(TRIAGE_VERSION)
   .addOption(new Option('--db <path>', 'DuckDB file').env('TRIAGE_DB').default('data/triage.duckdb'))
   .option('-v, --verbose', 'more log lines on stderr')
   .option('-q, --quiet', 'only warnings and errors on stderr')
@@ -36,7 +41,8 @@ const program = new Command('triage')
     'after',
     `
 Exit codes: 0 ok, 1 internal error, 2 usage or configuration error, 3 partial success (some inputs failed),
-4 the output could not be written (disk full). A closed pipe (\`| head\`) ends quietly with the code so far.
+4 the output could not be written (disk full), 5 no source could be reached (is the network down?).
+A closed pipe (\`| head\`) ends quietly with the code so far.
 Data goes to stdout, logs and progress to stderr.`,
   );
 
@@ -46,7 +52,20 @@ program
   .option('--demo', 'serve the bundled demo corpus on 127.0.0.1 and ingest it over real HTTP')
   .option('--sources <file>', 'sources catalogue (YAML)')
   .option('--out <dir>', 'folder for the reports', 'out')
+  .option('--json', 'a JSON summary of the run on stdout (stage counts, report paths, exit code)')
   .action(runCommand);
+
+program
+  .command('watch')
+  .description(
+    'keep polling: each source when its interval is due, then analyze, report and alerts; one line per cycle; ' +
+      'SIGINT/SIGTERM stops it between items',
+  )
+  .option('--sources <file>', 'sources catalogue (YAML; default data/sources.yaml)')
+  .option('--out <dir>', 'folder for the reports and alert feeds', 'out')
+  .option('--demo', 'serve the bundled demo corpus on 127.0.0.1 and watch it')
+  .option('--max-cycles <n>', 'stop after this many cycles (default: until stopped)')
+  .action(watchCommand);
 
 program
   .command('ingest')
@@ -59,6 +78,7 @@ program
     'pause between two requests to the same host (default 1000; a robots.txt Crawl-delay can raise it)',
   )
   .option('--workers <n>', 'threads for cleaning and extraction (default: one per core; 0: none)')
+  .option('--json', 'a JSON summary (ingest and analyze counts) on stdout')
   .action(ingestCommand);
 
 program
@@ -66,6 +86,7 @@ program
   .description('extract facts from stored documents and resolve them into incidents')
   .option('--reextract', 'extract again even when the current extractor already read a document')
   .option('--workers <n>', 'threads for extraction (default: one per core; 0: none)')
+  .option('--json', 'a JSON summary of the counts on stdout')
   .action(analyzeCommand);
 
 program
@@ -89,10 +110,10 @@ program
   .command('query')
   .description('find incidents by filters, or run read-only SQL')
   .option('--victim <text>', 'victim name (fuzzy)')
-  .option('--country <CC>', 'ISO 3166 alpha-2 country code')
+  .option('--country <CC>', 'ISO 3166-1 alpha-2 country code or country name (IN, India)')
   .option('--actor <name>', 'ransomware or extortion group (aliases understood)')
-  .option('--type <type>', 'attack type')
-  .option('--sector <sector>', 'victim sector')
+  .option('--type <type>', `attack type: ${ATTACK_TYPES.join(', ')}`)
+  .option('--sector <sector>', `victim sector: ${SECTORS.join(', ')}`)
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
   .option('--min-ransom-usd <n>', 'minimum demanded ransom in USD')
@@ -104,6 +125,13 @@ program
   .action(queryCommand);
 
 program
+  .command('show')
+  .description('one incident whole: every field with its values, each with outlet, date, quote and link')
+  .argument('<id-or-victim>', 'incident ID (inc_…), victim name or acronym')
+  .option('--json', 'JSON on stdout: incident, evidence (field → values with their sources), others')
+  .action(showCommand);
+
+program
   .command('export')
   .description('write the dataset for researchers')
   .addOption(
@@ -112,6 +140,11 @@ program
   .option('--out <dir>', 'output folder', 'out/export')
   .option('--since <date>', 'incidents on or after this date')
   .option('--until <date>', 'incidents on or before this date')
+  .option(
+    '--tlp <label>',
+    'stix: TLP marking of every object: CLEAR (default; TLP:WHITE in STIX 2.1), GREEN, AMBER, RED',
+  )
+  .option('--json', 'a JSON summary (folder, row counts) on stdout')
   .action(exportCommand);
 
 program
@@ -119,6 +152,7 @@ program
   .description('a local search page for journalists: filters, full text, incidents with their sources (read-only)')
   .option('--port <n>', 'TCP port (0: any free port)', '8080')
   .option('--host <addr>', 'address to listen on', '127.0.0.1')
+  .option('--out <dir>', 'folder of the alert feeds to serve as /alerts.atom and /alerts.json', 'out')
   .action(serveCommand);
 
 program
@@ -157,6 +191,8 @@ sources
   .option('--delay <ms>', 'pause between two requests to the same host (default 1000)')
   .option('--json', 'JSON array on stdout')
   .action(sourcesCheckCommand);
+
+addExamples(program);
 
 // Commander's own exits (help, version, bad flags) come back as errors so exit codes are decided here.
 for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();

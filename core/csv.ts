@@ -20,13 +20,13 @@ function textCell(s: string): string {
   return s === '' || NEEDS_QUOTES.test(s) ? quoted(s) : s;
 }
 
-/** Lists as DuckDB writes them in CSV (`[a, b]`); other objects as JSON. */
+/** Lists as `;`-joined values (`a;b`: one cell a spreadsheet can split); other objects as JSON. */
 function asText(v: Exclude<CsvValue, null | undefined | number | bigint>): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) {
-    return `[${v.map((x) => (x === null || typeof x !== 'object' ? String(x) : JSON.stringify(x))).join(', ')}]`;
+    return v.map((x) => (x === null || typeof x !== 'object' ? String(x) : JSON.stringify(x))).join(';');
   }
   return JSON.stringify(v);
 }

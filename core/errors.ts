@@ -82,6 +82,9 @@ export class StopError extends TriageError {
 /** Another Triage process holds the database: this run must not start (exit 2, the user retries later). */
 export class BusyError extends StopError {}
 
+/** No source answered at all: the network (or DNS, or a proxy) is down. Nothing is rewritten from stale data. */
+export class NetworkDownError extends StopError {}
+
 /** Bad flags, bad configuration file, missing input: the user must fix something. */
 export class ConfigError extends TriageError {
   readonly action = 'config' as const;
@@ -100,7 +103,7 @@ export class OutputError extends StopError {
   }
 }
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, output: 4 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, partial: 3, output: 4, network: 5 } as const;
 
 /** errno codes that say the output could not be stored, wherever it was going. */
 const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
@@ -128,6 +131,7 @@ export function exitCodeFor(err: unknown): number {
   if (isFull(err)) return EXIT.output;
   if (err instanceof ConfigError || err instanceof BusyError) return EXIT.usage;
   if (err instanceof SkipError) return EXIT.partial;
+  if (err instanceof NetworkDownError) return EXIT.network;
   return EXIT.internal;
 }
 

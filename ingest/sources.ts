@@ -7,7 +7,15 @@ import { ConfigError } from '../core/errors.ts';
 import { hasUserinfo } from '../core/safe-text.ts';
 import { isSelector } from './feeds/index-page.ts';
 
-const INTERVAL = /^(\d+)\s*(m|h|d)$/;
+const INTERVAL = /^(\d+)\s*(s|m|h|d)$/;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A source's polling interval in milliseconds (`triage watch`): "30m" → 1,800,000. */
+export function intervalMs(interval: string): number {
+  const m = INTERVAL.exec(interval.trim());
+  if (!m) throw new ConfigError(`interval such as 30m, 6h or 1d, got "${interval}"`);
+  return Math.max(1, Number(m[1])) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
 
 function isCidr(value: string): boolean {
   const [addr, prefix, ...rest] = value.split('/');
@@ -34,7 +42,7 @@ export const Source = z
     country: z.string().regex(/^[A-Z]{2}$/, 'two-letter upper-case country code'),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'language tag such as en or en-IN'),
     enabled: z.boolean().default(true),
-    interval: z.string().regex(INTERVAL, 'interval such as 30m, 6h or 1d').default('6h'),
+    interval: z.string().regex(INTERVAL, 'interval such as 30s, 30m, 6h or 1d').default('6h'),
     include: z.array(z.string().min(1)).optional(),
     exclude: z.array(z.string().min(1)).optional(),
     /** `page` only: a CSS selector (cheerio) for the report links of an index page; without it the page is one article */
@@ -55,9 +63,19 @@ export const Source = z
   });
 export type Source = z.infer<typeof Source>;
 
+/** An alert webhook: its URL and the environment variable holding the HMAC secret (never the secret itself). */
+export const Webhook = z
+  .object({
+    url: httpUrl,
+    secret_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable'),
+  })
+  .strict();
+export type Webhook = z.infer<typeof Webhook>;
+
 export const SourcesFile = z
   .object({
     allow_private: z.array(z.string().refine(isCidr, 'expected a CIDR such as 10.0.0.0/8')).optional(),
+    webhooks: z.array(Webhook).optional(),
     sources: z.array(Source),
   })
   .strict();

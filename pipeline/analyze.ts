@@ -18,6 +18,8 @@ import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
 import { createPool, type Pool } from './pool.ts';
+import { queueAlerts } from '../store/alerts.ts';
+import { alertVersionOf } from './alert-facts.ts';
 import { relieveHeap } from '../core/heap.ts';
 import type { Progress } from './progress.ts';
 
@@ -39,6 +41,8 @@ export interface AnalyzeStats {
   documents: number;
   incidents: number;
   clusters: number;
+  /** alerts queued: new incidents and incidents whose facts changed (pipeline/alerts.ts) */
+  alerts: number;
 }
 
 const BATCH = 500;
@@ -108,16 +112,20 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
     documents: 0,
     incidents: 0,
     clusters: 0,
+    alerts: 0,
   };
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
   // Texts are streamed, not held, and incidents written a block at a time: see resolve-store.ts.
   const regulator = await regulatorOf(deps);
+  const at = deps.clock.now().toISOString();
   await replaceIncidentsWith(deps.store, async (add) => {
     const { clusters, documents } = await resolveStore(deps.store, { regulator }, async (batch) => {
       stats.incidents += batch.length;
       await add(batch);
+      // in the incidents' own transaction: stored incidents and their alerts commit together
+      stats.alerts += await queueAlerts(deps.store, batch.map(alertVersionOf), at);
     });
     stats.documents = documents.size;
     stats.clusters = clusters.length;

@@ -28,7 +28,16 @@ import {
 } from '../store/ingest-state.ts';
 import type { Failed, PageResult } from '../store/page-results.ts';
 import { PageSaver, type SaverOptions } from './page-saver.ts';
-import { countFailure, emptyStats, reasonSummary, type IngestStats } from './ingest-stats.ts';
+import {
+  countFailure,
+  countReach,
+  emptyStats,
+  flushWarnings,
+  reasonSummary,
+  warnFailure,
+  type IngestStats,
+} from './ingest-stats.ts';
+import type { Progress } from './progress.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -39,6 +48,10 @@ export interface IngestDeps {
   clean?: (page: FetchedPage) => Promise<CleanArticle>;
   /** pages per transaction and how long a page waits for others (default 250 pages, 500 ms) */
   batch?: SaverOptions;
+  /** true once a stop was asked for: pages not fetched yet are left pending for the next run */
+  stop?: () => boolean;
+  /** a progress display per step (feeds polled, pages fetched); default: none */
+  progress?: (label: string, total: number | null) => Progress;
 }
 
 export async function ingestSources(deps: IngestDeps, sources: Source[]): Promise<IngestStats> {
@@ -48,10 +61,19 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
   const pageJobs: Promise<void>[] = [];
   const queued = new Set<string>();
   const saver = new PageSaver(deps, stats, deps.batch);
+  const polling = deps.progress?.('poll feeds', enabled.length);
+  let pagesDone = 0;
+  let pages: Progress | undefined;
+  const pageDone = () => {
+    pagesDone++;
+    pages?.tick();
+  };
   await settleAll(
     enabled.map(async (source) => {
       stats.sources++;
-      const items = (await pollSource(deps, source, stats)).filter((item) => {
+      const polled = await pollSource(deps, source, stats);
+      polling?.tick();
+      const items = polled.filter((item) => {
         if (queued.has(item.link)) return false; // the same article listed by two feeds is fetched once
         queued.add(item.link);
         return true;
@@ -61,10 +83,17 @@ export async function ingestSources(deps: IngestDeps, sources: Source[]): Promis
         items.map((i) => i.link),
       );
       for (const item of items)
-        pageJobs.push(fetchAndStore(deps, source, item, stats, saver, validators.get(item.link) ?? null));
+        pageJobs.push(
+          fetchAndStore(deps, source, item, stats, saver, validators.get(item.link) ?? null).finally(pageDone),
+        );
     }),
   );
+  polling?.done();
+  pages = deps.progress?.('fetch pages', pageJobs.length);
+  pages?.tick(pagesDone);
   await settleAll(pageJobs);
+  pages?.done();
+  flushWarnings(stats, deps.log);
   deps.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
 }
@@ -79,7 +108,7 @@ async function settleAll(jobs: Promise<unknown>[]): Promise<void> {
 /** Counts, logs and stores one failure (inside the caller's transaction). */
 async function fail(deps: IngestDeps, stats: IngestStats, f: Failed, at: string): Promise<void> {
   countFailure(stats, f.reason);
-  deps.log.warn(`${f.item}: ${f.reason}: ${f.message}`);
+  warnFailure(stats, deps.log, f.reason, `${f.item}: ${f.reason}: ${f.message}`);
   await recordFailure(deps.store, { ...f, at });
 }
 
@@ -103,6 +132,7 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
   }
   const previous = await getValidators(store, source.url);
   const outcome = await deps.fetcher.fetch({ url: source.url, sourceId: source.id, previous });
+  countReach(stats, outcome);
   const sourceFailed = async (reason: FailureReason, message: string) => {
     stats.sources_failed++;
     await fail(deps, stats, { stage: 'feed', item: source.url, reason, message }, at);
@@ -242,6 +272,7 @@ async function fetchAndStore(
   saver: PageSaver,
   previous: Validators | null,
 ): Promise<void> {
+  if (deps.stop?.()) return; // between items: the feed item stays pending (no fetch recorded)
   const outcome = await deps.fetcher.fetch({
     url: item.link,
     sourceId: source.id,
@@ -250,6 +281,7 @@ async function fetchAndStore(
     feedPublished: item.published,
     outlet: source.publisher,
   });
+  countReach(stats, outcome);
   const fetch = fetchRow(outcome, source.id, deps.clock.now().toISOString());
   if (outcome.kind === 'ok') {
     stats.pages_fetched++;

@@ -8,7 +8,8 @@ import type { Source } from '../ingest/sources.ts';
 import type { Reference } from '../analyze/extract/index.ts';
 import type { Store } from '../store/store.ts';
 import { ingestSources } from './ingest.ts';
-import type { IngestStats } from './ingest-stats.ts';
+import { assertNetwork, type IngestStats } from './ingest-stats.ts';
+import type { Progress } from './progress.ts';
 import { analyze, type AnalyzeStats } from './analyze.ts';
 import { buildPeriodReport, choosePeriod, recordReportSnapshot } from './report.ts';
 import type { Pool } from './pool.ts';
@@ -22,6 +23,9 @@ export interface RunDeps {
   fetcherOptions?: Partial<FetcherOptions>;
   /** worker threads for cleaning and extraction; default: this thread */
   pool?: Pool;
+  progress?: (label: string, total: number | null) => Progress;
+  /** true once a stop was asked for (`watch`): no new page is fetched, analysis waits for the next run */
+  stopped?: () => boolean;
 }
 
 export interface RunResult {
@@ -46,7 +50,23 @@ export async function runPipeline(deps: RunDeps, sources: Source[], outDir: stri
     ...deps.fetcherOptions,
   });
   const clean = deps.pool ? (p: Parameters<Pool['clean']>[0]) => deps.pool!.clean(p) : undefined;
-  const ingest = await ingestSources({ store: deps.store, fetcher, clock: deps.clock, log: deps.log, clean }, sources);
+  const ingest = await ingestSources(
+    {
+      store: deps.store,
+      fetcher,
+      clock: deps.clock,
+      log: deps.log,
+      clean,
+      progress: deps.progress,
+      stop: deps.stopped,
+    },
+    sources,
+  );
+  assertNetwork(ingest);
+  if (deps.stopped?.()) {
+    const none = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
+    return { ingest, analyze: { ...none, alerts: 0 }, counts: await deps.store.counts(), report: null };
+  }
   deps.log.info(
     `ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +
       `(${ingest.new_feed_items} new), ${ingest.pages_fetched} pages fetched, ${ingest.not_modified} not modified, ` +
@@ -58,6 +78,7 @@ export async function runPipeline(deps: RunDeps, sources: Source[], outDir: stri
     log: deps.log,
     reference: deps.reference,
     pool: deps.pool,
+    progress: deps.progress?.('extract', null),
   });
   deps.log.info(
     `analyze: ${an.extracted} extracted (${an.relevant} relevant), ${an.documents} documents in ` +

@@ -2,10 +2,30 @@
 // data dictionary and the files all describe the same snapshot.
 import type { Store } from './store.ts';
 
-export const EXPORT_TABLES = ['incidents', 'incident_sources', 'documents', 'claims'] as const;
+export const EXPORT_TABLES = ['incidents', 'incident_sources', 'documents', 'claims', 'evidence'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 const INCIDENT_DATE = 'coalesce(attack_date, first_reported)';
+
+/** The flat evidence table: one row per reported value of every incident field, with where it was said. */
+export const EVIDENCE_COLUMNS = [
+  ['incident_id', 'VARCHAR'],
+  ['field', 'VARCHAR'],
+  ['value', 'VARCHAR'],
+  ['doc_id', 'VARCHAR'],
+  ['outlet', 'VARCHAR'],
+  ['published', 'DATE'],
+  ['url', 'VARCHAR'],
+  ['quote', 'VARCHAR'],
+  ['start_offset', 'INTEGER'],
+  ['end_offset', 'INTEGER'],
+  ['page', 'INTEGER'],
+  ['superseded', 'BOOLEAN'],
+  ['shared', 'BOOLEAN'],
+  ['year', 'INTEGER'],
+  ['month', 'INTEGER'],
+] as const;
+export type EvidenceRow = (string | number | boolean | null)[];
 /**
  * A URL's user name and password never leave in an export, even from a store written before ingestion stripped
  * them (core/safe-text.ts is the same rule in TypeScript; RE2 keeps this linear).
@@ -37,6 +57,8 @@ const QUERIES: Record<ExportTable, string> = {
       d.outlet, d.published, year(d.published) AS year, month(d.published) AS month
     FROM facts f JOIN documents d ON d.version_id = f.version_id
     WHERE f.field = 'ransom' AND f.extractor_version = ? AND ${inRange('d.published::DATE')} ORDER BY f.fact_id`,
+  // filled by the export from each incident's reported values (reports/query/evidence.ts): created empty here
+  evidence: `SELECT ${EVIDENCE_COLUMNS.map(([c, t]) => `NULL::${t} AS ${c}`).join(', ')} WHERE FALSE`,
 };
 
 export const tempName = (t: ExportTable) => `export_${t}`;
@@ -51,11 +73,21 @@ export async function materialise(
   const range = [since ?? null, since ?? null, until ?? null, until ?? null];
   const rows = {} as Record<ExportTable, number>;
   for (const t of EXPORT_TABLES) {
-    const params = t === 'claims' ? [extractorVersion, ...range] : range;
+    const params = t === 'claims' ? [extractorVersion, ...range] : t === 'evidence' ? [] : range;
     await store.run(`CREATE OR REPLACE TEMP TABLE ${tempName(t)} AS ${QUERIES[t]}`, params);
     rows[t] = await countTemp(store, t);
   }
   return rows;
+}
+
+/** Appends rows (in EVIDENCE_COLUMNS order) to the export's evidence table; returns its row count. */
+export async function addEvidence(store: Store, rows: EvidenceRow[]): Promise<number> {
+  const one = `(${EVIDENCE_COLUMNS.map(([, t]) => `?::${t}`).join(', ')})`;
+  for (let i = 0; i < rows.length; i += 200) {
+    const batch = rows.slice(i, i + 200);
+    await store.run(`INSERT INTO ${tempName('evidence')} VALUES ${batch.map(() => one).join(', ')}`, batch.flat());
+  }
+  return countTemp(store, 'evidence');
 }
 
 async function countTemp(store: Store, t: ExportTable): Promise<number> {
@@ -88,8 +120,11 @@ export function eachAsText(
   table: string,
   columns: string[],
   each: (rows: Record<string, string | null>[]) => void,
+  lists: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  const select = columns.map((c) => `${ident(c)}::VARCHAR AS ${ident(c)}`).join(', ');
+  // a list column as `a;b` (one cell a spreadsheet can split), not DuckDB's `[a, b]`
+  const text = (c: string) => (lists.has(c) ? `array_to_string(${ident(c)}, ';')` : `${ident(c)}::VARCHAR`);
+  const select = columns.map((c) => `${text(c)} AS ${ident(c)}`).join(', ');
   return store.each<Record<string, string | null>>(`SELECT ${select} FROM ${ident(table)}`, [], each);
 }
 
@@ -122,5 +157,12 @@ export function docMeta(store: Store, ids: string[]): Promise<DocMeta[]> {
     `SELECT doc_id, url, canonical_url, file, title, outlet, published, language
     FROM documents WHERE list_contains(?, doc_id)`,
     [ids as never],
+  );
+}
+
+/** The sources catalogue as last loaded (what the data was collected from), for the export's catalogue hash. */
+export function catalogueRows(store: Store): Promise<Record<string, unknown>[]> {
+  return store.all(
+    `SELECT source_id, kind, url, publisher, country, language, enabled, "interval" FROM sources ORDER BY source_id`,
   );
 }

@@ -172,12 +172,23 @@ export async function incidentRecord(store: Store, id: string): Promise<string |
   );
 }
 
+export interface DocText {
+  doc_id: string;
+  title: string | null;
+  text: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+}
+
 /** Texts of a few documents. One placeholder per ID: DuckDB pushes an IN list into the scan and reads the
  * text column only for matching rows (a list parameter would read every text). */
-export async function docTexts(
-  store: Store,
-  ids: string[],
-): Promise<{ doc_id: string; title: string | null; text: string | null }[]> {
+export async function docTexts(store: Store, ids: string[]): Promise<DocText[]> {
   if (ids.length === 0) return [];
-  return store.all(`SELECT doc_id, title, text FROM documents WHERE doc_id IN (${ids.map(() => '?').join(', ')})`, ids);
+  return store.all(
+    `SELECT doc_id, title, text, outlet, coalesce(canonical_url, url, file) AS url,
+      strftime(published, '%Y-%m-%d') AS published
+    FROM documents WHERE doc_id IN (${ids.map(() => '?').join(', ')})`,
+    ids,
+  );
 }

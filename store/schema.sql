@@ -103,3 +103,16 @@ CREATE TABLE IF NOT EXISTS report_snapshots (
 CREATE TABLE IF NOT EXISTS document_intel (
   doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, reader_version VARCHAR, items JSON
 );
+
+-- Alerts (issue 18). alert_state: the facts each incident was last alerted with (its version). alert_outbox: one
+-- row per incident version to announce, written in the same transaction as the incidents, so a crash between
+-- storing and alerting loses no alert and a re-run adds none. alert_deliveries: what each webhook has received.
+CREATE TABLE IF NOT EXISTS alert_state (incident_id VARCHAR PRIMARY KEY, version VARCHAR, facts JSON, updated_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS alert_outbox (
+  alert_id VARCHAR PRIMARY KEY, incident_id VARCHAR, version VARCHAR, kind VARCHAR, victim VARCHAR, facts JSON,
+  changes JSON, link VARCHAR, created_at TIMESTAMPTZ
+);
+CREATE TABLE IF NOT EXISTS alert_deliveries (
+  alert_id VARCHAR, target VARCHAR, delivered_at TIMESTAMPTZ, attempts INTEGER, last_error VARCHAR,
+  PRIMARY KEY (alert_id, target)
+);

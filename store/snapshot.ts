@@ -46,6 +46,36 @@ export async function publishSnapshot(store: Store): Promise<Published> {
   return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started };
 }
 
+/**
+ * publishSnapshot() for a writer that keeps the file open afterwards (`triage watch`): DuckDB copies the database
+ * into the new file itself. Copying the file from Node would open and close it in this process, and closing any
+ * descriptor of a file drops the process's POSIX locks on it: the writer's lock would be gone.
+ */
+export async function publishSnapshotKeepingLock(store: Store): Promise<Published> {
+  const started = performance.now();
+  const dest = snapshotOf(store.path);
+  const tmp = `${dest}.tmp-${process.pid}`;
+  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const name = (await store.one<{ db: string }>('SELECT current_database() AS db'))!.db;
+  rmSync(tmp, { force: true });
+  try {
+    await store.run(`ATTACH ${quote(tmp)} AS triage_snapshot`);
+    try {
+      await store.run(`COPY FROM DATABASE "${name.replace(/"/g, '""')}" TO triage_snapshot`);
+    } finally {
+      await store.run('DETACH triage_snapshot');
+    }
+    syncPath(tmp);
+    renameSync(tmp, dest);
+    syncPath(dirname(dest));
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}.wal`, { force: true });
+    throw err;
+  }
+  return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started };
+}
+
 function syncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {

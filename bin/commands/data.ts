@@ -3,7 +3,9 @@ import { ConfigError } from '../../core/errors.ts';
 import { loadIncidents } from '../../store/analysis.ts';
 import { hitJson, queryIncidents, type IncidentFilters } from '../../reports/query/incidents.ts';
 import { sqlCommand } from './sql.ts';
-import { incidentsCsv, incidentsTable } from '../../reports/query/table.ts';
+import { checkActor, checkFilters } from '../../reports/query/filter-values.ts';
+import { isCalendarDate } from '../../core/records.ts';
+import { incidentsCsv, incidentsTable, snippetLines } from '../../reports/query/table.ts';
 import { escapeControls } from '../../core/safe-text.ts';
 import { exportDataset, type ExportFormat } from '../../reports/export/export.ts';
 import { ctxOf, emit, out, withStore } from './context.ts';
@@ -65,14 +67,26 @@ export async function queryCommand(opts: QueryOpts, cmd: Command): Promise<void>
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new ConfigError(`--limit must be a whole number of at least 1, got "${opts.limit}"`);
   }
-  const filters: IncidentFilters = { ...opts, minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd), limit };
+  const filters: IncidentFilters = checkFilters({
+    ...opts,
+    minRansomUsd: toNumber('--min-ransom-usd', opts.minRansomUsd),
+    limit,
+  });
+  for (const [k, flag] of [
+    ['since', '--since'],
+    ['until', '--until'],
+  ] as const) {
+    const v = filters[k];
+    if (v !== undefined && !isCalendarDate(v)) throw new ConfigError(`${flag} must be YYYY-MM-DD, got "${v}"`);
+  }
   await withStore(
     ctx,
     async (store) => {
+      await checkActor(store, filters.actor);
       const incidents = await queryIncidents(store, filters);
       if (opts.json) emit(JSON.stringify(incidents.map(hitJson), null, 2));
       else if (opts.csv) out(incidentsCsv(incidents));
-      else emit(incidentsTable(incidents));
+      else emit(incidentsTable(incidents) + snippetLines(incidents));
     },
     { readOnly: true },
   );
@@ -91,19 +105,20 @@ export async function incidentsCommand(opts: { json?: boolean }, cmd: Command): 
 }
 
 export async function exportCommand(
-  opts: { format: ExportFormat; out: string; since?: string; until?: string },
+  opts: { format: ExportFormat; out: string; since?: string; until?: string; json?: boolean; tlp?: string },
   cmd: Command,
 ): Promise<void> {
   const ctx = ctxOf(cmd);
   await withStore(
     ctx,
     async (store) => {
-      const r = await exportDataset(store, opts);
+      const r = await exportDataset(store, { ...opts, now: ctx.clock.now().toISOString() });
       ctx.log.info(
         `export ${opts.format}: ${r.dir} (${Object.entries(r.rows)
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')})`,
       );
+      if (opts.json) emit(JSON.stringify({ format: opts.format, dir: r.dir, rows: r.rows }, null, 2));
     },
     { readOnly: true },
   );
@@ -132,7 +147,7 @@ export async function sourcesStatusCommand(opts: { json?: boolean }, cmd: Comman
   );
 }
 
-export async function serveCommand(opts: { port: string; host: string }, cmd: Command): Promise<void> {
+export async function serveCommand(opts: { port: string; host: string; out: string }, cmd: Command): Promise<void> {
   const ctx = ctxOf(cmd);
   const port = toNumber('--port', opts.port);
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)
@@ -153,7 +168,7 @@ export async function serveCommand(opts: { port: string; host: string }, cmd: Co
     },
     ctx.log,
   );
-  const server = await startServer({ reader, host: opts.host, port, log: ctx.log });
+  const server = await startServer({ reader, host: opts.host, port, log: ctx.log, alertsDir: opts.out });
   ctx.log.info(`triage serve: ${server.url}/ (read-only ${ctx.db}; Ctrl-C stops)`);
   await new Promise<void>((done) => {
     const stop = () => {

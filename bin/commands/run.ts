@@ -7,9 +7,14 @@ import { loadReference } from '../../analyze/extract/index.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { PROJECT } from '../../core/paths.ts';
 import { EXIT } from '../../core/errors.ts';
-import { ctxOf, withStore } from './context.ts';
+import { ctxOf, emit, withStore } from './context.ts';
+import { progress } from '../../pipeline/progress.ts';
+import { alertsAfterRun, webhookTargets } from './alerts.ts';
 
-export async function runCommand(opts: { demo?: boolean; sources?: string; out: string }, cmd: Command): Promise<void> {
+export async function runCommand(
+  opts: { demo?: boolean; sources?: string; out: string; json?: boolean },
+  cmd: Command,
+): Promise<void> {
   const ctx = ctxOf(cmd);
   const started = Date.now();
   const server = opts.demo ? await startSiteServer(PROJECT.demoSites) : null;
@@ -20,8 +25,9 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
     const guarded = createDispatcher({ allowPrivate: catalogue.allow_private });
     const dispatcher = server ? demoDispatcher(server.origin, guarded) : guarded;
     const reference = await loadReference(PROJECT.reference);
-    const result = await withStore(ctx, (store) =>
-      runPipeline(
+    const webhooks = webhookTargets(catalogue);
+    const result = await withStore(ctx, async (store) => {
+      const r = await runPipeline(
         {
           store,
           clock: ctx.clock,
@@ -30,11 +36,13 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
           reference,
           // The demo server is ours and local: no need to space requests out.
           fetcherOptions: server ? { hostDelayMs: 0, concurrency: 8 } : {},
+          progress,
         },
         catalogue.sources,
         opts.out,
-      ),
-    );
+      );
+      return { ...r, alerts: await alertsAfterRun(ctx, store, guarded, opts.out, webhooks) };
+    });
     const c = result.counts;
     ctx.log.info(
       `database ${resolve(ctx.db)}: ${c.documents} documents, ${c.facts} facts, ${c.incidents} incidents, ` +
@@ -46,6 +54,20 @@ export async function runCommand(opts: { demo?: boolean; sources?: string; out: 
     }
     ctx.log.info(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (result.ingest.failures > 0) process.exitCode = EXIT.partial;
+    if (opts.json) {
+      const report = result.report && {
+        ...result.report,
+        html: resolve(result.report.html),
+        markdown: resolve(result.report.markdown),
+      };
+      emit(
+        JSON.stringify(
+          { ...result, report, database: resolve(ctx.db), exit_code: process.exitCode ?? EXIT.ok },
+          null,
+          2,
+        ),
+      );
+    }
   } finally {
     await server?.close();
   }

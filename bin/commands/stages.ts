@@ -5,16 +5,22 @@ import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { readLocalDir } from '../../ingest/local.ts';
 import { loadReference } from '../../analyze/extract/index.ts';
 import { ingestSources } from '../../pipeline/ingest.ts';
-import { countFailure, emptyStats, reasonSummary, type IngestStats } from '../../pipeline/ingest-stats.ts';
+import {
+  assertNetwork,
+  countFailure,
+  emptyStats,
+  reasonSummary,
+  type IngestStats,
+} from '../../pipeline/ingest-stats.ts';
 import { ingestPages } from '../../pipeline/ingest-dir.ts';
 import { createPool, defaultPoolSize, type Pool } from '../../pipeline/pool.ts';
 import { progress } from '../../pipeline/progress.ts';
-import { analyze } from '../../pipeline/analyze.ts';
+import { analyze, type AnalyzeStats } from '../../pipeline/analyze.ts';
 import { PROJECT } from '../../core/paths.ts';
 import { ConfigError, EXIT, type SkipError, messageFor } from '../../core/errors.ts';
 import { recordFailure } from '../../store/ingest-state.ts';
 import { stat } from 'node:fs/promises';
-import { ctxOf, withStore, type Ctx } from './context.ts';
+import { ctxOf, emit, withStore, type Ctx } from './context.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface IngestOpts {
@@ -23,6 +29,7 @@ export interface IngestOpts {
   analyze: boolean;
   delay?: string;
   workers?: string;
+  json?: boolean;
 }
 
 /** --workers N: threads for cleaning and extraction (default: one per core; 0 runs them in this thread). */
@@ -60,8 +67,9 @@ export async function ingestCommand(opts: IngestOpts, cmd: Command): Promise<voi
         `ingest: ${stats.documents_new} new documents, ${stats.documents_updated} updated, ` +
           `${stats.documents_unchanged} unchanged, ${stats.not_modified} not modified, ${stats.failures} failures`,
       );
-      if (opts.analyze) await analyzeStore(ctx, store, false, pool);
+      const analyzed = opts.analyze ? await analyzeStore(ctx, store, false, pool) : null;
       if (stats.failures > 0) process.exitCode = EXIT.partial;
+      if (opts.json) emit(JSON.stringify({ ingest: stats, analyze: analyzed }, null, 2));
     }),
   );
 }
@@ -79,10 +87,12 @@ async function ingestCatalogue(
     logger: ctx.log,
     ...(delay === undefined ? {} : { hostDelayMs: delay }),
   });
-  return ingestSources(
-    { store, fetcher, clock: ctx.clock, log: ctx.log, clean: (p) => pool.clean(p) },
+  const stats = await ingestSources(
+    { store, fetcher, clock: ctx.clock, log: ctx.log, clean: (p) => pool.clean(p), progress },
     catalogue.sources,
   );
+  assertNetwork(stats);
+  return stats;
 }
 
 async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promise<IngestStats> {
@@ -108,7 +118,7 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promi
   return stats;
 }
 
-async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Pool): Promise<void> {
+async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Pool): Promise<AnalyzeStats> {
   const reference = await loadReference(PROJECT.reference);
   const s = await analyze(
     { store, clock: ctx.clock, log: ctx.log, reference, pool, progress: progress('extract', null) },
@@ -118,10 +128,17 @@ async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Po
     `analyze: ${s.extracted} extracted (${s.relevant} relevant), ${s.documents} documents, ${s.incidents} incidents`,
   );
   if (s.extraction_failures > 0) process.exitCode = EXIT.partial;
+  return s;
 }
 
-export async function analyzeCommand(opts: { reextract?: boolean; workers?: string }, cmd: Command): Promise<void> {
+export async function analyzeCommand(
+  opts: { reextract?: boolean; workers?: string; json?: boolean },
+  cmd: Command,
+): Promise<void> {
   const ctx = ctxOf(cmd);
   const workers = workersOf(opts.workers);
-  await withStore(ctx, (store) => withPool(workers, (pool) => analyzeStore(ctx, store, !!opts.reextract, pool)));
+  const s = await withStore(ctx, (store) =>
+    withPool(workers, (pool) => analyzeStore(ctx, store, !!opts.reextract, pool)),
+  );
+  if (opts.json) emit(JSON.stringify(s, null, 2));
 }

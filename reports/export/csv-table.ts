@@ -34,6 +34,7 @@ export async function writeCsvTable(
             .join(''),
         );
       },
+      new Set(columns.filter((c) => c.type.endsWith('[]')).map((c) => c.name)),
     );
   } finally {
     closeSync(fd);

@@ -16,6 +16,10 @@ const TABLES: Record<ExportTable, string> = {
   incident_sources: 'incident × document: the articles behind each incident',
   documents: 'one row per distinct article (its current version), with the cleaned text',
   claims: 'one row per ransom figure read in an article (current version, current extractor), with its quote',
+  evidence:
+    'one row per reported value of every field of every incident (the values behind `record_json` history), with ' +
+    'its document, outlet, date, link and quote; a field stored without a quote (downtime, attack date, types) ' +
+    'cites the sentence the same reader finds again, and only when it states that very value, else quote is empty',
 };
 
 /** What each column means; a column without an entry is described by its name in the dictionary. */
@@ -67,6 +71,12 @@ const WORDS: Record<string, string> = {
   quote: 'the sentence the figure was read from',
   start_offset: 'offset of the quote in the document text (characters)',
   end_offset: 'end offset of the quote',
+  field:
+    'incident field (victim, country, sector, actor, attack_types, attack_date, ransom, payment_method, records_affected, downtime_days, confirmed)',
+  value: 'the reported value: text, or JSON for a ransom figure, a record count or a list',
+  page: 'PDF page the quote stands on, for a report read from a PDF',
+  superseded: 'the value comes from an older version of the article (kept as history, not used for best values)',
+  shared: 'the article names several victims, so the value may belong to another one (not used for best values)',
 };
 
 export function buildDictionary(columns: Record<ExportTable, { name: string; type: string }[]>): Dictionary {

@@ -13,6 +13,7 @@ export const MANIFEST = 'manifest.json';
 interface Manifest {
   generator: string;
   files: Record<string, string>;
+  [provenance: string]: unknown;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -39,10 +40,10 @@ async function entries(root: string): Promise<{ rel: string; kind: 'file' | 'dir
 }
 
 /** Writes the manifest of a filled folder: every file it holds, with its SHA-256. */
-export async function writeManifest(dir: string): Promise<Manifest> {
+export async function writeManifest(dir: string, about: Record<string, unknown> = {}): Promise<Manifest> {
   const files: Record<string, string> = {};
   for (const e of await entries(dir)) if (e.kind === 'file') files[e.rel] = await sha256File(join(dir, e.rel));
-  const manifest: Manifest = { generator: 'triage export', files };
+  const manifest: Manifest = { generator: 'triage export', ...about, files };
   await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
   return manifest;
 }
@@ -107,6 +108,7 @@ export async function assertReplaceable(dir: string, hashes: boolean): Promise<v
 export async function writeFolderAtomically<T>(
   out: string,
   fill: (tmp: string) => Promise<T>,
+  about: Record<string, unknown> = {},
 ): Promise<{ dir: string; result: T }> {
   const dir = resolve(out);
   const parent = dirname(dir);
@@ -118,7 +120,7 @@ export async function writeFolderAtomically<T>(
   let result: T;
   try {
     result = await fill(tmp);
-    await writeManifest(tmp);
+    await writeManifest(tmp, about);
     // files may have been added while the export ran: look again, this time reading every file
     await assertReplaceable(dir, true);
   } catch (err) {

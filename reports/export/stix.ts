@@ -7,6 +7,7 @@ import { loadAliases, type Aliases } from '../query/aliases.ts';
 import { normaliseName } from '../../store/search-terms.ts';
 import { stixId, stixTime, uuidV5 } from './stix-ids.ts';
 import { stripUserinfo } from '../../core/safe-text.ts';
+import { extensionDefinition, stixTlp, tlpMarking, tlpMarkingId, withExtension } from './stix-markings.ts';
 
 export interface StixObject {
   type: string;
@@ -59,11 +60,16 @@ function sdo(type: string, key: string, created: string, modified: string, props
   });
 }
 
+/** Every object but the marking definition itself carries the bundle's TLP marking. */
+const marked = (o: StixObject, marking: string): StixObject =>
+  o.type === 'marking-definition' ? o : { ...o, object_marking_refs: [marking] };
+
 export async function buildStixBundle(
   store: Store,
-  o: { since?: string; until?: string } = {},
+  o: { since?: string; until?: string; tlp?: string } = {},
   aliases: Aliases = loadAliases(),
 ): Promise<StixBundle> {
+  const tlp = stixTlp(o.tlp);
   const incidents = (await incidentRecords(store, o.since, o.until)).map((r) => Incident.parse(JSON.parse(r)));
   const docIds = [...new Set(incidents.flatMap((i) => i.sources.map((s) => s.doc_id)))];
   const docs = new Map((await docMeta(store, docIds)).map((d) => [d.doc_id, d]));
@@ -85,6 +91,8 @@ export async function buildStixBundle(
       description: 'Triage: healthcare cyber-incident dataset built from news reports',
     }),
   );
+  put(tlpMarking(tlp));
+  put(extensionDefinition(TRIAGE_ID, TRIAGE.created, tlpMarkingId(tlp)));
   const reportRefs = new Map<string, Set<string>>();
   for (const i of incidents) addIncident(i, put, reportRefs, aliases);
   for (const [docId, refs] of reportRefs) {
@@ -99,7 +107,7 @@ export async function buildStixBundle(
         report_types: ['threat-report'],
         lang: d?.language ?? undefined,
         object_refs: [...refs].sort(),
-        x_triage_doc_id: docId,
+        extensions: withExtension({ doc_id: docId }),
         external_references: [
           clean({
             source_name: d?.outlet ?? src?.outlet ?? 'article',
@@ -111,9 +119,9 @@ export async function buildStixBundle(
       }),
     );
   }
-  const sorted = [...objects.values()].sort((a, b) =>
-    a.type === b.type ? a.id.localeCompare(b.id) : a.type.localeCompare(b.type),
-  );
+  const sorted = [...objects.values()]
+    .map((x) => marked(x, tlpMarkingId(tlp)))
+    .sort((a, b) => (a.type === b.type ? a.id.localeCompare(b.id) : a.type.localeCompare(b.type)));
   return {
     type: 'bundle',
     id: `bundle--${uuidV5(sorted.map((x) => `${x.id}@${x.modified ?? ''}`).join('\n'))}`,
@@ -136,33 +144,40 @@ function addIncident(i: Incident, put: Put, reportRefs: Map<string, Set<string>>
       name: i.victim,
       identity_class: 'organization',
       sectors: SECTORS[i.sector],
-      x_triage_sector: i.sector,
+      extensions: withExtension({ sector: i.sector }),
     }),
   );
   const incident = put(
     sdo('incident', i.incident_id, created, modified, {
       name: `${i.attack_types.includes('ransomware') ? 'Ransomware attack' : 'Cyberattack'} on ${i.victim}`,
       description: describeIncident(i),
-      x_triage_incident_id: i.incident_id,
-      x_triage_status: i.status,
-      x_triage_attack_types: i.attack_types,
-      x_triage_attack_date: i.attack_date,
-      x_triage_first_reported: i.first_reported,
-      x_triage_ransom_demanded_usd: i.ransom_demanded_usd,
-      x_triage_ransom_paid_usd: i.ransom_paid_usd,
-      x_triage_records_affected: i.records_affected,
-      x_triage_downtime_days: i.downtime_days,
+      extensions: withExtension({
+        incident_id: i.incident_id,
+        status: i.status,
+        attack_types: i.attack_types,
+        attack_date: i.attack_date,
+        first_reported: i.first_reported,
+        ransom_demanded_usd: i.ransom_demanded_usd,
+        ransom_paid_usd: i.ransom_paid_usd,
+        records_affected: i.records_affected,
+        downtime_days: i.downtime_days,
+        source_count: i.sources.length,
+      }),
     }),
   );
-  const rel = (source: string, type: string, target: string) =>
+  // STIX 2.1 defines no relationship of its own for an incident: it is `related-to` (a common relationship) its
+  // victim and group, the description saying how; group → victim `targets` and victim → country `located-at`
+  // are the specification's own.
+  const rel = (source: string, type: string, target: string, description?: string) =>
     put(
       sdo('relationship', `${source}|${type}|${target}`, created, modified, {
         relationship_type: type,
+        description,
         source_ref: source,
         target_ref: target,
       }),
     );
-  const refs = [incident, victim, rel(incident, 'targets', victim)];
+  const refs = [incident, victim, rel(incident, 'related-to', victim, 'victim of the incident')];
   if (i.country) {
     const loc = put(
       sdo('location', i.country, TRIAGE.created, TRIAGE.created, { name: i.country, country: i.country }),
@@ -176,7 +191,11 @@ function addIncident(i: Incident, put: Put, reportRefs: Map<string, Set<string>>
         aliases: aliases.groupAliases.get(i.actor),
       }),
     );
-    refs.push(group, rel(incident, 'attributed-to', group), rel(group, 'targets', victim));
+    refs.push(
+      group,
+      rel(incident, 'related-to', group, 'the group the reports attribute the incident to'),
+      rel(group, 'targets', victim),
+    );
   }
   for (const s of i.sources) {
     const set = reportRefs.get(s.doc_id) ?? new Set<string>();

@@ -16,11 +16,13 @@ import {
   runIncidentQuery,
   termStats,
   type IncidentFilters,
+  type DocText,
   type IncidentRow,
   type Sql,
 } from '../../store/incident-search.ts';
 import { actorCandidates, editDistance, loadAliases, type Aliases } from './aliases.ts';
-import { makeSnippet, markSnippet, type Snippet } from './snippets.ts';
+import { makeSnippet, markSnippet, victimMentions, victimNames, type Snippet } from './snippets.ts';
+import { stripUserinfo } from '../../core/safe-text.ts';
 import { idfOf, proximityBonus } from './proximity.ts';
 
 export type { IncidentFilters } from '../../store/incident-search.ts';
@@ -100,7 +102,7 @@ async function rerank(store: Store, hits: IncidentHit[], rows: IncidentRow[], te
     hits[i].snippets = docs
       .slice(0, 1)
       .filter((d) => texts.has(d.doc_id))
-      .map((d) => makeSnippet(d.doc_id, texts.get(d.doc_id)!.text ?? texts.get(d.doc_id)!.title ?? '', text));
+      .map((d) => snippetOf(hits[i], texts.get(d.doc_id)!, text));
   });
   rows.slice(RERANK).forEach((r, i) => {
     hits[RERANK + i].score = r.score;
@@ -109,10 +111,31 @@ async function rerank(store: Store, hits: IncidentHit[], rows: IncidentRow[], te
   return [...top, ...hits.slice(RERANK)];
 }
 
-/** The JSON form of a hit: snippets carry their matches marked **like this**. */
+/** A snippet from the passage of `d` that names the incident's victim, with the document's outlet, date and link. */
+function snippetOf(hit: Incident, d: DocText, query: string): Snippet {
+  const body = d.text ?? d.title ?? '';
+  const anchors = victimMentions(victimNames(hit), body);
+  return {
+    ...makeSnippet(d.doc_id, body, query, anchors),
+    outlet: d.outlet,
+    published: d.published,
+    url: stripUserinfo(d.url),
+  };
+}
+
+/** The JSON form of a hit: snippets carry their matches marked **like this**, and their outlet, date and link. */
 export function hitJson(h: IncidentHit): unknown {
   if (!h.snippets) return h;
-  return { ...h, snippets: h.snippets.map((s) => ({ doc_id: s.doc_id, text: markSnippet(s) })) };
+  return {
+    ...h,
+    snippets: h.snippets.map((s) => ({
+      doc_id: s.doc_id,
+      text: markSnippet(s),
+      outlet: s.outlet ?? null,
+      published: s.published ?? null,
+      url: s.url ?? null,
+    })),
+  };
 }
 
 /** One incident by ID; with `text`, snippets from each of its sources that contains the words. */
@@ -125,7 +148,7 @@ export async function getIncident(store: Store, id: string, text?: string): Prom
       store,
       hit.sources.map((s) => s.doc_id),
     );
-    hit.snippets = docs.map((d) => makeSnippet(d.doc_id, d.text ?? '', text)).filter((s) => s.highlights.length > 0);
+    hit.snippets = docs.map((d) => snippetOf(hit, d, text)).filter((s) => s.highlights.length > 0);
   }
   return hit;
 }

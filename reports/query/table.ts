@@ -1,6 +1,7 @@
 // Plain renderings of incident lists for a terminal and for CSV (through the one CSV writer, core/csv.ts).
 import type { Incident } from '../../core/records.ts';
 import { toCsv } from '../../core/csv.ts';
+import { markSnippet, type Snippet } from './snippets.ts';
 
 const COLUMNS: [string, (i: Incident) => string][] = [
   ['date', (i) => i.attack_date ?? i.first_reported ?? ''],
@@ -50,4 +51,20 @@ export function incidentsCsv(incidents: Incident[]): string {
     rows,
     header.map((h) => h === 'sources'),
   );
+}
+
+/** Under the table of a --text query: each incident's snippet with its outlet, date and link. */
+export function snippetLines(hits: (Incident & { snippets?: Snippet[] })[]): string {
+  const out: string[] = [];
+  for (const h of hits) {
+    for (const s of h.snippets ?? []) {
+      out.push(
+        '',
+        `${safe(h.victim)} — ${safe(s.outlet ?? 'unknown outlet')}, ${s.published ?? 'undated'}`,
+        `  ${safe(markSnippet(s))}`,
+      );
+      if (s.url) out.push(`  ${safe(s.url)}`);
+    }
+  }
+  return out.join('\n');
 }

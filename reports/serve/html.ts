@@ -53,4 +53,5 @@ form.filters .text{grid-column:1/-1}form.filters button{justify-self:start;paddi
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
 th{font-size:.8rem;color:#555}td.num{text-align:right}.snippet{color:#444;font-size:.9rem;margin:.2rem 0 0}mark{background:#ffe08a}
 .error{color:#a40000;font-weight:600}dl{display:grid;grid-template-columns:12rem 1fr;gap:.2rem 1rem}dt{color:#555}
-ol.sources li{margin:.4rem 0}.meta{color:#666;font-size:.85rem}`;
+ol.sources li{margin:.4rem 0}.meta{color:#666;font-size:.85rem}
+table.evidence th[scope=rowgroup]{vertical-align:top;white-space:nowrap}td.quote{font-size:.9rem;color:#333}`;

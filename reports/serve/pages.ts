@@ -2,6 +2,7 @@
 import { ATTACK_TYPES, SECTORS } from '../../core/records.ts';
 import type { IncidentFilters, IncidentHit } from '../query/incidents.ts';
 import { esc, highlighted, link, page } from './html.ts';
+import { valueText, type IncidentEvidence } from '../query/evidence.ts';
 
 /** Form field name → filter. Values come back into the form escaped. */
 export const FIELDS = [
@@ -63,7 +64,34 @@ ${rows}
   return page(form.text ? `“${form.text}”` : 'Search', body);
 }
 
-export function incidentPage(i: IncidentHit): string {
+/** Every field's reported values with outlet, date, quote and link; every string escaped. */
+function evidenceSection(evidence: IncidentEvidence): string {
+  const fields = Object.entries(evidence).filter(([, list]) => list.length > 0);
+  if (!fields.length) return '';
+  const rows = fields
+    .map(([field, list]) =>
+      list
+        .map((e, k) => {
+          const marks = [e.superseded && 'older version', e.shared && 'names several victims', e.duplicate_of && 'copy']
+            .filter(Boolean)
+            .join(', ');
+          const quote = e.sentence ?? e.quote;
+          return `<tr>${k === 0 ? `<th scope="rowgroup" rowspan="${list.length}">${esc(field.replace(/_/g, ' '))}</th>` : ''}
+<td>${esc(valueText(field, e.value))}${marks ? ` <span class="meta">(${esc(marks)})</span>` : ''}</td>
+<td>${link(e.link, e.outlet ?? e.title ?? e.link ?? e.doc_id)}</td><td>${esc(e.published ?? '')}</td>
+<td class="quote">${quote ? `“${esc(quote)}”` : ''}${e.page ? ` <span class="page">(p. ${esc(String(e.page))})</span>` : ''}</td></tr>`;
+        })
+        .join('\n'),
+    )
+    .join('\n');
+  return `<h2>Evidence by field</h2>
+<table class="evidence"><thead><tr><th>field</th><th>value</th><th>outlet</th><th>published</th><th>quote</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+export function incidentPage(i: IncidentHit, evidence: IncidentEvidence = {}): string {
   const fields: [string, string][] = [
     ['country', i.country ?? ''],
     ['sector', i.sector],
@@ -101,6 +129,7 @@ ${sn ? `<p class="snippet">${highlighted(sn.text, sn.highlights)}</p>` : ''}</li
 <ol class="sources">
 ${sources}
 </ol>
+${evidenceSection(evidence)}
 ${claims ? `<h2>Ransom claims</h2><table><thead><tr><th>kind</th><th>as written</th><th>USD</th><th></th><th>published</th><th>quote</th></tr></thead><tbody>${claims}</tbody></table>` : ''}
 <p class="meta">incident ${esc(i.incident_id)}</p>`;
   return page(i.victim, body);

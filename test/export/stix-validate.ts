@@ -32,14 +32,18 @@ export function schemaErrors(bundle: { objects: { type: string; id: string }[] }
   }
   const bundleSchema = JSON.parse(readFileSync(join(dir, 'common', 'bundle.json'), 'utf8')) as object;
   const listed = new Set(
-    [...JSON.stringify(bundleSchema).matchAll(/"\.\.\/(?:sdos|sros)\/([a-z-]+)\.json"/g)].map((m) => m[1]),
+    [...JSON.stringify(bundleSchema).matchAll(/"\.\.\/(?:sdos|sros|common)\/([a-z-]+)\.json"/g)].map((m) => m[1]),
   );
   const errors: string[] = [];
   const envelope = ajv.getSchema(`${BASE}/common/bundle.json`)!;
   if (!envelope({ ...bundle, objects: bundle.objects.filter((o) => listed.has(o.type)) }))
     errors.push(`bundle: ${ajv.errorsText(envelope.errors)}`);
   for (const o of bundle.objects) {
-    const v = ajv.getSchema(`${BASE}/sdos/${o.type}.json`) ?? ajv.getSchema(`${BASE}/sros/${o.type}.json`);
+    // marking and extension definitions are described in common/
+    const common = ['marking-definition', 'extension-definition'].includes(o.type);
+    const v = common
+      ? ajv.getSchema(`${BASE}/common/${o.type}.json`)
+      : (ajv.getSchema(`${BASE}/sdos/${o.type}.json`) ?? ajv.getSchema(`${BASE}/sros/${o.type}.json`));
     const id = o.id;
     if (!v) errors.push(`${id}: no schema for type ${o.type}`);
     else if (!v(o)) errors.push(`${id}: ${ajv.errorsText(v.errors)}`);
@@ -64,7 +68,8 @@ export function ownErrors(bundle: { type: string; id: string; objects: Record<st
     if (ids.has(id)) errors.push(`duplicate ${id}`);
     ids.add(id);
     if (o.spec_version !== '2.1') errors.push(`${id}: spec_version`);
-    for (const k of ['created', 'modified'] as const) {
+    // a marking definition has no `modified` (it never changes)
+    for (const k of o.type === 'marking-definition' ? (['created'] as const) : (['created', 'modified'] as const)) {
       if (!TIME.test(String(o[k])) || Number.isNaN(Date.parse(String(o[k]))))
         errors.push(`${id}: ${k} ${String(o[k])}`);
     }
@@ -78,6 +83,10 @@ export function ownErrors(bundle: { type: string; id: string; objects: Record<st
       o.source_ref,
       o.target_ref,
       ...((o.object_refs as string[] | undefined) ?? []),
+      ...((o.object_marking_refs as string[] | undefined) ?? []),
+      ...Object.keys((o.extensions as Record<string, unknown> | undefined) ?? {}).filter((k) =>
+        k.startsWith('extension-definition--'),
+      ),
     ].filter(Boolean) as string[];
     for (const r of refs) if (!ids.has(r)) errors.push(`${String(o.id)}: dangling ref ${r}`);
   }

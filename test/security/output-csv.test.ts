@@ -38,7 +38,7 @@ describe('the CSV writer', () => {
   });
 
   it('neutralises header names and list items that start like formulas', () => {
-    expect(toCsv(['=x', 'n'], [[['=a', 'b'], 1]])).toBe('"\'=x",n\n"[=a, b]",1\n');
+    expect(toCsv(['=x', 'n'], [[['=a', 'b'], 1]])).toBe('"\'=x",n\n"\'=a;b",1\n');
   });
 
   it('query --csv: the incident list goes through it (victim, actor and ransom text are neutralised)', () => {
