@@ -8,7 +8,9 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, isFull, outputError } from '../../core/errors.ts';
 
-export const MANIFEST = 'manifest.json';
+export const MANIFEST = 'MANIFEST.json';
+// the name earlier exports wrote it under (one file with MANIFEST.json on a case-insensitive disk)
+const OLD_MANIFEST = 'manifest.json';
 
 interface Manifest {
   generator: string;
@@ -31,7 +33,7 @@ async function entries(root: string): Promise<{ rel: string; kind: 'file' | 'dir
       const rel = relative(root, full).split(sep).join('/');
       const st = await lstat(full);
       const kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-      if (rel !== MANIFEST) out.push({ rel, kind });
+      if (rel !== MANIFEST && rel !== OLD_MANIFEST) out.push({ rel, kind });
       if (kind === 'dir') await walk(full);
     }
   };
@@ -50,7 +52,8 @@ export async function writeManifest(dir: string, about: Record<string, unknown> 
 
 async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const raw = await readFile(join(dir, MANIFEST), 'utf8').catch(() => readFile(join(dir, OLD_MANIFEST), 'utf8'));
+    const m = JSON.parse(raw) as Partial<Manifest>;
     const ok =
       m?.generator === 'triage export' &&
       m.files &&
@@ -90,7 +93,7 @@ export async function assertReplaceable(dir: string, hashes: boolean): Promise<v
         '(choose a new or empty folder, or move those files away)',
       dir,
     );
-  if (!manifest) throw refuse('holds files and no manifest.json of an earlier Triage export');
+  if (!manifest) throw refuse('holds files and no MANIFEST.json of an earlier Triage export');
   const listed = new Set(Object.keys(manifest.files));
   const folders = new Set([...listed].flatMap(foldersOf));
   const foreign = found.filter((e) =>

@@ -36,7 +36,7 @@ ${Object.entries(rows)
   .map(([k, v]) => `| ${k} | ${v} |`)
   .join('\n')}
 ${o.format === 'stix' ? '' : '\n`DATA_DICTIONARY.md` (and `data-dictionary.json`) describes every column; `incident.schema.json` the incident record.\n'}
-\`manifest.json\` lists every file this export wrote, with its SHA-256 (\`sha256sum\` of each file gives the same),
+\`MANIFEST.json\` lists every file this export wrote, with its SHA-256 (\`sha256sum\` of each file gives the same),
 and says when, by which versions and from which catalogue the export was made. A new export replaces this folder only
 while it holds exactly those files, unchanged: add your own files elsewhere.
 
@@ -48,7 +48,7 @@ Incidents are resolved automatically from news reports. Figures marked \`hedged\
 ## Citation and licence
 
 Cite the dataset as \`CITATION.cff\` says: *Triage healthcare cyber-incident dataset*, with the export date, the
-Triage and extractor versions and the catalogue hash recorded in \`manifest.json\` (\`exported_at\`,
+Triage and extractor versions and the catalogue hash recorded in \`MANIFEST.json\` (\`exported_at\`,
 \`triage_version\`, \`extractor_version\`, \`catalogue_sha256\`, \`rows\`), and the date range above. The incident data (fields, IDs, links) may be reused with that
 citation. Article texts and titles belong to their publishers: they are included for research (text and data
 mining) only; do not republish them, and cite the outlet and URL of any article you quote.

@@ -1,4 +1,4 @@
-// A citable export: manifest.json with provenance and the SHA-256 of every file (which verify), CITATION.cff,
+// A citable export: MANIFEST.json with provenance and the SHA-256 of every file (which verify), CITATION.cff,
 // the flat evidence table, lists `;`-joined, and a victim named =HYPERLINK("x") written as text in every CSV.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -64,7 +64,7 @@ describe('citable export', () => {
     const out = join(dir, 'export');
     const r = triage(['export', '--format', 'csv', '--out', out, '--db', db]);
     expect(r.status, r.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(out, 'MANIFEST.json'), 'utf8'));
     expect(manifest).toMatchObject({
       generator: 'triage export',
       triage_version: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
@@ -74,7 +74,7 @@ describe('citable export', () => {
     });
     expect(manifest.catalogue_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.now() - Date.parse(manifest.exported_at)).toBeLessThan(10 * 60_000);
-    const files = readdirSync(out).filter((f) => f !== 'manifest.json');
+    const files = readdirSync(out).filter((f) => f !== 'MANIFEST.json');
     expect(files).toEqual(expect.arrayContaining(['CITATION.cff', 'evidence.csv', 'incidents.csv']));
     expect(Object.keys(manifest.files).sort()).toEqual(files.sort());
     for (const f of files) expect(manifest.files[f], f).toBe(sha(join(out, f)));

@@ -1,6 +1,6 @@
 // The export target folder: a new export replaces an earlier export, never a folder or file the user keeps.
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFolderAtomically } from '../../reports/export/folder.ts';
@@ -35,10 +35,21 @@ describe('writeFolderAtomically', () => {
     await mkdir(out);
     await writeFolderAtomically(out, fill);
     await writeFolderAtomically(out, fill);
-    expect((await readdir(out)).sort()).toEqual(['README.md', 'manifest.json']);
+    expect((await readdir(out)).sort()).toEqual(['MANIFEST.json', 'README.md']);
     await writeFile(join(out, 'stale.csv'), 'mine now');
     await expect(writeFolderAtomically(out, fill)).rejects.toBeInstanceOf(ConfigError);
     expect(await readFile(join(out, 'stale.csv'), 'utf8')).toBe('mine now');
     expect(await readdir(parent)).toEqual(['export']);
+  });
+
+  it('replaces an earlier export whose manifest has the old name manifest.json', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'triage-folder-'));
+    const out = join(parent, 'export');
+    await writeFolderAtomically(out, fill);
+    const manifest = await readFile(join(out, 'MANIFEST.json'), 'utf8');
+    await rename(join(out, 'MANIFEST.json'), join(out, 'manifest.json'));
+    expect(JSON.parse(manifest).files['README.md']).toMatch(/^[0-9a-f]{64}$/);
+    await writeFolderAtomically(out, fill);
+    expect((await readdir(out)).sort()).toEqual(['MANIFEST.json', 'README.md']);
   });
 });

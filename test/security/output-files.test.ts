@@ -24,11 +24,11 @@ describe('export --out', () => {
       const out = join(s.root, `manifest-${format}`);
       const r = exportTo(out, format);
       expect(r.status, r.stderr).toBe(0);
-      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      const manifest = JSON.parse(readFileSync(join(out, 'MANIFEST.json'), 'utf8')) as {
         files: Record<string, string>;
       };
       const files = readdirSync(out, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && !(e.parentPath === out && e.name === 'manifest.json'))
+        .filter((e) => e.isFile() && !(e.parentPath === out && e.name === 'MANIFEST.json'))
         .map((e) => join(e.parentPath, e.name).slice(out.length + 1))
         .sort();
       expect(Object.keys(manifest.files).sort()).toEqual(files);
@@ -70,7 +70,7 @@ describe('export --out', () => {
     const before = treeHash(s.root);
     const r = exportTo(out);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/holds files and no manifest\.json of an earlier Triage export/);
+    expect(r.stderr).toMatch(/holds files and no MANIFEST\.json of an earlier Triage export/);
     expect(treeChanges(before, treeHash(s.root))).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe('export --out', () => {
     symlinkSync(join(root, 'real'), join(root, 'link'));
     mkdirSync(join(root, 'forged'));
     writeFileSync(join(root, 'forged', 'mine.txt'), 'mine');
-    writeFileSync(join(root, 'forged', 'manifest.json'), JSON.stringify({ generator: 'triage export', files: {} }));
+    writeFileSync(join(root, 'forged', 'MANIFEST.json'), JSON.stringify({ generator: 'triage export', files: {} }));
     const before = treeHash(root);
     const expected: [string, RegExp][] = [
       ['file.txt', /is a file, not a folder/],
