@@ -17,6 +17,9 @@ import { loadAliases } from '../reports/query/aliases.ts';
 import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
+import { digestOf, signerOf, signUnsigned, updateNearPairs } from './signatures.ts';
+import { clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
+import { settings } from '../analyze/resolve/types.ts';
 import { createPool, type Pool } from './pool.ts';
 import { relieveHeap } from '../core/heap.ts';
 import type { Progress } from './progress.ts';
@@ -25,7 +28,8 @@ export interface AnalyzeDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  reference: Reference;
+  /** the extraction reference for an inline pool when `pool` is not given; default: loaded when first needed */
+  reference?: Reference;
   /** HHS breach list for US incidents; default: loaded from data/reference; null skips the cross-check */
   regulator?: RegulatorReference | null;
   /** worker threads for extraction (pipeline/pool.ts); default: this thread */
@@ -92,15 +96,34 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
   deps.progress?.done();
 }
 
+/** Names the resolve rules in the stored state: change it when a change to analyze/resolve changes incidents. */
+const RESOLVE_RULES = 'resolve-1';
+const RESOLVE_STATE = 'resolve_state';
+
+/** What the last resolve read (a digest) and what it gave. */
+interface ResolveState {
+  inputs: string;
+  documents: number;
+  incidents: number;
+  clusters: number;
+}
+
 /** DuckDB's limit while analyzing: every table is read once, so a big cache buys little (a full analyze of
  * 100k synthetic documents peaked at 1.82 GiB RSS with 256MB against 2.11 GiB at the 512MB default). */
 const ANALYZE_DUCKDB_MEMORY = '256MB';
 
-export function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
+export interface AnalyzeOptions {
+  /** extract again even when this extractor version read a document already */
+  reextract?: boolean;
+  /** recompute every signature and near-duplicate pair and re-resolve every incident from scratch */
+  full?: boolean;
+}
+
+export function analyze(deps: AnalyzeDeps, opts: AnalyzeOptions = {}): Promise<AnalyzeStats> {
   return deps.store.withMemoryLimit(ANALYZE_DUCKDB_MEMORY, () => analyzeNow(deps, opts));
 }
 
-async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Promise<AnalyzeStats> {
+async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = {
     extracted: 0,
     relevant: 0,
@@ -109,11 +132,23 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
     incidents: 0,
     clusters: 0,
   };
+  if (opts.full) await clearSignatures(deps.store);
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
-  // Texts are streamed, not held, and incidents written a block at a time: see resolve-store.ts.
   const regulator = await regulatorOf(deps);
+  const s = settings({ regulator });
+  // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
+  const fresh = await signUnsigned(deps.store, s);
+  await updateNearPairs(deps.store, s, fresh, await deps.store.count('document_versions'));
+  // Nothing resolve reads has changed since the last run: the stored incidents are what it would give again.
+  const inputs = `${RESOLVE_RULES}:${digestOf(regulator)}:${await resolveInputsDigest(deps.store, EXTRACTOR_VERSION, signerOf(s))}`;
+  const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;
+  if (!opts.full && last.inputs === inputs) {
+    Object.assign(stats, { documents: last.documents, incidents: last.incidents, clusters: last.clusters });
+    return stats;
+  }
+  // Texts are read per block of incidents only, and incidents written a block at a time: see resolve-store.ts.
   await replaceIncidentsWith(deps.store, async (add) => {
     const { clusters, documents } = await resolveStore(deps.store, { regulator }, async (batch) => {
       stats.incidents += batch.length;
@@ -135,5 +170,12 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
   });
   await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
   await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)
+  const state: ResolveState = {
+    inputs,
+    documents: stats.documents,
+    incidents: stats.incidents,
+    clusters: stats.clusters,
+  };
+  await setMeta(deps.store, RESOLVE_STATE, JSON.stringify(state));
   return stats;
 }

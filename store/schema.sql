@@ -103,3 +103,16 @@ CREATE TABLE IF NOT EXISTS report_snapshots (
 CREATE TABLE IF NOT EXISTS document_intel (
   doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, reader_version VARCHAR, items JSON
 );
+
+-- What resolution needs per document version, computed once when analyze first sees the version (issue 19):
+-- `signer` names the shingling and story-term rules (pipeline/signatures.ts), `story` the version's story terms
+-- ([[term, count], …], analyze/resolve/stories.ts).
+CREATE TABLE IF NOT EXISTS version_signatures (version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON);
+-- LSH buckets of each version's MinHash signature (one row per band; texts too short to shingle have none).
+CREATE TABLE IF NOT EXISTS version_lsh (band SMALLINT, bucket BIGINT, version_id VARCHAR);
+-- Near-duplicate pairs of versions confirmed by the Jaccard of their shingles (a < b): enough to connect every
+-- near-duplicate cluster, so a new version is only compared with the versions sharing one of its buckets.
+CREATE TABLE IF NOT EXISTS near_duplicates (a VARCHAR, b VARCHAR, PRIMARY KEY (a, b));
+-- What each incident was built from (a digest of its candidates and their sources), so that analyze rebuilds only
+-- the incidents whose inputs changed.
+CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, digest VARCHAR);

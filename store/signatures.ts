@@ -1,0 +1,140 @@
+// What resolution needs per document version, computed once (pipeline/signatures.ts): LSH band keys of its
+// MinHash signature, its story terms, and the near-duplicate pairs confirmed so far. Keyed by version_id: a
+// version's text never changes, so neither do these.
+import type { Store } from './store.ts';
+
+export interface SignatureRow {
+  version_id: string;
+  /** LSH band keys, or null for a text too short to shingle */
+  keys: number[] | null;
+  /** [term, count] pairs (analyze/resolve/stories.ts) */
+  story: [string, number][];
+}
+
+/** One page of versions (id and text) without a signature by `signer`, in version_id order after `after`. */
+export function unsignedVersions(
+  store: Store,
+  signer: string,
+  after: string,
+  limit: number,
+): Promise<{ version_id: string; text: string }[]> {
+  return store.all(
+    `WITH page AS (
+       SELECT v.version_id FROM document_versions v
+       WHERE v.version_id > ? AND NOT EXISTS
+         (SELECT 1 FROM version_signatures s WHERE s.version_id = v.version_id AND s.signer = ?)
+       ORDER BY v.version_id LIMIT ?)
+     SELECT version_id, text FROM document_versions WHERE version_id IN (SELECT version_id FROM page)
+     ORDER BY version_id`,
+    [after, signer, limit],
+  );
+}
+
+/** Saves signatures (replacing any older ones of those versions) and their LSH rows. */
+export function saveSignatures(store: Store, signer: string, rows: SignatureRow[]): Promise<void> {
+  if (rows.length === 0) return Promise.resolve();
+  const ids = rows.map((r) => r.version_id);
+  return store.transaction(async () => {
+    await store.run('DELETE FROM version_lsh WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [ids as never]);
+    await store.upsert(
+      'version_signatures',
+      ['version_id', 'signer', 'story'],
+      rows.map((r) => [r.version_id, signer, r.story]),
+    );
+    await store.append(
+      'version_lsh',
+      ['band', 'bucket', 'version_id'],
+      rows.flatMap((r) => (r.keys ?? []).map((k, b) => [b, k, r.version_id])),
+    );
+  });
+}
+
+/** Forgets every signature, LSH row and pair: `analyze --full` recomputes them from the texts. */
+export async function clearSignatures(store: Store): Promise<void> {
+  await store.transaction(async () => {
+    for (const t of ['version_signatures', 'version_lsh', 'near_duplicates']) await store.run(`DELETE FROM ${t}`);
+  });
+}
+
+/** Buckets (sorted version ids) of two or more versions sharing a band key; with `touching`, only the buckets
+ * holding one of those versions. Ordered by band, then bucket. */
+export async function lshBucketsStored(store: Store, touching: string[] | null): Promise<string[][]> {
+  const filter = touching
+    ? `WHERE (band, bucket) IN (SELECT band, bucket FROM version_lsh WHERE version_id IN (SELECT unnest(?::VARCHAR[])))`
+    : '';
+  const rows = await store.all<{ ids: string[] }>(
+    `SELECT list(version_id ORDER BY version_id) AS ids FROM version_lsh ${filter}
+     GROUP BY band, bucket HAVING count(*) > 1 ORDER BY band, bucket`,
+    touching ? [touching as never] : [],
+  );
+  return rows.map((r) => r.ids);
+}
+
+export async function nearPairsStored(store: Store): Promise<[string, string][]> {
+  const rows = await store.all<{ a: string; b: string }>('SELECT a, b FROM near_duplicates ORDER BY a, b');
+  return rows.map((r) => [r.a, r.b]);
+}
+
+export function saveNearPairs(store: Store, pairs: [string, string][]): Promise<void> {
+  return store.upsert('near_duplicates', ['a', 'b'], pairs);
+}
+
+/** Texts of versions by version_id. */
+export async function versionTexts(store: Store, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.all<{ version_id: string; text: string }>(
+    'SELECT version_id, text FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))',
+    [ids as never],
+  );
+  return new Map(rows.map((r) => [r.version_id, r.text]));
+}
+
+/** Every version with its story terms and the id resolve knows it by: its doc_id when current, else its own. */
+export function eachStory(
+  store: Store,
+  signer: string,
+  each: (resolveId: string, story: [string, number][]) => void,
+): Promise<void> {
+  return store.each<{ id: string; story: string }>(
+    `SELECT CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id, s.story
+     FROM version_signatures s JOIN document_versions v ON v.version_id = s.version_id
+     JOIN documents d ON d.doc_id = v.doc_id WHERE s.signer = ?`,
+    [signer],
+    (rows) => rows.forEach((r) => each(r.id, JSON.parse(r.story))),
+  );
+}
+
+/** version_id → the id resolve knows it by (doc_id when current, else the version_id). */
+export async function resolveIds(store: Store): Promise<Map<string, string>> {
+  const rows = await store.all<{ v: string; id: string }>(
+    `SELECT v.version_id AS v, CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id
+     FROM document_versions v JOIN documents d ON d.doc_id = v.doc_id`,
+  );
+  return new Map(rows.map((r) => [r.v, r.id]));
+}
+
+/** A digest of everything resolve reads from the store: documents and their versions, the extractions by this
+ * extractor version, the signatures. Equal digests mean equal inputs (with the same code and reference data). */
+export async function resolveInputsDigest(store: Store, extractorVersion: string, signer: string): Promise<string> {
+  const r = await store.one<Record<string, unknown>>(
+    `SELECT
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(doc_id, version_id)), 0) FROM documents) AS docs,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id, doc_id)), 0) FROM document_versions) AS versions,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id)), 0) FROM extractions
+         WHERE extractor_version = ?) AS extractions,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id)), 0) FROM version_signatures
+         WHERE signer = ?) AS signatures,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(a, b)), 0) FROM near_duplicates) AS pairs`,
+    [extractorVersion, signer],
+  );
+  return JSON.stringify(r);
+}
+
+export async function metaValue(store: Store, key: string): Promise<string | null> {
+  const r = await store.one<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
+  return r?.value ?? null;
+}
+
+export function setMeta(store: Store, key: string, value: string): Promise<void> {
+  return store.upsert('meta', ['key', 'value'], [[key, value]]);
+}
