@@ -17,7 +17,7 @@ import { loadAliases } from '../reports/query/aliases.ts';
 import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
-import { digestOf, signerOf, signUnsigned, updateNearPairs } from './signatures.ts';
+import { digestOf, signAndPair, signerOf } from './signatures.ts';
 import { clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
 import { settings } from '../analyze/resolve/types.ts';
 import { createPool, type Pool } from './pool.ts';
@@ -139,8 +139,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   const regulator = await regulatorOf(deps);
   const s = settings({ regulator });
   // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
-  const fresh = await signUnsigned(deps.store, s);
-  await updateNearPairs(deps.store, s, fresh, await deps.store.count('document_versions'));
+  await signAndPair(deps.store, s);
   // Nothing resolve reads has changed since the last run: the stored incidents are what it would give again.
   const inputs = `${RESOLVE_RULES}:${digestOf(regulator)}:${await resolveInputsDigest(deps.store, EXTRACTOR_VERSION, signerOf(s))}`;
   const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;

@@ -12,7 +12,7 @@ import type { Store } from '../store/store.ts';
 import { eachCurrentArticle, eachOlderVersion, textsByIds } from '../store/documents.ts';
 import { eachCurrentExtraction, olderExtractions } from '../store/analysis.ts';
 import { eachStory, nearPairsStored, resolveIds } from '../store/signatures.ts';
-import { signerOf } from './signatures.ts';
+import { signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
 
 interface Stored {
@@ -68,6 +68,7 @@ export async function resolveStore(
   emit: (incidents: Incident[]) => Promise<void>,
 ): Promise<StoreResolved> {
   const s = settings(opts);
+  await signAndPair(store, s); // a no-op when analyze did it already
   const extractions: Extraction[] = [];
   await eachCurrentExtraction(store, EXTRACTOR_VERSION, (x) => {
     extractions.push(forResolve(x));

@@ -70,3 +70,9 @@ export const digestOf = (value: unknown): string =>
     .update(JSON.stringify(value) ?? '')
     .digest('hex')
     .slice(0, 16);
+
+/** Signs the versions without a signature and pairs them with the versions sharing their buckets. */
+export async function signAndPair(store: Store, s: Settings): Promise<void> {
+  const fresh = await signUnsigned(store, s);
+  await updateNearPairs(store, s, fresh, await store.count('document_versions'));
+}
