@@ -10,7 +10,8 @@ import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../store/store.ts';
 import { versionsToExtractPage } from '../store/documents.ts';
-import { replaceIncidentsWith, saveExtractions } from '../store/analysis.ts';
+import { saveExtractions } from '../store/analysis.ts';
+import { storedInputDigests, updateIncidentsWith } from '../store/incident-updates.ts';
 import { recordFailure } from '../store/ingest-state.ts';
 import { updateSearchIndex } from '../store/search-index.ts';
 import { loadAliases } from '../reports/query/aliases.ts';
@@ -43,6 +44,8 @@ export interface AnalyzeStats {
   documents: number;
   incidents: number;
   clusters: number;
+  /** incidents built this run (the others were unchanged, kept as stored) */
+  rebuilt: number;
 }
 
 const BATCH = 500;
@@ -131,6 +134,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     documents: 0,
     incidents: 0,
     clusters: 0,
+    rebuilt: 0,
   };
   if (opts.full) await clearSignatures(deps.store);
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
@@ -141,22 +145,31 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
   await signAndPair(deps.store, s);
   // Nothing resolve reads has changed since the last run: the stored incidents are what it would give again.
-  const inputs = `${RESOLVE_RULES}:${digestOf(regulator)}:${await resolveInputsDigest(deps.store, EXTRACTOR_VERSION, signerOf(s))}`;
+  const runWide = `${RESOLVE_RULES}:${digestOf(regulator)}`;
+  const inputs = `${runWide}:${await resolveInputsDigest(deps.store, EXTRACTOR_VERSION, signerOf(s))}`;
   const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;
   if (!opts.full && last.inputs === inputs) {
     Object.assign(stats, { documents: last.documents, incidents: last.incidents, clusters: last.clusters });
     return stats;
   }
-  // Texts are read per block of incidents only, and incidents written a block at a time: see resolve-store.ts.
-  await replaceIncidentsWith(deps.store, async (add) => {
-    const { clusters, documents } = await resolveStore(deps.store, { regulator }, async (batch) => {
-      stats.incidents += batch.length;
-      await add(batch);
-    });
+  // Texts are read per block of incidents only, and only the incidents whose inputs changed are built and written
+  // (all of them with --full): see resolve-store.ts.
+  const stored = { digests: opts.full ? new Map<string, string>() : await storedInputDigests(deps.store), runWide };
+  await updateIncidentsWith(deps.store, !!opts.full, async (add) => {
+    const { clusters, documents, digests } = await resolveStore(
+      deps.store,
+      { regulator },
+      async (batch) => {
+        stats.rebuilt += batch.length;
+        await add(batch);
+      },
+      stored,
+    );
     stats.documents = documents.size;
     stats.clusters = clusters.length;
+    stats.incidents = digests.size;
     // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
-    return clusters.flatMap((c) =>
+    const rows = clusters.flatMap((c) =>
       c.doc_ids
         .filter((d) => documents.has(d))
         .map((d) => ({
@@ -166,6 +179,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
           representative: d === c.representative,
         })),
     );
+    return { clusters: rows, digests };
   });
   await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
   await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)

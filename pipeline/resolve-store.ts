@@ -14,6 +14,7 @@ import { eachCurrentExtraction, olderExtractions } from '../store/analysis.ts';
 import { eachStory, nearPairsStored, resolveIds } from '../store/signatures.ts';
 import { signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
+import type { BlockedInput } from '../analyze/resolve/blocked.ts';
 
 interface Stored {
   docs: CleanArticle[];
@@ -58,14 +59,17 @@ async function readStored(store: Store, signer: string, relevant: Set<string>): 
 export interface StoreResolved {
   clusters: DocCluster[];
   documents: Set<string>;
+  /** every incident's ID → input digest (analyze/resolve/inputs.ts) */
+  digests: Map<string, string>;
 }
 
 /** resolveStored() over every current document of the store, with the same incidents, handed to `emit` a
- * block at a time. */
+ * block at a time; with `stored` digests, only the incidents whose inputs changed (analyze/resolve/blocked.ts). */
 export async function resolveStore(
   store: Store,
   opts: ResolveOptions,
   emit: (incidents: Incident[]) => Promise<void>,
+  stored?: BlockedInput['stored'],
 ): Promise<StoreResolved> {
   const s = settings(opts);
   await signAndPair(store, s); // a no-op when analyze did it already
@@ -77,11 +81,14 @@ export async function resolveStore(
   const relevant = new Set(extractions.filter((x) => x.relevant).map((x) => x.doc_id));
   const { docs, older, stories, pairs } = await readStored(store, signerOf(s), relevant);
   const documents = new Set(docs.map((d) => d.doc_id));
+  const digests = new Map<string, string>();
   const clusters = await resolveStoredBlocked(docs, extractions, older, opts, {
     nearPairs: pairs,
     stories,
     loadTexts: (ids) => textsByIds(store, ids),
     emit,
+    stored,
+    digests,
   });
-  return { clusters, documents };
+  return { clusters, documents, digests };
 }

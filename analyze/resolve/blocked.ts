@@ -7,6 +7,7 @@
 import type { CleanArticle, Extraction, Incident } from '../../core/records.ts';
 import type { Candidate, Source } from './candidates.ts';
 import { idKeyOf, idsFor } from './ids.ts';
+import { inputsDigest } from './inputs.ts';
 import { buildIncident } from './incident.ts';
 import { crossCheck } from './regulator.ts';
 import { groupAll, victimNamesOf } from './resolve.ts';
@@ -26,6 +27,12 @@ export interface BlockedInput {
   emit: (incidents: Incident[]) => Promise<void>;
   /** groups per block (default 2000) */
   block?: number;
+  /** Incremental runs: each stored incident's input digest (inputs.ts) and the run-wide part of it (settings,
+   * reference data). An incident whose ID and digest are unchanged is neither built nor emitted: the stored row is
+   * what building it again would give. */
+  stored?: { digests: Map<string, string>; runWide: string };
+  /** filled with every incident's ID → input digest, built or not (needs `stored`) */
+  digests?: Map<string, string>;
 }
 
 const BLOCK = 2000;
@@ -41,19 +48,29 @@ export async function resolveBlocked(
   const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs, io.stories);
   // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
   const ids = idsFor(groups.map((g) => idKeyOf(buildIncident(g))));
-  for (let i = 0; i < groups.length; i += block) {
+  let todo = groups.map((_, j) => j);
+  if (io.stored) {
+    const { digests, runWide } = io.stored;
+    todo = todo.filter((j) => {
+      const d = inputsDigest(ids[j], groups[j], byId, runWide);
+      io.digests?.set(ids[j], d);
+      return digests.get(ids[j]) !== d;
+    });
+  }
+  for (let i = 0; i < todo.length; i += block) {
     relieveHeap(0, 1); // the previous block's texts and incidents are garbage now
-    const part = groups.slice(i, i + block);
+    const at = todo.slice(i, i + block);
+    const part = at.map((j) => groups[j]);
     // one Source object per document, shared by its candidates: a document with texts stored (as in resolve())
     const sources = new Set<Source>(part.flatMap((g) => g.map((c) => c.source)).filter((src) => byId.has(src.doc_id)));
     const texts = await io.loadTexts([...new Set([...sources].map((src) => src.doc_id))]);
     for (const src of sources) src.text = texts.get(src.doc_id) ?? null;
-    const incidents = part.map((g, j) => ({ incident_id: ids[i + j], ...buildIncident(g) }));
+    const incidents = part.map((g, k) => ({ incident_id: ids[at[k]], ...buildIncident(g) }));
     for (const src of sources) src.text = null;
     const textsOf = (inc: Incident) =>
       inc.sources.map((src) => (byId.has(src.doc_id) ? (texts.get(src.doc_id) ?? '') : ''));
     await io.emit(crossCheck(incidents, s.regulator, textsOf, victimNamesOf, s.jaroWinkler));
-    for (let j = i; j < i + part.length; j++) groups[j] = EMPTY; // this block's candidates may go
+    for (const j of at) groups[j] = EMPTY; // this block's candidates may go
   }
   return clusters;
 }

@@ -94,12 +94,16 @@ describe('incremental analyze', () => {
     const items = corpus();
     const store = await Store.open(join(dir, 'batches.duckdb'));
     const order = shuffled(items, 19);
+    const runs = [];
     for (let i = 0; i < order.length; i += 23) {
       await save(store, order.slice(i, i + 23));
-      await run(store);
+      runs.push(await run(store));
     }
+    // later batches rebuilt only the incidents they touched, and kept the others as stored
+    expect(runs.some((r) => r.rebuilt > 0 && r.rebuilt < r.incidents)).toBe(true);
     const incremental = await tables(store);
     const noop = await run(store);
+    expect(noop.rebuilt).toBe(0);
     expect(await tables(store)).toEqual(incremental);
     const full = await run(store, true);
     const scratch = await tables(store);
