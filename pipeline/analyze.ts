@@ -136,6 +136,9 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     clusters: 0,
     rebuilt: 0,
   };
+  const t0 = performance.now();
+  const phase = (name: string) =>
+    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (opts.full) await clearSignatures(deps.store);
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
@@ -143,9 +146,13 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   const regulator = await regulatorOf(deps);
   const s = settings({ regulator });
   // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
+  phase('extraction');
   await signAndPair(deps.store, s);
+  phase('signatures and near-duplicate pairs');
   // Nothing resolve reads has changed since the last run: the stored incidents are what it would give again.
-  const runWide = `${RESOLVE_RULES}:${digestOf(regulator)}`;
+  // the search index's victim aliases are read with each incident built: a change rebuilds them all
+  const aliases = loadAliases().victims;
+  const runWide = `${RESOLVE_RULES}:${digestOf(regulator)}:${digestOf([...aliases])}`;
   const inputs = `${runWide}:${await resolveInputsDigest(deps.store, EXTRACTOR_VERSION, signerOf(s))}`;
   const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;
   if (!opts.full && last.inputs === inputs) {
@@ -154,6 +161,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   }
   // Texts are read per block of incidents only, and only the incidents whose inputs changed are built and written
   // (all of them with --full): see resolve-store.ts.
+  const rebuilt: string[] = [];
   const stored = { digests: opts.full ? new Map<string, string>() : await storedInputDigests(deps.store), runWide };
   await updateIncidentsWith(deps.store, !!opts.full, async (add) => {
     const { clusters, documents, digests } = await resolveStore(
@@ -161,6 +169,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
       { regulator },
       async (batch) => {
         stats.rebuilt += batch.length;
+        for (const x of batch) rebuilt.push(x.incident_id);
         await add(batch);
       },
       stored,
@@ -181,8 +190,12 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     );
     return { clusters: rows, digests };
   });
-  await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
+  phase(`resolve (${stats.rebuilt} of ${stats.incidents} incidents built)`);
+  // full-text and victim-name index for `triage query` (issue 7); names of the incidents built this run only
+  await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt);
+  phase('search index');
   await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)
+  phase('document intel');
   const state: ResolveState = {
     inputs,
     documents: stats.documents,

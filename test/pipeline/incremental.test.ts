@@ -1,6 +1,7 @@
 // Incremental analyze (issue 19): signatures, near-duplicate pairs and incidents kept between runs must give
 // exactly what `analyze --full` gives from scratch, whatever the order and the batches documents arrive in. The
-// full incidents, incident_sources, document_clusters and facts tables are compared, on real DuckDB files.
+// full incidents, incident_sources, document_clusters and facts tables (and the search index's victim names and
+// term counts) are compared, on real DuckDB files.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,8 @@ const TABLES: [string, string][] = [
   ['incident_sources', 'SELECT * FROM incident_sources ORDER BY ALL'],
   ['document_clusters', 'SELECT * FROM document_clusters ORDER BY ALL'],
   ['facts', 'SELECT * FROM facts ORDER BY fact_id'],
+  ['search_names', 'SELECT * FROM search_names ORDER BY incident_id, name'],
+  ['search_term_stats', 'SELECT * FROM search_term_stats ORDER BY term'],
 ];
 
 async function tables(store: Store): Promise<Record<string, unknown[]>> {
