@@ -11,7 +11,7 @@ import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../store/store.ts';
 import { versionsToExtractPage } from '../store/documents.ts';
 import { saveExtractions } from '../store/analysis.ts';
-import { storedInputDigests, updateIncidentsWith } from '../store/incident-updates.ts';
+import { type KeptRow, storedInputDigests, updateIncidentsWith } from '../store/incident-updates.ts';
 import { recordFailure } from '../store/ingest-state.ts';
 import { updateSearchIndex } from '../store/search-index.ts';
 import { loadAliases } from '../reports/query/aliases.ts';
@@ -162,7 +162,8 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   // Texts are read per block of incidents only, and only the incidents whose inputs changed are built and written
   // (all of them with --full): see resolve-store.ts.
   const rebuilt: string[] = [];
-  const stored = { digests: opts.full ? new Map<string, string>() : await storedInputDigests(deps.store), runWide };
+  const kept = opts.full ? new Map<string, KeptRow>() : await storedInputDigests(deps.store);
+  const stored = { kept, runWide };
   await updateIncidentsWith(deps.store, !!opts.full, async (add) => {
     const { clusters, documents, digests } = await resolveStore(
       deps.store,

@@ -15,6 +15,7 @@ import { eachStory, nearPairsStored, resolveIds } from '../store/signatures.ts';
 import { signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
 import type { BlockedInput } from '../analyze/resolve/blocked.ts';
+import type { KeptInputs } from '../analyze/resolve/inputs.ts';
 
 interface Stored {
   docs: CleanArticle[];
@@ -59,8 +60,8 @@ async function readStored(store: Store, signer: string, relevant: Set<string>): 
 export interface StoreResolved {
   clusters: DocCluster[];
   documents: Set<string>;
-  /** every incident's ID → input digest (analyze/resolve/inputs.ts) */
-  digests: Map<string, string>;
+  /** every incident's ID → its input digest and ID key (analyze/resolve/inputs.ts) */
+  digests: Map<string, KeptInputs>;
 }
 
 /** resolveStored() over every current document of the store, with the same incidents, handed to `emit` a
@@ -81,7 +82,7 @@ export async function resolveStore(
   const relevant = new Set(extractions.filter((x) => x.relevant).map((x) => x.doc_id));
   const { docs, older, stories, pairs } = await readStored(store, signerOf(s), relevant);
   const documents = new Set(docs.map((d) => d.doc_id));
-  const digests = new Map<string, string>();
+  const digests = new Map<string, KeptInputs>();
   const clusters = await resolveStoredBlocked(docs, extractions, older, opts, {
     nearPairs: pairs,
     stories,

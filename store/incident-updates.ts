@@ -7,17 +7,23 @@ import type { Store } from './store.ts';
 
 const WRITE_BATCH = 2000;
 
-export async function storedInputDigests(store: Store): Promise<Map<string, string>> {
-  const rows = await store.all<{ incident_id: string; digest: string }>(
-    'SELECT incident_id, digest FROM incident_inputs',
+/** What each incident was built from: its input digest and its ID key (analyze/resolve/inputs.ts KeptInputs). */
+export interface KeptRow {
+  digest: string;
+  key: { base: string; first_reported: string | null; earliest: string };
+}
+
+export async function storedInputDigests(store: Store): Promise<Map<string, KeptRow>> {
+  const rows = await store.all<{ incident_id: string; digest: string; id_key: string | null }>(
+    'SELECT incident_id, digest, id_key FROM incident_inputs WHERE id_key IS NOT NULL',
   );
-  return new Map(rows.map((r) => [r.incident_id, r.digest]));
+  return new Map(rows.map((r) => [r.incident_id, { digest: r.digest, key: JSON.parse(r.id_key!) }]));
 }
 
 export interface Resolution {
   clusters: ClusterRow[];
-  /** every incident's ID → input digest, rebuilt or kept */
-  digests: Map<string, string>;
+  /** every incident's ID → its input digest and ID key, rebuilt or kept */
+  digests: Map<string, KeptRow>;
 }
 
 /** `fill` hands the rebuilt incidents to `add` a batch at a time and returns every incident's digest and the cluster
@@ -46,9 +52,9 @@ export function updateIncidentsWith(
       await store.run(`DELETE FROM ${t} WHERE incident_id NOT IN (SELECT unnest(?::VARCHAR[]))`, [keep as never]);
     }
     await store.run('DELETE FROM incident_inputs');
-    const inputs = [...digests];
+    const inputs = [...digests].map(([id, k]) => [id, k.digest, k.key]);
     for (let i = 0; i < inputs.length; i += WRITE_BATCH) {
-      await store.append('incident_inputs', ['incident_id', 'digest'], inputs.slice(i, i + WRITE_BATCH));
+      await store.append('incident_inputs', ['incident_id', 'digest', 'id_key'], inputs.slice(i, i + WRITE_BATCH));
     }
     await store.run('DELETE FROM document_clusters');
     for (let i = 0; i < clusters.length; i += WRITE_BATCH) {

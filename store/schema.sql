@@ -113,6 +113,7 @@ CREATE TABLE IF NOT EXISTS version_lsh (band SMALLINT, bucket BIGINT, version_id
 -- Near-duplicate pairs of versions confirmed by the Jaccard of their shingles (a < b): enough to connect every
 -- near-duplicate cluster, so a new version is only compared with the versions sharing one of its buckets.
 CREATE TABLE IF NOT EXISTS near_duplicates (a VARCHAR, b VARCHAR, PRIMARY KEY (a, b));
--- What each incident was built from (a digest of its candidates and their sources), so that analyze rebuilds only
--- the incidents whose inputs changed.
-CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, digest VARCHAR);
+-- What each incident was built from (a digest of its candidates and their sources) and what its ID was decided from
+-- (`id_key`: analyze/resolve/ids.ts), so that analyze rebuilds only the incidents whose inputs changed.
+CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, digest VARCHAR, id_key JSON);
+ALTER TABLE incident_inputs ADD COLUMN IF NOT EXISTS id_key JSON;

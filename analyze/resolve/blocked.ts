@@ -7,7 +7,7 @@
 import type { CleanArticle, Extraction, Incident } from '../../core/records.ts';
 import type { Candidate, Source } from './candidates.ts';
 import { idKeyOf, idsFor } from './ids.ts';
-import { inputsDigest } from './inputs.ts';
+import { inputsDigest, type KeptInputs } from './inputs.ts';
 import { buildIncident } from './incident.ts';
 import { crossCheck } from './regulator.ts';
 import { groupAll, victimNamesOf } from './resolve.ts';
@@ -27,12 +27,12 @@ export interface BlockedInput {
   emit: (incidents: Incident[]) => Promise<void>;
   /** groups per block (default 2000) */
   block?: number;
-  /** Incremental runs: each stored incident's input digest (inputs.ts) and the run-wide part of it (settings,
-   * reference data). An incident whose ID and digest are unchanged is neither built nor emitted: the stored row is
-   * what building it again would give. */
-  stored?: { digests: Map<string, string>; runWide: string };
-  /** filled with every incident's ID → input digest, built or not (needs `stored`) */
-  digests?: Map<string, string>;
+  /** Incremental runs: what was kept per incident (inputs.ts) and the run-wide part of the digest (settings,
+   * reference data). A group whose digest is kept needs no draft for its ID key; an incident whose ID and digest
+   * are both kept is neither built nor emitted: the stored row is what building it again would give. */
+  stored?: { kept: Map<string, KeptInputs>; runWide: string };
+  /** filled with every incident's ID → what to keep for it, built or not (needs `stored`) */
+  digests?: Map<string, KeptInputs>;
 }
 
 const BLOCK = 2000;
@@ -47,14 +47,16 @@ export async function resolveBlocked(
   const block = io.block ?? BLOCK;
   const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs, io.stories);
   // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
-  const ids = idsFor(groups.map((g) => idKeyOf(buildIncident(g))));
+  const stored = io.stored;
+  const byDigest = new Map([...(stored?.kept ?? [])].map(([id, k]) => [k.digest, { id, key: k.key }]));
+  const digests = stored ? groups.map((g) => inputsDigest(g, byId, stored.runWide)) : [];
+  const keys = groups.map((g, j) => byDigest.get(digests[j])?.key ?? idKeyOf(buildIncident(g)));
+  const ids = idsFor(keys);
   let todo = groups.map((_, j) => j);
-  if (io.stored) {
-    const { digests, runWide } = io.stored;
+  if (stored) {
     todo = todo.filter((j) => {
-      const d = inputsDigest(ids[j], groups[j], byId, runWide);
-      io.digests?.set(ids[j], d);
-      return digests.get(ids[j]) !== d;
+      io.digests?.set(ids[j], { digest: digests[j], key: keys[j] });
+      return byDigest.get(digests[j])?.id !== ids[j];
     });
   }
   for (let i = 0; i < todo.length; i += block) {
