@@ -12,6 +12,7 @@ import {
   nearPairsStored,
   saveNearPairs,
   saveSignatures,
+  unpairedVersions,
   unsignedVersions,
   versionTexts,
   type SignatureRow,
@@ -58,7 +59,7 @@ export async function updateNearPairs(store: Store, s: Settings, fresh: string[]
   const steps = nearPairSteps(buckets, s.nearDuplicate, known, (id) => isFresh.has(id));
   for (let step = steps.next(new Map()); ; step = steps.next(await versionTexts(store, step.value))) {
     if (step.done) {
-      await saveNearPairs(store, step.value);
+      await saveNearPairs(store, step.value, fresh);
       return step.value.length;
     }
   }
@@ -73,6 +74,8 @@ export const digestOf = (value: unknown): string =>
 
 /** Signs the versions without a signature and pairs them with the versions sharing their buckets. */
 export async function signAndPair(store: Store, s: Settings): Promise<void> {
-  const fresh = await signUnsigned(store, s);
+  await signUnsigned(store, s);
+  // every version not paired yet: signed now, or signed by a run that stopped before its pairs were saved
+  const fresh = await unpairedVersions(store, signerOf(s));
   await updateNearPairs(store, s, fresh, await store.count('document_versions'));
 }

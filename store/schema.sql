@@ -107,7 +107,11 @@ CREATE TABLE IF NOT EXISTS document_intel (
 -- What resolution needs per document version, computed once when analyze first sees the version (issue 19):
 -- `signer` names the shingling and story-term rules (pipeline/signatures.ts), `story` the version's story terms
 -- ([[term, count], …], analyze/resolve/stories.ts).
-CREATE TABLE IF NOT EXISTS version_signatures (version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON);
+-- `paired`: its near-duplicate pairs are found (set in the transaction that saves them, so a stopped run pairs again).
+CREATE TABLE IF NOT EXISTS version_signatures (
+  version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON, paired BOOLEAN DEFAULT false
+);
+ALTER TABLE version_signatures ADD COLUMN IF NOT EXISTS paired BOOLEAN DEFAULT false;
 -- LSH buckets of each version's MinHash signature (one row per band; texts too short to shingle have none).
 CREATE TABLE IF NOT EXISTS version_lsh (band SMALLINT, bucket BIGINT, version_id VARCHAR);
 -- Near-duplicate pairs of versions confirmed by the Jaccard of their shingles (a < b): enough to connect every

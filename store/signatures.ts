@@ -38,8 +38,8 @@ export function saveSignatures(store: Store, signer: string, rows: SignatureRow[
     await store.run('DELETE FROM version_lsh WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [ids as never]);
     await store.upsert(
       'version_signatures',
-      ['version_id', 'signer', 'story'],
-      rows.map((r) => [r.version_id, signer, r.story]),
+      ['version_id', 'signer', 'story', 'paired'],
+      rows.map((r) => [r.version_id, signer, r.story, false]),
     );
     await store.append(
       'version_lsh',
@@ -75,8 +75,23 @@ export async function nearPairsStored(store: Store): Promise<[string, string][]>
   return rows.map((r) => [r.a, r.b]);
 }
 
-export function saveNearPairs(store: Store, pairs: [string, string][]): Promise<void> {
-  return store.upsert('near_duplicates', ['a', 'b'], pairs);
+/** Saves the pairs found for `paired` versions and marks them paired, in one transaction. */
+export function saveNearPairs(store: Store, pairs: [string, string][], paired: string[]): Promise<void> {
+  return store.transaction(async () => {
+    await store.upsert('near_duplicates', ['a', 'b'], pairs);
+    await store.run('UPDATE version_signatures SET paired = true WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [
+      paired as never,
+    ]);
+  });
+}
+
+/** Signed versions whose near-duplicate pairs are not found yet. */
+export async function unpairedVersions(store: Store, signer: string): Promise<string[]> {
+  const rows = await store.all<{ version_id: string }>(
+    'SELECT version_id FROM version_signatures WHERE signer = ? AND NOT paired ORDER BY version_id',
+    [signer],
+  );
+  return rows.map((r) => r.version_id);
 }
 
 /** Texts of versions by version_id. */

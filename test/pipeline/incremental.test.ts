@@ -14,6 +14,8 @@ import { saveArticles } from '../../store/documents.ts';
 import { saveExtractions } from '../../store/analysis.ts';
 import { analyze } from '../../pipeline/analyze.ts';
 import { createPool } from '../../pipeline/pool.ts';
+import { signUnsigned } from '../../pipeline/signatures.ts';
+import { settings } from '../../analyze/resolve/types.ts';
 import { type DemoItem, loadDemo } from '../resolve/demo-corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-incremental-'));
@@ -123,6 +125,19 @@ describe('incremental analyze', () => {
     const once = await tables(other);
     other.close();
     expect(once).toEqual(incremental);
+  });
+
+  it('pairs the versions a stopped run signed but did not pair', async () => {
+    const store = await Store.open(join(dir, 'stopped.duckdb'));
+    await save(store, corpus());
+    await signUnsigned(store, settings({ regulator: null })); // the run stopped here
+    await run(store);
+    const resumed = await tables(store);
+    await run(store, true);
+    const scratch = await tables(store);
+    store.close();
+    expect(resumed.document_clusters.length).toBeGreaterThanOrEqual(35);
+    expect(resumed).toEqual(scratch);
   });
 
   it('clusters 35 syndicated copies into one cluster and keeps the pairs that connect them', async () => {
