@@ -8,6 +8,7 @@ import { storyTerms } from '../analyze/resolve/stories.ts';
 import type { Settings } from '../analyze/resolve/types.ts';
 import type { Store } from '../store/store.ts';
 import {
+  clearForSigner,
   lshBucketsStored,
   nearPairsStored,
   saveNearPairs,
@@ -31,6 +32,7 @@ const PAGE = 500;
 /** Signs every version that has no signature by these rules yet; returns their ids. */
 export async function signUnsigned(store: Store, s: Settings): Promise<string[]> {
   const signer = signerOf(s);
+  await clearForSigner(store, signer);
   const signed: string[] = [];
   let saving: Promise<void> = Promise.resolve();
   for (let after = ''; ; ) {

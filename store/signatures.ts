@@ -33,9 +33,9 @@ export function unsignedVersions(
 /** Saves signatures (replacing any older ones of those versions) and their LSH rows. */
 export function saveSignatures(store: Store, signer: string, rows: SignatureRow[]): Promise<void> {
   if (rows.length === 0) return Promise.resolve();
-  const ids = rows.map((r) => r.version_id);
+  // only versions without a signature are signed (signers that differ are cleared first: clearForSigner), so
+  // there are no LSH rows to replace: a delete here would scan the whole table once per page
   return store.transaction(async () => {
-    await store.run('DELETE FROM version_lsh WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [ids as never]);
     await store.upsert(
       'version_signatures',
       ['version_id', 'signer', 'story', 'paired'],
@@ -56,18 +56,32 @@ export async function clearSignatures(store: Store): Promise<void> {
   });
 }
 
+/** Forgets signatures made by other rules (and their LSH rows and pairs): every version is signed again. */
+export async function clearForSigner(store: Store, signer: string): Promise<void> {
+  const other = await store.one<{ n: number }>('SELECT count(*) AS n FROM version_signatures WHERE signer <> ?', [
+    signer,
+  ]);
+  if (Number(other?.n ?? 0) > 0) await clearSignatures(store);
+}
+
 /** Buckets (sorted version ids) of two or more versions sharing a band key; with `touching`, only the buckets
- * holding one of those versions. Ordered by band, then bucket. */
+ * holding one of those versions. Ordered by band, then bucket; read one band at a time, so that grouping millions
+ * of rows stays within analyze's DuckDB memory limit. */
 export async function lshBucketsStored(store: Store, touching: string[] | null): Promise<string[][]> {
   const filter = touching
-    ? `WHERE (band, bucket) IN (SELECT band, bucket FROM version_lsh WHERE version_id IN (SELECT unnest(?::VARCHAR[])))`
+    ? `AND bucket IN (SELECT bucket FROM version_lsh WHERE band = ? AND version_id IN (SELECT unnest(?::VARCHAR[])))`
     : '';
-  const rows = await store.all<{ ids: string[] }>(
-    `SELECT list(version_id ORDER BY version_id) AS ids FROM version_lsh ${filter}
-     GROUP BY band, bucket HAVING count(*) > 1 ORDER BY band, bucket`,
-    touching ? [touching as never] : [],
-  );
-  return rows.map((r) => r.ids);
+  const top = await store.one<{ b: number | null }>('SELECT max(band) AS b FROM version_lsh');
+  const out: string[][] = [];
+  for (let band = 0; band <= Number(top?.b ?? -1); band++) {
+    const rows = await store.all<{ ids: string[] }>(
+      `SELECT list(version_id ORDER BY version_id) AS ids FROM version_lsh WHERE band = ? ${filter}
+       GROUP BY bucket HAVING count(*) > 1 ORDER BY bucket`,
+      touching ? [band, band, touching as never] : [band],
+    );
+    for (const r of rows) out.push(r.ids);
+  }
+  return out;
 }
 
 export async function nearPairsStored(store: Store): Promise<[string, string][]> {
