@@ -5,6 +5,7 @@
 // With --ingest-only it stops after ingest, so that run.ts can measure analyze, report and query each in its own
 // process (the real CLI) and report the peak RSS of every stage.
 // Usage: node --import tsx bench/e2e.ts --mode stream|http --docs N --db PATH --out FILE [--workers N] [--ingest-only]
+//        [--from I] (stream: pages I … I+N−1, to add new documents to a store built before)
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -33,8 +34,8 @@ const docs = Number(arg('docs', '1000'));
 const workers = Number(arg('workers', String(defaultPoolSize())));
 const t = () => performance.now();
 
-async function* pages(n: number): AsyncGenerator<FetchedPage> {
-  for (let i = 0; i < n; i++) {
+async function* pages(n: number, from = 0): AsyncGenerator<FetchedPage> {
+  for (let i = from; i < from + n; i++) {
     const p = synthPage(i);
     const body = new Uint8Array(Buffer.from(p.html, 'utf8'));
     yield {
@@ -122,7 +123,7 @@ if (mode === 'http') {
   out.stored = stats.documents_new;
 } else {
   const stats = emptyStats();
-  await ingestPages({ ...deps, pool }, pages(docs), stats);
+  await ingestPages({ ...deps, pool }, pages(docs, Number(arg('from', '0'))), stats);
   out.stored = stats.documents_new;
 }
 out.ingest_s = (t() - t0) / 1000;

@@ -7,7 +7,8 @@
 // Prints a table, writes bench/results/bench-<docs>.json, exits 1 when an acceptance target is missed.
 // Usage: npm run bench -- [--docs 5000] [--micro 2400] [--micro-rounds 4] [--http-docs 1000] [--incidents 100000] [--query-docs 100000]
 //        [--quarter-incidents 100000]
-//        [--stream] [--skip http,query,report,quarter,e2e,micro] [--keep]
+//        [--stream] [--skip http,query,report,quarter,e2e,micro,incremental] [--keep]
+// The incremental step (bench/incremental.ts: issue 19's real-copy corpus and 100k store) takes ~25 min alone.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -272,6 +273,17 @@ async function queryBench(): Promise<void> {
   results.query = { docs: queryDocs, p50_ms: Number(m[1]), p95_ms: Number(m[2]), peak_rss_mib: r.rssMiB };
 }
 
+/** Issue 19's figures (bench/incremental.ts, its own processes): its checks join this table. */
+async function incrementalBench(): Promise<void> {
+  const code = await new Promise<number | null>((ok) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'incremental.ts')], { stdio: 'inherit' });
+    child.on('close', ok);
+  });
+  const file = join(HERE, 'results', 'incremental-100000.json');
+  results.incremental = JSON.parse(readFileSync(file, 'utf8'));
+  if (code !== 0) log(`bench: incremental missed a target (exit ${code})`);
+}
+
 const steps: [string, () => Promise<void>][] = [
   ['micro', microBench],
   ['e2e', dirBench],
@@ -279,6 +291,7 @@ const steps: [string, () => Promise<void>][] = [
   ['report', reportBench],
   ['quarter', quarterBench],
   ['query', queryBench],
+  ['incremental', incrementalBench],
 ];
 for (const [name, fn] of steps) {
   if (skip.has(name)) continue;
@@ -351,6 +364,8 @@ const checks: Check[] = [
     g('query.p95_ms') === undefined ? null : g('query.p95_ms')! < 150,
   ],
 ];
+const incremental = (results.incremental as { checks?: Record<string, { value: string; ok: boolean | null }> })?.checks;
+for (const [k, c] of Object.entries(incremental ?? {})) checks.push([k, c.value, c.ok]);
 results.checks = Object.fromEntries(checks.map(([k, v, ok]) => [k, { value: v, ok }]));
 const width = Math.max(...checks.map((c) => c[0].length));
 for (const [k, v, ok] of checks) console.log(`${k.padEnd(width)}  ${v}${ok === null ? '' : ok ? '  ok' : '  MISSED'}`);

@@ -85,6 +85,7 @@ program
   .command('analyze')
   .description('extract facts from stored documents and resolve them into incidents')
   .option('--reextract', 'extract again even when the current extractor already read a document')
+  .option('--full', 'recompute every document signature and near-duplicate pair and re-resolve from scratch')
   .option('--workers <n>', 'threads for extraction (default: one per core; 0: none)')
   .option('--json', 'a JSON summary of the counts on stdout')
   .action(analyzeCommand);

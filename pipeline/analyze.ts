@@ -10,13 +10,17 @@ import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
 import { loadRegulatorReference } from '../analyze/resolve/regulator-data.ts';
 import type { Store } from '../store/store.ts';
 import { versionsToExtractPage } from '../store/documents.ts';
-import { replaceIncidentsWith, saveExtractions } from '../store/analysis.ts';
+import { saveExtractions } from '../store/analysis.ts';
+import { type KeptRow, storedInputDigests, updateIncidentsWith } from '../store/incident-updates.ts';
 import { recordFailure } from '../store/ingest-state.ts';
 import { updateSearchIndex } from '../store/search-index.ts';
 import { loadAliases } from '../reports/query/aliases.ts';
 import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
+import { digestOf, signAndPair, signerOf } from './signatures.ts';
+import { clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
+import { settings } from '../analyze/resolve/types.ts';
 import { createPool, type Pool } from './pool.ts';
 import { queueAlerts } from '../store/alerts.ts';
 import { alertVersionOf } from './alert-facts.ts';
@@ -27,7 +31,8 @@ export interface AnalyzeDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  reference: Reference;
+  /** the extraction reference for an inline pool when `pool` is not given; default: loaded when first needed */
+  reference?: Reference;
   /** HHS breach list for US incidents; default: loaded from data/reference; null skips the cross-check */
   regulator?: RegulatorReference | null;
   /** worker threads for extraction (pipeline/pool.ts); default: this thread */
@@ -43,6 +48,8 @@ export interface AnalyzeStats {
   clusters: number;
   /** alerts queued: new incidents and incidents whose facts changed (pipeline/alerts.ts) */
   alerts: number;
+  /** incidents built this run (the others were unchanged, kept as stored) */
+  rebuilt: number;
 }
 
 const BATCH = 500;
@@ -96,15 +103,34 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
   deps.progress?.done();
 }
 
+/** Names the resolve rules in the stored state: change it when a change to analyze/resolve changes incidents. */
+const RESOLVE_RULES = 'resolve-1';
+const RESOLVE_STATE = 'resolve_state';
+
+/** What the last resolve read (a digest) and what it gave. */
+interface ResolveState {
+  inputs: string;
+  documents: number;
+  incidents: number;
+  clusters: number;
+}
+
 /** DuckDB's limit while analyzing: every table is read once, so a big cache buys little (a full analyze of
  * 100k synthetic documents peaked at 1.82 GiB RSS with 256MB against 2.11 GiB at the 512MB default). */
 const ANALYZE_DUCKDB_MEMORY = '256MB';
 
-export function analyze(deps: AnalyzeDeps, opts: { reextract?: boolean } = {}): Promise<AnalyzeStats> {
+export interface AnalyzeOptions {
+  /** extract again even when this extractor version read a document already */
+  reextract?: boolean;
+  /** recompute every signature and near-duplicate pair and re-resolve every incident from scratch */
+  full?: boolean;
+}
+
+export function analyze(deps: AnalyzeDeps, opts: AnalyzeOptions = {}): Promise<AnalyzeStats> {
   return deps.store.withMemoryLimit(ANALYZE_DUCKDB_MEMORY, () => analyzeNow(deps, opts));
 }
 
-async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Promise<AnalyzeStats> {
+async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<AnalyzeStats> {
   const stats: AnalyzeStats = {
     extracted: 0,
     relevant: 0,
@@ -113,24 +139,56 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
     incidents: 0,
     clusters: 0,
     alerts: 0,
+    rebuilt: 0,
   };
+  const t0 = performance.now();
+  const phase = (name: string) =>
+    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (opts.full) await clearSignatures(deps.store);
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
-  // Texts are streamed, not held, and incidents written a block at a time: see resolve-store.ts.
   const regulator = await regulatorOf(deps);
   const at = deps.clock.now().toISOString();
-  await replaceIncidentsWith(deps.store, async (add) => {
-    const { clusters, documents } = await resolveStore(deps.store, { regulator }, async (batch) => {
-      stats.incidents += batch.length;
-      await add(batch);
-      // in the incidents' own transaction: stored incidents and their alerts commit together
-      stats.alerts += await queueAlerts(deps.store, batch.map(alertVersionOf), at);
-    });
+  const s = settings({ regulator });
+  // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
+  phase('extraction');
+  await signAndPair(deps.store, s);
+  phase('signatures and near-duplicate pairs');
+  // Nothing resolve reads has changed since the last run: the stored incidents are what it would give again.
+  // the search index's victim aliases are read with each incident built: a change rebuilds them all
+  const aliases = loadAliases().victims;
+  const runWide = `${RESOLVE_RULES}:${digestOf(regulator)}:${digestOf([...aliases])}`;
+  const inputs = `${runWide}:${await resolveInputsDigest(deps.store, EXTRACTOR_VERSION, signerOf(s))}`;
+  const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;
+  if (!opts.full && last.inputs === inputs) {
+    Object.assign(stats, { documents: last.documents, incidents: last.incidents, clusters: last.clusters });
+    return stats;
+  }
+  // Texts are read per block of incidents only, and only the incidents whose inputs changed are built and written
+  // (all of them with --full): see resolve-store.ts.
+  const rebuilt: string[] = [];
+  const kept = opts.full ? new Map<string, KeptRow>() : await storedInputDigests(deps.store);
+  const stored = { kept, runWide };
+  await updateIncidentsWith(deps.store, !!opts.full, async (add) => {
+    const { clusters, documents, digests } = await resolveStore(
+      deps.store,
+      { regulator },
+      async (batch) => {
+        stats.rebuilt += batch.length;
+        for (const x of batch) rebuilt.push(x.incident_id);
+        await add(batch);
+        // in the incidents' own transaction: stored incidents and their alerts commit together (an incident not
+        // rebuilt is unchanged and has nothing new to announce)
+        stats.alerts += await queueAlerts(deps.store, batch.map(alertVersionOf), at);
+      },
+      stored,
+    );
     stats.documents = documents.size;
     stats.clusters = clusters.length;
+    stats.incidents = digests.size;
     // document_clusters has one row per stored document: older versions (ids not in `documents`) stay out.
-    return clusters.flatMap((c) =>
+    const rows = clusters.flatMap((c) =>
       c.doc_ids
         .filter((d) => documents.has(d))
         .map((d) => ({
@@ -140,8 +198,20 @@ async function analyzeNow(deps: AnalyzeDeps, opts: { reextract?: boolean }): Pro
           representative: d === c.representative,
         })),
     );
+    return { clusters: rows, digests };
   });
-  await updateSearchIndex(deps.store, loadAliases().victims); // full-text and victim-name index for `triage query` (issue 7)
+  phase(`resolve (${stats.rebuilt} of ${stats.incidents} incidents built)`);
+  // full-text and victim-name index for `triage query` (issue 7); names of the incidents built this run only
+  await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt);
+  phase('search index');
   await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)
+  phase('document intel');
+  const state: ResolveState = {
+    inputs,
+    documents: stats.documents,
+    incidents: stats.incidents,
+    clusters: stats.clusters,
+  };
+  await setMeta(deps.store, RESOLVE_STATE, JSON.stringify(state));
   return stats;
 }

@@ -65,7 +65,7 @@ export async function runPipeline(deps: RunDeps, sources: Source[], outDir: stri
   assertNetwork(ingest);
   if (deps.stopped?.()) {
     const none = { extracted: 0, relevant: 0, extraction_failures: 0, documents: 0, incidents: 0, clusters: 0 };
-    return { ingest, analyze: { ...none, alerts: 0 }, counts: await deps.store.counts(), report: null };
+    return { ingest, analyze: { ...none, alerts: 0, rebuilt: 0 }, counts: await deps.store.counts(), report: null };
   }
   deps.log.info(
     `ingest: ${ingest.sources} sources (${ingest.sources_failed} failed), ${ingest.feed_items} feed items ` +

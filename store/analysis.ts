@@ -156,27 +156,7 @@ export function replaceIncidentsWith(
   return store.transaction(async () => {
     for (const t of ['incident_sources', 'incidents', 'document_clusters']) await store.run(`DELETE FROM ${t}`);
     const clusters = await fill(async (batch) => {
-      await store.upsert(
-        'incidents',
-        INCIDENT_COLUMNS,
-        batch.map((x) => [
-          x.incident_id,
-          x.victim,
-          x.country,
-          x.sector,
-          x.actor,
-          x.attack_types,
-          x.first_reported,
-          x.attack_date,
-          x.ransom_demanded_usd,
-          x.ransom_paid_usd,
-          x.records_affected,
-          x.downtime_days,
-          x.status,
-          x.sources.length,
-          x,
-        ]) as never,
-      );
+      await store.upsert('incidents', INCIDENT_COLUMNS, batch.map(incidentRow) as never);
       await store.upsert(
         'incident_sources',
         ['incident_id', 'doc_id'],
@@ -192,6 +172,25 @@ export function replaceIncidentsWith(
     }
   });
 }
+
+/** One incidents row (INCIDENT_COLUMNS order). */
+export const incidentRow = (x: Incident): unknown[] => [
+  x.incident_id,
+  x.victim,
+  x.country,
+  x.sector,
+  x.actor,
+  x.attack_types,
+  x.first_reported,
+  x.attack_date,
+  x.ransom_demanded_usd,
+  x.ransom_paid_usd,
+  x.records_affected,
+  x.downtime_days,
+  x.status,
+  x.sources.length,
+  x,
+];
 
 /** Every incident, parsed a chunk at a time as DuckDB streams them: the JSON of the whole table is never held. */
 export async function loadIncidents(store: Store): Promise<Incident[]> {

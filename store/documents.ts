@@ -253,8 +253,9 @@ function toArticle(r: DocRow): CleanArticle {
 
 /** Every current article, in no particular order, streamed: `each` sees one chunk at a time, so a caller that
  * keeps only part of each article (analyze drops the texts) never holds the whole table. */
-export function eachCurrentArticle(store: Store, each: (a: CleanArticle) => void): Promise<void> {
-  return store.each<DocRow>('SELECT * FROM documents', [], (rows) => rows.forEach((r) => each(toArticle(r))));
+export function eachCurrentArticle(store: Store, each: (a: CleanArticle) => void, texts = true): Promise<void> {
+  const sql = texts ? 'SELECT * FROM documents' : `SELECT * EXCLUDE (text), '' AS text FROM documents`;
+  return store.each<DocRow>(sql, [], (rows) => rows.forEach((r) => each(toArticle(r))));
 }
 
 /** Texts by id: a document's current text under its doc_id, an older version's under its version_id (the ids
@@ -316,8 +317,9 @@ export interface OlderVersion {
 }
 
 /** Versions replaced by a newer text of the same document, in no particular order, streamed like eachCurrentArticle. */
-export function eachOlderVersion(store: Store, each: (v: OlderVersion) => void): Promise<void> {
-  return store.each<DocRow>(`${VERSION_SELECT} WHERE v.version_id <> d.version_id`, [], (rows) =>
+export function eachOlderVersion(store: Store, each: (v: OlderVersion) => void, texts = true): Promise<void> {
+  const select = texts ? VERSION_SELECT : VERSION_SELECT.replace('v.text,', `'' AS text,`);
+  return store.each<DocRow>(`${select} WHERE v.version_id <> d.version_id`, [], (rows) =>
     rows.forEach((r) => each({ version_id: r.version_id, article: toArticle(r) })),
   );
 }

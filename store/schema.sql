@@ -116,3 +116,21 @@ CREATE TABLE IF NOT EXISTS alert_deliveries (
   alert_id VARCHAR, target VARCHAR, delivered_at TIMESTAMPTZ, attempts INTEGER, last_error VARCHAR,
   PRIMARY KEY (alert_id, target)
 );
+
+-- What resolution needs per document version, computed once when analyze first sees the version (issue 19):
+-- `signer` names the shingling and story-term rules (pipeline/signatures.ts), `story` the version's story terms
+-- ([[term, count], …], analyze/resolve/stories.ts).
+-- `paired`: its near-duplicate pairs are found (set in the transaction that saves them, so a stopped run pairs again).
+CREATE TABLE IF NOT EXISTS version_signatures (
+  version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON, paired BOOLEAN DEFAULT false
+);
+ALTER TABLE version_signatures ADD COLUMN IF NOT EXISTS paired BOOLEAN DEFAULT false;
+-- LSH buckets of each version's MinHash signature (one row per band; texts too short to shingle have none).
+CREATE TABLE IF NOT EXISTS version_lsh (band SMALLINT, bucket BIGINT, version_id VARCHAR);
+-- Near-duplicate pairs of versions confirmed by the Jaccard of their shingles (a < b): enough to connect every
+-- near-duplicate cluster, so a new version is only compared with the versions sharing one of its buckets.
+CREATE TABLE IF NOT EXISTS near_duplicates (a VARCHAR, b VARCHAR, PRIMARY KEY (a, b));
+-- What each incident was built from (a digest of its candidates and their sources) and what its ID was decided from
+-- (`id_key`: analyze/resolve/ids.ts), so that analyze rebuilds only the incidents whose inputs changed.
+CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, digest VARCHAR, id_key JSON);
+ALTER TABLE incident_inputs ADD COLUMN IF NOT EXISTS id_key JSON;

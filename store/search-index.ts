@@ -17,7 +17,13 @@ const FULL_RECOUNT = 0.2;
 export type VictimAliases = Map<string, string[]>;
 
 /** Brings the index in step with `documents` and `incidents`; the analyze stage calls it after each run. */
-export async function updateSearchIndex(store: Store, victimAliases: VictimAliases): Promise<IndexStats> {
+export async function updateSearchIndex(
+  store: Store,
+  victimAliases: VictimAliases,
+  /** the incidents built this run, when the others are unchanged since the last run (incremental analyze):
+   * only their names are read again; names of incidents that are gone are dropped */
+  onlyIncidents?: string[],
+): Promise<IndexStats> {
   await dropIfOtherStemmer(store);
   const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
     FROM documents d LEFT JOIN search_docs s USING (doc_id) WHERE s.version_id IS DISTINCT FROM d.version_id ORDER BY d.doc_id`);
@@ -30,7 +36,7 @@ export async function updateSearchIndex(store: Store, victimAliases: VictimAlias
   for (let i = 0; i < stale.length; i += BATCH) await indexBatch(store, stale.slice(i, i + BATCH), affected);
   if (gone.length) await removeDocs(store, gone, affected);
   if (stale.length || gone.length) await recountTerms(store, affected, stale.length + gone.length);
-  const names = await rebuildNames(store, victimAliases);
+  const names = await rebuildNames(store, victimAliases, onlyIncidents);
   return { indexed: stale.length, removed: gone.length, names };
 }
 
@@ -112,10 +118,12 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
       await store.run(`INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms GROUP BY term`);
       return;
     }
+    // a semi-join on the affected terms: list_contains would test every posting against the whole list
     const list = [...affected];
-    await store.run(`DELETE FROM search_term_stats WHERE list_contains(?, term)`, [list as never]);
+    await store.run(`DELETE FROM search_term_stats WHERE term IN (SELECT unnest(?::VARCHAR[]))`, [list as never]);
     await store.run(
-      `INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms WHERE list_contains(?, term) GROUP BY term`,
+      `INSERT INTO search_term_stats SELECT term, count(*) FROM search_terms
+       WHERE term IN (SELECT unnest(?::VARCHAR[])) GROUP BY term`,
       [list as never],
     );
   });
@@ -125,9 +133,12 @@ async function recountTerms(store: Store, affected: Set<string>, changed: number
  * Every name the victim of each incident was written as: the resolved name, the names in its history, the
  * spellings in its articles ("AIIMS") and the gazetteer's aliases, each with its tokens and acronym.
  */
-async function rebuildNames(store: Store, aliases: VictimAliases): Promise<number> {
+async function rebuildNames(store: Store, aliases: VictimAliases, only?: string[]): Promise<number> {
+  const these = only ? 'WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))' : '';
+  const params = only ? [only as never] : [];
   const incidents = await store.all<{ incident_id: string; victim: string; hv: string | null }>(
-    `SELECT incident_id, victim, (record->'history'->'victim')::VARCHAR AS hv FROM incidents`,
+    `SELECT incident_id, victim, (record->'history'->'victim')::VARCHAR AS hv FROM incidents ${these}`,
+    params,
   );
   const names = new Map<string, Set<string>>();
   for (const i of incidents) {
@@ -139,7 +150,8 @@ async function rebuildNames(store: Store, aliases: VictimAliases): Promise<numbe
   const written = await store.all<{ incident_id: string; name: string | null; canonical: string | null }>(
     `SELECT DISTINCT s.incident_id, f.value->>'name' AS name, f.value->>'canonical' AS canonical
      FROM incident_sources s JOIN documents d ON d.doc_id = s.doc_id
-     JOIN facts f ON f.version_id = d.version_id AND f.field = 'victim'`,
+     JOIN facts f ON f.version_id = d.version_id AND f.field = 'victim' ${these.replace('incident_id', 's.incident_id')}`,
+    params,
   );
   for (const w of written) {
     const set = names.get(w.incident_id);
@@ -157,7 +169,13 @@ async function rebuildNames(store: Store, aliases: VictimAliases): Promise<numbe
     for (const n of set) rows.push([id, n, normaliseName(n), nameTokens(n), acronym(n)]);
   }
   await store.transaction(async () => {
-    await store.run(`DELETE FROM search_names`);
+    if (only) {
+      await store.run(
+        `DELETE FROM search_names WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))
+         OR incident_id NOT IN (SELECT incident_id FROM incidents)`,
+        params,
+      );
+    } else await store.run(`DELETE FROM search_names`);
     await store.upsert('search_names', ['incident_id', 'name', 'norm', 'tokens', 'acronym'], rows as never);
     await store.run(`DELETE FROM search_name_words`);
     await store.run(`INSERT INTO search_name_words SELECT DISTINCT unnest(tokens) FROM search_names`);

@@ -33,6 +33,8 @@ export async function publishSnapshot(store: Store): Promise<Published> {
   const started = performance.now();
   await store.run('CHECKPOINT'); // everything in the main file, the WAL empty: the file alone is the database
   const dest = snapshotOf(store.path);
+  // A run that changed nothing (a no-op analyze) leaves the file older than the last snapshot: no copy needed.
+  if (snapshotIsCurrent(store.path)) return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started };
   const tmp = `${dest}.tmp-${process.pid}`;
   try {
     copyFileSync(store.path, tmp, constants.COPYFILE_FICLONE); // a reflink where the file system has them

@@ -155,7 +155,13 @@ export class Store {
     return this.transaction(() => this.upsertNow(table, columns, rows));
   }
 
-  private async upsertNow(table: string, columns: string[], rows: Cell[][]): Promise<void> {
+  /** Appends rows to a table without a primary key (the caller deleted what they replace). */
+  append(table: string, columns: string[], rows: Cell[][]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return this.transaction(() => this.upsertNow(table, columns, rows, false));
+  }
+
+  private async upsertNow(table: string, columns: string[], rows: Cell[][], replace = true): Promise<void> {
     const stage = `stage_${table}`;
     const cols = columns.map(quoteIdent).join(', ');
     const types = await this.columnTypes(table);
@@ -171,13 +177,14 @@ export class Store {
     // Replaced rows are deleted, then all rows appended: INSERT OR REPLACE alone updates conflicting rows in place,
     // and DuckDB keeps in-place updates in memory it cannot evict (measured: re-extracting 100k documents ran out
     // of a 256MB limit; delete + append stays flat). Duplicates within one batch are still resolved by the insert.
-    const key = await this.primaryKey(table);
+    const key = replace ? await this.primaryKey(table) : [];
     if (key.length) {
       await this.conn.run(
         `DELETE FROM ${quoteIdent(table)} USING ${stage} s WHERE ${key.map((k) => `${quoteIdent(table)}.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')}`,
       );
     }
-    await this.conn.run(`INSERT OR REPLACE INTO ${table} (${cols}) SELECT ${cols} FROM ${stage}`);
+    const insert = replace ? 'INSERT OR REPLACE' : 'INSERT';
+    await this.conn.run(`${insert} INTO ${table} (${cols}) SELECT ${cols} FROM ${stage}`);
     await this.conn.run(`DROP TABLE ${stage}`);
   }
 

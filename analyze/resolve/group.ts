@@ -155,7 +155,8 @@ function edges(cands: Candidate[], s: Settings, links?: StoryLinks): Edge[] {
     const m = cache.get(sig)!;
     if (m && countriesAgree(x, y, m)) out.push({ a, b, score: m.score, gap: g });
   }
-  if (links) out.push(...storyEdges(cands, s, links));
+  // a loop, not push(...): at 100k documents there are more story edges than a call's arguments may be
+  if (links) for (const e of storyEdges(cands, s, links)) out.push(e);
   return out.sort((p, q) => q.score - p.score || p.gap - q.gap || p.a - q.a || p.b - q.b);
 }
 

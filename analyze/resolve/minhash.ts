@@ -1,48 +1,23 @@
-// Near-duplicate detection: word 5-gram shingles, MinHash signatures with a fixed seed, LSH banding to find
-// candidate pairs, then the exact Jaccard of the shingle sets to confirm (cheap, and it keeps results exact).
+// Near-duplicate detection: word 5-gram shingles hashed from the token stream (shingle.ts), MinHash signatures
+// with a fixed seed, LSH banding to find candidate buckets, then the exact Jaccard of the shingle sets to confirm.
+// Only connectivity matters (document clusters are union-find components), so a pair already joined through
+// confirmed pairs is never checked: a bucket of 30 syndicated copies costs ~30 Jaccards, not 435.
+import { jaccardSorted, mix, shingleSet } from './shingle.ts';
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const SHINGLE = 5;
+export { shingles, shingleSet, jaccardSorted } from './shingle.ts';
+
 /** Bands × rows = signature length; 4 rows per band finds pairs from Jaccard ≈ 0.4 up, well under the threshold. */
 const ROWS = 4;
 
-export function shingles(text: string, n = SHINGLE): Set<string> {
-  const words = text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
-  return out;
+function seeds(perms: number, seed: number): Uint32Array {
+  return Uint32Array.from({ length: perms }, (_, i) => mix(seed + Math.imul(i + 1, 0x9e3779b9)));
 }
 
-/** FNV-1a, 32 bits. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Murmur3 finaliser: a good 32-bit mix; `x ^ seed_i` then mix gives the i-th hash function. */
-function mix(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-function seeds(perms: number, seed: number): number[] {
-  return Array.from({ length: perms }, (_, i) => mix(seed + Math.imul(i + 1, 0x9e3779b9)));
-}
-
-export function signature(set: Set<string>, perms: number, seed: number): number[] {
+/** The MinHash signature of a set of shingle hashes. */
+export function signature(set: Iterable<number>, perms: number, seed: number): Uint32Array {
   const s = seeds(perms, seed);
-  const sig = new Array<number>(perms).fill(0xffffffff);
-  for (const sh of set) {
-    const x = fnv1a(sh);
+  const sig = new Uint32Array(perms).fill(0xffffffff);
+  for (const x of set) {
     for (let i = 0; i < perms; i++) {
       const h = mix(x ^ s[i]);
       if (h < sig[i]) sig[i] = h;
@@ -51,6 +26,7 @@ export function signature(set: Set<string>, perms: number, seed: number): number
   return sig;
 }
 
+/** Jaccard similarity of two sets of strings (the readable definition; the pipeline uses jaccardSorted). */
 export function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -62,89 +38,129 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Texts too short to shingle meaningfully are left to the exact content hash. */
 const MIN_SHINGLES = 5;
 
-export interface Signed {
+/** One key per LSH band: a 53-bit hash of the band's rows (a collision only adds a candidate to check). */
+export function bandKeys(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let b = 0; b * ROWS < sig.length; b++) {
+    let h1 = mix(b + 1);
+    let h2 = mix(~b);
+    for (let r = b * ROWS; r < Math.min(sig.length, (b + 1) * ROWS); r++) {
+      h1 = mix(h1 ^ sig[r]);
+      h2 = mix(Math.imul(h2, 0x01000193) ^ sig[r]);
+    }
+    out.push(h1 * 2097152 + (h2 >>> 11));
+  }
+  return out;
+}
+
+/** The LSH band keys of a text, or null when it is too short to shingle meaningfully. */
+export function bandKeysOf(text: string, perms: number, seed: number): number[] | null {
+  const set = shingleSet(text);
+  return set.length >= MIN_SHINGLES ? bandKeys(signature(set, perms, seed)) : null;
+}
+
+export interface Keyed {
   id: string;
-  sig: Uint32Array;
+  keys: number[];
 }
 
-/** The MinHash signature of a text, or null when it is too short to shingle meaningfully. */
-export function signatureOf(text: string, perms: number, seed: number): Uint32Array | null {
-  const set = shingles(text);
-  return set.size >= MIN_SHINGLES ? Uint32Array.from(signature(set, perms, seed)) : null;
-}
-
-/** LSH banding: index pairs (i < j, into `items` as given) that share at least one band, sorted. Only the
- * signatures are read, so a caller may hold signatures alone and fetch texts for these few pairs later. Each band
- * is bucketed by sorting one index array on the band's values (no string key per item and band). */
-export function lshCandidates(items: Signed[], perms: number): [number, number][] {
+/** Buckets of two or more ids sharing a band key, each sorted, in (band, first id) order; a bucket repeated by
+ * several bands is listed once. */
+export function lshBuckets(items: Keyed[]): string[][] {
+  const out: string[][] = [];
   const seen = new Set<string>();
-  const out: [number, number][] = [];
-  const order = new Uint32Array(items.length);
-  for (let b = 0; b * ROWS < perms; b++) {
-    const from = b * ROWS;
-    const to = Math.min(from + ROWS, perms);
-    const cmpBand = (x: number, y: number) => {
-      for (let r = from; r < to; r++) if (items[x].sig[r] !== items[y].sig[r]) return items[x].sig[r] - items[y].sig[r];
-      return x - y;
-    };
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort(cmpBand);
-    for (let start = 0; start < order.length; ) {
-      let end = start + 1;
-      while (end < order.length && sameBand(items[order[start]].sig, items[order[end]].sig, from, to)) end++;
-      // a run of equal band values is one bucket, its indices ascending (the sort's tie-break)
-      for (let i = start; i < end; i++) {
-        for (let j = i + 1; j < end; j++) {
-          const key = `${order[i]}|${order[j]}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.push([order[i], order[j]]);
-        }
-      }
-      start = end;
+  const bands = Math.max(0, ...items.map((x) => x.keys.length));
+  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let b = 0; b < bands; b++) {
+    const byKey = new Map<number, string[]>();
+    for (const x of sorted) {
+      const l = byKey.get(x.keys[b]);
+      if (l) l.push(x.id);
+      else byKey.set(x.keys[b], [x.id]);
+    }
+    for (const ids of byKey.values()) {
+      if (ids.length < 2) continue;
+      const k = ids.join('|');
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(ids);
     }
   }
-  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return out;
 }
 
-function sameBand(a: Uint32Array, b: Uint32Array, from: number, to: number): boolean {
-  for (let r = from; r < to; r++) if (a[r] !== b[r]) return false;
-  return true;
+/** Union-find over string ids, for connectivity only. */
+class Components {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let r = x;
+    for (let p = this.parent.get(r); p !== undefined && p !== r; p = this.parent.get(r)) r = p;
+    for (let y = x; y !== r; ) {
+      const next = this.parent.get(y)!;
+      this.parent.set(y, r);
+      y = next;
+    }
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra < rb) this.parent.set(rb, ra);
+    else if (rb < ra) this.parent.set(ra, rb);
+  }
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Signed items in id order (LSH pair indices refer to this order). */
-export const sortedSigned = <T extends { id: string }>(items: T[]): T[] => [...items].sort(byId);
-
-/** Candidate pairs whose texts are fetched at once. */
-const PAIR_CHUNK = 1000;
+/** Documents whose shingle sets are made at once. */
+const CHUNK = 1000;
 
 /**
- * The one near-duplicate pairing: pairs of ids (signed in id order, see sortedSigned) whose texts have shingle
- * Jaccard ≥ threshold; ids sorted within and across pairs. Only the signatures are held: LSH bands give the
- * candidate pairs, and texts are asked for one chunk of pairs at a time. A generator, so the same steps run
- * with texts at hand (nearDuplicatePairs) or read from the store between steps (pipeline/resolve-store.ts):
- * it yields the ids whose texts it needs and is resumed with them.
+ * The one near-duplicate pairing, as a generator so that texts can be read between steps (from the store, or
+ * at hand): it yields the ids whose texts it needs and is resumed with them. Inside each bucket, every pair
+ * with at least one `fresh` member that is not yet connected is checked (Jaccard ≥ threshold joins it); `known`
+ * pairs (confirmed earlier) connect from the start, so pairs of two earlier documents are never checked again.
+ * Returns the newly confirmed pairs, ids sorted within and across pairs; with `known` they give the same
+ * components as checking every pair in every bucket.
  */
 export function* nearPairSteps(
-  signed: Signed[],
+  buckets: string[][],
   threshold: number,
-  perms: number,
+  known: [string, string][] = [],
+  fresh: (id: string) => boolean = () => true,
 ): Generator<string[], [string, string][], Map<string, string>> {
-  const candidates = lshCandidates(signed, perms);
+  const uf = new Components();
+  for (const [a, b] of known) uf.union(a, b);
+  const settled = (ids: string[]) => {
+    const r = uf.find(ids[0]);
+    return ids.every((id) => uf.find(id) === r) || !ids.some(fresh);
+  };
   const out: [string, string][] = [];
-  for (let i = 0; i < candidates.length; i += PAIR_CHUNK) {
-    const chunk = candidates.slice(i, i + PAIR_CHUNK);
-    const texts = yield [...new Set(chunk.flatMap(([a, b]) => [signed[a].id, signed[b].id]))];
-    const sets = new Map<string, Set<string>>();
+  for (let i = 0; i < buckets.length; ) {
+    const batch: string[][] = [];
+    const need = new Set<string>();
+    for (; i < buckets.length && need.size < CHUNK; i++) {
+      if (settled(buckets[i])) continue;
+      batch.push(buckets[i]);
+      for (const id of buckets[i]) need.add(id);
+    }
+    if (batch.length === 0) break;
+    const texts = yield [...need].sort();
+    const sets = new Map<string, Uint32Array>();
     const setOf = (id: string) => {
       let set = sets.get(id);
-      if (!set) sets.set(id, (set = shingles(texts.get(id) ?? '')));
+      if (!set) sets.set(id, (set = shingleSet(texts.get(id) ?? '')));
       return set;
     };
-    for (const [a, b] of chunk) {
-      if (jaccard(setOf(signed[a].id), setOf(signed[b].id)) >= threshold) out.push([signed[a].id, signed[b].id]);
+    for (const ids of batch) {
+      for (let j = 1; j < ids.length; j++) {
+        for (let p = 0; p < j; p++) {
+          const a = ids[p];
+          const b = ids[j];
+          if ((!fresh(a) && !fresh(b)) || uf.find(a) === uf.find(b)) continue;
+          if (jaccardSorted(setOf(a), setOf(b)) < threshold) continue;
+          uf.union(a, b);
+          out.push([a, b]);
+        }
+      }
     }
   }
   return sortPairs(out);
@@ -157,20 +173,27 @@ export function nearDuplicatePairs(
   perms: number,
   seed: number,
 ): [string, string][] {
-  const signed: Signed[] = [];
+  const keyed: Keyed[] = [];
   const byId = new Map<string, string>();
-  for (const t of sortedSigned(texts)) {
-    const sig = signatureOf(t.text, perms, seed);
-    if (sig) {
-      signed.push({ id: t.id, sig });
+  for (const t of texts) {
+    const keys = bandKeysOf(t.text, perms, seed);
+    if (keys) {
+      keyed.push({ id: t.id, keys });
       byId.set(t.id, t.text);
     }
   }
-  const steps = nearPairSteps(signed, threshold, perms);
-  for (let step = steps.next(new Map()); ; step = steps.next(new Map(step.value.map((id) => [id, byId.get(id)!])))) {
+  return runSteps(nearPairSteps(lshBuckets(keyed), threshold), (ids) => new Map(ids.map((id) => [id, byId.get(id)!])));
+}
+
+/** Drives a step generator with a synchronous text loader. */
+function runSteps<T>(
+  steps: Generator<string[], T, Map<string, string>>,
+  load: (ids: string[]) => Map<string, string>,
+): T {
+  for (let step = steps.next(new Map()); ; step = steps.next(load(step.value))) {
     if (step.done) return step.value;
   }
 }
 
 export const sortPairs = (pairs: [string, string][]): [string, string][] =>
-  pairs.sort((p, q) => (p.join('|') < q.join('|') ? -1 : 1));
+  pairs.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : p[1] < q[1] ? -1 : p[1] > q[1] ? 1 : 0));

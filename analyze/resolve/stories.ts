@@ -47,7 +47,11 @@ export const storyIndex = (): StoryIndex => ({ terms: new Map(), df: new Map(), 
 
 /** Counts a document; keeps its terms only when it may link (`keep`: a relevant extraction reads it). */
 export function addStory(ix: StoryIndex, id: string, text: string, keep: boolean): void {
-  const terms = storyTerms(text);
+  addStoryTerms(ix, id, storyTerms(text), keep);
+}
+
+/** addStory() with the terms read earlier (stored per version: pipeline/signatures.ts). */
+export function addStoryTerms(ix: StoryIndex, id: string, terms: StoryTerms, keep: boolean): void {
   ix.n++;
   for (const [t] of terms) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
   if (keep) ix.terms.set(id, terms);

@@ -43,11 +43,15 @@ export class UnionFind {
   private parent = new Map<string, string>();
 
   find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p === x) return x;
-    p = this.find(p);
-    this.parent.set(x, p);
-    return p;
+    // iterative, with path compression: a chain of near-duplicate pairs may be thousands of documents long
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+    for (let y = x; y !== root; ) {
+      const next = this.parent.get(y)!;
+      this.parent.set(y, root);
+      y = next;
+    }
+    return root;
   }
 
   union(a: string, b: string): void {

@@ -3,7 +3,6 @@ import { loadSources, type SourcesFile } from '../../ingest/sources.ts';
 import { createDispatcher } from '../../ingest/fetch/dispatcher.ts';
 import { createFetcher } from '../../ingest/fetch/fetcher.ts';
 import { readLocalDir } from '../../ingest/local.ts';
-import { loadReference } from '../../analyze/extract/index.ts';
 import { ingestSources } from '../../pipeline/ingest.ts';
 import {
   assertNetwork,
@@ -118,11 +117,17 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promi
   return stats;
 }
 
-async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Pool): Promise<AnalyzeStats> {
-  const reference = await loadReference(PROJECT.reference);
+async function analyzeStore(
+  ctx: Ctx,
+  store: Store,
+  reextract: boolean,
+  pool: Pool,
+  full = false,
+): Promise<AnalyzeStats> {
+  // the pool's workers load the extraction reference when they first extract: a no-op run never does
   const s = await analyze(
-    { store, clock: ctx.clock, log: ctx.log, reference, pool, progress: progress('extract', null) },
-    { reextract },
+    { store, clock: ctx.clock, log: ctx.log, pool, progress: progress('extract', null) },
+    { reextract, full },
   );
   ctx.log.info(
     `analyze: ${s.extracted} extracted (${s.relevant} relevant), ${s.documents} documents, ${s.incidents} incidents`,
@@ -132,13 +137,13 @@ async function analyzeStore(ctx: Ctx, store: Store, reextract: boolean, pool: Po
 }
 
 export async function analyzeCommand(
-  opts: { reextract?: boolean; workers?: string; json?: boolean },
+  opts: { reextract?: boolean; full?: boolean; workers?: string; json?: boolean },
   cmd: Command,
 ): Promise<void> {
   const ctx = ctxOf(cmd);
   const workers = workersOf(opts.workers);
   const s = await withStore(ctx, (store) =>
-    withPool(workers, (pool) => analyzeStore(ctx, store, !!opts.reextract, pool)),
+    withPool(workers, (pool) => analyzeStore(ctx, store, !!opts.reextract, pool, !!opts.full)),
   );
   if (opts.json) emit(JSON.stringify(s, null, 2));
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { clusterDocuments, pageKey } from '../../analyze/resolve/documents.ts';
-import { jaccard, nearDuplicatePairs, shingles, signature } from '../../analyze/resolve/minhash.ts';
+import {
+  jaccard,
+  jaccardSorted,
+  nearDuplicatePairs,
+  shingleSet,
+  shingles,
+  signature,
+} from '../../analyze/resolve/minhash.ts';
+import { hashShingle } from '../../analyze/resolve/shingle.ts';
 import { DocCluster, settings } from '../../analyze/resolve/types.ts';
 import { article, story } from './fixtures.ts';
 
@@ -14,14 +22,41 @@ describe('shingles and MinHash', () => {
     ]);
   });
 
+  it('hashes the same shingles from the token stream, one hash per distinct shingle, sorted', () => {
+    const text = `${story('Alpha Hospital')} Ünïcode wörds, and ＦＵＬＬ width: alpha hospital alpha hospital.`;
+    const expected = [...new Set([...shingles(text)].map(hashShingle))].sort((a, b) => a - b);
+    expect([...shingleSet(text)]).toEqual(expected);
+    expect(shingleSet('too few words here').length).toBe(0);
+  });
+
   it('gives the same signature for the same set with the fixed seed, another with another seed', () => {
-    const set = shingles(story('Alpha Hospital'));
-    expect(signature(set, 16, 1)).toEqual(signature(new Set([...set].reverse()), 16, 1));
+    const set = shingleSet(story('Alpha Hospital'));
+    expect(signature(set, 16, 1)).toEqual(signature([...set].reverse(), 16, 1));
     expect(signature(set, 16, 1)).not.toEqual(signature(set, 16, 2));
   });
 
-  it('computes the Jaccard similarity', () => {
+  it('computes the Jaccard similarity, of strings and of sorted hashes alike', () => {
     expect(jaccard(new Set(['a', 'b', 'c']), new Set(['b', 'c', 'd']))).toBeCloseTo(0.5);
+    expect(jaccardSorted(Uint32Array.of(1, 2, 3), Uint32Array.of(2, 3, 4))).toBeCloseTo(0.5);
+    const a = `${story('Alpha Hospital')} One more line here for the copy.`;
+    const b = story('Alpha Hospital');
+    expect(jaccardSorted(shingleSet(a), shingleSet(b))).toBeCloseTo(jaccard(shingles(a), shingles(b)), 6);
+  });
+
+  it('joins 40 syndicated copies with about one Jaccard check per copy, not one per pair', () => {
+    const texts = Array.from({ length: 40 }, (_, i) => ({
+      id: `c${String(i).padStart(2, '0')}`,
+      text: `${story('Alpha Hospital')} Copy number ${i} of the wire story.`,
+    }));
+    const pairs = nearDuplicatePairs(texts, 0.7, 128, 7);
+    // a spanning set: 39 pairs connect 40 copies (780 pairs all told)
+    expect(pairs).toHaveLength(39);
+    const { clusters } = clusterDocuments(
+      texts.map((t) => article(t.id, t.text)),
+      s,
+    );
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0].doc_ids).toHaveLength(40);
   });
 
   it('pairs a reprint with one extra line but not two different stories', () => {

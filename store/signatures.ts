@@ -1,0 +1,169 @@
+// What resolution needs per document version, computed once (pipeline/signatures.ts): LSH band keys of its
+// MinHash signature, its story terms, and the near-duplicate pairs confirmed so far. Keyed by version_id: a
+// version's text never changes, so neither do these.
+import type { Store } from './store.ts';
+
+export interface SignatureRow {
+  version_id: string;
+  /** LSH band keys, or null for a text too short to shingle */
+  keys: number[] | null;
+  /** [term, count] pairs (analyze/resolve/stories.ts) */
+  story: [string, number][];
+}
+
+/** One page of versions (id and text) without a signature by `signer`, in version_id order after `after`. */
+export function unsignedVersions(
+  store: Store,
+  signer: string,
+  after: string,
+  limit: number,
+): Promise<{ version_id: string; text: string }[]> {
+  return store.all(
+    `WITH page AS (
+       SELECT v.version_id FROM document_versions v
+       WHERE v.version_id > ? AND NOT EXISTS
+         (SELECT 1 FROM version_signatures s WHERE s.version_id = v.version_id AND s.signer = ?)
+       ORDER BY v.version_id LIMIT ?)
+     SELECT version_id, text FROM document_versions WHERE version_id IN (SELECT version_id FROM page)
+     ORDER BY version_id`,
+    [after, signer, limit],
+  );
+}
+
+/** Saves signatures (replacing any older ones of those versions) and their LSH rows. */
+export function saveSignatures(store: Store, signer: string, rows: SignatureRow[]): Promise<void> {
+  if (rows.length === 0) return Promise.resolve();
+  // only versions without a signature are signed (signers that differ are cleared first: clearForSigner), so
+  // there are no LSH rows to replace: a delete here would scan the whole table once per page
+  return store.transaction(async () => {
+    await store.upsert(
+      'version_signatures',
+      ['version_id', 'signer', 'story', 'paired'],
+      rows.map((r) => [r.version_id, signer, r.story, false]),
+    );
+    await store.append(
+      'version_lsh',
+      ['band', 'bucket', 'version_id'],
+      rows.flatMap((r) => (r.keys ?? []).map((k, b) => [b, k, r.version_id])),
+    );
+  });
+}
+
+/** Forgets every signature, LSH row and pair: `analyze --full` recomputes them from the texts. */
+export async function clearSignatures(store: Store): Promise<void> {
+  await store.transaction(async () => {
+    for (const t of ['version_signatures', 'version_lsh', 'near_duplicates']) await store.run(`DELETE FROM ${t}`);
+  });
+}
+
+/** Forgets signatures made by other rules (and their LSH rows and pairs): every version is signed again. */
+export async function clearForSigner(store: Store, signer: string): Promise<void> {
+  const other = await store.one<{ n: number }>('SELECT count(*) AS n FROM version_signatures WHERE signer <> ?', [
+    signer,
+  ]);
+  if (Number(other?.n ?? 0) > 0) await clearSignatures(store);
+}
+
+/** Buckets (sorted version ids) of two or more versions sharing a band key; with `touching`, only the buckets
+ * holding one of those versions. Ordered by band, then bucket; read one band at a time, so that grouping millions
+ * of rows stays within analyze's DuckDB memory limit. */
+export async function lshBucketsStored(store: Store, touching: string[] | null): Promise<string[][]> {
+  const filter = touching
+    ? `AND bucket IN (SELECT bucket FROM version_lsh WHERE band = ? AND version_id IN (SELECT unnest(?::VARCHAR[])))`
+    : '';
+  const top = await store.one<{ b: number | null }>('SELECT max(band) AS b FROM version_lsh');
+  const out: string[][] = [];
+  for (let band = 0; band <= Number(top?.b ?? -1); band++) {
+    const rows = await store.all<{ ids: string[] }>(
+      `SELECT list(version_id ORDER BY version_id) AS ids FROM version_lsh WHERE band = ? ${filter}
+       GROUP BY bucket HAVING count(*) > 1 ORDER BY bucket`,
+      touching ? [band, band, touching as never] : [band],
+    );
+    for (const r of rows) out.push(r.ids);
+  }
+  return out;
+}
+
+export async function nearPairsStored(store: Store): Promise<[string, string][]> {
+  const rows = await store.all<{ a: string; b: string }>('SELECT a, b FROM near_duplicates ORDER BY a, b');
+  return rows.map((r) => [r.a, r.b]);
+}
+
+/** Saves the pairs found for `paired` versions and marks them paired, in one transaction. */
+export function saveNearPairs(store: Store, pairs: [string, string][], paired: string[]): Promise<void> {
+  return store.transaction(async () => {
+    await store.upsert('near_duplicates', ['a', 'b'], pairs);
+    await store.run('UPDATE version_signatures SET paired = true WHERE version_id IN (SELECT unnest(?::VARCHAR[]))', [
+      paired as never,
+    ]);
+  });
+}
+
+/** Signed versions whose near-duplicate pairs are not found yet. */
+export async function unpairedVersions(store: Store, signer: string): Promise<string[]> {
+  const rows = await store.all<{ version_id: string }>(
+    'SELECT version_id FROM version_signatures WHERE signer = ? AND NOT paired ORDER BY version_id',
+    [signer],
+  );
+  return rows.map((r) => r.version_id);
+}
+
+/** Texts of versions by version_id. */
+export async function versionTexts(store: Store, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.all<{ version_id: string; text: string }>(
+    'SELECT version_id, text FROM document_versions WHERE version_id IN (SELECT unnest(?::VARCHAR[]))',
+    [ids as never],
+  );
+  return new Map(rows.map((r) => [r.version_id, r.text]));
+}
+
+/** Every version with its story terms and the id resolve knows it by: its doc_id when current, else its own. */
+export function eachStory(
+  store: Store,
+  signer: string,
+  each: (resolveId: string, story: [string, number][]) => void,
+): Promise<void> {
+  return store.each<{ id: string; story: string }>(
+    `SELECT CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id, s.story
+     FROM version_signatures s JOIN document_versions v ON v.version_id = s.version_id
+     JOIN documents d ON d.doc_id = v.doc_id WHERE s.signer = ?`,
+    [signer],
+    (rows) => rows.forEach((r) => each(r.id, JSON.parse(r.story))),
+  );
+}
+
+/** version_id → the id resolve knows it by (doc_id when current, else the version_id). */
+export async function resolveIds(store: Store): Promise<Map<string, string>> {
+  const rows = await store.all<{ v: string; id: string }>(
+    `SELECT v.version_id AS v, CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id
+     FROM document_versions v JOIN documents d ON d.doc_id = v.doc_id`,
+  );
+  return new Map(rows.map((r) => [r.v, r.id]));
+}
+
+/** A digest of everything resolve reads from the store: documents and their versions, the extractions by this
+ * extractor version, the signatures. Equal digests mean equal inputs (with the same code and reference data). */
+export async function resolveInputsDigest(store: Store, extractorVersion: string, signer: string): Promise<string> {
+  const r = await store.one<Record<string, unknown>>(
+    `SELECT
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(doc_id, version_id)), 0) FROM documents) AS docs,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id, doc_id)), 0) FROM document_versions) AS versions,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id)), 0) FROM extractions
+         WHERE extractor_version = ?) AS extractions,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id)), 0) FROM version_signatures
+         WHERE signer = ?) AS signatures,
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(a, b)), 0) FROM near_duplicates) AS pairs`,
+    [extractorVersion, signer],
+  );
+  return JSON.stringify(r);
+}
+
+export async function metaValue(store: Store, key: string): Promise<string | null> {
+  const r = await store.one<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
+  return r?.value ?? null;
+}
+
+export function setMeta(store: Store, key: string, value: string): Promise<void> {
+  return store.upsert('meta', ['key', 'value'], [[key, value]]);
+}
