@@ -1,6 +1,7 @@
 // What `triage show`, the search page and the export's evidence table read about where each field value came
 // from: the facts (quotes with offsets) of an incident's documents, and those documents' citation fields.
 import type { Store } from './store.ts';
+import type { DocMeta } from './export-tables.ts';
 
 export interface FactRow {
   doc_id: string;
@@ -13,16 +14,9 @@ export interface FactRow {
   page: number | null;
 }
 
-export interface SourceDoc {
-  doc_id: string;
+/** A document's citation fields (as the export writes them), with the version read and its text. */
+export interface SourceDoc extends DocMeta {
   version_id: string;
-  url: string | null;
-  canonical_url: string | null;
-  file: string | null;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  language: string | null;
   text: string | null;
 }
 
