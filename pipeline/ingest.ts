@@ -9,7 +9,7 @@ import type { CleanArticle, FeedItem, FetchedPage } from '../core/records.ts';
 import type { Fetcher, FetchOutcome } from '../ingest/fetch/fetcher.ts';
 import type { Source } from '../ingest/sources.ts';
 import { parseFeed, type FeedOutcome } from '../ingest/feeds/parse.ts';
-import { parseIndexPage } from '../ingest/feeds/index-page.ts';
+import { indexInputOf, parseIndexPage } from '../ingest/feeds/index-page.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import { reportSections } from '../ingest/clean/sections.ts';
 import type { Store } from '../store/store.ts';
@@ -189,17 +189,7 @@ async function pollSource(deps: IngestDeps, source: Source, stats: IngestStats):
 /** A feed, or an index page whose `links` selector lists the reports to fetch. */
 async function parseListing(source: Source, page: FetchedPage, at: string): Promise<FeedOutcome> {
   if (source.links) {
-    const index = parseIndexPage({
-      bytes: page.body,
-      url: page.final_url || source.url,
-      sourceId: source.id,
-      charset: page.charset,
-      fetchedAt: at,
-      links: source.links,
-      include: source.include,
-      exclude: source.exclude,
-      maxItems: source.max_items,
-    });
+    const index = parseIndexPage(indexInputOf({ ...source, links: source.links }, page, at));
     if (!index.ok) return index;
     return { ok: true, title: null, items: index.items, excluded: index.excluded, duplicates: 0, warnings: [] };
   }

@@ -6,7 +6,7 @@ import { describe, type FailureReason } from '../core/errors.ts';
 import type { FeedItem, FetchedPage } from '../core/records.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import type { Fetcher } from '../ingest/fetch/fetcher.ts';
-import { parseIndexPage } from '../ingest/feeds/index-page.ts';
+import { indexInputOf, parseIndexPage } from '../ingest/feeds/index-page.ts';
 import { parseFeed } from '../ingest/feeds/parse.ts';
 import type { Source } from '../ingest/sources.ts';
 
@@ -39,17 +39,7 @@ async function readBody(source: Source, page: FetchedPage, at: string): Promise<
     return { items: 1, newest: article.published };
   }
   const parsed = source.links
-    ? parseIndexPage({
-        bytes: page.body,
-        url: page.final_url,
-        sourceId: source.id,
-        charset: page.charset,
-        fetchedAt: at,
-        links: source.links,
-        include: source.include,
-        exclude: source.exclude,
-        maxItems: source.max_items,
-      })
+    ? parseIndexPage(indexInputOf({ ...source, links: source.links }, page, at))
     : await parseFeed({
         bytes: page.body,
         url: source.url,

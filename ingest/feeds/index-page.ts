@@ -21,6 +21,25 @@ export interface IndexInput {
   maxItems?: number;
 }
 
+/** The input of a catalogue source's index page as fetched (the fetch's final URL, else the source's). */
+export function indexInputOf(
+  source: { id: string; url: string; links: string; include?: string[]; exclude?: string[]; max_items?: number },
+  page: { body: Uint8Array; final_url: string; charset?: string | null },
+  fetchedAt: string,
+): IndexInput {
+  return {
+    bytes: page.body,
+    url: page.final_url || source.url,
+    sourceId: source.id,
+    charset: page.charset,
+    fetchedAt,
+    links: source.links,
+    include: source.include,
+    exclude: source.exclude,
+    maxItems: source.max_items,
+  };
+}
+
 export type IndexOutcome =
   | { ok: true; items: FeedItem[]; excluded: number; capped: number }
   | { ok: false; error: SkipError };
