@@ -258,7 +258,10 @@ export interface AttackDate {
   end: number;
 }
 
-/** The attack (else detection) date: the earliest date the attack governs, within 200 days before publication. */
+/**
+ * The attack (else detection) date: the earliest date the attack governs, within 200 days before publication; else,
+ * for a breach notice published long after, the earliest such date written with its year within 400 days.
+ */
 export function attackDate(
   text: string,
   sents: Span[],
@@ -274,7 +277,9 @@ export function attackDate(
   // with no publication date the latest full date is only a lower bound of it: a wider window
   const ceil = iso(ref + DAY),
     floor = iso(ref - (pubDay ? 200 : 365) * DAY);
-  let best: AttackDate | null = null;
+  const late = iso(ref - (pubDay ? 400 : 365) * DAY);
+  let best: AttackDate | null = null,
+    older: AttackDate | null = null;
   let layoutEnd = 0;
   for (const [i, d] of ds.entries()) {
     if (d.kind === 'layout') {
@@ -294,8 +299,11 @@ export function attackDate(
     const { gov, shift } = governor(text, ranged ? next : d, sent, lists);
     if (gov !== 'attack') continue;
     const date = shift ? iso(Date.parse(d.date) - shift * DAY) : d.date;
-    if (date > ceil || date < floor) continue;
-    if (!best || date < best.date) best = { date, start: d.start, end: d.end };
+    if (date > ceil || date < late) continue;
+    if (date >= floor) {
+      if (!best || date < best.date) best = { date, start: d.start, end: d.end };
+    } else if (d.kind === 'full' && !shift && (!older || date < older.date))
+      older = { date, start: d.start, end: d.end };
   }
-  return best;
+  return best ?? older;
 }

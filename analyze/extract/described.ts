@@ -110,8 +110,27 @@ export function describedVictim(
   lang = 'en',
 ): Described | null {
   if (OTHER_LANGS.has(lang)) return describedOther(text, sents, lists, incident);
-  let weak: Described | null = null;
   const re = grammar(lists);
+  const found = describedIn(text, sents, re, incident);
+  return found && antecedent(text, re, found);
+}
+
+// "An NYC hospital was forced to pay … before the hospital's systems were restored": a bare definite description
+// refers back to the indefinite one before it, which says more
+const BARE_DEFINITE = /^[Tt]he\s+(\S+)$/;
+function antecedent(text: string, re: RegExp, d: Described): Described {
+  const bare = BARE_DEFINITE.exec(d.name);
+  if (!bare) return d;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && m.index < d.start; m = re.exec(text)) {
+    const name = m[0].replace(/\s+/g, ' ');
+    if (/^[Aa]n?\s/.test(name) && name.split(' ').includes(bare[1]!)) return { ...d, name };
+  }
+  return d;
+}
+
+function describedIn(text: string, sents: Span[], re: RegExp, incident: RegExp): Described | null {
+  let weak: Described | null = null;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/\s+/g, ' ');

@@ -27,3 +27,9 @@ export function sectorFromWords(words: string, lists: Lists): Sector | null {
 export function sectorOf(name: string, description: string, lists: Lists): Sector {
   return sectorFromWords(name, lists) ?? sectorFromWords(description, lists) ?? 'other';
 }
+
+// the words after a name describe it until a coordinated name begins: "global shipper FedEx Corp and Britain's
+// National Health Service" tells nothing of FedEx's sector
+const NEXT_CONJUNCT = /\s+(?:and|or|&|as well as)\s+(?=(?:the\s+)?\p{Lu})/u;
+/** The words after a name up to the end of its clause or the next coordinated name. */
+export const ownDescription = (after: string) => after.split(/[.;]/)[0]!.split(NEXT_CONJUNCT)[0]!;

@@ -46,6 +46,8 @@ export interface VictimCues {
   healthData: RegExp;
   /** a product's noun right after a name ("MongoDB databases") */
   techNoun: RegExp;
+  /** the words before a publication's name: "a study published in X" */
+  publishedIn: RegExp;
   /** …after a list or an acronym: "MongoDB, Hadoop and CouchDB installations", "Server Message Block (SMB) flaw" */
   techAfter: RegExp;
 }
@@ -151,6 +153,7 @@ export function cues(lists: Lists): VictimCues {
       'u',
     ),
     techNoun: new RegExp(String.raw`^\s${tech}`, 'u'),
+    publishedIn: new RegExp(String.raw`\b(?:${listRe(lists, 'victim-publication-before').source})\s+(?:the\s+)?$`, 'i'),
     techAfter: new RegExp(
       String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)` +
         String.raw`(?:\s(?:critical|known|new|remote|serious|severe|unpatched|zero-day|security))?\s${tech}`,

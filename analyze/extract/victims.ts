@@ -5,7 +5,7 @@ import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { nameRuns, acronyms, abbreviates, shortForms, type NameSpan } from './orgnames.ts';
-import { sectorOf } from './sectors.ts';
+import { sectorOf, ownDescription } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
 import {
@@ -143,6 +143,7 @@ export function findVictims(
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
+    if (L.publishedIn.test(before)) continue;
     const s = sentenceAt(sents, r.start);
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
@@ -222,7 +223,7 @@ export function findVictims(
     // a defined acronym before a product noun names the product: "File Transfer Protocol (FTP) … the FTP servers"
     if (full && L.techNoun.test(text.slice(r.end, r.end + 30))) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
-    const about = text.slice(r.end, r.end + 120).split(/[.;]/)[0] ?? '';
+    const about = ownDescription(text.slice(r.end, r.end + 120));
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
   }
   /** The owner of the people's data stolen in its sentence: "X customer account details stolen" (a word of the
@@ -415,7 +416,9 @@ function splitCoordinated(r: NameSpan, text: string): Part[] {
   if (!m || NOT_SECOND.test(m[3]!)) return [r];
   const described = /^,\s+(?:a|an|the|one of)\s/.test(text.slice(r.end, r.end + 12));
   const alone = (n: string) => occurrences(text, n) > occurrences(text, r.name);
-  if (!ORG_END.test(m[1]!) && !described && !(alone(m[1]!) && alone(m[3]!))) return [r];
+  // (a second name opening with a possessive is one of its own: "X and Britain's National Health Service")
+  const possessed = /^\p{Lu}[\p{L}.]*['’]s\s\p{Lu}/u.test(m[3]!);
+  if (!ORG_END.test(m[1]!) && !described && !possessed && !(alone(m[1]!) && alone(m[3]!))) return [r];
   const second = r.start + m[1]!.length + 5 + (m[2]?.length ?? 0);
   // the first name takes the cues after the pair: "X and Y were attacked"
   return [
@@ -602,7 +605,7 @@ function select(
     const first = inIncident[0]!;
     const s = sentenceAt(sents, first.start)!;
     const canonical = e.ref?.name ?? written.name;
-    const after = text.slice(written.end, written.end + 120).split(/[.;]/)[0] ?? '';
+    const after = ownDescription(text.slice(written.end, written.end + 120));
     // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
     const lead = L.healthBefore.exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
     const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);

@@ -3,7 +3,7 @@
 // order), refusing merges that would put two victims of one document, two countries, or attack dates further
 // apart than the window into one incident.
 import type { Candidate } from './candidates.ts';
-import { initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
+import { identifying, initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
 import type { Settings, StoryLinks } from './types.ts';
 import { relieveHeap } from '../../core/heap.ts';
 
@@ -29,8 +29,9 @@ function countriesAgree(x: Candidate, y: Candidate, m: NameMatch): boolean {
  * Blocking: two names are compared only when the first token of one (or the initials it may stand for, or
  * that a run starting there forms) occurs among the tokens or run initials of the other, or when their first
  * tokens start alike. Exact, acronym and contained matches all align the first token of one name with some
- * position of the other, so they always meet this way; a Jaro-Winkler match does unless the two first tokens
- * differ within their first three letters (then the names are rarely one victim anyway).
+ * position of the other, so they always meet this way, and a match of identifying words in another order meets
+ * through those words; a Jaro-Winkler match does unless the two first tokens differ within their first three
+ * letters (then the names are rarely one victim anyway).
  */
 export interface BlockKeys {
   all: string[];
@@ -48,6 +49,8 @@ export function blockKeys(names: string[]): BlockKeys {
       for (let j = i + 3; j <= toks.length; j++) all.add(`${initials(toks.slice(i, j))}`);
     }
     probe.add(toks[0]);
+    // (a name's identifying words in another order meet through any of them: "Düsseldorf University Hospital")
+    for (const t of toks) if (identifying(t)) probe.add(t);
     for (let j = 3; j <= toks.length; j++) probe.add(initials(toks.slice(0, j)));
     const prefix = `\u241f${toks[0].slice(0, 3)}`;
     all.add(prefix);

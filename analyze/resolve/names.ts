@@ -90,6 +90,7 @@ export const GENERIC = new Set([
   'diagnostics',
   'pharma',
   'network',
+  'board',
   'new',
   'north',
   'south',
@@ -97,6 +98,26 @@ export const GENERIC = new Set([
   'west',
   'children',
   'childrens',
+  // the hospital and the saint in the other languages outlets write a name in
+  'krankenhaus',
+  'spital',
+  'spitalul',
+  'ospedale',
+  'ziekenhuis',
+  'clinica',
+  'clinique',
+  'szpital',
+  'nemocnice',
+  'sankt',
+  'san',
+  'santa',
+  'santo',
+  'sao',
+  'sint',
+  'sainte',
+  'ste',
+  'sfantul',
+  'sfanta',
   'hospitalier',
   'hospitalar',
   'klinikum',
@@ -156,11 +177,66 @@ export function matchNames(x: string, y: string, jwThreshold: number): NameMatch
   const jw = JaroWinklerDistance(a.join(' '), b.join(' '), {});
   if (jw >= jwThreshold) return { kind: 'fuzzy', score: jw };
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.some((t) => !GENERIC.has(t) && !/^\d+$/.test(t)) && aligns(short, long, true)) {
+  if (short.some(identifying) && aligns(short, long, true)) {
     return { kind: 'contained', score: 0.9 };
   }
+  // the identifying words of one among the other's in another order, as outlets of two languages write a name:
+  // "University Hospital Düsseldorf" and "Düsseldorf University Hospital", "Centre hospitalier de Cannes" and
+  // "Cannes hospital", "Krankenhaus Sfântul Gheorghe" and "Saint Gheorghe Recovery Hospital"
+  // …with the kind words of one among the other's ("Sahyadri Diagnostics" is not "Sahyadri Hospitals")
+  const ia = new Set(a.filter(identifying)),
+    ib = new Set(b.filter(identifying));
+  const [few, more] = ia.size <= ib.size ? [ia, ib] : [ib, ia];
+  if (few.size > 0 && within(few, more) && kindsAgree(a, b)) return { kind: 'contained', score: 0.9 };
   return null;
 }
+
+const within = (x: Set<string>, y: Set<string>) => [...x].every((t) => y.has(t));
+function kindsAgree(a: string[], b: string[]): boolean {
+  const ka = new Set(a.filter((t) => GENERIC.has(t)).map((t) => SAME_KIND[t] ?? t)),
+    kb = new Set(b.filter((t) => GENERIC.has(t)).map((t) => SAME_KIND[t] ?? t));
+  return within(ka, kb) || within(kb, ka);
+}
+
+/** Generic words of one meaning across the languages and spellings outlets use. */
+const SAME_KIND: Record<string, string> = {
+  hospitals: 'hospital',
+  krankenhaus: 'hospital',
+  spital: 'hospital',
+  spitalul: 'hospital',
+  ospedale: 'hospital',
+  ziekenhuis: 'hospital',
+  hopital: 'hospital',
+  hospitalier: 'hospital',
+  hospitalar: 'hospital',
+  szpital: 'hospital',
+  nemocnice: 'hospital',
+  klinikum: 'hospital',
+  clinics: 'clinic',
+  clinica: 'clinic',
+  clinique: 'clinic',
+  centre: 'center',
+  st: 'saint',
+  sankt: 'saint',
+  san: 'saint',
+  santa: 'saint',
+  santo: 'saint',
+  sao: 'saint',
+  sint: 'saint',
+  sainte: 'saint',
+  ste: 'saint',
+  sfantul: 'saint',
+  sfanta: 'saint',
+  labs: 'lab',
+  laboratory: 'lab',
+  laboratories: 'lab',
+  childrens: 'children',
+  services: 'service',
+  systems: 'system',
+};
+
+/** A token that identifies an organisation by itself (no generic word, no bare number). */
+export const identifying = (t: string) => !GENERIC.has(t) && !/^\d+$/.test(t);
 
 /** The best match between any name of one set and any of the other. */
 export function matchNameSets(xs: string[], ys: string[], jwThreshold: number): NameMatch | null {

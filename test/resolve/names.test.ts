@@ -40,6 +40,15 @@ describe('matchNames', () => {
     expect(matchNames('Memorial Hospital', 'Lake Charles Memorial Hospital', T)).toBeNull();
   });
 
+  it('matches the same identifying words in another order or language, of the same kind', () => {
+    expect(matchNames('University Hospital Linden', 'Linden University Hospital', T)?.kind).toBe('contained');
+    expect(matchNames('Centre hospitalier de Vire', 'Vire hospital', T)?.kind).toBe('contained');
+    expect(matchNames('Krankenhaus Sfântul Ilie', 'Saint Ilie Recovery Hospital', T)?.kind).toBe('contained');
+    expect(matchNames('Hospital Clinic of Tarrasa', "Tarrasa's Hospital Clínic", T)?.kind).toBe('contained');
+    expect(matchNames('Sahyadri Diagnostics', 'Diagnostics Sahyadri', T)?.kind).toBe('contained');
+    expect(matchNames('Linden Clinic', 'Linden University Hospital', T)).toBeNull();
+  });
+
   it('keeps different organisations apart', () => {
     expect(matchNames('Sahyadri Diagnostics', 'Sahyadri Hospitals', T)).toBeNull();
     expect(matchNames('Safdarjung Hospital', 'All India Institute of Medical Sciences', T)).toBeNull();
