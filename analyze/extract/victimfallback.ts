@@ -10,7 +10,17 @@ import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
-import { victimCue, notVictim, techAcronym, knownSource, sourceNames, adjectiveUse } from './victimroles.ts';
+import {
+  victimCue,
+  notVictim,
+  techAcronym,
+  knownSource,
+  sourceNames,
+  adjectiveUse,
+  expertFirms,
+  firstWord,
+  sourceWorded,
+} from './victimroles.ts';
 import { cues, isCountry } from './victimcues.ts';
 
 // a word that makes a run an organisation's name whatever its sector
@@ -41,7 +51,9 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang
   const lead = sents.slice(0, 4);
   const leadEnd = lead[lead.length - 1]?.end ?? 0;
   const cands = new Map<string, Cand>();
-  for (const r of nameRuns(text, L.breaks, (n) => ref.places.has(n))) {
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
+  const experts = expertFirms(text, sents, runs);
+  for (const r of runs) {
     const name = r.name.replace(/^The\s/, '');
     const f = fold(name);
     const s = sentenceAt(sents, r.start);
@@ -51,6 +63,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     const after = text.slice(r.end, r.end + 80);
     if (notVictim(name, before, after, sources) || knownSource(name, sources) || techAcronym(name)) continue;
+    if (experts.has(firstWord(name)) && (!L.health.test(f) || sourceWorded(name))) continue;
     const single = !/\s/.test(name);
     // German writes every noun with a capital: a lone word there is a name only when it is no plain noun's shape
     if (single && lang === 'de' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(name)) continue;

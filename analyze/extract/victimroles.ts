@@ -1,7 +1,8 @@
 // Where a name stands relative to an attack: the victim's positions in news sentences ("an attack on X",
 // "hackers hit X", "X was hit", "X paid", "X's servers", "servers at X", "X, a … company, …"), and the names
 // that are sources rather than victims (people, security vendors and researchers, police and regulators).
-import { fold } from './text.ts';
+import { fold, sentenceAt, type Span } from './text.ts';
+import type { NameSpan } from './orgnames.ts';
 import { words, type Lists } from './lists.ts';
 import { withTwin } from './fastre.ts';
 
@@ -327,3 +328,36 @@ export function notVictim(name: string, before: string, after: string, sources: 
     return true;
   return false;
 }
+
+const DESCRIBED_LEAD = withTwin(
+  new RegExp(
+    String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?` +
+      String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`,
+    'u',
+  ),
+);
+
+// A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
+const EXPERT_SOURCE =
+  /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
+
+/** A name placed as a quoted firm or its experts' employer: "researchers at security company X". */
+export function expertAt(text: string, sents: Span[], at: number): boolean {
+  const s = sentenceAt(sents, at);
+  // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
+  return (
+    EXPERT_SOURCE.test(text.slice(Math.max(0, at - 70), at)) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, at)))
+  );
+}
+
+/** The first words of the firms the text places as sources; each stays one wherever it is named again:
+ *  "researchers at security company X" … "the CTO at X Labs told reporters". */
+export function expertFirms(text: string, sents: Span[], runs: NameSpan[]): Set<string> {
+  return new Set(runs.filter((r) => expertAt(text, sents, r.start)).map((r) => firstWord(r.name)));
+}
+
+/** A name a source's word ends or holds: "X Labs", "X Security", "X Research". */
+export const sourceWorded = (name: string) => SOURCE_WORDS.test(name);
+
+/** A name's first word, folded: the part two forms of one firm's name share ("X" and "X Labs"). */
+export const firstWord = (name: string) => fold(name.split(/\s+/)[0] ?? '');

@@ -18,6 +18,10 @@ import {
   sourceNames,
   namesIncident,
   ownsData,
+  expertAt,
+  expertFirms,
+  firstWord,
+  sourceWorded,
 } from './victimroles.ts';
 import { cuesFor, isCountry } from './victimcues.ts';
 import { decide, type Entity } from './victimscore.ts';
@@ -34,17 +38,6 @@ const LEADIN = withTwin(
 // A department that runs services rather than enforcing or investigating: a victim in any victim's position.
 const SERVICE_DEPARTMENT = /\bDepartment of (?!Justice|Homeland|Health and Human|State\b|the Treasury)|\bDepartment$/;
 const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC|GmbH|AG|Pvt)\.?$/;
-
-const DESCRIBED_LEAD = withTwin(
-  new RegExp(
-    String.raw`^(?:The\s)?(?:\p{Lu}[\p{L}-]*\s)?` +
-      String.raw`(?:(?!(?:according|at|with|from|by|of|to|for)\s)\p{Ll}[\p{L}-]*\s){1,4}$`,
-    'u',
-  ),
-);
-// A firm quoted for its expertise is no victim: "a principal consultant at incident-response firm Northgate Labs".
-const EXPERT_SOURCE =
-  /(?:\b(?:consultants?|analysts?|researchers?|experts?|professor|lecturer|fellow|investigators?)\b[^.;]{0,40}\b(?:at|of|from|with)\s+(?:[\w-]+\s+){0,3}|\b(?:security|cybersecurity|cyber-security|incident-response|threat intelligence|forensics?|consulting|analytics) (?:firm|company|vendor|provider|specialist)\s+)$/i;
 
 // Languages whose institutions put the health noun before the name: "hôpital X", "ospedale X", "clínica X".
 const ROMANCE_LANGS: ReadonlySet<string> = new Set(['fr', 'es', 'it', 'pt', 'ca']);
@@ -125,6 +118,7 @@ export function findVictims(
   const parts = runs
     .map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
     .flatMap((r) => splitCoordinated(r, text));
+  const experts = expertFirms(text, sents, parts);
   for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
@@ -146,7 +140,8 @@ export function findVictims(
     if (L.publishedIn.test(before)) continue;
     const s = sentenceAt(sents, r.start);
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
-    if (EXPERT_SOURCE.test(before) && !(s && DESCRIBED_LEAD.test(text.slice(s.start, r.start)))) continue;
+    if (expertAt(text, sents, r.start) || (experts.has(firstWord(named)) && (!L.health.test(f) || sourceWorded(named))))
+      continue;
     // (the name with a Romance health noun written before it: "le centre hospitalier de Dax")
     const romance = romanceName(r);
     const cue = s
