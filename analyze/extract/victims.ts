@@ -464,7 +464,10 @@ const malwareName = perText((text: string, name: string): boolean => {
   if (MALWARE_SUFFIX.test(name)) return true;
   const n = escapeRe(name);
   return new RegExp(
-    `\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`,
+    // (the name may come first, the malware after it: "Known as X, the ransomware demands …")
+    `\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b` +
+      `|\\b(?:called|named|dubbed|known as)\\s+${n},?\\s+(?:the|a|an|this)\\s+(?:[\\w-]+\\s+){0,3}` +
+      `(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`,
     'iu',
   ).test(text);
 });
