@@ -214,9 +214,11 @@ export function findRecords(text: string, sents: Span[], lists: Lists, victims: 
   return { count: best.count, as_written: best.as_written, evidence: best.evidence };
 }
 
-const APPROX_D = String.raw`(?:nearly|about|almost|more than|over|around|at least|roughly|some|close to|a full|the)\s+`;
+// (…or the span counted back from now: "for the past six days")
+const APPROX_D = String.raw`(?:nearly|about|almost|more than|over|around|at least|roughly|some|close to|a full|the(?:\s+(?:past|last))?)\s+`;
 const DURATION = new RegExp(
-  String.raw`\b(?:for|after|lasted|lasting)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?)\b(?!\s+(?:ago|later|earlier|before))`,
+  String.raw`\b(?:for|after|lasted|lasting|spent)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?|fortnights?)\b` +
+    String.raw`(?!\s+(?:ago|later|earlier|before))`,
   'gi',
 );
 const NTH_DAY = new RegExp(
@@ -244,7 +246,7 @@ const N_LATER_STILL = withTwin(
 const RESTORED_AFTER = withTwin(
   new RegExp(
     String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*` +
-      String.raw`|resum\w+)\b[^.;]{0,40}?` +
+      String.raw`|resum\w+|normal)\b[^.;]{0,40}?` +
       String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
     'giu',
   ),
@@ -262,14 +264,24 @@ const N_INTO = withTwin(
 );
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
 const OUTAGE =
-  /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible)\b/i;
+  /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible|normal)\b/i;
 
 // the time a recovery took: "it took 10 days to restore the systems"
 const TOOK = new RegExp(
-  String.raw`\btook\s+(?:\w+\s+)?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)` +
+  // (the one who took it may be named: "it took Kestrel Valley Hospital three weeks to bring …")
+  String.raw`\btook\s+(?:[\w’'-]+\s+){0,4}?(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)` +
     String.raw`\s+(?:to|before)\s+` +
     String.raw`(?:fully\s+)?(?:restore|recover|bring|get|return|reopen|resume)`,
   'gi',
+);
+
+// "without its systems since the attack five days ago": the outage has lasted since then
+const SINCE_AGO = withTwin(
+  new RegExp(
+    String.raw`\bsince\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:attack|cyber-?attack|breach|hack|incident|intrusion)` +
+      String.raw`\s+(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+ago\b`,
+    'giu',
+  ),
 );
 
 export interface Downtime {
@@ -290,7 +302,7 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
       if (d && d <= 365 && (!best || d > best.days)) best = { days: d, evidence: evidence(text, s.start, s.end) };
     }
   };
-  const unit = (u: string) => (/^week/i.test(u) ? 7 : 1);
+  const unit = (u: string) => (/^week/i.test(u) ? 7 : /^fortnight/i.test(u) ? 14 : 1);
   consider(DURATION, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
@@ -298,6 +310,7 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   consider(N_INTO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(TOOK, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(RESTORED_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(SINCE_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(HOURS, (m) => (Number(m[1]) >= 24 && Number(m[1]) % 24 === 0 ? Number(m[1]) / 24 : null));
   return best;
 }
