@@ -37,6 +37,7 @@ interface Cues {
   leakAfter: RegExp;
   kindAppos: RegExp;
   attackAgent: RegExp;
+  responsible: RegExp;
   calendar: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
@@ -135,6 +136,12 @@ function cues(lists: Lists): Cues {
       'iu',
     ),
     tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
+    // the group named in apposition to its role: "The group responsible, X, demanded …", "the gang behind the
+    // attack, X, …"
+    responsible: new RegExp(
+      String.raw`${WORD_START}(?:${N}|hackers|attackers)\s+(?:responsible|behind\s+(?:the|this|it)\b[^,.;]{0,40}?)\s*,\s*$`,
+      'iu',
+    ),
   };
   // the cues run their plain-text twins (fastre.ts)
   cuesCache.set(lists, withTwins(c));
@@ -147,6 +154,7 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
     after = text.slice(end, Math.min(s.end, end + 120));
   if (c.before.test(before) || c.agent.test(before) || (!common && c.naming.test(before))) return true;
   if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
+  if (after.startsWith(',') && c.responsible.test(before)) return true;
   // "the Play gang", "Nova-hackersgroep", "the Nova ransomware gang" — but "Royal Group" is a company: the noun in
   // lower case ("Ransomware" in a title-case headline is still the kind word). A kind word alone after a common word
   // is no name: "Android ransomware", "Linux malware"; after a distinctive one it is ("WannaCry ransomware").
@@ -191,6 +199,7 @@ const RUN = withTwin(
 );
 const TAIL_OPEN = /^[\s'’]/u;
 const BY_BEFORE = /\sby\s+(?:the\s+)?$/;
+const STRAIN_AFTER = /^\s+ransomware\b(?!\s+(?:attacks?|incidents?|outbreaks?|infections?))/;
 const TITLE_CASE = withTwin(/^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u);
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
@@ -268,15 +277,20 @@ function constructed(
       const open = TAIL_OPEN.test(next);
       const agentBefore = BY_BEFORE.test(s.text.slice(Math.max(0, m.index - 12), m.index));
       if (!open && next !== ',' && !agentBefore) continue;
+      const appos = next === ',' && c.responsible.test(s.text.slice(Math.max(0, m.index - 70), m.index));
       const after = text.slice(s.start + m.index + m[0].length, s.end);
       // (the strongest say it at the sentence's start too: "X's leak site lists …", "X posted … on its leak site",
       // "X, a ransomware gang that …")
       const strong =
-        (open && (c.possessive.test(after) || c.leakAfter.test(after))) || (next === ',' && c.kindAppos.test(after));
+        (open && (c.possessive.test(after) || c.leakAfter.test(after))) ||
+        (next === ',' && c.kindAppos.test(after)) ||
+        appos;
       const declared =
         strong ||
         (open && (c.tail.test(after) || c.crimeTail.test(after))) ||
-        (agentBefore && c.attackAgent.test(text.slice(Math.max(s.start, s.start + m.index - 80), s.start + m.index)));
+        (agentBefore && c.attackAgent.test(text.slice(Math.max(s.start, s.start + m.index - 80), s.start + m.index))) ||
+        // "hit by the X ransomware", "encrypted by X ransomware": the strain's name (not "the X ransomware attack")
+        (agentBefore && STRAIN_AFTER.test(after));
       if (!declared) continue;
       const lead = /^(?:\p{L}+\s+)*/u.exec(m[0])![0].split(/\s+/).filter(Boolean);
       let skip = 0;
