@@ -467,7 +467,10 @@ const malwareName = perText((text: string, name: string): boolean => {
     // (the name may come first, the malware after it: "Known as X, the ransomware demands …")
     `\\b(?:ransomware|malware|variant|strain|worm|trojan|virus|family)\\s+(?:called|named|dubbed|known as)\\s+(?:the\\s+)?${n}\\b` +
       `|\\b(?:called|named|dubbed|known as)\\s+${n},?\\s+(?:the|a|an|this)\\s+(?:[\\w-]+\\s+){0,3}` +
-      `(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`,
+      `(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b` +
+      // (what a victim is hit by is the attacker's: "X was hit by the Y ransomware attack")
+      `|\\b(?:hit|struck|targeted|infected|encrypted|crippled|attacked|locked)\\s+(?:by|with)\\s+(?:the\\s+|an?\\s+)?${n}\\s+ransomware\\b` +
+      `|(?<![\\p{L}])${n}\\s+(?:ransomware|malware|variant|strain|worm|trojan|virus)\\b(?!\\s+(?:attack|incident|infection|outbreak|hit|struck|[a-z]+(?:es|ed)\\b))`,
     'iu',
   ).test(text);
 });
