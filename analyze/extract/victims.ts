@@ -116,7 +116,7 @@ export function findVictims(
     return t;
   };
   const parts = runs
-    .map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref))
+    .map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref, (n) => L.health.test(n)))
     .flatMap((r) => splitCoordinated(r, text));
   const experts = expertFirms(text, sents, parts);
   for (const run of parts) {
@@ -443,14 +443,19 @@ function basedLead(r: NameSpan): NameSpan {
 // "Ohio's Valley View Hospital": a place's possessive before a name only locates it.
 const POSS_LAST = withTwin(/['’]s\s(\p{Lu}\p{L}+)$/u);
 const POSS_FIRST = withTwin(/^((?:\p{Lu}[\p{L}.]*\s){0,2}\p{Lu}[\p{L}.]*)['’]s\s(?=\p{Lu})/u);
-function placeParts(r: NameSpan, ref: Reference): NameSpan {
+function placeParts(r: NameSpan, ref: Reference, health: (folded: string) => boolean): NameSpan {
   const m = POSS_LAST.exec(r.name);
   if (m && m.index > 0 && ref.placeKinds.get(m[1]!) === 'demonyms') {
     return { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) };
   }
   const f = POSS_FIRST.exec(r.name);
-  if (!f || !ref.places.has(f[1]!)) return r;
+  if (!f) return r;
   const cut = f[0].length;
+  // "Marlow Health's Harwick Community Hospital": a health body's possessive before a hospital of its own names the
+  // parent (not "Boston Children's Hospital", "Our Lady's Children's Hospital")
+  const rest = r.name.slice(cut);
+  const owned = health(fold(f[1]!)) && /\s/.test(rest) && !/^\S+['’]s\s/.test(rest) && health(fold(rest));
+  if (!ref.places.has(f[1]!) && !owned) return r;
   return { start: r.start + cut, end: r.end, name: r.name.slice(cut) };
 }
 
