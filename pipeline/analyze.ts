@@ -142,8 +142,12 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     rebuilt: 0,
   };
   const t0 = performance.now();
-  const phase = (name: string) =>
-    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const c0 = process.cpuUsage();
+  const phase = (name: string) => {
+    const c = process.cpuUsage(c0);
+    const cpu = ((c.user + c.system) / 1e6).toFixed(1);
+    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s (${cpu} s CPU)`);
+  };
   if (opts.full) await clearSignatures(deps.store);
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).

@@ -7,8 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SkipError, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, Extraction, FetchedPage } from '../core/records.ts';
-import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
-import { extract, loadReference, type Reference } from '../analyze/extract/index.ts';
+import type { Reference } from '../analyze/extract/index.ts';
 import { PROJECT } from '../core/paths.ts';
 
 export interface TaskRequest {
@@ -62,13 +61,21 @@ export function createPool(opts: PoolOptions = {}): Pool {
   );
 }
 
+// The cleaner and the extractor load when the inline pool first uses them: the worker threads load their own, and a
+// run with nothing to clean or extract (a no-op analyze) loads neither.
+const cleaner = () => import('../ingest/clean/page.ts');
+const extractor = () => import('../analyze/extract/index.ts');
+
 function inlinePool(given: Reference | undefined, dir: string): Pool {
   let reference: Promise<Reference> | null = given ? Promise.resolve(given) : null;
   return {
     size: 0,
     window: 1,
-    clean: (page) => cleanFetchedPageAsync(page),
-    extract: async (article) => extract(article, await (reference ??= (async () => loadReference(dir))())),
+    clean: async (page) => (await cleaner()).cleanFetchedPageAsync(page),
+    extract: async (article) => {
+      const { extract, loadReference } = await extractor();
+      return extract(article, await (reference ??= (async () => loadReference(dir))()));
+    },
     release: async () => {},
     close: async () => {},
   };
