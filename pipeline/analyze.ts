@@ -19,9 +19,10 @@ import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
 import { digestOf, signAndPair, signerOf } from './signatures.ts';
-import { clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
+import { clearForSigner, clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
 import { settings } from '../analyze/resolve/types.ts';
 import { createPool, type Pool } from './pool.ts';
+import { asksFor, deriveRun, NOTHING, saveDerived, type Derived, type DeriveRun } from './derived.ts';
 import { queueAlerts } from '../store/alerts.ts';
 import { alertVersionOf } from './alert-facts.ts';
 import { relieveHeap } from '../core/heap.ts';
@@ -61,23 +62,35 @@ const regulatorOf = (deps: AnalyzeDeps): Promise<RegulatorReference | null> =>
     : (defaultRegulator ??= loadRegulatorReference(PROJECT.reference));
 
 /** Extracts page by page (bounded memory) on the pool; one page is saved while the next is extracted. */
-async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: AnalyzeStats): Promise<void> {
+async function extractAll(
+  deps: AnalyzeDeps,
+  pool: Pool,
+  all: boolean,
+  stats: AnalyzeStats,
+  run: DeriveRun,
+): Promise<void> {
   let after: { doc_id: string; version_id: string } | null = null;
   let saving: Promise<void> = Promise.resolve();
   for (;;) {
     const todo = await versionsToExtractPage(deps.store, EXTRACTOR_VERSION, all, after, BATCH);
     if (todo.length === 0) break;
     after = todo[todo.length - 1];
+    // signatures and intel facts are made in the same tasks (pipeline/derived.ts)
+    const asks = await asksFor(
+      deps.store,
+      run,
+      todo.map((v) => v.version_id),
+    );
     const results = await Promise.all(
       todo.map((article) =>
-        pool.extract(article).then(
-          (extraction) => ({ article, extraction: withPages(extraction, article) }),
+        pool.extractDerived(article, asks.get(article.version_id) ?? NOTHING).then(
+          ({ extraction, derived }) => ({ article, extraction: withPages(extraction, article), derived }),
           (err: unknown) => ({ article, err }),
         ),
       ),
     );
     await saving;
-    const done: { article: CleanArticle; extraction: Extraction }[] = [];
+    const done: { article: CleanArticle; extraction: Extraction; derived: Derived }[] = [];
     for (const r of results) {
       if ('extraction' in r) {
         done.push(r);
@@ -96,7 +109,13 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
     stats.extracted += done.length;
     deps.progress?.tick(todo.length);
     relieveHeap(undefined, 1);
-    saving = saveExtractions(deps.store, done);
+    saving = saveExtractions(deps.store, done).then(() =>
+      saveDerived(
+        deps.store,
+        run,
+        done.map(({ article, derived }) => ({ doc_id: article.doc_id, content_hash: article.content_hash, derived })),
+      ),
+    );
     saving.catch(() => {}); // handled: awaited before the next save and at the end
   }
   await saving;
@@ -149,12 +168,15 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s (${cpu} s CPU)`);
   };
   if (opts.full) await clearSignatures(deps.store);
-  await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
+  const regulator = await regulatorOf(deps);
+  const s = settings({ regulator });
+  // signatures by other rules go before extraction stores new ones (the LSH rows are cleared whole)
+  await clearForSigner(deps.store, signerOf(s));
+  const pool = deps.pool ?? createPool({ size: 0, reference: deps.reference });
+  await extractAll(deps, pool, !!opts.reextract, stats, deriveRun(s));
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
-  const regulator = await regulatorOf(deps);
   const at = deps.clock.now().toISOString();
-  const s = settings({ regulator });
   // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
   phase('extraction');
   await signAndPair(deps.store, s);

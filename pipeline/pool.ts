@@ -8,11 +8,12 @@ import { Worker } from 'node:worker_threads';
 import { SkipError, type FailureReason } from '../core/errors.ts';
 import type { CleanArticle, Extraction, FetchedPage } from '../core/records.ts';
 import type { Reference } from '../analyze/extract/index.ts';
+import type { DeriveAsk, Derived } from './derived.ts';
 import { PROJECT } from '../core/paths.ts';
 
 export interface TaskRequest {
   id: number;
-  task: 'clean' | 'extract';
+  task: 'clean' | 'extract' | 'extract-derived';
   input: unknown;
 }
 export type TaskReply =
@@ -28,9 +29,17 @@ export interface Pool {
   /** throws SkipError like cleanFetchedPageAsync */
   clean(page: FetchedPage): Promise<CleanArticle>;
   extract(article: CleanArticle): Promise<Extraction>;
+  /** extract(), and in the same task what `ask` names (pipeline/derived.ts) */
+  extractDerived(article: VersionArticle, ask: DeriveAsk): Promise<ExtractedDerived>;
   /** ends the worker threads now (their heaps are freed); the next task starts them again */
   release(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type VersionArticle = CleanArticle & { version_id: string };
+export interface ExtractedDerived {
+  extraction: Extraction;
+  derived: Derived;
 }
 
 export interface PoolOptions {
@@ -65,6 +74,7 @@ export function createPool(opts: PoolOptions = {}): Pool {
 // run with nothing to clean or extract (a no-op analyze) loads neither.
 const cleaner = () => import('../ingest/clean/page.ts');
 const extractor = () => import('../analyze/extract/index.ts');
+const deriver = () => Promise.all([import('./derived.ts'), import('./intel.ts')]);
 
 function inlinePool(given: Reference | undefined, dir: string): Pool {
   let reference: Promise<Reference> | null = given ? Promise.resolve(given) : null;
@@ -75,6 +85,11 @@ function inlinePool(given: Reference | undefined, dir: string): Pool {
     extract: async (article) => {
       const { extract, loadReference } = await extractor();
       return extract(article, await (reference ??= (async () => loadReference(dir))()));
+    },
+    async extractDerived(article, ask) {
+      const extraction = await this.extract(article);
+      const [{ derive }, { intelReference }] = await deriver();
+      return { extraction, derived: derive(article.version_id, article.text, ask, () => intelReference(dir)) };
     },
     release: async () => {},
     close: async () => {},
@@ -222,6 +237,10 @@ class WorkerPool implements Pool {
 
   extract(article: CleanArticle): Promise<Extraction> {
     return this.submit('extract', article, article.url ?? article.file ?? article.doc_id);
+  }
+
+  extractDerived(article: VersionArticle, ask: DeriveAsk): Promise<ExtractedDerived> {
+    return this.submit('extract-derived', { article, ask }, article.url ?? article.file ?? article.doc_id);
   }
 
   async release(): Promise<void> {
