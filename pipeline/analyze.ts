@@ -3,7 +3,7 @@
 // documents into incidents. Idempotent: a re-run with no new text changes nothing.
 import type { Clock, Logger } from '../core/effects.ts';
 import { SkipError, messageFor } from '../core/errors.ts';
-import type { CleanArticle, Extraction } from '../core/records.ts';
+import type { Extraction } from '../core/records.ts';
 import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
 import { withPages } from '../analyze/pages.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
@@ -13,7 +13,7 @@ import { versionsToExtractPage } from '../store/documents.ts';
 import { saveExtractions } from '../store/analysis.ts';
 import { type KeptRow, storedInputDigests, updateIncidentsWith } from '../store/incident-updates.ts';
 import { recordFailure } from '../store/ingest-state.ts';
-import { updateSearchIndex } from '../store/search-index.ts';
+import { prepareSearchIndex, updateSearchIndex } from '../store/search-index.ts';
 import { loadAliases } from '../reports/query/aliases.ts';
 import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
@@ -21,7 +21,7 @@ import { resolveStore } from './resolve-store.ts';
 import { digestOf, signAndPair, signerOf } from './signatures.ts';
 import { clearForSigner, clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
 import { settings } from '../analyze/resolve/types.ts';
-import { createPool, type Pool } from './pool.ts';
+import { createPool, type Pool, type VersionArticle } from './pool.ts';
 import { asksFor, deriveRun, NOTHING, saveDerived, type Derived, type DeriveRun } from './derived.ts';
 import { queueAlerts } from '../store/alerts.ts';
 import { alertVersionOf } from './alert-facts.ts';
@@ -90,7 +90,7 @@ async function extractAll(
       ),
     );
     await saving;
-    const done: { article: CleanArticle; extraction: Extraction; derived: Derived }[] = [];
+    const done: { article: VersionArticle; extraction: Extraction; derived: Derived }[] = [];
     for (const r of results) {
       if ('extraction' in r) {
         done.push(r);
@@ -113,7 +113,7 @@ async function extractAll(
       saveDerived(
         deps.store,
         run,
-        done.map(({ article, derived }) => ({ doc_id: article.doc_id, content_hash: article.content_hash, derived })),
+        done.map(({ article: a, derived }) => ({ ...a, derived })),
       ),
     );
     saving.catch(() => {}); // handled: awaited before the next save and at the end
@@ -170,10 +170,12 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   if (opts.full) await clearSignatures(deps.store);
   const regulator = await regulatorOf(deps);
   const s = settings({ regulator });
-  // signatures by other rules go before extraction stores new ones (the LSH rows are cleared whole)
+  // signatures by other rules and postings by another stemmer go before extraction stores new ones
   await clearForSigner(deps.store, signerOf(s));
+  await prepareSearchIndex(deps.store);
+  const run = deriveRun(s);
   const pool = deps.pool ?? createPool({ size: 0, reference: deps.reference });
-  await extractAll(deps, pool, !!opts.reextract, stats, deriveRun(s));
+  await extractAll(deps, pool, !!opts.reextract, stats, run);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
   const at = deps.clock.now().toISOString();
@@ -189,6 +191,8 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;
   if (!opts.full && last.inputs === inputs) {
     Object.assign(stats, { documents: last.documents, incidents: last.incidents, clusters: last.clusters });
+    // documents this run indexed (a re-extraction of texts the index missed) are counted in; no incident changed
+    if (run.indexed.count) await updateSearchIndex(deps.store, aliases, [], run.indexed);
     return stats;
   }
   // Texts are read per block of incidents only, and only the incidents whose inputs changed are built and written
@@ -228,7 +232,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   });
   phase(`resolve (${stats.rebuilt} of ${stats.incidents} incidents built)`);
   // full-text and victim-name index for `triage query` (issue 7); names of the incidents built this run only
-  await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt);
+  await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt, run.indexed);
   phase('search index');
   await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)
   phase('document intel');

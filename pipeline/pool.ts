@@ -89,7 +89,7 @@ function inlinePool(given: Reference | undefined, dir: string): Pool {
     async extractDerived(article, ask) {
       const extraction = await this.extract(article);
       const [{ derive }, { intelReference }] = await deriver();
-      return { extraction, derived: derive(article.version_id, article.text, ask, () => intelReference(dir)) };
+      return { extraction, derived: derive(article, ask, () => intelReference(dir)) };
     },
     release: async () => {},
     close: async () => {},

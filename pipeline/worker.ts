@@ -23,7 +23,7 @@ async function run(req: TaskRequest): Promise<TaskReply> {
     }
     const { article, ask } = req.input as { article: CleanArticle & { version_id: string }; ask: DeriveAsk };
     const extraction = extract(article, await reference);
-    const derived = derive(article.version_id, article.text, ask, () => intelReference(referenceDir));
+    const derived = derive(article, ask, () => intelReference(referenceDir));
     return { id: req.id, ok: true, value: { extraction, derived } };
   } catch (err) {
     // A SkipError travels as its parts, so the pool rebuilds it naming the same input once.
