@@ -161,12 +161,8 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     rebuilt: 0,
   };
   const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const phase = (name: string) => {
-    const c = process.cpuUsage(c0);
-    const cpu = ((c.user + c.system) / 1e6).toFixed(1);
-    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s (${cpu} s CPU)`);
-  };
+  const phase = (name: string) =>
+    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (opts.full) await clearSignatures(deps.store);
   const regulator = await regulatorOf(deps);
   const s = settings({ regulator });
