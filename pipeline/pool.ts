@@ -13,7 +13,7 @@ import { PROJECT } from '../core/paths.ts';
 
 export interface TaskRequest {
   id: number;
-  task: 'clean' | 'extract' | 'extract-derived';
+  task: 'clean' | 'extract';
   input: unknown;
 }
 export type TaskReply =
@@ -37,6 +37,8 @@ export interface Pool {
 }
 
 export type VersionArticle = CleanArticle & { version_id: string };
+/** An extract task's input from extractDerived(): the worker answers with an ExtractedDerived */
+export type DeriveInput = VersionArticle & { derive: DeriveAsk };
 export interface ExtractedDerived {
   extraction: Extraction;
   derived: Derived;
@@ -247,7 +249,9 @@ class WorkerPool implements Pool {
   }
 
   extractDerived(article: VersionArticle, ask: DeriveAsk): Promise<ExtractedDerived> {
-    return this.submit('extract-derived', { article, ask }, article.url ?? article.file ?? article.doc_id);
+    // the same task as extract() (its budget and its failures read "extract"), the ask riding on the article
+    const input: DeriveInput = { ...article, derive: ask };
+    return this.submit('extract', input, article.url ?? article.file ?? article.doc_id);
   }
 
   async release(): Promise<void> {

@@ -5,8 +5,8 @@ import { SkipError, describe } from '../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../core/records.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import { extract, loadReference, type Reference } from '../analyze/extract/index.ts';
-import type { TaskReply, TaskRequest } from './pool.ts';
-import { derive, type DeriveAsk } from './derived.ts';
+import type { DeriveInput, TaskReply, TaskRequest } from './pool.ts';
+import { derive } from './derived.ts';
 import { intelReference } from './intel.ts';
 
 const { referenceDir } = workerData as { referenceDir: string };
@@ -18,10 +18,9 @@ async function run(req: TaskRequest): Promise<TaskReply> {
       return { id: req.id, ok: true, value: await cleanFetchedPageAsync(req.input as FetchedPage) };
     }
     reference ??= (async () => loadReference(referenceDir))();
-    if (req.task === 'extract') {
-      return { id: req.id, ok: true, value: extract(req.input as CleanArticle, await reference) };
-    }
-    const { article, ask } = req.input as { article: CleanArticle & { version_id: string }; ask: DeriveAsk };
+    const input = req.input as CleanArticle | DeriveInput;
+    if (!('derive' in input)) return { id: req.id, ok: true, value: extract(input, await reference) };
+    const { derive: ask, ...article } = input;
     const extraction = extract(article, await reference);
     const derived = derive(article, ask, () => intelReference(referenceDir));
     return { id: req.id, ok: true, value: { extraction, derived } };
