@@ -13,7 +13,7 @@ const data = () => import('./commands/data.ts');
 const files = () => import('./commands/files.ts');
 const runCommand = lazy(() => import('./commands/run.ts'), 'runCommand');
 const ingestCommand = lazy(stages, 'ingestCommand');
-const analyzeCommand = lazy(stages, 'analyzeCommand');
+const analyzeCommand = lazy(() => import('./commands/analyze.ts'), 'analyzeCommand');
 const reportCommand = lazy(() => import('./commands/report.ts'), 'reportCommand');
 const queryCommand = lazy(data, 'queryCommand');
 const incidentsCommand = lazy(data, 'incidentsCommand');

@@ -3,7 +3,7 @@
 // documents into incidents. Idempotent: a re-run with no new text changes nothing.
 import type { Clock, Logger } from '../core/effects.ts';
 import { SkipError, messageFor } from '../core/errors.ts';
-import type { CleanArticle, Extraction } from '../core/records.ts';
+import type { Extraction } from '../core/records.ts';
 import { EXTRACTOR_VERSION, type Reference } from '../analyze/extract/index.ts';
 import { withPages } from '../analyze/pages.ts';
 import type { RegulatorReference } from '../analyze/resolve/regulator.ts';
@@ -13,15 +13,16 @@ import { versionsToExtractPage } from '../store/documents.ts';
 import { saveExtractions } from '../store/analysis.ts';
 import { type KeptRow, storedInputDigests, updateIncidentsWith } from '../store/incident-updates.ts';
 import { recordFailure } from '../store/ingest-state.ts';
-import { updateSearchIndex } from '../store/search-index.ts';
+import { prepareSearchIndex, updateSearchIndex } from '../store/search-index.ts';
 import { loadAliases } from '../reports/query/aliases.ts';
 import { readDocumentIntel } from './intel.ts';
 import { PROJECT } from '../core/paths.ts';
 import { resolveStore } from './resolve-store.ts';
 import { digestOf, signAndPair, signerOf } from './signatures.ts';
-import { clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
+import { clearForSigner, clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
 import { settings } from '../analyze/resolve/types.ts';
-import { createPool, type Pool } from './pool.ts';
+import { createPool, type Pool, type VersionArticle } from './pool.ts';
+import { asksFor, deriveRun, NOTHING, saveDerived, type Derived, type DeriveRun } from './derived.ts';
 import { queueAlerts } from '../store/alerts.ts';
 import { alertVersionOf } from './alert-facts.ts';
 import { relieveHeap } from '../core/heap.ts';
@@ -61,23 +62,35 @@ const regulatorOf = (deps: AnalyzeDeps): Promise<RegulatorReference | null> =>
     : (defaultRegulator ??= loadRegulatorReference(PROJECT.reference));
 
 /** Extracts page by page (bounded memory) on the pool; one page is saved while the next is extracted. */
-async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: AnalyzeStats): Promise<void> {
+async function extractAll(
+  deps: AnalyzeDeps,
+  pool: Pool,
+  all: boolean,
+  stats: AnalyzeStats,
+  run: DeriveRun,
+): Promise<void> {
   let after: { doc_id: string; version_id: string } | null = null;
   let saving: Promise<void> = Promise.resolve();
   for (;;) {
     const todo = await versionsToExtractPage(deps.store, EXTRACTOR_VERSION, all, after, BATCH);
     if (todo.length === 0) break;
     after = todo[todo.length - 1];
+    // signatures and intel facts are made in the same tasks (pipeline/derived.ts)
+    const asks = await asksFor(
+      deps.store,
+      run,
+      todo.map((v) => v.version_id),
+    );
     const results = await Promise.all(
       todo.map((article) =>
-        pool.extract(article).then(
-          (extraction) => ({ article, extraction: withPages(extraction, article) }),
+        pool.extractDerived(article, asks.get(article.version_id) ?? NOTHING).then(
+          ({ extraction, derived }) => ({ article, extraction: withPages(extraction, article), derived }),
           (err: unknown) => ({ article, err }),
         ),
       ),
     );
     await saving;
-    const done: { article: CleanArticle; extraction: Extraction }[] = [];
+    const done: { article: VersionArticle; extraction: Extraction; derived: Derived }[] = [];
     for (const r of results) {
       if ('extraction' in r) {
         done.push(r);
@@ -96,7 +109,13 @@ async function extractAll(deps: AnalyzeDeps, pool: Pool, all: boolean, stats: An
     stats.extracted += done.length;
     deps.progress?.tick(todo.length);
     relieveHeap(undefined, 1);
-    saving = saveExtractions(deps.store, done);
+    saving = saveExtractions(deps.store, done).then(() =>
+      saveDerived(
+        deps.store,
+        run,
+        done.map(({ article: a, derived }) => ({ ...a, derived })),
+      ),
+    );
     saving.catch(() => {}); // handled: awaited before the next save and at the end
   }
   await saving;
@@ -145,12 +164,17 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   const phase = (name: string) =>
     deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (opts.full) await clearSignatures(deps.store);
-  await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
+  const regulator = await regulatorOf(deps);
+  const s = settings({ regulator });
+  // signatures by other rules and postings by another stemmer go before extraction stores new ones
+  await clearForSigner(deps.store, signerOf(s));
+  await prepareSearchIndex(deps.store);
+  const run = deriveRun(s);
+  const pool = deps.pool ?? createPool({ size: 0, reference: deps.reference });
+  await extractAll(deps, pool, !!opts.reextract, stats, run);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
   await deps.pool?.release();
-  const regulator = await regulatorOf(deps);
   const at = deps.clock.now().toISOString();
-  const s = settings({ regulator });
   // Each version's signature is made once; only new versions are compared with the versions sharing a bucket.
   phase('extraction');
   await signAndPair(deps.store, s);
@@ -163,6 +187,8 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   const last = JSON.parse((await metaValue(deps.store, RESOLVE_STATE)) ?? '{}') as Partial<ResolveState>;
   if (!opts.full && last.inputs === inputs) {
     Object.assign(stats, { documents: last.documents, incidents: last.incidents, clusters: last.clusters });
+    // documents this run indexed (a re-extraction of texts the index missed) are counted in; no incident changed
+    if (run.indexed.count) await updateSearchIndex(deps.store, aliases, [], run.indexed);
     return stats;
   }
   // Texts are read per block of incidents only, and only the incidents whose inputs changed are built and written
@@ -202,7 +228,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   });
   phase(`resolve (${stats.rebuilt} of ${stats.incidents} incidents built)`);
   // full-text and victim-name index for `triage query` (issue 7); names of the incidents built this run only
-  await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt);
+  await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt, run.indexed);
   phase('search index');
   await readDocumentIntel(deps.store); // techniques, data exposed and indicators for the reports (issue 17)
   phase('document intel');

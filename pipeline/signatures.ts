@@ -23,7 +23,11 @@ import { relieveHeap } from '../core/heap.ts';
 /** Names the rules a stored signature was made by: change it when shingling, MinHash or story terms change. */
 export const signerOf = (s: Settings): string => `sig-1:${s.minhashPerms}:${s.minhashSeed}`;
 
-export function signText(versionId: string, text: string, s: Settings): SignatureRow {
+export function signText(
+  versionId: string,
+  text: string,
+  s: Pick<Settings, 'minhashPerms' | 'minhashSeed'>,
+): SignatureRow {
   return { version_id: versionId, keys: bandKeysOf(text, s.minhashPerms, s.minhashSeed), story: storyTerms(text) };
 }
 

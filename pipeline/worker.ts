@@ -5,7 +5,9 @@ import { SkipError, describe } from '../core/errors.ts';
 import type { CleanArticle, FetchedPage } from '../core/records.ts';
 import { cleanFetchedPageAsync } from '../ingest/clean/page.ts';
 import { extract, loadReference, type Reference } from '../analyze/extract/index.ts';
-import type { TaskReply, TaskRequest } from './pool.ts';
+import type { DeriveInput, TaskReply, TaskRequest } from './pool.ts';
+import { derive } from './derived.ts';
+import { intelReference } from './intel.ts';
 
 const { referenceDir } = workerData as { referenceDir: string };
 let reference: Promise<Reference> | null = null;
@@ -16,7 +18,12 @@ async function run(req: TaskRequest): Promise<TaskReply> {
       return { id: req.id, ok: true, value: await cleanFetchedPageAsync(req.input as FetchedPage) };
     }
     reference ??= (async () => loadReference(referenceDir))();
-    return { id: req.id, ok: true, value: extract(req.input as CleanArticle, await reference) };
+    const input = req.input as CleanArticle | DeriveInput;
+    if (!('derive' in input)) return { id: req.id, ok: true, value: extract(input, await reference) };
+    const { derive: ask, ...article } = input;
+    const extraction = extract(article, await reference);
+    const derived = derive(article, ask, () => intelReference(referenceDir));
+    return { id: req.id, ok: true, value: { extraction, derived } };
   } catch (err) {
     // A SkipError travels as its parts, so the pool rebuilds it naming the same input once.
     if (err instanceof SkipError) {

@@ -23,6 +23,8 @@ export async function updateSearchIndex(
   /** the incidents built this run, when the others are unchanged since the last run (incremental analyze):
    * only their names are read again; names of incidents that are gone are dropped */
   onlyIncidents?: string[],
+  /** documents this run indexed already (indexTerms, after prepareSearchIndex) and the terms they touched */
+  indexed: { count: number; affected: Set<string> } = { count: 0, affected: new Set() },
 ): Promise<IndexStats> {
   await dropIfOtherStemmer(store);
   const stale = await store.all<{ doc_id: string; known: boolean }>(`SELECT d.doc_id, s.doc_id IS NOT NULL AS known
@@ -32,13 +34,17 @@ export async function updateSearchIndex(
       `SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT doc_id FROM documents)`,
     )
   ).map((r) => r.doc_id);
-  const affected = new Set<string>();
+  const affected = indexed.affected;
   for (let i = 0; i < stale.length; i += BATCH) await indexBatch(store, stale.slice(i, i + BATCH), affected);
   if (gone.length) await removeDocs(store, gone, affected);
-  if (stale.length || gone.length) await recountTerms(store, affected, stale.length + gone.length);
+  const changed = stale.length + gone.length + indexed.count;
+  if (changed) await recountTerms(store, affected, changed);
   const names = await rebuildNames(store, victimAliases, onlyIncidents);
   return { indexed: stale.length, removed: gone.length, names };
 }
+
+/** Before a caller indexes documents itself (indexTerms): postings of another stemmer are dropped first. */
+export const prepareSearchIndex = (store: Store): Promise<void> => dropIfOtherStemmer(store);
 
 /** Postings made by another stemmer cannot answer this one's queries: the index is then rebuilt whole. */
 async function dropIfOtherStemmer(store: Store): Promise<void> {
@@ -56,21 +62,46 @@ async function indexBatch(
   affected: Set<string>,
 ): Promise<void> {
   const ids = batch.map((b) => b.doc_id);
-  // only documents indexed before (a new version) have postings to replace: new ones skip the scan
-  const known = batch.filter((b) => b.known).map((b) => b.doc_id);
+  const known = new Set(batch.filter((b) => b.known).map((b) => b.doc_id));
   const docs = await store.all<{ doc_id: string; version_id: string; body: string }>(
     `SELECT doc_id, version_id, coalesce(title, '') || chr(10) || coalesce(text, '') AS body FROM documents
      WHERE list_contains(?, doc_id)`,
     [ids as never],
   );
-  const stage: unknown[][] = [];
-  const stats: unknown[][] = [];
-  for (const d of docs) {
+  const rows = docs.map((d): TermsRow => {
     const { tf, len } = termFrequencies(d.body);
-    for (const t of tf.keys()) affected.add(t);
-    stage.push([d.doc_id, len, [...tf.keys()], [...tf.values()]]);
-    stats.push([d.doc_id, d.version_id, len]);
-  }
+    return {
+      doc_id: d.doc_id,
+      version_id: d.version_id,
+      known: known.has(d.doc_id),
+      len,
+      terms: [...tf.keys()],
+      tfs: [...tf.values()],
+    };
+  });
+  await indexTerms(store, rows, affected);
+}
+
+/** One document's postings: its terms and their frequencies (search-terms.ts termFrequencies of its title and text). */
+export interface TermsRow {
+  doc_id: string;
+  version_id: string;
+  /** indexed before (an older version): its postings are replaced */
+  known: boolean;
+  len: number;
+  terms: string[];
+  tfs: number[];
+}
+
+/** The body a document is indexed by: what updateSearchIndex reads, for a caller that indexes texts it holds. */
+export const searchBody = (title: string | null, text: string | null): string => `${title ?? ''}\n${text ?? ''}`;
+
+/** Writes documents' postings in one transaction; their terms go into `affected` (recounted by updateSearchIndex). */
+export async function indexTerms(store: Store, rows: TermsRow[], affected: Set<string>): Promise<void> {
+  if (rows.length === 0) return;
+  // only documents indexed before (a new version) have postings to replace: new ones skip the scan
+  const known = rows.filter((r) => r.known).map((r) => r.doc_id);
+  for (const r of rows) for (const t of r.terms) affected.add(t);
   await store.transaction(async () => {
     if (known.length) {
       for (const r of await store.all<{ term: string }>(
@@ -81,11 +112,19 @@ async function indexBatch(
       }
       await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [known as never]);
     }
-    await store.upsert('search_stage', ['doc_id', 'len', 'terms', 'tfs'], stage as never);
+    await store.upsert(
+      'search_stage',
+      ['doc_id', 'len', 'terms', 'tfs'],
+      rows.map((r) => [r.doc_id, r.len, r.terms, r.tfs]) as never,
+    );
     // two unnests in one SELECT zip the lists: (term, tf) pairs
     await store.run(`INSERT INTO search_terms SELECT unnest(terms), doc_id, unnest(tfs), len FROM search_stage`);
     await store.run(`DELETE FROM search_stage`);
-    await store.upsert('search_docs', ['doc_id', 'version_id', 'len'], stats as never);
+    await store.upsert(
+      'search_docs',
+      ['doc_id', 'version_id', 'len'],
+      rows.map((r) => [r.doc_id, r.version_id, r.len]) as never,
+    );
   });
 }
 

@@ -12,10 +12,9 @@ import {
   type IngestStats,
 } from '../../pipeline/ingest-stats.ts';
 import { ingestPages } from '../../pipeline/ingest-dir.ts';
-import { createPool, defaultPoolSize, type Pool } from '../../pipeline/pool.ts';
+import type { Pool } from '../../pipeline/pool.ts';
 import { progress } from '../../pipeline/progress.ts';
-import { analyze, type AnalyzeStats } from '../../pipeline/analyze.ts';
-import { PROJECT } from '../../core/paths.ts';
+import { analyzeStore, withPool, workersOf } from './analyze.ts';
 import { ConfigError, EXIT, type SkipError, messageFor } from '../../core/errors.ts';
 import { recordFailure } from '../../store/ingest-state.ts';
 import { stat } from 'node:fs/promises';
@@ -29,24 +28,6 @@ export interface IngestOpts {
   delay?: string;
   workers?: string;
   json?: boolean;
-}
-
-/** --workers N: threads for cleaning and extraction (default: one per core; 0 runs them in this thread). */
-function workersOf(value: string | undefined): number {
-  if (value === undefined) return defaultPoolSize();
-  const n = Number(value);
-  if (!(Number.isInteger(n) && n >= 0 && n <= 256))
-    throw new ConfigError(`--workers: expected a whole number 0–256, got "${value}"`);
-  return n;
-}
-
-async function withPool<T>(size: number, fn: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = createPool({ size, referenceDir: PROJECT.reference });
-  try {
-    return await fn(pool);
-  } finally {
-    await pool.close();
-  }
 }
 
 export async function ingestCommand(opts: IngestOpts, cmd: Command): Promise<void> {
@@ -115,35 +96,4 @@ async function ingestDir(ctx: Ctx, store: Store, dir: string, pool: Pool): Promi
   );
   ctx.log.info(`ingest failures by reason: ${reasonSummary(stats)}`);
   return stats;
-}
-
-async function analyzeStore(
-  ctx: Ctx,
-  store: Store,
-  reextract: boolean,
-  pool: Pool,
-  full = false,
-): Promise<AnalyzeStats> {
-  // the pool's workers load the extraction reference when they first extract: a no-op run never does
-  const s = await analyze(
-    { store, clock: ctx.clock, log: ctx.log, pool, progress: progress('extract', null) },
-    { reextract, full },
-  );
-  ctx.log.info(
-    `analyze: ${s.extracted} extracted (${s.relevant} relevant), ${s.documents} documents, ${s.incidents} incidents`,
-  );
-  if (s.extraction_failures > 0) process.exitCode = EXIT.partial;
-  return s;
-}
-
-export async function analyzeCommand(
-  opts: { reextract?: boolean; full?: boolean; workers?: string; json?: boolean },
-  cmd: Command,
-): Promise<void> {
-  const ctx = ctxOf(cmd);
-  const workers = workersOf(opts.workers);
-  const s = await withStore(ctx, (store) =>
-    withPool(workers, (pool) => analyzeStore(ctx, store, !!opts.reextract, pool, !!opts.full)),
-  );
-  if (opts.json) emit(JSON.stringify(s, null, 2));
 }

@@ -10,6 +10,8 @@ import { readLocalFile } from '../../ingest/local.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { extract, loadReference } from '../../analyze/extract/index.ts';
 import { createPool } from '../../pipeline/pool.ts';
+import { derive, NOTHING, type DeriveAsk } from '../../pipeline/derived.ts';
+import { intelReference } from '../../pipeline/intel.ts';
 import { PROJECT } from '../../core/paths.ts';
 
 const SITES = fileURLToPath(new URL('../../demo/sites', import.meta.url));
@@ -34,6 +36,31 @@ describe('worker pool', () => {
     const extracted = await Promise.all(inWorkers.map((a) => pool.extract(a)));
     expect(extracted).toEqual(inThread.map((a) => extract(a, reference)));
     expect(extracted.some((x) => x.relevant)).toBe(true);
+  });
+
+  it('extracts with the signature, intel facts and search terms asked for, as derive() in this thread gives', async () => {
+    const reference = loadReference(PROJECT.reference);
+    const articles = await Promise.all(
+      files.slice(0, 4).map(async (f, i) => ({
+        ...(await cleanFetchedPageAsync(await readLocalFile(f, { clock }))),
+        version_id: `v${i}`,
+      })),
+    );
+    const asks: DeriveAsk[] = [
+      { sign: { minhashPerms: 64, minhashSeed: 7 }, intel: true, search: true },
+      NOTHING,
+      { sign: null, intel: true, search: false },
+      { sign: { minhashPerms: 64, minhashSeed: 7 }, intel: false, search: true },
+    ];
+    const got = await Promise.all(articles.map((a, i) => pool.extractDerived(a, asks[i])));
+    const want = articles.map((a, i) => ({
+      extraction: extract(a, reference),
+      derived: derive(a, asks[i], () => intelReference(PROJECT.reference)),
+    }));
+    expect(got).toEqual(want);
+    expect(got[0].derived.signature?.version_id).toBe('v0');
+    expect(got[0].derived.terms?.terms.length).toBeGreaterThan(10);
+    expect(got[1].derived).toEqual({ signature: null, intel: null, terms: null });
   });
 
   it('returns a failure as the same typed SkipError, naming the page', async () => {
