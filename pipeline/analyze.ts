@@ -143,7 +143,10 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   };
   const t0 = performance.now();
   const phase = (name: string) =>
-    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    deps.log.debug(
+      `analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s, ` +
+        `peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    );
   if (opts.full) await clearSignatures(deps.store);
   await extractAll(deps, deps.pool ?? createPool({ size: 0, reference: deps.reference }), !!opts.reextract, stats);
   // The extraction workers' heaps are not needed while resolving, the stage's memory peak (issue 9).
