@@ -61,11 +61,22 @@ export function blockKeys(names: string[]): BlockKeys {
  * Each key's candidates are kept in date order, so a lookup reads only the window, not the whole list. With
  * `fresh`, only the pairs with at least one fresh candidate (the others' pairs are known: cachedNameEdges). */
 function* candidatePairs(cands: Candidate[], s: Settings, fresh?: (i: number) => boolean): Iterable<[number, number]> {
-  const keys = cands.map((c) => blockKeys(c.names));
-  const index = (pick: (k: BlockKeys) => string[]) => {
+  // reports of one victim repeat its names: their keys are made once
+  const made = new Map<string, BlockKeys>();
+  const keys = cands.map((c) => {
+    const names = c.names.join('\u0000');
+    let k = made.get(names);
+    if (!k) made.set(names, (k = blockKeys(c.names)));
+    return k;
+  });
+  // with `fresh`, only the keys fresh candidates look up are indexed
+  const looked = (pick: (k: BlockKeys) => string[]) =>
+    fresh ? new Set(keys.flatMap((k, i) => (fresh(i) ? pick(k) : []))) : null;
+  const index = (pick: (k: BlockKeys) => string[], wanted: Set<string> | null) => {
     const m = new Map<string, number[]>();
     keys.forEach((k, i) => {
       for (const key of pick(k)) {
+        if (wanted && !wanted.has(key)) continue;
         const l = m.get(key);
         if (l) l.push(i);
         else m.set(key, [i]);
@@ -74,8 +85,14 @@ function* candidatePairs(cands: Candidate[], s: Settings, fresh?: (i: number) =>
     for (const l of m.values()) l.sort((p, q) => (cands[p].lo ?? -Infinity) - (cands[q].lo ?? -Infinity) || p - q);
     return m;
   };
-  const byAll = index((k) => k.all);
-  const byProbe = index((k) => k.probe);
+  const byAll = index(
+    (k) => k.all,
+    looked((k) => k.probe),
+  );
+  const byProbe = index(
+    (k) => k.probe,
+    looked((k) => k.all),
+  );
   let span = 0;
   for (const c of cands) if (c.lo !== null && c.hi !== null) span = Math.max(span, c.hi - c.lo);
   /** Members of a date-sorted list whose interval may lie within the window of x (undated ones always). */
