@@ -1,5 +1,5 @@
 // Extractions, their facts (with evidence), and the incidents resolved from them.
-import { type Extraction, Incident, type CleanArticle, type Evidence } from '../core/records.ts';
+import { Extraction, Incident, type CleanArticle, type Evidence } from '../core/records.ts';
 import { idFrom } from '../core/hash.ts';
 import { versionIdOf } from './documents.ts';
 import type { Store } from './store.ts';
@@ -85,8 +85,8 @@ export async function saveExtractions(
 }
 
 /** The extraction of each document's current version by the given extractor version, in no particular order,
- * streamed: `each` gets one at a time. Records are read as saved (saveExtractions writes typed extractions): checking
- * 100k of them again cost seconds of every incremental analyze. */
+ * streamed: `each` gets one at a time. Parsed, not cast: the schema's key order is what incident input digests
+ * (analyze/resolve/inputs.ts) were made from, and a cast would rebuild every stored incident once. */
 export function eachCurrentExtraction(
   store: Store,
   extractorVersion: string,
@@ -96,7 +96,7 @@ export function eachCurrentExtraction(
     `SELECT e.record FROM extractions e JOIN documents d ON d.version_id = e.version_id
      WHERE e.extractor_version = ?`,
     [extractorVersion],
-    (rows) => rows.forEach((r) => each(JSON.parse(r.record) as Extraction)),
+    (rows) => rows.forEach((r) => each(Extraction.parse(JSON.parse(r.record)))),
   );
 }
 
@@ -108,7 +108,7 @@ export async function olderExtractions(store: Store, extractorVersion: string): 
      WHERE e.extractor_version = ? AND v.version_id <> d.version_id ORDER BY e.version_id`,
     [extractorVersion],
   );
-  return new Map(rows.map((r) => [r.version_id, JSON.parse(r.record) as Extraction]));
+  return new Map(rows.map((r) => [r.version_id, Extraction.parse(JSON.parse(r.record))]));
 }
 
 /** The incidents table's columns, in the order rows are written. */
