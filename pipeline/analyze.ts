@@ -122,6 +122,12 @@ async function extractAll(
   deps.progress?.done();
 }
 
+const cpuSeconds = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
+const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+
 /** Names the resolve rules in the stored state: change it when a change to analyze/resolve changes incidents. */
 const RESOLVE_RULES = 'resolve-1';
 const RESOLVE_STATE = 'resolve_state';
@@ -161,8 +167,12 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     rebuilt: 0,
   };
   const t0 = performance.now();
+  const cpu0 = cpuSeconds();
   const phase = (name: string) =>
-    deps.log.debug(`analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    deps.log.debug(
+      `analyze: ${name} done at ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `(${(cpuSeconds() - cpu0).toFixed(1)} s CPU, all threads), peak RSS so far ${peakMiB()} MiB`,
+    );
   if (opts.full) await clearSignatures(deps.store);
   const regulator = await regulatorOf(deps);
   const s = settings({ regulator });

@@ -14,6 +14,8 @@ import { eachCurrentExtraction, olderExtractions } from '../store/analysis.ts';
 import { eachStory, nearPairsStored, resolveIds } from '../store/signatures.ts';
 import { signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
+import { MATCH_RULES, matchSig, type CachedEdges } from '../analyze/resolve/group.ts';
+import { knownMatchSigs, matchEdgesStored, saveMatchEdges } from '../store/match-edges.ts';
 import type { BlockedInput } from '../analyze/resolve/blocked.ts';
 import type { KeptInputs } from '../analyze/resolve/inputs.ts';
 
@@ -83,6 +85,16 @@ export async function resolveStore(
   const { docs, older, stories, pairs } = await readStored(store, signerOf(s), relevant);
   const documents = new Set(docs.map((d) => d.doc_id));
   const digests = new Map<string, KeptInputs>();
+  // incremental runs keep the name edges among candidates: only a new candidate's pairs are searched (group.ts)
+  const known = stored ? await knownMatchSigs(store) : new Set<string>();
+  const rules = `${MATCH_RULES}:${s.jaroWinkler}:${s.windowDays}`;
+  const edges: CachedEdges = {
+    sigOf: (c) => matchSig(c, rules),
+    known,
+    edges: stored ? await matchEdgesStored(store) : [],
+    found: [],
+    current: [],
+  };
   const clusters = await resolveStoredBlocked(docs, extractions, older, opts, {
     nearPairs: pairs,
     stories,
@@ -90,6 +102,8 @@ export async function resolveStore(
     emit,
     stored,
     digests,
+    edges,
   });
+  await saveMatchEdges(store, edges.found, edges.current, known);
   return { clusters, documents, digests };
 }

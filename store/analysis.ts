@@ -85,7 +85,8 @@ export async function saveExtractions(
 }
 
 /** The extraction of each document's current version by the given extractor version, in no particular order,
- * streamed: `each` gets one at a time. */
+ * streamed: `each` gets one at a time. Parsed, not cast: the schema's key order is what incident input digests
+ * (analyze/resolve/inputs.ts) were made from, and a cast would rebuild every stored incident once. */
 export function eachCurrentExtraction(
   store: Store,
   extractorVersion: string,

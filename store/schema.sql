@@ -131,6 +131,10 @@ CREATE TABLE IF NOT EXISTS version_lsh (band SMALLINT, bucket BIGINT, version_id
 -- near-duplicate cluster, so a new version is only compared with the versions sharing one of its buckets.
 CREATE TABLE IF NOT EXISTS near_duplicates (a VARCHAR, b VARCHAR, PRIMARY KEY (a, b));
 -- What each incident was built from (a digest of its candidates and their sources) and what its ID was decided from
+-- Incident grouping's name edges kept between runs (store/match-edges.ts): the candidates of the last analyze by
+-- their match signature (analyze/resolve/group.ts matchSig), and the name edges among them (a < b).
+CREATE TABLE IF NOT EXISTS match_known (sig VARCHAR PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS match_edges (a VARCHAR, b VARCHAR, score DOUBLE, gap INTEGER, PRIMARY KEY (a, b));
 -- (`id_key`: analyze/resolve/ids.ts), so that analyze rebuilds only the incidents whose inputs changed.
 CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, digest VARCHAR, id_key JSON);
 ALTER TABLE incident_inputs ADD COLUMN IF NOT EXISTS id_key JSON;

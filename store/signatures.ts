@@ -49,10 +49,11 @@ export function saveSignatures(store: Store, signer: string, rows: SignatureRow[
   });
 }
 
-/** Forgets every signature, LSH row and pair: `analyze --full` recomputes them from the texts. */
+/** Forgets every signature, LSH row and pair, and the name edges: `analyze --full` recomputes them from scratch. */
 export async function clearSignatures(store: Store): Promise<void> {
   await store.transaction(async () => {
-    for (const t of ['version_signatures', 'version_lsh', 'near_duplicates']) await store.run(`DELETE FROM ${t}`);
+    for (const t of ['version_signatures', 'version_lsh', 'near_duplicates', 'match_known', 'match_edges'])
+      await store.run(`DELETE FROM ${t}`);
   });
 }
 

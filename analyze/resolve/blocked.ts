@@ -13,6 +13,7 @@ import { crossCheck } from './regulator.ts';
 import { groupAll, victimNamesOf } from './resolve.ts';
 import type { DocCluster, ResolveOptions } from './types.ts';
 import type { StoryIndex } from './stories.ts';
+import type { CachedEdges } from './group.ts';
 import { relieveHeap } from '../../core/heap.ts';
 
 /** Texts of the given document ids (resolve-level ids: version ids for older versions); absent ids are left out. */
@@ -33,6 +34,8 @@ export interface BlockedInput {
   stored?: { kept: Map<string, KeptInputs>; runWide: string };
   /** filled with every incident's ID → what to keep for it, built or not (needs `stored`) */
   digests?: Map<string, KeptInputs>;
+  /** name edges kept between runs: only a new candidate's pairs are searched (group.ts) */
+  edges?: CachedEdges;
 }
 
 const BLOCK = 2000;
@@ -45,7 +48,7 @@ export async function resolveBlocked(
   io: BlockedInput,
 ): Promise<DocCluster[]> {
   const block = io.block ?? BLOCK;
-  const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs, io.stories);
+  const { s, clusters, byId, groups } = groupAll(docs, extractions, opts, io.nearPairs, io.stories, io.edges);
   // Texts are not loaded yet, so no confirmation is read: the fields an ID depends on never come from one.
   const stored = io.stored;
   const byDigest = new Map([...(stored?.kept ?? [])].map(([id, k]) => [k.digest, { id, key: k.key }]));

@@ -4,7 +4,7 @@ import type { CleanArticle } from '../../core/records.ts';
 import { idFrom } from '../../core/hash.ts';
 import { nearDuplicatePairs } from './minhash.ts';
 import type { DocCluster, DocRole, Settings } from './types.ts';
-import { cmpBy, instant, UnionFind } from './util.ts';
+import { cmpBy, instant, sortedBy, UnionFind } from './util.ts';
 
 type Reason = DocCluster['reason'];
 
@@ -32,17 +32,21 @@ const byVersionTime = cmpBy<CleanArticle>(
 );
 
 /** Earliest published first; the original of a syndicated story. */
-export const byPublished = cmpBy<CleanArticle>(
-  (d) => instant(d.published),
-  (d) => d.doc_id,
-  (d) => d.content_hash,
-);
+const PUBLISHED_KEYS = [
+  (d: CleanArticle) => instant(d.published),
+  (d: CleanArticle) => d.doc_id,
+  (d: CleanArticle) => d.content_hash,
+];
+export const byPublished = cmpBy<CleanArticle>(...PUBLISHED_KEYS);
 
 function groupBy<T>(items: T[], key: (x: T) => string | null): T[][] {
   const m = new Map<string, T[]>();
   for (const x of items) {
     const k = key(x);
-    if (k !== null) m.set(k, [...(m.get(k) ?? []), x]);
+    if (k === null) continue;
+    const l = m.get(k);
+    if (l) l.push(x);
+    else m.set(k, [x]);
   }
   return [...m.values()];
 }
@@ -68,7 +72,10 @@ export interface DocumentClusters {
 /** `nearPairs`: the near-duplicate pairs when the caller found them already (from signatures streamed off the
  * store, see pipeline/resolve-store.ts); the documents' texts are then not read. */
 export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?: [string, string][]): DocumentClusters {
-  const docs = [...new Map([...input].sort(byPublished).map((d) => [d.doc_id, d])).values()].sort(byPublished);
+  const docs = sortedBy(
+    [...new Map(sortedBy(input, ...PUBLISHED_KEYS).map((d) => [d.doc_id, d])).values()],
+    ...PUBLISHED_KEYS,
+  );
   const uf = new UnionFind();
   const superseded = new Set<string>();
   for (const g of groupBy(docs, (d) => d.content_hash)) for (const d of g) uf.union(g[0].doc_id, d.doc_id);

@@ -2,6 +2,7 @@
 // Edges are scored pairwise and merged greedily, strongest first, in an order fixed by content (never by input
 // order), refusing merges that would put two victims of one document, two countries, or attack dates further
 // apart than the window into one incident.
+import { createHash } from 'node:crypto';
 import type { Candidate } from './candidates.ts';
 import { identifying, initials, matchNameSets, nameTokens, type NameMatch } from './names.ts';
 import type { Settings, StoryLinks } from './types.ts';
@@ -60,13 +61,25 @@ export function blockKeys(names: string[]): BlockKeys {
 }
 
 /** Index pairs (a < b) that meet through a blocking key and whose attack-date intervals lie within the window.
- * Each key's candidates are kept in date order, so a lookup reads only the window, not the whole list. */
-function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, number]> {
-  const keys = cands.map((c) => blockKeys(c.names));
-  const index = (pick: (k: BlockKeys) => string[]) => {
+ * Each key's candidates are kept in date order, so a lookup reads only the window, not the whole list. With
+ * `fresh`, only the pairs with at least one fresh candidate (the others' pairs are known: cachedNameEdges). */
+function* candidatePairs(cands: Candidate[], s: Settings, fresh?: (i: number) => boolean): Iterable<[number, number]> {
+  // reports of one victim repeat its names: their keys are made once
+  const made = new Map<string, BlockKeys>();
+  const keys = cands.map((c) => {
+    const names = c.names.join('\u0000');
+    let k = made.get(names);
+    if (!k) made.set(names, (k = blockKeys(c.names)));
+    return k;
+  });
+  // with `fresh`, only the keys fresh candidates look up are indexed
+  const looked = (pick: (k: BlockKeys) => string[]) =>
+    fresh ? new Set(keys.flatMap((k, i) => (fresh(i) ? pick(k) : []))) : null;
+  const index = (pick: (k: BlockKeys) => string[], wanted: Set<string> | null) => {
     const m = new Map<string, number[]>();
     keys.forEach((k, i) => {
       for (const key of pick(k)) {
+        if (wanted && !wanted.has(key)) continue;
         const l = m.get(key);
         if (l) l.push(i);
         else m.set(key, [i]);
@@ -75,8 +88,14 @@ function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, num
     for (const l of m.values()) l.sort((p, q) => (cands[p].lo ?? -Infinity) - (cands[q].lo ?? -Infinity) || p - q);
     return m;
   };
-  const byAll = index((k) => k.all);
-  const byProbe = index((k) => k.probe);
+  const byAll = index(
+    (k) => k.all,
+    looked((k) => k.probe),
+  );
+  const byProbe = index(
+    (k) => k.probe,
+    looked((k) => k.all),
+  );
   let span = 0;
   for (const c of cands) if (c.lo !== null && c.hi !== null) span = Math.max(span, c.hi - c.lo);
   /** Members of a date-sorted list whose interval may lie within the window of x (undated ones always). */
@@ -98,11 +117,14 @@ function* candidatePairs(cands: Candidate[], s: Settings): Iterable<[number, num
     }
     for (let j = lo; j < list.length && cands[list[j]].lo! <= x.hi + s.windowDays; j++) yield list[j];
   };
+  // a fresh candidate meets every other (an earlier one too, when that one is not fresh); the relation is symmetric
+  const takes = fresh ? (a: number, b: number) => b > a || (b < a && !fresh(b)) : (a: number, b: number) => b > a;
   for (let a = 0; a < cands.length; a++) {
+    if (fresh && !fresh(a)) continue;
     const partners = new Set<number>();
-    for (const k of keys[a].probe) for (const b of near(byAll.get(k) ?? [], cands[a])) if (b > a) partners.add(b);
-    for (const k of keys[a].all) for (const b of near(byProbe.get(k) ?? [], cands[a])) if (b > a) partners.add(b);
-    for (const b of [...partners].sort((p, q) => p - q)) yield [a, b];
+    for (const k of keys[a].probe) for (const b of near(byAll.get(k) ?? [], cands[a])) if (takes(a, b)) partners.add(b);
+    for (const k of keys[a].all) for (const b of near(byProbe.get(k) ?? [], cands[a])) if (takes(a, b)) partners.add(b);
+    for (const b of [...partners].sort((p, q) => p - q)) yield b > a ? [a, b] : [b, a];
   }
 }
 
@@ -132,7 +154,9 @@ function storyEdges(cands: Candidate[], s: Settings, links: StoryLinks): Edge[] 
 }
 const STORY = 0.5;
 
-function edges(cands: Candidate[], s: Settings, links?: StoryLinks): Edge[] {
+/** The name edge of each pair `pairs` gives (a < b): different documents, intervals within the window, a name
+ * match whose countries agree. */
+function nameEdges(cands: Candidate[], s: Settings, pairs: Iterable<[number, number]>): Edge[] {
   // Each distinct name list gets a number once, so a pair's cache key is a number, not a string built per pair
   // (tens of millions of pairs at 100k documents: that garbage alone grew the heap past a gigabyte).
   const listIds = new Map<string, number>();
@@ -144,7 +168,7 @@ function edges(cands: Candidate[], s: Settings, links?: StoryLinks): Edge[] {
   });
   const cache = new Map<number, NameMatch | null>();
   const out: Edge[] = [];
-  for (const [a, b] of candidatePairs(cands, s)) {
+  for (const [a, b] of pairs) {
     relieveHeap(); // tens of millions of pairs at 100k documents: their garbage must not pile up
     const x = cands[a];
     const y = cands[b];
@@ -158,6 +182,67 @@ function edges(cands: Candidate[], s: Settings, links?: StoryLinks): Edge[] {
     const m = cache.get(sig)!;
     if (m && countriesAgree(x, y, m)) out.push({ a, b, score: m.score, gap: g });
   }
+  return out;
+}
+
+/** Names the name-matching rules in kept edges: change it when a change to names.ts or nameEdges changes edges. */
+export const MATCH_RULES = 'match-2';
+
+/** What a candidate's name edges are a function of (nameEdges reads nothing else of it), as a short digest;
+ * `rules` names the settings and code that match names, so that a change to them makes every candidate new. */
+export function matchSig(c: Candidate, rules: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([rules, c.key, c.names, c.country, c.lo, c.hi]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/** A stored name edge: the two candidates' match signatures (a < b), its score and date gap. */
+export type SigEdge = [a: string, b: string, score: number, gap: number];
+
+/**
+ * Name edges kept between runs (incremental analyze). A name edge is a function of its two candidates' match
+ * signatures (matchSig: what nameEdges reads of them), so the edges among candidates `known` (paired with each
+ * other by an earlier run) are read from `edges`, and only the pairs with a new candidate are searched and matched:
+ * the same edges as nameEdges over every pair.
+ */
+export interface CachedEdges {
+  sigOf: (c: Candidate) => string;
+  known: Set<string>;
+  edges: Iterable<SigEdge>;
+  /** filled: the edges found this run (each has a candidate not known) */
+  found: SigEdge[];
+  /** filled: every candidate's signature this run (the next run's `known`) */
+  current: string[];
+}
+
+function cachedNameEdges(cands: Candidate[], s: Settings, cached: CachedEdges): Edge[] {
+  const sigs = cands.map(cached.sigOf);
+  const at = new Map(sigs.map((g, i) => [g, i]));
+  const fresh = sigs.map((g) => !cached.known.has(g));
+  const out: Edge[] = [];
+  for (const [x, y, score, g] of cached.edges) {
+    const a = at.get(x);
+    const b = at.get(y);
+    if (a === undefined || b === undefined || fresh[a] || fresh[b]) continue;
+    out.push(a < b ? { a, b, score, gap: g } : { a: b, b: a, score, gap: g });
+  }
+  for (const e of nameEdges(
+    cands,
+    s,
+    candidatePairs(cands, s, (i) => fresh[i]),
+  )) {
+    out.push(e);
+    cached.found.push(
+      sigs[e.a] < sigs[e.b] ? [sigs[e.a], sigs[e.b], e.score, e.gap] : [sigs[e.b], sigs[e.a], e.score, e.gap],
+    );
+  }
+  for (const g of sigs) cached.current.push(g);
+  return out;
+}
+
+function edges(cands: Candidate[], s: Settings, links?: StoryLinks, cached?: CachedEdges): Edge[] {
+  const out = cached ? cachedNameEdges(cands, s, cached) : nameEdges(cands, s, candidatePairs(cands, s));
   // a loop, not push(...): at 100k documents there are more story edges than a call's arguments may be
   if (links) for (const e of storyEdges(cands, s, links)) out.push(e);
   return out.sort((p, q) => q.score - p.score || p.gap - q.gap || p.a - q.a || p.b - q.b);
@@ -172,11 +257,16 @@ function canMerge(xs: Candidate[], ys: Candidate[], windowDays: number): boolean
 }
 
 /** Groups of candidates, one per incident; candidates sorted by key, groups by their first key. */
-export function groupCandidates(input: Candidate[], s: Settings, links?: StoryLinks): Candidate[][] {
+export function groupCandidates(
+  input: Candidate[],
+  s: Settings,
+  links?: StoryLinks,
+  cached?: CachedEdges,
+): Candidate[][] {
   const cands = [...input].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const groupOf = cands.map((_, i) => i);
   const members = new Map<number, number[]>(cands.map((_, i) => [i, [i]]));
-  for (const e of edges(cands, s, links)) {
+  for (const e of edges(cands, s, links, cached)) {
     relieveHeap();
     const ga = groupOf[e.a];
     const gb = groupOf[e.b];

@@ -1,4 +1,5 @@
 // Victim name identity: normalisation, acronyms, token containment, Jaro-Winkler. Pure functions of two names.
+// (incremental analyze keeps name edges: a change here that changes a match bumps MATCH_RULES in group.ts)
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -4,7 +4,7 @@ import type { CleanArticle, Extraction, Incident } from '../../core/records.ts';
 import { candidatesOf, latestExtractions, riderOf, toSource, type Candidate } from './candidates.ts';
 import { addStory, attachRiders, storyIndex, storyLinks, type StoryIndex } from './stories.ts';
 import { clusterDocuments } from './documents.ts';
-import { groupCandidates } from './group.ts';
+import { groupCandidates, type CachedEdges } from './group.ts';
 import { assignIds } from './ids.ts';
 import { buildIncident, isCurrent } from './incident.ts';
 import { crossCheck } from './regulator.ts';
@@ -29,13 +29,14 @@ export interface Grouped {
 }
 
 /** `stories`: the story index when the caller built it while streaming texts (pipeline/resolve-store.ts); else it is
- * built here from the documents' texts, over the same documents. */
+ * built here from the documents' texts, over the same documents. `cached`: name edges kept between runs (group.ts). */
 export function groupAll(
   docs: CleanArticle[],
   extractions: Extraction[],
   opts: ResolveOptions,
   nearPairs?: [string, string][],
   stories?: StoryIndex,
+  cached?: CachedEdges,
 ): Grouped {
   const s = settings(opts);
   const { clusters, roles } = clusterDocuments(docs, s, nearPairs);
@@ -46,7 +47,7 @@ export function groupAll(
   const candidates: Candidate[] = exts.flatMap((ext, i) => candidatesOf(ext, sources[i]!, s));
   const ix = stories ?? storiesOf([...byId.values()], exts);
   const links = storyLinks(ix, new Map(sources.map((src) => [src.doc_id, src.published])), s);
-  const groups = groupCandidates(candidates, s, links);
+  const groups = groupCandidates(candidates, s, links, cached);
   const riders = exts.flatMap((ext, i) => riderOf(ext, sources[i]!, s) ?? []).filter((r) => !r.source.role.superseded);
   attachRiders(groups, riders, links, s.windowDays);
   return { s, clusters, byId, groups: groups.filter(isCurrent) };

@@ -36,14 +36,18 @@ export function storyTerms(text: string): StoryTerms {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERMS);
 }
 
-/** Terms of the documents that may link, and document frequencies over all documents. */
+/** Terms of the documents that may link, and document frequencies over all documents. Terms are numbered once
+ * (`ids`), and a kept document holds [term, count, term, count, …] as numbers: at 100k documents the strings and
+ * pairs of every document's terms were the largest part of the index. */
 export interface StoryIndex {
-  terms: Map<string, StoryTerms>;
-  df: Map<string, number>;
+  ids: Map<string, number>;
+  /** document frequency by term number */
+  df: number[];
+  terms: Map<string, Int32Array>;
   n: number;
 }
 
-export const storyIndex = (): StoryIndex => ({ terms: new Map(), df: new Map(), n: 0 });
+export const storyIndex = (): StoryIndex => ({ ids: new Map(), df: [], terms: new Map(), n: 0 });
 
 /** Counts a document; keeps its terms only when it may link (`keep`: a relevant extraction reads it). */
 export function addStory(ix: StoryIndex, id: string, text: string, keep: boolean): void {
@@ -53,8 +57,18 @@ export function addStory(ix: StoryIndex, id: string, text: string, keep: boolean
 /** addStory() with the terms read earlier (stored per version: pipeline/signatures.ts). */
 export function addStoryTerms(ix: StoryIndex, id: string, terms: StoryTerms, keep: boolean): void {
   ix.n++;
-  for (const [t] of terms) ix.df.set(t, (ix.df.get(t) ?? 0) + 1);
-  if (keep) ix.terms.set(id, terms);
+  const packed = new Int32Array(terms.length * 2);
+  terms.forEach(([t, c], k) => {
+    let i = ix.ids.get(t);
+    if (i === undefined) {
+      ix.ids.set(t, (i = ix.df.length));
+      ix.df.push(0);
+    }
+    ix.df[i]++;
+    packed[2 * k] = i;
+    packed[2 * k + 1] = c;
+  });
+  if (keep) ix.terms.set(id, packed);
 }
 
 /** A term present in more documents than this does not propose pairs (it still counts in the cosine). */
@@ -62,29 +76,41 @@ const PROBE_DF = 50;
 
 /**
  * Pairs of kept documents whose similarity reaches `s.storyLink`, published at most `s.storyWindowDays` apart
- * (undated documents pair with any): doc → (doc → similarity), both directions.
+ * (undated documents pair with any): doc → (doc → similarity), both directions. Documents are numbered in id order
+ * and their tf-idf vectors held as arrays; a similarity is summed in the first document's term order, as ever.
  */
 export function storyLinks(ix: StoryIndex, published: Map<string, string | null>, s: Settings): StoryLinks {
-  const idf = (t: string) => Math.log((1 + ix.n) / (1 + (ix.df.get(t) ?? 0))) + 1;
-  const vecs = new Map<string, Map<string, number>>();
-  for (const [id, terms] of ix.terms) {
-    const v = new Map(terms.map(([t, c]) => [t, (1 + Math.log(c)) * idf(t)]));
-    const norm = Math.sqrt([...v.values()].reduce((a, w) => a + w * w, 0)) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    vecs.set(id, v);
-  }
-  const byTerm = new Map<string, string[]>();
-  for (const id of [...ix.terms.keys()].sort()) {
-    for (const [t] of ix.terms.get(id)!) {
-      if ((ix.df.get(t) ?? 0) > PROBE_DF) continue;
+  const idf = (t: number) => Math.log((1 + ix.n) / (1 + ix.df[t])) + 1;
+  const docs = [...ix.terms.keys()].sort();
+  const terms = docs.map((id) => ix.terms.get(id)!);
+  const weights = terms.map((packed) => {
+    const v = new Float64Array(packed.length / 2);
+    for (let k = 0; k < v.length; k++) v[k] = (1 + Math.log(packed[2 * k + 1])) * idf(packed[2 * k]);
+    let sum = 0;
+    for (const w of v) sum += w * w;
+    const norm = Math.sqrt(sum) || 1;
+    for (let k = 0; k < v.length; k++) v[k] = v[k] / norm;
+    return v;
+  });
+  const byTerm = new Map<number, number[]>();
+  terms.forEach((packed, d) => {
+    for (let k = 0; k < packed.length; k += 2) {
+      const t = packed[k];
+      if (ix.df[t] > PROBE_DF) continue;
       const l = byTerm.get(t);
-      if (l) l.push(id);
-      else byTerm.set(t, [id]);
+      if (l) l.push(d);
+      else byTerm.set(t, [d]);
     }
-  }
-  const day = (id: string) => {
+  });
+  const days = docs.map((id) => {
     const p = published.get(id);
     return p ? dayNumber(p) : null;
+  });
+  /** b's weight of term t, 0 when b lacks it */
+  const weightIn = (b: number, t: number): number => {
+    const packed = terms[b];
+    for (let k = 0; k < packed.length; k += 2) if (packed[k] === t) return weights[b][k / 2];
+    return 0;
   };
   const out: StoryLinks = new Map();
   const link = (a: string, b: string, sim: number) => {
@@ -97,19 +123,20 @@ export function storyLinks(ix: StoryIndex, published: Map<string, string | null>
       else out.set(x, new Map([[y, sim]]));
     }
   };
-  for (const a of [...ix.terms.keys()].sort()) {
-    const va = vecs.get(a)!;
-    const da = day(a);
-    const seen = new Set<string>();
-    for (const [t] of ix.terms.get(a)!) {
-      for (const b of byTerm.get(t) ?? []) {
-        if (b <= a || seen.has(b)) continue;
-        seen.add(b);
-        const db = day(b);
+  const seen = new Int32Array(docs.length).fill(-1);
+  for (let a = 0; a < docs.length; a++) {
+    const pa = terms[a];
+    const va = weights[a];
+    const da = days[a];
+    for (let k = 0; k < pa.length; k += 2) {
+      for (const b of byTerm.get(pa[k]) ?? []) {
+        if (b <= a || seen[b] === a) continue;
+        seen[b] = a;
+        const db = days[b];
         if (da !== null && db !== null && Math.abs(da - db) > s.storyWindowDays) continue;
         let sim = 0;
-        for (const [u, w] of va) sim += w * (vecs.get(b)!.get(u) ?? 0);
-        if (sim >= s.storyLink) link(a, b, sim);
+        for (let u = 0; u < va.length; u++) sim += va[u] * weightIn(b, pa[2 * u]);
+        if (sim >= s.storyLink) link(docs[a], docs[b], sim);
       }
     }
   }

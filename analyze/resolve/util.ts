@@ -38,6 +38,21 @@ export function cmpBy<T>(...keys: ((x: T) => string | number | null)[]): (a: T, 
   };
 }
 
+/** `items` sorted as `.sort(cmpBy(...keys))` sorts them (stably), each key computed once per item, not once per
+ * comparison (a date parsed per comparison cost seconds over 100k documents). */
+export function sortedBy<T>(items: T[], ...keys: ((x: T) => string | number | null)[]): T[] {
+  const vals = items.map((x) => keys.map((k) => k(x)));
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => {
+    for (let j = 0; j < keys.length; j++) {
+      const c = cmp(vals[a][j], vals[b][j]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return order.map((i) => items[i]);
+}
+
 /** Union-find over string keys; the root of a set is its smallest key, so results do not depend on order. */
 export class UnionFind {
   private parent = new Map<string, string>();

@@ -152,3 +152,106 @@ describe('incremental analyze', () => {
     expect(pairs).toBeLessThan(100);
   });
 });
+
+/** A report of its own (a text no other shares) naming the given victims, based on a demo report. */
+function report(base: Item, id: string, published: string, victims: [name: string, canonical: string][]): Item {
+  const words = Array.from({ length: 40 }, (_, k) => `${id.replace(/\W/g, '')}w${(k * 7919) % 1000}`).join(' ');
+  const text = `officials described the incident in detail: ${words}.`;
+  return {
+    article: {
+      ...base.article,
+      doc_id: id,
+      url: `https://reports.example/${id}`,
+      canonical_url: null,
+      text,
+      content_hash: contentHash(text),
+      published,
+      modified: null,
+      outlet: `outlet-${id}`,
+    },
+    extraction: {
+      ...base.extraction,
+      doc_id: id,
+      published: published.slice(0, 10),
+      attack_date: null,
+      countries: ['US'],
+      victims: victims.map(([name, canonical]) => ({
+        name,
+        canonical,
+        country: 'US',
+        sector: 'hospital',
+        evidence: { quote: name, start: 0, end: name.length },
+      })),
+    },
+  };
+}
+
+describe('incremental grouping', () => {
+  it('merges and grows incidents as analyze --full does when new reports and versions arrive', {
+    timeout: 180_000,
+  }, async () => {
+    // a few demo reports beside them, so that the store holds other incidents, kept as they are
+    const items = corpus()
+      .filter((i) => i.extraction.relevant && i.extraction.victims.length === 1)
+      .slice(0, 6);
+    const base = items[0];
+    const alpha = report(base, 'inc-alpha', '2024-03-01T10:00:00Z', [
+      ['Alpha Valley Hospital', 'Alpha Valley Hospital'],
+    ]);
+    const beta = report(base, 'inc-beta', '2024-03-03T10:00:00Z', [['Beta Ridge Care', 'Beta Ridge Care']]);
+    // names both: its victim goes by one name as written and the other as canonical, so it joins both incidents
+    const bridge = report(base, 'inc-bridge', '2024-03-05T10:00:00Z', [['Beta Ridge Care', 'Alpha Valley Hospital']]);
+    const again = report(base, 'inc-again', '2024-03-06T10:00:00Z', [
+      ['Alpha Valley Hospital', 'Alpha Valley Hospital'],
+    ]);
+    // a newer version of the bridging report names another victim
+    const revised = {
+      ...report(base, 'inc-bridge', '2024-03-05T10:00:00Z', [['Gamma Lake Clinic', 'Gamma Lake Clinic']]),
+    };
+    revised.article = {
+      ...revised.article,
+      url: bridge.article.url,
+      text: `${revised.article.text} Corrected.`,
+      content_hash: contentHash(`${revised.article.text} Corrected.`),
+      modified: '2024-03-08T10:00:00Z',
+    };
+    const store = await Store.open(join(dir, 'grouping.duckdb'));
+    const victimsOf = async () =>
+      (
+        await store.all<{ v: string; n: number }>(
+          `SELECT victim AS v, source_count AS n FROM incidents
+           WHERE victim IN ('Alpha Valley Hospital', 'Beta Ridge Care', 'Gamma Lake Clinic') ORDER BY victim`,
+        )
+      ).map((r) => `${r.v}:${r.n}`);
+    const steps: Item[][] = [[...items, alpha, beta], [bridge], [again], [revised]];
+    const seen: string[][] = [];
+    const edges: number[] = [];
+    for (const batch of steps) {
+      await save(store, batch);
+      await run(store);
+      seen.push(await victimsOf());
+      edges.push(await store.count('match_edges'));
+      const incremental = await tables(store);
+      const fromScratch = await Store.open(join(dir, `grouping-${seen.length}.duckdb`));
+      await save(fromScratch, steps.slice(0, seen.length).flat());
+      await run(fromScratch, true);
+      expect(await tables(fromScratch)).toEqual(incremental);
+      fromScratch.close();
+    }
+    const noop = await run(store);
+    store.close();
+    expect(noop.rebuilt).toBe(0);
+    expect(seen).toEqual([
+      ['Alpha Valley Hospital:1', 'Beta Ridge Care:1'],
+      // the bridge joins both reports into one incident (its victim: the name most reports give)
+      [expect.stringMatching(/^(Alpha Valley Hospital|Beta Ridge Care):3$/)],
+      [expect.stringMatching(/^(Alpha Valley Hospital|Beta Ridge Care):4$/)],
+      // the revised bridge names Gamma, an incident of its own; its superseded version still joins Alpha and Beta
+      // (in history, no longer a source)
+      ['Alpha Valley Hospital:3', 'Gamma Lake Clinic:1'],
+    ]);
+    // name edges are kept between runs (the bridge's two edges, then the third Alpha report's)
+    expect(edges[1]).toBeGreaterThan(edges[0]);
+    expect(edges[2]).toBeGreaterThan(edges[1]);
+  });
+});
