@@ -129,7 +129,7 @@ const cpuSeconds = () => {
 const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
 /** Names the resolve rules in the stored state: change it when a change to analyze/resolve changes incidents. */
-const RESOLVE_RULES = 'resolve-1';
+const RESOLVE_RULES = 'resolve-2';
 const RESOLVE_STATE = 'resolve_state';
 
 /** What the last resolve read (a digest) and what it gave. */
