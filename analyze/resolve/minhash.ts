@@ -3,6 +3,7 @@
 // Only connectivity matters (document clusters are union-find components), so a pair already joined through
 // confirmed pairs is never checked: a bucket of 30 syndicated copies costs ~30 Jaccards, not 435.
 import { jaccardSorted, mix, shingleSet } from './shingle.ts';
+import { UnionFind } from './util.ts';
 
 export { shingles, shingleSet, jaccardSorted } from './shingle.ts';
 
@@ -89,27 +90,6 @@ export function lshBuckets(items: Keyed[]): string[][] {
   return out;
 }
 
-/** Union-find over string ids, for connectivity only. */
-class Components {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let r = x;
-    for (let p = this.parent.get(r); p !== undefined && p !== r; p = this.parent.get(r)) r = p;
-    for (let y = x; y !== r; ) {
-      const next = this.parent.get(y)!;
-      this.parent.set(y, r);
-      y = next;
-    }
-    return r;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra < rb) this.parent.set(rb, ra);
-    else if (rb < ra) this.parent.set(ra, rb);
-  }
-}
-
 /** Documents whose shingle sets are made at once. */
 const CHUNK = 1000;
 
@@ -127,7 +107,7 @@ export function* nearPairSteps(
   known: [string, string][] = [],
   fresh: (id: string) => boolean = () => true,
 ): Generator<string[], [string, string][], Map<string, string>> {
-  const uf = new Components();
+  const uf = new UnionFind();
   for (const [a, b] of known) uf.union(a, b);
   const settled = (ids: string[]) => {
     const r = uf.find(ids[0]);
