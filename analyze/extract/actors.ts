@@ -38,6 +38,7 @@ interface Cues {
   kindAppos: RegExp;
   attackAgent: RegExp;
   responsible: RegExp;
+  benign: RegExp;
   calendar: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
@@ -66,7 +67,7 @@ function cues(lists: Lists): Cues {
     ),
     // names declared by construction: "the ransomware group X", "a group calling itself X", "alias 'X'"
     named: new RegExp(
-      String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})${QUOTE}` +
+      String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})(?:\s+of)?${QUOTE}` +
         String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?(?:(?:${N})\s+)?${QUOTE})` +
         String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`,
       'giu',
@@ -129,6 +130,11 @@ function cues(lists: Lists): Cues {
       'iu',
     ),
     calendar: new RegExp(`^(?:${listRe(lists, 'victim-calendar-words', 'u').source})$`, 'u'),
+    // a group of defenders named: "the anti-malware research group called X" is no attacker
+    benign: new RegExp(
+      String.raw`${WORD_START}(?:${src('group-benign-modifiers')})[\s-]+(?:${N})${QUOTE}(?:${V})?${QUOTE}(?:the\s+)?$`,
+      'iu',
+    ),
     // "the attack was carried out by X" (an investigation is carried out by someone too: the attack noun first)
     attackAgent: new RegExp(
       String.raw`\b(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)\b[^.;]{0,40}?` +
@@ -155,6 +161,9 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
   if (c.before.test(before) || c.agent.test(before) || (!common && c.naming.test(before))) return true;
   if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
   if (after.startsWith(',') && c.responsible.test(before)) return true;
+  // the name told first, what it is after: "Known as X, the ransomware …"
+  const f = c.fronted.exec(text.slice(s.start, Math.min(s.end, end + 120)));
+  if (f && s.start + f[0].indexOf(f[1]!) === start) return true;
   // "the Play gang", "Nova-hackersgroep", "the Nova ransomware gang" — but "Royal Group" is a company: the noun in
   // lower case ("Ransomware" in a title-case headline is still the kind word). A kind word alone after a common word
   // is no name: "Android ransomware", "Linux malware"; after a distinctive one it is ("WannaCry ransomware").
@@ -314,6 +323,7 @@ export function findActors(
   // (…nor the subject of an attack on another victim: "In February, X hit another hospital")
   const attacker = (start: number, s: Span, end = start) =>
     !c.passing.test(text.slice(Math.max(s.start, start - 60), start)) &&
+    !c.benign.test(text.slice(Math.max(s.start, start - 60), start)) &&
     !OTHER_OBJECT.test(text.slice(end, Math.min(s.end, end + 80))) &&
     !(
       c.lineage.test(text.slice(Math.max(s.start, start - 70), start)) &&

@@ -53,7 +53,7 @@ function cues(lists: Lists): Cues {
   c = {
     verb: listRe(lists, 'date-attack-verbs', 'giu'),
     noun: listRe(lists, 'date-attack-nouns', 'giu'),
-    report: listRe(lists, ['date-report-verbs', 'date-claim-verbs'], 'giu'),
+    report: listRe(lists, ['date-report-verbs', 'date-claim-verbs', 'date-legal-verbs'], 'giu'),
     event: listRe(lists, 'date-event-verbs', 'giu'),
     clause: listRe(lists, 'date-clause-words', 'iu'),
     other: listRe(lists, 'date-other-incident', 'iu'),

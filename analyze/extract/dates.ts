@@ -60,6 +60,9 @@ interface Calendar {
   lead: RegExp;
   /** words that make a weekday a named day: "Palm Sunday", "Cyber Monday" */
   named: RegExp;
+  /** "last week" before or after a weekday: the day of the week before publication's */
+  weekBefore: RegExp;
+  weekAfter: RegExp;
   /** feasts on a fixed date: name → [month, day] */
   feasts: Feast[];
 }
@@ -119,7 +122,15 @@ function calendar(lists: Lists): Calendar {
   const preps = alt(words(lists, 'date-numeric-prepositions'));
   const numericPrep = withTwin(new RegExp(String.raw`(?:^|[^\p{L}])(?:${preps})\s+$`, 'iu'));
   const feasts = parseFeasts(words(lists, 'date-fixed-feasts'));
-  const cal = { months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep, feasts };
+  const WEEK = words(lists, 'date-week-words').map(pattern).join('|');
+  const pastWeek = String.raw`(?:(?:${PAST})\s+(?:${WEEK})|(?:la\s+|der\s+)?(?:${WEEK})\s+(?:${PAST}))${NB}`;
+  const weekBefore = new RegExp(String.raw`${B}${pastWeek},?\s+(?:on\s+|el\s+|am\s+|le\s+)?$`, 'i');
+  const dayPart = String.raw`(?:\s+(?:morning|afternoon|evening|night))?`;
+  const weekAfter = new RegExp(String.raw`^${dayPart},?\s+(?:of\s+|de\s+(?:la\s+)?)?${pastWeek}`, 'i');
+  const cal = {
+    ...{ months, weekdays, numerals, relative, patterns, relRe, lead, named, numericPrep, feasts },
+    ...{ weekBefore, weekAfter },
+  };
   calendars.set(lists, cal);
   return cal;
 }
@@ -128,6 +139,20 @@ function calendar(lists: Lists): Calendar {
 function lastWeekday(pub: number, isoDay: number): number {
   const back = (new Date(pub).getUTCDay() - (isoDay % 7) + 7) % 7;
   return pub - back * DAY;
+}
+
+/** The given ISO weekday in the week (Monday to Sunday) before the one `pub` falls in. */
+function weekBefore(pub: number, isoDay: number): number {
+  const monday = pub - ((new Date(pub).getUTCDay() + 6) % 7) * DAY;
+  return monday - 7 * DAY + (isoDay - 1) * DAY;
+}
+
+function inPastWeek(text: string, start: number, m: RegExpExecArray, cal: Calendar): boolean {
+  // (after the weekday itself: "Wednesday last week" matched "Wednesday last")
+  const end = start + m[0].toLowerCase().indexOf(m[2]!.toLowerCase()) + m[2]!.length;
+  return (
+    cal.weekBefore.test(text.slice(Math.max(0, start - 30), start)) || cal.weekAfter.test(text.slice(end, end + 40))
+  );
 }
 
 /** Month and day against a reference day: that year, or the year before when it would lie after it. */
@@ -171,6 +196,10 @@ export function findDates(text: string, published: string | null, lists: Lists, 
       if (mention && (kind === 'full' || kind === 'md')) {
         const lead = cal.lead.exec(text.slice(Math.max(0, start - 30), start));
         if (lead && free(start - lead[0].length, end)) start -= lead[0].length;
+      }
+      // "last week on Wednesday", "Wednesday of last week": that weekday in the week before publication's
+      if (mention && kind === 'wd' && pub !== null && !m[1] && inPastWeek(text, start, m, cal)) {
+        mention.date = iso(weekBefore(pub, cal.weekdays.get(m[2]!.toLowerCase())!));
       }
       if (mention) out.push({ start, end, ...mention });
     }
