@@ -57,7 +57,8 @@ const FUNCTION =
   String.raw`|den|van|het|een)\s`;
 const MODIFIER = String.raw`(?!${FUNCTION})[“"‘]?[\p{L}&][\p{L}'’&.-]*[”"’]?\s+`;
 // (two modifiers may be coordinated: "27,500 current and former patients")
-const MODS = String.raw`(?:\s+(?:de|of)\s+|\s+d['’]|\s+)(?:(?:[\p{L}-]+\s+(?:and|or|y|et|und|e)\s+)?${MODIFIER}){0,3}?`;
+// (a partitive may name its whole: "2.2 million of the insurer's members")
+const MODS = String.raw`(?:\s+(?:de|of)\s+(?:the\s+)?|\s+d['’]|\s+)(?:(?:[\p{L}-]+\s+(?:and|or|y|et|und|e)\s+)?${MODIFIER}){0,3}?`;
 // a nationality as the people counted: "12.9 million Australians"
 const DEMONYM = withTwin(/^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u);
 // a bare figure restating "the number" or "the total": "later found the number to be closer to 2.4 million"
