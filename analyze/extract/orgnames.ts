@@ -11,10 +11,11 @@ export interface NameSpan {
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
-// a legal suffix after a comma stays in the name: "Uber Technologies, Inc."
+// a legal suffix after a comma stays in the name: "Uber Technologies, Inc.", "Augusta Foot & Ankle, P.C."
 const RUN = withTwin(
   new RegExp(
-    String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*` + String.raw`(?:,\s(?:Inc|Ltd|LLC|Corp|plc)\b\.?)?`,
+    String.raw`${WORD}(?:[ \t]+(?:${LINK}[ \t]+)*${WORD})*` +
+      String.raw`(?:,\s(?:(?:Inc|Ltd|LLC|LLP|PLLC|Corp|plc|LP)\b\.?|(?:L\.P|P\.C|P\.A|S\.C)\.))?`,
     'gu',
   ),
 );
@@ -150,7 +151,12 @@ function newName(words: string[]): boolean {
  * Capitalised runs, trimmed of leading sentence words and link words, possessive removed. `breaks` matches a
  * headline's attack word ("X Hospital Hit With Ransomware"): the run is split there and the word dropped.
  */
-export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) => boolean = () => false): NameSpan[] {
+export function nameRuns(
+  text: string,
+  breaks?: RegExp,
+  isPlace: (name: string) => boolean = () => false,
+  company?: RegExp,
+): NameSpan[] {
   const out: NameSpan[] = [];
   // (a line is judged once, whichever of its runs asks)
   const headlines = new Map<number, boolean>();
@@ -171,8 +177,13 @@ export function nameRuns(text: string, breaks?: RegExp, isPlace: (name: string) 
     let headline = headlines.get(from);
     if (headline === undefined) headlines.set(from, (headline = titleCaseLine(text, m.index)));
     const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace);
-    for (const p of parts) {
-      if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) {
+    // outside a headline, a break word inside a name that ends in a company word is the name's: "Pinnacle Claims
+    // Management experienced …" (`company`: lists/victim-company-words)
+    const last = parts[parts.length - 1]?.w.replace(/[,:;'’"”]+$/u, '') ?? '';
+    const inName = !headline && !!company && whole(company, last);
+    for (const [k, p] of parts.entries()) {
+      if (inName && seg.length && k < parts.length - 1) seg.push(p);
+      else if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) {
         end(seg);
         seg = [];
       } else seg.push(p);
@@ -280,6 +291,35 @@ const initials = (words: string[]) =>
     .filter((w) => /^\p{Lu}/u.test(w))
     .map((w) => w[0])
     .join('');
+
+// an acronym defined for words in lower case: "the covered entity (CE)", "protected health information (PHI)"
+const LOWER_DEFINED = /((?:\p{Ll}[\p{Ll}-]*\s+){1,6})\((\p{Lu}{2,6})\)/gu;
+const ACR_LINKS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&']);
+
+/** Acronyms the text defines for a common noun phrase: a shorthand for a description, never an organisation's name. */
+export function commonAcronyms(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!text.includes('(')) return out;
+  for (const m of text.matchAll(LOWER_DEFINED)) {
+    const acr = m[2]!;
+    const words = m[1]!.trim().split(/\s+/);
+    // the shortest tail of the words whose initials, link words aside, spell it
+    for (let i = words.length - 1; i >= 0; i--) {
+      const spelt = words
+        .slice(i)
+        .filter((w) => !ACR_LINKS.has(w))
+        .flatMap((w) => w.split('-'))
+        .map((w) => w[0]!.toUpperCase())
+        .join('');
+      if (spelt === acr) {
+        out.add(acr);
+        break;
+      }
+      if (spelt.length >= acr.length) break;
+    }
+  }
+  return out;
+}
 
 /** "Full Name (ACR)" and "ACR (Full Name)": the shortest tail of the run whose initials spell the acronym. */
 export function acronyms(text: string, runs: NameSpan[]): Acronym[] {

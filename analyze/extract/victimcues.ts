@@ -27,6 +27,8 @@ export interface VictimCues {
   authority: RegExp;
   /** a folded run ending in a noun that names no organisation ("… Act", "… Programme") */
   nonOrgLast: RegExp;
+  /** a word only a company's, a body's or an institution's name holds (never a person's) */
+  company: RegExp;
   /** a programme, law or event noun right after the run, which the run qualifies */
   nonOrgAfter: RegExp;
   /** a headline's attack word, which ends the name before it */
@@ -122,6 +124,10 @@ export function cues(lists: Lists): VictimCues {
     incident: listRe(lists, 'victim-incident-words'),
     otherCase: listRe(lists, 'victim-other-case'),
     authority: listRe(lists, 'victim-authority-nouns', 'u'),
+    company: new RegExp(
+      String.raw`(?<![\p{L}])(?:${listRe(lists, 'victim-company-words', 'u').source})(?![\p{L}])`,
+      'u',
+    ),
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),
     nonOrgAfter: new RegExp(
       String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`,

@@ -4,7 +4,7 @@
 // as a name mid-sentence and never in lower case. Used only by extract.ts, and only for a relevant article.
 import type { Victim } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
-import { nameRuns, type NameSpan } from './orgnames.ts';
+import { commonAcronyms, nameRuns, type NameSpan } from './orgnames.ts';
 import { lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
@@ -51,7 +51,8 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang
   const lead = sents.slice(0, 4);
   const leadEnd = lead[lead.length - 1]?.end ?? 0;
   const cands = new Map<string, Cand>();
-  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
+  const common = commonAcronyms(text);
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company).filter((r) => !common.has(r.name));
   const experts = expertFirms(text, sents, runs);
   for (const r of runs) {
     const name = r.name.replace(/^The\s/, '');
@@ -62,7 +63,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang
     if (L.calendar.test(name) || L.authority.test(name)) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     const after = text.slice(r.end, r.end + 80);
-    if (notVictim(name, before, after, sources) || knownSource(name, sources) || techAcronym(name)) continue;
+    if (notVictim(name, before, after, sources, L.company) || knownSource(name, sources) || techAcronym(name)) continue;
     if (experts.has(firstWord(name)) && (!L.health.test(f) || sourceWorded(name))) continue;
     const single = !/\s/.test(name);
     // German writes every noun with a capital: a lone word there is a name only when it is no plain noun's shape

@@ -202,6 +202,9 @@ const AFTER_WEAK = withTwin(
       String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some` +
       String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +
       String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)` +
+      // …its own people, phished: "X said an employee fell for a phishing e-mail"
+      String.raw`|(?:an?|one of its|several|multiple|some|two|three|(?:some|several|two|three) of its) ` +
+      String.raw`(?:[\p{L}-]+ )?(?:employees?|staff(?: members?)?|workers?|users?)` +
       String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`,
     'iu',
   ),
@@ -239,11 +242,13 @@ export function victimCue(sentence: string, start: number, end: number, incident
   if (FACILITIES.test(before)) return null;
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
   // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
-  if (DESCRIBED_SUBJECT.test(sentence.slice(0, start)) && AFTER[0]!.test(after.replace(/^,/, ''))) return 'strong';
+  const renamed = DESCRIBED_SUBJECT.test(sentence.slice(0, start)) ? after.replace(/^,/, '') : null;
+  if (renamed !== null && AFTER.some((re) => re.test(renamed))) return 'strong';
   const possessed = POSSESSED.exec(after);
   if (possessed)
     return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
-  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(after)) return 'weak';
+  // (…and it speaks as a subject not so renamed does: "The billing firm, X, said it was hit")
+  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(renamed ?? after)) return 'weak';
   return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
 
@@ -310,22 +315,16 @@ const TAKEN_FROM = withTwin(
 );
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
-export function notVictim(name: string, before: string, after: string, sources: Set<string>): boolean {
+/** `company`: a word only an organisation's name holds (lists/victim-company-words, cuesFor's `company`). */
+export function notVictim(name: string, before: string, after: string, sources: Set<string>, company: RegExp): boolean {
   if (knownSource(name, sources)) return true;
   if (SOURCE_WORDS.test(name)) return true;
   const words = name.split(/\s+/);
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
   if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before)) return true;
-  if (
-    words.length >= 2 &&
-    words.length <= 3 &&
-    (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)) &&
-    !/\b(?:Inc|Corp|Ltd|Group|Company|Hospital|Health|City|County|Bank|University|College|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?)\b/.test(
-      name,
-    )
-  )
-    return true;
+  if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)))
+    return !company.test(name);
   return false;
 }
 

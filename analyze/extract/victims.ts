@@ -4,7 +4,7 @@ import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
-import { nameRuns, acronyms, abbreviates, shortForms, type NameSpan } from './orgnames.ts';
+import { commonAcronyms, nameRuns, acronyms, abbreviates, shortForms, type NameSpan } from './orgnames.ts';
 import { sectorOf, ownDescription } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
@@ -55,7 +55,9 @@ export function findVictims(
 ): Victim[] {
   const L = cuesFor(ref.lists, lang);
   const sources = sourceNames(ref.lists);
-  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n));
+  // (an acronym the text defines for a description is no name: "the covered entity (CE) … the CE notified")
+  const common = commonAcronyms(text);
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company).filter((r) => !common.has(r.name));
   const acrs = [...acronyms(text, runs), ...shortForms(text, runs)];
   const entities = new Map<string, Entity>();
   const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
@@ -193,7 +195,7 @@ export function findVictims(
         (!ref.places.has(r.name) || !!romance) &&
         // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
         !L.calendar.test(r.name) &&
-        !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80), sources) &&
+        !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80), sources, L.company) &&
         !techAcronym(r.name));
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
@@ -267,7 +269,11 @@ export function findVictims(
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
     const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after) || ownsData(after);
-    if (notVictim(r.name, before, after, sources) || techAcronym(r.name) || (!owner && adjectiveUse(r.name, after))) {
+    if (
+      notVictim(r.name, before, after, sources, L.company) ||
+      techAcronym(r.name) ||
+      (!owner && adjectiveUse(r.name, after))
+    ) {
       return false;
     }
     if (
@@ -282,7 +288,12 @@ export function findVictims(
     if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
     if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
-    if (isPlace(r.name, before) || isGroup(r.name) || personLike(text, r.name) || malwareName(text, r.name))
+    if (
+      isPlace(r.name, before) ||
+      isGroup(r.name) ||
+      (!L.company.test(r.name) && personLike(text, r.name)) ||
+      malwareName(text, r.name)
+    )
       return false;
     if (single && surname(text, r.name)) return false;
     // an organisation noun alone is no name: "has affected Trusts and other bodies"
@@ -509,16 +520,10 @@ const midSentence = perText((text: string, word: string) =>
 const DEMONYM_PLURAL = withTwin(/^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|an|ese)$/u);
 
 /** "Stuart Kettell" is a person when the article also calls him "Kettell" alone as a speaker ("Kettell said", "Mr Kettell"). */
+// (a company word in the name says it is none: lists/victim-company-words, in cuesFor)
 const personLike = perText((text: string, name: string): boolean => {
   const words = name.split(/\s+/);
-  if (
-    words.length < 2 ||
-    words.length > 3 ||
-    /\b(?:Inc|Corp|Ltd|LLC|Group|Company|Bank|University|College|City|County|Town|Council|Authority|Department|District|Service|Services|Systems|Studios?|Productions?|Health|Hospital|Board|School|Schools|Airport|Port|Agency|Office|Trust|Polytechnic|Institute|Academy|Foundation|Association|Society|Museum|Library|Church|Club|Partners|Bancorp|Studio)\b/.test(
-      name,
-    )
-  )
-    return false;
+  if (words.length < 2 || words.length > 3) return false;
   const last = `(?<!${escapeRe(words[words.length - 2]!)}\\s)${escapeRe(words[words.length - 1]!)}`;
   return new RegExp(
     `(?:\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s${last}\\b|\\b${last}\\s(?:said|says|told|added|explained|wrote|noted|warned|believes|thinks)\\b|\\b(?:said|says|according to)\\s${last}\\b)`,
