@@ -56,9 +56,10 @@ function grammar(lists: Lists): RegExp {
   return re;
 }
 
-// words a description never holds before its head: verbs, pronouns and links ("the attack on the hospital")
+// words a description never holds before its head: verbs, pronouns, links and articles ("the attack on the hospital",
+// "a sum the hospital says …")
 const NOT_MOD =
-  /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were|is|are|has|had|have|said|says|its|their|his|her|our|attack|breach|ransomware|hack|data|patients?|staff|employees?)\s/;
+  /\b(?:of|on|at|in|to|by|for|with|from|and|or|that|which|was|were|is|are|has|had|have|said|says|its|their|his|her|our|the|an?|attack|breach|ransomware|hack|data|patients?|staff|employees?)\s/;
 
 // The same in the other languages the extractor reads: article, facility noun, up to two adjectives, a place
 // ("un hospital público de la capital", "un ospedale della provincia di Napoli", "ein Krankenhaus in Niedersachsen").

@@ -83,9 +83,10 @@ const CONDITION = new RegExp(
 // What a strain of malware asks of any victim, in the present tense: "the malware displays a message asking
 // for 222 bitcoins", "The ransom notes demand $100", "The program then demands $100 in Bitcoin".
 // (what the attackers hit someone "with" is no subject: "the gang that hit X with ransomware wants 50 bitcoin"; nor
-// is a noun across "and": "X was hit by ransomware and the gang wants $1 million")
+// is a noun across "and": "X was hit by ransomware and the gang wants $1 million"; nor an attack: "the gang behind
+// the ransomware attack on X wants €2.5m")
 const STRAIN =
-  /\b(?<!\bwith )(?:ransomware(?! (?:group|gang|operators?|crew|actors?|affiliates?|cartel)\b)|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:(?!(?:and|but|while|whereas)\s+(?:the|a|an|its|their|they|he|she|it|we|this|these|those)\b)[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
+  /\b(?<!\bwith )(?:ransomware(?! (?:group|gang|operators?|crew|actors?|affiliates?|cartel|attacks?|incidents?|infections?|outbreaks?)\b)|malware|virus|worm|variant|strain|trojan|app|program|ransom (?:note|message|screen|demand)s?|(?:message|note|screen|window)s?)\s+(?:(?!(?:and|but|while|whereas)\s+(?:the|a|an|its|their|they|he|she|it|we|this|these|those)\b)[\w’']+\s+){0,5}?(?:demands|asks|requests|wants|displays|is for|are for|typically|usually|will (?:demand|ask))\b|\b(?:owners|victims|users|they|you) are (?:then )?(?:instructed|asked|told|required) to (?:[\w’']+ ){0,8}?pay\b|\bransom (?:notes?|messages?|screens?) (?:demand|ask)\b/i;
 // The makers of a strain asking, as a habit (present tense, or so far): "those behind the ransomware demand 2 Dash",
 // "the crooks behind the ransomware are asking for 0.4 Bitcoin", "each time, the author behind the strain has demanded
 // 7 BTC".
