@@ -233,13 +233,14 @@ const N_DAY_OUTAGE = new RegExp(
 // time passed since the attack while the outage goes on: "five days later, the site remains inaccessible"
 const STILL_DOWN =
   String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\b(?:down|offline|inaccessible|unavailable` +
-  String.raw`|closed|disrupted|out of action)\b`;
+  String.raw`|closed|disrupted|out of action|unable|without)\b`;
 const AFTER_ATTACK =
   String.raw`after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?` +
   String.raw`(?:attack|cyber-?attack|breach|hack|incident|intrusion|outage)`;
 const N_LATER_STILL = withTwin(
   new RegExp(
-    String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`,
+    // ("a week after the attack, X is still unable to …": a week is one)
+    String.raw`\b(\d+|${NUMBER_WORD}|[Aa])\s+(days?|weeks?)\s+(?:later|on|${AFTER_ATTACK})\b(?=${STILL_DOWN})`,
     'giu',
   ),
 );
@@ -247,7 +248,7 @@ const N_LATER_STILL = withTwin(
 const RESTORED_AFTER = withTwin(
   new RegExp(
     String.raw`\b(?:restor\w+|recover\w+|back online|reopen\w*` +
-      String.raw`|resum\w+|normal)\b[^.;]{0,40}?` +
+      String.raw`|resum\w+|normal)\b[^.;]{0,60}?` +
       String.raw`\b(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
     'giu',
   ),
@@ -285,6 +286,24 @@ const SINCE_AGO = withTwin(
   ),
 );
 
+// the time passed, said of the outage still going on: "it has been ten days since ransomware hit X", "systems remain
+// offline more than two weeks after the attack"
+const BEEN_SINCE = withTwin(
+  new RegExp(
+    String.raw`\b(?:it\s+has\s+been|it['’]s\s+been|it\s+is\s+now|now)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)` +
+      String.raw`\s+since\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:attack|cyber-?attack|breach|hack|incident|intrusion` +
+      String.raw`|ransomware|hackers|attackers)\b`,
+    'giu',
+  ),
+);
+const REMAINS_AFTER = withTwin(
+  new RegExp(
+    String.raw`\b(?:remains?|remained|still|stay(?:s|ed)?)\s+(?:\p{L}+\s+){0,2}?(?:down|offline|inaccessible|unavailable)` +
+      String.raw`\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
+    'giu',
+  ),
+);
+
 export interface Downtime {
   days: number;
   evidence: Evidence;
@@ -307,11 +326,13 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   consider(DURATION, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
-  consider(N_LATER_STILL, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(N_LATER_STILL, (m) => (/^a$/i.test(m[1]!) ? 1 : (smallNumber(m[1]!) ?? 0)) * unit(m[2]!));
   consider(N_INTO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(TOOK, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(RESTORED_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(SINCE_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(BEEN_SINCE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(REMAINS_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(HOURS, (m) => (Number(m[1]) >= 24 && Number(m[1]) % 24 === 0 ? Number(m[1]) / 24 : null));
   return best;
 }
