@@ -213,10 +213,13 @@ const TITLE_CASE = withTwin(/^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u);
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
 
 // "hackers linked to X" names the attacker; "a newcomer linked to X" a lineage
+// …or the attack itself so linked: "researchers linked the attack to X"
 const ATTACKERS_LINKED = new RegExp(
-  String.raw`\b(?:hackers|attackers|attack|breach|intrusion|incident|hack` +
+  String.raw`\b(?:(?:hackers|attackers|attack|breach|intrusion|incident|hack` +
     String.raw`|cyber-?criminals|criminals)\s+(?:(?:allegedly|reportedly|believed to be|thought to be|said to be)\s+)?` +
-    String.raw`(?:linked|tied|connected)\s+to\s+[^.;]{0,30}$`,
+    String.raw`(?:linked|tied|connected)` +
+    String.raw`|(?:linked|tied|connected|traced)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:attack|breach|intrusion|hack|incident))` +
+    String.raw`\s+to\s+[^.;]{0,30}$`,
   'i',
 );
 
