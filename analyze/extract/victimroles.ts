@@ -29,7 +29,7 @@ const TOLD_IN =
 // …and to whom: "X reported to the SEC that …", "X disclosed to the Maine attorney general that …"
 const TOLD_TO = String.raw`(?:\s+to\s+(?:the\s+|its\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}.-]+(?=\s+that\s))?`;
 // People of an organisation are told of in many stories besides an attack on it ("patients of X", "staff at X").
-const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers`;
+const PEOPLE = String.raw`employees|staff|customers|patients|students|users|residents|members|workers|doctors|nurses|visitors|passengers|officials|executives|administrators|leaders`;
 
 /** Cues before the name; the regex must end right where the name starts. */
 const BEFORE = [
@@ -197,7 +197,7 @@ const AFTER_WEAK = withTwin(
       String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined` +
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
       String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members` +
-      String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|announced|admitted|acknowledged` +
+      String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|confirms|announced|admitted|acknowledged` +
       String.raw`|reported|disclosed|revealed` +
       String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some` +
       String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +

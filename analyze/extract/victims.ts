@@ -184,7 +184,8 @@ export function findVictims(
       ((healthAppositive(text.slice(r.end, r.end + 80), L.health) ||
         healthQualified(text.slice(r.end, r.end + 40), L.health) ||
         L.healthData.test(clientele(r, until) ?? '')) &&
-        !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name)));
+        // (an acronym so described names the organisation: "MRMC, the largest hospital in the county, was hit")
+        !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name) && !/^\p{Lu}{3,6}$/u.test(r.name)));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
     const health =
