@@ -42,7 +42,7 @@ function grammar(lists: Lists): RegExp {
   if (!re) {
     const head = listRe(lists, 'victim-described-heads', 'u').source;
     // the heads in the plural, for a count: each word's last noun takes an s ("hospitals", "health boards")
-    const heads = words(lists, 'victim-described-heads').map((w) => `${escapeRe(w).replace(/ /g, '\\s+')}s`);
+    const heads = words(lists, 'victim-described-heads').map((w) => escapeRe(plural(w)).replace(/ /g, '\\s+'));
     // (a count opens a description of several, its head in the plural: "two hospitals in the capital")
     re = new RegExp(
       String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}` +
@@ -54,6 +54,15 @@ function grammar(lists: Lists): RegExp {
     compiled.set(lists, re);
   }
   return re;
+}
+
+/** The head noun in the plural: its last word, or the word before "of" ("pharmacies", "departments of health"). */
+function plural(phrase: string): string {
+  const ws = phrase.split(' ');
+  const at = ws.indexOf('of') > 0 ? ws.indexOf('of') - 1 : ws.length - 1;
+  const w = ws[at]!;
+  ws[at] = /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+  return ws.join(' ');
 }
 
 // words a description never holds before its head: verbs, pronouns, links and articles ("the attack on the hospital",

@@ -115,6 +115,12 @@ const AFTER = [
     String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|offered to pay|(?:suffer|experienc|sustain)(?:ed|es|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|lost (?:its|their|control of its) (?:[\p{L}-]+\s+){0,2}?to (?:hackers|attackers|ransomware|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet|fork over|hand over|cough up)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:down |offline )?(?:all (?:of )?)?(?:its|their) (?:[\p{L}-]+ )?(?:systems|computers|servers|networks?|websites?|sites|portals?))\b`,
     'iu',
   ),
+  // the subject kept from its work by the attack: "X were unable to fill prescriptions after a cyberattack on …"
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:was|were|has been|have been|had been|is|are)\s+(?:left\s+)?(?:unable|struggling)\s+to\s+` +
+      String.raw`[^.;]{0,80}?\b(?:after|following|because of|due to|amid)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?${ATTACK_NOUN}\b`,
+    'iu',
+  ),
   // "X's computer systems", "X’s network"
   // "X had its computer systems hacked"
   new RegExp(
