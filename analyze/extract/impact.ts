@@ -68,9 +68,11 @@ const RECORDS_OF = new RegExp(String.raw`\b(?:records|data|details|information|f
 // sector-wide statistics: "211 breaches reported this year", "600 US healthcare organizations"
 const AGGREGATE = new RegExp(
   String.raw`\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:breaches|incidents|attacks|organi[sz]ations` +
-    String.raw`|providers|entities|companies|hospitals)\b|\b(?:study|survey|statistics|nationwide|so far this year|this year alone)\b`,
+    String.raw`|providers|entities|companies|hospitals)\b|\b(?:study|survey|statistics|so far this year|this year alone)\b`,
   'i',
 );
+// …in lower case only: "Nationwide Laboratory Services" is a name
+const NATIONWIDE = /\bnationwide\b/;
 // the size of a body, not of a breach: "the chain has 9,000 employees", "serves 10,000 people daily"
 const OWNS = /\b(?:has|have|had|boasts|counts)\s+(?:(?:more than|over|about|around|nearly|almost|some|roughly)\s+)?$/i;
 const PER_TIME = new RegExp(
@@ -146,7 +148,14 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const bare = (NUMBER_OF.test(before) || RECORDS_OF.test(before)) && /^\s*(?:[.,;]|$|from\b)/.test(after);
     if (!headed && !bare) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
-    if (!context.test(s.text) || isGeneric(s.text) || AGGREGATE.test(ownSize(s.text)) || other.test(s.text)) continue;
+    if (
+      !context.test(s.text) ||
+      isGeneric(s.text) ||
+      AGGREGATE.test(ownSize(s.text)) ||
+      NATIONWIDE.test(ownSize(s.text)) ||
+      other.test(s.text)
+    )
+      continue;
     // (an aside closed by a comma holds its own size: "X, which treats 500,000 patients a year, said 8,000 …")
     const clause = lastClause(before);
     if (
