@@ -22,6 +22,7 @@ interface Cues {
   attributive: RegExp;
   offset: RegExp;
   clause: RegExp;
+  bareClause: RegExp;
   subjectOf: RegExp;
   other: RegExp;
   future: RegExp;
@@ -56,6 +57,7 @@ function cues(lists: Lists): Cues {
     report: listRe(lists, ['date-report-verbs', 'date-claim-verbs', 'date-legal-verbs'], 'giu'),
     event: listRe(lists, 'date-event-verbs', 'giu'),
     clause: listRe(lists, 'date-clause-words', 'iu'),
+    bareClause: listRe(lists, 'date-bare-clauses', 'iu'),
     other: listRe(lists, 'date-other-incident', 'iu'),
     future: listRe(lists, 'date-future-words', 'iu'),
     later: listRe(lists, 'date-later-words', 'iu'),
@@ -79,7 +81,8 @@ function cues(lists: Lists): Cues {
       'iu',
     ),
     // "on Thursday, one day after the ransomware attack"
-    offset: new RegExp(String.raw`^,?\s+(\d+|${nums})\s+days?\s+after\s+${AFTER}${noun}`, 'iu'),
+    // (…or weeks: "restored its systems Tuesday, a week after the attack")
+    offset: new RegExp(String.raw`^,?\s+(\d+|${nums}|an?)\s+(days?|weeks?)\s+after\s+${AFTER}${noun}`, 'iu'),
     // "on Friday, the sixth day of a ransomware outage": the outage began five days before
     dayOf: new RegExp(
       String.raw`^,?\s+(?:which was\s+|on\s+)?the\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
@@ -133,7 +136,10 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const c = cues(lists);
   const right = text.slice(d.end, Math.min(sent.end, d.end + 120));
   const off = c.offset.exec(right);
-  if (off) return { gov: 'attack', shift: /^\d+$/.test(off[1]!) ? Number(off[1]) : numeral(lists, off[1]!) };
+  if (off) {
+    const n = /^\d+$/.test(off[1]!) ? Number(off[1]) : /^an?$/i.test(off[1]!) ? 1 : numeral(lists, off[1]!);
+    return { gov: 'attack', shift: n * (/^week/i.test(off[2]!) ? 7 : 1) };
+  }
   const nth = c.dayOf.exec(right);
   if (nth) return { gov: 'attack', shift: (smallNumber(nth[1]!) ?? 1) - 1 };
   const attr = c.attributive.exec(right);
@@ -194,7 +200,8 @@ function leftGovernor(c: Cues, left: string): Governor {
     // an attack noun
     const rep = hs.slice(i + 1).find((x) => x.cue === 'report' || x.cue === 'verb');
     if (!rep || rep.cue === 'verb' || event) return 'attack';
-    if (c.clause.test(left.slice(rep.at, h.at))) return 'attack';
+    const between = left.slice(rep.at, h.at);
+    if (c.clause.test(between) || (rep.cue === 'report' && c.bareClause.test(between))) return 'attack';
     return 'report';
   }
   return null;
