@@ -95,7 +95,9 @@ export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
   new RegExp(
-    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
+      // "X was the subject of a ransomware attack", "X was subject to a cyberattack"
+      String.raw`|(?:the\s+)?subject\s+(?:of|to)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
     'iu',
   ),
   // "X is the latest hospital to fall victim to ransomware", "X appears to be the latest brand to suffer a breach"
@@ -113,6 +115,14 @@ const AFTER = [
   // "X paid the ransom", "X suffered a ransomware attack", "X refused to pay"
   new RegExp(
     String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|offered to pay|(?:suffer|experienc|sustain)(?:ed|es|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|lost (?:its|their|control of its) (?:[\p{L}-]+\s+){0,2}?to (?:hackers|attackers|ransomware|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet|fork over|hand over|cough up)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:down |offline )?(?:all (?:of )?)?(?:its|their) (?:[\p{L}-]+ )?(?:systems|computers|servers|networks?|websites?|sites|portals?))\b`,
+    'iu',
+  ),
+  // the subject telling that it was hit: "X said it was the victim of a ransomware attack" (not "said it was
+  // investigating": the verb after the pronoun must tell the attack)
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:said|says|reported|confirmed|confirms|announced|disclosed|revealed|acknowledged)` +
+      String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
+      String.raw`(?:(?:the\s+)?victims?\s+of|(?:the\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)`,
     'iu',
   ),
   // the subject kept from its work by the attack: "X were unable to fill prescriptions after a cyberattack on …"
