@@ -22,6 +22,8 @@ export interface HtmlInput {
   file?: string | null;
   outlet?: string | null;
   sourceId?: string | null;
+  /** sha256 of `bytes` when the caller has it already (FetchedPage.bytes_sha256): a 170 KB page hashes in ~0.3 ms */
+  bytesSha256?: string | null;
   /** feed metadata, used only when the page lacks its own */
   feedTitle?: string | null;
   feedPublished?: string | null;
@@ -113,7 +115,7 @@ export function cleanHtml(input: HtmlInput, opts: CleanOptions = {}): CleanOutco
     modified: meta.modified,
     lang: meta.lang,
     text,
-    bytes_sha256: sha256(input.bytes),
+    bytes_sha256: input.bytesSha256 ?? sha256(input.bytes),
     fetched_at: input.fetchedAt,
     source_id: input.sourceId ?? null,
   };

@@ -84,4 +84,13 @@ describe('nonTextShare over pieces', () => {
     );
     expect(nonTextShare([])).toBeNull();
   });
+
+  it('counts exactly the C0 controls but tab, line feed, form feed and carriage return, DEL and U+FFFD', () => {
+    const counted = (c: number) => (c < 0x20 && ![9, 10, 12, 13].includes(c)) || c === 0x7f || c === 0xfffd;
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if ((nonTextShare(String.fromCharCode(c).repeat(4)) !== null) !== counted(c)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
