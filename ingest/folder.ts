@@ -21,6 +21,8 @@ export interface Listing {
   entries: Entry[];
   /** regular files whose name is no input (sidecars not counted): left alone, only counted */
   ignored: number;
+  /** every entry named like a sidecar (NAME.meta.json), whatever its kind: an input without one has none to read */
+  sidecars: Set<string>;
 }
 
 const inside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -62,6 +64,7 @@ export async function listFolder(dir: string): Promise<Listing> {
     throw new ConfigError(`cannot list folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dir);
   }
   const entries: Entry[] = [];
+  const sidecars = new Set<string>();
   let ignored = 0;
   const folders = [dir];
   while (folders.length) {
@@ -77,6 +80,7 @@ export async function listFolder(dir: string): Promise<Listing> {
     }
     for (const e of items) {
       const path = join(folder, e.name);
+      if (SIDECAR.test(e.name)) sidecars.add(path);
       if (e.isDirectory()) folders.push(path);
       else if (e.isFile()) {
         if (INPUT.test(e.name)) entries.push({ path, read: true });
@@ -91,5 +95,5 @@ export async function listFolder(dir: string): Promise<Listing> {
     }
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries, ignored };
+  return { entries, ignored, sidecars };
 }

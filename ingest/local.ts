@@ -37,10 +37,11 @@ function sidecarPath(file: string): string | null {
 
 const SIDECAR_MAX = 64 * 1024;
 
-/** `root`: in a folder, the sidecar must lie inside it too (a link out is refused like a linked input). */
-async function readSidecar(file: string, root: string | null): Promise<Sidecar> {
+/** `root`: in a folder, the sidecar must lie inside it too (a link out is refused like a linked input).
+ * `listed`: in a folder, the sidecar names its listing found (a file without one costs no failing look-ups). */
+async function readSidecar(file: string, root: string | null, listed?: Set<string>): Promise<Sidecar> {
   const path = sidecarPath(file);
-  if (path === null) return {};
+  if (path === null || (listed && !listed.has(path))) return {};
   const real = root ? await realpath(path).catch(() => null) : null;
   if (root && real && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
     throw new SkipError('outside_folder', `sidecar ${path} links to ${real}, outside the folder`, file);
@@ -79,10 +80,16 @@ interface ReadOptions {
   maxBytes: number;
   pdfMaxBytes?: number;
   root: string | null;
+  /** the folder listing's sidecar paths (listFolder) */
+  sidecars?: Set<string>;
 }
 
-async function toPage(file: string, { clock, maxBytes, pdfMaxBytes, root }: ReadOptions): Promise<FetchedPage> {
-  const [raw, side] = await Promise.all([readBody(file, maxBytes, root === null), readSidecar(file, root)]);
+async function toPage(file: string, opts: ReadOptions): Promise<FetchedPage> {
+  const { clock, maxBytes, pdfMaxBytes, root } = opts;
+  const [raw, side] = await Promise.all([
+    readBody(file, maxBytes, root === null),
+    readSidecar(file, root, opts.sidecars),
+  ]);
   const url = typeof side.url === 'string' && /^https?:\/\//i.test(side.url) ? stripUserinfo(side.url) : file;
   const page: FetchedPage = {
     url,
@@ -115,12 +122,13 @@ async function toPage(file: string, { clock, maxBytes, pdfMaxBytes, root }: Read
 const DEFAULT_MAX = 20 * 1024 * 1024;
 
 export async function* readLocalDir(dir: string, opts: LocalDirOptions = {}): AsyncGenerator<FetchedPage> {
-  const { entries, ignored } = await listFolder(dir);
+  const { entries, ignored, sidecars } = await listFolder(dir);
   opts.onIgnored?.(ignored);
   const read: ReadOptions = {
     clock: opts.clock ?? systemClock,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX,
     root: await realpath(dir),
+    sidecars,
   };
   for (const entry of entries) {
     try {

@@ -22,7 +22,7 @@ import { digestOf, signAndPair, signerOf } from './signatures.ts';
 import { clearForSigner, clearSignatures, metaValue, resolveInputsDigest, setMeta } from '../store/signatures.ts';
 import { settings } from '../analyze/resolve/types.ts';
 import { createPool, type Pool, type VersionArticle } from './pool.ts';
-import { asksFor, deriveRun, NOTHING, saveDerived, type Derived, type DeriveRun } from './derived.ts';
+import { asksFor, deriveRun, NOTHING, saveDerived, type Derived, type DeriveAsk, type DeriveRun } from './derived.ts';
 import { queueAlerts } from '../store/alerts.ts';
 import { alertVersionOf } from './alert-facts.ts';
 import { relieveHeap } from '../core/heap.ts';
@@ -61,7 +61,24 @@ const regulatorOf = (deps: AnalyzeDeps): Promise<RegulatorReference | null> =>
     ? Promise.resolve(deps.regulator)
     : (defaultRegulator ??= loadRegulatorReference(PROJECT.reference));
 
-/** Extracts page by page (bounded memory) on the pool; one page is saved while the next is extracted. */
+type Cursor = { doc_id: string; version_id: string } | null;
+
+/** A page of versions to extract after `after`, with what each needs besides its extraction. */
+async function pageAfter(deps: AnalyzeDeps, all: boolean, run: DeriveRun, after: Cursor) {
+  const todo = await versionsToExtractPage(deps.store, EXTRACTOR_VERSION, all, after, BATCH);
+  // signatures and intel facts are made in the same tasks (pipeline/derived.ts)
+  const asks = todo.length
+    ? await asksFor(
+        deps.store,
+        run,
+        todo.map((v) => v.version_id),
+      )
+    : new Map<string, DeriveAsk>();
+  return { todo, asks };
+}
+
+/** Extracts page by page (bounded memory) on the pool; one page is saved, and the next one read, while the pool
+ * extracts (reading a page of 500 took ~0.6 s of the main thread and DuckDB: the pool sat idle meanwhile). */
 async function extractAll(
   deps: AnalyzeDeps,
   pool: Pool,
@@ -69,56 +86,64 @@ async function extractAll(
   stats: AnalyzeStats,
   run: DeriveRun,
 ): Promise<void> {
-  let after: { doc_id: string; version_id: string } | null = null;
   let saving: Promise<void> = Promise.resolve();
-  for (;;) {
-    const todo = await versionsToExtractPage(deps.store, EXTRACTOR_VERSION, all, after, BATCH);
-    if (todo.length === 0) break;
-    after = todo[todo.length - 1];
-    // signatures and intel facts are made in the same tasks (pipeline/derived.ts)
-    const asks = await asksFor(
-      deps.store,
-      run,
-      todo.map((v) => v.version_id),
-    );
-    const results = await Promise.all(
-      todo.map((article) =>
-        pool.extractDerived(article, asks.get(article.version_id) ?? NOTHING).then(
-          ({ extraction, derived }) => ({ article, extraction: withPages(extraction, article), derived }),
-          (err: unknown) => ({ article, err }),
+  let next = pageAfter(deps, all, run, null);
+  try {
+    for (;;) {
+      const { todo, asks } = await next;
+      if (todo.length === 0) break;
+      const extracting = Promise.all(
+        todo.map((article) =>
+          pool.extractDerived(article, asks.get(article.version_id) ?? NOTHING).then(
+            ({ extraction, derived }) => ({ article, extraction: withPages(extraction, article), derived }),
+            (err: unknown) => ({ article, err }),
+          ),
         ),
-      ),
-    );
-    await saving;
-    const done: { article: VersionArticle; extraction: Extraction; derived: Derived }[] = [];
-    for (const r of results) {
-      if ('extraction' in r) {
-        done.push(r);
-        if (r.extraction.relevant) stats.relevant++;
-        continue;
+      );
+      // (the versions after this page are another set: what this page's saves store does not change their asks)
+      next = pageAfter(deps, all, run, todo[todo.length - 1]);
+      next.catch(() => {}); // handled: awaited at the top of the loop
+      const results = await extracting;
+      await saving;
+      const done: { article: VersionArticle; extraction: Extraction; derived: Derived }[] = [];
+      for (const r of results) {
+        if ('extraction' in r) {
+          done.push(r);
+          if (r.extraction.relevant) stats.relevant++;
+          continue;
+        }
+        // An extractor bug on one article must not stop the run: record it and go on.
+        stats.extraction_failures++;
+        const item = r.article.url ?? r.article.file ?? r.article.doc_id;
+        // `timeout` when the pool's time budget ended it (pool.ts), else an extractor error
+        const reason = r.err instanceof SkipError ? r.err.reason : 'parse_error';
+        const message = messageFor(r.err, item);
+        deps.log.warn(`${item}: extraction failed: ${reason}: ${message}`);
+        await recordFailure(deps.store, {
+          stage: 'extract',
+          item,
+          reason,
+          message,
+          at: deps.clock.now().toISOString(),
+        });
       }
-      // An extractor bug on one article must not stop the run: record it and go on.
-      stats.extraction_failures++;
-      const item = r.article.url ?? r.article.file ?? r.article.doc_id;
-      // `timeout` when the pool's time budget ended it (pool.ts), else an extractor error
-      const reason = r.err instanceof SkipError ? r.err.reason : 'parse_error';
-      const message = messageFor(r.err, item);
-      deps.log.warn(`${item}: extraction failed: ${reason}: ${message}`);
-      await recordFailure(deps.store, { stage: 'extract', item, reason, message, at: deps.clock.now().toISOString() });
+      stats.extracted += done.length;
+      deps.progress?.tick(todo.length);
+      relieveHeap(undefined, 1);
+      saving = saveExtractions(deps.store, done).then(() =>
+        saveDerived(
+          deps.store,
+          run,
+          done.map(({ article: a, derived }) => ({ ...a, derived })),
+        ),
+      );
+      saving.catch(() => {}); // handled: awaited before the next save and at the end
     }
-    stats.extracted += done.length;
-    deps.progress?.tick(todo.length);
-    relieveHeap(undefined, 1);
-    saving = saveExtractions(deps.store, done).then(() =>
-      saveDerived(
-        deps.store,
-        run,
-        done.map(({ article: a, derived }) => ({ ...a, derived })),
-      ),
-    );
-    saving.catch(() => {}); // handled: awaited before the next save and at the end
+    await saving;
+  } finally {
+    // a page read ahead is settled before the caller may close the store
+    await next.catch(() => {});
   }
-  await saving;
   deps.progress?.done();
 }
 

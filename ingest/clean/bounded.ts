@@ -21,7 +21,11 @@ export class BoundedParser extends Parser {
   private readonly skipped = new Map<string, number>();
   /** the open tag being read was left out (its attributes and end come next) */
   private skipping = false;
-  private html = '';
+  /** the pieces written and where each starts in the page, to read tag names (Parser's own reader drops a piece
+   * once read past, so it cannot read a name twice) */
+  private readonly pieces: string[] = [];
+  private readonly starts: number[] = [];
+  private written = 0;
 
   constructor(
     private readonly sink: DepthHandler,
@@ -30,14 +34,24 @@ export class BoundedParser extends Parser {
     super(sink);
   }
 
-  /** Parses the whole page in one call (the slices below read it directly). */
-  override end(html?: string): void {
-    this.html = html ?? '';
-    super.end(html);
+  override write(chunk: string): void {
+    this.pieces.push(chunk);
+    this.starts.push(this.written);
+    this.written += chunk.length;
+    super.write(chunk);
   }
 
+  /** The lower-cased text between two offsets of the page, across pieces. */
   private name(start: number, end: number): string {
-    return this.html.slice(start, end).toLowerCase();
+    let i = this.pieces.length - 1;
+    while (i > 0 && this.starts[i]! > start) i--;
+    let out = '';
+    for (let at = start; at < end; i++) {
+      const from = this.starts[i]!;
+      out += this.pieces[i]!.slice(at - from, end - from);
+      at = from + this.pieces[i]!.length;
+    }
+    return out.toLowerCase();
   }
 
   /** Keeps the words on either side of a left-out block tag apart. */
@@ -46,8 +60,9 @@ export class BoundedParser extends Parser {
   }
 
   override onopentagname(start: number, endIndex: number): void {
-    const name = this.name(start, endIndex);
-    if (this.sink.depth < this.maxDepth || RAW_TEXT.has(name)) {
+    // (below the cap the name is not needed here: the parser reads it)
+    const name = this.sink.depth < this.maxDepth ? null : this.name(start, endIndex);
+    if (name === null || RAW_TEXT.has(name)) {
       super.onopentagname(start, endIndex);
       return;
     }
@@ -74,7 +89,8 @@ export class BoundedParser extends Parser {
   }
 
   override onclosetag(start: number, endIndex: number): void {
-    const name = this.name(start, endIndex);
+    // (with no tag left out, every close tag is the parser's to read)
+    const name = this.skipped.size ? this.name(start, endIndex) : '';
     const open = this.skipped.get(name) ?? 0;
     if (open === 0) {
       super.onclosetag(start, endIndex);

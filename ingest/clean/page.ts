@@ -67,6 +67,7 @@ export function cleanPageOutcome(page: FetchedPage, opts: CleanOptions = {}): Cl
       file: page.file,
       outlet: page.outlet,
       sourceId: page.source_id,
+      bytesSha256: page.bytes_sha256,
       feedTitle: page.feed_title,
       feedPublished: page.feed_published,
     },

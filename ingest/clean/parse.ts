@@ -201,9 +201,12 @@ export interface ParsedPage {
   meta: Collected;
 }
 
-/** `maxDepth`: open elements past it are flattened into the one at the cap (bounded.ts). */
-export function parsePage(html: string, maxDepth?: number): ParsedPage {
+/** `html`: the page, whole or in pieces (decodeChunks: the tree is the same). `maxDepth`: open elements past it are
+ * flattened into the one at the cap (bounded.ts). */
+export function parsePage(html: string | readonly string[], maxDepth?: number): ParsedPage {
   const handler = new PruningHandler();
-  new BoundedParser(handler, maxDepth).end(html);
+  const parser = new BoundedParser(handler, maxDepth);
+  for (const piece of typeof html === 'string' ? [html] : html) parser.write(piece);
+  parser.end();
   return { root: handler.root as unknown as HNode, meta: handler.meta.found };
 }

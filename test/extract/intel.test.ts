@@ -50,4 +50,20 @@ describe('extractIntel', () => {
     expect(ref.sources.join(' ')).toMatch(/The MITRE Corporation/);
     expect(ref.version).toMatch(/^intel-\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
   });
+
+  it('tells a sentence naming no technique by one pattern, as every technique’s own cues tell it', () => {
+    const sentences = [
+      'Staff opened a phishing e-mail on Monday.',
+      'The intruders moved laterally across the network.',
+      'Thousands of patients were seen at the clinic last year.',
+      'Die Angreifer verschlüsselten die Server des Klinikums.',
+      'Хакеры зашифровали серверы больницы, used stolen credentials.',
+      'A brute-force attack on the VPN portal.',
+      'The hospital opened a new wing.',
+    ];
+    const own = (s: string) => [...ref.techniqueCues.values()].some((re) => re.test(s));
+    for (const s of sentences) expect(ref.anyTechnique.test(s)).toBe(own(s));
+    expect(sentences.filter(own).length).toBeGreaterThanOrEqual(3);
+    expect(sentences.filter((s) => !own(s)).length).toBeGreaterThanOrEqual(2);
+  });
 });

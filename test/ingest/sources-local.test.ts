@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/effects.ts';
-import { ConfigError } from '../../core/errors.ts';
+import { ConfigError, type SkipError } from '../../core/errors.ts';
 import { cleanFetchedPageAsync } from '../../ingest/clean/page.ts';
 import { readLocalDir } from '../../ingest/local.ts';
 import { loadSources, parseSources } from '../../ingest/sources.ts';
@@ -54,6 +57,43 @@ describe('readLocalDir', () => {
     expect(articles[1]).toMatchObject({ url: null, published: '2022-11-28T00:00:00Z' });
     expect(articles[2].text).toContain('computer-aided dispatch system');
     expect(articles[2].url).toBeNull();
+  });
+
+  it('reads every sidecar the listing holds, whatever its kind, and none for a file without one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'triage-sidecars-'));
+    try {
+      const page = '<html><body><article><p>' + 'A hospital story long enough to keep. '.repeat(10) + '</p></article>';
+      for (const n of ['a', 'b', 'c', 'd']) writeFileSync(join(root, `${n}.html`), page);
+      writeFileSync(join(root, 'a.meta.json'), JSON.stringify({ url: 'https://a.example/story' }));
+      writeFileSync(join(root, 'outside.json'), JSON.stringify({ url: 'https://out.example/' }));
+      mkdirSync(join(root, 'in'));
+      for (const n of ['b', 'c', 'd']) writeFileSync(join(root, 'in', `${n}.html`), page);
+      symlinkSync(join(root, 'outside.json'), join(root, 'in', 'b.meta.json')); // a link out of the folder
+      mkdirSync(join(root, 'in', 'c.meta.json')); // a folder named like a sidecar
+      const failed: string[] = [];
+      const pages = [];
+      const onError = (file: string, err: SkipError) => {
+        failed.push(`${file.slice(root.length + 1)}: ${err.reason}`);
+      };
+      for await (const p of readLocalDir(join(root, 'in'), { onError })) pages.push(p);
+      for await (const p of readLocalDir(root, { onError })) if (!p.file?.includes('/in/')) pages.push(p);
+      // (the link is an entry of its own too; from the top folder it leads inside, and b.html reads it there)
+      expect(failed).toEqual([
+        'in/b.html: outside_folder',
+        'in/b.meta.json: outside_folder',
+        'in/c.html: special_file',
+        'in/c.html: special_file',
+      ]);
+      expect(pages.map((p) => [p.file!.slice(root.length + 1), p.url === p.file ? 'file' : p.url])).toEqual([
+        ['in/d.html', 'file'],
+        ['a.html', 'https://a.example/story'],
+        ['b.html', 'file'],
+        ['c.html', 'file'],
+        ['d.html', 'file'],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reports a missing directory as a ConfigError', async () => {

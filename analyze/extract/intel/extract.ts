@@ -25,7 +25,8 @@ export function extractIntel(text: string, ref: IntelReference): IntelItem[] {
   for (const s of sentences(text)) {
     for (const m of s.text.matchAll(CVE)) add('cve', m[0].toUpperCase(), s);
     if (ref.negation.test(s.text)) continue;
-    for (const [id, re] of ref.techniqueCues) if (re.test(s.text)) add('technique', id, s);
+    if (ref.anyTechnique.test(s.text))
+      for (const [id, re] of ref.techniqueCues) if (re.test(s.text)) add('technique', id, s);
     if (ref.exposure.test(s.text)) for (const c of ref.categories) if (c.re.test(s.text)) add('data', c.id, s);
     if (!ref.infrastructure.test(s.text)) continue;
     const hosts = [...s.text.matchAll(DOMAIN)].map((m) => m[0].toLowerCase()).filter((h) => !NOT_HOST.test(h));
