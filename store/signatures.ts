@@ -52,7 +52,14 @@ export function saveSignatures(store: Store, signer: string, rows: SignatureRow[
 /** Forgets every signature, LSH row and pair, and the name edges: `analyze --full` recomputes them from scratch. */
 export async function clearSignatures(store: Store): Promise<void> {
   await store.transaction(async () => {
-    for (const t of ['version_signatures', 'version_lsh', 'near_duplicates', 'match_known', 'match_edges'])
+    for (const t of [
+      'version_signatures',
+      'version_lsh',
+      'near_duplicates',
+      'match_known',
+      'match_edges',
+      'resolve_units',
+    ])
       await store.run(`DELETE FROM ${t}`);
   });
 }

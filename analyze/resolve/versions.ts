@@ -20,7 +20,7 @@ function renamed(entry: Reported, docOf: Map<string, string>): Reported {
   return doc ? { ...entry, doc_id: doc, version_id: entry.doc_id } : entry;
 }
 
-function restore(inc: Incident, docOf: Map<string, string>): Incident {
+export function restore(inc: Incident, docOf: Map<string, string>): Incident {
   const history = Object.fromEntries(Object.entries(inc.history).map(([k, v]) => [k, v.map((e) => renamed(e, docOf))]));
   const ransom = inc.ransom.map((r) => (docOf.has(r.doc_id) ? { ...r, doc_id: docOf.get(r.doc_id)! } : r));
   return { ...inc, ransom, history };
