@@ -12,7 +12,7 @@ import { addStoryTerms, storyIndex } from '../analyze/resolve/stories.ts';
 import { unitOf, type Unit, type UnitCand, type UnitData } from '../analyze/resolve/units.ts';
 import type { Store } from '../store/store.ts';
 import { textsByIds } from '../store/documents.ts';
-import { eachStory, nearPairsStored, resolveIds } from '../store/signatures.ts';
+import { eachStory, nearPairsResolved } from '../store/signatures.ts';
 import { eachUnit, saveUnits, staleUnits, unitRows } from '../store/resolve-units.ts';
 import { digestOf, signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
@@ -93,12 +93,7 @@ export async function resolveStore(
   const relevant = new Set(units.filter((u) => u.relevant).map((u) => u.rid));
   const stories = storyIndex();
   await eachStory(store, signerOf(s), (id, terms) => addStoryTerms(stories, id, terms, relevant.has(id)));
-  const ids = await resolveIds(store);
-  const pairs = (await nearPairsStored(store)).map(([a, b]): [string, string] => {
-    const [x, y] = [ids.get(a) ?? a, ids.get(b) ?? b];
-    return x < y ? [x, y] : [y, x];
-  });
-  ids.clear();
+  const pairs = await nearPairsResolved(store);
   const documents = new Set(units.filter((u) => u.doc_of === null).map((u) => u.rid));
   const docOf = new Map(units.flatMap((u) => (u.doc_of === null ? [] : [[u.rid, u.doc_of]])));
   const digests = new Map<string, KeptInputs>();

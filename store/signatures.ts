@@ -141,13 +141,18 @@ export function eachStory(
   );
 }
 
-/** version_id → the id resolve knows it by (doc_id when current, else the version_id). */
-export async function resolveIds(store: Store): Promise<Map<string, string>> {
-  const rows = await store.all<{ v: string; id: string }>(
-    `SELECT v.version_id AS v, CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id
-     FROM document_versions v JOIN documents d ON d.doc_id = v.doc_id`,
+/** The near-duplicate pairs under the ids resolve knows versions by (doc_id when current, else the version_id;
+ * a version without a document keeps its own), each pair sorted. Mapped here: reading the id of every version
+ * cost more than the pairs. */
+export async function nearPairsResolved(store: Store): Promise<[string, string][]> {
+  const rid = (x: string) => `CASE WHEN d${x}.version_id = n.${x} THEN v${x}.doc_id ELSE n.${x} END`;
+  const join = (x: string) =>
+    `LEFT JOIN document_versions v${x} ON v${x}.version_id = n.${x} LEFT JOIN documents d${x} ON d${x}.doc_id = v${x}.doc_id`;
+  const rows = await store.all<{ a: string; b: string }>(
+    `SELECT least(x, y) AS a, greatest(x, y) AS b FROM (SELECT ${rid('a')} AS x, ${rid('b')} AS y
+     FROM near_duplicates n ${join('a')} ${join('b')}) ORDER BY a, b`,
   );
-  return new Map(rows.map((r) => [r.v, r.id]));
+  return rows.map((r) => [r.a, r.b]);
 }
 
 /** A digest of everything resolve reads from the store: documents and their versions, the extractions by this
