@@ -69,6 +69,7 @@ export async function resolveUnits(
   io: BlockedInput & { hydrate: Hydrate },
 ): Promise<DocCluster[]> {
   const block = io.block ?? BLOCK;
+  const held = new Map<string, UnitData>();
   const { s, clusters, withDoc, groups } = groupUnits(units, opts, io.nearPairs, io.stories, io.edges);
   const stored = io.stored;
   const byDigest = new Map([...(stored?.kept ?? [])].map(([id, k]) => [k.digest, { id, key: k.key }]));
@@ -112,10 +113,18 @@ export async function resolveUnits(
   }
   return clusters;
 
+  // an incremental run hydrates the few groups it changed twice (for their ID keys, then to build them): the
+  // second time from here, up to a bound (a full run's groups are all read again)
   async function hydrate(part: UnitCand[][], sources = new Map<string, Source>()) {
     const rids = [...new Set(part.flatMap((g) => g.map((c) => c.source.doc_id)))];
-    return hydrated(part, await io.hydrate(rids), s, sources);
+    const data = await io.hydrate(rids.filter((id) => !held.has(id)));
+    for (const [id, d] of data) if (held.size < KEEP) held.set(id, d);
+    for (const id of rids) if (held.has(id)) data.set(id, held.get(id)!);
+    return hydrated(part, data, s, sources);
   }
 }
+
+/** Hydrated units kept between the two passes: bounded memory (a unit's extraction is a few KB). */
+const KEEP = 20_000;
 
 const EMPTY: UnitCand[] = [];
