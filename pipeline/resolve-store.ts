@@ -8,11 +8,11 @@ import { forResolve } from '../analyze/resolve/candidates.ts';
 import { settings, type ResolveOptions, type Settings } from '../analyze/resolve/types.ts';
 import { restore } from '../analyze/resolve/versions.ts';
 import type { DocCluster } from '../analyze/resolve/types.ts';
-import { addStoryTerms, storyIndex } from '../analyze/resolve/stories.ts';
+import type { StoryTerms } from '../analyze/resolve/stories.ts';
 import { unitOf, type Unit, type UnitCand, type UnitData } from '../analyze/resolve/units.ts';
 import type { Store } from '../store/store.ts';
 import { textsByIds } from '../store/documents.ts';
-import { eachStory, nearPairsResolved } from '../store/signatures.ts';
+import { nearPairsResolved } from '../store/signatures.ts';
 import { eachUnit, saveUnits, staleUnits, unitRows } from '../store/resolve-units.ts';
 import { digestOf, signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
@@ -22,7 +22,7 @@ import { resolveUnits, type BlockedInput } from '../analyze/resolve/blocked.ts';
 import type { KeptInputs } from '../analyze/resolve/inputs.ts';
 
 /** Names the unit rules: change it when units.ts or what it calls (candidates.ts) makes other units. */
-const UNIT_RULES = 'unit-1';
+const UNIT_RULES = 'unit-2';
 const PAGE = 1000;
 
 /** The extraction as resolve reads it, under the unit's id (an older version's own). */
@@ -33,24 +33,19 @@ const extractionOf = (rid: string, record: string): Extraction => ({
 
 /** Makes the units that are missing or stale. */
 async function refreshUnits(store: Store, s: Settings, matchRules: string): Promise<void> {
-  const rules = `${UNIT_RULES}:${matchRules}:${digestOf([s.aliases, s.windowDays, s.multiVictimLookbackDays])}`;
+  const settingsDigest = digestOf([s.aliases, s.windowDays, s.multiVictimLookbackDays]);
+  const rules = `${UNIT_RULES}:${matchRules}:${signerOf(s)}:${settingsDigest}`;
   const stale = await staleUnits(store, rules, EXTRACTOR_VERSION);
   for (let i = 0; i < stale.length; i += PAGE) {
     const page = stale.slice(i, i + PAGE);
-    const rows = new Map(
-      (
-        await unitRows(
-          store,
-          page.map((u) => u.rid),
-          EXTRACTOR_VERSION,
-        )
-      ).map((r) => [r.rid, r]),
-    );
+    const ids = page.map((u) => u.rid);
+    const rows = new Map((await unitRows(store, ids, EXTRACTOR_VERSION, signerOf(s))).map((r) => [r.rid, r]));
     const made = page.flatMap((u) => {
       const r = rows.get(u.rid);
       if (!r) return [];
       const ext = r.record === null ? null : extractionOf(u.rid, r.record);
-      const body = unitOf(u.rid, u.doc_of, { ...r.article, doc_id: u.rid }, ext, s, matchRules);
+      const story = r.story === null ? null : (JSON.parse(r.story) as StoryTerms);
+      const body = unitOf(u.rid, u.doc_of, { ...r.article, doc_id: u.rid }, ext, s, matchRules, story);
       return [{ rid: u.rid, stamp: u.stamp, body }];
     });
     await saveUnits(store, made);
@@ -60,7 +55,7 @@ async function refreshUnits(store: Store, s: Settings, matchRules: string): Prom
 
 async function hydrate(store: Store, rids: string[]): Promise<Map<string, UnitData>> {
   const out = new Map<string, UnitData>();
-  for (const r of await unitRows(store, rids, EXTRACTOR_VERSION)) {
+  for (const r of await unitRows(store, rids, EXTRACTOR_VERSION, null)) {
     if (r.record !== null) out.set(r.rid, { doc: { ...r.article, doc_id: r.rid }, ext: extractionOf(r.rid, r.record) });
   }
   return out;
@@ -90,9 +85,6 @@ export async function resolveStore(
     units.push(JSON.parse(body));
     relieveHeap();
   });
-  const relevant = new Set(units.filter((u) => u.relevant).map((u) => u.rid));
-  const stories = storyIndex();
-  await eachStory(store, signerOf(s), (id, terms) => addStoryTerms(stories, id, terms, relevant.has(id)));
   const pairs = await nearPairsResolved(store);
   const documents = new Set(units.filter((u) => u.doc_of === null).map((u) => u.rid));
   const docOf = new Map(units.flatMap((u) => (u.doc_of === null ? [] : [[u.rid, u.doc_of]])));
@@ -108,7 +100,6 @@ export async function resolveStore(
   };
   const clusters = await resolveUnits(units, opts, {
     nearPairs: pairs,
-    stories,
     loadTexts: (rids) => textsByIds(store, rids),
     emit: (b) => emit(b.map((i) => restore(i, docOf))),
     stored,

@@ -43,11 +43,19 @@ export interface UnitRow {
   article: CleanArticle;
   /** the extraction's JSON by this extractor version, if any */
   record: string | null;
+  /** the version's story terms' JSON by `signer` (store/signatures.ts), if signed */
+  story: string | null;
 }
 
 /** Documents (current: by doc_id) and older versions (by version_id) with their extractions' JSON. Three narrow
  * reads: a join with extractions would scan every stored record. */
-export async function unitRows(store: Store, rids: string[], extractorVersion: string): Promise<UnitRow[]> {
+export async function unitRows(
+  store: Store,
+  rids: string[],
+  extractorVersion: string,
+  /** null: no story terms (hydrating a unit reads none) */
+  signer: string | null,
+): Promise<UnitRow[]> {
   if (rids.length === 0) return [];
   const list = 'SELECT unnest(?::VARCHAR[])';
   const current = await store.all<DocRow>(
@@ -67,7 +75,24 @@ export async function unitRows(store: Store, rids: string[], extractorVersion: s
       )
     ).map((x) => [x.version_id, x.record]),
   );
-  return rows.map(({ rid, r }) => ({ rid, article: articleOf(r), record: records.get(r.version_id) ?? null }));
+  const versions = rows.map((x) => x.r.version_id);
+  const stories = new Map(
+    signer === null
+      ? []
+      : (
+          await store.all<{ version_id: string; story: string }>(
+            `SELECT version_id, story::VARCHAR AS story FROM version_signatures
+             WHERE version_id IN (${list}) AND signer = ?`,
+            [versions as never, signer],
+          )
+        ).map((x) => [x.version_id, x.story]),
+  );
+  return rows.map(({ rid, r }) => ({
+    rid,
+    article: articleOf(r),
+    record: records.get(r.version_id) ?? null,
+    story: stories.get(r.version_id) ?? null,
+  }));
 }
 
 export function saveUnits(store: Store, rows: { rid: string; stamp: string; body: unknown }[]): Promise<void> {
@@ -78,9 +103,9 @@ export function saveUnits(store: Store, rows: { rid: string; stamp: string; body
   );
 }
 
-/** Every stored unit's JSON, a chunk at a time. */
+/** Every stored unit's JSON, a chunk at a time (read as VARCHAR: the driver converts JSON values slower). */
 export function eachUnit(store: Store, each: (body: string) => void): Promise<void> {
-  return store.each<{ body: string }>('SELECT body FROM resolve_units', [], (rows) => {
+  return store.each<{ body: string }>('SELECT body::VARCHAR AS body FROM resolve_units', [], (rows) => {
     for (const r of rows) each(r.body);
   });
 }

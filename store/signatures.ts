@@ -126,21 +126,6 @@ export async function versionTexts(store: Store, ids: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.version_id, r.text]));
 }
 
-/** Every version with its story terms and the id resolve knows it by: its doc_id when current, else its own. */
-export function eachStory(
-  store: Store,
-  signer: string,
-  each: (resolveId: string, story: [string, number][]) => void,
-): Promise<void> {
-  return store.each<{ id: string; story: string }>(
-    `SELECT CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id, s.story
-     FROM version_signatures s JOIN document_versions v ON v.version_id = s.version_id
-     JOIN documents d ON d.doc_id = v.doc_id WHERE s.signer = ?`,
-    [signer],
-    (rows) => rows.forEach((r) => each(r.id, JSON.parse(r.story))),
-  );
-}
-
 /** The near-duplicate pairs under the ids resolve knows versions by (doc_id when current, else the version_id;
  * a version without a document keeps its own), each pair sorted. Mapped here: reading the id of every version
  * cost more than the pairs. */

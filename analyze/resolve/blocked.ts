@@ -25,8 +25,9 @@ export type Hydrate = (rids: string[]) => Promise<Map<string, UnitData>>;
 
 export interface BlockedInput {
   nearPairs: [string, string][];
-  /** the story index, built while the texts were streamed (resolve.ts storiesOf over the same documents) */
-  stories: StoryIndex;
+  /** the story index, built while the texts were streamed (resolve.ts storiesOf over the same documents); without
+   * it, made of the units' story terms */
+  stories?: StoryIndex;
   loadTexts: LoadTexts;
   /** gets every incident once, a block at a time, in no particular order */
   emit: (incidents: Incident[]) => Promise<void>;
@@ -59,7 +60,7 @@ export async function resolveBlocked(
   const exts = new Map(latestExtractions(extractions).map((e) => [e.doc_id, e]));
   const hydrate: Hydrate = async (rids) =>
     new Map(rids.flatMap((id) => (exts.has(id) ? [[id, { doc: byId.get(id), ext: exts.get(id)! }]] : [])));
-  return resolveUnits(unitsFrom(docs, extractions, s, NO_RULES), opts, { ...io, hydrate });
+  return resolveUnits(unitsFrom(docs, extractions, s, NO_RULES, new Map()), opts, { ...io, hydrate });
 }
 
 /** resolveBlocked() over units (the store's: pipeline/resolve-store.ts). */

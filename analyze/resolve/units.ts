@@ -10,7 +10,7 @@ import { candidatesOf, latestExtractions, riderOf, toSource, type Candidate, typ
 import { clusterDocuments } from './documents.ts';
 import { groupCandidates, matchSig, type CachedEdges } from './group.ts';
 import { isCurrent } from './incident.ts';
-import { attachRiders, storyLinks, type StoryIndex } from './stories.ts';
+import { addStoryTerms, attachRiders, storyIndex, storyLinks, type StoryIndex, type StoryTerms } from './stories.ts';
 import { settings, type DocCluster, type DocRole, type ResolveOptions, type Settings } from './types.ts';
 
 /** What document clustering reads of a document (documents.ts); the rest of the article stays in the store. */
@@ -47,6 +47,8 @@ export interface Unit {
   digest: string;
   cands: UnitCandidate[];
   rider: { country: string | null; lo: number | null; hi: number | null } | null;
+  /** the version's story terms (stories.ts), null when it has no signature */
+  story: StoryTerms | null;
 }
 
 /** A candidate made from a unit: `ext` and the source's fields are not there (see hydrated()). */
@@ -64,6 +66,7 @@ export function unitOf(
   ext: Extraction | null,
   s: Settings,
   rules: string,
+  story: StoryTerms | null = null,
 ): Unit {
   const src = ext ? toSource(doc, ext, PLACEHOLDER) : null;
   const cands = ext && src ? candidatesOf(ext, src, s) : [];
@@ -112,15 +115,24 @@ export function unitOf(
       victim: c.victim,
     })),
     rider: rider && { country: rider.country, lo: rider.lo, hi: rider.hi },
+    story,
   };
 }
 
 /** Units of documents and extractions held in memory (older versions already under their own ids, `versions`). */
-export function unitsFrom(docs: CleanArticle[], extractions: Extraction[], s: Settings, rules: string): Unit[] {
+export function unitsFrom(
+  docs: CleanArticle[],
+  extractions: Extraction[],
+  s: Settings,
+  rules: string,
+  stories: Map<string, StoryTerms>,
+): Unit[] {
   const byId = new Map(docs.map((d) => [d.doc_id, d]));
   const exts = new Map(latestExtractions(extractions).map((e) => [e.doc_id, e]));
   const ids = [...new Set([...byId.keys(), ...exts.keys()])];
-  return ids.map((id) => unitOf(id, s.versions[id] ?? null, byId.get(id), exts.get(id) ?? null, s, rules));
+  return ids.map((id) =>
+    unitOf(id, s.versions[id] ?? null, byId.get(id), exts.get(id) ?? null, s, rules, stories.get(id) ?? null),
+  );
 }
 
 export interface UnitGroups {
@@ -135,14 +147,17 @@ const asArticle = (u: Unit): CleanArticle =>
   ({ ...u.doc!, doc_id: u.rid, file: null, title: null, byline: null, outlet: null, text: '' }) as CleanArticle;
 
 /** resolve.ts groupAll() over units: the same clusters and groups, of unit candidates. The older versions among the
- * units (doc_of) are the store's versions map. */
+ * units (doc_of) are the store's versions map; the story index is `built` by the caller, else made of the units'
+ * terms (every unit with terms counts, a relevant one keeps them). */
 export function groupUnits(
   units: Unit[],
   opts: ResolveOptions,
   nearPairs: [string, string][],
-  stories: StoryIndex,
+  built: StoryIndex | undefined,
   cached?: CachedEdges,
 ): UnitGroups {
+  const stories = built ?? storyIndex();
+  if (!built) for (const u of units) if (u.story) addStoryTerms(stories, u.rid, u.story, u.relevant);
   const versions = { ...opts.versions };
   for (const u of units) if (u.doc_of !== null) versions[u.rid] = u.doc_of;
   const s = settings({ ...opts, versions });

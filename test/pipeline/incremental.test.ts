@@ -270,6 +270,10 @@ describe('resolve units', () => {
     await save(store, [...items, alpha, beta]);
     await run(store);
     const units = await store.count('resolve_units');
+    // every unit carries its version's story terms (story links are made of them)
+    const storyless = await store.one<{ n: number }>(
+      `SELECT count(*) AS n FROM resolve_units WHERE coalesce(json_type(body->'story'), 'NULL') = 'NULL'`,
+    );
     // the same version read again (a re-extraction): beta now names Alpha, so the two reports are one incident;
     // a new report comes with it (the run's inputs digest counts extractions by version, not by content)
     const reread = { ...beta.extraction, victims: alpha.extraction.victims };
@@ -286,6 +290,7 @@ describe('resolve units', () => {
     scratch.close();
     store.close();
     expect(dropped).toBe(units - 1);
+    expect(Number(storyless?.n)).toBe(0);
     expect(units).toBe(items.length + 2);
     expect(second.rebuilt).toBeGreaterThan(0);
     expect(incremental).toEqual(full);
