@@ -13,7 +13,15 @@ import { unitOf, type Unit, type UnitCand, type UnitData } from '../analyze/reso
 import type { Store } from '../store/store.ts';
 import { textsByIds } from '../store/documents.ts';
 import { nearPairsResolved } from '../store/signatures.ts';
-import { eachUnit, saveUnits, staleUnits, unitRows } from '../store/resolve-units.ts';
+import {
+  eachUnit,
+  eachUnitRow,
+  saveUnits,
+  staleUnits,
+  unitRows,
+  type StaleUnit,
+  type UnitRow,
+} from '../store/resolve-units.ts';
 import { digestOf, signAndPair, signerOf } from './signatures.ts';
 import { relieveHeap } from '../core/heap.ts';
 import { MATCH_RULES, type CachedEdges } from '../analyze/resolve/group.ts';
@@ -24,6 +32,8 @@ import type { KeptInputs } from '../analyze/resolve/inputs.ts';
 /** Names the unit rules: change it when units.ts or what it calls (candidates.ts) makes other units. */
 const UNIT_RULES = 'unit-2';
 const PAGE = 1000;
+/** Past this share of the versions to make units of, every table is streamed once instead of read page by page. */
+const MASS = 0.3;
 
 /** The extraction as resolve reads it, under the unit's id (an older version's own). */
 const extractionOf = (rid: string, record: string): Extraction => ({
@@ -36,19 +46,44 @@ async function refreshUnits(store: Store, s: Settings, matchRules: string): Prom
   const settingsDigest = digestOf([s.aliases, s.windowDays, s.multiVictimLookbackDays]);
   const rules = `${UNIT_RULES}:${matchRules}:${signerOf(s)}:${settingsDigest}`;
   const stale = await staleUnits(store, rules, EXTRACTOR_VERSION);
+  const make = (u: StaleUnit, r: UnitRow) => {
+    const ext = r.record === null ? null : extractionOf(u.rid, r.record);
+    const story = r.story === null ? null : (JSON.parse(r.story) as StoryTerms);
+    return {
+      rid: u.rid,
+      stamp: u.stamp,
+      body: unitOf(u.rid, u.doc_of, { ...r.article, doc_id: u.rid }, ext, s, matchRules, story),
+    };
+  };
+  if (stale.length > MASS * (await store.count('document_versions'))) {
+    // most units at once (--full, new rules): every table streamed once, not looked up page by page
+    const want = new Map(stale.map((u) => [u.rid, u]));
+    let made: ReturnType<typeof make>[] = [];
+    const saving: (typeof made)[] = [];
+    await eachUnitRow(store, EXTRACTOR_VERSION, signerOf(s), (r) => {
+      const u = want.get(r.rid);
+      if (!u) return;
+      made.push(make(u, r));
+      if (made.length >= PAGE) {
+        saving.push(made);
+        made = [];
+      }
+    });
+    saving.push(made);
+    for (const page of saving) await saveUnits(store, page);
+    return;
+  }
   for (let i = 0; i < stale.length; i += PAGE) {
     const page = stale.slice(i, i + PAGE);
     const ids = page.map((u) => u.rid);
     const rows = new Map((await unitRows(store, ids, EXTRACTOR_VERSION, signerOf(s))).map((r) => [r.rid, r]));
-    const made = page.flatMap((u) => {
-      const r = rows.get(u.rid);
-      if (!r) return [];
-      const ext = r.record === null ? null : extractionOf(u.rid, r.record);
-      const story = r.story === null ? null : (JSON.parse(r.story) as StoryTerms);
-      const body = unitOf(u.rid, u.doc_of, { ...r.article, doc_id: u.rid }, ext, s, matchRules, story);
-      return [{ rid: u.rid, stamp: u.stamp, body }];
-    });
-    await saveUnits(store, made);
+    await saveUnits(
+      store,
+      page.flatMap((u) => {
+        const r = rows.get(u.rid);
+        return r ? [make(u, r)] : [];
+      }),
+    );
     relieveHeap(undefined, 1);
   }
 }

@@ -109,3 +109,43 @@ export function eachUnit(store: Store, each: (body: string) => void): Promise<vo
     for (const r of rows) each(r.body);
   });
 }
+
+/** unitRows() for every document and older version at once, streamed table by table (a run that makes most units
+ * again: --full, new rules): four scans instead of three lookups per page. `each` gets rows in no order. */
+export async function eachUnitRow(
+  store: Store,
+  extractorVersion: string,
+  signer: string,
+  each: (row: UnitRow) => void,
+): Promise<void> {
+  const articles = new Map<string, { rid: string; article: CleanArticle }>();
+  await store.each<DocRow>(`SELECT * EXCLUDE (text), '' AS text FROM documents`, [], (rows) => {
+    for (const r of rows) articles.set(r.version_id, { rid: r.doc_id, article: articleOf(r) });
+  });
+  const older = VERSION_SELECT.replace('v.text,', `'' AS text,`);
+  await store.each<DocRow>(`${older} WHERE v.version_id <> d.version_id`, [], (rows) => {
+    for (const r of rows) articles.set(r.version_id, { rid: r.version_id, article: articleOf(r) });
+  });
+  const stories = new Map<string, string>();
+  await store.each<{ v: string; s: string }>(
+    'SELECT version_id AS v, story::VARCHAR AS s FROM version_signatures WHERE signer = ?',
+    [signer],
+    (rows) => {
+      for (const r of rows) if (articles.has(r.v)) stories.set(r.v, r.s);
+    },
+  );
+  const extracted = new Set<string>();
+  await store.each<{ v: string; record: string }>(
+    'SELECT version_id AS v, record FROM extractions WHERE extractor_version = ?',
+    [extractorVersion],
+    (rows) => {
+      for (const r of rows) {
+        const a = articles.get(r.v);
+        if (!a) continue;
+        extracted.add(r.v);
+        each({ ...a, record: r.record, story: stories.get(r.v) ?? null });
+      }
+    },
+  );
+  for (const [v, a] of articles) if (!extracted.has(v)) each({ ...a, record: null, story: stories.get(v) ?? null });
+}
