@@ -8,7 +8,7 @@ import { forResolve } from '../analyze/resolve/candidates.ts';
 import { settings, type ResolveOptions, type Settings } from '../analyze/resolve/types.ts';
 import { restore } from '../analyze/resolve/versions.ts';
 import type { DocCluster } from '../analyze/resolve/types.ts';
-import type { StoryTerms } from '../analyze/resolve/stories.ts';
+import { addStoryTerms, storyIndex, type StoryTerms } from '../analyze/resolve/stories.ts';
 import { unitOf, type Unit, type UnitCand, type UnitData } from '../analyze/resolve/units.ts';
 import type { Store } from '../store/store.ts';
 import { textsByIds } from '../store/documents.ts';
@@ -116,8 +116,13 @@ export async function resolveStore(
   const matchRules = `${MATCH_RULES}:${s.jaroWinkler}:${s.windowDays}`;
   await refreshUnits(store, s, matchRules);
   const units: Unit[] = [];
+  // the story index is made as units are read, and their terms dropped: held by every unit, they were 300 MB at 100k
+  const stories = storyIndex();
   await eachUnit(store, (body) => {
-    units.push(JSON.parse(body));
+    const u = JSON.parse(body) as Unit;
+    if (u.story) addStoryTerms(stories, u.rid, u.story, u.relevant);
+    u.story = null;
+    units.push(u);
     relieveHeap();
   });
   const pairs = await nearPairsResolved(store);
@@ -135,6 +140,7 @@ export async function resolveStore(
   };
   const clusters = await resolveUnits(units, opts, {
     nearPairs: pairs,
+    stories,
     loadTexts: (rids) => textsByIds(store, rids),
     emit: (b) => emit(b.map((i) => restore(i, docOf))),
     stored,
