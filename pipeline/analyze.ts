@@ -231,7 +231,7 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
   const rebuilt: string[] = [];
   const kept = opts.full ? new Map<string, KeptRow>() : await storedInputDigests(deps.store);
   const stored = { kept, runWide };
-  await updateIncidentsWith(deps.store, !!opts.full, async (add) => {
+  await updateIncidentsWith(deps.store, !!opts.full, kept, async (add) => {
     const { clusters, documents, digests } = await resolveStore(
       deps.store,
       { regulator },

@@ -81,6 +81,9 @@ export async function saveExtractions(
   await store.transaction(async () => {
     await store.upsert('extractions', EXTRACTION_COLUMNS, exRows as never);
     await store.upsert('facts', FACT_COLUMNS, facts as never);
+    // a resolve unit (store/resolve-units.ts) is made from its version's extraction: a new one makes it again
+    const rids = items.flatMap(({ article }) => [article.doc_id, versionIdOf(article)]);
+    await store.run('DELETE FROM resolve_units WHERE rid IN (SELECT unnest(?::VARCHAR[]))', [rids as never]);
   });
 }
 

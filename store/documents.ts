@@ -210,7 +210,7 @@ function replaySaves(
   return r;
 }
 
-interface DocRow {
+export interface DocRow {
   doc_id: string;
   version_id: string;
   canonical_url: string | null;
@@ -236,7 +236,7 @@ function toArticle(r: DocRow): CleanArticle {
 
 /** The row as an article, unchecked: for the text-less reads analyze makes of every row this store wrote from
  * checked articles (checking 100k rows again cost seconds of every incremental analyze). */
-function articleOf(r: DocRow): CleanArticle {
+export function articleOf(r: DocRow): CleanArticle {
   return {
     doc_id: r.doc_id,
     content_hash: r.content_hash,
@@ -280,7 +280,7 @@ export async function textsByIds(store: Store, ids: string[]): Promise<Map<strin
 }
 
 /** Every version's fields: its own text, title, URL and dates; the page-level rest from the document. */
-const VERSION_SELECT = `SELECT v.version_id, v.doc_id, d.canonical_url, v.url, d.file, v.content_hash, v.title, d.byline,
+export const VERSION_SELECT = `SELECT v.version_id, v.doc_id, d.canonical_url, v.url, d.file, v.content_hash, v.title, d.byline,
   d.outlet, d.site_name, v.published, v.modified, d.language, v.text, v.bytes_sha256, v.fetched_at, d.source_id
   FROM document_versions v JOIN documents d ON d.doc_id = v.doc_id`;
 

@@ -138,3 +138,6 @@ CREATE TABLE IF NOT EXISTS match_edges (a VARCHAR, b VARCHAR, score DOUBLE, gap 
 -- (`id_key`: analyze/resolve/ids.ts), so that analyze rebuilds only the incidents whose inputs changed.
 CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, digest VARCHAR, id_key JSON);
 ALTER TABLE incident_inputs ADD COLUMN IF NOT EXISTS id_key JSON;
+-- Resolve units (store/resolve-units.ts, analyze/resolve/units.ts): what incident grouping reads of each document
+-- and older version (`rid`: the id resolve knows it by), made once per stamp of the fields it was made from.
+CREATE TABLE IF NOT EXISTS resolve_units (rid VARCHAR PRIMARY KEY, stamp VARCHAR, body JSON);

@@ -52,7 +52,14 @@ export function saveSignatures(store: Store, signer: string, rows: SignatureRow[
 /** Forgets every signature, LSH row and pair, and the name edges: `analyze --full` recomputes them from scratch. */
 export async function clearSignatures(store: Store): Promise<void> {
   await store.transaction(async () => {
-    for (const t of ['version_signatures', 'version_lsh', 'near_duplicates', 'match_known', 'match_edges'])
+    for (const t of [
+      'version_signatures',
+      'version_lsh',
+      'near_duplicates',
+      'match_known',
+      'match_edges',
+      'resolve_units',
+    ])
       await store.run(`DELETE FROM ${t}`);
   });
 }
@@ -119,28 +126,18 @@ export async function versionTexts(store: Store, ids: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.version_id, r.text]));
 }
 
-/** Every version with its story terms and the id resolve knows it by: its doc_id when current, else its own. */
-export function eachStory(
-  store: Store,
-  signer: string,
-  each: (resolveId: string, story: [string, number][]) => void,
-): Promise<void> {
-  return store.each<{ id: string; story: string }>(
-    `SELECT CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id, s.story
-     FROM version_signatures s JOIN document_versions v ON v.version_id = s.version_id
-     JOIN documents d ON d.doc_id = v.doc_id WHERE s.signer = ?`,
-    [signer],
-    (rows) => rows.forEach((r) => each(r.id, JSON.parse(r.story))),
+/** The near-duplicate pairs under the ids resolve knows versions by (doc_id when current, else the version_id;
+ * a version without a document keeps its own), each pair sorted. Mapped here: reading the id of every version
+ * cost more than the pairs. */
+export async function nearPairsResolved(store: Store): Promise<[string, string][]> {
+  const rid = (x: string) => `CASE WHEN d${x}.version_id = n.${x} THEN v${x}.doc_id ELSE n.${x} END`;
+  const join = (x: string) =>
+    `LEFT JOIN document_versions v${x} ON v${x}.version_id = n.${x} LEFT JOIN documents d${x} ON d${x}.doc_id = v${x}.doc_id`;
+  const rows = await store.all<{ a: string; b: string }>(
+    `SELECT least(x, y) AS a, greatest(x, y) AS b FROM (SELECT ${rid('a')} AS x, ${rid('b')} AS y
+     FROM near_duplicates n ${join('a')} ${join('b')}) ORDER BY a, b`,
   );
-}
-
-/** version_id → the id resolve knows it by (doc_id when current, else the version_id). */
-export async function resolveIds(store: Store): Promise<Map<string, string>> {
-  const rows = await store.all<{ v: string; id: string }>(
-    `SELECT v.version_id AS v, CASE WHEN d.version_id = v.version_id THEN v.doc_id ELSE v.version_id END AS id
-     FROM document_versions v JOIN documents d ON d.doc_id = v.doc_id`,
-  );
-  return new Map(rows.map((r) => [r.v, r.id]));
+  return rows.map((r) => [r.a, r.b]);
 }
 
 /** A digest of everything resolve reads from the store: documents and their versions, the extractions by this

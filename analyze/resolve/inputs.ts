@@ -1,11 +1,11 @@
-// What an incident is built from, as a digest: its candidates (the extraction each one reads, the victim it
-// stands for, its interval) and their sources (the document's fields, its text's hash, its role in its cluster),
-// plus the run-wide settings and reference data. buildIncident and the regulator cross-check read nothing else,
-// so an incident whose digest is unchanged since the last run is the incident a full rebuild would give again.
+// What an incident is built from, as a digest: its candidates (the victim each stands for, its names, country,
+// interval, role in its document cluster) and their units' digests (units.ts: the extraction each one reads and its
+// source's fields, the text's hash), plus the run-wide settings and reference data. buildIncident and the regulator
+// cross-check read nothing else, so an incident whose digest is unchanged since the last run is the incident a full
+// rebuild would give again.
 import { createHash } from 'node:crypto';
-import type { CleanArticle } from '../../core/records.ts';
-import type { Candidate } from './candidates.ts';
 import type { IdKey } from './ids.ts';
+import type { UnitCand } from './units.ts';
 
 /** What is kept per incident between runs: its input digest and what its ID was decided from (ids.ts). */
 export interface KeptInputs {
@@ -14,32 +14,12 @@ export interface KeptInputs {
 }
 
 /** The digest of a group's inputs (its ID is decided from the groups, so it is compared beside it). */
-export function inputsDigest(group: Candidate[], byId: Map<string, CleanArticle>, runWide: string): string {
+export function inputsDigest(group: UnitCand[], runWide: string): string {
   const h = createHash('sha256').update(runWide);
   for (const c of group) {
-    const s = c.source;
     h.update('\u0000');
-    h.update(
-      JSON.stringify([
-        c.key,
-        c.victim,
-        c.names,
-        c.country,
-        c.lo,
-        c.hi,
-        c.shared,
-        s.doc_id,
-        byId.get(s.doc_id)?.content_hash ?? null,
-        s.url,
-        s.file,
-        s.outlet,
-        s.title,
-        s.published,
-        s.at,
-        s.role,
-        c.ext,
-      ]),
-    );
+    h.update(c.unit);
+    h.update(JSON.stringify([c.key, c.victim, c.names, c.country, c.lo, c.hi, c.shared, c.source.role]));
   }
   return h.digest('base64url').slice(0, 22);
 }

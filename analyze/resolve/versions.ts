@@ -4,8 +4,7 @@
 // document and could never join the same incident.
 import type { CleanArticle, Extraction, Incident, Reported } from '../../core/records.ts';
 import { resolve, type Resolved } from './resolve.ts';
-import type { DocCluster, ResolveOptions } from './types.ts';
-import { resolveBlocked, type BlockedInput } from './blocked.ts';
+import type { ResolveOptions } from './types.ts';
 
 export interface StoredVersion {
   version_id: string;
@@ -20,7 +19,7 @@ function renamed(entry: Reported, docOf: Map<string, string>): Reported {
   return doc ? { ...entry, doc_id: doc, version_id: entry.doc_id } : entry;
 }
 
-function restore(inc: Incident, docOf: Map<string, string>): Incident {
+export function restore(inc: Incident, docOf: Map<string, string>): Incident {
   const history = Object.fromEntries(Object.entries(inc.history).map(([k, v]) => [k, v.map((e) => renamed(e, docOf))]));
   const ransom = inc.ransom.map((r) => (docOf.has(r.doc_id) ? { ...r, doc_id: docOf.get(r.doc_id)! } : r));
   return { ...inc, ransom, history };
@@ -67,20 +66,4 @@ export function resolveStored(
 ): Resolved {
   const x = storedInputs(docs, extractions, older, opts);
   return restored(resolve(x.docs, x.extractions, x.opts), x.docOf);
-}
-
-/** resolveStored() with texts streamed and incidents emitted a block at a time (blocked.ts): near-duplicate pairs
- * and the text loader use the resolve-level ids, version_id for an older version. Returns the clusters. */
-export async function resolveStoredBlocked(
-  docs: CleanArticle[],
-  extractions: Extraction[],
-  older: StoredVersion[],
-  opts: ResolveOptions,
-  io: BlockedInput,
-): Promise<DocCluster[]> {
-  const x = storedInputs(docs, extractions, older, opts);
-  return resolveBlocked(x.docs, x.extractions, x.opts, {
-    ...io,
-    emit: (b) => io.emit(b.map((i) => restore(i, x.docOf))),
-  });
 }

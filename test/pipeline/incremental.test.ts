@@ -255,3 +255,47 @@ describe('incremental grouping', () => {
     expect(edges[2]).toBeGreaterThan(edges[1]);
   });
 });
+
+describe('resolve units', () => {
+  it('makes a unit again when its version is extracted again, as analyze --full does', {
+    timeout: 180_000,
+  }, async () => {
+    const items = corpus()
+      .filter((i) => i.extraction.relevant && i.extraction.victims.length === 1)
+      .slice(0, 4);
+    const base = items[0];
+    const alpha = report(base, 'unit-alpha', '2024-05-01T10:00:00Z', [['Alpha Vale Hospital', 'Alpha Vale Hospital']]);
+    const beta = report(base, 'unit-beta', '2024-05-03T10:00:00Z', [['Beta Moor Clinic', 'Beta Moor Clinic']]);
+    const store = await Store.open(join(dir, 'units.duckdb'));
+    await save(store, [...items, alpha, beta]);
+    await run(store);
+    const units = await store.count('resolve_units');
+    // every unit carries its version's story terms (story links are made of them)
+    const storyless = await store.one<{ n: number }>(
+      `SELECT count(*) AS n FROM resolve_units WHERE coalesce(json_type(body->'story'), 'NULL') = 'NULL'`,
+    );
+    // the same version read again (a re-extraction): beta now names Alpha, so the two reports are one incident;
+    // a new report comes with it (the run's inputs digest counts extractions by version, not by content)
+    const reread = { ...beta.extraction, victims: alpha.extraction.victims };
+    const gamma = report(base, 'unit-gamma', '2024-05-04T10:00:00Z', [['Gamma Fen Clinic', 'Gamma Fen Clinic']]);
+    await saveExtractions(store, [{ article: beta.article, extraction: reread }]);
+    const dropped = await store.count('resolve_units');
+    await save(store, [gamma]);
+    const second = await run(store);
+    const incremental = await tables(store);
+    const scratch = await Store.open(join(dir, 'units-scratch.duckdb'));
+    await save(scratch, [...items, alpha, { ...beta, extraction: reread }, gamma]);
+    await run(scratch, true);
+    const full = await tables(scratch);
+    scratch.close();
+    store.close();
+    expect(dropped).toBe(units - 1);
+    expect(Number(storyless?.n)).toBe(0);
+    expect(units).toBe(items.length + 2);
+    expect(second.rebuilt).toBeGreaterThan(0);
+    expect(incremental).toEqual(full);
+    const alphaRows = (incremental.incidents as { r: string }[]).filter((x) => x.r.includes('Alpha Vale Hospital'));
+    expect(alphaRows).toHaveLength(1);
+    expect(JSON.parse(alphaRows[0].r).sources).toHaveLength(2);
+  });
+});
