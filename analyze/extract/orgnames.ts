@@ -199,7 +199,7 @@ const NON_SPACE = /\S+/g;
 const SENTENCE_END = withTwin(/(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u);
 
 /** The line at `at` is a title-case headline: four words or more, nearly all capitalised, no closing stop. */
-function titleCaseLine(text: string, at: number): boolean {
+export function titleCaseLine(text: string, at: number): boolean {
   const from = text.lastIndexOf('\n', at) + 1,
     to = text.indexOf('\n', at);
   const line = text.slice(from, to < 0 ? text.length : to).trim();
@@ -293,7 +293,8 @@ const initials = (words: string[]) =>
     .join('');
 
 // an acronym defined for words in lower case: "the covered entity (CE)", "protected health information (PHI)"
-const LOWER_DEFINED = /((?:\p{Ll}[\p{Ll}-]*\s+){1,6})\((\p{Lu}{2,6})\)/gu;
+// (a possessive last word too: "the covered entity's (CE) app")
+const LOWER_DEFINED = /((?:\p{Ll}[\p{Ll}-]*(?:['’]s?)?\s+){1,6})\(?(\p{Lu}{2,6})\)/gu;
 const ACR_LINKS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&']);
 
 /** Acronyms the text defines for a common noun phrase: a shorthand for a description, never an organisation's name. */
@@ -308,7 +309,7 @@ export function commonAcronyms(text: string): Set<string> {
       const spelt = words
         .slice(i)
         .filter((w) => !ACR_LINKS.has(w))
-        .flatMap((w) => w.split('-'))
+        .flatMap((w) => w.replace(/['’]s?$/, '').split('-'))
         .map((w) => w[0]!.toUpperCase())
         .join('');
       if (spelt === acr) {

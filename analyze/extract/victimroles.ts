@@ -56,7 +56,7 @@ const BEFORE = [
   // "data it claims to have stolen from X", "records taken from X", "files exfiltrated from X"
   new RegExp(
     String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted` +
-      String.raw`|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+${DESCR}$`,
+      String.raw`|lifted|siphoned)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+${DESCR}$`,
     'iu',
   ),
   // "computers at X", "systems of X", "files belonging to X"
@@ -98,6 +98,12 @@ const AFTER = [
     String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
       // "X was the subject of a ransomware attack", "X was subject to a cyberattack"
       String.raw`|(?:the\s+)?subject\s+(?:of|to)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
+    'iu',
+  ),
+  // a headline's or a reduced clause's participle: "X hit by cyberattack", "hospitals hit with ransomware"
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:hit|struck|targeted|crippled|paraly[sz]ed|hobbled|rocked|breached|hacked)\s+` +
+      String.raw`(?:by|with|in)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*|hackers|ransomware)`,
     'iu',
   ),
   // "X is the latest hospital to fall victim to ransomware", "X appears to be the latest brand to suffer a breach"
@@ -186,7 +192,9 @@ const STRAY_COMMA = /^,(?=\s+(?:is|was|has|had)\s)/;
 const POSSESSED = withTwin(
   new RegExp(
     String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?` +
-      String.raw`|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts)\b`,
+      String.raw`|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts` +
+      // …its places of care and its people: "X's hospitals diverted ambulances after the attack"
+      String.raw`|hospitals|clinics|facilities|pharmacies|emergency (?:rooms|departments)|patients|members|staff)\b`,
     'iu',
   ),
 );
@@ -208,7 +216,8 @@ const AFTER_WEAK = withTwin(
   new RegExp(
     String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+` +
       String.raw`(?:(?:has|had|have|also|reportedly` +
-      String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still)\s+)*(?:restored|struggling` +
+      String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still|began|begun|started)\s+)*` +
+      String.raw`(?:restored|struggling` +
       String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)` +
       String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined` +
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
@@ -217,7 +226,11 @@ const AFTER_WEAK = withTwin(
       String.raw`|reported|disclosed|revealed` +
       String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some` +
       String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +
-      String.raw`|ransomware|hack|incident)|hackers|attackers|ransomware|malware|an? (?:cyber\S*|ransomware|malware)` +
+      String.raw`|ransomware|hack|incident|intrusion|cyber\S*)|hackers|attackers|ransomware|malware` +
+      String.raw`|an? (?:cyber\S*|ransomware|malware)` +
+      // …its people's data: "X said patients' names and addresses were copied"
+      String.raw`|(?:(?:some|many|several|the) )?(?:patient|customer|member|employee|client)s?['’]? ` +
+      String.raw`(?:[\p{L}-]+,? ){0,3}?(?:data|information|records|names|details)` +
       // …its own people, phished: "X said an employee fell for a phishing e-mail"
       String.raw`|(?:an?|one of its|several|multiple|some|two|three|(?:some|several|two|three) of its) ` +
       String.raw`(?:[\p{L}-]+ )?(?:employees?|staff(?: members?)?|workers?|users?)` +
@@ -325,7 +338,7 @@ const TAKEN_FROM = withTwin(
   new RegExp(
     String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$` +
       String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained` +
-      String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}-]+\s+){0,4}?from\s+$`,
+      String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+$`,
     'iu',
   ),
 );
@@ -339,10 +352,15 @@ export function notVictim(name: string, before: string, after: string, sources: 
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
   if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before)) return true;
+  if (HELPER_APPOSITIVE.test(after)) return true;
   if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)))
     return !company.test(name);
   return false;
 }
+
+// A firm described as one that helps the victim: "X, a cyber security firm assisting the county, said …"
+const HELPER_APPOSITIVE =
+  /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|vendor|consultancy|contractor|specialists?|experts?)\s+(?:that\s+(?:was|is|has been)\s+)?(?:assisting|helping|hired|retained|brought in|called in|working (?:with|for))\b/i;
 
 const DESCRIBED_LEAD = withTwin(
   new RegExp(

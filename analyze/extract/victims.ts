@@ -4,7 +4,15 @@ import type { Victim } from '../../core/records.ts';
 import type { Reference, VictimRef } from './reference.ts';
 import { findGazetteer, lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
-import { commonAcronyms, nameRuns, acronyms, abbreviates, shortForms, type NameSpan } from './orgnames.ts';
+import {
+  commonAcronyms,
+  nameRuns,
+  acronyms,
+  abbreviates,
+  shortForms,
+  titleCaseLine,
+  type NameSpan,
+} from './orgnames.ts';
 import { sectorOf, ownDescription } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
 import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
@@ -24,7 +32,7 @@ import {
   sourceWorded,
 } from './victimroles.ts';
 import { cuesFor, isCountry } from './victimcues.ts';
-import { decide, type Entity } from './victimscore.ts';
+import { decide, GOES_ON, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
 import { withTwin } from './fastre.ts';
 
@@ -125,7 +133,7 @@ export function findVictims(
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
-    if (covered(r)) continue;
+    if (covered(r) || headlineWords(r)) continue;
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
@@ -217,11 +225,11 @@ export function findVictims(
       SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start)) &&
       (COMPANY.test(r.name) || !single);
     if (!subject && !cue) continue;
-    if (!full && !plausibleName(r, s, before, single, cue === 'strong')) continue;
+    if (!full && !plausibleName(r, s, before, single, cue)) continue;
     // a defined acronym before a product noun names the product: "File Transfer Protocol (FTP) … the FTP servers"
     if (full && L.techNoun.test(text.slice(r.end, r.end + 30))) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
-    const about = ownDescription(text.slice(r.end, r.end + 120));
+    const about = describedAfter(text, sents, r);
     addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
   }
   /** The owner of the people's data stolen in its sentence: "X customer account details stolen" (a word of the
@@ -265,7 +273,13 @@ export function findVictims(
     return !!s && LEADIN_ONLY.test(text.slice(s.start, at));
   }
   /** A name in a victim's position that is not a person, source, product, place, date or common word. */
-  function plausibleName(r: NameSpan, s: Span, before: string, single: boolean, strong = false): boolean {
+  function plausibleName(
+    r: NameSpan,
+    s: Span,
+    before: string,
+    single: boolean,
+    cue: 'strong' | 'weak' | null,
+  ): boolean {
     const after = text.slice(r.end, r.end + 80);
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
@@ -315,7 +329,7 @@ export function findVictims(
       LEADIN_ONLY.test(text.slice(from, r.start)) &&
       !midSentence(text, r.name) &&
       occurrences(text, r.name) < 2 &&
-      !(strong && unknownWord(r.name))
+      !(cue && unknownWord(r.name))
     ) {
       return false;
     }
@@ -335,6 +349,14 @@ export function findVictims(
   function healthEnd(f: string): boolean {
     const m = L.healthTail.exec(f);
     return !!m && m.index > f.indexOf('-');
+  }
+  /** Common words a title-case headline capitalises and the text never writes so again: "… Disrupts Patient Care" */
+  function headlineWords(r: NameSpan): boolean {
+    return (
+      r.name.split(/\s+/).every((w) => ref.english.has(w.toLowerCase())) &&
+      occurrences(text, r.name) === 1 &&
+      titleCaseLine(text, r.start)
+    );
   }
   function unknownWord(word: string): boolean {
     const w = word.toLowerCase();
@@ -372,6 +394,19 @@ export function findVictims(
     published,
     lang,
   );
+}
+
+// the next sentence says what the subject is or does: "It runs 40 clinics", "The nonprofit operates 30 hospitals"
+const SAYS_WHAT =
+  /^\s*(?:(?:The|the)\s+(?:[\p{Ll}-]+\s+){1,3}?|It\s+)(?:also\s+|now\s+)?(?:runs|operates|owns|manages|has|treats|serves|provides|offers|employs|is|cares for|includes)\b/u;
+/** The words describing a name after it: its clause, and the next sentence when that goes on about the sentence's
+ *  subject ("X confirmed an attack. The nonprofit runs 30 hospitals"). */
+function describedAfter(text: string, sents: Span[], r: NameSpan): string {
+  const own = ownDescription(text.slice(r.end, r.end + 120));
+  const s = sentenceAt(sents, r.start);
+  if (!s || !LEADIN.test(text.slice(s.start, r.start))) return own;
+  const next = sents[sents.indexOf(s) + 1];
+  return next && GOES_ON.test(next.text) && SAYS_WHAT.test(next.text) ? `${own} ${ownDescription(next.text)}` : own;
 }
 
 // "Cascadia Health Plan", "the Hospital Contribution Fund": a health plan or fund is an insurer, not a scheme
@@ -617,7 +652,7 @@ function select(
     const first = inIncident[0]!;
     const s = sentenceAt(sents, first.start)!;
     const canonical = e.ref?.name ?? written.name;
-    const after = ownDescription(text.slice(written.end, written.end + 120));
+    const after = describedAfter(text, sents, written);
     // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
     const lead = L.healthBefore.exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
     const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);

@@ -34,6 +34,8 @@ export interface Scored {
 // "the group behind the May 2021 attack on the HSE" is told past by its year)
 const PAST =
   /\b(?:last year|years? ago|(?:was|were) behind|memories|reminiscent of|recalls?|recalling|previous(?:ly)? (?:attack|breach|incident)s?|earlier (?:attack|breach|incident) on)\b/i;
+// …told as a memory the new one brings back: background, never this story's victim
+const RECALLED = /\b(?:memories|reminiscent|recall(?:s|ing|ed)?|echoes)\b/i;
 export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encrypt\w*)\b/i;
 
 // a month of last year within eight months of publication is recent: "on 28 December 2024" in a January 2025
@@ -117,7 +119,8 @@ function decideWith(
         (f) =>
           !current.includes(f) &&
           e.strong.includes(f.start) &&
-          RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? ''),
+          RANSOM_TOLD.test(sentenceAt(sents, f.start)?.text ?? '') &&
+          !RECALLED.test(sentenceAt(sents, f.start)!.text),
       );
       const inIncident = current.length ? current : earlier;
       // a name found in a victim's position once counts all its mentions
@@ -175,8 +178,9 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
 
 // the sentence after a name that goes on about it: "The company pivoted to manual workflows to keep its dialysis
 // centres running", "It runs 40 clinics"
-const GOES_ON =
-  /^\s*(?:(?:The|the)\s+(?:company|firm|group|organi[sz]ation|provider|operator|chain|business)|It|Its)\b/;
+// …"The nonprofit runs 30 hospitals", "The health system said"
+export const GOES_ON =
+  /^\s*(?:(?:The|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:company|firm|group|organi[sz]ation|provider|operator|chain|business|nonprofit|non-profit|system|network|insurer|practice)|It|Its)\b/u;
 /** Care is told of in the sentence of a name's position, or in the next one when that goes on about it. */
 function healthAround(sents: Span[], p: number, health: RegExp): boolean {
   const s = sentenceAt(sents, p);
