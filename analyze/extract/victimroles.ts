@@ -238,6 +238,19 @@ const AFTER_WEAK = withTwin(
     'iu',
   ),
 );
+// Its people speaking of the attack: "X officials said the attack …", "X spokesperson Jane Doe said patient data …"
+const ITS_PEOPLE_SAID = withTwin(
+  new RegExp(
+    String.raw`^\s+(?:spokes(?:person|man|woman)|officials?|executives?|leaders(?:hip)?|administrators?|representatives?` +
+      String.raw`|CEO|chief executive|president)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},?\s+(?:said|says|told|confirmed|acknowledged)` +
+      // …of its own attack, not another's: "said that the ESEA hack was …" names that one
+      String.raw`(?:\s+that)?\s+(?:the|its|it|an?|hackers|attackers)(?:\s+[\p{Ll}-]+){0,3}?\s+` +
+      String.raw`(?:attack|breach|hack|ransomware|intrusion|incident|cyber\S*|outage)`,
+    'u',
+  ),
+);
+/** Its people speak of the attack after the name: the name owns them, it is no adjective ("X spokesperson"). */
+export const peopleSpeak = (after: string) => ITS_PEOPLE_SAID.test(after);
 const APPOSITIVE = withTwin(
   /^,\s+(?:a|an|the)\s+[^,.;]{2,80}?\b(?:company|firm|business|maker|provider|manufacturer|operator|utility|agency|authority|district|hospital|school|university|college|bank|retailer|studio|producer|council|city|town|county|municipality|department|chain|group|giant|conglomerate|organi[sz]ation|charity|practice|clinic|centre|center|exchange)\b/iu,
 );
@@ -277,7 +290,7 @@ export function victimCue(sentence: string, start: number, end: number, incident
   if (possessed)
     return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
   // (…and it speaks as a subject not so renamed does: "The billing firm, X, said it was hit")
-  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(renamed ?? after)) return 'weak';
+  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(renamed ?? after) || ITS_PEOPLE_SAID.test(after)) return 'weak';
   return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
 

@@ -26,6 +26,7 @@ import {
   sourceNames,
   namesIncident,
   ownsData,
+  peopleSpeak,
   expertAt,
   expertFirms,
   firstWord,
@@ -281,9 +282,12 @@ export function findVictims(
     cue: 'strong' | 'weak' | null,
   ): boolean {
     const after = text.slice(r.end, r.end + 80);
+    // (a capital inside a word starts no name: "eBay")
+    if (/\p{L}$/u.test(before)) return false;
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
-    const owner = /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after) || ownsData(after);
+    const owner =
+      /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after) || ownsData(after) || peopleSpeak(after);
     if (
       notVictim(r.name, before, after, sources, L.company) ||
       techAcronym(r.name) ||
