@@ -103,7 +103,7 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
   // a question or a denial before the cue, or one that takes the cue in: "no patient or employee data was accessed"
   const upTo = s.text.slice(0, m.index + m[0].length);
   if (type === 'data-breach' || type === 'ransomware') return !listRe(lists, 'attack-unsure').test(upTo);
-  if (type === 'extortion') return !NO_DEMAND.test(before);
+  if (type === 'extortion') return !NO_DEMAND.test(before) && !listRe(lists, 'attack-generic-ransom').test(s.text);
   if (type === 'phishing') return !FUTURE.test(s.text);
   return true;
 }
