@@ -137,7 +137,7 @@ function cues(lists: Lists): Cues {
     ),
     // "the attack was carried out by X" (an investigation is carried out by someone too: the attack noun first)
     attackAgent: new RegExp(
-      String.raw`\b(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)\b[^.;]{0,40}?` +
+      String.raw`\b(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)\b[^.;]{0,60}?` +
         String.raw`${src('group-attack-agents')}\s+(?:the\s+)?$`,
       'iu',
     ),
@@ -207,7 +207,15 @@ const RUN = withTwin(
   ),
 );
 const TAIL_OPEN = /^[\s'’]/u;
-const BY_BEFORE = /\sby\s+(?:the\s+)?$/;
+const BY_BEFORE = /\s(?:by|to|on|of)\s+(?:the\s+)?$/;
+// the attack's attribution told actively: "researchers attributed the attack on X to Y"
+const ATTRIBUTED =
+  /\battribut(?:ed|es|ing)\s+(?:the|this|that|an?)\s+(?:[^.;]{0,60}?\s)?(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)(?:\s+(?:on|at|against)\s+[^.;]{1,60}?)?\s+to\s+(?:the\s+)?$/i;
+// an affiliate or the operators of a group in a sentence of an attack: "an affiliate of X is behind the attack"
+const MEMBER_OF = /\b(?:an?|the)\s+(?:affiliates?|operators?)\s+of\s+(?:the\s+)?$/i;
+const ATTACK_WORD = /\b(?:attack|breach|intrusion|hack|ransomware|encrypt|stole|stolen|extort|leak)/i;
+// a strain named as the tool used: "threat actors using the X ransomware encrypted …"
+const USING_BEFORE = /\s(?:using|used|deployed|deploying|deploy|with|via)\s+(?:the\s+)?$/;
 const STRAIN_AFTER = /^\s+ransomware\b(?!\s+(?:attacks?|incidents?|outbreaks?|infections?))/;
 const TITLE_CASE = withTwin(/^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}\p{Ll}+){3,}/u);
 const KIND_NAME = /^(?:ransomware|hackers?|group|gang|threat|cyber\w*|dark|web)$/i;
@@ -288,7 +296,8 @@ function constructed(
       const next = s.text[m.index + m[0].length] ?? '';
       const open = TAIL_OPEN.test(next);
       const agentBefore = BY_BEFORE.test(s.text.slice(Math.max(0, m.index - 12), m.index));
-      if (!open && next !== ',' && !agentBefore) continue;
+      // (a name before a hyphen qualifies what follows: "Kremlin-backed hackers")
+      if ((!open && next !== ',' && !agentBefore) || next === '-') continue;
       const appos = next === ',' && c.responsible.test(s.text.slice(Math.max(0, m.index - 70), m.index));
       const after = text.slice(s.start + m.index + m[0].length, s.end);
       // (the strongest say it at the sentence's start too: "X's leak site lists …", "X posted … on its leak site",
@@ -300,9 +309,13 @@ function constructed(
       const declared =
         strong ||
         (open && (c.tail.test(after) || c.crimeTail.test(after))) ||
-        (agentBefore && c.attackAgent.test(text.slice(Math.max(s.start, s.start + m.index - 80), s.start + m.index))) ||
+        (agentBefore &&
+          (c.attackAgent.test(text.slice(Math.max(s.start, s.start + m.index - 80), s.start + m.index)) ||
+            ATTRIBUTED.test(s.text.slice(0, m.index)))) ||
+        (MEMBER_OF.test(s.text.slice(Math.max(0, m.index - 30), m.index)) && ATTACK_WORD.test(s.text)) ||
         // "hit by the X ransomware", "encrypted by X ransomware": the strain's name (not "the X ransomware attack")
-        (agentBefore && STRAIN_AFTER.test(after));
+        ((agentBefore || USING_BEFORE.test(s.text.slice(Math.max(0, m.index - 16), m.index))) &&
+          STRAIN_AFTER.test(after));
       if (!declared) continue;
       const lead = /^(?:\p{L}+\s+)*/u.exec(m[0])![0].split(/\s+/).filter(Boolean);
       let skip = 0;
