@@ -294,15 +294,19 @@ const initials = (words: string[]) =>
 
 // an acronym defined for words in lower case: "the covered entity (CE)", "protected health information (PHI)"
 // (a possessive last word too: "the covered entity's (CE) app")
-const LOWER_DEFINED = /((?:\p{Ll}[\p{Ll}-]*(?:['’]s?)?\s+){1,6})\(?(\p{Lu}{2,6})\)/gu;
+// (found from each bracketed acronym backwards: a scan from every lower-case word would cost the whole text)
+const BRACKETED = /\((\p{Lu}{2,6})\)/gu;
+const LOWER_BEFORE = /((?:\p{Ll}[\p{Ll}-]*(?:['’]s?)?\s+){1,6})$/u;
 const ACR_LINKS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&']);
 
 /** Acronyms the text defines for a common noun phrase: a shorthand for a description, never an organisation's name. */
 export function commonAcronyms(text: string): Set<string> {
   const out = new Set<string>();
   if (!text.includes('(')) return out;
-  for (const m of text.matchAll(LOWER_DEFINED)) {
-    const acr = m[2]!;
+  for (const b of text.matchAll(BRACKETED)) {
+    const m = LOWER_BEFORE.exec(text.slice(Math.max(0, b.index - 120), b.index));
+    if (!m) continue;
+    const acr = b[1]!;
     const words = m[1]!.trim().split(/\s+/);
     // the shortest tail of the words whose initials, link words aside, spell it
     for (let i = words.length - 1; i >= 0; i--) {
