@@ -128,6 +128,8 @@ function nounRe(lists: Lists): RegExp {
 }
 
 /** Every count of people or records in a data sentence, with its features. */
+const MONEY_BEFORE = /(?:[$€£¥₹₦₱]|\b(?:USD|EUR|GBP|INR|AUD|CAD|Rs\.?|RM)\s?)$/;
+
 export function recordCandidates(text: string, sents: Span[], lists: Lists): Candidate[] {
   const noun = nounRe(lists);
   const context = listRe(lists, 'record-context');
@@ -148,6 +150,8 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const bare = (NUMBER_OF.test(before) || RECORDS_OF.test(before)) && /^\s*(?:[.,;]|$|from\b)/.test(after);
     if (!headed && !bare) continue;
     if (/^\s*(?:%|per ?cent|percent|years?|days?|GB|TB|MB|gigabytes?|terabytes?)/i.test(after)) continue;
+    // a sum of money is no count of people: "the $4 billion health system notified patients"
+    if (MONEY_BEFORE.test(before)) continue;
     if (
       !context.test(s.text) ||
       isGeneric(s.text) ||
