@@ -35,7 +35,9 @@ const PEOPLE = String.raw`employees|staff|customers|patients|students|users|resi
 const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
   new RegExp(
-    String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}$`,
+    String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}` +
+      // …and the name in apposition to the organisation so described: "an attack on Chennai-based hospital, X,"
+      String.raw`(?:(?:hospital|clinic|provider|company|firm|chain|cent(?:er|re)|system|insurer|laboratory|lab|practice|operator),\s+)?$`,
     'iu',
   ),
   // "hackers hit X", "the ransomware crippled X", "extorted money from X"
@@ -356,6 +358,9 @@ const TAKEN_FROM = withTwin(
   ),
 );
 
+// "had access to X's network": the owner of what was reached, not a person spoken to
+const ACCESS_TO = /\baccess\s+to\s+(?:the\s+)?$/i;
+
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 /** `company`: a word only an organisation's name holds (lists/victim-company-words, cuesFor's `company`). */
 export function notVictim(name: string, before: string, after: string, sources: Set<string>, company: RegExp): boolean {
@@ -364,7 +369,7 @@ export function notVictim(name: string, before: string, after: string, sources: 
   const words = name.split(/\s+/);
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
-  if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before)) return true;
+  if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before) && !ACCESS_TO.test(before)) return true;
   if (HELPER_APPOSITIVE.test(after)) return true;
   if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)))
     return !company.test(name);

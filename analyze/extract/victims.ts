@@ -192,6 +192,8 @@ export function findVictims(
       head ||
       ((healthAppositive(text.slice(r.end, r.end + 80), L.health) ||
         healthQualified(text.slice(r.end, r.end + 40), L.health) ||
+        ownsCare(text.slice(r.end, r.end + 60), r.name, ref.english) ||
+        CARE_AT.test(text.slice(Math.max(0, r.start - 60), r.start)) ||
         L.healthData.test(clientele(r, until) ?? '')) &&
         // (an acronym so described names the organisation: "MRMC, the largest hospital in the county, was hit")
         !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name) && !/^\p{Lu}{3,6}$/u.test(r.name)));
@@ -441,6 +443,20 @@ function healthQualified(after: string, health: RegExp): boolean {
   const m = QUALIFIED.exec(after);
   return !!m && health.test(fold(m[1]!));
 }
+
+// its places and people of care: "X's hospitals", "X patients", "X notified its patients" — X gives care
+const OWNS_CARE =
+  /^(?:['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}?|\s+|\s+(?:[\p{Ll}]+\s+){1,2}its\s+(?:[\p{Ll}-]+\s+)?)(?:patients|hospitals|clinics|physicians|doctors|nurses|emergency (?:rooms|departments)|surgery centers|medical (?:records|centers|centres))(?![\p{L}])/u;
+// (written bare before the noun, the name needs a word of its own: "Two hospitals", "Three Norwegian hospitals" count)
+const ownsCare = (after: string, name: string, english: ReadonlySet<string>) =>
+  OWNS_CARE.test(after) &&
+  (/^['’]/.test(after) || (!QUANTITY.test(name) && name.split(/\s+/).some((w) => !english.has(w.toLowerCase()))));
+// (the lexicon lacks number words)
+const QUANTITY =
+  /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Other|Various)\b/;
+// …or care given at it: "patients who cannot be treated at X", "nurses at X", "admitted to X"
+const CARE_AT =
+  /\b(?:treated|admitted|hospitali[sz]ed|cared for|operated on|patients|nurses|doctors|physicians|surgeons|midwives)\s+(?:at|to)\s+(?:the\s+)?$/;
 
 const COUNT_LEAD = /^\d+\s+(?=\p{Lu})/u;
 
