@@ -43,7 +43,7 @@ interface Gold {
   [k: string]: unknown;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The records with each primary victim's name turned into a brand; the count of records rewritten. */
 export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swapped: number } {
@@ -66,7 +66,7 @@ export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swa
     );
     let text = r.text;
     for (const k of keys)
-      text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(k)}(?![\\p{L}\\p{N}])`, 'gu'), brand);
+      text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(k)}(?![\\p{L}\\p{N}])`, 'gu'), brand);
     swapped++;
     return { ...r, text, victims: [brand, ...(r.victims ?? []).slice(1)] };
   });
