@@ -251,6 +251,18 @@ const ITS_PEOPLE_SAID = withTwin(
     'u',
   ),
 );
+// The subject doing what the attack left it to do: "X diverted ambulances after a ransomware attack", "X was trying
+// to return to routine operations one day after the cyberattack" (not what a speaker or helper did about it)
+const SUBJECT_LEAD = /^\s*(?:(?:On|By|Since|Late|Early|Last|Earlier|This)\s[^,]{1,40},\s*)?(?:The\s+)?$/;
+const AFTER_ATTACK_CLAUSE = withTwin(
+  new RegExp(
+    String.raw`^(?:\s+in\s+\p{Lu}[\p{L}.’'-]*)?\s+(?!(?:said|says|told|warned|urged|announced|reported|issued|released|published|advised|called|asked|helped|offered|sent)\b)` +
+      String.raw`[^.;]{0,100}?\b(?:after|following|in the wake of|because of|due to|amid)\s+(?:an?|the|last week['’]s|this week['’]s|its|a suspected)\s+` +
+      String.raw`(?:[\p{L}-]+\s+){0,3}?(?:${ATTACK_NOUN}|cyber\S*)`,
+    'iu',
+  ),
+);
+
 /** Its people speak of the attack after the name: the name owns them, it is no adjective ("X spokesperson"). */
 export const peopleSpeak = (after: string) => ITS_PEOPLE_SAID.test(after);
 const APPOSITIVE = withTwin(
@@ -293,6 +305,7 @@ export function victimCue(sentence: string, start: number, end: number, incident
     return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
   // (…and it speaks as a subject not so renamed does: "The billing firm, X, said it was hit")
   if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(renamed ?? after) || ITS_PEOPLE_SAID.test(after)) return 'weak';
+  if (SUBJECT_LEAD.test(sentence.slice(0, start)) && AFTER_ATTACK_CLAUSE.test(after)) return 'weak';
   return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
 
@@ -327,7 +340,7 @@ export const adjectiveUse = (name: string, after: string) =>
 const PLACE_BASED = /^\sbased\s(?!(?:in|on|at|out|near|around|upon|off)\b)\p{Ll}/u;
 // Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
 const TECH_ACRONYM =
-  /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN)$/;
+  /^(?:API|APT|ATM|ATMs|BEC|BIOS|C2|C&C|CMS|CPU|CSV|CVE|DB|DDoS|DLL|DNS|DoS|EHR|EMR|FTP|GPS|GUI|HTML|HTTP|HTTPS|IoT|IP|IT|LAN|MFA|NAS|NAT|OS|OT|PC|PCs|PDF|PHI|PII|PIN|PLC|PLCs|POS|RAT|RDP|SaaS|SCADA|SDK|SMB|SMS|SQL|SSH|SSL|SSN|TLS|TV|TVs|UDP|URL|USB|VPN|VNC|VoIP|WAN|XML|ZIP|CEO|CTO|CIO|CISO|AI|ML|ID|IDs|PR|HR|UK|US|EU|UN|CE|BA)$/;
 export const techAcronym = (name: string) => TECH_ACRONYM.test(name) || /^[A-Z]{2,5}s$/.test(name);
 // "Ian Vell, chief executive of …", "Dana Roe, senior security researcher with …", "Jo Park, who works …"
 const PERSON_ROLE =

@@ -285,7 +285,7 @@ export function findVictims(
   ): boolean {
     const after = text.slice(r.end, r.end + 80);
     // (a capital inside a word starts no name: "eBay")
-    if (/\p{L}$/u.test(before)) return false;
+    if (/\p{L}$/u.test(before) || MANY.test(r.name)) return false;
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
     const owner =
@@ -451,6 +451,8 @@ const OWNS_CARE =
 const ownsCare = (after: string, name: string, english: ReadonlySet<string>) =>
   OWNS_CARE.test(after) &&
   (/^['’]/.test(after) || (!QUANTITY.test(name) && name.split(/\s+/).some((w) => !english.has(w.toLowerCase()))));
+// a quantity opening a run counts things, it names none: "Dozens of GP practices"
+const MANY = /^(?:Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Various)\b/;
 // (the lexicon lacks number words)
 const QUANTITY =
   /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Other|Various)\b/;
