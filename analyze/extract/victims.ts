@@ -188,12 +188,14 @@ export function findVictims(
             .pop()!,
         ),
       ) || !!romance;
+    // (care given there makes the name an organisation, not a person: "patients who have been served by X")
+    const careAt = CARE_AT.test(text.slice(Math.max(0, r.start - 60), r.start));
     const described =
       head ||
       ((healthAppositive(text.slice(r.end, r.end + 80), L.health) ||
         healthQualified(text.slice(r.end, r.end + 40), L.health) ||
         ownsCare(text.slice(r.end, r.end + 60), r.name, ref.english) ||
-        CARE_AT.test(text.slice(Math.max(0, r.start - 60), r.start)) ||
+        careAt ||
         L.healthData.test(clientele(r, until) ?? '')) &&
         // (an acronym so described names the organisation: "MRMC, the largest hospital in the county, was hit")
         !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name) && !/^\p{Lu}{3,6}$/u.test(r.name)));
@@ -207,7 +209,13 @@ export function findVictims(
         (!ref.places.has(r.name) || !!romance) &&
         // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
         !L.calendar.test(r.name) &&
-        !notVictim(r.name, head ? '' : before, head ? '' : text.slice(r.end, r.end + 80), sources, L.company) &&
+        !notVictim(
+          r.name,
+          head || careAt ? '' : before,
+          head ? '' : text.slice(r.end, r.end + 80),
+          sources,
+          L.company,
+        ) &&
         !techAcronym(r.name));
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
@@ -308,7 +316,7 @@ export function findVictims(
     // a nationality in the plural is people, not an organisation ("tens of thousands of Americans")
     if (/s$/.test(r.name) && DEMONYM_PLURAL.test(r.name.slice(0, -1))) return false;
     // "a hospital in Salina", "in the Capital": a location, unless the name says it is an organisation
-    if (/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) return false;
+    if ((/\bin\s+(?:the\s+)?$/.test(before) && !ORG_NAME.test(r.name)) || LOCATED_IN.test(before)) return false;
     if (
       isPlace(r.name, before) ||
       isGroup(r.name) ||
@@ -378,7 +386,8 @@ export function findVictims(
   // …or bare where the article also calls it "the city of X": "hackers launched a ransomware attack against Atlanta"
   function isPlace(name: string, before: string): boolean {
     const place = name.replace(/^(?:the|The)\s/, '');
-    if (!ref.places.has(place) || LOCAL_GOVERNMENT.test(before)) return false;
+    // (…but "in the small town of X" says where something is)
+    if (!ref.places.has(place) || (LOCAL_GOVERNMENT.test(before) && !LOCATED_IN.test(before))) return false;
     return !cityOf(text, place);
   }
   // a curated group name, or a galaxy name that is no common word (token-indexed: the table has 3,000 groups)
@@ -458,7 +467,7 @@ const QUANTITY =
   /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Other|Various)\b/;
 // …or care given at it: "patients who cannot be treated at X", "nurses at X", "admitted to X"
 const CARE_AT =
-  /\b(?:treated|admitted|hospitali[sz]ed|cared for|operated on|patients|nurses|doctors|physicians|surgeons|midwives)\s+(?:at|to)\s+(?:the\s+)?$/;
+  /\b(?:(?:treated|admitted|hospitali[sz]ed|cared for|operated on|patients|nurses|doctors|physicians|surgeons|midwives)\s+(?:at|to|of)|patients\s+(?:who\s+(?:have been|had been|were|are)\s+)?(?:served|treated|seen)\s+(?:by|at))\s+(?:the\s+)?$/;
 
 const COUNT_LEAD = /^\d+\s+(?=\p{Lu})/u;
 
@@ -562,6 +571,8 @@ const surname = perText((text: string, word: string): boolean => {
   );
 });
 
+const LOCATED_IN =
+  /\b(?:in|near|outside|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|borough|municipality|port|region|district|township|parish) of\s+$/u;
 const LOCAL_GOVERNMENT =
   /\b(?:city|town|county|village|borough|municipality|state|port|government|region|district|township|parish) of\s+$/i;
 const ORG_NAME =
