@@ -79,7 +79,8 @@ const BEFORE_WEAK = withTwin(
   ),
 );
 
-const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*$/i;
+// (the name may open with its own article: "The covered entity (CE), The Guidance Center, reported …")
+const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*(?:The\s+)?$/i;
 
 // (in the singular: "MongoDB attacks", "RDP breaches" are a campaign against a technology)
 const INCIDENT_AFTER = withTwin(
@@ -234,8 +235,10 @@ const AFTER_WEAK = withTwin(
       String.raw`|(?:(?:some|many|several|the) )?(?:patient|customer|member|employee|client)s?['’]? ` +
       String.raw`(?:[\p{L}-]+,? ){0,3}?(?:data|information|records|names|details)` +
       // …its own people, phished: "X said an employee fell for a phishing e-mail"
-      String.raw`|(?:an?|one of its|several|multiple|some|two|three|(?:some|several|two|three) of its) ` +
+      String.raw`|(?:(?:an?|one of its|several|multiple|some|two|three|(?:some|several|two|three) of its) )?` +
       String.raw`(?:[\p{L}-]+ )?(?:employees?|staff(?: members?)?|workers?|users?)` +
+      // …or its contractor's failing: "X reported that its business associate was hit"
+      String.raw`|(?:[^.;]{0,60}?\b)?(?:its|their) (?:business associate|vendor|contractor|supplier|third-party)` +
       String.raw`|(?:computer |IT )?(?:systems|servers|networks) (?:at|of|across|in)))\b`,
     'iu',
   ),
