@@ -314,6 +314,8 @@ export function commonAcronyms(text: string): Set<string> {
         .slice(i)
         .filter((w) => !ACR_LINKS.has(w))
         .flatMap((w) => w.replace(/['’]s?$/, '').split('-'))
+        // (a hyphen closing a word leaves an empty part: "pre- and post-operative (PAPO)")
+        .filter(Boolean)
         .map((w) => w[0]!.toUpperCase())
         .join('');
       if (spelt === acr) {

@@ -131,7 +131,11 @@ const AFTER = [
   new RegExp(
     String.raw`^${APPOS}\s+(?:said|says|reported|confirmed|confirms|announced|disclosed|revealed|acknowledged)` +
       String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
-      String.raw`(?:(?:the\s+)?victims?\s+of|(?:the\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)`,
+      String.raw`(?:(?:the\s+)?victims?\s+of|(?:the\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)` +
+      // …or that it went through one: "X reported that it experienced a ransomware incident"
+      String.raw`|^${APPOS}\s+(?:said|says|reported|confirmed|announced|disclosed|revealed|acknowledged)(?:\s+on\s+\p{L}+)?` +
+      String.raw`\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:experienced|suffered|sustained)\s+` +
+      String.raw`(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*)`,
     'iu',
   ),
   // the subject kept from its work by the attack: "X were unable to fill prescriptions after a cyberattack on …"
