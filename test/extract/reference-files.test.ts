@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { lexiconPath, lexiconWords } from '../../analyze/extract/reference.ts';
 import { ref } from './helpers.ts';
 
 const FILE = 'data/reference/places-world.yaml';
@@ -27,5 +28,21 @@ describe('places-world.yaml', () => {
       }
     }
     expect(n).toBeGreaterThan(5000);
+  });
+});
+
+describe("natural's English lexicon", () => {
+  it('is read as its keys: the same words JSON.parse gives', () => {
+    const json = readFileSync(lexiconPath(), 'utf8');
+    const keys = Object.keys(JSON.parse(json) as Record<string, unknown>);
+    expect(keys.length).toBeGreaterThan(90_000);
+    expect(new Set(lexiconWords(json))).toEqual(new Set(keys));
+    expect(lexiconWords(json).length).toBe(keys.length);
+  });
+
+  it('reads an escaped key as JSON does', () => {
+    expect(
+      lexiconWords('{\n    "a\\"b": [\n        "NN"\n    ], \n    "caf\\u00e9": [\n        "NN"\n    ]\n}'),
+    ).toEqual(['a"b', 'café']);
   });
 });
