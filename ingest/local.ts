@@ -65,7 +65,10 @@ async function readSidecar(file: string, root: string | null, listed?: Set<strin
 
 async function readBody(file: string, maxBytes: number, streams: boolean): Promise<Uint8Array<ArrayBuffer>> {
   const raw = await readBounded(file, maxBytes, { streams });
-  if (!/\.gz$/i.test(file)) return new Uint8Array(raw);
+  // a file read whole owns its buffer (readBounded): the page takes it as it is, a pooled or partial one is copied
+  // (the worker pool moves a page's buffer to the thread that cleans it, which needs it whole)
+  const whole = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength && raw.buffer instanceof ArrayBuffer;
+  if (!/\.gz$/i.test(file)) return whole ? new Uint8Array(raw.buffer as ArrayBuffer) : new Uint8Array(raw);
   try {
     return new Uint8Array(gunzipSync(raw, { maxOutputLength: maxBytes }));
   } catch (err) {

@@ -67,10 +67,11 @@ export async function readBounded(path: string, maxBytes: number, opts: ReadOpti
     const st = await fh.stat();
     check(st);
     const stream = isStream(st);
-    // Chunks, joined once at the end: a file's first chunk holds all of it (and one byte more, to see it grow);
-    // a stream comes in 1 MB chunks, so /dev/zero costs the cap in memory, not twice the cap.
+    // Chunks, joined once at the end: a file's first chunk is its size (a buffer the caller may hand over whole,
+    // without a copy), and a small one after it sees the end or the file grow; a stream comes in 1 MB chunks, so
+    // /dev/zero costs the cap in memory, not twice the cap.
     const chunks: Buffer[] = [];
-    let buf = Buffer.allocUnsafe(Math.min(stream ? 1 << 20 : st.size, maxBytes) + 1);
+    let buf = Buffer.allocUnsafe(stream ? Math.min(1 << 20, maxBytes) + 1 : st.size);
     let used = 0;
     let got = 0;
     let heard = Date.now();
@@ -83,7 +84,7 @@ export async function readBounded(path: string, maxBytes: number, opts: ReadOpti
       }
       if (used === buf.length) {
         chunks.push(buf);
-        buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - got));
+        buf = Buffer.allocUnsafe(Math.min(stream ? 1 << 20 : 64 << 10, maxBytes + 1 - got));
         used = 0;
       }
       let bytesRead: number;
@@ -103,8 +104,8 @@ export async function readBounded(path: string, maxBytes: number, opts: ReadOpti
       got += bytesRead;
       heard = Date.now();
     }
-    chunks.push(buf.subarray(0, used));
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, got);
+    if (used > 0 || !chunks.length) chunks.push(buf.subarray(0, used));
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, got);
   } finally {
     await fh.close();
   }

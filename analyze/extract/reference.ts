@@ -55,10 +55,21 @@ export function readVictims(dir: string): VictimRef[] {
 // natural ships the lexicon of its English Brill tagger (about 92,000 words with their tags) inside its package
 const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
 let english: Set<string> | null = null;
+// Its words are the keys of a 4 MB object of tag arrays, one per line at the top level: read from those lines (the
+// 92,000 arrays JSON.parse builds cost each worker ~0.5 s and heap). test/extract/reference-files.test.ts checks
+// the keys read equal JSON.parse's.
+const LEXICON_KEY = /^ {4}"((?:[^"\\\n]|\\.)*)": \[/gm;
+/** The lexicon's words: its top-level keys. */
+export function lexiconWords(json: string): string[] {
+  const out: string[] = [];
+  for (const m of json.matchAll(LEXICON_KEY))
+    out.push(m[1]!.includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1]!);
+  return out;
+}
+export const lexiconPath = (): string => createRequire(import.meta.url).resolve(LEXICON);
 function englishWords(): Set<string> {
   if (english) return english;
-  const path = createRequire(import.meta.url).resolve(LEXICON);
-  const words = Object.keys(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
+  const words = lexiconWords(readFileSync(lexiconPath(), 'utf8'));
   return (english = new Set(words.filter((w) => w === w.toLowerCase() && /^\p{Ll}/u.test(w))));
 }
 
@@ -88,7 +99,10 @@ function loadPlaces(dir: string): { places: Map<string, string>; kinds: Map<stri
   const places = new Map<string, string>();
   const kinds = new Map<string, string>();
   for (const file of ['places-world.yaml', 'places.yaml']) {
-    const doc = parse(readText(dir, file)) as Record<string, Record<string, string>>;
+    // The generated file's keys are unique by construction (test/extract/reference-files.test.ts checks them):
+    // yaml's own check compares every key of a map with the others, 1 s of each worker's start on 6,000 names.
+    const opts = file === 'places-world.yaml' ? { uniqueKeys: false } : {};
+    const doc = parse(readText(dir, file), opts) as Record<string, Record<string, string>>;
     for (const [kind, group] of Object.entries(doc)) {
       for (const [name, cc] of Object.entries(group)) {
         // places.yaml's not_places take a generated name out (an English word read as a foreign country name)
