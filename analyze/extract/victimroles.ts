@@ -18,7 +18,7 @@ const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|target
 
 // an aside between the name and its verb: ", a video production firm,", " − owner of … −", ", which"
 // …or where it is: "X in Zagreb, known as …, suffered", "X in Indiana paid"
-const PLACE_AFTER = String.raw`(?:\s+in\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?`;
+const PLACE_AFTER = String.raw`(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?`;
 const APPOS = String.raw`${PLACE_AFTER}(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
 const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
 // Where it said so: "X said in a filing with the state attorney general that …", "X confirmed in a statement …"
