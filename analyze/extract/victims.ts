@@ -293,7 +293,7 @@ export function findVictims(
   ): boolean {
     const after = text.slice(r.end, r.end + 80);
     // (a capital inside a word starts no name: "eBay")
-    if (/\p{L}$/u.test(before) || MANY.test(r.name)) return false;
+    if (/\p{L}$/u.test(before) || MANY.test(r.name) || SUFFIX_ONLY.test(r.name)) return false;
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
     const owner =
@@ -460,6 +460,8 @@ const OWNS_CARE =
 const ownsCare = (after: string, name: string, english: ReadonlySet<string>) =>
   OWNS_CARE.test(after) &&
   (/^['’]/.test(after) || (!QUANTITY.test(name) && name.split(/\s+/).some((w) => !english.has(w.toLowerCase()))));
+// a legal form or a degree alone is the tail of a name, not one: "InterMed, PA", "Jane Roe, M.D."
+const SUFFIX_ONLY = /^(?:P\.?A\.?|P\.?C\.?|PLLC|L\.?L\.?C\.?|LLP|Inc\.?|Ltd\.?|M\.?D\.?|D\.?D\.?S\.?|DPM|D\.?O\.?|RN)$/;
 // a quantity opening a run counts things, it names none: "Dozens of GP practices"
 const MANY = /^(?:Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Various)\b/;
 // (the lexicon lacks number words)
