@@ -57,9 +57,9 @@ function supersededIn(page: CleanArticle[], current: Set<string>): CleanArticle[
   return page.filter((d) => d.content_hash !== newest.content_hash);
 }
 
-function reasonOf(members: CleanArticle[], superseded: Set<string>): Reason {
+function reasonOf(members: CleanArticle[], superseded: Set<string>, keyOf: (d: CleanArticle) => string | null): Reason {
   if (members.some((d) => superseded.has(d.doc_id))) return 'version';
-  if (groupBy(members, pageKey).some((g) => g.length > 1)) return 'canonical';
+  if (groupBy(members, keyOf).some((g) => g.length > 1)) return 'canonical';
   if (new Set(members.map((d) => d.content_hash)).size === 1) return 'exact';
   return 'near-duplicate';
 }
@@ -82,7 +82,10 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
   const ids = new Set(docs.map((d) => d.doc_id));
   const known = Object.entries(s.versions).filter(([old, cur]) => ids.has(old) && ids.has(cur));
   const current = new Set(known.map(([, cur]) => cur));
-  for (const page of groupBy(docs, pageKey)) {
+  // each document's page key is parsed once (a URL parse per document and per cluster cost seconds at 100k)
+  const pageKeys = new Map(docs.map((d) => [d.doc_id, pageKey(d)]));
+  const keyOf = (d: CleanArticle) => pageKeys.get(d.doc_id) ?? null;
+  for (const page of groupBy(docs, keyOf)) {
     for (const d of page) uf.union(page[0].doc_id, d.doc_id);
     for (const d of supersededIn(page, current)) superseded.add(d.doc_id);
   }
@@ -120,7 +123,7 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
       cluster_id,
       doc_ids: [...ids],
       representative: rep,
-      reason: reasonOf(members, superseded),
+      reason: reasonOf(members, superseded, keyOf),
       superseded: ids.filter((id) => superseded.has(id)),
     });
   }
