@@ -63,6 +63,9 @@ function factRows(versionId: string, x: Extraction): unknown[][] {
   return rows;
 }
 
+/** The meta key saveExtractions() marks on every save. */
+export const EXTRACTIONS_SAVED = 'extractions_saved';
+
 export async function saveExtractions(
   store: Store,
   items: { article: CleanArticle; extraction: Extraction }[],
@@ -84,6 +87,9 @@ export async function saveExtractions(
     // a resolve unit (store/resolve-units.ts) is made from its version's extraction: a new one makes it again
     const rids = items.flatMap(({ article }) => [article.doc_id, versionIdOf(article)]);
     await store.run('DELETE FROM resolve_units WHERE rid IN (SELECT unnest(?::VARCHAR[]))', [rids as never]);
+    // a version extracted again by the same extractor version is the same row key with another record: the mark
+    // tells analyze's no-op check (store/signatures.ts resolveInputsDigest) that extractions were written
+    await store.run(`INSERT OR REPLACE INTO meta VALUES ('${EXTRACTIONS_SAVED}', uuid()::VARCHAR)`);
   });
 }
 

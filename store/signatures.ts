@@ -2,6 +2,7 @@
 // MinHash signature, its story terms, and the near-duplicate pairs confirmed so far. Keyed by version_id: a
 // version's text never changes, so neither do these.
 import type { Store } from './store.ts';
+import { EXTRACTIONS_SAVED } from './analysis.ts';
 
 export interface SignatureRow {
   version_id: string;
@@ -141,7 +142,8 @@ export async function nearPairsResolved(store: Store): Promise<[string, string][
 }
 
 /** A digest of everything resolve reads from the store: documents and their versions, the extractions by this
- * extractor version, the signatures. Equal digests mean equal inputs (with the same code and reference data). */
+ * extractor version (by version, and the mark of the last extraction save: a version read again keeps its key),
+ * the signatures. Equal digests mean equal inputs (with the same code and reference data). */
 export async function resolveInputsDigest(store: Store, extractorVersion: string, signer: string): Promise<string> {
   const r = await store.one<Record<string, unknown>>(
     `SELECT
@@ -151,8 +153,9 @@ export async function resolveInputsDigest(store: Store, extractorVersion: string
          WHERE extractor_version = ?) AS extractions,
        (SELECT count(*) || ':' || coalesce(bit_xor(hash(version_id)), 0) FROM version_signatures
          WHERE signer = ?) AS signatures,
-       (SELECT count(*) || ':' || coalesce(bit_xor(hash(a, b)), 0) FROM near_duplicates) AS pairs`,
-    [extractorVersion, signer],
+       (SELECT count(*) || ':' || coalesce(bit_xor(hash(a, b)), 0) FROM near_duplicates) AS pairs,
+       (SELECT value FROM meta WHERE key = ?) AS saved`,
+    [extractorVersion, signer, EXTRACTIONS_SAVED],
   );
   return JSON.stringify(r);
 }

@@ -3,22 +3,14 @@
 // publishing a read snapshot, `<db>.snapshot`: after a CHECKPOINT, with its lock still held, the file is copied
 // and renamed into place (atomic: a reader sees the old copy or the new one, never half of one). Readers open the
 // snapshot when it is current, else the file itself, else — the file is being written — the last snapshot.
-import {
-  closeSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+// The copy rewrites only what changed since the snapshot before last (snapshot-copy.ts).
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '../core/effects.ts';
 import { BusyError, ConfigError, describe } from '../core/errors.ts';
 import type { Store } from './store.ts';
 import { LockedError } from './open.ts';
+import { publishCopy, syncPath } from './snapshot-copy.ts';
 
 export const snapshotOf = (db: string): string => `${db}.snapshot`;
 
@@ -26,26 +18,21 @@ export interface Published {
   path: string;
   bytes: number;
   ms: number;
+  /** bytes written: the changed blocks of the spare (snapshot-copy.ts) when `reused`, else the whole file */
+  written?: number;
+  reused?: boolean;
 }
 
-/** Writer side, with the writer's lock held: a consistent copy of the checkpointed file for readers. */
+/** Writer side, with the writer's lock held: a consistent copy of the checkpointed file for readers. (Reading the
+ * file from Node closes a descriptor of it, which drops the writer's POSIX lock: only at the end of a run.) */
 export async function publishSnapshot(store: Store): Promise<Published> {
   const started = performance.now();
   await store.run('CHECKPOINT'); // everything in the main file, the WAL empty: the file alone is the database
   const dest = snapshotOf(store.path);
   // A run that changed nothing (a no-op analyze) leaves the file older than the last snapshot: no copy needed.
   if (snapshotIsCurrent(store.path)) return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started };
-  const tmp = `${dest}.tmp-${process.pid}`;
-  try {
-    copyFileSync(store.path, tmp, constants.COPYFILE_FICLONE); // a reflink where the file system has them
-    syncPath(tmp);
-    renameSync(tmp, dest);
-    syncPath(dirname(dest));
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started };
+  const { written, reused } = publishCopy(store.path, dest);
+  return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started, written, reused };
 }
 
 /**
@@ -76,15 +63,6 @@ export async function publishSnapshotKeepingLock(store: Store): Promise<Publishe
     throw err;
   }
   return { path: dest, bytes: statSync(dest).size, ms: performance.now() - started };
-}
-
-function syncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const mtime = (path: string): number => (existsSync(path) ? statSync(path).mtimeMs : -1);

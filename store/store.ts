@@ -233,6 +233,11 @@ export class Store {
     }
   }
 
+  /** Writes the WAL into the file now (DuckDB's checkpoint buffers count against the memory limit in force). */
+  checkpoint(): Promise<void> {
+    return this.run('CHECKPOINT');
+  }
+
   async count(table: string): Promise<number> {
     const r = await this.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
     return Number(r?.n ?? 0);

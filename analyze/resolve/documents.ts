@@ -5,6 +5,7 @@ import { idFrom } from '../../core/hash.ts';
 import { nearDuplicatePairs } from './minhash.ts';
 import type { DocCluster, DocRole, Settings } from './types.ts';
 import { cmpBy, instant, sortedBy, UnionFind } from './util.ts';
+import { relieveHeap } from '../../core/heap.ts';
 
 type Reason = DocCluster['reason'];
 
@@ -39,9 +40,13 @@ const PUBLISHED_KEYS = [
 ];
 export const byPublished = cmpBy<CleanArticle>(...PUBLISHED_KEYS);
 
+/** Clustering runs at resolve's memory peak (every unit held): its garbage is collected in smaller steps. */
+const STEP = 64 * 1024 * 1024;
+
 function groupBy<T>(items: T[], key: (x: T) => string | null): T[][] {
   const m = new Map<string, T[]>();
   for (const x of items) {
+    relieveHeap(STEP); // a list and a key per document at 100k documents: the garbage of a pass must not pile up
     const k = key(x);
     if (k === null) continue;
     const l = m.get(k);
@@ -57,9 +62,9 @@ function supersededIn(page: CleanArticle[], current: Set<string>): CleanArticle[
   return page.filter((d) => d.content_hash !== newest.content_hash);
 }
 
-function reasonOf(members: CleanArticle[], superseded: Set<string>): Reason {
+function reasonOf(members: CleanArticle[], superseded: Set<string>, keyOf: (d: CleanArticle) => string | null): Reason {
   if (members.some((d) => superseded.has(d.doc_id))) return 'version';
-  if (groupBy(members, pageKey).some((g) => g.length > 1)) return 'canonical';
+  if (groupBy(members, keyOf).some((g) => g.length > 1)) return 'canonical';
   if (new Set(members.map((d) => d.content_hash)).size === 1) return 'exact';
   return 'near-duplicate';
 }
@@ -72,18 +77,23 @@ export interface DocumentClusters {
 /** `nearPairs`: the near-duplicate pairs when the caller found them already (from signatures streamed off the
  * store, see pipeline/resolve-store.ts); the documents' texts are then not read. */
 export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?: [string, string][]): DocumentClusters {
-  const docs = sortedBy(
-    [...new Map(sortedBy(input, ...PUBLISHED_KEYS).map((d) => [d.doc_id, d])).values()],
-    ...PUBLISHED_KEYS,
-  );
+  const sorted = sortedBy(input, ...PUBLISHED_KEYS);
+  const unique = new Map(sorted.map((d) => [d.doc_id, d]));
+  // (sorted again only when an id came twice: the one kept may sort elsewhere than the first one's place)
+  const docs = unique.size === sorted.length ? sorted : sortedBy([...unique.values()], ...PUBLISHED_KEYS);
   const uf = new UnionFind();
   const superseded = new Set<string>();
-  for (const g of groupBy(docs, (d) => d.content_hash)) for (const d of g) uf.union(g[0].doc_id, d.doc_id);
+  // (a set of one joins nothing: most documents have no copy and no other version)
+  for (const g of groupBy(docs, (d) => d.content_hash))
+    if (g.length > 1) for (const d of g) uf.union(g[0].doc_id, d.doc_id);
   const ids = new Set(docs.map((d) => d.doc_id));
   const known = Object.entries(s.versions).filter(([old, cur]) => ids.has(old) && ids.has(cur));
   const current = new Set(known.map(([, cur]) => cur));
-  for (const page of groupBy(docs, pageKey)) {
-    for (const d of page) uf.union(page[0].doc_id, d.doc_id);
+  // each document's page key is parsed once (a URL parse per document and per cluster cost seconds at 100k)
+  const pageKeys = new Map(docs.map((d) => [d.doc_id, pageKey(d)]));
+  const keyOf = (d: CleanArticle) => pageKeys.get(d.doc_id) ?? null;
+  for (const page of groupBy(docs, keyOf)) {
+    if (page.length > 1) for (const d of page) uf.union(page[0].doc_id, d.doc_id);
     for (const d of supersededIn(page, current)) superseded.add(d.doc_id);
   }
   for (const [old, cur] of known) {
@@ -104,6 +114,7 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
   const roles = new Map<string, DocRole>();
   const clusters: DocCluster[] = [];
   for (const ids of uf.groups(docs.map((d) => d.doc_id))) {
+    relieveHeap(STEP);
     const members = ids.map((id) => byId.get(id)!).sort(byPublished);
     if (members.length === 1) {
       roles.set(ids[0], { cluster: ids[0], superseded: false, duplicate_of: null });
@@ -120,7 +131,7 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
       cluster_id,
       doc_ids: [...ids],
       representative: rep,
-      reason: reasonOf(members, superseded),
+      reason: reasonOf(members, superseded, keyOf),
       superseded: ids.filter((id) => superseded.has(id)),
     });
   }

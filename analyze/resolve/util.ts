@@ -82,7 +82,9 @@ export class UnionFind {
     const by = new Map<string, string[]>();
     for (const k of [...keys].sort()) {
       const r = this.find(k);
-      by.set(r, [...(by.get(r) ?? []), k]);
+      const l = by.get(r);
+      if (l) l.push(k);
+      else by.set(r, [k]); // (a copy per key made a set of n members cost n² copies)
     }
     return [...by.values()].sort((a, b) => cmp(a[0], b[0]));
   }

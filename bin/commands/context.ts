@@ -51,7 +51,8 @@ async function publish(ctx: Ctx, store: Store): Promise<void> {
   try {
     const { publishSnapshot } = await import('../../store/snapshot.ts');
     const p = await publishSnapshot(store);
-    ctx.log.debug(`read snapshot ${p.path}: ${(p.bytes / 2 ** 20).toFixed(1)} MiB in ${p.ms.toFixed(0)} ms`);
+    const how = p.reused ? `, ${((p.written ?? 0) / 2 ** 20).toFixed(1)} MiB of it rewritten` : '';
+    ctx.log.debug(`read snapshot ${p.path}: ${(p.bytes / 2 ** 20).toFixed(1)} MiB${how} in ${p.ms.toFixed(0)} ms`);
   } catch (err) {
     ctx.log.warn(`could not publish the read snapshot of ${ctx.db}: ${describe(err)}`);
   }

@@ -299,3 +299,33 @@ describe('resolve units', () => {
     expect(JSON.parse(alphaRows[0].r).sources).toHaveLength(2);
   });
 });
+
+describe('the no-op check', () => {
+  it('notices a version extracted again by the same extractor version, with nothing else new', {
+    timeout: 180_000,
+  }, async () => {
+    const base = corpus().find((i) => i.extraction.relevant && i.extraction.victims.length === 1)!;
+    const alpha = report(base, 'noop-alpha', '2024-06-01T10:00:00Z', [['Alpha Vale Hospital', 'Alpha Vale Hospital']]);
+    const beta = report(base, 'noop-beta', '2024-06-03T10:00:00Z', [['Beta Moor Clinic', 'Beta Moor Clinic']]);
+    const store = await Store.open(join(dir, 'noop-reread.duckdb'));
+    await save(store, [alpha, beta]);
+    const first = await run(store);
+    // the same version read again: beta now names Alpha (same row key, another record), and nothing else changes
+    const reread = { ...beta.extraction, victims: alpha.extraction.victims };
+    await saveExtractions(store, [{ article: beta.article, extraction: reread }]);
+    const second = await run(store);
+    const incremental = await tables(store);
+    const third = await run(store);
+    const scratch = await Store.open(join(dir, 'noop-reread-scratch.duckdb'));
+    await save(scratch, [alpha, { ...beta, extraction: reread }]);
+    await run(scratch, true);
+    const full = await tables(scratch);
+    scratch.close();
+    store.close();
+    expect(first.incidents).toBe(2);
+    expect(second.rebuilt).toBeGreaterThan(0);
+    expect(second.incidents).toBe(1);
+    expect(third.rebuilt).toBe(0); // and the run after it is a no-op again
+    expect(incremental).toEqual(full);
+  });
+});
