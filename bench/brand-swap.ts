@@ -7,6 +7,7 @@
 // prints the figures beside those of the untouched split. Only dev is rewritten (check is never read here).
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeRe } from '../analyze/extract/text.ts';
 import { makeTemp, rmTemp } from './quality/cli.ts';
 import { HN_DIR, measureSplit, type Figures } from './quality/measure.ts';
 
@@ -42,8 +43,6 @@ interface Gold {
   victims: string[] | null;
   [k: string]: unknown;
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The records with each primary victim's name turned into a brand; the count of records rewritten. */
 export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swapped: number } {

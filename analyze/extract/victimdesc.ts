@@ -67,8 +67,9 @@ export const SUFFIX_ONLY =
 // a quantity opening a run counts things, it names none: "Dozens of GP practices"
 export const MANY = /^(?:Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Various)\b/;
 // (the lexicon lacks number words)
-const QUANTITY =
-  /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Other|Various)\b/;
+const QUANTITY = new RegExp(
+  String.raw`^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Other)\b|${MANY.source}`,
+);
 // …or care given at it: "patients who cannot be treated at X", "nurses at X", "admitted to X"
 export const CARE_AT =
   /\b(?:(?:treated|admitted|hospitali[sz]ed|cared for|operated on|patients|nurses|doctors|physicians|surgeons|midwives)\s+(?:at|to|of)|patients\s+(?:who\s+(?:have been|had been|were|are)\s+)?(?:served|treated|seen)\s+(?:by|at))\s+(?:the\s+)?$/;

@@ -374,8 +374,8 @@ export function findVictims(
   function headlineWords(r: NameSpan): boolean {
     return (
       r.name.split(/\s+/).every((w) => ref.english.has(w.toLowerCase())) &&
-      occurrences(text, r.name) === 1 &&
-      titleCaseLine(text, r.start)
+      titleCaseLine(text, r.start) &&
+      occurrences(text, r.name) === 1
     );
   }
   function unknownWord(word: string): boolean {

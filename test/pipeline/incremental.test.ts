@@ -186,14 +186,18 @@ function report(base: Item, id: string, published: string, victims: [name: strin
   };
 }
 
+// relevant demo reports with one victim each: other incidents the store holds beside the test's own
+const oneVictimDemo = (n: number) =>
+  corpus()
+    .filter((i) => i.extraction.relevant && i.extraction.victims.length === 1)
+    .slice(0, n);
+
 describe('incremental grouping', () => {
   it('merges and grows incidents as analyze --full does when new reports and versions arrive', {
     timeout: 180_000,
   }, async () => {
     // a few demo reports beside them, so that the store holds other incidents, kept as they are
-    const items = corpus()
-      .filter((i) => i.extraction.relevant && i.extraction.victims.length === 1)
-      .slice(0, 6);
+    const items = oneVictimDemo(6);
     const base = items[0];
     const alpha = report(base, 'inc-alpha', '2024-03-01T10:00:00Z', [
       ['Alpha Valley Hospital', 'Alpha Valley Hospital'],
@@ -260,9 +264,7 @@ describe('resolve units', () => {
   it('makes a unit again when its version is extracted again, as analyze --full does', {
     timeout: 180_000,
   }, async () => {
-    const items = corpus()
-      .filter((i) => i.extraction.relevant && i.extraction.victims.length === 1)
-      .slice(0, 4);
+    const items = oneVictimDemo(4);
     const base = items[0];
     const alpha = report(base, 'unit-alpha', '2024-05-01T10:00:00Z', [['Alpha Vale Hospital', 'Alpha Vale Hospital']]);
     const beta = report(base, 'unit-beta', '2024-05-03T10:00:00Z', [['Beta Moor Clinic', 'Beta Moor Clinic']]);
