@@ -227,7 +227,11 @@ const ATTACKERS_LINKED = new RegExp(
     String.raw`|cyber-?criminals|criminals)\s+(?:(?:allegedly|reportedly|believed to be|thought to be|said to be)\s+)?` +
     String.raw`(?:linked|tied|connected)` +
     String.raw`|(?:linked|tied|connected|traced)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:attack|breach|intrusion|hack|incident))` +
-    String.raw`\s+to\s+[^.;]{0,30}$`,
+    String.raw`\s+to\s+[^.;]{0,30}$` +
+    // …or likened by the attack itself: "the attack on X bore the hallmarks of Y" (a group's code that "bears the
+    // hallmarks of" another is lineage)
+    String.raw`|\b(?:attack|breach|intrusion|incident|hack)\b[^.;]{0,60}?\b(?:bore|bears?|had|has|showed|shows)\s+` +
+    String.raw`(?:all\s+)?(?:the\s+)?(?:hallmarks|signs)\s+of\s+[^.;]{0,20}$`,
   'i',
 );
 

@@ -158,9 +158,13 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   // the date ends the subject of an attack verb: "says a flood of traffic on Sunday took down its portal"
   if (c.subjectOf.test(right)) return { gov: 'attack', shift: 0 };
   if (c.pastVerb.test(right) && c.nounSubject.test(left)) return { gov: 'attack', shift: 0 };
-  // "from Monday" with no end is when something resumes; "from 14 March through 3 April" is a window
+  // "from Monday" with no end is when something resumes; "from 14 March through 3 April" and "from 12 to 19
+  // January" (one mention) are windows
   const from = /\bfrom\s+(?:(?:late|early)\s+)?$/i.test(left);
-  if (from && !/^\s*(?:-|–|to|through|until|till)\s/i.test(right)) return { gov: 'limit', shift: 0 };
+  const window =
+    /^\s*(?:-|–|to|through|until|till)\s/i.test(right) ||
+    /\d\s*(?:-|–|to|through|until|till)\s*\d/i.test(text.slice(d.start, d.end));
+  if (from && !window) return { gov: 'limit', shift: 0 };
   const gov = leftGovernor(c, left);
   if (gov) return { gov, shift: 0 };
   // a label ("- 7 Nov: attack detected") is governed by what follows its colon

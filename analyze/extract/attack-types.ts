@@ -49,11 +49,13 @@ const RELATIVE_END = /\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$/i;
 const FUTURE =
   /\b(?:will|won't|would|could|can|might|beware|wary|warn\w*|advis\w*|caution|alert|tips?|to conduct|risk of)\b/i;
 // A demand denied or refused to talk: "not aware of a ransom demand", "will not negotiate" (not paying is no denial);
-// a demand asked about: "did not say whether a ransom was demanded" (whether it will pay presumes one).
+// a demand asked about: "did not say whether a ransom was demanded", "whether it received a ransom demand" (whether
+// it will pay presumes one); comment withheld: "declined to comment on any ransom".
 const NO_DEMAND = new RegExp(
   String.raw`\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$` +
     String.raw`|\b(?:not|never|won't` +
-    String.raw`|refuses? to|refused to) $|\bwhether (?:a|any) $`,
+    String.raw`|refuses? to|refused to) $|\bwhether (?:(?!pa(?:y|id)\b)\w+ ){0,3}(?:a|any) $` +
+    String.raw`|\b(?:declin\w+|refus\w+|not|n't) (?:to )?(?:comment|speak|talk) (?:on|about) (?:\w+ ){0,2}$`,
   'i',
 );
 // A sum offered for sale on a forum is no demand on the victim.
@@ -68,7 +70,9 @@ const SALE = withTwin(
 );
 // A strain's or a gang's habit in the simple present: "the variant exfiltrates data before locking systems".
 const HABIT = /^(?:exfiltrates|steals|leaks|sells|publishes|encrypts|extorts|blackmails|demands|threatens)\b/i;
-const HABIT_BEFORE = /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b/i;
+// …or a reputation: "the gang, known for demanding large ransoms, …"
+const HABIT_BEFORE =
+  /\b(?:exfiltrates|steals|encrypts|locks|extorts|targets)\b|\b(?:known|notorious|infamous) for (?:\w+ ){0,3}$/i;
 // An expert's warning of what may follow: "the data is a cocktail for fraud and extortion", experts warn.
 const WARNING = /\b(?:warn\w*|advier\w+|advirti\w+|avert\w+|warnt|waarschuw\w*)\b/i;
 const TYPES = ['ransomware', 'data-breach', 'extortion', 'ddos', 'phishing', 'other'] as const;

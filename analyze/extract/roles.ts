@@ -109,12 +109,15 @@ function makersHabit(sentence: string): boolean {
 }
 
 // A reward for finding flaws ("paid $80,000 for reporting a bug"), money spent on recovery ("shelling out
-// $2.7 million on emergency contracts") or paid to settle a lawsuit ("agreed to pay $1.1 million to settle …").
+// $2.7 million on emergency contracts", "paid out $2 million to cover the cost") or paid to settle a lawsuit
+// ("agreed to pay $1.1 million to settle …").
 const NOT_A_RANSOM =
-  /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b/i;
+  /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b|^\s*(?:\w+\s+)?to (?:cover|pay for|fund|offset)\b/i;
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".
 const RANSOM_WAS =
   /\bransom(?: (?:amount|sum|fee|price|figure))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
+
+const MODAL = /\b(?:could|might|may|can|would)\s+(?:(?:also|even|easily|then|well)\s+)?$/i;
 
 const PAID_AFTER = new RegExp(
   String.raw`^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:which|that)\s+(?:it|they|the [\w-]+)\s+` +
@@ -137,7 +140,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   if (
     GENERIC.test(near) ||
-    totals.test(near) ||
+    // a total is often spelled out at length after the sum ("$100 million in ransom payments from over 1,500 victims")
+    totals.test(sentence.slice(Math.max(0, start - 80), end + 80)) ||
     isStrain(sentence) ||
     HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))
   )
@@ -163,6 +167,9 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       // "threatened to leak the files unless the clinic paid $100,000": the condition states the demand
       if (role === 'paid' && CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs))) r = 'demanded';
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
+      // a modal with a bare verb tells what could happen, not what did: "gangs could demand as much as $5 million"
+      // ("may have demanded" is a hedged report and stays)
+      if (role !== 'other' && MODAL.test(before)) continue;
       // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
       // …and "paid the ransom of $1.5 million": the ransom named as what was paid
       if (

@@ -164,10 +164,18 @@ export function otherCase(
 // The target named after the sum: "demanded $4.5 million from Colonial Pipeline".
 const FROM = withTwin(/^[^.;]{0,40}?\bfrom\s+((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|de)\s+)?)*\p{Lu}[\p{L}’'.&-]*)/u);
 
+// …or brought in new by an indefinite article: "demanded $2 million from a dental chain in Ohio" (the article's own
+// victim is already named, so "a …" is another one).
+const FROM_ANOTHER =
+  /^[^.;]{0,40}?\bfrom (?:an?|another) (?!(?:\w+ )?(?:victims?|target)\b)(\p{Ll}[\p{L}-]*(?: [\p{L}-]+){0,4})/u;
+
 /** The sum is asked of or paid by an organisation named after it that is none of the victims. */
 function otherTarget(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;
-  const m = FROM.exec(sentence.slice(at).replace(/^\S+/, ''));
+  const after = sentence.slice(at).replace(/^\S+/, '');
+  const a = FROM_ANOTHER.exec(after);
+  if (a && foreign(a[1]!, c, scope)) return true;
+  const m = FROM.exec(after);
   return !!m && foreign(m[1]!, c, scope);
 }
 
