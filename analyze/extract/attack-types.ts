@@ -96,6 +96,13 @@ export interface TypeContext {
   gang?: boolean;
 }
 
+// Tools or exploits stolen or leaked are no data of the victim: "stolen NSA hacking tools", "a leaked exploit",
+// "exploits, allegedly stolen from the agency" (the tool is the object, or the noun the participle follows).
+const TOOL_TAKEN = /^(?:stole|stolen|steal\w*|leak(?:ed|s)?)$/i;
+const TOOL = String.raw`(?:exploits?|tools?|cyber-?\s?weapons?|arsenal|malware)`;
+const TOOL_AFTER = new RegExp(String.raw`^\s+(?:[\w.-]+\s+){0,3}?${TOOL}\b`, 'i');
+const TOOL_BEFORE = new RegExp(String.raw`\b${TOOL},?\s+(?:\w+\s+)?$`, 'i');
+
 /** Does the cue stand in a sentence about this incident, stated rather than asked, denied or supposed? */
 function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean {
   const before = s.text.slice(0, m.index);
@@ -106,8 +113,15 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
   if ((type === 'extortion' || type === 'phishing') && WARNING.test(before)) return false;
   // a question or a denial before the cue, or one that takes the cue in: "no patient or employee data was accessed"
   const upTo = s.text.slice(0, m.index + m[0].length);
+  if (type === 'data-breach') {
+    const toolTaken =
+      TOOL_TAKEN.test(m[0]) && (TOOL_AFTER.test(s.text.slice(m.index + m[0].length)) || TOOL_BEFORE.test(before));
+    if (toolTaken || listRe(lists, 'attack-generic-ransom').test(s.text)) return false;
+  }
   if (type === 'data-breach' || type === 'ransomware') return !listRe(lists, 'attack-unsure').test(upTo);
-  if (type === 'extortion') return !NO_DEMAND.test(before) && !listRe(lists, 'attack-generic-ransom').test(s.text);
+  // (nor does a group's take from all its victims: "had earned $850,000 from their victims, who paid the ransoms")
+  if (type === 'extortion')
+    return !NO_DEMAND.test(before) && !listRe(lists, ['attack-generic-ransom', 'ransom-totals']).test(s.text);
   if (type === 'phishing') return !FUTURE.test(s.text);
   return true;
 }

@@ -9,7 +9,7 @@ import type { Victim } from '../../core/records.ts';
 import type { Lists } from './lists.ts';
 import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
-import { cues as victimCues, cuesFor } from './victimcues.ts';
+import { cuesFor } from './victimcues.ts';
 import { withTwin } from './fastre.ts';
 
 /**
@@ -189,14 +189,18 @@ export function relevanceFeatures(
   });
   // a weak cue (attack, breach, ransom) counts once the article has a strong one somewhere
   const cyber = (c: SentenceCues) => c.strong || (anyStrong && c.weak);
-  const near = (i: number, lo: number, hi: number) =>
-    [i - 1, i, i + 1].some((j) => j >= lo && j < Math.min(hi, cues.length) && (cues[j]!.health || cues[j]!.data));
+  const near = (i: number, lo: number, hi: number, one = false) =>
+    [i - 1, i, i + 1].some(
+      (j) => j >= lo && j < Math.min(hi, cues.length) && (cues[j]!.health > (one ? 1 : 0) || cues[j]!.data),
+    );
   // in the lead a cue beside the health noun links fully, a cue and a health noun apart in it by half
   let leadLink = 0,
     links = 0;
   cues.forEach((c, i) => {
     if (!cyber(c)) return;
-    if (i < LEAD && near(i, 0, LEAD)) leadLink = 1;
+    // (beside healthcare organisations only in the plural — a sector among others — the link is half)
+    if (i < LEAD && near(i, 0, LEAD, true)) leadLink = 1;
+    else if (i < LEAD && near(i, 0, LEAD)) leadLink = Math.max(leadLink, 0.5);
     else if (i < LEAD && cues.slice(0, LEAD).some((x) => x.health > 0 || x.data)) leadLink = Math.max(leadLink, 0.5);
     else if (near(i, 0, cues.length)) links++;
   });

@@ -158,7 +158,17 @@ export function otherCase(
   }
   // (the lead itself is judged against the victims only)
   const own = i > 0 ? scope : { ...scope, lead: undefined };
-  return otherSubject(s.text, at, c, own) || otherTarget(s.text, at, c, own);
+  return otherSubject(s.text, at, c, own) || otherTarget(s.text, at, c, own) || otherAttack(s.text, at, c, own);
+}
+
+// Another attack named by its victim before the sum: "In the Atlanta attack, the hackers demanded $51,000".
+const NAMED_ATTACK = withTwin(
+  /\b(?:[Ii]n|[Dd]uring|[Aa]fter|[Ff]rom) the ((?:\p{Lu}[\p{L}’'.&-]*\s+){1,4})(?:ransomware\s+|cyber\s?)?(?:attack|case|incident|breach|hack)\b/u,
+);
+function otherAttack(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
+  if (!scope.victims.length) return false;
+  const m = NAMED_ATTACK.exec(sentence.slice(0, at));
+  return !!m && foreign(m[1]!.trim(), c, scope);
 }
 
 // The target named after the sum: "demanded $4.5 million from Colonial Pipeline".
