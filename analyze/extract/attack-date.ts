@@ -310,11 +310,13 @@ export function attackDate(
     const { gov, shift } = governor(text, ranged ? next : d, sent, lists);
     if (gov !== 'attack') continue;
     const date = shift ? iso(Date.parse(d.date) - shift * DAY) : d.date;
-    if (date > ceil || date < late) continue;
+    // a date written with its year may lie further back ("discovered the attack on May 24, 2017" in a notice a
+    // year on): it is kept aside, used only when the text dates the attack no nearer
+    const written = (d.kind === 'full' || d.year !== undefined) && !shift;
+    if (date > ceil || (date < late && !written)) continue;
     if (date >= floor) {
       if (!best || date < best.date) best = { date, start: d.start, end: d.end };
-    } else if (d.kind === 'full' && !shift && (!older || date < older.date))
-      older = { date, start: d.start, end: d.end };
+    } else if (written && (!older || date < older.date)) older = { date, start: d.start, end: d.end };
   }
   return best ?? older;
 }
