@@ -24,8 +24,15 @@ export function sectorFromWords(words: string, lists: Lists): Sector | null {
   return null;
 }
 
+// "Labs" names security research firms as often as clinical laboratories: beside words of security research ("the
+// X Labs threat research team said") the name tells no health sector
+const RESEARCH = /\b(?:threat|security|cyber\w*|research(?:ers?)?|intelligence|malware|antivirus|software)\b/i;
+
 export function sectorOf(name: string, description: string, lists: Lists): Sector {
-  return sectorFromWords(name, lists) ?? sectorFromWords(description, lists) ?? 'other';
+  const own = sectorFromWords(name, lists);
+  const described = sectorFromWords(description, lists);
+  if (own === 'lab' && !described && RESEARCH.test(description)) return 'other';
+  return own ?? described ?? 'other';
 }
 
 // the words after a name describe it until a coordinated name begins: "global shipper FedEx Corp and Britain's
