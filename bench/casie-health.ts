@@ -7,81 +7,54 @@
 //   ../shared/benchmarks/healthcare-news or --scorer DIR). Rules are shaped on half a and confirmed on half b.
 //   --show FIELDS (comma list of victim,ransom,actor,date,records,country,types,relevant) prints half a's
 //   misses of those fields, gold beside prediction (half b's are never printed).
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED, ROOT, makeTemp, rmTemp } from './quality/cli.ts';
-import { CASIE_PATH, HN_DIR, HN_FIELDS, HN_GOALS, measureSplit } from './quality/measure.ts';
+import { SHARED, rmTemp } from './quality/cli.ts';
+import { CASIE_PATH, HN_DIR, HN_FIELDS, HN_GOALS } from './quality/measure.ts';
+import {
+  CH_LABELS,
+  casieHealthAvailable,
+  jsonl,
+  measureCasieHealth,
+  type Half,
+  type Label,
+} from './quality/casie-health.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
-const halves = opt('--half') ? [opt('--half')!] : ['a', 'b'];
+const halves = (opt('--half') ? [opt('--half')!] : ['a', 'b']) as Half[];
 const casie = opt('--casie') ?? CASIE_PATH;
 const scorerDir = opt('--scorer') ?? HN_DIR;
 const show = new Set((opt('--show') ?? '').split(',').filter(Boolean));
-const labelsPath = join(ROOT, 'bench/labels/casie-health.jsonl');
-for (const [what, path] of [
-  ['CASIE', casie],
-  ['score.mjs', join(scorerDir, 'score.mjs')],
-] as const) {
-  if (!existsSync(path)) {
-    console.error(`bench:casie-health: ${what} not found at ${path} (shared data: ${SHARED})`);
-    process.exit(2);
-  }
+if (!casieHealthAvailable(casie, scorerDir)) {
+  console.error(`bench:casie-health: CASIE (${casie}) or score.mjs (${scorerDir}) not found (shared data: ${SHARED})`);
+  process.exit(2);
 }
 if (halves.some((h) => h !== 'a' && h !== 'b')) {
   console.error('bench:casie-health: --half takes a or b');
   process.exit(2);
 }
 
-interface Label {
-  id: string;
-  published: string;
-  half: string;
-  [field: string]: unknown;
+const results = await Promise.all(
+  halves.map((h) => measureCasieHealth(h, { casie, scorerDir, keep: show.size > 0 && h === 'a' })),
+);
+const n = results.map((r, i) => `${halves[i]} ${r!.extract.articles as number}`).join(', ');
+console.log(`== CASIE healthcare articles (labels ${CH_LABELS}): ${n} articles`);
+console.log(`${'field'.padEnd(26)} ${halves.map((h) => `half ${h}`.padStart(7)).join(' ')}   goal`);
+const fmt = (x: number | null | undefined) => (x == null ? '      –' : x.toFixed(3).padStart(7));
+for (const [key, label] of HN_FIELDS) {
+  const cells = results.map((r) => fmt(r!.measured.figures[key]));
+  console.log(`${label.padEnd(26)} ${cells.join(' ')}   ${HN_GOALS[key] ?? ''}`);
 }
-const jsonl = <T>(path: string): T[] =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-const labels = jsonl<Label>(labelsPath);
-const texts = new Map(jsonl<{ id: string | number; title: string; text: string }>(casie).map((r) => [String(r.id), r]));
-
-const tmp = makeTemp('casie-health');
-try {
-  symlinkSync(join(scorerDir, 'score.mjs'), join(tmp, 'score.mjs'));
-  for (const half of halves) {
-    const lines = labels
-      .filter((l) => l.half === half)
-      .map((l) => {
-        const a = texts.get(l.id);
-        if (!a) throw new Error(`bench:casie-health: article ${l.id} of ${labelsPath} is not in ${casie}`);
-        return JSON.stringify({ ...l, text: `${a.title}\n${a.text}` });
-      });
-    writeFileSync(join(tmp, `${half}.jsonl`), `${lines.join('\n')}\n`);
-  }
-  mkdirSync(join(tmp, 'runs'));
-  const results = await Promise.all(halves.map((h) => measureSplit(tmp, h, { keep: show.size > 0 && h === 'a' })));
-  const n = results.map((r, i) => `${halves[i]} ${r!.extract.articles as number}`).join(', ');
-  console.log(`== CASIE healthcare articles (labels ${labelsPath}): ${n} articles`);
-  console.log(`${'field'.padEnd(26)} ${halves.map((h) => `half ${h}`.padStart(7)).join(' ')}   goal`);
-  const fmt = (x: number | null | undefined) => (x == null ? '      –' : x.toFixed(3).padStart(7));
-  for (const [key, label] of HN_FIELDS) {
-    const cells = results.map((r) => fmt(r!.measured.figures[key]));
-    console.log(`${label.padEnd(26)} ${cells.join(' ')}   ${HN_GOALS[key] ?? ''}`);
-  }
-  const a = results[halves.indexOf('a')];
-  if (show.size && a) printMisses(a.dir, jsonl<Label>(join(tmp, 'a.jsonl')), show);
-  for (const r of results) if (r && r.dir !== tmp) rmTemp(r.dir);
-} finally {
-  rmTemp(tmp);
+const a = results[halves.indexOf('a')];
+if (show.size && a) {
+  printMisses(a.dir, a.gold, show);
+  rmTemp(a.dir);
 }
 
 function sum(r: { kind: string; amount: number | null; currency: string }): string {
   return `${r.kind} ${r.amount} ${r.currency}`;
 }
 
-/** Half a's records whose prediction differs from the label in a shown field (gold beside prediction). */
 interface Pred {
   file: string;
   relevant?: boolean;
@@ -92,6 +65,7 @@ interface Pred {
   records_affected?: { count: number } | null;
   countries?: string[];
   attack_types?: string[];
+  payment_method?: string | null;
 }
 
 function printMisses(dir: string, gold: Label[], fields: Set<string>): void {
@@ -113,6 +87,7 @@ function printMisses(dir: string, gold: Label[], fields: Set<string>): void {
       ['date', g.attack_date, date],
       ['records', g.records_affected, p.records_affected?.count ?? null],
       ['country', g.victim_country, p.victims?.[0]?.country ?? p.countries?.[0] ?? null],
+      ['payment', g.payment_method, p.payment_method ?? null],
       ['types', [...((g.attack_types as string[] | null) ?? [])].sort(), [...(p.attack_types ?? [])].sort()],
     ];
     for (const [f, want, got] of pairs) {

@@ -15,7 +15,7 @@ import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 import { maskAsides } from './asides.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.10';
+export const EXTRACTOR_VERSION = 'extract-0.7.11';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
@@ -91,7 +91,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     victims: reported || fallback ? victims : [],
     actors,
     ransom: claims,
-    payment_method: paymentMethod(claims, sents, text),
+    payment_method: paymentMethod(claims, sents, text, ref.lists),
     records_affected: records,
     // an article judged to report an incident dates it even when no victim is named
     attack_date: reported && !roundup ? (attack?.date ?? null) : null,

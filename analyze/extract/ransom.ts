@@ -8,6 +8,7 @@ import { toUsd } from './fx.ts';
 import { evidence, sentenceAt, tokens, type Span } from './text.ts';
 import { otherCase, type Scope } from './scope.ts';
 import { withTwin } from './fastre.ts';
+import { listRe, type Lists } from './lists.ts';
 
 export interface Skipped {
   reason: string;
@@ -234,7 +235,7 @@ function methodIn(words: string): { name: string; at: number } | null {
  * How the ransom was asked for or paid: the currency of a crypto claim, else the method printed beside a claimed
  * sum, else a method named in a sentence about paying.
  */
-export function paymentMethod(claims: RansomClaim[], sents: Span[], text = ''): string | null {
+export function paymentMethod(claims: RansomClaim[], sents: Span[], text = '', lists?: Lists): string | null {
   for (const c of claims)
     if (c.currency === 'BTC') return 'bitcoin';
     else if (c.currency === 'XMR') return 'monero';
@@ -249,7 +250,9 @@ export function paymentMethod(claims: RansomClaim[], sents: Span[], text = ''): 
   }
   let best: { name: string; at: number } | null = null;
   for (const s of sents) {
-    if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text)) continue;
+    // (a group's take from all its victims tells how they paid, not how this one was asked to)
+    if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text) || (lists && listRe(lists, 'ransom-totals').test(s.text)))
+      continue;
     const hit = methodIn(s.text);
     if (hit) {
       best = hit;

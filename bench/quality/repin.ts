@@ -6,7 +6,7 @@
 // Data sets that are absent (no ../shared) keep their pins untouched.
 import { loadFloors, repin, saveFloors, FLOORS_PATH } from './floors.ts';
 import { HN_DIR, measureCasie, measureCasieMjs, measureDemo, measureSplit, type Measured } from './measure.ts';
-
+import { measureCasieHealth } from './casie-health.ts';
 const args = process.argv.slice(2);
 const allow = args.includes('--allow-regression');
 const mAt = args.indexOf('--margin');
@@ -22,12 +22,14 @@ const demo = measureDemo();
 if (demo) measured.push(demo.measured);
 const casie = measureCasie();
 if (casie) measured.push(casie.measured);
-const [mjs, dev, check] = await Promise.all([
+const [mjs, dev, check, chA, chB] = await Promise.all([
   measureCasieMjs(),
   measureSplit(HN_DIR, 'dev'),
   measureSplit(HN_DIR, 'check'),
+  measureCasieHealth('a'),
+  measureCasieHealth('b'),
 ]);
-for (const m of [mjs, dev?.measured, check?.measured]) if (m) measured.push(m);
+for (const m of [mjs, dev?.measured, check?.measured, chA?.measured, chB?.measured]) if (m) measured.push(m);
 for (const set of Object.keys(file.sets)) {
   if (!measured.some((m) => m.set === set)) console.log(`${set}: not found, pin kept`);
 }

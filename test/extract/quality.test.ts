@@ -22,6 +22,7 @@ import {
 } from '../../bench/quality/measure.ts';
 import { cliExtract, makeTemp, rmTemp, writeTexts } from '../../bench/quality/cli.ts';
 import { extractCliLines } from '../../bench/quality/inprocess.ts';
+import { casieHealthAvailable, measureCasieHealth } from '../../bench/quality/casie-health.ts';
 
 const floors = loadFloors();
 const CI = process.env.CI === 'true';
@@ -74,6 +75,11 @@ gate('casie', CASIE_PATH, existsSync(CASIE_PATH), () => measureCasie()?.measured
 gate('casie/score.mjs', `${CASIE_PATH}, ${HN_DIR}/score.mjs`, existsSync(CASIE_PATH) && hn('dev'), casieMjs);
 gate('healthcare-news/dev', `${HN_DIR}/dev.jsonl`, hn('dev'), dev);
 gate('healthcare-news/check', `${HN_DIR}/check.jsonl`, hn('check'), check);
+// CASIE's healthcare articles under our own labels (bench/labels/casie-health.jsonl)
+for (const half of ['a', 'b'] as const)
+  gate(`casie-health/${half}`, `${CASIE_PATH}, ${HN_DIR}/score.mjs`, casieHealthAvailable(), async () => {
+    return (await measureCasieHealth(half, inProcess))?.measured ?? null;
+  });
 
 describe.skipIf(!hn('dev'))('the in-process steps print what `triage extract --jsonl` prints', () => {
   it('byte for byte, on a few dev texts', async () => {

@@ -1,0 +1,64 @@
+// CASIE's healthcare articles under our own labels (bench/labels/casie-health.jsonl, read bench/labels/README.md),
+// measured as a healthcare-news split: each half is joined with its texts from CASIE, written out and scored by the
+// healthcare-news score.mjs. Used by bench/casie-health.ts, bench/quality/repin.ts and test/extract/quality.test.ts.
+// The set's sha256 covers both inputs: sha256 of "<labels sha256> <casie sha256>".
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, makeTemp, rmTemp, sha256File } from './cli.ts';
+import { CASIE_PATH, HN_DIR, measureSplit, type RunOptions, type SplitResult } from './measure.ts';
+
+export const CH_LABELS = join(ROOT, 'bench/labels/casie-health.jsonl');
+export type Half = 'a' | 'b';
+
+export interface Label {
+  id: string;
+  published: string;
+  half: string;
+  [field: string]: unknown;
+}
+export const jsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+export const casieHealthAvailable = (casie = CASIE_PATH, scorerDir = HN_DIR) =>
+  existsSync(casie) && existsSync(join(scorerDir, 'score.mjs'));
+
+/**
+ * One half, measured (set `casie-health/<half>`); null when CASIE or the scorer is absent. `keep` leaves the run's
+ * temp dir (pred.jsonl inside) for the caller, who removes it with rmTemp.
+ */
+export async function measureCasieHealth(
+  half: Half,
+  opts: RunOptions & { keep?: boolean; casie?: string; scorerDir?: string } = {},
+): Promise<(SplitResult & { gold: Label[] }) | null> {
+  const casie = opts.casie ?? CASIE_PATH,
+    scorerDir = opts.scorerDir ?? HN_DIR;
+  if (!casieHealthAvailable(casie, scorerDir)) return null;
+  const texts = new Map(
+    jsonl<{ id: string | number; title: string; text: string }>(casie).map((r) => [String(r.id), r]),
+  );
+  const gold = jsonl<Label>(CH_LABELS)
+    .filter((l) => l.half === half)
+    .map((l) => {
+      const a = texts.get(l.id);
+      if (!a) throw new Error(`casie-health: article ${l.id} of ${CH_LABELS} is not in ${casie}`);
+      return { ...l, text: `${a.title}\n${a.text}` };
+    });
+  const tmp = makeTemp(`casie-health-${half}`);
+  try {
+    symlinkSync(join(scorerDir, 'score.mjs'), join(tmp, 'score.mjs'));
+    writeFileSync(join(tmp, `${half}.jsonl`), `${gold.map((g) => JSON.stringify(g)).join('\n')}\n`);
+    const r = await measureSplit(tmp, half, opts);
+    if (!r) return null;
+    const sha256 = createHash('sha256')
+      .update(`${sha256File(CH_LABELS)} ${sha256File(casie)}`)
+      .digest('hex');
+    const measured = { ...r.measured, set: `casie-health/${half}`, source: `${CH_LABELS} + ${casie}`, sha256 };
+    return { ...r, measured, gold };
+  } finally {
+    rmTemp(tmp);
+  }
+}
