@@ -163,7 +163,11 @@ export function otherCase(
 
 // Another attack named by its victim before the sum: "In the Atlanta attack, the hackers demanded $51,000".
 const NAMED_ATTACK = withTwin(
-  /\b(?:[Ii]n|[Dd]uring|[Aa]fter|[Ff]rom) the ((?:\p{Lu}[\p{L}’'.&-]*\s+){1,4})(?:ransomware\s+|cyber\s?)?(?:attack|case|incident|breach|hack)\b/u,
+  new RegExp(
+    String.raw`\b(?:[Ii]n|[Dd]uring|[Aa]fter|[Ff]rom) the ((?:\p{Lu}[\p{L}’'.&-]*\s+){1,4})` +
+      String.raw`(?:ransomware\s+|cyber\s?)?(?:attack|case|incident|breach|hack)\b`,
+    'u',
+  ),
 );
 function otherAttack(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;

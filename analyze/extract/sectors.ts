@@ -30,6 +30,7 @@ const RESEARCH = /\b(?:threat|security|cyber\w*|research(?:ers?)?|intelligence|m
 
 export function sectorOf(name: string, description: string, lists: Lists): Sector {
   const own = sectorFromWords(name, lists);
+  if (own && own !== 'lab') return own;
   const described = sectorFromWords(description, lists);
   if (own === 'lab' && !described && RESEARCH.test(description)) return 'other';
   return own ?? described ?? 'other';
