@@ -57,6 +57,7 @@ const PROPS = propsUnder('u'),
 // under u alone the long s and the Kelvin sign fold to "s" and "k", the Angstrom sign to "å", ẞ to "ß"
 const FOLDS_ACROSS = [0x17f, 0x212a, 0x212b, 0x1e9e];
 
+const ALNUM = /[\p{L}\p{N}]/u;
 /** The source of the twin, or null when the pattern holds something the rewrite does not read. */
 function twinSource(src: string, ignoreCase: boolean): string | null {
   const props = ignoreCase ? PROPS_I : PROPS;
@@ -116,7 +117,7 @@ function twinSource(src: string, ignoreCase: boolean): string | null {
         i += 3;
       } else {
         // an escaped sign stands for itself; a class escape (\w, \s …) for no one code point
-        if (n !== undefined && !/[\p{L}\p{N}]/u.test(n)) cp = n.codePointAt(0)!;
+        if (n !== undefined && !ALNUM.test(n)) cp = n.codePointAt(0)!;
         out += c + (n ?? '');
         i++;
       }
