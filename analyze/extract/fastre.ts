@@ -1,7 +1,7 @@
 // Speed only: a Unicode regex (flag u, most often iu) with a twin compiled without u, used on the strings where both
 // read alike. V8 runs the word-list and cue regexes two to three times slower under iu than under i (and far slower
 // still on some strings); most sentences of news are Latin letters (ASCII, Latin-1, Latin Extended-A and the Romanian
-// comma letters) plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the two modes apart:
+// comma letters) or Cyrillic ones plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the two modes apart:
 // - a property class (\p{L}, \p{Lu}, \p{Ll}, \p{N}, \p{M}) holds there the characters the engine itself reads
 //   as such (under i too: ß is \p{Lu} under iu, as the case partner of ẞ), and the twin spells them out;
 // - case folding differs only where a letter folds into the range under u alone: ſ and the Kelvin sign to ASCII,
@@ -16,7 +16,8 @@ import { setFlagsFromString } from 'node:v8';
 // machine code from their first run; a regex compiled before this line keeps its mode. Speed only: matches are alike.
 setFlagsFromString('--no-regexp-tier-up');
 
-// ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, general punctuation, currency signs, ™
+// ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, Cyrillic and its supplement (Russian
+// and Ukrainian pages ran every cue regex under u), general punctuation, currency signs, ™
 export const PLAIN_RANGES: readonly [number, number][] = [
   [0x00, 0x7f],
   [0xa0, 0xa9],
@@ -26,6 +27,7 @@ export const PLAIN_RANGES: readonly [number, number][] = [
   [0xbb, 0xbb],
   [0xbf, 0x17e],
   [0x218, 0x21b],
+  [0x400, 0x52f],
   [0x2000, 0x2027],
   [0x202a, 0x206f],
   [0x20a0, 0x20cf],
