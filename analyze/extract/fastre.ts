@@ -1,7 +1,8 @@
 // Speed only: a Unicode regex (flag u, most often iu) with a twin compiled without u, used on the strings where both
 // read alike. V8 runs the word-list and cue regexes two to three times slower under iu than under i (and far slower
 // still on some strings); most sentences of news are Latin letters (ASCII, Latin-1, Latin Extended-A and the Romanian
-// comma letters) or Cyrillic ones plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the two modes apart:
+// comma letters) or Cyrillic ones, plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the
+// two modes apart:
 // - a property class (\p{L}, \p{Lu}, \p{Ll}, \p{N}, \p{M}) holds there the characters the engine itself reads
 //   as such (under i too: ß is \p{Lu} under iu, as the case partner of ẞ), and the twin spells them out;
 // - case folding differs only where a letter folds into the range under u alone: ſ and the Kelvin sign to ASCII,
@@ -17,7 +18,8 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--no-regexp-tier-up');
 
 // ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, Cyrillic and its supplement (Russian
-// and Ukrainian pages ran every cue regex under u), general punctuation, currency signs, ™
+// and Ukrainian pages ran every cue regex under u), general punctuation, currency signs, ™, the minus sign (Russian
+// typesetting's dash)
 export const PLAIN_RANGES: readonly [number, number][] = [
   [0x00, 0x7f],
   [0xa0, 0xa9],
@@ -32,6 +34,7 @@ export const PLAIN_RANGES: readonly [number, number][] = [
   [0x202a, 0x206f],
   [0x20a0, 0x20cf],
   [0x2122, 0x2122],
+  [0x2212, 0x2212],
 ];
 const DOMAIN = PLAIN_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k));
 
