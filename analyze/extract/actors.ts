@@ -154,6 +154,7 @@ function cues(lists: Lists): Cues {
   return c;
 }
 
+const UPPER = /\p{Lu}/u;
 /** Does the text around [start, end) say that the name there is a group? */
 function groupContext(text: string, s: Span, start: number, end: number, c: Cues, common: boolean): boolean {
   const before = text.slice(Math.max(s.start, start - 80), start),
@@ -168,14 +169,16 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
   // lower case ("Ransomware" in a title-case headline is still the kind word). A kind word alone after a common word
   // is no name: "Android ransomware", "Linux malware"; after a distinctive one it is ("WannaCry ransomware").
   const k = c.kindAfter.exec(after) ?? (common ? null : c.after.exec(after));
-  return !!k && (!/\p{Lu}/u.test(k[0].trim()[0] ?? '') || /^[\s-]*(?:ransomware|RaaS)/i.test(k[0]));
+  return !!k && (!UPPER.test(k[0].trim()[0] ?? '') || /^[\s-]*(?:ransomware|RaaS)/i.test(k[0]));
 }
 
+const NEXT_CAPITAL = /^\s+(\p{Lu}[\p{L}]*)/u;
+const PREV_CAPITAL = /(\p{Lu}[\p{L}]*)\s+$/u;
 /** Is the name at [start, end) a part of a longer proper name ("Royal Free Hospital", "Hive Social")? */
 function partOfName(text: string, s: Span, start: number, end: number, c: Cues): boolean {
-  const next = /^\s+(\p{Lu}[\p{L}]*)/u.exec(text.slice(end, end + 30))?.[1];
+  const next = NEXT_CAPITAL.exec(text.slice(end, end + 30))?.[1];
   if (next && !c.after.test(' ' + next) && !c.kindAfter.test(' ' + next)) return true;
-  const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(s.start, start - 25), start))?.[1];
+  const prev = PREV_CAPITAL.exec(text.slice(Math.max(s.start, start - 25), start))?.[1];
   // (a kind word before it is no part of a name: German capitalises "Die Hackergruppe X")
   return !!prev && !LEADING.test(prev) && !c.stop.has(fold(prev)) && !c.before.test(`${prev} `);
 }
@@ -254,6 +257,7 @@ const capitalisedMid = perText((text: string, first: string) =>
   new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text),
 );
 
+const LEAD_WORDS = /^(?:\p{L}+\s+)*/u;
 /** Names the text itself declares as groups, not in the table. */
 function constructed(
   text: string,
@@ -321,7 +325,7 @@ function constructed(
         ((agentBefore || USING_BEFORE.test(s.text.slice(Math.max(0, m.index - 16), m.index))) &&
           STRAIN_AFTER.test(after));
       if (!declared) continue;
-      const lead = /^(?:\p{L}+\s+)*/u.exec(m[0])![0].split(/\s+/).filter(Boolean);
+      const lead = LEAD_WORDS.exec(m[0])![0].split(/\s+/).filter(Boolean);
       let skip = 0;
       while (skip < lead.length && (LEADING.test(lead[skip]!) || c.stop.has(fold(lead[skip]!)))) skip++;
       const name = m[0].split(/\s+/).slice(skip).join(' ');
@@ -332,6 +336,8 @@ function constructed(
   return out;
 }
 
+const LOWER_WORDS = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{N}]*(?![\p{L}\p{N}])/gu;
+const NAME_CHAR = /[\p{Lu}\p{N}]/u;
 export function findActors(
   text: string,
   sents: Span[],
@@ -357,7 +363,7 @@ export function findActors(
     if (h.surface.group.curated) return false;
     const toks = h.surface.toks;
     if (toks.length > 1) return text.includes(toks.join(' '));
-    lower ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{N}]*(?![\p{L}\p{N}])/gu) ?? []);
+    lower ??= new Set(text.match(LOWER_WORDS) ?? []);
     return lower.has(toks[0]!);
   };
   const confirmed = new Set<GroupRef>();
@@ -369,7 +375,7 @@ export function findActors(
     // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
     const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
     // a name that is also a word is a name only as names are written: "the anonymous hacker" is no group
-    if (h.surface.group.ambiguous && !/[\p{Lu}\p{N}]/u.test(text[h.start] ?? '')) continue;
+    if (h.surface.group.ambiguous && !NAME_CHAR.test(text[h.start] ?? '')) continue;
     if (strict && partOfName(text, s, h.start, h.end, c)) continue;
     // a galaxy name that is a word or a platform ("Android ransomware") needs more than a kind word after it
     const word = !h.surface.group.curated && (h.surface.common || lowered(h));

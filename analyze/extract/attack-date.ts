@@ -216,6 +216,10 @@ function numeral(lists: Lists, w: string): number {
   return hit ? Number(hit.split(' ')[0]) : 1;
 }
 
+const LOWER_WORD = /(?<!\p{L})\p{Ll}/u;
+const TIME_OR_AGENCY = /^\s*(?:\d{1,2}[:.]\d{2}|\(\p{L}+\))/u;
+const CAPITAL_WORD = /\p{Lu}.*\p{L}/u;
+const DATELINE_AFTER = /^\s*(?:[:|–—-]|\p{Lu})/u;
 /**
  * A dateline or byline: a date opening its paragraph after a place in capitals ("JAKARTA May 13 At least…",
  * "New Delhi, Nov 28:") or followed by a time or an agency. A bullet before it makes a timeline entry instead.
@@ -225,11 +229,12 @@ function dateline(text: string, d: DateMention, layoutEnd: number): boolean {
   const left = text.slice(para, d.start),
     right = text.slice(d.end, d.end + 12);
   // only capitalised words (a place) before it
-  if (d.start - para > 60 || /(?<!\p{L})\p{Ll}/u.test(left)) return false;
-  if (/^\s*(?:\d{1,2}[:.]\d{2}|\(\p{L}+\))/u.test(right)) return true;
-  return /\p{Lu}.*\p{L}/u.test(left) && /^\s*(?:[:|–—-]|\p{Lu})/u.test(right);
+  if (d.start - para > 60 || LOWER_WORD.test(left)) return false;
+  if (TIME_OR_AGENCY.test(right)) return true;
+  return CAPITAL_WORD.test(left) && DATELINE_AFTER.test(right);
 }
 
+const MONTH_WORD = /\p{L}{3,}/u;
 /**
  * Without a publication date, dates without a year are read against the latest full date in the text, only where
  * that is unambiguous: on or before it in its year, or in a month the text calls "last October".
@@ -248,12 +253,7 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
   }
   for (const d of ds) {
     if (d.date || d.kind !== 'md' || !d.m) continue;
-    const name =
-      text
-        .slice(d.start, d.end)
-        .toLowerCase()
-        .match(/\p{L}{3,}/u)?.[0]
-        ?.slice(0, 3) ?? '';
+    const name = text.slice(d.start, d.end).toLowerCase().match(MONTH_WORD)?.[0]?.slice(0, 3) ?? '';
     const y = d.m * 100 + d.d! <= amd ? ay : past.has(name) ? ay - 1 : null;
     if (y && validDay(y, d.m, d.d!)) d.date = iso(utc(y, d.m, d.d!));
   }

@@ -30,19 +30,21 @@ const indexes = new WeakMap<Map<string, string>, Index>();
 const ALNUM = withTwin(/[\p{L}\p{M}\p{N}]/u);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+const FIRST_WORD = /^(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
 function indexOf(places: Map<string, string>): Index {
   let idx = indexes.get(places);
   if (!idx) {
     const first = new Map<string, string[]>();
     for (const name of places.keys()) {
-      const word = name.match(/^(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/u)?.[0];
+      const word = name.match(FIRST_WORD)?.[0];
       if (!word) continue;
       const list = first.get(word) ?? [];
       list.push(name);
       first.set(word, list);
     }
     for (const list of first.values()) list.sort((a, b) => b.length - a.length);
-    const rest = [...first.keys()].filter((w) => !/^\p{Lu}/u.test(w)).sort((a, b) => b.length - a.length);
+    const rest = [...first.keys()].filter((w) => !CAPITAL_FIRST.test(w)).sort((a, b) => b.length - a.length);
     const words = rest
       .filter((w) => ALNUM.test(w))
       .map(escapeRe)

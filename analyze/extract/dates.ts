@@ -172,6 +172,7 @@ function feastYear(pub: number, day: (y: number) => [number, number]): number {
 
 const YEAR_WORDS = /^\s*(this|last) year\b/i;
 
+const LETTER = /\p{L}/u;
 /**
  * Every date mention, in text order; earlier patterns win where spans overlap. `published` (YYYY-MM-DD or null)
  * resolves weekdays, relative days and dates without a year; `lang` chooses which words count back days.
@@ -208,7 +209,7 @@ export function findDates(text: string, published: string | null, lists: Lists, 
   for (const { name, day } of cal.feasts) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
-      if (!free(at, end) || /\p{L}/u.test(text[end] ?? '')) continue;
+      if (!free(at, end) || LETTER.test(text[end] ?? '')) continue;
       const year = pub === null ? null : feastYear(pub, day);
       const [mo, d] = day(year ?? 2000);
       const t = year === null ? null : utc(year, mo, d);

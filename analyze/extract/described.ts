@@ -94,13 +94,14 @@ function otherGrammar(lists: Lists): { head: RegExp; adjectives: RegExp; where: 
   return g;
 }
 
+const LETTER = /\p{L}/u;
 /** A description in a language other than English, in a sentence that tells of an attack, the lead's first. */
 function describedOther(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
   const { head, adjectives, where } = otherGrammar(lists);
   head.lastIndex = 0;
   for (let m = head.exec(text); m; m = head.exec(text)) {
     let end = m.index + m[0].length;
-    if (/\p{L}/u.test(text[end] ?? '')) continue;
+    if (LETTER.test(text[end] ?? '')) continue;
     end += adjectives.exec(text.slice(end, end + 60))?.[0].length ?? 0;
     end += where.exec(text.slice(end, end + 80))?.[0].length ?? 0;
     const s = sentenceAt(sents, m.index);

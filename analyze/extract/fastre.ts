@@ -1,7 +1,8 @@
 // Speed only: a Unicode regex (flag u, most often iu) with a twin compiled without u, used on the strings where both
 // read alike. V8 runs the word-list and cue regexes two to three times slower under iu than under i (and far slower
 // still on some strings); most sentences of news are Latin letters (ASCII, Latin-1, Latin Extended-A and the Romanian
-// comma letters) plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the two modes apart:
+// comma letters) or Cyrillic ones, plus typographic punctuation (é ü ß ş ș ’ “ ” – … € £), where nothing tells the
+// two modes apart:
 // - a property class (\p{L}, \p{Lu}, \p{Ll}, \p{N}, \p{M}) holds there the characters the engine itself reads
 //   as such (under i too: ß is \p{Lu} under iu, as the case partner of ẞ), and the twin spells them out;
 // - case folding differs only where a letter folds into the range under u alone: ſ and the Kelvin sign to ASCII,
@@ -9,8 +10,16 @@
 //   letter, number or mark, and is one code unit.
 // Any other string runs the original regex. Results, lastIndex and flags are the original's.
 // test/extract/fastre.test.ts checks every character of the range against both modes.
+import { setFlagsFromString } from 'node:v8';
 
-// ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, general punctuation, currency signs, ™
+// V8 runs a new regex in its bytecode interpreter first and compiles it to machine code on a later run ("tier-up").
+// The extractor's few hundred regexes then ran 20–30 % slower on the dev split, measured by CPU time, than compiled to
+// machine code from their first run; a regex compiled before this line keeps its mode. Speed only: matches are alike.
+setFlagsFromString('--no-regexp-tier-up');
+
+// ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, Cyrillic and its supplement (Russian
+// and Ukrainian pages ran every cue regex under u), general punctuation, currency signs, ™, the minus sign (Russian
+// typesetting's dash)
 export const PLAIN_RANGES: readonly [number, number][] = [
   [0x00, 0x7f],
   [0xa0, 0xa9],
@@ -20,10 +29,12 @@ export const PLAIN_RANGES: readonly [number, number][] = [
   [0xbb, 0xbb],
   [0xbf, 0x17e],
   [0x218, 0x21b],
+  [0x400, 0x52f],
   [0x2000, 0x2027],
   [0x202a, 0x206f],
   [0x20a0, 0x20cf],
   [0x2122, 0x2122],
+  [0x2212, 0x2212],
 ];
 const DOMAIN = PLAIN_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k));
 
@@ -57,6 +68,7 @@ const PROPS = propsUnder('u'),
 // under u alone the long s and the Kelvin sign fold to "s" and "k", the Angstrom sign to "å", ẞ to "ß"
 const FOLDS_ACROSS = [0x17f, 0x212a, 0x212b, 0x1e9e];
 
+const ALNUM = /[\p{L}\p{N}]/u;
 /** The source of the twin, or null when the pattern holds something the rewrite does not read. */
 function twinSource(src: string, ignoreCase: boolean): string | null {
   const props = ignoreCase ? PROPS_I : PROPS;
@@ -116,7 +128,7 @@ function twinSource(src: string, ignoreCase: boolean): string | null {
         i += 3;
       } else {
         // an escaped sign stands for itself; a class escape (\w, \s …) for no one code point
-        if (n !== undefined && !/[\p{L}\p{N}]/u.test(n)) cp = n.codePointAt(0)!;
+        if (n !== undefined && !ALNUM.test(n)) cp = n.codePointAt(0)!;
         out += c + (n ?? '');
         i++;
       }

@@ -102,9 +102,11 @@ export function lookupName(gaz: Gazetteer, name: string): VictimRef | undefined 
 // a name as written inside a longer one is none of its own ("University Hospital" in "Zagreb University Hospital
 // Centre")
 const FUNCTION_WORD = /^(?:The|A|An|At|In|On|For|By|And|Of|To|From|With|As|After|Before|When|While|Hackers|But)$/;
+const CAPITAL_BEFORE = /(\p{Lu}[\p{L}.'’-]*)[ \t]$/u;
+const CAPITAL_AFTER = /^[ \t]\p{Lu}/u;
 function partOf(text: string, start: number, end: number): boolean {
-  const before = /(\p{Lu}[\p{L}.'’-]*)[ \t]$/u.exec(text.slice(Math.max(0, start - 30), start));
-  return /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2)) || (!!before && !FUNCTION_WORD.test(before[1]!));
+  const before = CAPITAL_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  return CAPITAL_AFTER.test(text.slice(end, end + 2)) || (!!before && !FUNCTION_WORD.test(before[1]!));
 }
 
 /** A one-word name the text writes twice and never in lower case ("Geisinger", not "Harbor … the harbor"). */
@@ -140,6 +142,7 @@ const HEALTH_NAME = new RegExp(
 // a practice named after a person is no organisation's name one can tell from a person's ("Dr. Jane Roe, DDS")
 const PERSON = /\b(?:Dr|M\.?D|D\.?D\.?S|D\.?M\.?D|O\.?D|D\.?O|D\.?C|Ph\.?D|MD|DDS|DMD|Esq)\b\.?|,\s*\p{Lu}\.?\s/u;
 
+const CAPITAL_FIRST = /^\p{Lu}/u;
 /**
  * Names from the HHS OCR breach list (hhs-breaches.csv: providers and health plans, US): "A d/b/a B" and "A / B" give
  * both names; legal forms are dropped; a name of one word must be 5 letters or more, a person's practice is skipped.
@@ -161,7 +164,8 @@ export function hhsEntries(csv: string, places: Map<string, string>): VictimRef[
         .trim()
         .replace(/[,.;]$/, '')
         .replace(LEGAL, '');
-      if (name.length < 5 || PERSON.test(name) || !/^\p{Lu}/u.test(name) || /\d/.test(name) || seen.has(name)) continue;
+      if (name.length < 5 || PERSON.test(name) || !CAPITAL_FIRST.test(name) || /\d/.test(name) || seen.has(name))
+        continue;
       const single = !/\s/.test(name);
       if (single && (name === name.toUpperCase() || places.has(name))) continue;
       // a school, a town, an employer's plan: other sectors, whose names the breach list holds for their health arm

@@ -113,6 +113,7 @@ export interface GroupHit {
 const SCAN = withTwin(new RegExp(WORD.source, 'gu'));
 const NEXT = withTwin(/[\s./-]{0,2}([\p{L}\p{N}]+)/uy);
 
+const NAME_CHAR = /[\p{Lu}\p{N}]/u;
 /** Longest table names in the text. Galaxy names must start as names do (capital or digit). */
 export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
   const { byFirst } = groupIndex(groups);
@@ -145,7 +146,7 @@ export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
       let k = 1;
       while (k < c.toks.length && more(k) && toks[k] === c.toks[k]) k++;
       if (k < c.toks.length) continue;
-      if (!c.group.curated && !/[\p{Lu}\p{N}]/u.test(text[start]!)) continue;
+      if (!c.group.curated && !NAME_CHAR.test(text[start]!)) continue;
       hits.push({ start, end: ends[k - 1]!, surface: c });
       re.lastIndex = ends[k - 1]!;
       break;

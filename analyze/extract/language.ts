@@ -56,6 +56,7 @@ const PLAIN_WORD = new RegExp(
 );
 const LETTER_IN = withTwin(/\p{L}/u);
 
+const HAS_LETTER = /\p{L}/u;
 /** Lower-cased words of any script (numbers and punctuation left out). */
 export function wordsOf(text: string): string[] {
   if (PLAIN.test(text)) {
@@ -63,7 +64,7 @@ export function wordsOf(text: string): string[] {
   }
   const out: string[] = [];
   for (const s of segmenter.segment(text)) {
-    if (s.isWordLike && /\p{L}/u.test(s.segment)) out.push(s.segment.toLowerCase());
+    if (s.isWordLike && HAS_LETTER.test(s.segment)) out.push(s.segment.toLowerCase());
   }
   return out;
 }

@@ -120,6 +120,7 @@ const WORD_COINS = withTwin(
 // A coin name used as an adjective counts things, not coins: "three Bitcoin wallets", "two bitcoin addresses".
 const COUNTED = /^[\s-](?:wallets?|address(?:es)?|accounts?|exchanges?|ATMs?|miners?|nodes?|transactions?)\b/i;
 
+const LETTER_FIRST = /^\p{L}/u;
 /** All sums in the text, in order; for ranges the amount is the lower bound. */
 export function findMoney(text: string, c: Currencies): Money[] {
   const re = compile(c);
@@ -128,7 +129,7 @@ export function findMoney(text: string, c: Currencies): Money[] {
   for (let m = re.prefix.exec(text); m; m = re.prefix.exec(text)) {
     const sym = m[1] ?? m[2]!;
     // a figure glued to letters that are no scale or currency code is no sum ("$10G" in a spam subject line)
-    if (/^\p{L}/u.test(text.slice(re.prefix.lastIndex)) && !/^[A-Z]{3}\b/.test(text.slice(re.prefix.lastIndex)))
+    if (LETTER_FIRST.test(text.slice(re.prefix.lastIndex)) && !/^[A-Z]{3}\b/.test(text.slice(re.prefix.lastIndex)))
       continue;
     // (a coin name after a dollar figure is an adjective: "the $300 bitcoin ransom")
     const named = re.words.exec(text.slice(re.prefix.lastIndex));

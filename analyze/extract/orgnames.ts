@@ -198,14 +198,16 @@ type Word = { w: string; s: number };
 const NON_SPACE = /\S+/g;
 const SENTENCE_END = withTwin(/(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u);
 
+const LETTER_FIRST = /^[\p{L}]/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
 /** The line at `at` is a title-case headline: four words or more, nearly all capitalised, no closing stop. */
 export function titleCaseLine(text: string, at: number): boolean {
   const from = text.lastIndexOf('\n', at) + 1,
     to = text.indexOf('\n', at);
   const line = text.slice(from, to < 0 ? text.length : to).trim();
   if (line.length > 160 || /[.!?]["'”’]?$/.test(line)) return false;
-  const ws = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
-  return ws.length >= 4 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= ws.length - 1;
+  const ws = line.split(/\s+/).filter((w) => LETTER_FIRST.test(w));
+  return ws.length >= 4 && ws.filter((w) => CAPITAL_FIRST.test(w)).length >= ws.length - 1;
 }
 // …where a name ends at its last organisation word: "Pinewood Medical Center Enters Third Week"
 function toLastHead(ws: Word[]): Word[] {
@@ -219,10 +221,11 @@ const whole = (re: RegExp, w: string) => {
   const m = re.exec(w);
   return !!m && m.index === 0 && m[0].length === w.length;
 };
+const HAS_CAPITAL = /\p{Lu}/u;
 // an all-capitals headline is read as title case: "HOSPITAL HIT BY RANSOMWARE" breaks like "Hospital Hit By Ransomware"
 const wholeWord = (re: RegExp, w: string) =>
   whole(re, w) ||
-  (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w) && whole(re, w[0] + w.slice(1).toLowerCase()));
+  (w.length > 1 && w === w.toUpperCase() && HAS_CAPITAL.test(w) && whole(re, w[0] + w.slice(1).toLowerCase()));
 
 // German, French and Dutch articles before a name: "Das Krankenhaus …", "Les hôpitaux …"
 const ARTICLE = /^(?:der|die|das|dem|den|ein|eine|les|het|een)$/;
@@ -231,6 +234,7 @@ const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 
 const ELIDED = /^[Ll]['’](?=\p{Ll}|\p{Lu}{2})/u;
 
+const DOTTED_WORD = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u;
 function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: string) => boolean): void {
   const romance = (k: number) =>
     ROMANCE_ARTICLE.test(fold(parts[k]!.w)) &&
@@ -273,9 +277,7 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
   const last = parts[parts.length - 1]!;
   // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
   const bare = last.w.replace(/[,:;"”)]+$/u, '');
-  const lastWord = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u.test(bare)
-    ? bare
-    : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
+  const lastWord = DOTTED_WORD.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
   const start = parts[0]!.s,
     end = last.s + lastWord.length;
   if (end > start) out.push({ start, end, name: text.slice(start, end) });
@@ -288,7 +290,7 @@ export interface Acronym {
 
 const initials = (words: string[]) =>
   words
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter((w) => CAPITAL_FIRST.test(w))
     .map((w) => w[0])
     .join('');
 
@@ -328,16 +330,17 @@ export function commonAcronyms(text: string): Set<string> {
   return out;
 }
 
+const ACRONYM_IN_PARENS = /\(([\p{Lu}][\p{Lu}\d&-]{1,9})\)/gu;
 /** "Full Name (ACR)" and "ACR (Full Name)": the shortest tail of the run whose initials spell the acronym. */
 export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
   const out: Acronym[] = [];
-  for (const m of text.matchAll(/\(([\p{Lu}][\p{Lu}\d&-]{1,9})\)/gu)) {
+  for (const m of text.matchAll(ACRONYM_IN_PARENS)) {
     const acr = m[1]!;
     const run = runs.find((r) => /^\s*$/.test(text.slice(r.end, m.index)) && m.index - r.end < 3);
     if (!run) continue;
     const words = [...run.name.matchAll(/\S+/gu)];
     for (let i = 0; i < words.length; i++) {
-      if (!/^\p{Lu}/u.test(words[i]![0])) continue;
+      if (!CAPITAL_FIRST.test(words[i]![0])) continue;
       const tail = words.slice(i).map((w) => w[0]);
       if (initials(tail).toUpperCase() === acr.replace(/[^A-Z]/g, '')) {
         const start = run.start + words[i]!.index;
@@ -349,13 +352,14 @@ export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
   return out;
 }
 
+const SHORT_FORM_IN_PARENS = /\((\p{Lu}{2,6})((?:\s+\p{Lu}[\p{L}-]+){1,3})\)/gu;
 /**
  * "Azienda Sanitaria Locale Valtrebbia (ASL Valtrebbia)": a short form in brackets whose acronym stands for the full
  * name's first words and whose other words end it.
  */
 export function shortForms(text: string, runs: NameSpan[]): Acronym[] {
   const out: Acronym[] = [];
-  for (const m of text.matchAll(/\((\p{Lu}{2,6})((?:\s+\p{Lu}[\p{L}-]+){1,3})\)/gu)) {
+  for (const m of text.matchAll(SHORT_FORM_IN_PARENS)) {
     const run = runs.find((r) => /^\s*$/.test(text.slice(r.end, m.index)) && m.index - r.end < 3);
     if (!run) continue;
     const tail = m[2]!.trim().split(/\s+/);
@@ -369,6 +373,7 @@ export function shortForms(text: string, runs: NameSpan[]): Acronym[] {
 }
 
 const SKIPPABLE = /^(?:of|and|&|the|for|de|du|des|la|le|di|del)$/i;
+const NOT_ALNUM = /[^\p{L}\p{N}]/gu;
 /**
  * Does an acronym abbreviate a name written elsewhere without the "(ACR)" definition? Each word of the name gives
  * a prefix of itself, link words may give nothing: "CDOT" = Colorado Department of Transportation, "ONWASA" =
@@ -377,9 +382,9 @@ const SKIPPABLE = /^(?:of|and|&|the|for|de|du|des|la|le|di|del)$/i;
 export function abbreviates(acr: string, name: string): boolean {
   const words = name
     .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase())
+    .map((w) => w.replace(NOT_ALNUM, '').toUpperCase())
     .filter(Boolean);
-  const a = acr.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  const a = acr.replace(NOT_ALNUM, '').toUpperCase();
   if (a.length < 2 || words.length < 2) return false;
   const memo = new Map<string, boolean>();
   const go = (i: number, k: number): boolean => {

@@ -148,12 +148,13 @@ export function findRansom(
   return { claims: claims.map(({ para: _p, ...c }) => c), skipped };
 }
 
+const LOWER_FIRST = /^\p{Ll}/u;
 // A sentence cut by a hard line break ("…, demanding\n\npayments of $300") goes on in a span that starts in lower
 // case: the clause is read with the span before it.
 function clause(text: string, sents: Span[], i: number): Span {
   const s = sents[i]!,
     prev = sents[i - 1];
-  if (!prev || !/^\p{Ll}/u.test(s.text) || /[.!?:]["”’)]?$/.test(prev.text)) return s;
+  if (!prev || !LOWER_FIRST.test(s.text) || /[.!?:]["”’)]?$/.test(prev.text)) return s;
   return { start: prev.start, end: s.end, text: text.slice(prev.start, s.end) };
 }
 

@@ -67,10 +67,11 @@ export function lexiconWords(json: string): string[] {
   return out;
 }
 export const lexiconPath = (): string => createRequire(import.meta.url).resolve(LEXICON);
+const LOWER_FIRST = /^\p{Ll}/u;
 function englishWords(): Set<string> {
   if (english) return english;
   const words = lexiconWords(readFileSync(lexiconPath(), 'utf8'));
-  return (english = new Set(words.filter((w) => w === w.toLowerCase() && /^\p{Ll}/u.test(w))));
+  return (english = new Set(words.filter((w) => w === w.toLowerCase() && LOWER_FIRST.test(w))));
 }
 
 function loadFx(dir: string): FxTables {

@@ -101,11 +101,12 @@ const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|char
 export const isGeneric = (sentence: string) =>
   GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
 const isStrain = (sentence: string) => STRAIN.test(sentence) || makersHabit(sentence) || PRICE_LIST.test(sentence);
+const FROM_MAKER = /\b(?:from|of)\s+(?:the|a|an|its|this|\p{Lu})/u;
 // ... unless the demand has a target: "the gang behind the ransomware is demanding $1m from the hospital" is this
 // incident told in the present.
 function makersHabit(sentence: string): boolean {
   const m = MAKERS.exec(sentence);
-  return !!m && !/\b(?:from|of)\s+(?:the|a|an|its|this|\p{Lu})/u.test(sentence.slice(m.index + m[0].length));
+  return !!m && !FROM_MAKER.test(sentence.slice(m.index + m[0].length));
 }
 
 // A reward for finding flaws ("paid $80,000 for reporting a bug"), money spent on recovery ("shelling out

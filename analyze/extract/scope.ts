@@ -193,6 +193,7 @@ function otherTarget(sentence: string, at: number, c: Compiled, scope: Scope): b
   return !!m && foreign(m[1]!, c, scope);
 }
 
+const NOT_CAPITAL = /[^\p{Lu}]/gu;
 /** A name that is no victim's, no group's and no word of the attack. */
 function foreign(name: string, c: Compiled, scope: Scope): boolean {
   const victims = scope.victims;
@@ -200,7 +201,7 @@ function foreign(name: string, c: Compiled, scope: Scope): boolean {
   const own = tokens(name).filter((t) => !FILLER.has(t));
   if (!own.length || own.some((t) => c.groups.has(t) || scope.lead?.has(t))) return false;
   const victimTokens = new Set(victims.flatMap((v) => tokens(v)));
-  const initials = new Set(victims.map((v) => v.replace(/[^\p{Lu}]/gu, '').toLowerCase()));
+  const initials = new Set(victims.map((v) => v.replace(NOT_CAPITAL, '').toLowerCase()));
   return !own.some((t) => victimTokens.has(t) || initials.has(t));
 }
 
@@ -210,17 +211,19 @@ const TIME_FIRST = new RegExp(
     String.raw`|(?:In|Back in) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\s+` +
     String.raw`|(?:\w+|a) (?:years?|months?|weeks?) ago\s+)`,
 );
+const LOWER_WORDS = /(?:^|\s)\p{Ll}{4,}/gu;
+const NAME_RUN = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u;
 /** The sentence opens on an organisation's name that is none of the victims, as the subject of the sum's verb. */
 function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;
   // title-case headlines have no run of lower-case words to end the subject on
-  if ((sentence.match(/(?:^|\s)\p{Ll}{4,}/gu)?.length ?? 0) < 3) return false;
+  if ((sentence.match(LOWER_WORDS)?.length ?? 0) < 3) return false;
   // a time told first does not hide the subject: "Last year, <Other Hospital> paid …"
   // …with or without its comma: "Last year <Other Hospital> paid …", "Two years ago <Other Hospital> paid …"
   const time = TIME_FIRST.exec(sentence)?.[0].length ?? 0;
   sentence = sentence.slice(time);
   at -= time;
-  const run = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u.exec(sentence);
+  const run = NAME_RUN.exec(sentence);
   if (!run || run[0].length >= at) return false;
   const words = run[0].split(/\s+/);
   while (words.length && OPENER.has(words[0]!.toLowerCase())) words.shift();

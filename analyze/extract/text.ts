@@ -105,11 +105,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Strip diacritics and case, for comparing names ("Sao Lucas" = "São Lucas"). */
 // the same words and names are folded over and over: remembered (bounded, cleared when full)
 const folded = new Map<string, string>();
+const MARKS = /\p{M}/gu;
 export function fold(s: string): string {
   let f = folded.get(s);
   if (f !== undefined) return f;
   // ASCII has nothing to decompose: most names skip the costly normalisation
-  const bare = ASCII.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, '');
+  const bare = ASCII.test(s) ? s : s.normalize('NFD').replace(MARKS, '');
   f = bare.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
   if (folded.size >= 50_000) folded.clear();
   folded.set(s, f);

@@ -44,6 +44,7 @@ interface Cand {
   health: number;
 }
 
+const GERMAN_NOUN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 /** The best candidate victim of a relevant article, or none when nothing scores enough. */
 export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang = 'und'): Victim[] {
   const L = cues(ref.lists);
@@ -67,7 +68,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang
     if (experts.has(firstWord(name)) && (!L.health.test(f) || sourceWorded(name))) continue;
     const single = !/\s/.test(name);
     // German writes every noun with a capital: a lone word there is a name only when it is no plain noun's shape
-    if (single && lang === 'de' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(name)) continue;
+    if (single && lang === 'de' && GERMAN_NOUN.test(name)) continue;
     const healthName = L.health.test(f) && !single;
     // a name before a lower-case noun qualifies it ("Acme devices"), unless the name is a health organisation's
     // (an acronym defined in brackets qualifies the noun after them: "File Transfer Protocol (FTP) servers")

@@ -339,11 +339,13 @@ const DEMONYM = withTwin(/^(?:\p{Lu}\p{L}+\s)?\p{Lu}\p{L}+(?:ian|ean|ese|ish|ic|
 const VERBISH = withTwin(
   /^\s(?:was|were|is|are|has|had|have|said|says|paid|pays|suffered|confirmed|announced|became|got|did|does|will|would|could|may|might|can|must|also|and|or|to|in|on|at|of|for|by|with|from|shut|hit|took|lost|made|began|put|let|cut|kept|left|told|sent|spent|went|came|knew|saw|found|gave|fell|held|brought|thought|struck|sought|ran|won|chose|became|still|now|then|later|first|quickly|recently|eventually|reportedly|allegedly|never|not|declined|refused|that|which|who|whose|where|when|while|as|after|before|since|because|but|so|until|last|this|earlier|over|into|through|during|about|against|among|under|via|per|than|if|though|although|once|the|a|an|its|their|next|getting|being|did|\p{Ll}+n['’]t)\b/u,
 );
+const LOWER_AFTER = /^\s\p{Ll}/u;
+const VERB_FORM_AFTER = /^\s\p{Ll}+(?:ed|s)\b/u;
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
 // …a place written before "based" without its hyphen: "the Warwick based company"
 export const adjectiveUse = (name: string, after: string) =>
   PLACE_BASED.test(after) ||
-  (/^\s\p{Ll}/u.test(after) && !VERBISH.test(after) && (DEMONYM.test(name) || !/^\s\p{Ll}+(?:ed|s)\b/u.test(after)));
+  (LOWER_AFTER.test(after) && !VERBISH.test(after) && (DEMONYM.test(name) || !VERB_FORM_AFTER.test(after)));
 const PLACE_BASED = /^\sbased\s(?!(?:in|on|at|out|near|around|upon|off)\b)\p{Ll}/u;
 // Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
 const TECH_ACRONYM =

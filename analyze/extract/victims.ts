@@ -57,6 +57,16 @@ const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC
 // Languages whose institutions put the health noun before the name: "hôpital X", "ospedale X", "clínica X".
 const ROMANCE_LANGS: ReadonlySet<string> = new Set(['fr', 'es', 'it', 'pt', 'ca']);
 
+const NAME_GOES_ON = /^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u;
+const HYPHENED_COMPOUND = /^\p{Lu}\p{Ll}+-\p{L}{3,}$/u;
+const SHORT_ACRONYM = /^\p{Lu}{3,6}$/u;
+const NUMBERED_DISTRICT = /^\p{Lu}{2,}\s\p{Lu}\p{Ll}+\s\d{1,2}$/u;
+const GERMAN_NOUN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
+const LOWER_BEFORE = /\p{Ll}\s+$/u;
+const LETTER_LAST = /\p{L}$/u;
+const DUTCH_WORD = /^\p{Lu}\p{Ll}{5,}$/u;
+const HAS_LETTER = /\p{L}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 /**
  * `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one.
  * `lang`: the text's language (ISO 639-1), which tells how names are written.
@@ -86,11 +96,7 @@ export function findVictims(
   };
   // a one-word gazetteer name that starts a longer name is not that organisation ("Cerebral Palsy Foundation")
   const gaz = findGazetteer(ref.victims, text)
-    .filter(
-      (h) =>
-        /\s/.test(text.slice(h.start, h.end)) ||
-        !/^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u.test(text.slice(h.end, h.end + 12)),
-    )
+    .filter((h) => /\s/.test(text.slice(h.start, h.end)) || !NAME_GOES_ON.test(text.slice(h.end, h.end + 12)))
     // a breach-list name before a programme or law noun qualifies it ("the Universal Care programme")
     .filter((h) => !breachListed(h.entry) || !L.nonOrgAfter.test(text.slice(h.end, h.end + 30)))
     // a helper or a destination is named for its help ("ambulances diverted to X"), not as a victim
@@ -172,7 +178,7 @@ export function findVictims(
       L.health.test(fold(named)) &&
       (/\s/.test(named) ||
         !!full ||
-        (/^\p{Lu}\p{Ll}+-\p{L}{3,}$/u.test(named) && healthEnd(fold(named))) ||
+        (HYPHENED_COMPOUND.test(named) && healthEnd(fold(named))) ||
         (lang === 'nl' && dutchName(named, s, r.start)));
     // police, departments and agencies are mostly sources; a victim only where nothing else could stand
     // …a health ministry or board in a victim's position is a victim ("the Ministry of Health lost its site to hackers")
@@ -204,7 +210,7 @@ export function findVictims(
         careAt ||
         L.healthData.test(clientele(r, until) ?? '')) &&
         // (an acronym so described names the organisation: "MRMC, the largest hospital in the county, was hit")
-        !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name) && !/^\p{Lu}{3,6}$/u.test(r.name)));
+        !(/^\S+$/.test(r.name) && startsSentence(r.start) && !unknownWord(r.name) && !SHORT_ACRONYM.test(r.name)));
     // (a name its description makes an organisation is no person for the verb after it: "clinic chain X said")
     // (a place is the name after a Romance health noun: "le centre hospitalier de Dax")
     const health =
@@ -225,7 +231,7 @@ export function findVictims(
         !techAcronym(r.name));
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
-    const serviceLine = /\s\d+$/.test(r.name) && !/^\p{Lu}{2,}\s\p{Lu}\p{Ll}+\s\d{1,2}$/u.test(r.name);
+    const serviceLine = /\s\d+$/.test(r.name) && !NUMBERED_DISTRICT.test(r.name);
     if (health && (knownSource(named, sources) || serviceLine || (cue !== 'strong' && helperOf(before)))) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
       addNamed(named, romance ?? r, true, false, cue === 'strong', cue !== null);
@@ -263,7 +269,7 @@ export function findVictims(
   /** A victim's position in a language other than English ("un ciberataque contra X", "X a été victime"). */
   function otherCue(r: NameSpan, until: number, romance: NameSpan | null): 'strong' | null {
     // (German writes every noun with a capital: one such word alone is no name there)
-    if (lang === 'en' || (lang === 'de' && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(r.name))) return null;
+    if (lang === 'en' || (lang === 'de' && GERMAN_NOUN.test(r.name))) return null;
     const from = romance?.start ?? r.start;
     const before = text.slice(Math.max(0, from - 80), from);
     return L.positionBefore.test(before) || L.positionAfter.test(text.slice(until, until + 160)) ? 'strong' : null;
@@ -277,7 +283,7 @@ export function findVictims(
     // (most names have no Romance link before them: a cheap look first)
     // …in a Romance language the noun may stand right before the name: "la clinique Sainte-Marthe"
     const linked = L.romanceEnd.test(raw);
-    if (!linked && !(ROMANCE_LANGS.has(lang) && /\p{Ll}\s+$/u.test(raw))) return null;
+    if (!linked && !(ROMANCE_LANGS.has(lang) && LOWER_BEFORE.test(raw))) return null;
     const f = fold(raw);
     const m = (linked ? L.romanceHead.exec(f) : null) ?? (ROMANCE_LANGS.has(lang) ? L.romanceBare.exec(f) : null);
     if (!m) return null;
@@ -299,7 +305,7 @@ export function findVictims(
   ): boolean {
     const after = text.slice(r.end, r.end + 80);
     // (a capital inside a word starts no name: "eBay")
-    if (/\p{L}$/u.test(before) || MANY.test(r.name) || SUFFIX_ONLY.test(r.name)) return false;
+    if (LETTER_LAST.test(before) || MANY.test(r.name) || SUFFIX_ONLY.test(r.name)) return false;
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
     const owner =
@@ -359,10 +365,7 @@ export function findVictims(
    *  bare "Ziekenhuis" after an article loses its head when its first letters are cut). */
   function dutchName(word: string, s: Span | undefined, at: number): boolean {
     return (
-      /^\p{Lu}\p{Ll}{5,}$/u.test(word) &&
-      !!s &&
-      /\p{L}/u.test(text.slice(s.start, at)) &&
-      L.health.test(fold(word).slice(3))
+      DUTCH_WORD.test(word) && !!s && HAS_LETTER.test(text.slice(s.start, at)) && L.health.test(fold(word).slice(3))
     );
   }
   /** the health noun ends the compound after its first part: "sint-annaziekenhuis", not "arztpraxen-verbund" */
@@ -381,7 +384,7 @@ export function findVictims(
   function unknownWord(word: string): boolean {
     const w = word.toLowerCase();
     return (
-      !/^\p{Lu}{2,}$/u.test(word) &&
+      !ACRONYM.test(word) &&
       ![w, w.replace(/s$/, ''), w.replace(/es$/, '')].some((x) => ref.english.has(x)) &&
       !L.incident.test(w) &&
       !L.health.test(fold(word)) &&
@@ -430,15 +433,17 @@ const ORG_END =
   /\b(?:Center|Centre|Corp|Corporation|Inc|Ltd|Hospital|District|Health|Healthcare|Group|Company|University|College|Council|County|City|Bank|Trust|Service|Studios|Authority|Department|Clinic|Institute|Systems|Entertainment|Productions)\.?$/;
 const NOT_SECOND =
   /^(?:Human|Social|Family|Community|Public|Senior|Welfare|Wellness|Safety|Sewer|Technology|Science|Sciences|Research|Development|Care)\b/;
+const COORDINATED = /^(.+?) and (the )?(\p{Lu}.*)$/u;
+const POSSESSIVE_LEAD = /^\p{Lu}[\p{L}.]*['’]s\s\p{Lu}/u;
 // …or when the second is described right after ("the Marine Department of Hong Kong and Deloitte, one of the …"), or
 // both are named alone elsewhere ("Netflix and Larson Studios are being extorted").
 function splitCoordinated(r: NameSpan, text: string): Part[] {
-  const m = /^(.+?) and (the )?(\p{Lu}.*)$/u.exec(r.name);
+  const m = COORDINATED.exec(r.name);
   if (!m || NOT_SECOND.test(m[3]!)) return [r];
   const described = /^,\s+(?:a|an|the|one of)\s/.test(text.slice(r.end, r.end + 12));
   const alone = (n: string) => occurrences(text, n) > occurrences(text, r.name);
   // (a second name opening with a possessive is one of its own: "X and Britain's National Health Service")
-  const possessed = /^\p{Lu}[\p{L}.]*['’]s\s\p{Lu}/u.test(m[3]!);
+  const possessed = POSSESSIVE_LEAD.test(m[3]!);
   if (!ORG_END.test(m[1]!) && !described && !possessed && !(alone(m[1]!) && alone(m[3]!))) return [r];
   const second = r.start + m[1]!.length + 5 + (m[2]?.length ?? 0);
   // the first name takes the cues after the pair: "X and Y were attacked"
@@ -575,6 +580,7 @@ function hasWords(hay: string, words: string): boolean {
   return false;
 }
 
+const ACRONYM_FORM = /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u;
 /**
  * "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the
  * longer; an acronym folds into the name it abbreviates ("CDOT", "Colorado Department of Transportation").
@@ -583,7 +589,7 @@ function mergeContained(entities: Map<string, Entity>): void {
   const list = [...entities.values()].sort((a, b) => b.key.length - a.key.length);
   for (const small of list) {
     if (small.ref) continue;
-    const acr = small.forms.map((f) => f.name).find((n) => /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u.test(n));
+    const acr = small.forms.map((f) => f.name).find((n) => ACRONYM_FORM.test(n));
     const big = list.find(
       (b) =>
         b !== small &&

@@ -34,6 +34,9 @@ const tricky = [
   'ª hack',
   'hack\u2028ed',
   'cyber\u00a0attack on the NHS',
+  'Хакеры атаковали БОЛЬНИЦУ в Москве: данные пациентов (ransomware) украдены',
+  'Кібератака на лікарню в Києві, ҐАНОК Ґанок ґанок Ѐ ѐ Ӏ ӏ ԯ Ԯ',
+  'Больница − жертва атаки: −5 °C, хакеры − «LockBit»',
 ];
 const inputs = [...stories, ...stories.flatMap((t) => sentences(t).map((s) => s.text)), ...tricky];
 
