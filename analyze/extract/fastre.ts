@@ -10,13 +10,6 @@
 //   letter, number or mark, and is one code unit.
 // Any other string runs the original regex. Results, lastIndex and flags are the original's.
 // test/extract/fastre.test.ts checks every character of the range against both modes.
-import { setFlagsFromString } from 'node:v8';
-
-// V8 runs a new regex in its bytecode interpreter first and compiles it to machine code on a later run ("tier-up").
-// The extractor's few hundred regexes then ran 20–30 % slower on the dev split, measured by CPU time, than compiled to
-// machine code from their first run; a regex compiled before this line keeps its mode. Speed only: matches are alike.
-setFlagsFromString('--no-regexp-tier-up');
-
 // ASCII, Latin-1 (not ª µ º ² ³ ¹ ¼ ½ ¾), Latin Extended-A (not ſ), Ș ș Ț ț, Cyrillic and its supplement (Russian
 // and Ukrainian pages ran every cue regex under u), general punctuation, currency signs, ™, the minus sign (Russian
 // typesetting's dash)
