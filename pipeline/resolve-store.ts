@@ -10,7 +10,7 @@ import { restore } from '../analyze/resolve/versions.ts';
 import type { DocCluster } from '../analyze/resolve/types.ts';
 import { addStoryTerms, storyIndex, type StoryTerms } from '../analyze/resolve/stories.ts';
 import { unitOf, type Unit, type UnitCand, type UnitData } from '../analyze/resolve/units.ts';
-import { JsonText, type Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import { textsByIds } from '../store/documents.ts';
 import { nearPairsResolved } from '../store/signatures.ts';
 import {
@@ -58,21 +58,18 @@ async function refreshUnits(store: Store, s: Settings, matchRules: string): Prom
   if (stale.length > MASS * (await store.count('document_versions'))) {
     // most units at once (--full, new rules): every table streamed once, not looked up page by page
     const want = new Map(stale.map((u) => [u.rid, u]));
-    let made: { rid: string; stamp: string; body: JsonText }[] = [];
+    let made: ReturnType<typeof make>[] = [];
     const saving: (typeof made)[] = [];
     await eachUnitRow(store, EXTRACTOR_VERSION, signerOf(s), (r) => {
       const u = want.get(r.rid);
       if (!u) return;
-      // held as text until the stream ends (one connection: no write meanwhile); as objects they were the peak
-      const unit = make(u, r);
-      made.push({ ...unit, body: new JsonText(JSON.stringify(unit.body)) });
+      made.push(make(u, r));
       if (made.length >= PAGE) {
         saving.push(made);
         made = [];
       }
     });
     saving.push(made);
-    await store.dropCache(); // the scans' blocks are not read again
     for (const page of saving) await saveUnits(store, page);
     return;
   }
@@ -146,8 +143,7 @@ export async function resolveStore(
   const clusters = await resolveUnits(units, opts, {
     nearPairs: pairs,
     stories,
-    // a block's texts are held by then: their cached blocks go (a full run builds every incident, block by block)
-    loadTexts: (rids) => textsByIds(store, rids).finally(() => store.dropCache()),
+    loadTexts: (rids) => textsByIds(store, rids),
     emit: (b) => emit(b.map((i) => restore(i, docOf))),
     stored,
     digests,

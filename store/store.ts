@@ -330,16 +330,11 @@ function bind(params: DuckDBValue[]): [DuckDBValue[] | undefined, DuckDBType[] |
   return [values, types];
 }
 
-/** A JSON cell serialised already: rows held until a bulk write take a tenth of their objects' memory as text. */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
-
 type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
 
 function appendCell(a: Appender, cell: Cell, type: string): void {
   if (cell === null || cell === undefined) a.appendNull();
-  else if (type === 'JSON') a.appendVarchar(cell instanceof JsonText ? cell.text : JSON.stringify(cell));
+  else if (type === 'JSON') a.appendVarchar(JSON.stringify(cell));
   else if (type.endsWith('[]'))
     a.appendVarchar(`[${(cell as string[]).map((s) => `'${String(s).replace(/'/g, "''")}'`).join(', ')}]`);
   else if (type === 'BOOLEAN') a.appendBoolean(Boolean(cell));
