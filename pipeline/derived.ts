@@ -10,7 +10,7 @@ import { derivedNeeds } from '../store/derived.ts';
 import { saveDocumentIntel, type DocIntelRow } from '../store/intel.ts';
 import { saveSignatures, type SignatureRow } from '../store/signatures.ts';
 import type { Store } from '../store/store.ts';
-import { indexTerms, searchBody } from '../store/search-index.ts';
+import { indexTerms, searchBody, type DfChanges } from '../store/search-index.ts';
 import { termFrequencies } from '../store/search-terms.ts';
 import { intelReference, packIntel } from './intel.ts';
 import { signerOf, signText } from './signatures.ts';
@@ -59,8 +59,8 @@ export interface DeriveRun {
   intelVersion: string;
   /** versions asked for search terms whose document the index holds with another version */
   known: Set<string>;
-  /** documents indexed and the terms they touched, for updateSearchIndex's recount */
-  indexed: { count: number; affected: Set<string> };
+  /** documents indexed and their terms' df changes, for updateSearchIndex's recount */
+  indexed: { count: number; affected: DfChanges };
 }
 
 export const deriveRun = (s: Settings): DeriveRun => ({
@@ -68,7 +68,7 @@ export const deriveRun = (s: Settings): DeriveRun => ({
   rules: { minhashPerms: s.minhashPerms, minhashSeed: s.minhashSeed },
   intelVersion: intelReference().version,
   known: new Set(),
-  indexed: { count: 0, affected: new Set() },
+  indexed: { count: 0, affected: new Map() },
 });
 
 /** What each of these versions still needs, asked of the store before the page is handed to the pool. */

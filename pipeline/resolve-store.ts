@@ -138,6 +138,8 @@ export async function resolveStore(
     found: [],
     current: [],
   };
+  // grouping reads nothing from the database: the blocks cached while the units were read are given back
+  await store.dropCache();
   const clusters = await resolveUnits(units, opts, {
     nearPairs: pairs,
     stories,

@@ -29,12 +29,17 @@ export interface StaleUnit {
 /** Units to make (none stored, or made from other fields or rules); units of rows gone are deleted. */
 export async function staleUnits(store: Store, rules: string, extractorVersion: string): Promise<StaleUnit[]> {
   const params = [rules, extractorVersion, rules, extractorVersion];
-  await store.run(`DELETE FROM resolve_units WHERE rid NOT IN (SELECT rid FROM (${UNITS_NOW}))`, params);
-  return store.all<StaleUnit>(
-    `SELECT n.rid, n.doc_of, n.stamp FROM (${UNITS_NOW}) n LEFT JOIN resolve_units u ON u.rid = n.rid
-     WHERE u.stamp IS DISTINCT FROM n.stamp ORDER BY n.rid`,
-    params,
-  );
+  // the stamps are computed once (a join and a hash over every document and version) for both statements
+  await store.run(`CREATE OR REPLACE TEMP TABLE units_now AS ${UNITS_NOW}`, params);
+  try {
+    await store.run('DELETE FROM resolve_units WHERE rid NOT IN (SELECT rid FROM units_now)');
+    return await store.all<StaleUnit>(
+      `SELECT n.rid, n.doc_of, n.stamp FROM units_now n LEFT JOIN resolve_units u ON u.rid = n.rid
+       WHERE u.stamp IS DISTINCT FROM n.stamp ORDER BY n.rid`,
+    );
+  } finally {
+    await store.run('DROP TABLE IF EXISTS units_now');
+  }
 }
 
 export interface UnitRow {

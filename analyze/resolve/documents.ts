@@ -77,6 +77,53 @@ export interface DocumentClusters {
 /** `nearPairs`: the near-duplicate pairs when the caller found them already (from signatures streamed off the
  * store, see pipeline/resolve-store.ts); the documents' texts are then not read. */
 export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?: [string, string][]): DocumentClusters {
+  const ids = new Set(input.map((d) => d.doc_id));
+  // (an id given twice: the whole pass decides which copy counts)
+  if (ids.size !== input.length) return clusterLinked(input, s, nearPairs, new Map());
+  // (the pairs join the same sets in any order)
+  const pairs = nearPairs ?? pairsOf(input, s);
+  // Most documents have no copy, no other version and no near-duplicate: each stands alone, and only the others
+  // go through the pass (at 100k documents it took seconds and ~150 MB for the few hundred that link).
+  const hashes = new Map<string, number>();
+  const keys = new Map<string, number>();
+  const pageKeys = new Map<string, string | null>();
+  for (const d of input) {
+    relieveHeap(STEP); // a URL parse per document: its garbage must not pile up at resolve's peak
+    hashes.set(d.content_hash, (hashes.get(d.content_hash) ?? 0) + 1);
+    const k = pageKey(d);
+    pageKeys.set(d.doc_id, k);
+    if (k !== null) keys.set(k, (keys.get(k) ?? 0) + 1);
+  }
+  const linked = new Set<string>();
+  for (const [a, b] of pairs) if (ids.has(a) && ids.has(b)) linked.add(a).add(b);
+  for (const [old, cur] of Object.entries(s.versions)) if (ids.has(old) && ids.has(cur)) linked.add(old).add(cur);
+  const some: CleanArticle[] = [];
+  const roles = new Map<string, DocRole>();
+  for (const d of input) {
+    const k = pageKeys.get(d.doc_id)!;
+    if (linked.has(d.doc_id) || hashes.get(d.content_hash)! > 1 || (k !== null && keys.get(k)! > 1)) some.push(d);
+    else roles.set(d.doc_id, { cluster: d.doc_id, superseded: false, duplicate_of: null });
+  }
+  const found = clusterLinked(some, s, pairs, pageKeys);
+  for (const [id, role] of found.roles) roles.set(id, role);
+  return { clusters: found.clusters, roles };
+}
+
+const pairsOf = (docs: CleanArticle[], s: Settings) =>
+  nearDuplicatePairs(
+    docs.map((d) => ({ id: d.doc_id, text: d.text })),
+    s.nearDuplicate,
+    s.minhashPerms,
+    s.minhashSeed,
+  );
+
+/** Clusters of documents, each of which may link to another; `pageKeys` holds the page keys parsed already. */
+function clusterLinked(
+  input: CleanArticle[],
+  s: Settings,
+  nearPairs: [string, string][] | undefined,
+  parsed: Map<string, string | null>,
+): DocumentClusters {
   const sorted = sortedBy(input, ...PUBLISHED_KEYS);
   const unique = new Map(sorted.map((d) => [d.doc_id, d]));
   // (sorted again only when an id came twice: the one kept may sort elsewhere than the first one's place)
@@ -90,7 +137,7 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
   const known = Object.entries(s.versions).filter(([old, cur]) => ids.has(old) && ids.has(cur));
   const current = new Set(known.map(([, cur]) => cur));
   // each document's page key is parsed once (a URL parse per document and per cluster cost seconds at 100k)
-  const pageKeys = new Map(docs.map((d) => [d.doc_id, pageKey(d)]));
+  const pageKeys = new Map(docs.map((d) => [d.doc_id, parsed.has(d.doc_id) ? parsed.get(d.doc_id)! : pageKey(d)]));
   const keyOf = (d: CleanArticle) => pageKeys.get(d.doc_id) ?? null;
   for (const page of groupBy(docs, keyOf)) {
     if (page.length > 1) for (const d of page) uf.union(page[0].doc_id, d.doc_id);
@@ -100,15 +147,7 @@ export function clusterDocuments(input: CleanArticle[], s: Settings, nearPairs?:
     uf.union(old, cur);
     superseded.add(old);
   }
-  const pairs =
-    nearPairs ??
-    nearDuplicatePairs(
-      docs.map((d) => ({ id: d.doc_id, text: d.text })),
-      s.nearDuplicate,
-      s.minhashPerms,
-      s.minhashSeed,
-    );
-  for (const [a, b] of pairs) if (ids.has(a) && ids.has(b)) uf.union(a, b);
+  for (const [a, b] of nearPairs ?? pairsOf(docs, s)) if (ids.has(a) && ids.has(b)) uf.union(a, b);
 
   const byId = new Map(docs.map((d) => [d.doc_id, d]));
   const roles = new Map<string, DocRole>();
