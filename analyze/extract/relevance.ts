@@ -198,9 +198,8 @@ export function relevanceFeatures(
     links = 0;
   cues.forEach((c, i) => {
     if (!cyber(c)) return;
-    // (beside healthcare organisations only in the plural — a sector among others — the link is half)
+    // (beside healthcare organisations only in the plural — a sector among others — the link is half, as below)
     if (i < LEAD && near(i, 0, LEAD, true)) leadLink = 1;
-    else if (i < LEAD && near(i, 0, LEAD)) leadLink = Math.max(leadLink, 0.5);
     else if (i < LEAD && cues.slice(0, LEAD).some((x) => x.health > 0 || x.data)) leadLink = Math.max(leadLink, 0.5);
     else if (near(i, 0, cues.length)) links++;
   });
