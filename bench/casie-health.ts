@@ -1,5 +1,6 @@
 // Extraction quality on the healthcare articles of CASIE, labelled by us in the healthcare-news schema.
-// Usage: npm run bench:casie-health -- [--half a|b] [--casie PATH] [--scorer DIR] [--show FIELDS]
+// Usage: npm run bench:casie-health -- [--half a|b] [--labels casie-health|casie-generic] [--casie PATH]
+//        [--scorer DIR] [--show FIELDS]
 //   Labels: bench/labels/casie-health.jsonl (129 articles: 40 incident reports, 89 tempting negatives; read
 //   bench/labels/README.md). The texts stay in ../shared/benchmarks/casie/casie.jsonl: each article is its
 //   title, a line break and its text, published on CASIE's date. Both halves (split by incident) are written out
@@ -7,16 +8,20 @@
 //   ../shared/benchmarks/healthcare-news or --scorer DIR). Rules are shaped on half a and confirmed on half b.
 //   --show FIELDS (comma list of victim,ransom,actor,date,records,country,types,relevant) prints half a's
 //   misses of those fields, gold beside prediction (half b's are never printed).
+//   --labels casie-generic: bench/labels/casie-generic.jsonl instead, CASIE's incident reports of every sector labelled
+//   in the same schema (every record relevant: relevance there says only how many the healthcare gate lets through).
 import { join } from 'node:path';
 import { SHARED, rmTemp } from './quality/cli.ts';
 import { CASIE_PATH, HN_DIR, HN_FIELDS, HN_GOALS } from './quality/measure.ts';
 import {
-  CH_LABELS,
+  LABEL_SETS,
   casieHealthAvailable,
+  labelsPath,
   jsonl,
   measureCasieHealth,
   type Half,
   type Label,
+  type LabelSet,
 } from './quality/casie-health.ts';
 
 const args = process.argv.slice(2);
@@ -25,8 +30,15 @@ const halves = (opt('--half') ? [opt('--half')!] : ['a', 'b']) as Half[];
 const casie = opt('--casie') ?? CASIE_PATH;
 const scorerDir = opt('--scorer') ?? HN_DIR;
 const show = new Set((opt('--show') ?? '').split(',').filter(Boolean));
-if (!casieHealthAvailable(casie, scorerDir)) {
-  console.error(`bench:casie-health: CASIE (${casie}) or score.mjs (${scorerDir}) not found (shared data: ${SHARED})`);
+const set = (opt('--labels') ?? 'casie-health') as LabelSet;
+if (!LABEL_SETS.includes(set)) {
+  console.error(`bench:casie-health: --labels takes ${LABEL_SETS.join(' or ')}`);
+  process.exit(2);
+}
+if (!casieHealthAvailable(casie, scorerDir, set)) {
+  console.error(
+    `bench:casie-health: CASIE (${casie}), score.mjs (${scorerDir}) or ${labelsPath(set)} not found (shared: ${SHARED})`,
+  );
   process.exit(2);
 }
 if (halves.some((h) => h !== 'a' && h !== 'b')) {
@@ -35,10 +47,11 @@ if (halves.some((h) => h !== 'a' && h !== 'b')) {
 }
 
 const results = await Promise.all(
-  halves.map((h) => measureCasieHealth(h, { casie, scorerDir, keep: show.size > 0 && h === 'a' })),
+  halves.map((h) => measureCasieHealth(h, { casie, scorerDir, labels: set, keep: show.size > 0 && h === 'a' })),
 );
 const n = results.map((r, i) => `${halves[i]} ${r!.extract.articles as number}`).join(', ');
-console.log(`== CASIE healthcare articles (labels ${CH_LABELS}): ${n} articles`);
+console.log(`== CASIE ${set === 'casie-health' ? 'healthcare articles' : 'incident reports of every sector'}`);
+console.log(`   (labels ${labelsPath(set)}): ${n} articles`);
 console.log(`${'field'.padEnd(26)} ${halves.map((h) => `half ${h}`.padStart(7)).join(' ')}   goal`);
 const fmt = (x: number | null | undefined) => (x == null ? '      –' : x.toFixed(3).padStart(7));
 for (const [key, label] of HN_FIELDS) {

@@ -107,7 +107,14 @@ export const Victim = z.object({
 });
 export type Victim = z.infer<typeof Victim>;
 
-export const Actor = z.object({ name: z.string(), canonical: z.string(), evidence: Evidence });
+// canonical: the name as its table entry spells it ("Clop", "Fancy Bear"): the name the text gives, normalised;
+// family: the entry's own name when it differs ("Cl0p", "APT28"), which incidents and reports group by
+export const Actor = z.object({
+  name: z.string(),
+  canonical: z.string(),
+  family: z.string().optional(),
+  evidence: Evidence,
+});
 export type Actor = z.infer<typeof Actor>;
 
 export const RansomClaim = z.object({

@@ -45,7 +45,9 @@ function factRows(versionId: string, x: Extraction): unknown[][] {
   x.victims.forEach((v, i) =>
     add('victim', i, { name: v.name, canonical: v.canonical, country: v.country, sector: v.sector }, v.evidence),
   );
-  x.actors.forEach((a, i) => add('actor', i, { name: a.name, canonical: a.canonical }, a.evidence));
+  x.actors.forEach((a, i) =>
+    add('actor', i, { name: a.name, canonical: a.canonical, ...(a.family ? { family: a.family } : {}) }, a.evidence),
+  );
   x.ransom.forEach((r, i) => {
     const { evidence, ...rest } = r;
     add('ransom', i, rest, evidence);

@@ -241,6 +241,7 @@ const ATTACKERS_LINKED = new RegExp(
 interface Found {
   name: string;
   canonical: string;
+  family?: string;
   start: number;
   end: number;
 }
@@ -381,9 +382,12 @@ export function findActors(
     const word = !h.surface.group.curated && (h.surface.common || lowered(h));
     if (strict && !groupContext(text, s, h.start, h.end, c, word) && !confirmed.has(h.surface.group)) continue;
     confirmed.add(h.surface.group);
-    const canonical = h.surface.group.canonical;
+    // (one entry per group, keyed by its family; the name as the table spells the form first written)
+    const family = h.surface.group.canonical,
+      canonical = h.surface.written;
     const name = text.slice(h.start, h.end);
-    if (!found.has(canonical)) found.set(canonical, { name, canonical, start: h.start, end: h.end });
+    if (!found.has(family))
+      found.set(family, { name, canonical, start: h.start, end: h.end, ...(family !== canonical ? { family } : {}) });
   }
   for (const f of constructed(text, sents, c, places, english)) {
     const s = sentenceAt(sents, f.start);
@@ -430,6 +434,7 @@ export function findActors(
     .sort((a, b) => a.start - b.start)
     .map((f) => {
       const s = sentenceAt(sents, f.start)!;
-      return { name: f.name, canonical: f.canonical, evidence: evidence(text, s.start, s.end) };
+      const family = f.family !== undefined ? { family: f.family } : {};
+      return { name: f.name, canonical: f.canonical, ...family, evidence: evidence(text, s.start, s.end) };
     });
 }

@@ -206,7 +206,7 @@ export function ransomwareGang(actors: Actor[], groups: GroupRef[], lists: Lists
   const not = new Set(words(lists, 'groups-not-ransomware'));
   return actors.some((a) => {
     // kind and curated come with the galaxy table (groups.ts); read loosely so a table without them still works
-    const g = byCanonical(groups).get(a.canonical) as Loose | undefined;
+    const g = byCanonical(groups).get(a.family ?? a.canonical) as Loose | undefined;
     if (g?.kind === 'ransomware' || (g?.curated && !g.kind && !not.has(g.canonical))) return true;
     return word.test(a.evidence.quote);
   });

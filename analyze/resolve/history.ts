@@ -36,7 +36,7 @@ export function entriesOf(c: Candidate): Entry[] {
   const any = (field: Field, value: unknown): Entry => ({ field, value, c, shared: c.shared });
   const out: Entry[] = [own('victim', c.victim.name), own('sector', c.victim.sector)];
   if (c.country) out.push(own('country', c.country));
-  for (const a of new Set(e.actors.map((x) => x.canonical))) out.push(any('actor', a));
+  for (const a of new Set(e.actors.map((x) => x.family ?? x.canonical))) out.push(any('actor', a));
   if (e.attack_types.length > 0) out.push(any('attack_types', [...new Set(e.attack_types)].sort()));
   if (e.attack_date) out.push(any('attack_date', e.attack_date));
   for (const r of e.ransom) {

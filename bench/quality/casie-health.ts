@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { ROOT, makeTemp, rmTemp, sha256File } from './cli.ts';
 import { CASIE_PATH, HN_DIR, measureSplit, type RunOptions, type SplitResult } from './measure.ts';
 
-export const CH_LABELS = join(ROOT, 'bench/labels/casie-health.jsonl');
+/** Our label sets over CASIE texts: its healthcare articles, and incident reports of any sector (casie-generic). */
+export const LABEL_SETS = ['casie-health', 'casie-generic'] as const;
+export type LabelSet = (typeof LABEL_SETS)[number];
+export const labelsPath = (set: LabelSet) => join(ROOT, `bench/labels/${set}.jsonl`);
 export type Half = 'a' | 'b';
 
 export interface Label {
@@ -34,38 +37,40 @@ function casieTexts(path: string): Map<string, { title: string; text: string }> 
   return m;
 }
 
-export const casieHealthAvailable = (casie = CASIE_PATH, scorerDir = HN_DIR) =>
-  existsSync(casie) && existsSync(join(scorerDir, 'score.mjs'));
+export const casieHealthAvailable = (casie = CASIE_PATH, scorerDir = HN_DIR, set: LabelSet = 'casie-health') =>
+  existsSync(casie) && existsSync(join(scorerDir, 'score.mjs')) && existsSync(labelsPath(set));
 
 /**
- * One half, measured (set `casie-health/<half>`); null when CASIE or the scorer is absent. `keep` leaves the run's
- * temp dir (pred.jsonl inside) for the caller, who removes it with rmTemp.
+ * One half of a label set, measured (set `<labels>/<half>`, casie-health by default); null when CASIE or the scorer
+ * is absent. `keep` leaves the run's temp dir (pred.jsonl inside) for the caller, who removes it with rmTemp.
  */
 export async function measureCasieHealth(
   half: Half,
-  opts: RunOptions & { keep?: boolean; casie?: string; scorerDir?: string } = {},
+  opts: RunOptions & { keep?: boolean; casie?: string; scorerDir?: string; labels?: LabelSet } = {},
 ): Promise<(SplitResult & { gold: Label[] }) | null> {
   const casie = opts.casie ?? CASIE_PATH,
-    scorerDir = opts.scorerDir ?? HN_DIR;
-  if (!casieHealthAvailable(casie, scorerDir)) return null;
+    scorerDir = opts.scorerDir ?? HN_DIR,
+    set = opts.labels ?? 'casie-health',
+    labels = labelsPath(set);
+  if (!casieHealthAvailable(casie, scorerDir, set)) return null;
   const texts = casieTexts(casie);
-  const gold = jsonl<Label>(CH_LABELS)
+  const gold = jsonl<Label>(labels)
     .filter((l) => l.half === half)
     .map((l) => {
       const a = texts.get(l.id);
-      if (!a) throw new Error(`casie-health: article ${l.id} of ${CH_LABELS} is not in ${casie}`);
+      if (!a) throw new Error(`${set}: article ${l.id} of ${labels} is not in ${casie}`);
       return { ...l, text: `${a.title}\n${a.text}` };
     });
-  const tmp = makeTemp(`casie-health-${half}`);
+  const tmp = makeTemp(`${set}-${half}`);
   try {
     symlinkSync(join(scorerDir, 'score.mjs'), join(tmp, 'score.mjs'));
     writeFileSync(join(tmp, `${half}.jsonl`), `${gold.map((g) => JSON.stringify(g)).join('\n')}\n`);
     const r = await measureSplit(tmp, half, opts);
     if (!r) return null;
     const sha256 = createHash('sha256')
-      .update(`${sha256File(CH_LABELS)} ${sha256File(casie)}`)
+      .update(`${sha256File(labels)} ${sha256File(casie)}`)
       .digest('hex');
-    const measured = { ...r.measured, set: `casie-health/${half}`, source: `${CH_LABELS} + ${casie}`, sha256 };
+    const measured = { ...r.measured, set: `${set}/${half}`, source: `${labels} + ${casie}`, sha256 };
     return { ...r, measured, gold };
   } finally {
     rmTemp(tmp);

@@ -48,7 +48,10 @@ function matchFact(field: string, value: unknown, facts: Fact[]): Fact | undefin
     case 'sector':
       return facts.find((f) => f.field === 'victim' && f.parsed[field] === v);
     case 'actor':
-      return facts.find((f) => f.field === 'actor' && (f.parsed.canonical === v || f.parsed.name === v));
+      // (an incident names the group by its family: "Cl0p" for a report that wrote "Clop")
+      return facts.find(
+        (f) => f.field === 'actor' && (f.parsed.family === v || f.parsed.canonical === v || f.parsed.name === v),
+      );
     case 'ransom':
       return facts.find((f) => f.field === 'ransom' && same(f, ['kind', 'as_written', 'currency']));
     case 'records_affected':

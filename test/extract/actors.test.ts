@@ -4,7 +4,7 @@ import { findActors } from '../../analyze/extract/actors.ts';
 import { groupIndex, isGroupName, mergeGroups } from '../../analyze/extract/groups.ts';
 import { ref } from './helpers.ts';
 
-const actors = (text: string) => findActors(text, sentences(text), ref).map((a) => a.canonical);
+const actors = (text: string) => findActors(text, sentences(text), ref).map((a) => a.family ?? a.canonical);
 
 describe('group table', () => {
   it('merges the galaxy rows under the curated names', () => {

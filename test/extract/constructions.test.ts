@@ -43,7 +43,7 @@ describe('constructions', () => {
       if (e.sector !== undefined) expect(x.victims[0]?.sector, 'sector').toBe(e.sector);
       if (e.actor !== undefined)
         expect(
-          x.actors.flatMap((a) => [a.name, a.canonical]),
+          x.actors.flatMap((a) => [a.name, a.canonical, a.family ?? a.canonical]),
           'actors',
         ).toContain(e.actor);
       if (e.actors !== undefined)

@@ -5,7 +5,7 @@ import { sentences } from '../../analyze/extract/text.ts';
 import { article, ref } from './helpers.ts';
 
 const victims = (text: string) => extract(article(text), ref).victims;
-const actors = (text: string) => findActors(text, sentences(text), ref).map((a) => a.canonical);
+const actors = (text: string) => findActors(text, sentences(text), ref).map((a) => a.family ?? a.canonical);
 
 describe('victims', () => {
   it('resolves an acronym defined in the article to its full form (gazetteer)', () => {
@@ -64,6 +64,14 @@ describe('actors', () => {
     expect(actors('An affiliate of LockBit 3.0 carried out the attack.')).toEqual(['LockBit']);
     expect(actors('The BlackCat ransomware gang claimed the attack.')).toEqual(['ALPHV']);
     expect(actors('Sodinokibi operators were blamed.')).toEqual(['REvil']);
+  });
+
+  it('keeps the alias the text wrote, spelled as the table does, beside the group it belongs to', () => {
+    const text = 'The clop gang claimed the attack on the clinic.';
+    const [a] = findActors(text, sentences(text), ref);
+    expect(a).toMatchObject({ name: 'clop', canonical: 'Clop', family: 'Cl0p' });
+    const same = 'The LockBit gang claimed the attack on the clinic.';
+    expect(findActors(same, sentences(same), ref)[0]).not.toHaveProperty('family');
   });
 
   it('needs ransomware context and a capitalised form for ambiguous names', () => {

@@ -167,6 +167,21 @@ describe('resolve: incidents', () => {
     expect(inc.history.actor.find((r) => r.doc_id === 'copy')).toMatchObject({ duplicate_of: 'wire' });
   });
 
+  it('groups the aliases reports wrote under the group they belong to', () => {
+    const docs = ['a', 'b', 'c'].map((id, i) =>
+      article(id, story('Alpha Hospital'), { outlet: id, published: `2022-11-2${i + 4}T10:00:00Z` }),
+    );
+    const v = victim('Alpha Hospital');
+    const exts = [
+      extraction('a', [v], { actors: [{ ...actor('Clop'), family: 'Cl0p' }] }),
+      extraction('b', [v], { actors: [{ ...actor('Clop'), family: 'Cl0p' }] }),
+      extraction('c', [v], { actors: [actor('Cl0p')] }),
+    ];
+    const [inc] = resolve(docs, exts).incidents;
+    expect(inc.actor).toBe('Cl0p');
+    expect(inc.history.actor.map((r) => r.value)).toEqual(['Cl0p', 'Cl0p', 'Cl0p']);
+  });
+
   it('keeps a superseded version in history only; the newer version decides', () => {
     const url = 'https://post.example/news/alpha.html';
     const docs = [
