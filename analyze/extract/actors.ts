@@ -17,6 +17,7 @@ const ALIAS = 'alias|handle|moniker|pseudonym';
 interface Cues {
   cue: RegExp;
   named: RegExp;
+  declares: RegExp;
   tail: RegExp;
   before: RegExp;
   naming: RegExp;
@@ -72,6 +73,8 @@ function cues(lists: Lists): Cues {
         String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`,
       'giu',
     ),
+    // a declaration that says where the name starts: a naming or claiming word, an alias mark, a quote
+    declares: new RegExp(String.raw`${V}|${src('group-claimed-by')}|${ALIAS}|["“”'‘’«]`, 'iu'),
     // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
     tail: new RegExp(String.raw`^\s+(?:${K}\s+)+${N}`, 'u'),
     // before a table name: "ransomware group X", "el grupo de hackers conocido como X", "the strain X", "ransomware X"
@@ -193,7 +196,8 @@ const NAME = withTwin(
 );
 // after "calling itself": the rest of the clause is the name, even with small words ("X legion Y")
 const SELF = new RegExp(
-  '(?:calls?|calling|named?|identif(?:y|ies|ied|ying)|describ(?:e|es|ed|ing)) (?:itself|themselves|himself|herself)' +
+  '(?:calls?|calling|named?|styl(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|describ(?:e|es|ed|ing)) ' +
+    '(?:itself|themselves|himself|herself)' +
     '|se hace llamar|se fait appeler|noemt zich|autodenomina',
   'i',
 );
@@ -201,6 +205,7 @@ const SELF = new RegExp(
 const CLAUSE_NAME = withTwin(
   /^(?:\p{Lu}|\d)(?:[^\s,.;:()"”’']|'(?=\p{L}))*(?:\s+(?:[^\s,.;:()"”’']|'(?=\p{L}))+){0,3}(?=["”’']?\s*(?:[,.;:()]|$))/u,
 );
+const QUOTED = /["“‘«]\s*$/;
 const DEMONYM = withTwin(/^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u);
 const RUN = withTwin(
   new RegExp(
@@ -268,16 +273,22 @@ function constructed(
   english?: ReadonlySet<string>,
 ): Found[] {
   const out: Found[] = [];
-  const ok = (name: string, s: Span, at: number, strong = false) => {
+  // (a quoted name of several words is declared whole: "a gang called the 'Turkish Crime Family'")
+  const ok = (name: string, s: Span, at: number, strong = false, quoted = false) => {
     const first = name.split(/[\s-]/)[0]!;
-    if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || DEMONYM.test(first)) return false;
-    if (places?.has(name) || places?.has(first) || c.calendar.test(name)) return false;
+    const whole = quoted && /\s/.test(name);
+    const demonym = DEMONYM.test(first) && !whole;
+    if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || demonym) return false;
+    if (places?.has(name) || (places?.has(first) && !whole) || c.calendar.test(name)) return false;
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
     // …or, in a group's own construction, is no English word
     return at > s.start + 1 || capitalisedMid(text, first) || (strong && !english?.has(first.toLowerCase()));
   };
   const named = c.named;
   for (const s of sents) {
+    // a title-case headline capitalises every word: "Hacker Group Claims Responsibility" declares no name there
+    // unless a naming verb or a quote says where it starts
+    const titled = TITLE_CASE.test(s.text.trim());
     // (an exec loop: matchAll would copy the long regex for every sentence)
     named.lastIndex = 0;
     if (c.cue.test(s.text))
@@ -285,11 +296,12 @@ function constructed(
         if (!m[0]) named.lastIndex++; // (no declaration is empty: a guard, as matchAll would step on)
         const at = s.start + m.index + m[0].length;
         const rest = text.slice(at, s.end);
+        if (titled && !c.declares.test(m[0])) continue;
         const self = SELF.test(m[0]);
         // "a hacking tool called X": a tool's name, not a group's
         if (!self && c.tool.test(m[0])) continue;
         const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
-        if (n && (self || ok(n[0], s, at))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
+        if (n && (self || ok(n[0], s, at, false, QUOTED.test(m[0])))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
       }
     const f = c.fronted.exec(s.text);
     if (f && NAME.test(f[1]!)) {
@@ -297,7 +309,7 @@ function constructed(
       out.push({ name: f[1]!, canonical: f[1]!, start: at, end: at + f[1]!.length });
     }
     // "the X ransomware gang", "X's leak site" (not in title-case headlines, where every word is capitalised)
-    if (TITLE_CASE.test(s.text.trim())) continue;
+    if (titled) continue;
     RUN.lastIndex = 0; // (an exec loop: matchAll would copy the regex for every sentence)
     for (let m = RUN.exec(s.text); m; m = RUN.exec(s.text)) {
       // the cues after a name open with a space, an apostrophe or an appositive's comma; the one before it ends in
