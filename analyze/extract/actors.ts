@@ -301,7 +301,8 @@ function constructed(
         // "a hacking tool called X": a tool's name, not a group's
         if (!self && c.tool.test(m[0])) continue;
         const n = (self ? CLAUSE_NAME.exec(rest) : null) ?? NAME.exec(rest);
-        if (n && (self || ok(n[0], s, at, false, QUOTED.test(m[0])))) out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
+        if (n && (self || ok(n[0], s, at, false, QUOTED.test(m[0]))))
+          out.push({ name: n[0], canonical: n[0], start: at, end: at + n[0].length });
       }
     const f = c.fronted.exec(s.text);
     if (f && NAME.test(f[1]!)) {

@@ -22,14 +22,16 @@ const demo = measureDemo();
 if (demo) measured.push(demo.measured);
 const casie = measureCasie();
 if (casie) measured.push(casie.measured);
-const [mjs, dev, check, chA, chB] = await Promise.all([
+const [mjs, dev, check, ...ours] = await Promise.all([
   measureCasieMjs(),
   measureSplit(HN_DIR, 'dev'),
   measureSplit(HN_DIR, 'check'),
   measureCasieHealth('a'),
   measureCasieHealth('b'),
+  measureCasieHealth('a', { labels: 'casie-generic' }),
+  measureCasieHealth('b', { labels: 'casie-generic' }),
 ]);
-for (const m of [mjs, dev?.measured, check?.measured, chA?.measured, chB?.measured]) if (m) measured.push(m);
+for (const m of [mjs, dev?.measured, check?.measured, ...ours.map((r) => r?.measured)]) if (m) measured.push(m);
 for (const set of Object.keys(file.sets)) {
   if (!measured.some((m) => m.set === set)) console.log(`${set}: not found, pin kept`);
 }

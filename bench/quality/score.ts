@@ -8,7 +8,7 @@ import { fold } from '../../analyze/extract/text.ts';
 export interface Labels {
   relevant: boolean;
   victims: { canonical: string }[];
-  actors: { canonical: string }[];
+  actors: { canonical: string; family?: string }[];
   ransom: { kind: string; amount: number | null; currency: string; disputed: boolean; hedged: boolean }[];
   records_affected: { count: number } | null;
   attack_date: string | null;
@@ -92,7 +92,8 @@ export function keysFor(x: Extraction | Labels, pred: boolean): Record<Field, st
   return {
     relevance: rel ? ['relevant'] : [],
     victims: x.victims.map((v) => fold(v.canonical)),
-    actors: x.actors.map((a) => fold(a.canonical)),
+    // (the demo labels name the group: its family when the text wrote an alias)
+    actors: x.actors.map((a) => fold(a.family ?? a.canonical)),
     ransom: x.ransom.map(claimKey),
     disputed: x.ransom.filter((c) => c.disputed).map(claimKey),
     hedged: x.ransom.filter((c) => c.hedged).map(claimKey),

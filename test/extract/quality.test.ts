@@ -75,11 +75,12 @@ gate('casie', CASIE_PATH, existsSync(CASIE_PATH), () => measureCasie()?.measured
 gate('casie/score.mjs', `${CASIE_PATH}, ${HN_DIR}/score.mjs`, existsSync(CASIE_PATH) && hn('dev'), casieMjs);
 gate('healthcare-news/dev', `${HN_DIR}/dev.jsonl`, hn('dev'), dev);
 gate('healthcare-news/check', `${HN_DIR}/check.jsonl`, hn('check'), check);
-// CASIE's healthcare articles under our own labels (bench/labels/casie-health.jsonl)
-for (const half of ['a', 'b'] as const)
-  gate(`casie-health/${half}`, `${CASIE_PATH}, ${HN_DIR}/score.mjs`, casieHealthAvailable(), async () => {
-    return (await measureCasieHealth(half, inProcess))?.measured ?? null;
-  });
+// CASIE's healthcare articles, and its incident reports of every sector, under our own labels (bench/labels/)
+for (const labels of ['casie-health', 'casie-generic'] as const)
+  for (const half of ['a', 'b'] as const)
+    gate(`${labels}/${half}`, `${CASIE_PATH}, ${HN_DIR}/score.mjs`, casieHealthAvailable(), async () => {
+      return (await measureCasieHealth(half, { ...inProcess, labels }))?.measured ?? null;
+    });
 
 describe.skipIf(!hn('dev'))('the in-process steps print what `triage extract --jsonl` prints', () => {
   it('byte for byte, on a few dev texts', async () => {
