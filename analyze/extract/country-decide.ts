@@ -1,7 +1,7 @@
 // The victim's country: each place mention (countries.ts) is a candidate; its weight comes from where it stands
 // against the victim's mentions; the country with the largest sum wins unless the evidence is thin or split.
 import type { Reference } from './reference.ts';
-import { sentenceAt, type Span } from './text.ts';
+import { sentenceAt, type At, type Span } from './text.ts';
 import { listRe } from './lists.ts';
 import { withTwin } from './fastre.ts';
 import { findPlaces, type PlaceHit } from './countries.ts';
@@ -81,11 +81,11 @@ function cueRes(ref: Reference): { heads: RegExp; sources: RegExp } {
   return r;
 }
 
-let last: { text: string; ref: Reference; ctx: Context } | null = null;
+let last: { text: string; ref: Reference; attackers: readonly At[]; ctx: Context } | null = null;
 
 /** Place hits of the text that can tell the victim's country: not the attacker's ("a Russian gang"), not "Europe". */
-function context(text: string, sents: Span[], ref: Reference): Context {
-  if (last && last.text === text && last.ref === ref) return last.ctx;
+function context(text: string, sents: Span[], ref: Reference, attackers: readonly At[] = []): Context {
+  if (last && last.text === text && last.ref === ref && last.attackers === attackers) return last.ctx;
   const attacker = listRe(ref.lists, 'place-attacker-nouns', 'iu');
   const stop = stopwords(ref.lists);
   const cues = cueRes(ref);
@@ -103,6 +103,8 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   };
   const hits = raw.filter((h, i) => {
     if (h.cc === 'none' || misread(h, i)) return false;
+    // inside the attacker's name: "the Turkish Crime Family", "Syrian Electronic Army"
+    if (attackers.some((a) => h.start >= a.start && h.end <= a.end)) return false;
     // "a pro-Russian group": a stance, never where the victim is
     if (/\bpro-$/i.test(text.slice(Math.max(0, h.start - 4), h.start))) return false;
     // "Russian state hackers", "a Russia-linked gang", "North Korea's hackers"; not "staff in Israel confront …"
@@ -128,7 +130,7 @@ function context(text: string, sents: Span[], ref: Reference): Context {
   const first = sents[0]?.end ?? 0;
   const headEnd = nl > 0 ? Math.min(nl, first || nl) : first;
   const ctx: Context = { text, sents, hits, headEnd, sources: cues.sources };
-  last = { text, ref, ctx };
+  last = { text, ref, attackers, ctx };
   return ctx;
 }
 
@@ -209,7 +211,13 @@ function decide(ctx: Context, mentions: Mention[], min: number, lang: string | n
 }
 
 /** The country of a victim named at `mentions` (every place it is written), or null when the text does not fix it. */
-export function victimCountry(text: string, sents: Span[], ref: Reference, mentions: Mention[]): string | null {
+export function victimCountry(
+  text: string,
+  sents: Span[],
+  ref: Reference,
+  mentions: Mention[],
+  attackers: readonly At[] = [],
+): string | null {
   // every place the text writes one of the victim's names, not only those found in a victim's position
   const all = new Map<number, Mention>();
   for (const name of new Set(mentions.map((m) => text.slice(m.start, m.end)))) {
@@ -218,13 +226,19 @@ export function victimCountry(text: string, sents: Span[], ref: Reference, menti
     }
   }
   for (const m of mentions) all.set(m.start, m);
-  return decide(context(text, sents, ref), [...all.values()], 0.5);
+  return decide(context(text, sents, ref, attackers), [...all.values()], 0.5);
 }
 
 /**
  * The country an article's incident happens in, when no victim's country is known: the places it speaks of most,
  * and the text's language (ISO 639-1) when one country speaks it.
  */
-export function textCountry(text: string, sents: Span[], ref: Reference, lang: string | null = null): string | null {
-  return decide(context(text, sents, ref), [], 1, lang);
+export function textCountry(
+  text: string,
+  sents: Span[],
+  ref: Reference,
+  lang: string | null = null,
+  attackers: readonly At[] = [],
+): string | null {
+  return decide(context(text, sents, ref, attackers), [], 1, lang);
 }

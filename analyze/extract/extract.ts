@@ -1,7 +1,7 @@
 // extract(article, ref) → Extraction: pure and synchronous; reference data is loaded once by loadReference.
 import type { CleanArticle, Extraction } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
-import { fold, sentences, sentenceAt } from './text.ts';
+import { fold, mentionsOf, sentences, sentenceAt } from './text.ts';
 import { findRansom, incidentClaim, paymentMethod, type Skipped } from './ransom.ts';
 import { findVictims } from './victims.ts';
 import { fallbackVictim } from './victimfallback.ts';
@@ -34,7 +34,11 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // …and is never its victim ("the hacking collective X, accusing the hospital …")
   const attackers = new Set(named.flatMap((a) => [fold(a.name), fold(a.canonical)]));
   const lang = detectLanguage(text, ref.lists).lang;
-  let victims = findVictims(text, sents, ref, published, lang).filter(
+  const attackerAt = mentionsOf(
+    text,
+    named.map((a) => a.name),
+  );
+  let victims = findVictims(text, sents, ref, published, lang, attackerAt).filter(
     (v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)),
   );
   const incident = hasIncident(sents, victims.length > 0, ref.lists, lang);
@@ -48,7 +52,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   );
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
   const fallback = !victims.length && score >= 0.5;
-  if (fallback) victims = fallbackVictim(text, sents, ref, lang);
+  if (fallback) victims = fallbackVictim(text, sents, ref, lang, attackerAt);
   // an article judged to report a healthcare incident tells one, even when no victim's name was read
   const reported = incident || score >= 0.5;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
@@ -98,7 +102,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     published,
     downtime_days: roundup ? null : (downtime?.days ?? null),
     // with no victim named, the country the text places the incident in
-    countries: countries.length ? countries : [textCountry(text, sents, ref, lang)].filter((c): c is string => !!c),
+    countries: countries.length
+      ? countries
+      : [textCountry(text, sents, ref, lang, attackerAt)].filter((c): c is string => !!c),
     language: lang,
   };
   // a language the fact rules do not read yields relevance and language only, never invented facts

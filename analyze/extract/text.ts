@@ -9,6 +9,21 @@ export interface Span {
 }
 
 /** Unicode-aware tokens: natural's tokenizers drop non-ASCII letters ("Städtisches"). */
+/** A stretch of the text. */
+export interface At {
+  start: number;
+  end: number;
+}
+
+/** Every place the text writes one of the names (exact case), in text order. */
+export function mentionsOf(text: string, names: string[]): At[] {
+  const out: At[] = [];
+  for (const name of new Set(names.filter(Boolean)))
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length))
+      out.push({ start: i, end: i + name.length });
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export function tokens(s: string): string[] {
   return s.toLowerCase().match(TOKEN) ?? [];
 }

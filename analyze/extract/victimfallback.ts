@@ -9,7 +9,7 @@ import { lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
   notVictim,
@@ -46,7 +46,13 @@ interface Cand {
 
 const GERMAN_NOUN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 /** The best candidate victim of a relevant article, or none when nothing scores enough. */
-export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang = 'und'): Victim[] {
+export function fallbackVictim(
+  text: string,
+  sents: Span[],
+  ref: Reference,
+  lang = 'und',
+  attackers: readonly At[] = [],
+): Victim[] {
   const L = cues(ref.lists);
   const sources = sourceNames(ref.lists);
   const lead = sents.slice(0, 4);
@@ -124,7 +130,7 @@ export function fallbackVictim(text: string, sents: Span[], ref: Reference, lang
       name: best.span.name,
       canonical,
       sector: g?.sector ?? sectorOf(canonical, described, ref.lists),
-      country: g?.country ?? victimCountry(text, sents, ref, [best.span]),
+      country: g?.country ?? victimCountry(text, sents, ref, [best.span], attackers),
       evidence: evidence(text, s.start, s.end),
     },
   ];

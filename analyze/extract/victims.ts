@@ -15,7 +15,7 @@ import {
 } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, perText, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
   notVictim,
@@ -77,6 +77,8 @@ export function findVictims(
   ref: Reference,
   published: string | null = null,
   lang = 'und',
+  // where the text names the attacker: a place there is the attacker's, never the victim's country
+  attackers: readonly At[] = [],
 ): Victim[] {
   const L = cuesFor(ref.lists, lang);
   const sources = sourceNames(ref.lists);
@@ -417,6 +419,7 @@ export function findVictims(
     acrs.map((a) => a.acronym),
     published,
     lang,
+    attackers,
   );
 }
 
@@ -615,6 +618,7 @@ function select(
   acrs: string[],
   published: string | null,
   lang: string,
+  attackers: readonly At[],
 ): Victim[] {
   const L = cuesFor(ref.lists, lang);
   const keep = decide(text, sents, L, entities, published);
@@ -629,7 +633,7 @@ function select(
         canonical: d.name,
         sector: sectorOf(d.name, '', ref.lists),
         evidence: evidence(text, s.start, s.end),
-        country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }]),
+        country: victimCountry(text, sents, ref, [{ start: d.start, end: d.end }], attackers),
       },
     ];
   }
@@ -647,7 +651,7 @@ function select(
       name: written.name,
       canonical,
       sector,
-      country: e.ref?.country ?? victimCountry(text, sents, ref, forms),
+      country: e.ref?.country ?? victimCountry(text, sents, ref, forms, attackers),
       evidence: evidence(text, s.start, s.end),
     };
   });
