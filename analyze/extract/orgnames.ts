@@ -9,7 +9,8 @@ export interface NameSpan {
   name: string;
 }
 
-const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+)`;
+// (a number may carry capitals: "Unity 3D Forums", "3M")
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+\p{Lu}*)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc.", "Augusta Foot & Ankle, P.C."
 const RUN = withTwin(
@@ -42,6 +43,16 @@ const LEAD = new Set([
   'when',
   'while',
   'since',
+  // subordinators opening a clause: "Though Apple said …", "If Mercy Hospital pays …"
+  'though',
+  'although',
+  'whereas',
+  'if',
+  'unless',
+  'because',
+  'before',
+  'until',
+  'whether',
   'unlike',
   'like',
   'both',
