@@ -9,8 +9,8 @@ export interface NameSpan {
   name: string;
 }
 
-// (a number may carry capitals: "Unity 3D Forums", "3M")
-const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+\p{Lu}*)`;
+// (a number may carry capitals: "Unity 3D Forums"; not a magnitude: "9M people", "10K records")
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+(?:(?![KMBT](?![\p{L}\p{N}]))\p{Lu}+)?)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc.", "Augusta Foot & Ankle, P.C."
 const RUN = withTwin(

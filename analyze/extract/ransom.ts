@@ -74,12 +74,21 @@ export function findRansom(
   const para = (i: number) => paras[i] ?? -1;
   const money = findMoney(text, ref.currencies);
   let prev: Money | null = null;
+  // the sums restating a claim ("1,000 bitcoins, translating to about US$6.3 million"): the same figure written
+  // alone elsewhere ("Hackers Demand $6.3 Million in Bitcoin") is that claim again
+  const restated: { m: Money; of: RansomClaim }[] = [];
+  let claimedPrev = false;
   for (const m of money) {
     // a restatement is the same claim — unless the first sum had no usable currency ("545,000 rubles (~$9,100)"):
     // then the restatement carries the claim
     const conversion = prev !== null && isConversion(text, prev, m) && prev.skip !== 'unknown_currency';
     prev = m;
-    if (conversion) continue;
+    if (conversion) {
+      if (claimedPrev) restated.push({ m, of: claims[claims.length - 1]! });
+      continue;
+    }
+    const before = claims.length;
+    claimedPrev = false;
     if (m.skip || m.currency === null) {
       skipped.push({ reason: m.skip ?? 'unknown_currency', quote: m.as_written });
       continue;
@@ -104,6 +113,7 @@ export function findRansom(
       ...claim(text, ref, hit.role, m.amount, m.currency, m.as_written, s, sents[i + 1], rateMonth, start, end),
       para: paragraphOf(text, m.start),
     });
+    claimedPrev = claims.length > before;
   }
   if (!claims.some((c) => c.kind === 'demanded')) {
     // "demanded a ransom in cryptocurrency" with no figure → one CRYPTO claim, amount unknown
@@ -139,6 +149,13 @@ export function findRansom(
   }
   // a ransom named with no verb of its own ("a $5 million ransom", "the ransom amount was $3,400") is the sum asked
   for (const c of claims) if (c.kind === 'unknown') c.kind = 'demanded';
+  // (of the same kind: "demanded 40 bitcoin, the equivalent of about $17,000" leaves "paid a $17,000 ransom")
+  for (const { m, of } of restated) {
+    const k = claims.findIndex(
+      (c) => c !== of && c.kind === of.kind && c.currency === m.currency && closeTo(c.amount, m.amount),
+    );
+    if (k >= 0) claims.splice(k, 1);
+  }
   const denials = findDenials(text, sents);
   for (const c of claims) {
     c.disputed =
@@ -147,6 +164,8 @@ export function findRansom(
   }
   return { claims: claims.map(({ para: _p, ...c }) => c), skipped };
 }
+
+const closeTo = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= 0.01 * b;
 
 const LOWER_FIRST = /^\p{Ll}/u;
 // A sentence cut by a hard line break ("…, demanding\n\npayments of $300") goes on in a span that starts in lower
@@ -217,9 +236,10 @@ const PAYMENT_TALK = withTwin(
   ),
 );
 // The method printed right after a claimed sum: "$25,000 in bitcoin", "$100,000 in iTunes gift cards",
-// "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard".
+// "$51,000 in the cryptocurrency bitcoin", "$75,000 worth of Bitcoin", "$300 paid via Paysafecard",
+// "$75,000 (in either the Bitcoin or Ethereum cryptocurrencies)".
 const ATTACHED =
-  /^[\s)]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;
+  /^[\s()]*(?:\w+\s+)?(?:in|of|via|using|through|worth of|paid (?:in|via|with|through))\s+(?:either\s+)?(?:the\s+)?(?:form of\s+)?(?:an?\s+)?(?:(?:crypto-?currency|digital currency|virtual currency)\s+)?([\w-]+(?:\s[\w-]+){0,2})/i;
 
 /** A method named in `words` (the first named coin or card beats the generic "cryptocurrency"). */
 function methodIn(words: string): { name: string; at: number } | null {

@@ -20,6 +20,8 @@ interface Cues {
   context: RegExp;
   payee: RegExp;
   totals: RegExp;
+  /** a bare "pay" or "meet" after a verb of asking: "demanding (that) X pay the", "want X to pay a" */
+  asked: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 function cuesOf(lists: Lists): Cues {
@@ -49,6 +51,11 @@ function cuesOf(lists: Lists): Cues {
     ],
     context: listRe(lists, 'ransom-context', 'iu'),
     totals: listRe(lists, 'ransom-totals', 'iu'),
+    asked: new RegExp(
+      String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\b(?:pay|meet)\s+` +
+        String.raw`(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$`,
+      'iu',
+    ),
     // "paid 70 million yen ($470,000) to an IT firm to examine the attack": a recovery cost
     payee: new RegExp(
       String.raw`^\s*(?:\w+\))?\s*(?:\([^)]{0,40}\)\s*)?` +
@@ -137,7 +144,7 @@ export interface RoleHit {
  * make a specific claim generic.
  */
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
-  const { cues, context: RANSOM_CONTEXT, payee, totals } = cuesOf(lists);
+  const { cues, context: RANSOM_CONTEXT, payee, totals, asked } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   if (
     GENERIC.test(near) ||
@@ -173,10 +180,12 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       if (role !== 'other' && MODAL.test(before)) continue;
       // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
       // …and "paid the ransom of $1.5 million": the ransom named as what was paid
+      // (a bare "pay" after a demand is the demand's: "demanding Apple pay a ransom of $75,000")
       if (
         role === 'demanded' &&
         /^(?:demands?|ransoms? (?:(?:amount|sum|figure|demand) )?of)$/i.test(m[0]) &&
-        PAID_OBJECT.test(before)
+        PAID_OBJECT.test(before) &&
+        !asked.test(sentence.slice(Math.max(0, cs - 90), cs))
       )
         r = 'paid';
       // "were demanding a payment of 50 BTC": a payment asked for

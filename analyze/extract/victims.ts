@@ -218,7 +218,7 @@ export function findVictims(
     const health =
       healthName ||
       (described &&
-        !/\d/.test(r.name) &&
+        !BARE_NUMBER.test(r.name) &&
         !isGroup(r.name) &&
         (!ref.places.has(r.name) || !!romance) &&
         // (a health noun just before says it is an organisation: "clinics run by X" is no person quoted "by X")
@@ -320,7 +320,7 @@ export function findVictims(
       return false;
     }
     if (
-      /\d/.test(r.name) ||
+      BARE_NUMBER.test(r.name) ||
       /-based$/.test(r.name) ||
       L.calendar.test(r.name) ||
       (!owner && L.techNoun.test(after.slice(0, 30))) ||
@@ -424,6 +424,8 @@ export function findVictims(
 }
 
 const COUNT_LEAD = /^\d+\s+(?=\p{Lu})/u;
+// a figure standing alone in a run counts or dates something; a number inside a word names ("Harbor 3D Clinic")
+const BARE_NUMBER = /(?<![\p{L}\p{N}])\d[\d,.]*(?![\p{L}\p{N}])/u;
 
 // Regions and industries are no organisation: "Europe", "the Middle East", "Hollywood".
 const REGION =
