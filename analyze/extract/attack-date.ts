@@ -312,9 +312,11 @@ export function attackDate(
     const date = shift ? iso(Date.parse(d.date) - shift * DAY) : d.date;
     // a date written with its year may lie further back ("discovered the attack on May 24, 2017" in a notice a
     // year on): it is kept aside, used only when the text dates the attack no nearer
-    const written = (d.kind === 'full' || d.year !== undefined) && !shift;
-    if (date > ceil || (date < late && !written)) continue;
-    if (date >= floor) {
+    // (a range's start stands where its end stands: "between May 13 and July 29", the end within the window)
+    const at = ranged && next.date && !shift ? next.date : date;
+    const written = (d.kind === 'full' || d.year !== undefined || (ranged && next.kind === 'full')) && !shift;
+    if (date > ceil || (at < late && !written)) continue;
+    if (at >= floor) {
       if (!best || date < best.date) best = { date, start: d.start, end: d.end };
     } else if (written && (!older || date < older.date)) older = { date, start: d.start, end: d.end };
   }
