@@ -18,6 +18,8 @@ interface Cues {
   cue: RegExp;
   named: RegExp;
   declares: RegExp;
+  /** a galaxy name that is only a kind of malware or group: "Trojan", "Worm", "Ransomware" */
+  kindOnly: RegExp;
   tail: RegExp;
   before: RegExp;
   naming: RegExp;
@@ -73,6 +75,7 @@ function cues(lists: Lists): Cues {
         String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`,
       'giu',
     ),
+    kindOnly: new RegExp(String.raw`^(?:${S}|${K}|${N})$`, 'iu'),
     // a declaration that says where the name starts: a naming or claiming word, an alias mark, a quote
     declares: new RegExp(String.raw`${V}|${src('group-claimed-by')}|${ALIAS}|["“”'‘’«]`, 'iu'),
     // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
@@ -171,9 +174,11 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
   // "the Play gang", "Nova-hackersgroep", "the Nova ransomware gang" — but "Royal Group" is a company: the noun in
   // lower case ("Ransomware" in a title-case headline is still the kind word). A kind word alone after a common word
   // is no name: "Android ransomware", "Linux malware"; after a distinctive one it is ("WannaCry ransomware").
-  const k = c.kindAfter.exec(after) ?? (common ? null : c.after.exec(after));
+  // …but a strain's new form is one: "a new version of the Dharma ransomware", "a variant of X Ransomware"
+  const k = c.kindAfter.exec(after) ?? (common && !VERSION_OF.test(before) ? null : c.after.exec(after));
   return !!k && (!UPPER.test(k[0].trim()[0] ?? '') || /^[\s-]*(?:ransomware|RaaS)/i.test(k[0]));
 }
+const VERSION_OF = /\b(?:version|variant|strain|iteration|offshoot)\s+of\s+(?:the\s+)?$/i;
 
 const NEXT_CAPITAL = /^\s+(\p{Lu}[\p{L}]*)/u;
 const PREV_CAPITAL = /(\p{Lu}[\p{L}]*)\s+$/u;
@@ -386,6 +391,7 @@ export function findActors(
     // a place's name is a group's only where the text says so: "the Cuba ransomware gang"
     if (!s || !attacker(h.start, s, h.end)) continue;
     if (places?.has(text.slice(h.start, h.end)) && !c.tail.test(text.slice(h.end, h.end + 40))) continue;
+    if (!h.surface.group.curated && c.kindOnly.test(h.surface.toks.join(' '))) continue;
     // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
     const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
     // a name that is also a word is a name only as names are written: "the anonymous hacker" is no group
