@@ -20,6 +20,8 @@ interface Cues {
   declares: RegExp;
   /** a galaxy name that is only a kind of malware or group: "Trojan", "Worm", "Ransomware" */
   kindOnly: RegExp;
+  /** a kind of malware or group named just before: "identified the ransomware as " */
+  kindIn: RegExp;
   tail: RegExp;
   before: RegExp;
   naming: RegExp;
@@ -76,6 +78,7 @@ function cues(lists: Lists): Cues {
       'giu',
     ),
     kindOnly: new RegExp(String.raw`^(?:${S}|${K}|${N})$`, 'iu'),
+    kindIn: new RegExp(String.raw`(?:${S}|${K})[^.;]{0,30}$`, 'iu'),
     // a declaration that says where the name starts: a naming or claiming word, an alias mark, a quote
     declares: new RegExp(String.raw`${V}|${src('group-claimed-by')}|${ALIAS}|["“”'‘’«]`, 'iu'),
     // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
@@ -165,7 +168,10 @@ const UPPER = /\p{Lu}/u;
 function groupContext(text: string, s: Span, start: number, end: number, c: Cues, common: boolean): boolean {
   const before = text.slice(Math.max(s.start, start - 80), start),
     after = text.slice(end, Math.min(s.end, end + 120));
-  if (c.before.test(before) || c.agent.test(before) || (!common && c.naming.test(before))) return true;
+  // (a word-like name is named as a group or strain only where the naming says what it names: "identified the
+  // ransomware as Erebus")
+  if (c.before.test(before) || c.agent.test(before) || (c.naming.test(before) && (!common || c.kindIn.test(before))))
+    return true;
   if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
   if (after.startsWith(',') && c.responsible.test(before)) return true;
   // the name told first, what it is after: "Known as X, the ransomware …"
@@ -178,7 +184,9 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
   const k = c.kindAfter.exec(after) ?? (common && !VERSION_OF.test(before) ? null : c.after.exec(after));
   return !!k && (!UPPER.test(k[0].trim()[0] ?? '') || /^[\s-]*(?:ransomware|RaaS)/i.test(k[0]));
 }
-const VERSION_OF = /\b(?:version|variant|strain|iteration|offshoot)\s+of\s+(?:the\s+)?$/i;
+// …or the strain a victim was hit with, named with "the": "infected with the OSIRIS ransomware" (not "Android ransomware")
+const VERSION_OF =
+  /\b(?:(?:version|variant|strain|iteration|offshoot)\s+of\s+(?:the\s+)?|(?:infected|hit|struck|attacked|encrypted|locked)\s+(?:with|by)\s+the\s+)$/i;
 
 const NEXT_CAPITAL = /^\s+(\p{Lu}[\p{L}]*)/u;
 const PREV_CAPITAL = /(\p{Lu}[\p{L}]*)\s+$/u;
