@@ -17,15 +17,15 @@ export interface Described {
 const OTHER_LANGS: ReadonlySet<string> = new Set(['es', 'pt', 'fr', 'it', 'de', 'nl', 'ca']);
 const ORG = String.raw`(?:\s+(?:chain|group|network|trust|board|system|provider|operator))?`;
 const CAPS = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}`;
-// "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital",
-// "in the Romanian capital"
-const UNIT =
-  String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)` +
-  String.raw`\s+of\s+${CAPS}`;
 // a side of the place: "in northern Germany", "in south-west London", "in rural Kenya"
 const SIDE =
   String.raw`(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural|suburban` +
   String.raw`|downtown|upstate)\s+)?`;
+// "in the Canadian province of Nova Scotia", "in the city of X", "in Leeds", "in the capital",
+// "in the Romanian capital", "in the southern German town of X"
+const UNIT =
+  String.raw`${SIDE}(?:\p{Lu}[\p{L}-]*\s+)?(?:province|state|region|city|county|district|town|village)` +
+  String.raw`\s+of\s+${CAPS}`;
 const PLACE =
   String.raw`(?:\s+(?:in|near|outside)\s+(?:the\s+)?` +
   String.raw`(?:${UNIT}|${SIDE}${CAPS}(?:\s+(?:capital|city|region|province|state|county))?|capital` +
@@ -35,6 +35,7 @@ const PLACE =
 // …or a lower-case possessive: "a children's hospital", "the country's largest hospital group"
 // …or a country's short name among them: "a major US pharmacy chain"
 const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+(?:['’]s)?|\p{Lu}[\p{L}-]*['’]s|\p{Lu}{2,3})\s+){0,3}?`;
+const POSSESSOR = String.raw`(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s`;
 const compiled = new WeakMap<Lists, RegExp>();
 
 function grammar(lists: Lists): RegExp {
@@ -44,9 +45,11 @@ function grammar(lists: Lists): RegExp {
     // the heads in the plural, for a count: each word's last noun takes an s ("hospitals", "health boards")
     const heads = words(lists, 'victim-described-heads').map((w) => escapeRe(plural(w)).replace(/ /g, '\\s+'));
     // (a count opens a description of several, its head in the plural: "two hospitals in the capital")
+    // (a place's possessive stands for the article: "Maryland's health department", "Costa Rica's health ministry")
     re = new RegExp(
       String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}` +
-        String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')}))` +
+        String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')})` +
+        String.raw`|${POSSESSOR}\s+((?:[\p{Ll}-]+\s+){0,2}?)(?:${head})${ORG})` +
         String.raw`${PLACE}(?![\p{L}])`,
       'gu',
     );
@@ -146,7 +149,7 @@ function describedIn(text: string, sents: Span[], re: RegExp, incident: RegExp):
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/\s+/g, ' ');
     // "the systems of a hospital": not a description, but one may start inside it
-    if (NOT_MOD.test(m[1] ?? m[2] ?? '')) {
+    if (NOT_MOD.test(m[1] ?? m[2] ?? m[3] ?? '')) {
       re.lastIndex = m.index + 1;
       continue;
     }

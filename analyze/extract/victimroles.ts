@@ -393,11 +393,15 @@ export function notVictim(name: string, before: string, after: string, sources: 
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
   if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before) && !ACCESS_TO.test(before)) return true;
   if (HELPER_APPOSITIVE.test(after)) return true;
+  // the name of a place told as one: "a hospital in the southern German town of Wertheim"
+  if (PLACE_OF.test(before)) return true;
   if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)))
     return !company.test(name);
   return false;
 }
 
+// (not "the city of X", "the county of X": a city or county is a government an attack may hit)
+const PLACE_OF = /\b(?:town|village|suburb|district|region|province|island)\s+of\s+$/;
 // A firm described as one that helps the victim: "X, a cyber security firm assisting the county, said …"
 const HELPER_APPOSITIVE =
   /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|vendor|consultancy|contractor|specialists?|experts?)\s+(?:that\s+(?:was|is|has been)\s+)?(?:assisting|helping|hired|retained|brought in|called in|working (?:with|for))\b/i;
