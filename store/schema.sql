@@ -82,8 +82,10 @@ CREATE TABLE IF NOT EXISTS failures (
 CREATE TABLE IF NOT EXISTS search_docs (doc_id VARCHAR PRIMARY KEY, version_id VARCHAR, len INTEGER);
 CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER, len INTEGER);
 CREATE TABLE IF NOT EXISTS search_term_stats (term VARCHAR PRIMARY KEY, df INTEGER);
--- staging for new postings (one row per document), emptied in the same transaction
-CREATE TABLE IF NOT EXISTS search_stage (doc_id VARCHAR PRIMARY KEY, len INTEGER, terms VARCHAR[], tfs INTEGER[]);
+-- staging for new postings (one row per document, terms and tfs joined by spaces), emptied in the same
+-- transaction; the earlier staging table (lists) goes
+DROP TABLE IF EXISTS search_stage;
+CREATE TEMP TABLE IF NOT EXISTS search_postings (doc_id VARCHAR, len INTEGER, terms VARCHAR, tfs VARCHAR);
 CREATE TABLE IF NOT EXISTS search_names (
   incident_id VARCHAR, name VARCHAR, norm VARCHAR, tokens VARCHAR[], acronym VARCHAR, PRIMARY KEY (incident_id, name)
 );

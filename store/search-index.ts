@@ -122,20 +122,33 @@ export async function indexTerms(store: Store, rows: TermsRow[], affected: DfCha
       await dropping(store, known, affected);
       await store.run(`DELETE FROM search_terms WHERE list_contains(?, doc_id)`, [known as never]);
     }
-    await store.upsert(
-      'search_stage',
-      ['doc_id', 'len', 'terms', 'tfs'],
-      rows.map((r) => [r.doc_id, r.len, r.terms, r.tfs]) as never,
+    // one staged row per document, its terms and frequencies joined by spaces (a term is a run of letters and
+    // digits: search-terms.ts), split again by DuckDB: staged as lists, the terms were quoted here and parsed there
+    // (1.46M postings of 5,000 real copies: 4.5 s of CPU as lists, 2.8 s so)
+    await store.append('search_postings', ['doc_id', 'len', 'terms', 'tfs'], lastPerDoc(rows).map(joined));
+    // two unnests in one SELECT zip the lists: (term, tf) pairs; a document without terms (NULL) gives none
+    await store.run(
+      `INSERT INTO search_terms SELECT unnest(string_split(terms, ' ')), doc_id,
+         unnest(string_split(tfs, ' ')::INTEGER[]), len FROM search_postings`,
     );
-    // two unnests in one SELECT zip the lists: (term, tf) pairs
-    await store.run(`INSERT INTO search_terms SELECT unnest(terms), doc_id, unnest(tfs), len FROM search_stage`);
-    await store.run(`DELETE FROM search_stage`);
+    await store.run(`DELETE FROM search_postings`);
     await store.upsert(
       'search_docs',
       ['doc_id', 'version_id', 'len'],
       rows.map((r) => [r.doc_id, r.version_id, r.len]) as never,
     );
   });
+}
+
+/** A document listed twice keeps its last postings (as the primary key of the earlier staging table did). */
+function lastPerDoc(rows: TermsRow[]): TermsRow[] {
+  const last = new Map(rows.map((r) => [r.doc_id, r]));
+  return last.size === rows.length ? rows : [...last.values()];
+}
+
+function joined(r: TermsRow): [string, number, string | null, string | null] {
+  if (r.terms.some((t) => t === '' || t.includes(' '))) throw new Error(`search term with a space in ${r.doc_id}`);
+  return r.terms.length ? [r.doc_id, r.len, r.terms.join(' '), r.tfs.join(' ')] : [r.doc_id, r.len, null, null];
 }
 
 async function removeDocs(store: Store, ids: string[], affected: DfChanges): Promise<void> {

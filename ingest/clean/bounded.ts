@@ -4,6 +4,7 @@
 // each tag costs at most MAX_DEPTH and a parse is linear in the page.
 import { Parser, type Handler } from 'htmlparser2';
 import { INLINE } from './extract.ts';
+import { FastTokenizer } from './tokenizer.ts';
 
 /** Browsers cap their parser's tree at 512 levels (Blink); real news pages stay below 60. */
 export const MAX_DEPTH = 512;
@@ -31,7 +32,7 @@ export class BoundedParser extends Parser {
     private readonly sink: DepthHandler,
     private readonly maxDepth = MAX_DEPTH,
   ) {
-    super(sink);
+    super(sink, { Tokenizer: FastTokenizer });
   }
 
   override write(chunk: string): void {
