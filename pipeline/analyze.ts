@@ -269,6 +269,8 @@ async function analyzeNow(deps: AnalyzeDeps, opts: AnalyzeOptions): Promise<Anal
     return { clusters: rows, digests };
   });
   phase(`resolve (${stats.rebuilt} of ${stats.incidents} incidents built)`);
+  // resolve's garbage goes before the search index's statements fill DuckDB's cache: the run's peak was there
+  relieveHeap(0, 1);
   // full-text and victim-name index for `triage query` (issue 7); names of the incidents built this run only
   await updateSearchIndex(deps.store, aliases, opts.full ? undefined : rebuilt, run.indexed);
   phase('search index');

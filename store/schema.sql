@@ -39,15 +39,17 @@ CREATE TABLE IF NOT EXISTS document_versions (
   superseded_by VARCHAR
 );
 
--- What the extractor read in one document version (the `triage extract` record as JSON).
+-- What the extractor read in one document version (the `triage extract` record as JSON). Keyed by (version_id,
+-- extractor_version), as facts by fact_id and resolve_units by rid, through Store.upsert: no key index
+-- (store/unkeyed.ts says why).
 CREATE TABLE IF NOT EXISTS extractions (
   version_id VARCHAR, extractor_version VARCHAR, doc_id VARCHAR, relevant BOOLEAN, relevance DOUBLE,
-  attack_date DATE, record JSON, PRIMARY KEY (version_id, extractor_version)
+  attack_date DATE, record JSON
 );
 
 -- Each extracted fact with the quote behind it (offsets into the version's text).
 CREATE TABLE IF NOT EXISTS facts (
-  fact_id VARCHAR PRIMARY KEY, version_id VARCHAR, doc_id VARCHAR, extractor_version VARCHAR,
+  fact_id VARCHAR, version_id VARCHAR, doc_id VARCHAR, extractor_version VARCHAR,
   field VARCHAR, value JSON, quote VARCHAR, start_offset INTEGER, end_offset INTEGER
 );
 -- The page of a PDF report the quote stands on (null for web pages); added after the table first shipped.
@@ -142,4 +144,4 @@ CREATE TABLE IF NOT EXISTS incident_inputs (incident_id VARCHAR PRIMARY KEY, dig
 ALTER TABLE incident_inputs ADD COLUMN IF NOT EXISTS id_key JSON;
 -- Resolve units (store/resolve-units.ts, analyze/resolve/units.ts): what incident grouping reads of each document
 -- and older version (`rid`: the id resolve knows it by), made once per stamp of the fields it was made from.
-CREATE TABLE IF NOT EXISTS resolve_units (rid VARCHAR PRIMARY KEY, stamp VARCHAR, body JSON);
+CREATE TABLE IF NOT EXISTS resolve_units (rid VARCHAR, stamp VARCHAR, body JSON);

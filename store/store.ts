@@ -17,6 +17,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { isLockError, openFailure } from './open.ts';
+import { dropKeyIndexes, UNKEYED } from './unkeyed.ts';
 
 const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
 
@@ -77,7 +78,10 @@ export class Store {
     }
     const conn = await instance.connect();
     const store = new Store(path, conn, !!opts.readOnly, instance);
-    if (!opts.readOnly) await conn.run(SCHEMA_SQL);
+    if (!opts.readOnly) {
+      await conn.run(SCHEMA_SQL);
+      await dropKeyIndexes(conn);
+    }
     return store;
   }
 
@@ -183,7 +187,13 @@ export class Store {
         `DELETE FROM ${quoteIdent(table)} USING ${stage} s WHERE ${key.map((k) => `${quoteIdent(table)}.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ')}`,
       );
     }
-    const insert = replace ? 'INSERT OR REPLACE' : 'INSERT';
+    const unkeyed = replace ? UNKEYED[table] : undefined;
+    if (unkeyed) {
+      // no constraint resolves a key given twice in one batch: the last row given is kept, as the insert would
+      const part = unkeyed.map(quoteIdent).join(', ');
+      await this.conn.run(`DELETE FROM ${stage} WHERE rowid NOT IN (SELECT max(rowid) FROM ${stage} GROUP BY ${part})`);
+    }
+    const insert = replace && !unkeyed ? 'INSERT OR REPLACE' : 'INSERT';
     await this.conn.run(`${insert} INTO ${table} (${cols}) SELECT ${cols} FROM ${stage}`);
     await this.conn.run(`DROP TABLE ${stage}`);
   }
@@ -194,6 +204,7 @@ export class Store {
   private async primaryKey(table: string): Promise<string[]> {
     const cached = this.keyCache.get(table);
     if (cached) return cached;
+    if (UNKEYED[table]) return [...UNKEYED[table]];
     const row = (
       await this.allNow<{ cols: string[] }>(
         `SELECT constraint_column_names AS cols FROM duckdb_constraints()

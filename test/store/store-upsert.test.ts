@@ -58,6 +58,41 @@ describe('Store.upsert', () => {
     ]);
   });
 
+  it('keeps the last row of a key given twice in one batch, in a table keyed without an index', async () => {
+    const s = await open('unkeyed');
+    await s.upsert('resolve_units', ['rid', 'stamp', 'body'], [['r1', 'a', { n: 1 }]]);
+    await s.upsert(
+      'resolve_units',
+      ['rid', 'stamp', 'body'],
+      [
+        ['r1', 'b', { n: 2 }],
+        ['r2', 'c', { n: 3 }],
+        ['r1', 'd', { n: 4 }],
+      ],
+    );
+    expect(await s.all('SELECT rid, stamp FROM resolve_units ORDER BY rid')).toEqual([
+      { rid: 'r1', stamp: 'd' },
+      { rid: 'r2', stamp: 'c' },
+    ]);
+  });
+
+  it('drops the key index of a store made before, keeping its rows', async () => {
+    const path = join(dir, 'old.duckdb');
+    const s = await Store.open(path);
+    await s.run('DROP TABLE resolve_units');
+    await s.run('CREATE TABLE resolve_units (rid VARCHAR PRIMARY KEY, stamp VARCHAR, body JSON)');
+    await s.run(`INSERT INTO resolve_units VALUES ('r1', 'a', '{"n":1}'), ('r2', 'b', '{"n":2}')`);
+    s.close();
+    const again = await Store.open(path, { uncached: true });
+    stores.push(again);
+    const keys = "SELECT count(*)::INT AS n FROM duckdb_constraints() WHERE table_name = 'resolve_units'";
+    expect(await again.one(keys)).toEqual({ n: 0 });
+    expect(await again.all('SELECT rid, stamp, body FROM resolve_units ORDER BY rid')).toEqual([
+      { rid: 'r1', stamp: 'a', body: '{"n":1}' },
+      { rid: 'r2', stamp: 'b', body: '{"n":2}' },
+    ]);
+  });
+
   it('replaces the same rows many times within a small memory limit', async () => {
     // INSERT OR REPLACE alone updates conflicting rows in place, memory DuckDB cannot evict: this loop ran out of
     // 24MB that way. Deleting and appending keeps it flat.
