@@ -6,10 +6,8 @@ import { listRe } from './lists.ts';
 import { withTwin } from './fastre.ts';
 import { findPlaces, type PlaceHit } from './countries.ts';
 
-interface Mention {
-  start: number;
-  end: number;
-}
+/** where the text writes a victim's name */
+type Mention = At;
 interface Context {
   text: string;
   sents: Span[];
