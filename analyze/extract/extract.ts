@@ -15,7 +15,7 @@ import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 import { maskAsides } from './asides.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.14';
+export const EXTRACTOR_VERSION = 'extract-0.7.15';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
@@ -65,8 +65,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
   // (the incident test reads English: in another language the sums' own cues decide)
   const said = (c: { evidence: { start: number } }) => sentenceAt(sents, c.evidence.start)?.text ?? '';
-  const claims =
-    incident || !['en', 'und'].includes(lang) ? found.claims : found.claims.filter((c) => incidentClaim(said(c), told));
+  // (any sentence that writes the sum may tell it as an event: "Ransom demand … about $30,000" is told in the body)
+  const toldAt = (i: number) => found.seen[i]!.some((at) => incidentClaim(sentenceAt(sents, at)?.text ?? '', told));
+  const claims = incident || !['en', 'und'].includes(lang) ? found.claims : found.claims.filter((_, i) => toldAt(i));
   const skipped = found.skipped;
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   // (victims of earlier attacks told as background do not make one: "Last year, X … and in 2021 Y paid …")

@@ -233,6 +233,14 @@ const CONVERSION_LEAD = new RegExp(
   'i',
 );
 
+// A restatement set off by a dash and an approximation, after words of its own: "demanded 550 bitcoins to free the
+// servers -- about $1.62 million" (another currency only: the same currency after a dash is a sum of its own).
+const DASH_APPROX = new RegExp(String.raw`(?:--|[–—])\s*${APPROX}\s*$`, 'i');
+// The next sentence that opens by restating the last one: "This means that the attackers are demanding a ransom of
+// RM26.4 million", "That is about $1.5 million", "In other words, £80,000".
+const RESTATING =
+  /^[^.!?]*[.!?]["”’)]?\s+(?:This|That)(?:['’]s| is| was| means| meant| amounts| translates| equates| works out)\b[^.!?]*$|^[^.!?]*[.!?]["”’)]?\s+In other words\b[^.!?]*$/;
+
 /** A sum printed right after another restates it (same claim, other currency or unit). */
 export function isConversion(text: string, prev: Money, next: Money): boolean {
   // "$75,000 in Bitcoin or $100,000 in gift cards": a sum in the same currency is an alternative unless the words say
@@ -243,6 +251,9 @@ export function isConversion(text: string, prev: Money, next: Money): boolean {
     );
   }
   if (next.start - prev.end < 60 && CONVERSION_GAP.test(text.slice(prev.end, next.start))) return true;
+  const gap = text.slice(prev.end, next.start);
+  if (gap.length < 120 && DASH_APPROX.test(gap)) return true;
+  if (gap.length < 300 && RESTATING.test(gap)) return true;
   return (
     next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start))
   );

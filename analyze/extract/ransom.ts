@@ -65,8 +65,9 @@ export function findRansom(
   ref: Reference,
   rateMonth: string | null,
   scope: Scope = { victims: [], year: null },
-): { claims: RansomClaim[]; skipped: Skipped[] } {
-  const claims: (RansomClaim & { para: number })[] = [];
+): { claims: RansomClaim[]; skipped: Skipped[]; seen: number[][] } {
+  // (`seen`: where the text writes the sum again; a headline's figure is often told as an event only in the body)
+  const claims: (RansomClaim & { para: number; seen: number[] })[] = [];
   const skipped: Skipped[] = [];
   const victims = scope.victims.length;
   scope = { ...scope, lead: new Set(tokens(sents[0]?.text ?? '')) };
@@ -103,6 +104,7 @@ export function findRansom(
     if (otherCase(sents, i, m.start - s0.start, para, ref, scope)) continue;
     const same = claims.find((c) => c.amount === m.amount && c.currency === m.currency);
     if (same) {
+      same.seen.push(m.start);
       // a later mention of the same sum ("the $5 million ransom") tells its role when the first did not
       if (same.kind === 'unknown' && hit.role !== 'unknown') same.kind = hit.role;
       if (hit.role === 'unknown' || same.kind === hit.role) continue;
@@ -112,6 +114,7 @@ export function findRansom(
     claims.push({
       ...claim(text, ref, hit.role, m.amount, m.currency, m.as_written, s, sents[i + 1], rateMonth, start, end),
       para: paragraphOf(text, m.start),
+      seen: [m.start],
     });
     claimedPrev = claims.length > before;
   }
@@ -144,6 +147,7 @@ export function findRansom(
           s.start + at + word.length,
         ),
         para: paragraphOf(text, s.start),
+        seen: [s.start],
       });
     }
   }
@@ -152,7 +156,7 @@ export function findRansom(
   // (of the same kind: "demanded 40 bitcoin, the equivalent of about $17,000" leaves "paid a $17,000 ransom")
   for (const { m, of } of restated) {
     const k = claims.findIndex(
-      (c) => c !== of && c.kind === of.kind && c.currency === m.currency && closeTo(c.amount, m.amount),
+      (c) => c !== of && c.kind === of.kind && c.currency === m.currency && roundOf(c.amount, m.amount),
     );
     if (k >= 0) claims.splice(k, 1);
   }
@@ -162,10 +166,19 @@ export function findRansom(
       denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1)) ||
       UNCONFIRMED.test(sentenceAt(sents, c.evidence.start)?.text ?? '');
   }
-  return { claims: claims.map(({ para: _p, ...c }) => c), skipped };
+  return { claims: claims.map(({ para: _p, seen: _s, ...c }) => c), skipped, seen: claims.map((c) => c.seen) };
 }
 
 const closeTo = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= 0.01 * b;
+// `a` is `b` written with fewer figures (a headline's "RM26m" for the body's "RM26.42 million"), or within 1 %
+function roundOf(a: number | null, b: number | null): boolean {
+  if (a === null || b === null || a <= 0 || b <= 0) return false;
+  if (closeTo(a, b)) return true;
+  const figures = String(a)
+    .replace(/\.|0+$/g, '')
+    .replace(/^0+/, '').length;
+  return Number(b.toPrecision(Math.max(1, figures))) === a && Math.abs(a - b) <= 0.05 * b;
+}
 
 const LOWER_FIRST = /^\p{Ll}/u;
 // A sentence cut by a hard line break ("…, demanding\n\npayments of $300") goes on in a span that starts in lower

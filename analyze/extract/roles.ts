@@ -123,7 +123,20 @@ const NOT_A_RANSOM =
   /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b|^\s*(?:\w+\s+)?to (?:cover|pay for|fund|offset)\b/i;
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".
 const RANSOM_WAS =
-  /\bransom(?: (?:amount|sum|fee|price|figure))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
+  /\bransom(?: (?:amount|sum|fee|price|figure))?(?:,? (?:which|that))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
+
+// The terms of a demand told as a condition: "if the department paid $4,000 in Bitcoin, its files would be released",
+// "once the clinic pays 2 BTC the data will be deleted" (the payment is asked for, not made; no hypothetical).
+const TERMS = new RegExp(
+  String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay)\b[^.;]{0,100}?` +
+    String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?(?:released|restored|returned|unlocked|decrypted|deleted|` +
+    String.raw`destroyed|given back|freed|release|restore|return|unlock|decrypt|delete|destroy|free|give back)\b`,
+  'i',
+);
+// A payment still to come, as the condition of a promise or threat: "said it would delete the list only after Apple
+// pays it $75,000", "will not release the files until the clinic pays" (a present "pay(s)" after such a conjunction,
+// with the promise's "would"/"will" before it; "after the clinic paid" is past).
+const PENDING = /\b(?:would|will)\b[^.;]{0,100}\b(?:after|once|until|when|as soon as|if)\s+[^.;]{0,50}$/i;
 
 const MODAL = /\b(?:could|might|may|can|would)\s+(?:(?:also|even|easily|then|well)\s+)?$/i;
 
@@ -146,12 +159,14 @@ export interface RoleHit {
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
   const { cues, context: RANSOM_CONTEXT, payee, totals, asked } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
+  const terms = TERMS.exec(sentence);
+  const inTerms = (at: number) => !!terms && at >= terms.index && at < terms.index + terms[0].length;
   if (
     GENERIC.test(near) ||
     // a total is often spelled out at length after the sum ("$100 million in ransom payments from over 1,500 victims")
     totals.test(sentence.slice(Math.max(0, start - 80), end + 80)) ||
     isStrain(sentence) ||
-    HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20))
+    (HYPOTHETICAL.test(sentence.slice(Math.max(0, start - 60), end + 20)) && !inTerms(start))
   )
     return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
@@ -173,7 +188,9 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       let r = role;
       const before = sentence.slice(Math.max(0, cs - 30), cs);
       // "threatened to leak the files unless the clinic paid $100,000": the condition states the demand
-      if (role === 'paid' && CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs))) r = 'demanded';
+      const pending = /^pays?$/i.test(m[0]) && PENDING.test(sentence.slice(Math.max(0, cs - 160), cs));
+      if (role === 'paid' && (CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs)) || pending || inTerms(cs)))
+        r = 'demanded';
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
       // a modal with a bare verb tells what could happen, not what did: "gangs could demand as much as $5 million"
       // ("may have demanded" is a hedged report and stays)

@@ -66,13 +66,25 @@ describe('conditions and strains', () => {
     );
   });
 
-  it('the payment method of a conditional sentence is not reported', () => {
+  // (the terms of the demand: what the page asked, and how)
+  it('a sum asked as the condition of a release is the demand, and its method is reported', () => {
     const x = extract(
       article(
         'The Millbrook police department was hit by ransomware last week. A web page said that if the police department paid the sum of $2,500 in Bitcoin within two days, then all of the department’s files would be decrypted again.',
       ),
       ref,
     );
-    expect(x.payment_method).toBeNull();
+    expect(x.ransom.map((r) => `${r.kind} ${r.amount} ${r.currency}`)).toEqual(['demanded 2500 USD']);
+    expect(x.payment_method).toBe('bitcoin');
+  });
+
+  it('a sum under a condition with no release promised stays a hypothetical', () => {
+    const x = extract(
+      article(
+        'The Millbrook police department was hit by ransomware. If the department paid $2,500, experts said, it would only encourage more attacks.',
+      ),
+      ref,
+    );
+    expect(x.ransom).toEqual([]);
   });
 });
