@@ -81,8 +81,13 @@ function cues(lists: Lists): Cues {
       'iu',
     ),
     // "on Thursday, one day after the ransomware attack"
-    // (…or weeks: "restored its systems Tuesday, a week after the attack")
-    offset: new RegExp(String.raw`^,?\s+(\d+|${nums}|an?)\s+(days?|weeks?)\s+after\s+${AFTER}${noun}`, 'iu'),
+    // (…or weeks: "restored its systems Tuesday, a week after the attack"; or a clause of the attack: "learned of
+    // the breach Wednesday, the day after the information was stolen")
+    offset: new RegExp(
+      String.raw`^,?\s+(?:(\d+|${nums}|an?)|the)\s+(days?|weeks?)\s+after\s+` +
+        String.raw`(?:${AFTER}${noun}|[^,.;]{0,60}?(?:${verbs}))`,
+      'iu',
+    ),
     // "on Friday, the sixth day of a ransomware outage": the outage began five days before
     dayOf: new RegExp(
       String.raw`^,?\s+(?:which was\s+|on\s+)?the\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
@@ -127,6 +132,23 @@ function cuesIn(c: Cues, s: string): Hit[] {
   ].sort((a, b) => a.at - b.at);
 }
 
+// (the verb and at most one word before the date's preposition: "the breach affected patients treated between …" is
+// no date of the breach)
+const NOUN_VERB_AT = new RegExp(
+  String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|took|began|came|hit|struck)(?:\s+\p{Ll}+)?` +
+    String.raw`\s+(?:on|between|during|over|late|early)\s+` +
+    String.raw`(?:the\s+(?:night|morning|evening|afternoon|weekend)\s+(?:of\s+|between\s+)?)?` +
+    // (a range's end is read with its start: "between Wednesday and Thursday")
+    String.raw`(?:\p{Lu}\p{Ll}+\s+(?:and|to|through)\s+)?$`,
+  'u',
+);
+const UNAWARE_UNTIL = new RegExp(
+  String.raw`\b(?:not|never|un)\s*(?:\w+\s+){0,2}?` +
+    String.raw`(?:aware|know|knew|learn|learned|learnt|discover|notice|realize|realise)\b` +
+    String.raw`[^.;]{0,80}\buntil\s+(?:(?:late|early)\s+)?$`,
+  'i',
+);
+
 /**
  * What governs a date mention. Left of it, the nearest verb decides ("said it found unusual activity on Monday": the
  * finding); an attack noun between a verb of saying and the date does not ("reported a cyber incident on 15 March").
@@ -137,7 +159,7 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const right = text.slice(d.end, Math.min(sent.end, d.end + 120));
   const off = c.offset.exec(right);
   if (off) {
-    const n = /^\d+$/.test(off[1]!) ? Number(off[1]) : /^an?$/i.test(off[1]!) ? 1 : numeral(lists, off[1]!);
+    const n = !off[1] || /^an?$/i.test(off[1]) ? 1 : /^\d+$/.test(off[1]) ? Number(off[1]) : numeral(lists, off[1]);
     return { gov: 'attack', shift: n * (/^week/i.test(off[2]!) ? 7 : 1) };
   }
   const nth = c.dayOf.exec(right);
@@ -152,6 +174,8 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   // the clause the date stands in: after the last semicolon, colon, dash or ", but"
   const cut = [...left.matchAll(/[;:]|\s[—–]\s|,\s+(?:but|while|although|whereas|and|yet)\s/gu)].pop();
   if (cut) left = left.slice(cut.index! + cut[0].length);
+  // "was not aware of a breach until Feb 22": the day it learned of it, a detection
+  if (UNAWARE_UNTIL.test(left)) return { gov: 'attack', shift: 0 };
   if (c.limit.test(left)) return { gov: 'limit', shift: 0 };
   if (c.other.test(left)) return { gov: 'other', shift: 0 };
   if (c.future.test(left.slice(-40))) return { gov: 'limit', shift: 0 };
@@ -201,7 +225,9 @@ function leftGovernor(c: Cues, left: string): Governor {
     // "said that on 30 November an intruder accessed …": a clause opened after the verb of saying holds the date,
     // and what follows the date decides
     if (h.cue === 'report') return c.clause.test(left.slice(h.at)) ? null : 'report';
-    // an attack noun
+    // an attack noun; one that a verb in the past follows is the subject of the date's clause: "said the infection
+    // took root on the night between Wednesday and Thursday", "said the breach occurred on 3 March"
+    if (i === 0 && NOUN_VERB_AT.test(left.slice(h.at))) return 'attack';
     const rep = hs.slice(i + 1).find((x) => x.cue === 'report' || x.cue === 'verb');
     if (!rep || rep.cue === 'verb' || event) return 'attack';
     const between = left.slice(rep.at, h.at);
