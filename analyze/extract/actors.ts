@@ -61,7 +61,11 @@ function cues(lists: Lists): Cues {
   const of = String.raw`\s+(?:de|of|van|di|des)\s+`;
   // "ransomware gang", "grupo de hackers", "Hackersgroep", or a noun with a naming verb after it ("group … called")
   // …or a strain noun so named ("the malware, which has been dubbed X": a strain counts as the attacker's name)
-  const kindNoun = String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|(?:${N}|${K}|${S})(?=${QUOTE}[^.;!?]{0,30}?${V}))`;
+  // (the naming verb names the nearest noun: "hackers attacked a hospital called X" names the hospital)
+  const nearer = String.raw`[^.;!?]{0,30}?\b(?:a|an|the|its|their)\s+[\p{L}-]+\s+(?:[\p{L}-]+\s+)?${V}`;
+  const kindNoun =
+    String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|` +
+    String.raw`(?:${N}|${K}|${S})(?=${QUOTE}(?!${nearer})[^.;!?]{0,30}?${V}))`;
   // (an article may come between: "calls itself the X", "known as the X")
   const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE}(?:the\s+${QUOTE})?)?`;
   const c: Cues = {

@@ -104,7 +104,8 @@ export function cues(lists: Lists): VictimCues {
         // (a second health word or a Romance complement may follow: "clínica oftalmológica X", "laboratoire d'analyses X")
         String.raw`(?:${health.source})(?:\s+(?:${health.source})|\s+(?:d['’]|(?:de|di|da|del)\s+)\p{L}+)?` +
           String.raw`(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?` +
-          String.raw`(?:\s+${RUN_BY})?\s*$`,
+          // (…or name it: "a South Korean hospital group called X", "a fertility clinic named X")
+          String.raw`(?:\s+${RUN_BY}|,?\s+(?:called|named|known\s+as))?\s*$`,
         'u',
       ),
     ),
