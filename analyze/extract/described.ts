@@ -98,9 +98,12 @@ function otherGrammar(lists: Lists): { head: RegExp; adjectives: RegExp; where: 
 }
 
 const LETTER = /\p{L}/u;
-/** A description in a language other than English, in a sentence that tells of an attack, the lead's first. */
+/** A description in a language other than English, in a sentence that tells of an attack, in the headline or lead:
+ *  the one that says most ("Un hospital público de la capital" in the lead over "un hospital" in the headline). */
 function describedOther(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
   const { head, adjectives, where } = otherGrammar(lists);
+  let best: Described | null = null;
+  const words = (d: Described) => d.name.split(' ').length;
   head.lastIndex = 0;
   for (let m = head.exec(text); m; m = head.exec(text)) {
     let end = m.index + m[0].length;
@@ -110,9 +113,10 @@ function describedOther(text: string, sents: Span[], lists: Lists, incident: Reg
     const s = sentenceAt(sents, m.index);
     // (the headline's or the lead's subject, in a sentence that tells of the attack)
     if (!s || !incident.test(s.text) || (s !== sents[0] && s !== sents[1])) continue;
-    return { start: m.index, end, name: text.slice(m.index, end).replace(/\s+/g, ' '), strong: false };
+    const d = { start: m.index, end, name: text.slice(m.index, end).replace(/\s+/g, ' '), strong: false };
+    if (!best || words(d) > words(best)) best = d;
   }
-  return null;
+  return best;
 }
 
 /** The first description in a victim's position, in a sentence that tells of an attack; strong positions first. */

@@ -102,7 +102,9 @@ export function cues(lists: Lists): VictimCues {
     healthBefore: withTwin(
       new RegExp(
         // (a second health word or a Romance complement may follow: "clínica oftalmológica X", "laboratoire d'analyses X")
-        String.raw`(?:${health.source})(?:\s+(?:${health.source})|\s+(?:d['’]|(?:de|di|da|del)\s+)\p{L}+)?` +
+        // (…and a health adjective after that complement: "laboratorio de análisis clínicos X")
+        String.raw`(?:${health.source})(?:\s+(?:${health.source})` +
+          String.raw`|\s+(?:d['’]|(?:de|di|da|del)\s+)\p{L}+(?:\s+(?:${health.source}))?)?` +
           String.raw`(?:\s+(?:${ORG_LINK}))?(?:\s+(?:${ORG_NOUN}))?` +
           // (…or name it: "a South Korean hospital group called X", "a fertility clinic named X")
           String.raw`(?:\s+${RUN_BY}|,?\s+(?:called|named|known\s+as))?\s*$`,
