@@ -104,6 +104,13 @@ const TOOL = String.raw`(?:exploits?|tools?|cyber-?\s?weapons?|arsenal|malware)`
 const TOOL_AFTER = new RegExp(String.raw`^\s+(?:[\w.-]+\s+){0,3}?${TOOL}\b`, 'i');
 const TOOL_BEFORE = new RegExp(String.raw`\b${TOOL},?\s+(?:\w+\s+)?$`, 'i');
 
+const TIME_CLAUSE = /\b(?:after|following|since|amid|in the wake of|because of|due to)\s/gi;
+function ownClause(upTo: string): string {
+  let at = 0;
+  for (const m of upTo.matchAll(TIME_CLAUSE)) at = m.index! + m[0].length;
+  return upTo.slice(at);
+}
+
 /** Does the cue stand in a sentence about this incident, stated rather than asked, denied or supposed? */
 function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean {
   const before = s.text.slice(0, m.index);
@@ -119,7 +126,9 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
       TOOL_TAKEN.test(m[0]) && (TOOL_AFTER.test(s.text.slice(m.index + m[0].length)) || TOOL_BEFORE.test(before));
     if (toolTaken || listRe(lists, 'attack-generic-ransom').test(s.text)) return false;
   }
-  if (type === 'data-breach' || type === 'ransomware') return !listRe(lists, 'attack-unsure').test(upTo);
+  // (an open question does not reach into a clause of time or cause: "declined to say whether it paid a ransom after
+  // the ransomware attack" tells the attack)
+  if (type === 'data-breach' || type === 'ransomware') return !listRe(lists, 'attack-unsure').test(ownClause(upTo));
   // (nor does a group's take from all its victims: "had earned $850,000 from their victims, who paid the ransoms")
   if (type === 'extortion')
     return !NO_DEMAND.test(before) && !listRe(lists, ['attack-generic-ransom', 'ransom-totals']).test(s.text);
