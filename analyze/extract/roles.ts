@@ -79,7 +79,7 @@ const PAID_OBJECT =
   /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i;
 // A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
 const NOT_PAID =
-  /(?:(?:\b(?:not|never|refus\w*|declin\w*|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
+  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
 // ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
 // chain doesn't fork over $25 million by Friday".
 const CONDITION = new RegExp(
@@ -137,6 +137,8 @@ const TERMS = new RegExp(
 // pays it $75,000", "will not release the files until the clinic pays" (a present "pay(s)" after such a conjunction,
 // with the promise's "would"/"will" before it; "after the clinic paid" is past).
 const PENDING = /\b(?:would|will)\b[^.;]{0,100}\b(?:after|once|until|when|as soon as|if)\s+[^.;]{0,50}$/i;
+
+const SUPPOSED = /^[^.;]*?\b(?:would|could|might)\b/i;
 
 const MODAL = /\b(?:could|might|may|can|would)\s+(?:(?:also|even|easily|then|well)\s+)?$/i;
 
@@ -198,13 +200,19 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       // "paid the gang's demand of $90,000", "met the ransom demand": the demand was paid
       // …and "paid the ransom of $1.5 million": the ransom named as what was paid
       // (a bare "pay" after a demand is the demand's: "demanding Apple pay a ransom of $75,000")
+      // (…unless that payment is itself asked about or denied: "unclear whether the clinic paid the demand of")
+      const paidVerb = PAID_OBJECT.exec(before);
+      const verbAt = paidVerb ? cs - before.length + paidVerb.index : 0;
       if (
         role === 'demanded' &&
         /^(?:demands?|ransoms? (?:(?:amount|sum|figure|demand) )?of)$/i.test(m[0]) &&
-        PAID_OBJECT.test(before) &&
-        !asked.test(sentence.slice(Math.max(0, cs - 90), cs))
+        paidVerb &&
+        !asked.test(sentence.slice(Math.max(0, cs - 90), cs)) &&
+        !NOT_PAID.test(sentence.slice(Math.max(0, verbAt - 30), verbAt))
       )
         r = 'paid';
+      // a payment as the subject of a supposition: "Paying the $2 million ransom would have been cheaper"
+      if (role === 'paid' && /^paying$/i.test(m[0]) && SUPPOSED.test(sentence.slice(ce))) r = 'demanded';
       // "were demanding a payment of 50 BTC": a payment asked for
       if (
         role === 'paid' &&
