@@ -238,8 +238,10 @@ const CONVERSION_LEAD = new RegExp(
 const DASH_APPROX = new RegExp(String.raw`(?:--|[–—])\s*${APPROX}\s*$`, 'i');
 // The next sentence that opens by restating the last one: "This means that the attackers are demanding a ransom of
 // RM26.4 million", "That is about $1.5 million", "In other words, £80,000".
-const RESTATING =
-  /^[^.!?]*[.!?]["”’)]?\s+(?:This|That)(?:['’]s| is| was| means| meant| amounts| translates| equates| works out)\b[^.!?]*$|^[^.!?]*[.!?]["”’)]?\s+In other words\b[^.!?]*$/;
+const RESTATING = new RegExp(
+  String.raw`^[^.!?]*[.!?]["”’)]?\s+(?:(?:This|That)` +
+    String.raw`(?:['’]s| is| was| means| meant| amounts| translates| equates| works out)|In other words)\b[^.!?]*$`,
+);
 
 /** A sum printed right after another restates it (same claim, other currency or unit). */
 export function isConversion(text: string, prev: Money, next: Money): boolean {

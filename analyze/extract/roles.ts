@@ -129,8 +129,9 @@ const RANSOM_WAS =
 // "once the clinic pays 2 BTC the data will be deleted" (the payment is asked for, not made; no hypothetical).
 const TERMS = new RegExp(
   String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay)\b[^.;]{0,100}?` +
-    String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?(?:released|restored|returned|unlocked|decrypted|deleted|` +
-    String.raw`destroyed|given back|freed|release|restore|return|unlock|decrypt|delete|destroy|free|give back)\b`,
+    String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?(?:released|restored|returned|unlocked|decrypted` +
+    String.raw`|deleted|destroyed|given back|freed|release|restore|return|unlock|decrypt|delete|destroy|free` +
+    String.raw`|give back)\b`,
   'i',
 );
 // A payment still to come, as the condition of a promise or threat: "said it would delete the list only after Apple
