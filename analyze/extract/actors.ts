@@ -178,6 +178,8 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
     return true;
   if (c.possessive.test(after) || c.claims.test(after) || c.nounAfter.test(after)) return true;
   if (after.startsWith(',') && c.responsible.test(before)) return true;
+  // "linked the breach at X to Scattered Spider", "appeared on the Medusa leak site"
+  if (ATTRIBUTED.test(before) || (LEAK_SITE_AFTER.test(after) && THE_BEFORE.test(before))) return true;
   // the name told first, what it is after: "Known as X, the ransomware …"
   const f = c.fronted.exec(text.slice(s.start, Math.min(s.end, end + 120)));
   if (f && s.start + f[0].indexOf(f[1]!) === start) return true;
@@ -235,7 +237,9 @@ const TAIL_OPEN = /^[\s'’]/u;
 const BY_BEFORE = /\s(?:by|to|on|of)\s+(?:the\s+)?$/;
 // the attack's attribution told actively: "researchers attributed the attack on X to Y"
 const ATTRIBUTED =
-  /\battribut(?:ed|es|ing)\s+(?:the|this|that|an?)\s+(?:[^.;]{0,60}?\s)?(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)(?:\s+(?:on|at|against)\s+[^.;]{1,60}?)?\s+to\s+(?:the\s+)?$/i;
+  /\b(?:attribut|link|tie|trac|pinn)(?:ed|es|ing)\s+(?:the|this|that|an?)\s+(?:[^.;]{0,60}?\s)?(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)(?:\s+(?:on|at|against)\s+[^.;]{1,60}?)?\s+to\s+(?:the\s+)?$/i;
+const LEAK_SITE_AFTER = /^\s+(?:ransomware\s+)?(?:data\s+)?leak\s+(?:site|blog|page|portal)s?\b/i;
+const THE_BEFORE = /\bthe\s+$/i;
 // an affiliate or the operators of a group in a sentence of an attack: "an affiliate of X is behind the attack"
 const MEMBER_OF = /\b(?:an?|the)\s+(?:affiliates?|operators?)\s+of\s+(?:the\s+)?$/i;
 const ATTACK_WORD = /\b(?:attack|breach|intrusion|hack|ransomware|encrypt|stole|stolen|extort|leak)/i;
@@ -343,6 +347,8 @@ function constructed(
       // "X, a ransomware gang that …")
       const strong =
         (open && (c.possessive.test(after) || c.leakAfter.test(after))) ||
+        // "appeared on the Medusa leak site": the site named by its group
+        (open && LEAK_SITE_AFTER.test(after) && THE_BEFORE.test(s.text.slice(Math.max(0, m.index - 5), m.index))) ||
         (next === ',' && c.kindAppos.test(after)) ||
         appos;
       const declared =
@@ -384,7 +390,8 @@ export function findActors(
     !OTHER_OBJECT.test(text.slice(end, Math.min(s.end, end + 80))) &&
     !(
       c.lineage.test(text.slice(Math.max(s.start, start - 70), start)) &&
-      !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start))
+      !ATTACKERS_LINKED.test(text.slice(Math.max(s.start, start - 70), start)) &&
+      !ATTRIBUTED.test(text.slice(Math.max(s.start, start - 120), start))
     ) &&
     !c.otherEvent.test(text.slice(s.start, start));
   const hits: GroupHit[] = findGroupNames(groups, text);
