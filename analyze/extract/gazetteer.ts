@@ -103,10 +103,11 @@ export function lookupName(gaz: Gazetteer, name: string): VictimRef | undefined 
 // Centre")
 const FUNCTION_WORD = /^(?:The|A|An|At|In|On|For|By|And|Of|To|From|With|As|After|Before|When|While|Hackers|But)$/;
 const CAPITAL_BEFORE = /(\p{Lu}[\p{L}.'’-]*)[ \t]$/u;
-const CAPITAL_AFTER = /^[ \t]\p{Lu}/u;
+// (…or goes on with "of" and a name: "Cardiology Associates of the Carolinas" is not "Cardiology Associates")
+const CAPITAL_AFTER = /^[ \t](?:of[ \t]+(?:the[ \t]+)?)?\p{Lu}/u;
 function partOf(text: string, start: number, end: number): boolean {
   const before = CAPITAL_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-  return CAPITAL_AFTER.test(text.slice(end, end + 2)) || (!!before && !FUNCTION_WORD.test(before[1]!));
+  return CAPITAL_AFTER.test(text.slice(end, end + 10)) || (!!before && !FUNCTION_WORD.test(before[1]!));
 }
 
 /** A one-word name the text writes twice and never in lower case ("Geisinger", not "Harbor … the harbor"). */
