@@ -158,7 +158,27 @@ export function otherCase(
   }
   // (the lead itself is judged against the victims only)
   const own = i > 0 ? scope : { ...scope, lead: undefined };
-  return otherSubject(s.text, at, c, own) || otherTarget(s.text, at, c, own) || otherAttack(s.text, at, c, own);
+  return (
+    otherSubject(s.text, at, c, own) ||
+    otherTarget(s.text, at, c, own) ||
+    otherAttack(s.text, at, c, own) ||
+    otherBefore(s.text, at, c, own)
+  );
+}
+
+// This incident set after another organisation's: "The attack comes months after Change Healthcare paid a $22 million
+// ransom" (the sum after the name is that organisation's).
+const COMES_AFTER = withTwin(
+  new RegExp(
+    String.raw`\b(?:comes?|came|follows?|followed|arrives?|arrived)\s+(?:[\p{Ll}\d]+\s+){0,3}?` +
+      String.raw`(?:after|on the heels of)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.&-]*\s+){0,4}\p{Lu}[\p{L}’'.&-]*)`,
+    'u',
+  ),
+);
+function otherBefore(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
+  if (!scope.victims.length) return false;
+  const m = COMES_AFTER.exec(sentence.slice(0, at));
+  return !!m && foreign(m[1]!.replace(/['’]s$/, ''), c, scope);
 }
 
 // Another attack named by its victim before the sum: "In the Atlanta attack, the hackers demanded $51,000".
