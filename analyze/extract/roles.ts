@@ -22,6 +22,9 @@ interface Cues {
   totals: RegExp;
   /** a bare "pay" or "meet" after a verb of asking: "demanding (that) X pay the", "want X to pay a" */
   asked: RegExp;
+  /** the terms of a demand told as a condition: "if the department paid $4,000 in Bitcoin, its files would be
+   *  released", "once the clinic pays 2 BTC the data will be deleted" (asked for, not paid; no hypothetical) */
+  terms: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 function cuesOf(lists: Lists): Cues {
@@ -51,6 +54,11 @@ function cuesOf(lists: Lists): Cues {
     ],
     context: listRe(lists, 'ransom-context', 'iu'),
     totals: listRe(lists, 'ransom-totals', 'iu'),
+    terms: new RegExp(
+      String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay)\b[^.;]{0,100}?` +
+        String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?${listRe(lists, 'ransom-release-verbs').source}`,
+      'iu',
+    ),
     asked: new RegExp(
       String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\b(?:pay|meet)\s+` +
         String.raw`(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$`,
@@ -125,15 +133,6 @@ const NOT_A_RANSOM =
 const RANSOM_WAS =
   /\bransom(?: (?:amount|sum|fee|price|figure))?(?:,? (?:which|that))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;
 
-// The terms of a demand told as a condition: "if the department paid $4,000 in Bitcoin, its files would be released",
-// "once the clinic pays 2 BTC the data will be deleted" (the payment is asked for, not made; no hypothetical).
-const TERMS = new RegExp(
-  String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay)\b[^.;]{0,100}?` +
-    String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?(?:released|restored|returned|unlocked|decrypted` +
-    String.raw`|deleted|destroyed|given back|freed|release|restore|return|unlock|decrypt|delete|destroy|free` +
-    String.raw`|give back)\b`,
-  'i',
-);
 // A payment still to come, as the condition of a promise or threat: "said it would delete the list only after Apple
 // pays it $75,000", "will not release the files until the clinic pays" (a present "pay(s)" after such a conjunction,
 // with the promise's "would"/"will" before it; "after the clinic paid" is past).
@@ -160,7 +159,7 @@ export interface RoleHit {
  * make a specific claim generic.
  */
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
-  const { cues, context: RANSOM_CONTEXT, payee, totals, asked } = cuesOf(lists);
+  const { cues, context: RANSOM_CONTEXT, payee, totals, asked, terms: TERMS } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   const terms = TERMS.exec(sentence);
   const inTerms = (at: number) => !!terms && at >= terms.index && at < terms.index + terms[0].length;
