@@ -3,8 +3,9 @@
 // workers set one), a parse is kept as JSON under the digest of the text, its options and the parser's version, so
 // an edited file is parsed anew and a stale entry is never read. Only values JSON gives back alike are kept.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { parse, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
@@ -24,15 +25,16 @@ export function defaultYamlCache(): string | null {
   const dir = join(tmpdir(), `triage-yaml-${userInfo().uid}`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const s = statSync(dir);
-    // another user's folder (or one others may write to) is not trusted: its JSON would become reference data
-    return s.uid === userInfo().uid && (s.mode & 0o022) === 0 ? dir : null;
+    const s = lstatSync(dir);
+    // another user's folder, one others may write to, or a link is not trusted: its JSON would become reference data
+    return s.isDirectory() && s.uid === userInfo().uid && (s.mode & 0o022) === 0 ? dir : null;
   } catch {
     return null;
   }
 }
 
-const PARSER = 'yaml-2.9.1';
+/** The parser's version is part of every key: another version may parse a text otherwise. */
+const PARSER = `yaml-${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}`;
 
 /** yaml's parse(), read from the cache when the same text was parsed with the same options before. */
 export function parseYaml(text: string, opts?: Options): unknown {
