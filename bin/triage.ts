@@ -6,6 +6,7 @@ import { lazy } from './commands/lazy.ts';
 import { addExamples } from './commands/help.ts';
 import { ATTACK_TYPES, SECTORS } from '../core/records.ts';
 import { TRIAGE_VERSION } from '../core/version.ts';
+import { defaultYamlCache, setYamlCache } from '../core/yaml.ts';
 
 // Each command's module loads when it runs (lazy.ts): a quick refusal stays quick.
 const stages = () => import('./commands/stages.ts');
@@ -25,6 +26,9 @@ const cleanCommand = lazy(files, 'cleanCommand');
 const watchCommand = lazy(() => import('./commands/watch.ts'), 'watchCommand');
 const showCommand = lazy(() => import('./commands/show.ts'), 'showCommand');
 const extractCommand = lazy(files, 'extractCommand');
+
+// Reference YAML is parsed once per machine, not by every thread of every run (core/yaml.ts); workers get the folder.
+setYamlCache(defaultYamlCache());
 
 // `triage … | head` ends quietly, `> /dev/full` with one line and exit 4; stderr lines are cleaned (bin/stdio.ts).
 guardStdio();

@@ -10,6 +10,7 @@ import type { CleanArticle, Extraction, FetchedPage } from '../core/records.ts';
 import type { Reference } from '../analyze/extract/index.ts';
 import type { DeriveAsk, Derived } from './derived.ts';
 import { PROJECT } from '../core/paths.ts';
+import { yamlCache } from '../core/yaml.ts';
 
 export interface TaskRequest {
   id: number;
@@ -142,7 +143,7 @@ class WorkerPool implements Pool {
 
   private spawn(): Slot {
     const worker = new Worker(this.workerUrl, {
-      workerData: { referenceDir: this.referenceDir },
+      workerData: { referenceDir: this.referenceDir, yamlCache: yamlCache() },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const slot: Slot = { worker, ready: false, running: null, timer: null, ending: false, done: 0 };

@@ -8,8 +8,10 @@ import { extract, loadReference, type Reference } from '../analyze/extract/index
 import type { DeriveInput, TaskReply, TaskRequest } from './pool.ts';
 import { derive } from './derived.ts';
 import { intelReference } from './intel.ts';
+import { setYamlCache } from '../core/yaml.ts';
 
-const { referenceDir } = workerData as { referenceDir: string };
+const { referenceDir, yamlCache } = workerData as { referenceDir: string; yamlCache?: string | null };
+setYamlCache(yamlCache ?? null);
 let reference: Promise<Reference> | null = null;
 
 async function run(req: TaskRequest): Promise<TaskReply> {

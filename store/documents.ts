@@ -125,7 +125,7 @@ export function saveArticle(store: Store, a: CleanArticle): Promise<SaveOutcome>
 /**
  * Stores many cleaned articles in one transaction with the same outcome, row for row, as calling saveArticle on
  * each in order: the version and current-document checks are two set-based reads, the decisions are replayed
- * in memory, and the writes are one UPDATE and two Appender upserts.
+ * in memory, and the writes are one UPDATE and Appender inserts (an upsert for documents stored before).
  */
 export function saveArticles(store: Store, articles: CleanArticle[]): Promise<SaveOutcome[]> {
   if (articles.length === 0) return Promise.resolve([]);
@@ -148,6 +148,7 @@ export function saveArticles(store: Store, articles: CleanArticle[]): Promise<Sa
         )
       ).map((r) => [r.doc_id, r as Timed]),
     );
+    const stored = new Set(current.keys());
     const replay = replaySaves(articles, versionIds, known, current);
     if (replay.superseding.size > 0) {
       const pairs = [...replay.superseding];
@@ -158,8 +159,12 @@ export function saveArticles(store: Store, articles: CleanArticle[]): Promise<Sa
         [pairs.map((p) => p[0]) as never, pairs.map((p) => p[1]) as never],
       );
     }
-    await store.upsert('document_versions', VERSION_COLUMNS, replay.versions as never);
-    await store.upsert('documents', DOC_COLUMNS, [...replay.docs.values()].map(docRow) as never);
+    // Rows whose key the table does not hold yet are appended: the upsert's delete-by-key join and its conflict
+    // checks cost ~0.7 s of 5,000 new documents' ~3 s of saving. New versions are never stored (`known` says so).
+    await store.append('document_versions', VERSION_COLUMNS, replay.versions as never);
+    const docs = [...replay.docs.values()];
+    await store.upsert('documents', DOC_COLUMNS, docs.filter((a) => stored.has(a.doc_id)).map(docRow) as never);
+    await store.append('documents', DOC_COLUMNS, docs.filter((a) => !stored.has(a.doc_id)).map(docRow) as never);
     return replay.outcomes;
   });
 }
@@ -305,15 +310,20 @@ export async function versionsToExtractPage(
   after: { doc_id: string; version_id: string } | null,
   limit: number,
 ): Promise<(CleanArticle & { version_id: string })[]> {
-  // The page's keys are chosen from narrow columns first; only those rows' texts are read.
-  const rows = await store.all<DocRow>(
-    `WITH page AS (
-       SELECT v.version_id FROM document_versions v
-       WHERE (? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?))
-         AND (v.doc_id > ? OR (v.doc_id = ? AND v.version_id > ?))
-       ORDER BY v.doc_id, v.version_id LIMIT ?)
-     ${VERSION_SELECT} WHERE v.version_id IN (SELECT version_id FROM page) ORDER BY v.doc_id, v.version_id`,
+  // The page's keys are chosen from narrow columns first; only those rows' texts are read. The keys go into the
+  // second statement as a literal list, a filter of the scan itself: joined with the page as a subquery, every
+  // version's text was read for each page (5,000 copies, 11 pages: ~1.0 s of CPU, ~0.55 s so).
+  const page = await store.all<{ version_id: string }>(
+    `SELECT v.version_id FROM document_versions v
+     WHERE (? OR NOT EXISTS (SELECT 1 FROM extractions e WHERE e.version_id = v.version_id AND e.extractor_version = ?))
+       AND (v.doc_id > ? OR (v.doc_id = ? AND v.version_id > ?))
+     ORDER BY v.doc_id, v.version_id LIMIT ?`,
     [all, extractorVersion, after?.doc_id ?? '', after?.doc_id ?? '', after?.version_id ?? '', limit],
+  );
+  if (page.length === 0) return [];
+  const keys = page.map((p) => `'${p.version_id.replace(/'/g, "''")}'`).join(', ');
+  const rows = await store.all<DocRow>(
+    `${VERSION_SELECT} WHERE v.version_id IN (${keys}) ORDER BY v.doc_id, v.version_id`,
   );
   return rows.map((r) => Object.assign(toArticle(r), { version_id: r.version_id }));
 }

@@ -159,7 +159,8 @@ export class Store {
     return this.transaction(() => this.upsertNow(table, columns, rows));
   }
 
-  /** Appends rows to a table without a primary key (the caller deleted what they replace). */
+  /** Appends rows whose keys the table does not hold: to a table without a primary key (the caller deleted what
+   * they replace), or to a keyed one when the caller knows the keys are new (a clash fails the statement). */
   append(table: string, columns: string[], rows: Cell[][]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     return this.transaction(() => this.upsertNow(table, columns, rows, false));

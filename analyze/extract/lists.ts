@@ -2,7 +2,7 @@
 // A list holds constructions of a language (cue words, sector nouns, role nouns), never a phrase from one article.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml as parse } from '../../core/yaml.ts';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.ts';
 import { escapeRe } from './text.ts';

@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml as parse } from '../../core/yaml.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { hhsEntries, buildGazetteer, type Gazetteer, type VictimRef } from './gazetteer.ts';
 import { loadLists, type Lists } from './lists.ts';

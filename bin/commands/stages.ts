@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { loadSources, type SourcesFile } from '../../ingest/sources.ts';
-import { createDispatcher } from '../../ingest/fetch/dispatcher.ts';
-import { createFetcher } from '../../ingest/fetch/fetcher.ts';
+import type { SourcesFile } from '../../ingest/sources.ts';
 import { readLocalDir } from '../../ingest/local.ts';
-import { ingestSources } from '../../pipeline/ingest.ts';
 import {
   assertNetwork,
   countFailure,
@@ -21,6 +18,16 @@ import { stat } from 'node:fs/promises';
 import { ctxOf, emit, withStore, type Ctx } from './context.ts';
 import type { Store } from '../../store/store.ts';
 
+// The catalogue's modules (its reader, the fetcher and its dispatcher, the feed parsers) load only when a catalogue
+// is ingested: `ingest --dir` reads files alone (measured: ~0.4 s of CPU of the main thread's start).
+const sourcesModule = () => import('../../ingest/sources.ts');
+const catalogueModules = () =>
+  Promise.all([
+    import('../../ingest/fetch/dispatcher.ts'),
+    import('../../ingest/fetch/fetcher.ts'),
+    import('../../pipeline/ingest.ts'),
+  ]);
+
 export interface IngestOpts {
   sources: string;
   dir?: string;
@@ -37,7 +44,7 @@ export async function ingestCommand(opts: IngestOpts, cmd: Command): Promise<voi
     throw new ConfigError(`--delay: expected milliseconds, got "${opts.delay}"`);
   // The catalogue is read before the database is opened, so a bad file never waits for the lock.
   const workers = workersOf(opts.workers);
-  const catalogue = opts.dir ? null : await loadSources(opts.sources);
+  const catalogue = opts.dir ? null : await (await sourcesModule()).loadSources(opts.sources);
   await withStore(ctx, (store) =>
     withPool(workers, async (pool) => {
       const stats = catalogue
@@ -61,6 +68,7 @@ async function ingestCatalogue(
   pool: Pool,
   delay?: number,
 ): Promise<IngestStats> {
+  const [{ createDispatcher }, { createFetcher }, { ingestSources }] = await catalogueModules();
   const fetcher = createFetcher({
     dispatcher: createDispatcher({ allowPrivate: catalogue.allow_private }),
     clock: ctx.clock,

@@ -26,6 +26,9 @@ describe('shingles and MinHash', () => {
     const text = `${story('Alpha Hospital')} Ünïcode wörds, and ＦＵＬＬ width: alpha hospital alpha hospital.`;
     const expected = [...new Set([...shingles(text)].map(hashShingle))].sort((a, b) => a - b);
     expect([...shingleSet(text)]).toEqual(expected);
+    // a text that ends inside a word (no punctuation after it), an astral letter last
+    const bare = `${story('Alpha Hospital')} and the last words run to the end 𝒳𝒴`;
+    expect([...shingleSet(bare)]).toEqual([...new Set([...shingles(bare)].map(hashShingle))].sort((a, b) => a - b));
     expect(shingleSet('too few words here').length).toBe(0);
   });
 

@@ -2,7 +2,7 @@
 // attribution, our cue lists for techniques, data categories and indicators, and our advice per mitigation.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml as parse } from '../../../core/yaml.ts';
 import { z } from 'zod';
 import { ConfigError } from '../../../core/errors.ts';
 import { sha256 } from '../../../core/hash.ts';
