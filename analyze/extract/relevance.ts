@@ -171,9 +171,16 @@ export function relevanceFeatures(
   victims: Victim[],
   attackers: number[] = [],
 ): RelevanceFeatures {
-  const health = victims.filter((v) => v.sector !== 'other');
-  const names = health.map((v) => v.name).filter((n) => n.length > 3);
-  const units = [...(title ? [title] : []), ...sents.map((s) => s.text)];
+  // (push loops: chained array methods over an often empty list deoptimise the compiled function, as in victims.ts)
+  let healthCount = 0;
+  const names: string[] = [];
+  for (const v of victims) {
+    if (v.sector === 'other') continue;
+    healthCount++;
+    if (v.name.length > 3) names.push(v.name);
+  }
+  const units: string[] = title ? [title] : [];
+  for (const s of sents) units.push(s.text);
   // trend is read in the lead only, and a weak cue only beside no strong one once the article has a strong one:
   // neither is looked for where it would go unread
   const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= LEAD }));
@@ -208,7 +215,7 @@ export function relevanceFeatures(
     leadLink,
     links: Math.min(links, 3),
     strong: Math.min(cues.filter((c) => c.strong).length, 4),
-    namedHealth: health.length ? 1 : 0,
+    namedHealth: healthCount ? 1 : 0,
     leadDenial: lead.some((c) => c.denial) ? 1 : 0,
     physical: Math.min(cues.filter((c) => c.physical).length, 3),
     trend: Math.min(

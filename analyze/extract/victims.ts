@@ -140,9 +140,16 @@ export function findVictims(
     if (t === undefined) told.set(i, (t = L.incident.test(sents[i]!.text + ' ' + (sents[i + 1]?.text ?? ''))));
     return t;
   };
-  const parts = runs
-    .map((r) => placeParts(beforeTitle(basedLead(dated(r))), ref, (n) => L.health.test(n)))
-    .flatMap((r) => splitCoordinated(r, text));
+  // (push loops: a chain of map/flatMap over an empty list returns another kind of array, and the optimised code
+  // made for the first kind is thrown away at the first text without names)
+  const parts: NameSpan[] = [];
+  for (const run of runs) {
+    for (const p of splitCoordinated(
+      placeParts(beforeTitle(basedLead(dated(run))), ref, (n) => L.health.test(n)),
+      text,
+    ))
+      parts.push(p);
+  }
   const experts = expertFirms(text, sents, parts);
   for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
