@@ -103,7 +103,7 @@ const LETTER = /\p{L}/u;
 function describedOther(text: string, sents: Span[], lists: Lists, incident: RegExp): Described | null {
   const { head, adjectives, where } = otherGrammar(lists);
   let best: Described | null = null;
-  const words = (d: Described) => d.name.split(' ').length;
+  const wordCount = (d: Described) => d.name.split(' ').length;
   head.lastIndex = 0;
   for (let m = head.exec(text); m; m = head.exec(text)) {
     let end = m.index + m[0].length;
@@ -114,7 +114,7 @@ function describedOther(text: string, sents: Span[], lists: Lists, incident: Reg
     // (the headline's or the lead's subject, in a sentence that tells of the attack)
     if (!s || !incident.test(s.text) || (s !== sents[0] && s !== sents[1])) continue;
     const d = { start: m.index, end, name: text.slice(m.index, end).replace(/\s+/g, ' '), strong: false };
-    if (!best || words(d) > words(best)) best = d;
+    if (!best || wordCount(d) > wordCount(best)) best = d;
   }
   return best;
 }
