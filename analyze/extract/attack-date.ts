@@ -34,6 +34,8 @@ interface Cues {
   pastVerb: RegExp;
   relativeAttack: RegExp;
   dayOf: RegExp;
+  itBegan: RegExp;
+  subjectNoun: RegExp;
 }
 const compiled = new WeakMap<Lists, Cues>();
 
@@ -105,6 +107,12 @@ function cues(lists: Lists): Cues {
     ),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
     relativeAttack: new RegExp(String.raw`(?:${noun})\b[^.;,]{0,60},\s*(?:which|that)\b[^.;,]*$`, 'iu'),
+    // "The cyberattack against … has kept staff on paper since it began on Monday": "it" is the sentence's subject
+    itBegan: new RegExp(String.raw`\bit\s+(?:first\s+)?(?:${verbs})\s+(?:on\s+|late\s+|early\s+)?$`, 'iu'),
+    subjectNoun: new RegExp(
+      String.raw`^${DATELINE}(?:the|a|an|this|that)?\s*(?:[\p{L}\d'’-]+\s+){0,3}?(?:${noun})\b`,
+      'iu',
+    ),
   };
   // (each runs its plain-text twin: fastre.ts)
   compiled.set(lists, withTwins(c));
@@ -142,6 +150,7 @@ const NOUN_VERB_AT = new RegExp(
     String.raw`(?:\p{Lu}\p{Ll}+\s+(?:and|to|through)\s+)?$`,
   'u',
 );
+const SINCE = /\bsince\s+(?:(?:late|early)\s+)?$/i;
 const UNAWARE_UNTIL = new RegExp(
   String.raw`\b(?:not|never|un)\s*(?:\w+\s+){0,2}?` +
     String.raw`(?:aware|know|knew|learn|learned|learnt|discover|notice|realize|realise)\b` +
@@ -182,6 +191,8 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   // the date ends the subject of an attack verb: "says a flood of traffic on Sunday took down its portal"
   if (c.subjectOf.test(right)) return { gov: 'attack', shift: 0 };
   if (c.pastVerb.test(right) && c.nounSubject.test(left)) return { gov: 'attack', shift: 0 };
+  // (…or what the attack has done "since" the date: "A cyberattack on X has left pharmacies unable to … since Feb. 21")
+  if ((c.itBegan.test(left) || SINCE.test(left)) && c.subjectNoun.test(opening)) return { gov: 'attack', shift: 0 };
   // "from Monday" with no end is when something resumes; "from 14 March through 3 April" and "from 12 to 19
   // January" (one mention) are windows
   const from = /\bfrom\s+(?:(?:late|early)\s+)?$/i.test(left);

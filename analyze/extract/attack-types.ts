@@ -42,9 +42,10 @@ export function ransomIncident(sents: Span[]): boolean {
 }
 
 // A habit, a rule or a condition before the cue: "perpetrators can demand ransom payments", "if a hospital is hit",
-// "monitor their accounts in case their data was compromised".
+// "monitor their accounts in case their data was compromised". ("could not" is a past inability: "files could not be
+// opened")
 const HYPOTHETICAL =
-  /\b(?:can|could(?! have)|would(?! have)|should|might(?! have)|typically|usually|often|generally|tend to|if|in case)\b/i;
+  /\b(?:can|could(?! have| not|n't)|would(?! have)|should|might(?! have)|typically|usually|often|generally|tend to|if|in case)\b/i;
 const RELATIVE_END = /\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$/i;
 // Phishing named as advice or a risk to come is no vector: "beware of phishing", "will use it for phishing".
 const FUTURE =

@@ -174,6 +174,8 @@ function weightOf(h: PlaceHit, ctx: Context, mentions: Mention[], mentionSents: 
     else if (Math.abs(i - j) === 1) w = Math.max(w, WEIGHTS.adjacent * k);
   }
   if (h.start < ctx.headEnd) w = Math.max(w, WEIGHTS.headline * k);
+  // with no victim named, the lead (the sentence after the headline) places the story as the headline does
+  else if (!mentions.length && sentenceIndex(ctx.sents, ctx.headEnd + 1) === i) w = Math.max(w, WEIGHTS.headline * k);
   if (h.kind === 'institution') w = Math.max(w, WEIGHTS.institution);
   return w;
 }

@@ -145,6 +145,14 @@ const LEAD = new Set([
   'however',
 ]);
 
+// English count words (and their plural magnitudes) that open a sentence about several things
+const COUNT_WORD = new Set(
+  (
+    'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty dozens hundreds ' +
+    'thousands millions tens scores dozen hundred thousand million'
+  ).split(' '),
+);
+
 // "New" starts a sentence ("New ransomware…") but also names: "New Jersey Spine Center", "New York", "New Hope Clinic".
 const NEW_PLACE =
   /^(?:York|Jersey|Zealand|Mexico|Hampshire|Delhi|South|Orleans|Haven|Brunswick|England|Hanover|Bedford|Britain|Westminster|Rochelle|Albany|Braunfels|Caledonia|Guinea|Plymouth|Brighton|Canaan|Castle|Lenox|Ulm|Iberia|Richmond|Milford|Bern|Albany)$/;
@@ -281,6 +289,8 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
   if (cut > 0) parts.length = cut;
   while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
   if (!parts.length) return;
+  // a count word alone opens a sentence, never names: "Two hospitals run by X" ("Three Rivers Hospital" keeps it)
+  if (parts.length === 1 && COUNT_WORD.has(fold(parts[0]!.w).replace(/[,:;]+$/, ''))) return;
   // a French or Italian elided article is no part of the name: "L'hôpital de Dax", "L'ASL di Bari" (a brand that
   // writes it with a capital after it keeps it: "L'Oréal")
   const elided = ELIDED.exec(parts[0]!.w);

@@ -63,6 +63,19 @@ export function pastIncident(sentence: string, published: string | null): boolea
   );
 }
 
+// A sentence opened by a month two or more months before publication tells an earlier event of the year: "In
+// February, hackers hit X … This week it was Y's turn". Notices lag by months, so this only ranks: a victim told
+// only there counts half as current.
+const MONTH_LEAD =
+  /^\W*(?:(?:back|earlier|also|then)\s+)?in\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,]/i;
+export function staleMonth(sentence: string, published: string | null): boolean {
+  const m = published ? MONTH_LEAD.exec(sentence) : null;
+  if (!m) return false;
+  const pub = Number(published!.slice(5, 7)),
+    month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+  return month <= pub - 2;
+}
+
 /** The weights of the decision; a primary below ABSTAIN is no victim. */
 const W = { now: 8, health: 4, strong: 1.5, cued: 0.5, mentions: 0.25, headline: 0.5, ref: 0.5 };
 const ABSTAIN = 0.5;
@@ -128,8 +141,9 @@ function decideWith(
       const strongNow = e.strong.filter((p) => current.some((f) => f.start === p)).length;
       const headline = !!sents[0] && own.some((f) => f.start < sents[0]!.end);
       const now = current.length > 0;
+      const stale = now && current.every((f) => staleMonth(sentenceAt(sents, f.start)?.text ?? '', published));
       const score =
-        W.now * +now +
+        W.now * (stale ? 0.5 : +now) +
         W.health * +e.health +
         W.strong * Math.min(strongNow, 2) +
         W.cued * Math.min(e.cued, 3) +

@@ -10,13 +10,22 @@ export const BIN = fileURLToPath(new URL('../../bin/triage.js', import.meta.url)
 
 /** Runs `triage ARGS` as a user would, with TZ pinned and no colour. */
 export function triage(args: string[], env: Record<string, string> = {}, input?: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input,
     env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', ...env },
     timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
   });
+  // No exit status means a signal, a timeout or a failed spawn: say which, since no test expects one.
+  if (r.status === null) {
+    const why = r.error ? `${r.error.message}` : `signal ${r.signal}`;
+    throw new Error(
+      `triage ${args.join(' ')} did not exit (${why}) after ${Date.now() - started} ms; stderr: ${r.stderr?.slice(-1500)}`,
+    );
+  }
+  return r;
 }
 
 export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `triage-sec-${tag}-`));
