@@ -163,6 +163,7 @@ export function monthDay(ref: number, m: number, d: number): number | null {
   return validDay(y, m, d) ? utc(y, m, d) : null;
 }
 
+const FEAST_SPAN = /^\s+(?:weekend|week|holidays?|period|break)\b/i;
 /** The year of the latest such feast on or before the day after publication. */
 function feastYear(pub: number, day: (y: number) => [number, number]): number {
   const y = new Date(pub).getUTCFullYear();
@@ -210,6 +211,8 @@ export function findDates(text: string, published: string | null, lists: Lists, 
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (!free(at, end) || LETTER.test(text[end] ?? '')) continue;
+      // "over the Labor Day weekend" spans days: no one day (as "over the weekend")
+      if (FEAST_SPAN.test(text.slice(end, end + 12))) continue;
       const year = pub === null ? null : feastYear(pub, day);
       const [mo, d] = day(year ?? 2000);
       const t = year === null ? null : utc(year, mo, d);

@@ -112,6 +112,7 @@ const PRICE_LIST = /^\W*if\b(?:[^.;]|\.\d)*\b(?:is|are|will be) (?:demanded|char
 // Conditions and offers: "if KeepKey would agree to pay him 30 Bitcoin".
 const HYPOTHETICAL = /\bif\b[^.;]{0,120}\bwould\b|\bwould (?:have )?(?:cost|charge)\b/i;
 
+const MEANS = /^,\s*paid in\s$/i;
 /** The sentence (or the words around a sum in it) speak of ransoms in general, of a malware strain, or of a condition. */
 export const isGeneric = (sentence: string) =>
   GENERIC.test(sentence) || isStrain(sentence) || HYPOTHETICAL.test(sentence);
@@ -194,6 +195,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       if (role === 'paid' && (CONDITION.test(sentence.slice(Math.max(0, cs - 80), cs)) || pending || inTerms(cs)))
         r = 'demanded';
       else if (role === 'paid' && NOT_PAID.test(before)) continue;
+      // a participle right after the sum tells the means: "the payment demanded, the equivalent of $300, paid in bitcoin"
+      if (role === 'paid' && cs >= end && MEANS.test(sentence.slice(end, ce + 4))) continue;
       // a modal with a bare verb tells what could happen, not what did: "gangs could demand as much as $5 million"
       // ("may have demanded" is a hedged report and stays)
       if (role !== 'other' && MODAL.test(before)) continue;
