@@ -190,9 +190,10 @@ function groupContext(text: string, s: Span, start: number, end: number, c: Cues
   const k = c.kindAfter.exec(after) ?? (common && !VERSION_OF.test(before) ? null : c.after.exec(after));
   return !!k && (!UPPER.test(k[0].trim()[0] ?? '') || /^[\s-]*(?:ransomware|RaaS)/i.test(k[0]));
 }
-// …or the strain a victim was hit with, named with "the": "infected with the OSIRIS ransomware" (not "Android ransomware")
+// …or the strain a victim was hit with, named with "the": "infected with the OSIRIS ransomware" (not "Android ransomware"),
+// or the attackers used: "hackers used the Dharma ransomware to encrypt …"
 const VERSION_OF =
-  /\b(?:(?:version|variant|strain|iteration|offshoot)\s+of\s+(?:the\s+)?|(?:infected|hit|struck|attacked|encrypted|locked)\s+(?:with|by)\s+the\s+)$/i;
+  /\b(?:(?:version|variant|strain|iteration|offshoot)\s+of\s+(?:the\s+)?|(?:infected|hit|struck|attacked|encrypted|locked)\s+(?:with|by)\s+the\s+|(?:used|using|deployed|deploying|planted|launched)\s+the\s+)$/i;
 
 const NEXT_CAPITAL = /^\s+(\p{Lu}[\p{L}]*)/u;
 const PREV_CAPITAL = /(\p{Lu}[\p{L}]*)\s+$/u;

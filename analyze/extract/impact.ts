@@ -326,11 +326,13 @@ export interface Downtime {
 export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 'en'): Downtime | null {
   // (a text in another language states its outages in its own words: downtime-other.ts)
   let best: Downtime | null = lists && !['en', 'und'].includes(lang) ? otherDowntime(text, sents, lists) : null;
+  // an outage in a sentence about another case is that case's ("a similar attack kept another hospital offline …")
+  const other = lists ? listRe(lists, 'impact-other-case') : null;
   const consider = (re: RegExp, days: (m: RegExpExecArray) => number | null) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const s = sentenceAt(sents, m.index);
-      if (!s || !OUTAGE.test(s.text) || isGeneric(s.text)) continue;
+      if (!s || !OUTAGE.test(s.text) || isGeneric(s.text) || other?.test(s.text)) continue;
       const d = days(m);
       if (d && d <= 365 && (!best || d > best.days)) best = { days: d, evidence: evidence(text, s.start, s.end) };
     }

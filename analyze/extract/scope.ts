@@ -231,6 +231,9 @@ const TIME_FIRST = new RegExp(
     String.raw`|(?:In|Back in) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\s+` +
     String.raw`|(?:\w+|a) (?:years?|months?|weeks?) ago\s+)`,
 );
+// …unless it is the one telling: "The Daily Courier has learned that X paid …", "Reuters has reported that …"
+const SOURCE_VERB =
+  /^,?\s+(?:has|have|had)\s+(?:\w+\s+)?(?:learned|learnt|reported|confirmed|revealed|seen|obtained|found)\b/;
 const LOWER_WORDS = /(?:^|\s)\p{Ll}{4,}/gu;
 const NAME_RUN = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u;
 /** The sentence opens on an organisation's name that is none of the victims, as the subject of the sum's verb. */
@@ -247,6 +250,7 @@ function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): 
   if (!run || run[0].length >= at) return false;
   const words = run[0].split(/\s+/);
   while (words.length && OPENER.has(words[0]!.toLowerCase())) words.shift();
-  if (words.length < 2 || !SUBJECT_VERB.test(sentence.slice(run[0].length))) return false;
+  const rest = sentence.slice(run[0].length);
+  if (words.length < 2 || !SUBJECT_VERB.test(rest) || SOURCE_VERB.test(rest)) return false;
   return foreign(words.join(' '), c, scope);
 }
