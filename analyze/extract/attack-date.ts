@@ -297,6 +297,7 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
   return anchor;
 }
 
+const WEEK_OF = /\bweek\s+(?:of|beginning|starting)\s+$/i;
 const SPAN_START = /\b(?:between|from)\s+$/i;
 const SPAN_END = /^\s*(?:and|to|through|-|–)\s*$/i;
 
@@ -334,7 +335,9 @@ export function attackDate(
       layoutEnd = d.end;
       continue;
     }
-    if (!d.date || dateline(text, d, layoutEnd)) continue;
+    // "during the week of March 4" names a week, not its day
+    if (!d.date || dateline(text, d, layoutEnd) || WEEK_OF.test(text.slice(Math.max(0, d.start - 14), d.start)))
+      continue;
     const sent = sentenceAt(sents, d.start);
     if (!sent) continue;
     // "between 5 and 9 January, 2025", "from 3 to 6 March": a range's first date takes the governor of its last

@@ -85,9 +85,10 @@ const GENERIC =
 // A paid verb whose object is the demand: "paid the gang's demand", "met the ransom demand".
 const PAID_OBJECT =
   /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i;
-// A paid cue that is negated, hypothetical or still to come is no payment ("refused to pay", "a ransom to be paid").
+// A paid cue that is negated, hypothetical, weighed or still to come is no payment ("refused to pay", "a ransom to be
+// paid", "considering paying the ransom").
 const NOT_PAID =
-  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether)\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
+  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|debat(?:es|ed|ing)|contemplat(?:es|ed|ing))\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
 // ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
 // chain doesn't fork over $25 million by Friday".
 const CONDITION = new RegExp(
