@@ -29,6 +29,9 @@ export function loadLists(dir: string): Lists {
     const parsed = ListFile.safeParse(parse(readFileSync(path, 'utf8')));
     const why = parsed.success ? '' : (parsed.error.issues[0]?.message ?? 'bad shape');
     if (!parsed.success) throw new ConfigError(`invalid word list: ${why}`, path);
+    // (entries are matched as whole words: a pattern ending in a space could never match before the next word)
+    const open = parsed.data.words.find((w) => /\s\/$/.test(w.trim()));
+    if (open) throw new ConfigError(`invalid word list: the pattern ${open.trim()} ends in a space`, path);
     out.set(f.slice(0, -5), [...new Set(parsed.data.words.map((w) => w.trim()))]);
   }
   return out;

@@ -33,5 +33,10 @@ describe('word lists', () => {
     expect(() => loadLists(dir)).toThrow(/invalid word list/);
     expect(() => loadLists(dir)).toThrow(expect.objectContaining({ message: expect.stringContaining('bad.yaml') }));
     expect(() => words(loadLists(folder({})), 'missing')).toThrow(/missing word list "missing"/);
+    // a pattern ending in a space can never match before the next word: refused, naming it
+    const open = folder({
+      'open.yaml': 'source: "Written by the test: a pattern."\nwords: ["/encrypted (?:by|in) /"]\n',
+    });
+    expect(() => loadLists(open)).toThrow(/the pattern \/encrypted \(\?:by\|in\) \/ ends in a space/);
   });
 });
