@@ -57,9 +57,13 @@ const NO_DEMAND = new RegExp(
   String.raw`\b(?:not aware of|no|never|without|den(?:y|ies|ied)) (?:\w+ ){0,2}$` +
     String.raw`|\b(?:not|never|won't` +
     String.raw`|refuses? to|refused to) $|\bwhether (?:(?!pa(?:y|id)\b)\w+ ){0,3}(?:a|any) $` +
-    String.raw`|\b(?:declin\w+|refus\w+|not|n't) (?:to )?(?:comment|speak|talk) (?:on|about) (?:\w+ ){0,2}$`,
+    String.raw`|\b(?:declin\w+|refus\w+|not|n't) (?:to )?(?:comment|speak|talk) (?:on|about) (?:\w+ ){0,2}$` +
+    // "has not received a ransom demand", "had not yet seen any ransom note"
+    String.raw`|\b(?:not|never|n't) (?:yet )?(?:received|gotten|got|seen|had|been sent|been given) (?:\w+ )?$`,
   'i',
 );
+// Ransoms in the bare plural are ransoms in general: "policy bars hospitals from paying ransoms"
+const BARE_PLURAL = /\b(?:the|its|their|these|those|both|two|three|several)\s+(?:[\w-]+\s+)?$/i;
 // A sum offered for sale on a forum is no demand on the victim.
 const SALE = withTwin(
   new RegExp(
@@ -131,8 +135,10 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
   // the ransomware attack" tells the attack)
   if (type === 'data-breach' || type === 'ransomware') return !listRe(lists, 'attack-unsure').test(ownClause(upTo));
   // (nor does a group's take from all its victims: "had earned $850,000 from their victims, who paid the ransoms")
-  if (type === 'extortion')
+  if (type === 'extortion') {
+    if (/^ransoms$/i.test(m[0]) && !BARE_PLURAL.test(before)) return false;
     return !NO_DEMAND.test(before) && !listRe(lists, ['attack-generic-ransom', 'ransom-totals']).test(s.text);
+  }
   if (type === 'phishing') return !FUTURE.test(s.text);
   return true;
 }
