@@ -14,6 +14,7 @@ const KINDS: Record<string, PlaceKind> = {
   institutions: 'institution',
   cities: 'city',
   us_abbreviations: 'abbreviation',
+  ca_abbreviations: 'abbreviation',
   supranational: 'none',
 };
 const kindOf = (group: string | undefined): PlaceKind =>
