@@ -9,6 +9,7 @@ import { pastIncident } from './victimscore.ts';
 import { findActors } from './actors.ts';
 import { attackDate } from './attack-date.ts';
 import { findRecords, findDowntime } from './impact.ts';
+import { actorsOfIncident } from './actor-scope.ts';
 import { attackTypes, ransomIncident, ransomwareGang } from './attack-types.ts';
 import { hasIncident, relevance } from './relevance.ts';
 import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
@@ -73,7 +74,15 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // (victims of earlier attacks told as background do not make one: "Last year, X … and in 2021 Y paid …")
   const roundup = victims.filter((v) => !pastIncident(v.evidence.quote, published)).length >= 3;
   // (the incident test reads English: in another language a group named by construction speaks for itself)
-  const actors = reported || !['en', 'und'].includes(lang) ? named : [];
+  const actors =
+    reported || !['en', 'und'].includes(lang)
+      ? actorsOfIncident(
+          named,
+          text,
+          sents,
+          victims.map((v) => v.name),
+        )
+      : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
   const ransom = claims.length > 0 || actors.length > 0 || told;
   const types = attackTypes(sents, ref.lists, {

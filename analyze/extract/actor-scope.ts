@@ -1,0 +1,64 @@
+// A group named only as the attacker of another organisation is that case's, not this one's: "It is the second
+// hospital hit this month, after the Rhysida gang attacked Bellmont Hospital" (the article's victim is another).
+import type { Actor } from '../../core/records.ts';
+import { fold, sentenceAt, type Span } from './text.ts';
+import { withTwin } from './fastre.ts';
+
+// the group's own verb of attack and its named object, right after the name (a kind word may stand between)
+const ACTS_ON = withTwin(
+  new RegExp(
+    String.raw`^(?:['’]s)?(?:\s+(?:ransomware|extortion|hacking|cybercrime|criminal))?(?:\s+(?:gang|group|crew|operation|` +
+      String.raw`operators?|affiliates?|hackers))?\s+(?:also\s+|previously\s+|had\s+|has\s+)?` +
+      String.raw`(?:attacked|hit|targeted|breached|struck|compromised|encrypted|claimed(?:\s+an?\s+attack\s+on)?)\s+` +
+      String.raw`(?:the\s+)?(\p{Lu}[\p{L}’'.&-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}’'.&-]*){0,5})`,
+    'u',
+  ),
+);
+// words that tell no organisation apart
+const GENERIC = new Set([
+  'the',
+  'of',
+  'and',
+  'hospital',
+  'hospitals',
+  'health',
+  'healthcare',
+  'medical',
+  'center',
+  'centre',
+  'clinic',
+  'clinics',
+  'system',
+  'group',
+  'services',
+  'care',
+  'regional',
+  'general',
+  'community',
+  'memorial',
+  'university',
+  'inc',
+  'ltd',
+  'llc',
+]);
+const WORD = /[\p{L}\p{N}]+/gu;
+const own = (name: string) => (fold(name).match(WORD) ?? []).filter((t) => !GENERIC.has(t));
+
+/** The actors less those named only as acting on an organisation that is none of the victims. */
+export function actorsOfIncident(actors: Actor[], text: string, sents: Span[], victims: string[]): Actor[] {
+  if (!victims.length || !actors.length) return actors;
+  const victimWords = new Set(victims.flatMap(own));
+  const other = (object: string) => {
+    const ws = own(object);
+    return ws.length > 0 && !ws.some((w) => victimWords.has(w));
+  };
+  return actors.filter((a) => {
+    const mentions: number[] = [];
+    for (let i = text.indexOf(a.name); i >= 0; i = text.indexOf(a.name, i + a.name.length)) mentions.push(i);
+    return mentions.some((at) => {
+      const s = sentenceAt(sents, at);
+      const m = s ? ACTS_ON.exec(text.slice(at + a.name.length, s.end)) : null;
+      return !m || !other(m[1]!);
+    });
+  });
+}
