@@ -239,6 +239,22 @@ const NTH_DAY = new RegExp(
   String.raw`\b(?:(?:for|on)\s+)?(?:a|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
   'gi',
 );
+// "entered day 10 of its ransomware outage"
+const DAY_N_OF = withTwin(
+  new RegExp(
+    String.raw`\bday\s+(\d{1,3})\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?` +
+      String.raw`(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis|incident)\b`,
+    'giu',
+  ),
+);
+// "went down six days ago … and remain offline": the outage so far (not once restored)
+const DOWN_AGO = withTwin(
+  new RegExp(
+    String.raw`\b(?:went|gone|been|was|were|taken|knocked|shut)\s+(?:\p{L}+\s+)?(?:down|offline|dark)\s+` +
+      String.raw`(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+ago\b(?![^.;]*\b(?:restored|back online|reopened))`,
+    'giu',
+  ),
+);
 const N_DAY_OUTAGE = new RegExp(
   String.raw`\b(\d+|${NUMBER_WORD})[-\s](day|week)[-\s](?:long\s+)?(?:outage|shutdown|disruption)\b`,
   'gi',
@@ -341,6 +357,8 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   consider(DURATION, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(DAY_N_OF, (m) => Number(m[1]));
+  consider(DOWN_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(N_LATER_STILL, (m) => (/^a$/i.test(m[1]!) ? 1 : (smallNumber(m[1]!) ?? 0)) * unit(m[2]!));
   consider(N_INTO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(TOOK, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
