@@ -27,4 +27,8 @@ export function toUsd(fx: FxTables, amount: number | null, currency: string, mon
   return r && r[1] > 0 ? { usd: round(amount / r[1]), rate_month: r[0] } : null;
 }
 
+/** Is there any rate for the currency (a currency of the world may have none here: its sums keep usd null)? */
+export const hasRate = (fx: FxTables, currency: string): boolean =>
+  currency === 'USD' || (fx.crypto.get(currency)?.size ?? 0) > 0 || (fx.fiat.get(currency)?.size ?? 0) > 0;
+
 const round = (x: number) => Math.round(x * 100) / 100;

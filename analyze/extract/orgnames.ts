@@ -232,7 +232,7 @@ export function titleCaseLine(text: string, at: number): boolean {
 function toLastHead(ws: Word[]): Word[] {
   let k = -1;
   ws.forEach((p, i) => {
-    if (ORG_WORD.test(p.w.replace(/[,:;'’"”]+$/u, ''))) k = i;
+    if (ORG_WORD.test(p.w.replace(/(?:['’]s)?[,:;'’"”]*$/u, ''))) k = i;
   });
   return k > 0 && k < ws.length - 1 ? ws.slice(0, k + 1) : ws;
 }

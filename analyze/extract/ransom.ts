@@ -4,7 +4,7 @@ import type { Reference } from './reference.ts';
 import { findMoney, isConversion, type Money } from './money.ts';
 import { roleOf, isGeneric } from './roles.ts';
 import { isHedged, findDenials, denies, paragraphOf } from './hedges.ts';
-import { toUsd } from './fx.ts';
+import { hasRate, toUsd } from './fx.ts';
 import { evidence, sentenceAt, tokens, type Span } from './text.ts';
 import { otherCase, type Scope } from './scope.ts';
 import { withTwin } from './fastre.ts';
@@ -79,11 +79,18 @@ export function findRansom(
   // alone elsewhere ("Hackers Demand $6.3 Million in Bitcoin") is that claim again
   const restated: { m: Money; of: RansomClaim }[] = [];
   let claimedPrev = false;
-  for (const m of money) {
+  // a sum in a currency with no rate here ("545,000 rubles") is no usable figure when restated in one that has
+  const unrated = (x: Money) => x.skip === 'unknown_currency' || (x.currency !== null && !hasRate(ref.fx, x.currency));
+  for (const [k, m] of money.entries()) {
     // a restatement is the same claim — unless the first sum had no usable currency ("545,000 rubles (~$9,100)"):
     // then the restatement carries the claim
-    const conversion = prev !== null && isConversion(text, prev, m) && prev.skip !== 'unknown_currency';
+    const conversion = prev !== null && isConversion(text, prev, m) && !unrated(prev);
     prev = m;
+    const next = money[k + 1];
+    if (!m.skip && unrated(m) && next && isConversion(text, m, next) && !unrated(next)) {
+      skipped.push({ reason: 'unknown_currency', quote: m.as_written });
+      continue;
+    }
     if (conversion) {
       if (claimedPrev) restated.push({ m, of: claims[claims.length - 1]! });
       continue;
