@@ -3,6 +3,7 @@
 import type { Actor } from '../../core/records.ts';
 import { fold, sentenceAt, type Span } from './text.ts';
 import { withTwin } from './fastre.ts';
+import { words, type Lists } from './lists.ts';
 
 // the group's own verb of attack and its named object, right after the name (a kind word may stand between)
 const ACTS_ON = withTwin(
@@ -14,39 +15,20 @@ const ACTS_ON = withTwin(
     'u',
   ),
 );
-// words that tell no organisation apart
-const GENERIC = new Set([
-  'the',
-  'of',
-  'and',
-  'hospital',
-  'hospitals',
-  'health',
-  'healthcare',
-  'medical',
-  'center',
-  'centre',
-  'clinic',
-  'clinics',
-  'system',
-  'group',
-  'services',
-  'care',
-  'regional',
-  'general',
-  'community',
-  'memorial',
-  'university',
-  'inc',
-  'ltd',
-  'llc',
-]);
 const WORD = /[\p{L}\p{N}]+/gu;
-const own = (name: string) => (fold(name).match(WORD) ?? []).filter((t) => !GENERIC.has(t));
 
 /** The actors less those named only as acting on an organisation that is none of the victims. */
-export function actorsOfIncident(actors: Actor[], text: string, sents: Span[], victims: string[]): Actor[] {
+export function actorsOfIncident(
+  actors: Actor[],
+  text: string,
+  sents: Span[],
+  victims: string[],
+  lists: Lists,
+): Actor[] {
   if (!victims.length || !actors.length) return actors;
+  // (words many names share tell no organisation apart: lists/name-generic-words)
+  const generic = new Set(words(lists, 'name-generic-words'));
+  const own = (name: string) => (fold(name).match(WORD) ?? []).filter((t) => !generic.has(t));
   const victimWords = new Set(victims.flatMap(own));
   const other = (object: string) => {
     const ws = own(object);

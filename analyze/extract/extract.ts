@@ -81,6 +81,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
           text,
           sents,
           victims.map((v) => v.name),
+          ref.lists,
         )
       : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
