@@ -127,6 +127,9 @@ export const OTHER_NUMBER_WORD = Object.keys(OTHER_WORDS).join('|');
 export const ANY_NUMBER_WORD = [...Object.keys(WORDS).filter((w) => w !== 'an'), ...Object.keys(OTHER_WORDS)].join('|');
 export const ORDINAL_WORD = Object.keys(ORDINALS).join('|');
 
+/** An English cardinal word's value ("two" → 2), or null. */
+export const cardinalWord = (w: string): number | null => WORDS[w.toLowerCase()] ?? null;
+
 /** "two" → 2, "13" → 2, "13th" → 13, "sixth" → 6. */
 export function smallNumber(w: string): number | null {
   const l = w.toLowerCase();

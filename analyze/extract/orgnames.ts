@@ -2,6 +2,7 @@
 // and acronyms defined in the article ("All India Institute of Medical Sciences (AIIMS)").
 import { fold } from './text.ts';
 import { withTwin } from './fastre.ts';
+import { cardinalWord } from './numbers.ts';
 
 export interface NameSpan {
   start: number;
@@ -145,13 +146,8 @@ const LEAD = new Set([
   'however',
 ]);
 
-// English count words (and their plural magnitudes) that open a sentence about several things
-const COUNT_WORD = new Set(
-  (
-    'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty dozens hundreds ' +
-    'thousands millions tens scores dozen hundred thousand million'
-  ).split(' '),
-);
+// the magnitudes that open a sentence about many things as count words do: "Dozens of clinics …"
+const MAGNITUDE = /^(?:tens|scores|dozens?|hundreds?|thousands?|millions?)$/;
 
 // "New" starts a sentence ("New ransomware…") but also names: "New Jersey Spine Center", "New York", "New Hope Clinic".
 const NEW_PLACE =
@@ -290,7 +286,8 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
   while (parts.length && LINKS.test(parts[parts.length - 1]!.w)) parts.pop();
   if (!parts.length) return;
   // a count word alone opens a sentence, never names: "Two hospitals run by X" ("Three Rivers Hospital" keeps it)
-  if (parts.length === 1 && COUNT_WORD.has(fold(parts[0]!.w).replace(/[,:;]+$/, ''))) return;
+  const lone = parts.length === 1 ? fold(parts[0]!.w).replace(/[,:;]+$/, '') : '';
+  if (lone && ((cardinalWord(lone) ?? 0) >= 2 || MAGNITUDE.test(lone))) return;
   // a French or Italian elided article is no part of the name: "L'hôpital de Dax", "L'ASL di Bari" (a brand that
   // writes it with a capital after it keeps it: "L'Oréal")
   const elided = ELIDED.exec(parts[0]!.w);

@@ -166,9 +166,9 @@ const LEAD = 4; // title + three sentences, or four sentences when there is no t
 // attack similar to one that hit a hospital in 2022", "The same gang hit a children's hospital last year" (a bank's
 // story; the headline and lead telling of last year's breach are the story: "a lawsuit over a breach last year").
 const PAST_YEAR = /\b(?:last year|the previous year|years? ago)\b/i;
-function ownPart(text: string, lists: Lists, first: boolean): string {
+function ownPart(text: string, other: RegExp, first: boolean): string {
   if (!first && PAST_YEAR.test(text)) return '';
-  const m = listRe(lists, 'impact-other-case').exec(text);
+  const m = other.exec(text);
   return m ? text.slice(0, m.index) : text;
 }
 
@@ -190,7 +190,8 @@ export function relevanceFeatures(
     if (v.name.length > 3) names.push(v.name);
   }
   const units: string[] = title ? [title] : [];
-  for (const [i, s] of sents.entries()) units.push(ownPart(s.text, lists, i < 2));
+  const other = listRe(lists, 'impact-other-case');
+  for (const [i, s] of sents.entries()) units.push(ownPart(s.text, other, i < 2));
   // trend is read in the lead only, and a weak cue only beside no strong one once the article has a strong one:
   // neither is looked for where it would go unread
   const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= LEAD }));

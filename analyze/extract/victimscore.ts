@@ -68,7 +68,7 @@ export function pastIncident(sentence: string, published: string | null): boolea
 // only there counts half as current.
 const MONTH_LEAD =
   /^\W*(?:(?:back|earlier|also|then)\s+)?in\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,]/i;
-export function staleMonth(sentence: string, published: string | null): boolean {
+function staleMonth(sentence: string, published: string | null): boolean {
   const m = published ? MONTH_LEAD.exec(sentence) : null;
   if (!m) return false;
   const pub = Number(published!.slice(5, 7)),
