@@ -1,5 +1,5 @@
 // Shared by the hostile-input suite: run the real CLI and prove that nothing outside the output path changed.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,36 @@ export function triage(args: string[], env: Record<string, string> = {}, input?:
     );
   }
   return r;
+}
+
+/** `triage ARGS` as a child beside others; like triage(), it fails naming the signal when there is no exit status. */
+export function triageAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', fail).on('close', (status, signal) => {
+      if (status !== null) return done({ status, stdout, stderr });
+      const ms = Date.now() - started;
+      fail(
+        new Error(
+          `triage ${args.join(' ')} did not exit (signal ${signal}) after ${ms} ms; stderr: ${stderr.slice(-1500)}`,
+        ),
+      );
+    });
+  });
 }
 
 export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `triage-sec-${tag}-`));

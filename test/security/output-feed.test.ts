@@ -5,26 +5,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { Store } from '../../store/store.ts';
-import { BIN, tempDir, treeChanges, treeHash, triage } from './harness.ts';
+import { tempDir, treeChanges, treeHash, triage, triageAsync } from './harness.ts';
 import { hostileStore } from './output-fixture.ts';
 
-/** The CLI without blocking this process, whose event loop serves the feed. */
-function triageAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', fail).on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+// (triageAsync: the CLI without blocking this process, whose event loop serves the feed)
 
 const SECRET = 'hunter2-feed';
 const CANON_SECRET = 'canon-pw-77';

@@ -3,7 +3,6 @@
 // statement check at all, so the safety is shown to lie in the sandbox. A loopback server counts requests, canary
 // files show what would have been read, and the temp tree (database included) is hashed before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +12,7 @@ import { describe as describeErr, exitCodeFor } from '../../core/errors.ts';
 import { Store } from '../../store/store.ts';
 import { openSandbox, SANDBOX_SETTINGS } from '../../store/sandbox.ts';
 import { sqlCommand } from '../../bin/commands/sql.ts';
-import { BIN, tempDir, treeChanges, treeHash } from './harness.ts';
+import { tempDir, treeChanges, treeHash, triageAsync } from './harness.ts';
 import { hostileStatements, WRAPPERS, type Targets } from './sql-statements.ts';
 
 const CANARY = 'canary-5e1f9b';
@@ -52,20 +51,7 @@ async function runSql(sql: string, limit?: string) {
 }
 
 /** `triage --db DB query --sql …` as a separate process (two at a time: the machine has two cores). */
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const p = spawn(process.execPath, [BIN, '--db', t.db, ...args], { env: { ...process.env, TZ: 'UTC' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    p.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    p.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => triageAsync(['--db', t.db, ...args]);
 
 async function inPairs<T, R>(items: T[], fn: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
