@@ -5,6 +5,7 @@
 // in the text, that name, its distinctive words and its initials become one invented word (syllables drawn with a
 // seeded generator), in the text and the labels alike; then it extracts and scores with the set's score.mjs, and
 // prints the figures beside those of the untouched split. Only dev is rewritten (check is never read here).
+// The same is done with the attackers' names (groupSwap): each labelled group becomes an invented name.
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeRe } from '../analyze/extract/text.ts';
@@ -72,6 +73,24 @@ export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swa
   return { records: out, swapped };
 }
 
+/** The records with each named attacker's name turned into an invented one: real news names new groups every month,
+ * which no table lists, so the group is found by how the text speaks of it ("the X gang", "claimed by X"). */
+export function groupSwap(records: Gold[], seed: number): { records: Gold[]; swapped: number } {
+  const rand = rng(seed);
+  const syl = SYLLABLES.split(' ');
+  const pick = () => syl[Math.floor(rand() * syl.length)]!;
+  let swapped = 0;
+  const out = records.map((r) => {
+    const a = typeof r.actor === 'string' ? r.actor : null;
+    const re = a ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(a)}(?![\\p{L}\\p{N}])`, 'giu') : null;
+    if (!a || !re || !re.test(r.text)) return r;
+    const name = (pick() + pick() + pick()).replace(/^./, (c) => c.toUpperCase());
+    swapped++;
+    return { ...r, text: r.text.replace(re, name), actor: name };
+  });
+  return { records: out, swapped };
+}
+
 async function main(): Promise<void> {
   const seedsArg = process.argv.indexOf('--seeds');
   const seeds = (seedsArg > 0 ? process.argv[seedsArg + 1]! : '7,11,23').split(',').map(Number);
@@ -83,21 +102,27 @@ async function main(): Promise<void> {
     .map((l) => JSON.parse(l) as Gold);
   const show = (label: string, f: Figures) =>
     console.log(
-      `${label.padEnd(22)} victim ${f.victim?.toFixed(3)}  relevance ${f.relevance?.toFixed(3)}  country ` +
-        `${f.country?.toFixed(3)}  records ${f.records?.toFixed(3)}  types ${f.types?.toFixed(3)}`,
+      `${label.padEnd(28)} victim ${f.victim?.toFixed(3)}  actor ${f.actor?.toFixed(3)}  relevance ` +
+        `${f.relevance?.toFixed(3)}  country ${f.country?.toFixed(3)}  records ${f.records?.toFixed(3)}  types ` +
+        `${f.types?.toFixed(3)}`,
     );
   const base = await measureSplit(HN_DIR, 'dev', { cluster: false, inProcess: true });
   if (base) show('dev as written', base.measured.figures);
   for (const seed of seeds) {
-    const tmp = makeTemp('brand');
-    try {
-      const { records: out, swapped } = brandSwap(records, seed);
-      writeFileSync(join(tmp, 'dev.jsonl'), `${out.map((r) => JSON.stringify(r)).join('\n')}\n`);
-      symlinkSync(join(HN_DIR, 'score.mjs'), join(tmp, 'score.mjs'));
-      const m = await measureSplit(tmp, 'dev', { cluster: false, inProcess: true });
-      if (m) show(`seed ${seed} (${swapped} swapped)`, m.measured.figures);
-    } finally {
-      rmTemp(tmp);
+    for (const [what, swap] of [
+      ['victims', brandSwap],
+      ['groups', groupSwap],
+    ] as const) {
+      const tmp = makeTemp('brand');
+      try {
+        const { records: out, swapped } = swap(records, seed);
+        writeFileSync(join(tmp, 'dev.jsonl'), `${out.map((r) => JSON.stringify(r)).join('\n')}\n`);
+        symlinkSync(join(HN_DIR, 'score.mjs'), join(tmp, 'score.mjs'));
+        const m = await measureSplit(tmp, 'dev', { cluster: false, inProcess: true });
+        if (m) show(`seed ${seed} (${swapped} ${what} swapped)`, m.measured.figures);
+      } finally {
+        rmTemp(tmp);
+      }
     }
   }
 }

@@ -4,168 +4,9 @@
 import type { Actor } from '../../core/records.ts';
 import type { GroupRef, Reference } from './reference.ts';
 import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
-import { listRe, type Lists } from './lists.ts';
-import { withTwins, withTwin } from './fastre.ts';
+import { cues, LEADING, type Cues } from './actor-cues.ts';
+import { withTwin } from './fastre.ts';
 import { evidence, fold, sentenceAt, perText, type Span } from './text.ts';
-
-// Words that start a sentence or precede a name without being part of it.
-const LEADING = /^(?:The|A|An|By|From|And|Of|In|On|At|Both|Researchers|Police|Le|La|Les|El|Los|De|Het|Die|Der|Das)$/;
-const QUOTE = String.raw`[\s"'‘’“”«»:–—-]*`;
-const WORD_START = String.raw`(?<![\p{L}\p{N}])(?=[\p{L}])`;
-const ALIAS = 'alias|handle|moniker|pseudonym';
-
-interface Cues {
-  cue: RegExp;
-  named: RegExp;
-  declares: RegExp;
-  /** a galaxy name that is only a kind of malware or group: "Trojan", "Worm", "Ransomware" */
-  kindOnly: RegExp;
-  /** a kind of malware or group named just before: "identified the ransomware as " */
-  kindIn: RegExp;
-  tail: RegExp;
-  before: RegExp;
-  naming: RegExp;
-  agent: RegExp;
-  after: RegExp;
-  possessive: RegExp;
-  claims: RegExp;
-  kindAfter: RegExp;
-  nounAfter: RegExp;
-  stop: Set<string>;
-  passing: RegExp;
-  lineage: RegExp;
-  otherEvent: RegExp;
-  tool: RegExp;
-  fronted: RegExp;
-  noClaim: RegExp;
-  crimeTail: RegExp;
-  leakAfter: RegExp;
-  kindAppos: RegExp;
-  attackAgent: RegExp;
-  responsible: RegExp;
-  benign: RegExp;
-  calendar: RegExp;
-}
-const cuesCache = new WeakMap<Lists, Cues>();
-
-function cues(lists: Lists): Cues {
-  const hit = cuesCache.get(lists);
-  if (hit) return hit;
-  const src = (n: string | string[]) => listRe(lists, n).source;
-  const N = src('group-nouns'),
-    K = src('group-kinds'),
-    V = src('group-naming'),
-    A = src('group-agent');
-  const S = src('group-strain-nouns'),
-    C = src('group-compounds');
-  const of = String.raw`\s+(?:de|of|van|di|des)\s+`;
-  // "ransomware gang", "grupo de hackers", "Hackersgroep", or a noun with a naming verb after it ("group … called")
-  // …or a strain noun so named ("the malware, which has been dubbed X": a strain counts as the attacker's name)
-  // (the naming verb names the nearest noun: "hackers attacked a hospital called X" names the hospital)
-  const nearer = String.raw`[^.;!?]{0,30}?\b(?:a|an|the|its|their)\s+[\p{L}-]+\s+(?:[\p{L}-]+\s+)?${V}`;
-  const kindNoun =
-    String.raw`(?:(?:${K}\s+)+${N}|${N}${of}${K}|${C}|` +
-    String.raw`(?:${N}|${K}|${S})(?=${QUOTE}(?!${nearer})[^.;!?]{0,30}?${V}))`;
-  // (an article may come between: "calls itself the X", "known as the X")
-  const naming = String.raw`(?:[^.;!?]{0,30}?${V}${QUOTE}(?:the\s+${QUOTE})?)?`;
-  const c: Cues = {
-    // a cheap first look: a sentence without any group word declares no name
-    cue: new RegExp(
-      `${src(['group-nouns', 'group-kinds', 'group-compounds', 'group-strain-nouns', 'group-claimed-by'])}|${ALIAS}`,
-      'iu',
-    ),
-    // names declared by construction: "the ransomware group X", "a group calling itself X", "alias 'X'"
-    named: new RegExp(
-      String.raw`${WORD_START}(?:${kindNoun}${QUOTE}${naming}|(?:${ALIAS})(?:\s+of)?${QUOTE}` +
-        String.raw`|${src('group-claimed-by')}\s+(?:the\s+|el\s+|la\s+|le\s+)?(?:(?:${N})\s+)?${QUOTE})` +
-        String.raw`(?=[\p{Lu}\p{N}]|\p{Ll}*\d)`,
-      'giu',
-    ),
-    kindOnly: new RegExp(String.raw`^(?:${S}|${K}|${N})$`, 'iu'),
-    kindIn: new RegExp(String.raw`(?:${S}|${K})[^.;]{0,30}$`, 'iu'),
-    // a declaration that says where the name starts: a naming or claiming word, an alias mark, a quote
-    declares: new RegExp(String.raw`${V}|${src('group-claimed-by')}|${ALIAS}|["“”'‘’«]`, 'iu'),
-    // " ransomware gang", " hacker group" after a name, in lower case as running text writes it
-    tail: new RegExp(String.raw`^\s+(?:${K}\s+)+${N}`, 'u'),
-    // before a table name: "ransomware group X", "el grupo de hackers conocido como X", "the strain X", "ransomware X"
-    // (the name may stand in apposition: "a relatively new gang, X, listed …")
-    before: new RegExp(
-      String.raw`${WORD_START}(?:(?:${K}\s+)*(?:${N}|${S})(?:${of}${K})?|${C}|ransomware)` +
-        String.raw`(?:,\s*)?${QUOTE}${naming}$`,
-      'iu',
-    ),
-    naming: new RegExp(String.raw`${WORD_START}${V}${QUOTE}$`, 'iu'),
-    // …a country's possessive between: "hackers linked to North Korea's X"
-    agent: new RegExp(
-      String.raw`${WORD_START}${A}\s+(?:the\s+|el\s+|la\s+|le\s+|de\s+)?` +
-        String.raw`(?:(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s\s+)?${QUOTE}$`,
-      'iu',
-    ),
-    after: new RegExp(String.raw`^[\s-]*(?:${K}|${S}|RaaS)`, 'iu'),
-    possessive: new RegExp(String.raw`^['’]s\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`, 'iu'),
-    // (past an aside: "X, which has claimed 300 victims, said it was behind the attack")
-    // …or an adverb: "X also leaked", "X reportedly claimed"
-    claims: new RegExp(
-      String.raw`^(?:,[^,.;]{1,80},)?(?:\s+(?:also|reportedly|allegedly|apparently|later|then|now))?` +
-        String.raw`\s+${src('group-claims')}`,
-      'iu',
-    ),
-    kindAfter: new RegExp(String.raw`^[\s-]*(?:(?:${K}\s+)?${N}|${C})`, 'iu'),
-    nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
-    stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
-    // listed in passing, lineage and comparison, another incident: the group named there is not this attacker
-    // …also a later item of the list: "groups such as Rhysida and BlackCat"
-    passing: new RegExp(
-      String.raw`${src('group-in-passing')}\s+(?:the\s+)?(?:[\p{L}\p{N}.-]+(?:\s+[\p{L}\p{N}.-]+)?` +
-        String.raw`(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,4}$`,
-      'iu',
-    ),
-    lineage: new RegExp(String.raw`${src('group-lineage')}[^.;]{0,40}$`, 'iu'),
-    otherEvent: new RegExp(String.raw`${src('group-other-event')}[^.;]{0,80}$`, 'iu'),
-    // the name told first, what it is after: "Known as X, the ransomware …", "Dubbed X, the group …"
-    fronted: new RegExp(
-      String.raw`^${QUOTE}(?:${V})${QUOTE}([^,;.]{2,40}?)${QUOTE},\s+(?:the|a|an|this)\s+` +
-        String.raw`(?:[\p{L}-]+\s+){0,2}?(?:${K}|${N}|${S})(?![\p{L}])`,
-      'iu',
-    ),
-    noClaim: listRe(lists, 'group-no-claim', 'iu'),
-    // after an unlisted name: "the X gang", "X listed the clinic on its leak site", "X, a new ransomware operation"
-    crimeTail: new RegExp(String.raw`^\s+${src('group-criminal-nouns')}`, 'u'),
-    leakAfter: new RegExp(
-      String.raw`^\s+(?:(?:has|had|have|also|then|later)\s+)*(?:listed|posted|added|named|published|put)\s+` +
-        String.raw`[^.;]{1,80}?\s+(?:on|to)\s+(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}?${src('group-leak-sites')}`,
-      'iu',
-    ),
-    // (the apposition closes, or goes on about the group: not "In the case of X, a hacker group going by …")
-    kindAppos: new RegExp(
-      String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${K}\s+)+(?:${N}|${S})` +
-        String.raw`(?:\s*(?:[,;.)]|$)|\s+(?:that|which|who|behind|known|believed|thought|linked|tied|based)(?![\p{L}]))`,
-      'iu',
-    ),
-    calendar: new RegExp(`^(?:${listRe(lists, 'victim-calendar-words', 'u').source})$`, 'u'),
-    // a group of defenders named: "the anti-malware research group called X" is no attacker
-    benign: new RegExp(
-      String.raw`${WORD_START}(?:${src('group-benign-modifiers')})[\s-]+(?:${N})${QUOTE}(?:${V})?${QUOTE}(?:the\s+)?$`,
-      'iu',
-    ),
-    // "the attack was carried out by X" (an investigation is carried out by someone too: the attack noun first)
-    attackAgent: new RegExp(
-      String.raw`\b(?:attacks?|breach|intrusion|hack|cyber-?attack|incident)\b[^.;]{0,60}?` +
-        String.raw`${src('group-attack-agents')}\s+(?:the\s+)?$`,
-      'iu',
-    ),
-    tool: new RegExp(String.raw`\b(?:${src('group-tool-nouns')})\b`, 'iu'),
-    // the group named in apposition to its role: "The group responsible, X, demanded …", "the gang behind the
-    // attack, X, …"
-    responsible: new RegExp(
-      String.raw`${WORD_START}(?:${N}|hackers|attackers)\s+(?:responsible|behind\s+(?:the|this|it)\b[^,.;]{0,40}?)\s*,\s*$`,
-      'iu',
-    ),
-  };
-  // the cues run their plain-text twins (fastre.ts)
-  cuesCache.set(lists, withTwins(c));
-  return c;
-}
 
 const UPPER = /\p{Lu}/u;
 /** Does the text around [start, end) say that the name there is a group? */
@@ -230,7 +71,8 @@ const DEMONYM = withTwin(/^\p{Lu}\p{L}+(?:ian|ean|ese|ish)(?:-speaking)?$/u);
 const RUN = withTwin(
   new RegExp(
     String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|\d)[\p{L}\p{N}$]*` +
-      String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}(?![\p{L}\p{N}$])`,
+      // (a version is part of it: "X 3.0")
+      String.raw`(?:[\s-](?:\p{Lu}|\d)[\p{L}\p{N}$]*){0,2}(?:\.\d+)*(?![\p{L}\p{N}$])`,
     'gu',
   ),
 );
@@ -284,6 +126,12 @@ const OTHER_OBJECT = new RegExp(
 const capitalisedMid = perText((text: string, first: string) =>
   new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text),
 );
+
+/** After a name: its kind word, then a verb of claiming or attacking ("… ransomware attacked the clinic"). */
+function strainActs(after: string, c: Cues): boolean {
+  const k = c.after.exec(after);
+  return !!k && c.claims.test(after.slice(k[0].length));
+}
 
 const LEAD_WORDS = /^(?:\p{L}+\s+)*/u;
 /** Names the text itself declares as groups, not in the table. */
@@ -342,7 +190,8 @@ function constructed(
       const agentBefore = BY_BEFORE.test(s.text.slice(Math.max(0, m.index - 12), m.index));
       // (a name before a hyphen qualifies what follows: "Kremlin-backed hackers")
       if ((!open && next !== ',' && !agentBefore) || next === '-') continue;
-      const appos = next === ',' && c.responsible.test(s.text.slice(Math.max(0, m.index - 70), m.index));
+      const before70 = s.text.slice(Math.max(0, m.index - 70), m.index);
+      const appos = next === ',' && (c.responsible.test(before70) || c.kindComma.test(before70));
       const after = text.slice(s.start + m.index + m[0].length, s.end);
       // (the strongest say it at the sentence's start too: "X's leak site lists …", "X posted … on its leak site",
       // "X, a ransomware gang that …")
@@ -351,6 +200,10 @@ function constructed(
         // "appeared on the Medusa leak site": the site named by its group
         (open && LEAK_SITE_AFTER.test(after) && THE_BEFORE.test(s.text.slice(Math.max(0, m.index - 5), m.index))) ||
         (next === ',' && c.kindAppos.test(after)) ||
+        (open && c.copula.test(after)) ||
+        // the strain as the subject of the attack: "X ransomware encrypted the servers" (not a platform: "Android
+        // malware hit phones")
+        (open && strainActs(after, c) && !english?.has(m[0].split(/[\s-]/)[0]!.toLowerCase())) ||
         appos;
       const declared =
         strong ||
@@ -359,6 +212,8 @@ function constructed(
           (c.attackAgent.test(text.slice(Math.max(s.start, s.start + m.index - 80), s.start + m.index)) ||
             ATTRIBUTED.test(s.text.slice(0, m.index)))) ||
         (MEMBER_OF.test(s.text.slice(Math.max(0, m.index - 30), m.index)) && ATTACK_WORD.test(s.text)) ||
+        // "the so-called X group"
+        (open && c.soCalled.test(before70) && c.groupAfter.test(after)) ||
         // "hit by the X ransomware", "encrypted by X ransomware": the strain's name (not "the X ransomware attack")
         ((agentBefore || USING_BEFORE.test(s.text.slice(Math.max(0, m.index - 16), m.index))) &&
           STRAIN_AFTER.test(after));
@@ -374,6 +229,14 @@ function constructed(
   return out;
 }
 
+/** A group of defenders before the name ("the research group called X"); a name that is capitalised whole is
+ * an organisation doing the naming ("Kelso Medical Group named the X gang"). */
+function benign(before: string, c: Cues): boolean {
+  const m = c.benign.exec(before);
+  return !!m && !CAPITALISED_PAIR.test(m[1]!);
+}
+const CAPITALISED_PAIR = /^\p{Lu}\S*[\s-]+\p{Lu}/u;
+
 const LOWER_WORDS = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{N}]*(?![\p{L}\p{N}])/gu;
 const NAME_CHAR = /[\p{Lu}\p{N}]/u;
 export function findActors(
@@ -387,7 +250,7 @@ export function findActors(
   // (…nor the subject of an attack on another victim: "In February, X hit another hospital")
   const attacker = (start: number, s: Span, end = start) =>
     !c.passing.test(text.slice(Math.max(s.start, start - 60), start)) &&
-    !c.benign.test(text.slice(Math.max(s.start, start - 60), start)) &&
+    !benign(text.slice(Math.max(s.start, start - 60), start), c) &&
     !OTHER_OBJECT.test(text.slice(end, Math.min(s.end, end + 80))) &&
     !(
       c.lineage.test(text.slice(Math.max(s.start, start - 70), start)) &&
