@@ -46,11 +46,13 @@ function grammar(lists: Lists): RegExp {
     const heads = words(lists, 'victim-described-heads').map((w) => escapeRe(plural(w)).replace(/ /g, '\\s+'));
     // (a count opens a description of several, its head in the plural: "two hospitals in the capital")
     // (a place's possessive stands for the article: "Maryland's health department", "Costa Rica's health ministry")
+    // (the head is no head before a noun it qualifies: "a hospital employee", "the clinic's patients")
+    const not = String.raw`(?!['’]?s?\s+(?:${listRe(lists, 'victim-described-qualified', 'u').source})(?![\p{L}]))`;
     re = new RegExp(
       String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}` +
         String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')})` +
         String.raw`|${POSSESSOR}\s+((?:[\p{Ll}-]+\s+){0,2}?)(?:${head})${ORG})` +
-        String.raw`${PLACE}(?![\p{L}])`,
+        String.raw`${not}${PLACE}(?![\p{L}])`,
       'gu',
     );
     re = withTwin(re);

@@ -8,7 +8,7 @@ import {
   parseFigure,
   scaleOf,
   smallNumber,
-  NUMBER_WORD,
+  NUMBER_WORD_NO_ARTICLE,
 } from './numbers.ts';
 import { escapeRe } from './text.ts';
 import { withTwin, withTwins } from './fastre.ts';
@@ -111,7 +111,7 @@ const COINS = new Set(['BTC', 'XMR', 'ETH']);
 const UNITS_OF = String.raw`(?:units?\sof\s(?:the\s)?(?:(?:digital|virtual|crypto)\s?currency\s)?)?`;
 const WORD_COINS = withTwin(
   new RegExp(
-    String.raw`(?<![\p{L}\d])(${NUMBER_WORD.replace(/\ba\|an\|/, '')})\s+` +
+    String.raw`(?<![\p{L}\d])(${NUMBER_WORD_NO_ARTICLE})\s+` +
       String.raw`${UNITS_OF}(bitcoins?|btc|monero|xmr|ether)(?![\p{L}])`,
     'giu',
   ),

@@ -73,10 +73,21 @@ const WORDS: Record<string, number> = {
   thirteen: 13,
   fourteen: 14,
   fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
+// the tens, and the compounds they make with a unit ("twenty-five", "forty one"), kept under the hyphenated form
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70 };
+Object.assign(TENS, { eighty: 80, ninety: 90 });
+const UNIT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+for (const [t, n] of Object.entries(TENS)) {
+  WORDS[t] = n;
+  UNIT_WORDS.forEach((u, i) => {
+    WORDS[`${t}-${u}`] = n + i + 1;
+  });
+}
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -121,18 +132,33 @@ const OTHER_WORDS: Record<string, number> = Object.fromEntries(
     ] as const
   ).flatMap(([ws, n]) => ws.split(' ').map((w) => [w, n])),
 );
-export const NUMBER_WORD = Object.keys(WORDS).join('|');
+/** Words as alternatives, the longest first; a compound's parts may be joined by a hyphen or a space. The unit of
+ * a compound is never read alone: "five" in "twenty-five" (a hyphen is no word boundary to the callers' guards). */
+const alternation = (ws: string[]) =>
+  String.raw`(?<![A-Za-z][-‐–])(?:` +
+  [...ws]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace('-', String.raw`[\s‐–-]`))
+    .join('|') +
+  ')';
+export const NUMBER_WORD = alternation(Object.keys(WORDS));
+/** The same without the articles "a" and "an". */
+export const NUMBER_WORD_NO_ARTICLE = alternation(Object.keys(WORDS).filter((w) => w !== 'a' && w !== 'an'));
 export const OTHER_NUMBER_WORD = Object.keys(OTHER_WORDS).join('|');
 /** Number words of every language read, as they stand before a scale word ("a million", "zwei Millionen"). */
-export const ANY_NUMBER_WORD = [...Object.keys(WORDS).filter((w) => w !== 'an'), ...Object.keys(OTHER_WORDS)].join('|');
+export const ANY_NUMBER_WORD = alternation([
+  ...Object.keys(WORDS).filter((w) => w !== 'an'),
+  ...Object.keys(OTHER_WORDS),
+]);
 export const ORDINAL_WORD = Object.keys(ORDINALS).join('|');
 
 /** An English cardinal word's value ("two" → 2), or null. */
-export const cardinalWord = (w: string): number | null => WORDS[w.toLowerCase()] ?? null;
+export const cardinalWord = (w: string): number | null => WORDS[wordKey(w)] ?? null;
+const wordKey = (w: string) => w.toLowerCase().replace(/[\s‐–-]+/g, '-');
 
 /** "two" → 2, "13" → 2, "13th" → 13, "sixth" → 6. */
 export function smallNumber(w: string): number | null {
   const l = w.toLowerCase();
   if (/^\d+(st|nd|rd|th)?$/.test(l)) return parseInt(l, 10);
-  return WORDS[l] ?? ORDINALS[l] ?? OTHER_WORDS[l] ?? null;
+  return WORDS[wordKey(l)] ?? ORDINALS[l] ?? OTHER_WORDS[l] ?? null;
 }

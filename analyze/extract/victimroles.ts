@@ -20,7 +20,7 @@ const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|target
 // …or where it is: "X in Zagreb, known as …, suffered", "X in Indiana paid"
 const PLACE_AFTER = String.raw`(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?`;
 const APPOS = String.raw`${PLACE_AFTER}(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
-const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
+const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?|[- ]?sets?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
 // Where it said so: "X said in a filing with the state attorney general that …", "X confirmed in a statement …"
 const TOLD_IN =
   String.raw`(?:\s+(?:in|on|via)\s+(?:an?|its|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|filing|notice` +
