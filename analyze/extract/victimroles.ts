@@ -380,8 +380,8 @@ const TAKEN_FROM = withTwin(
   ),
 );
 
-// "had access to X's network": the owner of what was reached, not a person spoken to
-const ACCESS_TO = /\baccess\s+to\s+(?:the\s+)?$/i;
+// "had access to X's network", "files belonging to X": the owner of what was reached, not a person spoken to
+const ACCESS_TO = /\b(?:access\s+to|belong(?:ing|s|ed)?\s+to)\s+(?:the\s+)?$/i;
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 /** `company`: a word only an organisation's name holds (lists/victim-company-words, cuesFor's `company`). */
