@@ -45,6 +45,7 @@ export interface Cues {
   copula: RegExp;
   soCalled: RegExp;
   groupAfter: RegExp;
+  strainActs: RegExp;
 }
 const cuesCache = new WeakMap<Lists, Cues>();
 // the lists one of whose words a sentence that declares a group name holds
@@ -125,6 +126,11 @@ export function cues(lists: Lists): Cues {
       'iu',
     ),
     kindAfter: new RegExp(String.raw`^[\s-]*(?:(?:${K}\s+)?${N}|${C})`, 'iu'),
+    // what a strain does, after its kind word: "the X worm has infected 200,000 computers"
+    strainActs: new RegExp(
+      String.raw`^(?:\s+(?:also|reportedly|allegedly|apparently|later|then|now))?\s+(?:${src('group-strain-acts')})`,
+      'iu',
+    ),
     nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
     stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
     // listed in passing, lineage and comparison, another incident: the group named there is not this attacker

@@ -6,7 +6,7 @@ import type { GroupRef, Reference } from './reference.ts';
 import { findGroupNames, nameKey, type GroupHit } from './groups.ts';
 import { cues, LEADING, type Cues } from './actor-cues.ts';
 import { withTwin } from './fastre.ts';
-import { evidence, fold, sentenceAt, perText, type Span } from './text.ts';
+import { escapeRe, evidence, fold, sentenceAt, perText, type Span } from './text.ts';
 
 const UPPER = /\p{Lu}/u;
 /** Does the text around [start, end) say that the name there is a group? */
@@ -127,10 +127,19 @@ const capitalisedMid = perText((text: string, first: string) =>
   new RegExp(String.raw`[\p{L},;] ${first.replace(/[$.]/g, '\\$&')}\b`, 'u').test(text),
 );
 
+// a strain never speaks: "DaVita ransomware cripples dialysis giant" names the victim that "DaVita reported …"
+const speaks = perText((text: string, word: string) =>
+  new RegExp(String.raw`(?<![\p{L}])${escapeRe(word)}\s+(?:has\s+|had\s+|also\s+)?${SPEECH}`, 'iu').test(text),
+);
+const SPEECH = String.raw`(?:said|says|reported|confirmed|announced|disclosed|notified|told|stated|acknowledged)\b`;
+
+/** The first word of a run past the words that open a sentence ("The X worm" → "x"). */
+const firstNameWord = (run: string) => (run.split(/[\s-]/).find((w) => !LEADING.test(w)) ?? '').toLowerCase();
+
 /** After a name: its kind word, then a verb of claiming or attacking ("… ransomware attacked the clinic"). */
 function strainActs(after: string, c: Cues): boolean {
   const k = c.after.exec(after);
-  return !!k && c.claims.test(after.slice(k[0].length));
+  return !!k && (c.claims.test(after.slice(k[0].length)) || c.strainActs.test(after.slice(k[0].length)));
 }
 
 const LEAD_WORDS = /^(?:\p{L}+\s+)*/u;
@@ -203,7 +212,7 @@ function constructed(
         (open && c.copula.test(after)) ||
         // the strain as the subject of the attack: "X ransomware encrypted the servers" (not a platform: "Android
         // malware hit phones")
-        (open && strainActs(after, c) && !english?.has(m[0].split(/[\s-]/)[0]!.toLowerCase())) ||
+        (open && strainActs(after, c) && !english?.has(firstNameWord(m[0])) && !speaks(text, firstNameWord(m[0]))) ||
         appos;
       const declared =
         strong ||
