@@ -109,6 +109,14 @@ const AFTER = [
       String.raw`(?:by|with|in)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*|hackers|ransomware)`,
     'iu',
   ),
+  // …or ending its clause, as headlines write it: "X hacked; password reset notice issued", "X breached:"
+  /^\s+(?:hacked|breached)\s*(?:[;:|]|[—–-]\s|$)/iu,
+  // the writer of a breach notice: "X is committed to protecting the privacy of our patients' information"
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:is|are|remains|remain)\s+(?:deeply\s+|fully\s+|firmly\s+)?(?:committed|dedicated)\s+to\s+` +
+      String.raw`(?:protecting|safeguarding|maintaining|ensuring)\s+(?:the\s+)?(?:privacy|security|confidentiality)`,
+    'iu',
+  ),
   // "X is the latest hospital to fall victim to ransomware", "X appears to be the latest brand to suffer a breach"
   new RegExp(
     String.raw`^${APPOS}\s+(?:has\s+|have\s+)?(?:is|was|are|were|become|became|becomes|appears to be|seems to be)` +
