@@ -297,6 +297,14 @@ const FACILITIES = new RegExp(
   'i',
 );
 
+const MADE_TO_BEFORE = new RegExp(
+  String.raw`\b(?:${ATTACK_NOUN}|virus|malware|hackers|attackers)\b[^.;]{0,80}?\b(?:forced|forcing|caused|causing|prompted|` +
+    String.raw`prompting|led|leading|compelled)\s+(?:the\s+)?$`,
+  'iu',
+);
+const MADE_TO_AFTER =
+  /^\s+to\s+(?:(?:temporarily|immediately|briefly)\s+)?(?:shut|take|turn|close|divert|cancel|postpone|reschedule|switch|revert|go|move|operate|rely|disconnect|suspend|isolate|pay|halt|stop)\b/i;
+
 export type Cue = 'strong' | 'weak';
 /**
  * Is the name at [start, end) of the sentence in a victim's position? "strong": a position only victims take (an
@@ -312,6 +320,9 @@ export function victimCue(sentence: string, start: number, end: number, incident
   // a facility listed in what the subject runs takes none of the subject's cues: "X, which runs A, B and C, is …"
   if (FACILITIES.test(before)) return null;
   if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
+  // what the attack made it do: "a computer virus caused X to shut down its computers", "the attack forced X to
+  // divert ambulances"
+  if (MADE_TO_BEFORE.test(before) && MADE_TO_AFTER.test(after)) return 'strong';
   // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
   const renamed = DESCRIBED_SUBJECT.test(sentence.slice(0, start)) ? after.replace(/^,/, '') : null;
   if (renamed !== null && AFTER.some((re) => re.test(renamed))) return 'strong';
