@@ -134,6 +134,15 @@ const AFTER = [
     String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:has|had|have|also|reportedly|eventually|ultimately|then|later|recently)\s+)*(?:paid|pays|offered to pay|(?:suffer|experienc|sustain)(?:ed|es|s)\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)|lost (?:its|their|control of its) (?:[\p{L}-]+\s+){0,2}?to (?:hackers|attackers|ransomware|cyber\S*)|fell victim|falls victim|fallen victim|was forced|(?:was|were) (?:told|asked|ordered) to (?:pay|deposit|send|transfer|hand over)|(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|will not|won['’]t|refused to|declined to) (?:want to )?(?:pay|meet|fork over|hand over|cough up)|never paid|decided to pay|agreed to pay|chose to pay|opted to pay|refused to pay|declined to pay|did not pay|didn't pay|negotiated|shut down its|took (?:down |offline )?(?:all (?:of )?)?(?:its|their) (?:[\p{L}-]+ )?(?:systems|computers|servers|networks?|websites?|sites|portals?))\b`,
     'iu',
   ),
+  // the subject telling what only a victim does: "X has made it clear that it will not meet the hackers' demands",
+  // "X said it had restored its systems from backups"
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:has\s+|had\s+)?(?:said|says|stated|insisted|confirmed|announced|made it clear|maintains|` +
+      String.raw`maintained)(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+(?:(?:(?:would|will|does|did|could)\s+not|won['’]t|` +
+      String.raw`wouldn['’]t|didn['’]t|doesn['’]t)\s+(?:pay|meet|negotiate|give in)|(?:had|has|have)\s+(?:since\s+|now\s+|fully\s+)?` +
+      String.raw`(?:restored|recovered|rebuilt|contained)\s+(?:its|their|the|all|most)\b)`,
+    'iu',
+  ),
   // the subject telling that it was hit: "X said it was the victim of a ransomware attack" (not "said it was
   // investigating": the verb after the pronoun must tell the attack)
   new RegExp(
