@@ -146,10 +146,20 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
 // A contrast starts a clause of its own: "X has not said whether it will pay the ransom, though it paid in an earlier
 // attack" — the earlier attack is the second clause's.
 const CONTRAST = /[,;]\s*(?=(?:though|although|but|while|whereas|however)\b)/gi;
-function clauses(s: Span): Span[] {
-  const out: Span[] = [];
+// …and a fronted clause of time before "a new" incident tells the earlier one: "After the ransomware attack crippled
+// X for days, a new case of a cyber attack has emerged on Y" (a dateline may open the sentence: "Leeds: After …")
+const FRONTED_EARLIER =
+  /^(?:[^,:;]{1,40}:\s+)?(?:after|following|days after|weeks after|soon after|close on the heels of)\s[^,;]{10,200},\s+(?=(?:a|an|another)\s+(?:\w+\s+)?(?:new|fresh|second|third|further)\b)/i;
+function clauses(s: Span): (Span & { earlier?: boolean })[] {
+  const out: (Span & { earlier?: boolean })[] = [];
   let from = 0;
+  const f = FRONTED_EARLIER.exec(s.text);
+  if (f) {
+    out.push({ start: s.start, end: s.start + f[0].length, text: f[0], earlier: true });
+    from = f[0].length;
+  }
   for (const m of s.text.matchAll(CONTRAST)) {
+    if (m.index! < from) continue;
     out.push({ start: s.start + from, end: s.start + m.index!, text: s.text.slice(from, m.index) });
     from = m.index! + m[0].length;
   }
@@ -171,7 +181,7 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
     .filter((x) => any.test(x.text))
     .flatMap((x) => clauses(x).map((s, _, all) => ({ s, one: all.length === 1 })));
   for (const { s, one } of cued) {
-    if ((!one && !any.test(s.text)) || other.test(s.text) || isGeneric(s.text)) continue;
+    if ((!one && !any.test(s.text)) || s.earlier || other.test(s.text) || isGeneric(s.text)) continue;
     // a sentence denying ransomware may still tell the rest: "stole patient data without encrypting any files"
     const denies = notRansomware.test(s.text);
     denied ||= denies;
