@@ -8,6 +8,7 @@ import type { Span } from './text.ts';
 import { sentenceAt } from './text.ts';
 import { withTwins } from './fastre.ts';
 import { findDates, iso, utc, validDay, DAY, type DateMention } from './dates.ts';
+import { reyear, yearsNamed } from './date-years.ts';
 import { ORDINAL_WORD, smallNumber } from './numbers.ts';
 
 type Cue = 'verb' | 'noun' | 'report' | 'event';
@@ -323,6 +324,7 @@ export function attackDate(
   const ds = findDates(text, pubDay, lists, lang);
   const ref = pubDay ? Date.parse(pubDay) : anchorYears(text, ds, c);
   if (ref === null) return null;
+  if (pubDay) reyear(ds, ref, yearsNamed(text));
   // with no publication date the latest full date is only a lower bound of it: a wider window
   const ceil = iso(ref + DAY),
     floor = iso(ref - (pubDay ? 200 : 365) * DAY);
