@@ -92,7 +92,13 @@ export function decide(
   published: string | null,
 ): Scored[] {
   const focused = decideWith(text, sents, L, entities, published, true);
-  return focused[0]?.e.health ? focused : decideWith(text, sents, L, entities, published, false);
+  if (focused[0]?.e.health) return focused;
+  const any = decideWith(text, sents, L, entities, published, false);
+  if (any.length) return any;
+  // a story told long after its incident (a lawsuit, a settlement, a report) tells it only as past: that one counts
+  // when it is a healthcare organisation (other sectors' past cases are mostly told as comparisons)
+  const pastFocused = decideWith(text, sents, L, entities, published, true, true);
+  return pastFocused[0]?.e.health ? pastFocused : [];
 }
 
 function decideWith(
@@ -102,18 +108,23 @@ function decideWith(
   entities: Entity[],
   published: string | null,
   focus: boolean,
+  past = false,
 ): Scored[] {
   /** The mention's sentence, or the one before/after it, tells of an attack (not an earlier one). */
   // (each sentence is read once: a name mentioned often asks about the same sentences again)
   const seen = new Map<Span, boolean>();
   const tells = (x: Span) => {
     let v = seen.get(x);
-    if (v === undefined) seen.set(x, (v = L.incident.test(x.text) && !pastIncident(x.text, published)));
+    // (read as past, a sentence comparing with another case tells that one: "similar to one that hit X in 2022")
+    if (v === undefined) {
+      const own = past ? !L.otherCase.test(x.text) : !pastIncident(x.text, published);
+      seen.set(x, (v = L.incident.test(x.text) && own));
+    }
     return v;
   };
   const incidentNear = (pos: number) => {
     const s = sentenceAt(sents, pos);
-    if (!s || pastIncident(s.text, published)) return false;
+    if (!s || (past ? L.otherCase.test(s.text) : pastIncident(s.text, published))) return false;
     const i = sents.indexOf(s);
     return [sents[i - 1], s, sents[i + 1]].some((x) => x && tells(x));
   };
