@@ -45,16 +45,22 @@ interface Gold {
   [k: string]: unknown;
 }
 
-/** The records with each primary victim's name turned into a brand; the count of records rewritten. */
-export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swapped: number } {
+/** Invented names of three syllables, capitalised, drawn from the seed. */
+function inventor(seed: number): () => string {
   const rand = rng(seed);
   const syl = SYLLABLES.split(' ');
   const pick = () => syl[Math.floor(rand() * syl.length)]!;
+  return () => (pick() + pick() + pick()).replace(/^./, (c) => c.toUpperCase());
+}
+
+/** The records with each primary victim's name turned into a brand; the count of records rewritten. */
+export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swapped: number } {
+  const invent = inventor(seed);
   let swapped = 0;
   const out = records.map((r) => {
     const v = r.relevant ? r.victims?.[0] : undefined;
     if (!v || !r.text.includes(v) || v.split(/\s+/).length < 2) return r;
-    const brand = (pick() + pick() + pick()).replace(/^./, (c) => c.toUpperCase());
+    const brand = invent();
     const words = v.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
     const own = words.filter((w) => !GENERIC.has(w.toLowerCase()) && w.length > 2 && /^\p{Lu}/u.test(w));
     const initials = words
@@ -76,15 +82,13 @@ export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swa
 /** The records with each named attacker's name turned into an invented one: real news names new groups every month,
  * which no table lists, so the group is found by how the text speaks of it ("the X gang", "claimed by X"). */
 export function groupSwap(records: Gold[], seed: number): { records: Gold[]; swapped: number } {
-  const rand = rng(seed);
-  const syl = SYLLABLES.split(' ');
-  const pick = () => syl[Math.floor(rand() * syl.length)]!;
+  const invent = inventor(seed);
   let swapped = 0;
   const out = records.map((r) => {
     const a = typeof r.actor === 'string' ? r.actor : null;
     const re = a ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(a)}(?![\\p{L}\\p{N}])`, 'giu') : null;
-    if (!a || !re || !re.test(r.text)) return r;
-    const name = (pick() + pick() + pick()).replace(/^./, (c) => c.toUpperCase());
+    if (!re?.test(r.text)) return r;
+    const name = invent();
     swapped++;
     return { ...r, text: r.text.replace(re, name), actor: name };
   });
