@@ -133,6 +133,13 @@ const speaks = perText((text: string, word: string) =>
 );
 const SPEECH = String.raw`(?:said|says|reported|confirmed|announced|disclosed|notified|told|stated|acknowledged)\b`;
 
+// a name that infects or encrypts machines is malware's: "X infected thousands of the lab's systems"
+const INFECTS = new RegExp(
+  String.raw`^\s+(?:has\s+|had\s+)?(?:infected|encrypted)\s+(?:[\p{L}\d,'’-]+\s+){0,4}?` +
+    String.raw`(?:computers|systems|servers|machines|devices|networks|files|workstations|PCs)\b`,
+  'iu',
+);
+
 /** The first word of a run past the words that open a sentence ("The X worm" → "x"). */
 const firstNameWord = (run: string) => (run.split(/[\s-]/).find((w) => !LEADING.test(w)) ?? '').toLowerCase();
 
@@ -212,7 +219,10 @@ function constructed(
         (open && c.copula.test(after)) ||
         // the strain as the subject of the attack: "X ransomware encrypted the servers" (not a platform: "Android
         // malware hit phones")
-        (open && strainActs(after, c) && !english?.has(firstNameWord(m[0])) && !speaks(text, firstNameWord(m[0]))) ||
+        (open &&
+          (strainActs(after, c) || INFECTS.test(after)) &&
+          !english?.has(firstNameWord(m[0])) &&
+          !speaks(text, firstNameWord(m[0]))) ||
         appos;
       const declared =
         strong ||
