@@ -148,8 +148,11 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
 const CONTRAST = /[,;]\s*(?=(?:though|although|but|while|whereas|however)\b)/gi;
 // …and a fronted clause of time before "a new" incident tells the earlier one: "After the ransomware attack crippled
 // X for days, a new case of a cyber attack has emerged on Y" (a dateline may open the sentence: "Leeds: After …")
-const FRONTED_EARLIER =
-  /^(?:[^,:;]{1,40}:\s+)?(?:after|following|days after|weeks after|soon after|close on the heels of)\s[^,;]{10,200},\s+(?=(?:a|an|another)\s+(?:\w+\s+)?(?:new|fresh|second|third|further)\b)/i;
+const FRONTED_EARLIER = new RegExp(
+  String.raw`^(?:[^,:;]{1,40}:\s+)?(?:after|following|days after|weeks after|soon after|close on the heels of)` +
+    String.raw`\s[^,;]{10,200},\s+(?=(?:a|an|another)\s+(?:\w+\s+)?(?:new|fresh|second|third|further)\b)`,
+  'i',
+);
 function clauses(s: Span): (Span & { earlier?: boolean })[] {
   const out: (Span & { earlier?: boolean })[] = [];
   let from = 0;

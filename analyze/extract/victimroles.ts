@@ -20,7 +20,9 @@ const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|target
 // …or where it is: "X in Zagreb, known as …, suffered", "X in Indiana paid"
 const PLACE_AFTER = String.raw`(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?`;
 const APPOS = String.raw`${PLACE_AFTER}(?:,[^,.;]{1,110},|\s[−–—][^−–—.;]{1,110}[−–—]|,\s+(?:which|who)(?=\s)|\s[−–—](?=\s))?`;
-const SYSTEMS = String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?|[- ]?sets?)?|machines|workstations|devices|e-?mail|website|operations|databases?|infrastructure|IT`;
+const SYSTEMS =
+  String.raw`computers?|systems?|servers?|networks?|files|data(?:bases?|[- ]?sets?)?|machines|workstations|devices` +
+  String.raw`|e-?mail|website|operations|databases?|infrastructure|IT`;
 // Where it said so: "X said in a filing with the state attorney general that …", "X confirmed in a statement …"
 const TOLD_IN =
   String.raw`(?:\s+(?:in|on|via)\s+(?:an?|its|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|filing|notice` +
@@ -113,8 +115,9 @@ const AFTER = [
   /^\s+(?:hacked|breached)\s*(?:[;:|]|[—–-]\s|$)/iu,
   // the writer of a breach notice: "X is committed to protecting the privacy of our patients' information"
   new RegExp(
-    String.raw`^${APPOS}\s+(?:is|are|remains|remain)\s+(?:deeply\s+|fully\s+|firmly\s+)?(?:committed|dedicated)\s+to\s+` +
-      String.raw`(?:protecting|safeguarding|maintaining|ensuring)\s+(?:the\s+)?(?:privacy|security|confidentiality)`,
+    String.raw`^${APPOS}\s+(?:is|are|remains|remain)\s+(?:deeply\s+|fully\s+|firmly\s+)?` +
+      String.raw`(?:committed|dedicated)\s+to\s+(?:protecting|safeguarding|maintaining|ensuring)\s+(?:the\s+)?` +
+      String.raw`(?:privacy|security|confidentiality)`,
     'iu',
   ),
   // "X is the latest hospital to fall victim to ransomware", "X appears to be the latest brand to suffer a breach"
@@ -137,10 +140,12 @@ const AFTER = [
   // the subject telling what only a victim does: "X has made it clear that it will not meet the hackers' demands",
   // "X said it had restored its systems from backups"
   new RegExp(
-    String.raw`^${APPOS}\s+(?:has\s+|had\s+)?(?:said|says|stated|insisted|confirmed|announced|made it clear|maintains|` +
-      String.raw`maintained)(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+(?:(?:(?:would|will|does|did|could)\s+not|won['’]t|` +
-      String.raw`wouldn['’]t|didn['’]t|doesn['’]t)\s+(?:pay|meet|negotiate|give in)|(?:had|has|have)\s+(?:since\s+|now\s+|fully\s+)?` +
-      String.raw`(?:restored|recovered|rebuilt|contained)\s+(?:its|their|the|all|most)\b)`,
+    String.raw`^${APPOS}\s+(?:has\s+|had\s+)?(?:said|says|stated|insisted|confirmed|announced|made it clear|` +
+      String.raw`maintains|maintained)(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+` +
+      String.raw`(?:(?:(?:would|will|does|did|could)\s+not|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t)\s+` +
+      String.raw`(?:pay|meet|negotiate|give in)` +
+      String.raw`|(?:had|has|have)\s+(?:since\s+|now\s+|fully\s+)?(?:restored|recovered|rebuilt|contained)\s+` +
+      String.raw`(?:its|their|the|all|most)\b)`,
     'iu',
   ),
   // the subject telling that it was hit: "X said it was the victim of a ransomware attack" (not "said it was
@@ -307,12 +312,15 @@ const FACILITIES = new RegExp(
 );
 
 const MADE_TO_BEFORE = new RegExp(
-  String.raw`\b(?:${ATTACK_NOUN}|virus|malware|hackers|attackers)\b[^.;]{0,80}?\b(?:forced|forcing|caused|causing|prompted|` +
-    String.raw`prompting|led|leading|compelled)\s+(?:the\s+)?$`,
+  String.raw`\b(?:${ATTACK_NOUN}|virus|malware|hackers|attackers)\b[^.;]{0,80}?` +
+    String.raw`\b(?:forced|forcing|caused|causing|prompted|prompting|led|leading|compelled)\s+(?:the\s+)?$`,
   'iu',
 );
-const MADE_TO_AFTER =
-  /^\s+to\s+(?:(?:temporarily|immediately|briefly)\s+)?(?:shut|take|turn|close|divert|cancel|postpone|reschedule|switch|revert|go|move|operate|rely|disconnect|suspend|isolate|pay|halt|stop)\b/i;
+const MADE_TO_AFTER = new RegExp(
+  String.raw`^\s+to\s+(?:(?:temporarily|immediately|briefly)\s+)?(?:shut|take|turn|close|divert|cancel|postpone|` +
+    String.raw`reschedule|switch|revert|go|move|operate|rely|disconnect|suspend|isolate|pay|halt|stop)\b`,
+  'i',
+);
 
 export type Cue = 'strong' | 'weak';
 /**
