@@ -46,8 +46,8 @@ const QTY =
   String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?` +
   String.raw`|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
 // "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
-const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
-const COUNT = withTwin(new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${NUM})\))?${RANGE}`, 'giu'));
+const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
+const COUNT = withTwin(new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${SPACED}|${NUM})\))?${RANGE}`, 'giu'));
 // "about", "more than" before the count belong to what was written
 const APPROX_BEFORE = new RegExp(String.raw`${APPROX}\s+$`, 'i');
 // up to three modifiers between the count and its noun: "81.5 million Indian citizens", "1.5 lakh patients' data";

@@ -164,13 +164,15 @@ function newName(words: string[]): boolean {
 
 /**
  * Capitalised runs, trimmed of leading sentence words and link words, possessive removed. `breaks` matches a
- * headline's attack word ("X Hospital Hit With Ransomware"): the run is split there and the word dropped.
+ * headline's attack word ("X Hospital Hit With Ransomware"): the run is split there and the word dropped; so is a
+ * headline's people noun after an organisation word (`people`).
  */
 export function nameRuns(
   text: string,
   breaks?: RegExp,
   isPlace: (name: string) => boolean = () => false,
   company?: RegExp,
+  people?: RegExp,
 ): NameSpan[] {
   const out: NameSpan[] = [];
   // (a line is judged once, whichever of its runs asks)
@@ -198,7 +200,10 @@ export function nameRuns(
     const inName = !headline && !!company && whole(company, last);
     for (const [k, p] of parts.entries()) {
       if (inName && seg.length && k < parts.length - 1) seg.push(p);
-      else if (breaks && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) {
+      else if (
+        (breaks && !(k > 0 && LINKS.test(parts[k - 1]!.w)) && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) ||
+        (headline && people && seg.length && peopleAfterHead(people, seg[seg.length - 1]!.w, p.w))
+      ) {
         end(seg);
         seg = [];
       } else seg.push(p);
@@ -209,6 +214,11 @@ export function nameRuns(
 }
 
 type Word = { w: string; s: number };
+// a headline's people noun after a bare organisation word tells of persons, not of a name: "Hospital Employee Charged
+// With Theft" (`people`: lists/victim-described-qualified, matched lower-cased)
+function peopleAfterHead(people: RegExp, head: string, w: string): boolean {
+  return ORG_WORD.test(head) && whole(people, w.replace(/[,:;'’"”]+$/u, '').toLowerCase());
+}
 // (\S+ reads alike with and without u: both halves of a surrogate pair are no space)
 const NON_SPACE = /\S+/g;
 const SENTENCE_END = withTwin(/(?:\p{L}{3,}|^\p{Lu}{2,})\.$/u);

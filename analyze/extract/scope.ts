@@ -108,7 +108,7 @@ const OPENER = new Set([
 const SUBJECT_VERB = new RegExp(
   String.raw`^(?:\s+(?:in|last|earlier|back in|on)\s+[\w ,]{1,25}?)?,?\s+` +
     String.raw`(?:was|were|had|has|have|paid|agreed|decided|chose|opted|reportedly|also|itself|eventually|ultimately` +
-    String.raw`|famously)\b`,
+    String.raw`|famously|fell|received|suffered|faced)\b`,
 );
 
 interface Compiled {
@@ -122,7 +122,7 @@ function compile(ref: Reference): Compiled {
   if (c) return c;
   const groups = new Set<string>();
   for (const g of ref.groups) {
-    for (const n of [g.canonical, ...g.aliases]) for (const t of tokens(n)) if (t.length > 2) groups.add(t);
+    for (const n of [g.canonical, ...g.aliases]) if (n.length > 2) groups.add(tokens(n).join(' '));
   }
   c = {
     other: listRe(ref.lists, 'ransom-other-case', 'iu'),
@@ -214,12 +214,19 @@ function otherTarget(sentence: string, at: number, c: Compiled, scope: Scope): b
 }
 
 const NOT_CAPITAL = /[^\p{Lu}]/gu;
+/** Some run of the name's words is a group's whole name ("LockBit", "Black Basta"): a word alone ("Star") is not. */
+function namesGroup(ts: string[], groups: Set<string>): boolean {
+  for (let i = 0; i < ts.length; i++) {
+    for (let j = i + 1; j <= Math.min(ts.length, i + 4); j++) if (groups.has(ts.slice(i, j).join(' '))) return true;
+  }
+  return false;
+}
 /** A name that is no victim's, no group's and no word of the attack. */
 function foreign(name: string, c: Compiled, scope: Scope): boolean {
   const victims = scope.victims;
   if (c.context.test(name)) return false;
   const own = tokens(name).filter((t) => !FILLER.has(t));
-  if (!own.length || own.some((t) => c.groups.has(t) || scope.lead?.has(t))) return false;
+  if (!own.length || own.some((t) => scope.lead?.has(t)) || namesGroup(tokens(name), c.groups)) return false;
   const victimTokens = new Set(victims.flatMap((v) => tokens(v)));
   const initials = new Set(victims.map((v) => v.replace(NOT_CAPITAL, '').toLowerCase()));
   return !own.some((t) => victimTokens.has(t) || initials.has(t));

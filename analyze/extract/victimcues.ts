@@ -33,6 +33,8 @@ export interface VictimCues {
   nonOrgAfter: RegExp;
   /** a headline's attack word, which ends the name before it */
   breaks: RegExp;
+  /** nouns for an organisation's people, which after its bare kind word in a headline end the name */
+  people: RegExp;
   /** a month, weekday or holiday starting a run */
   calendar: RegExp;
   /** a date opening a run before a name: "January 19 2017 Dorset County Hospital", "Monday 3 May X" */
@@ -136,7 +138,8 @@ export function cues(lists: Lists): VictimCues {
       String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`,
       'u',
     ),
-    breaks: listRe(lists, 'victim-headline-breaks', 'u'),
+    breaks: listRe(lists, ['victim-headline-breaks', 'name-sentence-openers'], 'u'),
+    people: listRe(lists, 'victim-described-qualified', 'u'),
     calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
     // "20.000 Patienten der MVZ X": a count and the organisation's people before its name
     peopleLead: new RegExp(

@@ -59,7 +59,9 @@ export function fallbackVictim(
   const leadEnd = lead[lead.length - 1]?.end ?? 0;
   const cands = new Map<string, Cand>();
   const common = commonAcronyms(text);
-  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company).filter((r) => !common.has(r.name));
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people).filter(
+    (r) => !common.has(r.name),
+  );
   const experts = expertFirms(text, sents, runs);
   for (const r of runs) {
     const name = r.name.replace(/^The\s/, '');

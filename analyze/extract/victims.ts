@@ -84,7 +84,9 @@ export function findVictims(
   const sources = sourceNames(ref.lists);
   // (an acronym the text defines for a description is no name: "the covered entity (CE) … the CE notified")
   const common = commonAcronyms(text);
-  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company).filter((r) => !common.has(r.name));
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people).filter(
+    (r) => !common.has(r.name),
+  );
   const acrs = [...acronyms(text, runs), ...shortForms(text, runs)];
   const entities = new Map<string, Entity>();
   const add = (key: string, span: NameSpan, health: boolean, vref?: VictimRef, cued = false, strong = false) => {
@@ -592,24 +594,39 @@ function hasWords(hay: string, words: string): boolean {
   return false;
 }
 
+/**
+ * A headline shortens a name by leaving out inner words: "Kansas Hospital" for "Kansas Heart Hospital" (same first
+ * and last word, the rest in order); it folds only where one name so fits.
+ */
+const onlyOne = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
+function shortened(small: string, big: string): boolean {
+  const a = small.split(' '),
+    b = big.split(' ');
+  if (a.length < 2 || b.length <= a.length || a[0] !== b[0] || a.at(-1) !== b.at(-1)) return false;
+  let k = 1;
+  for (let i = 1; i < b.length - 1 && k < a.length - 1; i++) if (b[i] === a[k]) k++;
+  return k === a.length - 1;
+}
+
 const ACRONYM_FORM = /^(?:.+?(?:['’]s)?\s)?[\p{Lu}\d&]{2,8}$/u;
 /**
  * "Karoo Pathology" and "Karoo Pathology Laboratories" are one entity: fold shorter word-prefixes/suffixes into the
- * longer; an acronym folds into the name it abbreviates ("CDOT", "Colorado Department of Transportation").
+ * longer; an acronym folds into the name it abbreviates ("CDOT", "Colorado Department of Transportation"), a shortened
+ * name into the whole.
  */
 function mergeContained(entities: Map<string, Entity>): void {
   const list = [...entities.values()].sort((a, b) => b.key.length - a.key.length);
   for (const small of list) {
     if (small.ref) continue;
     const acr = small.forms.map((f) => f.name).find((n) => ACRONYM_FORM.test(n));
-    const big = list.find(
-      (b) =>
-        b !== small &&
-        entities.has(b.key) &&
-        b.key.length > small.key.length &&
-        (hasWords(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '), small.key) ||
-          (!!acr && b.forms.some((f) => shortFor(acr, f.name)))),
-    );
+    const bigger = (b: Entity) => b !== small && entities.has(b.key) && b.key.length > small.key.length;
+    const big =
+      list.find(
+        (b) =>
+          bigger(b) &&
+          (hasWords(fold(b.ref?.name ?? b.key) + ' ' + b.forms.map((f) => fold(f.name)).join(' '), small.key) ||
+            (!!acr && b.forms.some((f) => shortFor(acr, f.name)))),
+      ) ?? onlyOne(list.filter((b) => bigger(b) && b.forms.some((f) => shortened(small.key, fold(f.name)))));
     if (!big) continue;
     big.forms.push(...small.forms);
     big.health ||= small.health;

@@ -32,14 +32,16 @@ function splitParagraphs(body: string): string[] {
     .filter(Boolean);
 }
 // a line break before a bullet, or after a line with no closing stop or wrap word and before a capital, or before a
-// short heading line
+// short heading line or a labelled one
 const BLOCK_BREAK = new RegExp(
   String.raw`\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])\s)` +
     String.raw`|(?<=[^\s.!?:;,(–-])(?<!\b(?:the|a|an|of|and|or|to|in|at|for|with|by|from|on|as|its|their|de|la|el` +
     String.raw`|der|die|das|le|les|des|du|et|y|e))` +
     String.raw`\n(?=[ \t]*[“"‘(]?[\p{Lu}\p{N}])` +
     // …and after a sentence, before a short line of its own with no stop (a heading: "Don't miss", "Latest news")
-    String.raw`|(?<=[.!?]["'”’]?)\n(?=[ \t]*\p{Lu}[^\n.!?]{0,40}\n)`,
+    String.raw`|(?<=[.!?]["'”’]?)\n(?=[ \t]*\p{Lu}[^\n.!?]{0,40}\n)` +
+    // …or before a line opening on a short label and its colon or bar ("Related: …", "READ MORE | …")
+    String.raw`|(?<=[.!?]["'”’]?)\n(?=[ \t]*\p{Lu}[\p{L}'’]*(?:[ \t]+[\p{L}'’]+){0,2}[ \t]*[:|»›][ \t])`,
   'u',
 );
 

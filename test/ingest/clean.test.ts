@@ -221,6 +221,22 @@ describe('cleanPlainText', () => {
     expect(out.article.text).not.toMatch(/Rivermount|Dunmore|RELATED|miss/);
     expect(out.article.text.split('\n\n')).toHaveLength(2);
   });
+
+  it('drops a labelled headline line right under a sentence of the same block', () => {
+    const text = [
+      'Millbrook Community Hospital closed its emergency department to ambulances on Monday after a ransomware attack.',
+      'Also Read: Rivermount Health System pays $1.5M ransom to hackers',
+      'The hospital said it was working with outside experts to restore its systems and that patient care continues.',
+      'READ MORE | Dunmore Clinic data breach affects 40,000',
+      '',
+      'Staff returned to paper charts while the systems were rebuilt, a spokesperson said on Tuesday afternoon.',
+    ].join('\n');
+    const out = cleanPlainText(text, { file: 'notes/glued-links.txt' });
+    if (!out.ok) throw out.error;
+    expect(out.article.text).not.toMatch(/Rivermount|Dunmore|Also Read|READ MORE/);
+    expect(out.article.text).toContain('Millbrook Community Hospital closed');
+    expect(out.article.text).toContain('patient care continues.');
+  });
 });
 
 describe('standfirst and captions', () => {
