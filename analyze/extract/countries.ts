@@ -73,7 +73,14 @@ export function findPlaces(text: string, places: Map<string, string>, kinds?: Ma
     // a nationality in the plural names its country too: "279 million Indonesians"
     const plural = !first.has(m[0]) && kinds !== undefined && m[0].endsWith('s');
     const names = first.get(plural ? m[0].slice(0, -1) : m[0]);
-    if (!names) continue;
+    if (!names) {
+      const d = dateline(text, m.index, places);
+      if (d) {
+        out.push({ ...d, kind: kinds ? kindOf(kinds.get(d.name)) : undefined });
+        next = d.end;
+      }
+      continue;
+    }
     for (const name of names) {
       if (plural && kinds!.get(name) !== 'demonyms') continue;
       const end = m.index + name.length + (plural ? 1 : 0);
@@ -89,4 +96,26 @@ export function findPlaces(text: string, places: Map<string, string>, kinds?: Ma
     }
   }
   return out;
+}
+
+// A dateline writes its place in capitals at the head of a paragraph: "PUNE: …", "CHICAGO (AP) — …", "LONDON, May 3
+// (Reuters) - …". Read in title case ("New York", "Pune").
+const DATELINE = withTwin(
+  /^\p{Lu}[\p{Lu}.'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]+){0,2}(?=[ \t]*(?:[:(—–]|,[ \t]*\p{Lu}\p{Ll}|[ \t]-[ \t]))/u,
+);
+const titleWord = (w: string) => w[0] + w.slice(1).toLowerCase();
+function dateline(
+  text: string,
+  at: number,
+  places: Map<string, string>,
+): { start: number; end: number; cc: string; name: string } | null {
+  if (at > 0 && !/\n[ \t]*$/.test(text.slice(Math.max(0, at - 8), at))) return null;
+  const m = DATELINE.exec(text.slice(at, at + 60));
+  if (!m) return null;
+  const name = m[0]
+    .split(/[ \t]+/)
+    .map(titleWord)
+    .join(' ');
+  const cc = places.get(name);
+  return cc ? { start: at, end: at + m[0].length, cc, name } : null;
 }
