@@ -3,7 +3,17 @@
 // data the attack touched (noun class, data words, size words, statistics, another case, a later correction); the
 // decision takes the first good candidate, or the last correction, then its most precise restatement.
 import type { Evidence } from '../../core/records.ts';
-import { NUM, SCALE, parseFigure, scaleOf, smallNumber, NUMBER_WORD, ORDINAL_WORD, SCALE_INTL } from './numbers.ts';
+import {
+  NUM,
+  SCALE,
+  parseFigure,
+  scaleOf,
+  smallNumber,
+  NUMBER_WORD,
+  ORDINAL_WORD,
+  SCALE_INTL,
+  TEN_OR_MORE_WORD,
+} from './numbers.ts';
 import { evidence, fold, listItems, sentenceAt, type Span } from './text.ts';
 import { isGeneric } from './roles.ts';
 import { listRe, type Lists } from './lists.ts';
@@ -38,13 +48,15 @@ const APPROX = `(?:${[
   'meer dan',
 ].join('|')})`;
 const SCALES = `${SCALE}|${SCALE_INTL}`;
-// "2.4 million", "81.5Cr", "one million", "485.000", "3-4 crore"; a figure in brackets after it is the exact one:
+// "2.4 million", "81.5Cr", "one million", "485.000", "3-4 crore", "fifty-six"; a figure in brackets after it is the
+// exact one:
 // "nearly one million (941,000)"
 // (thousands grouped by spaces, as French and German print them: "30 000 patients")
 const SPACED = String.raw`(?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)`;
 const QTY =
   String.raw`(?:(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?` +
-  String.raw`|\b(${NUMBER_WORD})\s+(${SCALES})(?![\p{L}]))`;
+  String.raw`|\b(${NUMBER_WORD}(?=\s+(?:${SCALES})(?![\p{L}]))|${TEN_OR_MORE_WORD}(?![\p{L}‐–-]))` +
+  String.raw`(?:\s+(${SCALES})(?![\p{L}]))?)`;
 // "between 10,000 and 15,000 patients" is a range too (its lower bound is taken)
 const RANGE = String.raw`(?:\s*(?:-|–|to|and)\s*(${SPACED}|${NUM})(?:[\s-]?(${SCALES})(?![\p{L}]))?)?`;
 const COUNT = withTwin(new RegExp(String.raw`(?<![\p{L}\d.,-])${QTY}(?:\s*\((${SPACED}|${NUM})\))?${RANGE}`, 'giu'));

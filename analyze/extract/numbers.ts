@@ -142,6 +142,8 @@ const alternation = (ws: string[]) =>
     .join('|') +
   ')';
 export const NUMBER_WORD = alternation(Object.keys(WORDS));
+/** The words of ten and more: a count of people spelled out ("at least fifty-six persons"). */
+export const TEN_OR_MORE_WORD = alternation(Object.keys(WORDS).filter((w) => WORDS[w]! >= 10));
 /** The same without the articles "a" and "an". */
 export const NUMBER_WORD_NO_ARTICLE = alternation(Object.keys(WORDS).filter((w) => w !== 'a' && w !== 'an'));
 export const OTHER_NUMBER_WORD = Object.keys(OTHER_WORDS).join('|');
