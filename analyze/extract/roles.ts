@@ -22,6 +22,8 @@ interface Cues {
   totals: RegExp;
   /** a bare "pay" or "meet" after a verb of asking: "demanding (that) X pay the", "want X to pay a" */
   asked: RegExp;
+  /** a payment asked for, right before the payment noun: "were demanding a payment of", "asking for payments of" */
+  askedFor: RegExp;
   /** the terms of a demand told as a condition: "if the department paid $4,000 in Bitcoin, its files would be
    *  released", "once the clinic pays 2 BTC the data will be deleted" (asked for, not paid; no hypothetical) */
   terms: RegExp;
@@ -59,6 +61,10 @@ function cuesOf(lists: Lists): Cues {
         String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?${listRe(lists, 'ransom-release-verbs').source}`,
       'iu',
     ),
+    askedFor: new RegExp(
+      String.raw`${listRe(lists, 'ransom-asked-verbs').source}(?:\s+(?:for|on))?\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?$`,
+      'iu',
+    ),
     asked: new RegExp(
       String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\b(?:pay|meet)\s+` +
         String.raw`(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$`,
@@ -88,7 +94,7 @@ const PAID_OBJECT =
 // A paid cue that is negated, hypothetical, weighed or still to come is no payment ("refused to pay", "a ransom to be
 // paid", "considering paying the ransom").
 const NOT_PAID =
-  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|debat(?:es|ed|ing)|contemplat(?:es|ed|ing))\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once)\s)$/i;
+  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|debat(?:es|ed|ing)|contemplat(?:es|ed|ing))\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once|(?:offer|propos|promis)(?:es|s|ed|ing)? to|how to)\s)$/i;
 // ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
 // chain doesn't fork over $25 million by Friday".
 const CONDITION = new RegExp(
@@ -161,7 +167,7 @@ export interface RoleHit {
  * make a specific claim generic.
  */
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
-  const { cues, context: RANSOM_CONTEXT, payee, totals, asked, terms: TERMS } = cuesOf(lists);
+  const { cues, context: RANSOM_CONTEXT, payee, totals, asked, askedFor, terms: TERMS } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   const terms = TERMS.exec(sentence);
   const inTerms = (at: number) => !!terms && at >= terms.index && at < terms.index + terms[0].length;
@@ -218,11 +224,7 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       // a payment as the subject of a supposition: "Paying the $2 million ransom would have been cheaper"
       if (role === 'paid' && /^paying$/i.test(m[0]) && SUPPOSED.test(sentence.slice(ce))) r = 'demanded';
       // "were demanding a payment of 50 BTC": a payment asked for
-      if (
-        role === 'paid' &&
-        /\b(?:demand\w*|ask\w*|request\w*|want\w*|seek\w*|sought)\s+(?:an? |the )?(?:\w+ )?$/i.test(before)
-      )
-        r = 'demanded';
+      if (role === 'paid' && askedFor.test(before)) r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);
       let d = (cs >= end ? (cs - end) * 1.6 + 3 : start - ce) + penalty;
       if (d < 0) continue;
