@@ -135,7 +135,9 @@ export function cues(lists: Lists): VictimCues {
     ),
     nonOrgLast: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${nonOrg})$`, 'u'),
     nonOrgAfter: new RegExp(
-      String.raw`^\s+(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`,
+      // (…or a name coordinated with another modifier of it: "Medicare and concession card numbers")
+      String.raw`^\s+(?:(?:and|or|&)\s+[\p{L}-]+\s+)?` +
+        String.raw`(?:${words(lists, 'victim-modified-nouns').map(escapeRe).join('|')})(?![\p{L}\p{N}])`,
       'u',
     ),
     breaks: listRe(lists, ['victim-headline-breaks', 'name-sentence-openers'], 'u'),

@@ -81,6 +81,8 @@ export function fallbackVictim(
     // a name before a lower-case noun qualifies it ("Acme devices"), unless the name is a health organisation's
     // (an acronym defined in brackets qualifies the noun after them: "File Transfer Protocol (FTP) servers")
     if ((!healthName && adjectiveUse(name, after)) || L.techNoun.test(after.slice(0, 30).replace(/^\)/, ''))) continue;
+    // …and a name before a programme's or a card's noun is none ("Medicare and concession card numbers")
+    if (L.nonOrgAfter.test(after.slice(0, 30))) continue;
     if (isGroupName(ref.groups, name)) continue;
     const g = lookupName(ref.victims, name);
     // a lone word is a name only when the article never prints it in lower case and writes it mid-sentence

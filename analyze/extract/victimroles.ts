@@ -37,7 +37,8 @@ const PEOPLE = String.raw`employees|staff|customers|patients|students|users|resi
 const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
   new RegExp(
-    String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|targeting|that (?:hit|struck|crippled|affected)|which (?:hit|struck|crippled|affected)|into)\s+${DESCR}` +
+    String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|impacting|involving|targeting` +
+      String.raw`|(?:that|which) (?:hit|struck|crippled|affected)|into)\s+${DESCR}` +
       // …and the name in apposition to the organisation so described: "an attack on Chennai-based hospital, X,"
       String.raw`(?:(?:hospital|clinic|provider|company|firm|chain|cent(?:er|re)|system|insurer|laboratory|lab|practice|operator),\s+)?$`,
     'iu',
@@ -60,7 +61,7 @@ const BEFORE = [
   // "data it claims to have stolen from X", "records taken from X", "files exfiltrated from X"
   new RegExp(
     String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted` +
-      String.raw`|lifted|siphoned)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+${DESCR}$`,
+      String.raw`|lifted|siphoned|sourced|scraped|pulled)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+${DESCR}$`,
     'iu',
   ),
   // "computers at X", "systems of X", "files belonging to X"
