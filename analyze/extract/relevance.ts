@@ -172,6 +172,16 @@ function ownPart(text: string, other: RegExp, first: boolean): string {
   return m ? text.slice(0, m.index) : text;
 }
 
+const earlierLeads = new WeakMap<Lists, RegExp>();
+function earlierLead(lists: Lists): RegExp {
+  let re = earlierLeads.get(lists);
+  if (!re) {
+    re = new RegExp(String.raw`^[\s“"‘'(]*(?:${listRe(lists, 'relevance-earlier-leads', 'iu').source})`, 'iu');
+    earlierLeads.set(lists, re);
+  }
+  return re;
+}
+
 /** `attackers`: offsets of groups named as the attacker; their sentences carry a strong cyber cue. */
 export function relevanceFeatures(
   lists: Lists,
@@ -182,11 +192,14 @@ export function relevanceFeatures(
   attackers: number[] = [],
 ): RelevanceFeatures {
   // (push loops: chained array methods over an often empty list deoptimise the compiled function, as in victims.ts)
-  let healthCount = 0;
+  let healthCount = 0,
+    healthNow = 0;
   const names: string[] = [];
+  const earlier = earlierLead(lists);
   for (const v of victims) {
     if (v.sector === 'other') continue;
     healthCount++;
+    if (!earlier.test(v.evidence.quote)) healthNow++;
     if (v.name.length > 3) names.push(v.name);
   }
   const units: string[] = title ? [title] : [];
@@ -222,18 +235,20 @@ export function relevanceFeatures(
     else if (near(i, 0, cues.length)) links++;
   });
   const lead = cues.slice(0, LEAD);
+  const leadOther = lead.some((c) => c.strong) && !lead.some((c) => c.health > 0 || c.data) ? 1 : 0;
   return {
     leadLink,
     links: Math.min(links, 3),
     strong: Math.min(cues.filter((c) => c.strong).length, 4),
-    namedHealth: healthCount ? 1 : 0,
+    // (beside another victim's story in the lead, a healthcare victim told only as an earlier event is background)
+    namedHealth: (leadOther ? healthNow : healthCount) ? 1 : 0,
     leadDenial: lead.some((c) => c.denial) ? 1 : 0,
     physical: Math.min(cues.filter((c) => c.physical).length, 3),
     trend: Math.min(
       lead.reduce((n, c) => n + c.trend, 0),
       3,
     ),
-    leadOther: lead.some((c) => c.strong) && !lead.some((c) => c.health > 0 || c.data) ? 1 : 0,
+    leadOther,
     plural: lead.some((c) => c.health === 1) && !lead.some((c) => c.health === 2) ? 1 : 0,
   };
 }
