@@ -213,6 +213,19 @@ export function nameRuns(
   return out;
 }
 
+/**
+ * The name that ends a headline line after a dash or bar is the site's: "Ransomware Demanding Higher Payouts –
+ * SurfWatch Labs, Inc.", "Top university under cyber-attack - BBC News". (Its other mentions still count.)
+ */
+export function siteName(text: string, r: NameSpan): boolean {
+  const from = text.lastIndexOf('\n', r.start - 1) + 1;
+  let to = text.indexOf('\n', r.end);
+  if (to < 0) to = text.length;
+  return SITE_BEFORE.test(text.slice(from, r.start)) && SITE_AFTER.test(text.slice(r.end, to));
+}
+const SITE_BEFORE = /\S\s+(?:\S+\s+){2,}[–—|-]\s*$/u;
+const SITE_AFTER = /^(?:,?\s*(?:Inc|Ltd|LLC|Corp|plc)\.?)?\s*$/u;
+
 type Word = { w: string; s: number };
 // a headline's people noun after a bare organisation word tells of persons, not of a name: "Hospital Employee Charged
 // With Theft" (`people`: lists/victim-described-qualified, matched lower-cased)

@@ -40,4 +40,4 @@ export function sectorOf(name: string, description: string, lists: Lists): Secto
 // National Health Service" tells nothing of FedEx's sector
 const NEXT_CONJUNCT = /\s+(?:and|or|&|as well as)\s+(?=(?:the\s+)?\p{Lu})/u;
 /** The words after a name up to the end of its clause or the next coordinated name. */
-export const ownDescription = (after: string) => after.split(/[.;]/)[0]!.split(NEXT_CONJUNCT)[0]!;
+export const ownDescription = (after: string) => after.split(/[.;\n]/)[0]!.split(NEXT_CONJUNCT)[0]!;

@@ -4,7 +4,7 @@
 // as a name mid-sentence and never in lower case. Used only by extract.ts, and only for a relevant article.
 import type { Victim } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
-import { commonAcronyms, nameRuns, type NameSpan } from './orgnames.ts';
+import { commonAcronyms, nameRuns, siteName, type NameSpan } from './orgnames.ts';
 import { lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
@@ -60,7 +60,7 @@ export function fallbackVictim(
   const cands = new Map<string, Cand>();
   const common = commonAcronyms(text);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people).filter(
-    (r) => !common.has(r.name),
+    (r) => !common.has(r.name) && !siteName(text, r),
   );
   const experts = expertFirms(text, sents, runs);
   for (const r of runs) {

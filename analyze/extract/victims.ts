@@ -12,6 +12,7 @@ import {
   shortForms,
   titleCaseLine,
   type NameSpan,
+  siteName,
 } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
@@ -85,7 +86,7 @@ export function findVictims(
   // (an acronym the text defines for a description is no name: "the covered entity (CE) … the CE notified")
   const common = commonAcronyms(text);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people).filter(
-    (r) => !common.has(r.name),
+    (r) => !common.has(r.name) && !siteName(text, r),
   );
   const acrs = [...acronyms(text, runs), ...shortForms(text, runs)];
   const entities = new Map<string, Entity>();
