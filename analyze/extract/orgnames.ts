@@ -243,10 +243,12 @@ export function titleCaseLine(text: string, at: number): boolean {
   const from = text.lastIndexOf('\n', at) + 1,
     to = text.indexOf('\n', at);
   const line = text.slice(from, to < 0 ? text.length : to).trim();
-  if (line.length > 160 || /[.!?]["'”’]?$/.test(line)) return false;
-  const ws = line.split(/\s+/).filter((w) => LETTER_FIRST.test(w));
+  if (line.length > 240 || /[.!?]["'”’]?$/.test(line)) return false;
+  // (title case leaves its short function words in lower case: "Hotels in Tasmania, With Details at Risk of Theft")
+  const ws = line.split(/\s+/).filter((w) => LETTER_FIRST.test(w) && !TITLE_SMALL.test(w));
   return ws.length >= 4 && ws.filter((w) => CAPITAL_FIRST.test(w)).length >= ws.length - 1;
 }
+const TITLE_SMALL = /^(?:a|an|the|and|but|or|nor|of|in|on|at|to|by|for|as|via|vs\.?|per|from|with)$/;
 // …where a name ends at its last organisation word: "Pinewood Medical Center Enters Third Week"
 function toLastHead(ws: Word[]): Word[] {
   let k = -1;

@@ -1,6 +1,7 @@
 // Shared text helpers: sentence spans with offsets, evidence quotes, a Unicode word tokenizer.
 import type { Evidence } from '../../core/records.ts';
 import { withTwin } from './fastre.ts';
+import { smallNumber } from './numbers.ts';
 
 export interface Span {
   start: number;
@@ -153,4 +154,26 @@ export function perText<T>(test: (text: string, word: string) => T): (text: stri
     seen.set(word, v);
     return v;
   };
+}
+
+const LETTERS_ONLY = /^\p{L}+$/u;
+/** An English word, or one's plural ("Parties", "Hotels"), by the word list `english`; or a number word ("Third"). */
+export function englishWord(english: ReadonlySet<string>, word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y')].some((x) => english.has(x)) ||
+    (LETTERS_ONLY.test(w) && smallNumber(w) !== null)
+  );
+}
+
+/** A name of common words only, after a leading place or nationality: "Luxury Hotels", "South Korean Web Host". */
+export function commonWords(name: string, english: ReadonlySet<string>, places: ReadonlyMap<string, string>): boolean {
+  let ws = name.split(/\s+/);
+  for (const n of [2, 1]) {
+    if (ws.length > n && places.has(ws.slice(0, n).join(' '))) {
+      ws = ws.slice(n);
+      break;
+    }
+  }
+  return ws.every((w) => englishWord(english, w));
 }

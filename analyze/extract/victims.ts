@@ -16,7 +16,7 @@ import {
 } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, commonWords, type At, type Span } from './text.ts';
 import {
   victimCue,
   notVictim,
@@ -388,9 +388,7 @@ export function findVictims(
   /** Common words a title-case headline capitalises and the text never writes so again: "… Disrupts Patient Care" */
   function headlineWords(r: NameSpan): boolean {
     return (
-      r.name.split(/\s+/).every((w) => ref.english.has(w.toLowerCase())) &&
-      titleCaseLine(text, r.start) &&
-      occurrences(text, r.name) === 1
+      commonWords(r.name, ref.english, ref.places) && titleCaseLine(text, r.start) && occurrences(text, r.name) === 1
     );
   }
   function unknownWord(word: string): boolean {
