@@ -22,12 +22,19 @@ interface Cues {
   totals: RegExp;
   /** a bare "pay" or "meet" after a verb of asking: "demanding (that) X pay the", "want X to pay a" */
   asked: RegExp;
+  /** a verb of asking, then "to" right before a verb of handing over: "asking the owners to fork over" */
+  askedTo: RegExp;
   /** a payment asked for, right before the payment noun: "were demanding a payment of", "asking for payments of" */
   askedFor: RegExp;
   /** the terms of a demand told as a condition: "if the department paid $4,000 in Bitcoin, its files would be
    *  released", "once the clinic pays 2 BTC the data will be deleted" (asked for, not paid; no hypothetical) */
   terms: RegExp;
 }
+// the verbs of handing a sum over besides "pay": "asking the owners to fork over 0.2 BTC", "if the department
+// shelled out $4,000 … its files would be released"
+const PAY_VERBS =
+  String.raw`(?:transfer(?:s|red)?|sen(?:d|ds|t)|wire[sd]?|hand(?:s|ed)? over|fork(?:s|ed)? (?:over|out)` +
+  String.raw`|cough(?:s|ed)? up|shell(?:s|ed)? out)`;
 const compiled = new WeakMap<Lists, Cues>();
 function cuesOf(lists: Lists): Cues {
   let c = compiled.get(lists);
@@ -57,16 +64,17 @@ function cuesOf(lists: Lists): Cues {
     context: listRe(lists, 'ransom-context', 'iu'),
     totals: listRe(lists, 'ransom-totals', 'iu'),
     terms: new RegExp(
-      String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay)\b[^.;]{0,100}?` +
+      String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay|${PAY_VERBS})\b[^.;]{0,100}?` +
         String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?${listRe(lists, 'ransom-release-verbs').source}`,
       'iu',
     ),
+    askedTo: new RegExp(String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\bto\s+$`, 'iu'),
     askedFor: new RegExp(
       String.raw`${listRe(lists, 'ransom-asked-verbs').source}(?:\s+(?:for|on))?\s+(?:(?:an?|the)\s+)?(?:\w+\s+)?$`,
       'iu',
     ),
     asked: new RegExp(
-      String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\b(?:pay|meet)\s+` +
+      String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\b(?:pay|meet|${PAY_VERBS})\s+` +
         String.raw`(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$`,
       'iu',
     ),
@@ -87,14 +95,14 @@ function cuesOf(lists: Lists): Cues {
 // "varies between" (present: a habit; "a fee that varied between €40 and €900" tells one case), and other cases held
 // up "by comparison".
 const GENERIC =
-  /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|(?:last|this) year alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?paid|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
+  /\b(?:average|median|typical(?:ly)?|usually|generally|often|frequently|commonly|rang(?:e|es|ed|ing) from|some (?:groups|gangs|attackers|criminals|hackers)|(?:businesses|companies|firms|hospitals|institutions) (?:have )?paid|(?:operators|gangs|criminals|cybercriminals) (?:have )?(?:raked in|earned|collected|netted|made)|over the (?:past|last) (?:\w+ )?(?:years|months)|in (?:19|20)\d\d alone|(?:last|this) year alone|in the (?:first|second|third|fourth|last) (?:quarter|half)|tend to|on average|per cent of|percent of|industry-wide|across (?:all |the )?(?:sectors?|industr(?:y|ies))|globally|worldwide|in total last year|(?<!\d )victims (?:have )?(?:paid|sent|transferred|shelled out|forked over|handed over|coughed up)|organisations paid|organizations paid|most (?:other )?(?:forms|types|strains|kinds|families|variants) of ransomware|most ransomware|(?:a|the) common (?:ransom|demand)|surveyed|respondents|in ransoms|(?:per ?cent|%) (?:of \w+ )?(?:said|say|reported)|(?:per ?cent|%) of (?:\w+ )?(?:cases|incidents|attacks)|(?:can|could|may|might) be (?:demanded|asked for|requested|charged)|var(?:ies|y) (?:between|from)|(?:by|for|in) comparison)\b/i;
 // A paid verb whose object is the demand: "paid the gang's demand", "met the ransom demand".
 const PAID_OBJECT =
   /\b(?:paid|pay|pays|paying|met|meet|meets|meeting)\s+(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,2}$/i;
 // A paid cue that is negated, hypothetical, weighed or still to come is no payment ("refused to pay", "a ransom to be
 // paid", "considering paying the ransom").
 const NOT_PAID =
-  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|debat(?:es|ed|ing)|contemplat(?:es|ed|ing))\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once|(?:offer|propos|promis)(?:es|s|ed|ing)? to|how to)\s)$/i;
+  /(?:(?:\b(?:not|never|refus\w*|declin\w*|den(?:y|ies|ied|ying)|won't|wouldn't|no intention of|without|unless|if|whether|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|debat(?:es|ed|ing)|contemplat(?:es|ed|ing))\b|n[’']t\b)[^.;]{0,25}|\b(?:to be|be|until it is|once it is|once|(?:offer|propos|promis)(?:es|s|ed|ing)? to|how to|either)\s)$/i;
 // ... and one under a condition of a threat states the demand: "unless a $10 million ransom was paid", "if the
 // chain doesn't fork over $25 million by Friday".
 const CONDITION = new RegExp(
@@ -167,7 +175,7 @@ export interface RoleHit {
  * make a specific claim generic.
  */
 export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
-  const { cues, context: RANSOM_CONTEXT, payee, totals, asked, askedFor, terms: TERMS } = cuesOf(lists);
+  const { cues, context: RANSOM_CONTEXT, payee, totals, asked, askedFor, askedTo, terms: TERMS } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   const terms = TERMS.exec(sentence);
   const inTerms = (at: number) => !!terms && at >= terms.index && at < terms.index + terms[0].length;
@@ -225,6 +233,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       if (role === 'paid' && /^paying$/i.test(m[0]) && SUPPOSED.test(sentence.slice(ce))) r = 'demanded';
       // "were demanding a payment of 50 BTC": a payment asked for
       if (role === 'paid' && askedFor.test(before)) r = 'demanded';
+      // …and a verb of handing over asked for: "asking the owners of the database to fork over 0.2 Bitcoin"
+      if (role === 'paid' && askedTo.test(sentence.slice(Math.max(0, cs - 90), cs))) r = 'demanded';
       const between = cs >= end ? sentence.slice(end, cs) : sentence.slice(ce, start);
       let d = (cs >= end ? (cs - end) * 1.6 + 3 : start - ce) + penalty;
       if (d < 0) continue;
