@@ -109,7 +109,9 @@ function dateline(
   at: number,
   places: Map<string, string>,
 ): { start: number; end: number; cc: string; name: string } | null {
-  if (at > 0 && !/\n[ \t]*$/.test(text.slice(Math.max(0, at - 8), at))) return null;
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k >= 0 && text[k] !== '\n') return null;
   const m = DATELINE.exec(text.slice(at, at + 60));
   if (!m) return null;
   const name = m[0]

@@ -218,10 +218,12 @@ export function nameRuns(
  * SurfWatch Labs, Inc.", "Top university under cyber-attack - BBC News". (Its other mentions still count.)
  */
 export function siteName(text: string, r: NameSpan): boolean {
-  const from = text.lastIndexOf('\n', r.start - 1) + 1;
   let to = text.indexOf('\n', r.end);
   if (to < 0) to = text.length;
-  return SITE_BEFORE.test(text.slice(from, r.start)) && SITE_AFTER.test(text.slice(r.end, to));
+  // (the end of the line first: most names are followed by more text; a headline line is short)
+  if (to - r.end > 12 || !SITE_AFTER.test(text.slice(r.end, to))) return false;
+  const from = text.lastIndexOf('\n', r.start - 1) + 1;
+  return r.start - from <= 240 && SITE_BEFORE.test(text.slice(from, r.start));
 }
 const SITE_BEFORE = /\S\s+(?:\S+\s+){2,}[–—|-]\s*$/u;
 const SITE_AFTER = /^(?:,?\s*(?:Inc|Ltd|LLC|Corp|plc)\.?)?\s*$/u;
