@@ -1,6 +1,6 @@
 // Organisation names: capitalised word runs ("Hospital São Lucas da Serra"), trimmed of sentence words,
 // and acronyms defined in the article ("All India Institute of Medical Sciences (AIIMS)").
-import { fold } from './text.ts';
+import { commonWords, fold } from './text.ts';
 import { withTwin } from './fastre.ts';
 import { cardinalWord } from './numbers.ts';
 
@@ -251,6 +251,19 @@ export function titleCaseLine(text: string, at: number): boolean {
   return ws.length >= 4 && ws.filter((w) => CAPITAL_FIRST.test(w)).length >= ws.length - 1;
 }
 const TITLE_SMALL = /^(?:a|an|the|and|but|or|nor|of|in|on|at|to|by|for|as|via|vs\.?|per|from|with)$/;
+/**
+ * Common words a title-case headline capitalises and the text never writes so again ("… Disrupts Patient Care",
+ * "Luxury Hotels", "Third Parties"): no name.
+ */
+export function headlineCommon(
+  text: string,
+  name: string,
+  at: number,
+  english: ReadonlySet<string>,
+  places: ReadonlyMap<string, string>,
+): boolean {
+  return commonWords(name, english, places) && titleCaseLine(text, at) && text.split(name).length === 2;
+}
 // …where a name ends at its last organisation word: "Pinewood Medical Center Enters Third Week"
 function toLastHead(ws: Word[]): Word[] {
   let k = -1;

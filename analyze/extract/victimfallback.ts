@@ -4,12 +4,12 @@
 // as a name mid-sentence and never in lower case. Used only by extract.ts, and only for a relevant article.
 import type { Victim } from '../../core/records.ts';
 import type { Reference } from './reference.ts';
-import { commonAcronyms, nameRuns, siteName, titleCaseLine, type NameSpan } from './orgnames.ts';
+import { commonAcronyms, headlineCommon, nameRuns, siteName, type NameSpan } from './orgnames.ts';
 import { lookupName, breachListed } from './gazetteer.ts';
 import { isGroupName } from './groups.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, perText, commonWords, type At, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
   notVictim,
@@ -70,8 +70,7 @@ export function fallbackVictim(
     if (!s || name.length < 3 || name.split(' ').length > 8 || /\d/.test(name) || PERSONISH.test(name)) continue;
     if (L.nonOrgLast.test(f) || isCountry(name) || ref.places.has(name)) continue;
     // common words a title-case headline capitalises, never written so again: "… Obtained From Third Parties"
-    if (commonWords(name, ref.english, ref.places) && titleCaseLine(text, r.start) && occurrences(text, name) === 1)
-      continue;
+    if (headlineCommon(text, name, r.start, ref.english, ref.places)) continue;
     if (L.calendar.test(name) || L.authority.test(name)) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     const after = text.slice(r.end, r.end + 80);

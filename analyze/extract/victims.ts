@@ -10,13 +10,13 @@ import {
   acronyms,
   abbreviates,
   shortForms,
-  titleCaseLine,
+  headlineCommon,
   type NameSpan,
   siteName,
 } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, perText, commonWords, type At, type Span } from './text.ts';
+import { evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
   notVictim,
@@ -158,7 +158,7 @@ export function findVictims(
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
-    if (covered(r) || headlineWords(r)) continue;
+    if (covered(r) || headlineCommon(text, r.name, r.start, ref.english, ref.places)) continue;
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
@@ -384,12 +384,6 @@ export function findVictims(
   function healthEnd(f: string): boolean {
     const m = L.healthTail.exec(f);
     return !!m && m.index > f.indexOf('-');
-  }
-  /** Common words a title-case headline capitalises and the text never writes so again: "… Disrupts Patient Care" */
-  function headlineWords(r: NameSpan): boolean {
-    return (
-      commonWords(r.name, ref.english, ref.places) && titleCaseLine(text, r.start) && occurrences(text, r.name) === 1
-    );
   }
   function unknownWord(word: string): boolean {
     const w = word.toLowerCase();
