@@ -202,7 +202,9 @@ export function nameRuns(
       if (inName && seg.length && k < parts.length - 1) seg.push(p);
       else if (
         (breaks && !(k > 0 && LINKS.test(parts[k - 1]!.w)) && wholeWord(breaks, p.w.replace(/[,:;'’"”]+$/u, ''))) ||
-        (headline && people && seg.length && peopleAfterHead(people, seg[seg.length - 1]!.w, p.w))
+        (headline && people && seg.length && peopleAfterHead(people, seg[seg.length - 1]!.w, p.w)) ||
+        // a count after a possessive is the owner's: "X's 16 clinics"
+        (seg.length && /^\d/.test(p.w) && /['’]s$/u.test(seg[seg.length - 1]!.w))
       ) {
         end(seg);
         seg = [];
@@ -306,6 +308,11 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
     );
   // …and a year or a date's day before a name: "In 2016 Hollywood Presbyterian paid", "2020-02-19 Medical records"
   const glued = (p: Word) => /\d[/-]$/.test(text.slice(Math.max(0, p.s - 2), p.s));
+  // a count of the organisation's own people opens no name: "Around 3,400 of X's patients", "Two of X's hospitals"
+  const of = parts.findIndex((p, k) => k <= 2 && fold(p.w) === 'of');
+  // (the owner is written in the possessive)
+  const owner = /['’]s$/u.test(parts[parts.length - 1]?.w ?? '');
+  if (of > 0 && owner && counted(fold(parts[of - 1]!.w)) && parts.length > of + 1) parts.splice(0, of + 1);
   while (
     parts.length &&
     (LEAD.has(fold(parts[0]!.w)) ||
@@ -340,6 +347,10 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
     end = last.s + lastWord.length;
   if (end > start) out.push({ start, end, name: text.slice(start, end) });
 }
+
+const counted = (w: string) =>
+  /^\d[\d,.]*$/.test(w) || (cardinalWord(w) ?? 0) >= 1 || MAGNITUDE.test(w) || QUANTIFIER.test(w);
+const QUANTIFIER = /^(?:half|most|all|many|several|some|none|each|both|parts?|much|majority)$/;
 
 export interface Acronym {
   acronym: string;

@@ -83,7 +83,10 @@ const BEFORE_WEAK = withTwin(
 );
 
 // (the name may open with its own article: "The covered entity (CE), The Guidance Center, reported …")
-const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+[^,.;]{1,60},\s*(?:The\s+)?$/i;
+// a relative clause between the renamed subject and its verb: "(X) that operates out of Pune, India was hacked"
+const RELATIVE_BEFORE_VERB = /^\s+(?:that|which)\s+[^.;()]{1,80}?(?=\s(?:was|were|has been|had been)\s)/i;
+// (…or in brackets: "A popular clinic website (X) was hacked")
+const DESCRIBED_SUBJECT = /^[\s“"‘]*(?:a|an|the)\s+(?:[^,.;]{1,60},\s*|[^,.;()]{1,60}\s\()(?:The\s+)?$/i;
 
 // (in the singular: "MongoDB attacks", "RDP breaches" are a campaign against a technology)
 const INCIDENT_AFTER = withTwin(
@@ -221,7 +224,8 @@ export const ownsData = (after: string) => PEOPLE_DATA.test(after);
 const STRAY_COMMA = /^,(?=\s+(?:is|was|has|had)\s)/;
 const POSSESSED = withTwin(
   new RegExp(
-    String.raw`^['’]s?\s+(?:[\p{L}-]+\s+){0,2}?(?:computers?` +
+    // (a count between: "X's 16 clinics")
+    String.raw`^['’]s?\s+(?:[\p{L}\p{N},-]+\s+){0,2}?(?:computers?` +
       String.raw`|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts` +
       // …its places of care and its people: "X's hospitals diverted ambulances after the attack"
       String.raw`|hospitals|clinics|facilities|pharmacies|emergency (?:rooms|departments)|patients|members|staff)\b`,
@@ -342,7 +346,12 @@ export function victimCue(sentence: string, start: number, end: number, incident
   // divert ambulances"
   if (MADE_TO_BEFORE.test(before) && MADE_TO_AFTER.test(after)) return 'strong';
   // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
-  const renamed = DESCRIBED_SUBJECT.test(sentence.slice(0, start)) ? after.replace(/^,/, '') : null;
+  // (a bracket holds the whole name: "(X) was hacked", not "the covered entity (CE), X, reported")
+  const lead = DESCRIBED_SUBJECT.exec(sentence.slice(0, start));
+  const renamed =
+    lead && (!lead[0].endsWith('(') || /^\)\s/.test(after))
+      ? after.replace(/^[,)]/, '').replace(RELATIVE_BEFORE_VERB, '')
+      : null;
   if (renamed !== null && AFTER.some((re) => re.test(renamed))) return 'strong';
   const possessed = POSSESSED.exec(after);
   if (possessed)
