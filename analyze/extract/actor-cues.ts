@@ -1,5 +1,5 @@
 // The cues of group names (actors.ts): regexes built once per set of word lists from data/reference/lists/group-*.
-import { listRe, type Lists } from './lists.ts';
+import { listRe, words, type Lists } from './lists.ts';
 import { withTwins } from './fastre.ts';
 import { fold } from './text.ts';
 
@@ -28,6 +28,8 @@ export interface Cues {
   kindAfter: RegExp;
   nounAfter: RegExp;
   stop: Set<string>;
+  /** platforms a strain is named after by what it attacks: "Linux ransomware" (lists/group-platforms) */
+  platforms: Set<string>;
   passing: RegExp;
   lineage: RegExp;
   otherEvent: RegExp;
@@ -133,6 +135,7 @@ export function cues(lists: Lists): Cues {
     ),
     nounAfter: new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:${N}|${S})`, 'iu'),
     stop: new Set([...lists.entries()].filter(([k]) => k.startsWith('stopwords-')).flatMap(([, w]) => w.map(fold))),
+    platforms: new Set(words(lists, 'group-platforms').map(fold)),
     // listed in passing, lineage and comparison, another incident: the group named there is not this attacker
     // …also a later item of the list: "groups such as Rhysida and BlackCat"
     passing: new RegExp(

@@ -165,6 +165,7 @@ function constructed(
     const whole = quoted && /\s/.test(name);
     const demonym = DEMONYM.test(first) && !whole;
     if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || demonym) return false;
+    if (c.platforms.has(fold(first)) && !whole) return false;
     if (places?.has(name) || (places?.has(first) && !whole) || c.calendar.test(name)) return false;
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
     // …or, in a group's own construction, is no English word
