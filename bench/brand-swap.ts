@@ -73,6 +73,8 @@ export function brandSwap(records: Gold[], seed: number): { records: Gold[]; swa
     let text = r.text;
     for (const k of keys)
       text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(k)}(?![\\p{L}\\p{N}])`, 'gu'), brand);
+    // (a name and its initials written side by side become one brand: "Waikato DHB" is not "Brand Brand")
+    text = text.replace(new RegExp(`${brand}(?:\\s+${brand})+`, 'gu'), brand);
     swapped++;
     return { ...r, text, victims: [brand, ...(r.victims ?? []).slice(1)] };
   });
@@ -131,4 +133,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith('brand-swap.ts')) await main();

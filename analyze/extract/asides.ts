@@ -16,11 +16,12 @@ function labelRe(lists: Lists): RegExp {
   }
   return re;
 }
+const COPYRIGHT = /^[\s>•·*]*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)/i;
 // a headline under a label: short, no closing stop
 const HEADLINE = /^[^\n]{3,150}$/;
 const SENTENCE_END = /[.!?]["'”’]?\s*$/;
 
-/** The text with lines of links to other stories blanked out (same length). */
+/** The text with lines of links to other stories (and copyright lines) blanked out (same length). */
 export function maskAsides(text: string, lists: Lists): string {
   if (!/\n/.test(text)) return text;
   const label = labelRe(lists);
@@ -28,6 +29,12 @@ export function maskAsides(text: string, lists: Lists): string {
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // a copyright line names the publisher, never a party to the story: "Copyright © 2024 X. All Rights Reserved."
+    if (COPYRIGHT.test(line)) {
+      lines[i] = ' '.repeat(line.length);
+      changed = true;
+      continue;
+    }
     const m = label.exec(line);
     if (!m) continue;
     // "Read more: X" or "Related | X | Y": the line itself; a bare label: the headlines under it

@@ -61,7 +61,11 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // the incident's year, at the latest the year before publication (a story may run into the next year)
   const latest = published ? Number(published.slice(0, 4)) - 1 : null;
   const year = attack?.date ? Math.min(Number(attack.date.slice(0, 4)), latest ?? Infinity) : latest;
-  const found = findRansom(text, sents, ref, rateMonth, { victims: victims.map((v) => v.name), year });
+  const found = findRansom(text, sents, ref, rateMonth, {
+    victims: victims.map((v) => v.name),
+    year,
+    attackers: named.flatMap((a) => [a.name, a.canonical]),
+  });
   const told = ransomIncident(sents);
   // sums in an article that tells of no incident (a strain or a trend described) are no incident facts
   // (the incident test reads English: in another language the sums' own cues decide)

@@ -173,6 +173,7 @@ export function nameRuns(
   isPlace: (name: string) => boolean = () => false,
   company?: RegExp,
   people?: RegExp,
+  titles?: ReadonlySet<string>,
 ): NameSpan[] {
   const out: NameSpan[] = [];
   // (a line is judged once, whichever of its runs asks)
@@ -193,7 +194,7 @@ export function nameRuns(
     const from = text.lastIndexOf('\n', m.index) + 1;
     let headline = headlines.get(from);
     if (headline === undefined) headlines.set(from, (headline = titleCaseLine(text, m.index)));
-    const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace);
+    const end = (ws: Word[]) => trimmed(text, headline ? toLastHead(ws) : ws, out, isPlace, titles);
     // outside a headline, a break word inside a name that ends in a company word is the name's: "Pinnacle Claims
     // Management experienced …" (`company`: lists/victim-company-words)
     const last = parts[parts.length - 1]?.w.replace(/[,:;'’"”]+$/u, '') ?? '';
@@ -292,7 +293,13 @@ const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 const ELIDED = /^[Ll]['’](?=\p{Ll}|\p{Lu}{2})/u;
 
 const DOTTED_WORD = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u;
-function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: string) => boolean): void {
+function trimmed(
+  text: string,
+  parts: Word[],
+  out: NameSpan[],
+  isPlace: (name: string) => boolean,
+  titles?: ReadonlySet<string>,
+): void {
   const romance = (k: number) =>
     ROMANCE_ARTICLE.test(fold(parts[k]!.w)) &&
     parts.length > k + 1 &&
@@ -313,6 +320,18 @@ function trimmed(text: string, parts: Word[], out: NameSpan[], isPlace: (name: s
   // (the owner is written in the possessive)
   const owner = /['’]s$/u.test(parts[parts.length - 1]?.w ?? '');
   if (of > 0 && owner && counted(fold(parts[of - 1]!.w)) && parts.length > of + 1) parts.splice(0, of + 1);
+  // a person's post before the organisation: "Chief Executive of the X Health Board", "Medical Director of X,"
+  // (lists/name-person-titles; a name running on may be a person's: "Co-founder of Twitter Jack Dorsey and …")
+  const post = titles ? parts.findIndex((p) => fold(p.w) === 'of') : -1;
+  const tail = parts[parts.length - 1];
+  const closed = !!tail && /^[,;:.)]/.test(text.slice(tail.s + tail.w.length).trimStart() || '.');
+  if (
+    post > 0 &&
+    parts.length > post + 1 &&
+    (fold(parts[post + 1]!.w) === 'the' || closed || /[,;:.)]$/.test(tail!.w)) &&
+    parts.slice(0, post).every((p) => titles!.has(fold(p.w)))
+  )
+    parts.splice(0, post + 1);
   while (
     parts.length &&
     (LEAD.has(fold(parts[0]!.w)) ||

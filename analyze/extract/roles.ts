@@ -189,11 +189,8 @@ export function roleOf(sentence: string, start: number, end: number, context: st
     return null;
   // a price per unit ("$100,000 per group member", "$300 per computer") is not the sum asked of the victim
   if (
-    // (…or asked of each victim in turn: "demanded $300 from each victim")
-    /^\s*(?:(?:from|of)\s+)?(?:per|each|every|a head|apiece)\b/i.test(sentence.slice(end, end + 16)) &&
-    /\b(?:per|each|every) (?:\w+ )?(?:member|person|head|coin|bitcoin|victim|user)\b/i.test(
-      sentence.slice(end, end + 36),
-    )
+    /^\s*(?:per|each|a head|apiece)\b/i.test(sentence.slice(end, end + 10)) &&
+    /\bper (?:\w+ )?(?:member|person|head|coin|bitcoin|victim|user)\b/i.test(sentence.slice(end, end + 30))
   )
     return null;
   // what the words right after the sum say it was for: a bounty, or recovery spending

@@ -13,6 +13,8 @@ export interface Scope {
   year: number | null;
   /** words of the article's lead (headline and first sentence): an organisation named there is the story's own */
   lead?: Set<string>;
+  /** names of the groups the article names as attackers (the incident's own) */
+  attackers?: string[];
 }
 
 const MONTH =
@@ -159,6 +161,7 @@ export function otherCase(
   // (the lead itself is judged against the victims only)
   const own = i > 0 ? scope : { ...scope, lead: undefined };
   return (
+    otherStrain(s.text, at, c, own) ||
     otherSubject(s.text, at, c, own) ||
     otherTarget(s.text, at, c, own) ||
     otherAttack(s.text, at, c, own) ||
@@ -243,6 +246,20 @@ const SOURCE_VERB =
   /^,?\s+(?:has|have|had)\s+(?:\w+\s+)?(?:learned|learnt|reported|confirmed|revealed|seen|obtained|found)\b/;
 const LOWER_WORDS = /(?:^|\s)\p{Ll}{4,}/gu;
 const NAME_RUN = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u;
+// the verb of a strain's demand or takings after its name: "WannaCry only demanded $300 from each victim"
+const STRAIN_VERB =
+  /^\s+(?:(?:only|also|reportedly|typically|usually|famously|once)\s+)?(?:demanded|demands|asked|asks|sought|charged|charges|collected|raked|netted|earned|made|extorted)\b/;
+/** The sentence opens on a group or strain of the table that is not this incident's attacker, asking or taking. */
+function otherStrain(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
+  const time = TIME_FIRST.exec(sentence)?.[0].length ?? 0;
+  const run = NAME_RUN.exec(sentence.slice(time));
+  if (!run || time + run[0].length >= at || !STRAIN_VERB.test(sentence.slice(time + run[0].length))) return false;
+  const ts = tokens(run[0]);
+  if (!namesGroup(ts, c.groups) || ts.some((t) => scope.lead?.has(t))) return false;
+  const own = new Set((scope.attackers ?? []).flatMap((a) => tokens(a)));
+  return !ts.some((t) => own.has(t));
+}
+
 /** The sentence opens on an organisation's name that is none of the victims, as the subject of the sum's verb. */
 function otherSubject(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;

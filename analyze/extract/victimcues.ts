@@ -35,6 +35,8 @@ export interface VictimCues {
   breaks: RegExp;
   /** nouns for an organisation's people, which after its bare kind word in a headline end the name */
   people: RegExp;
+  /** titles of office before "of" and the organisation served (lists/name-person-titles) */
+  titles: ReadonlySet<string>;
   /** a month, weekday or holiday starting a run */
   calendar: RegExp;
   /** a date opening a run before a name: "January 19 2017 Dorset County Hospital", "Monday 3 May X" */
@@ -142,6 +144,7 @@ export function cues(lists: Lists): VictimCues {
     ),
     breaks: listRe(lists, ['victim-headline-breaks', 'name-sentence-openers'], 'u'),
     people: listRe(lists, 'victim-described-qualified', 'u'),
+    titles: new Set(words(lists, 'name-person-titles').map(fold)),
     calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
     // "20.000 Patienten der MVZ X": a count and the organisation's people before its name
     peopleLead: new RegExp(

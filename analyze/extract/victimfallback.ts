@@ -59,7 +59,7 @@ export function fallbackVictim(
   const leadEnd = lead[lead.length - 1]?.end ?? 0;
   const cands = new Map<string, Cand>();
   const common = commonAcronyms(text);
-  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people).filter(
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people, L.titles).filter(
     (r) => !common.has(r.name) && !siteName(text, r),
   );
   const experts = expertFirms(text, sents, runs);

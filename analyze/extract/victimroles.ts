@@ -37,7 +37,9 @@ const PEOPLE = String.raw`employees|staff|customers|patients|students|users|resi
 const BEFORE = [
   // "an attack on the Indiana hospital Hancock Health", "the breach at X", "ransomware attack against X"
   new RegExp(
-    String.raw`\b${ATTACK_NOUN}\s+(?:on|at|against|of|affecting|impacting|involving|targeting` +
+    // (…told as reported: "a new cyber attack has emerged on X", "an attack was launched against X")
+    String.raw`\b${ATTACK_NOUN}\s+(?:(?:has|have|had|was|were)\s+(?:been\s+)?(?:reported|emerged|surfaced|detected` +
+      String.raw`|launched|carried out|mounted)\s+)?(?:on|at|against|of|affecting|impacting|involving|targeting` +
       String.raw`|(?:that|which) (?:hit|struck|crippled|affected)|into)\s+${DESCR}` +
       // …and the name in apposition to the organisation so described: "an attack on Chennai-based hospital, X,"
       String.raw`(?:(?:hospital|clinic|provider|company|firm|chain|cent(?:er|re)|system|insurer|laboratory|lab|practice|operator),\s+)?$`,
@@ -104,7 +106,7 @@ export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
   new RegExp(
-    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|both\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|both\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|brought to (?:its|their) knees|brought to a (?:standstill|halt)|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
       // "X was the subject of a ransomware attack", "X was subject to a cyberattack"
       String.raw`|(?:the\s+)?subject\s+(?:of|to)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
     'iu',
@@ -257,11 +259,14 @@ const AFTER_WEAK = withTwin(
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
       String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members` +
       String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|confirms|announced|admitted|acknowledged` +
-      String.raw`|reported|disclosed|revealed` +
+      String.raw`|reported|disclosed|revealed|told (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3}` +
       String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some` +
       String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +
       String.raw`|ransomware|hack|incident|intrusion|cyber\S*)|hackers|attackers|ransomware|malware` +
       String.raw`|an? (?:cyber\S*|ransomware|malware)` +
+      // …how many of its people it reached: "X told regulators that 40,000 patients were affected"
+      String.raw`|(?:(?:more than|about|nearly|some|approximately|around|over|up to|almost) )?\d[\d,.]*(?: million| thousand)? ` +
+      String.raw`(?:[\p{L}-]+ )?(?:patients|customers|members|individuals|people|employees|clients|users|records)` +
       // …its people's data: "X said patients' names and addresses were copied"
       String.raw`|(?:(?:some|many|several|the) )?(?:patient|customer|member|employee|client)s?['’]? ` +
       String.raw`(?:[\p{L}-]+,? ){0,3}?(?:data|information|records|names|details)` +
@@ -389,9 +394,12 @@ const LOWER_AFTER = /^\s\p{Ll}/u;
 const VERB_FORM_AFTER = /^\s\p{Ll}+(?:ed|s)\b/u;
 /** The name qualifies the noun after it ("Central government hospitals", "Kothrud resident", "Polish banks"). */
 // …a place written before "based" without its hyphen: "the Warwick based company"
-export const adjectiveUse = (name: string, after: string) =>
+// `known`: whether a word of demonym form is one (a brand may end so: "Velmurai disrupted care")
+export const adjectiveUse = (name: string, after: string, known: (name: string) => boolean = () => true) =>
   PLACE_BASED.test(after) ||
-  (LOWER_AFTER.test(after) && !VERBISH.test(after) && (DEMONYM.test(name) || !VERB_FORM_AFTER.test(after)));
+  (LOWER_AFTER.test(after) &&
+    !VERBISH.test(after) &&
+    ((DEMONYM.test(name) && known(name)) || !VERB_FORM_AFTER.test(after)));
 const PLACE_BASED = /^\sbased\s(?!(?:in|on|at|out|near|around|upon|off)\b)\p{Ll}/u;
 // Common technical acronyms (protocols, devices, data kinds, attack kinds) are never the victim organisation.
 const TECH_ACRONYM =

@@ -85,7 +85,7 @@ export function findVictims(
   const sources = sourceNames(ref.lists);
   // (an acronym the text defines for a description is no name: "the covered entity (CE) … the CE notified")
   const common = commonAcronyms(text);
-  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people).filter(
+  const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people, L.titles).filter(
     (r) => !common.has(r.name) && !siteName(text, r),
   );
   const acrs = [...acronyms(text, runs), ...shortForms(text, runs)];
@@ -325,7 +325,7 @@ export function findVictims(
     if (
       notVictim(r.name, before, after, sources, L.company) ||
       techAcronym(r.name) ||
-      (!owner && adjectiveUse(r.name, after))
+      (!owner && adjectiveUse(r.name, after, demonym))
     ) {
       return false;
     }
@@ -384,6 +384,13 @@ export function findVictims(
   function healthEnd(f: string): boolean {
     const m = L.healthTail.exec(f);
     return !!m && m.index > f.indexOf('-');
+  }
+  /** a word of demonym form that is one: a listed demonym or an English word ("Velmurai" is a brand) */
+  function demonym(name: string): boolean {
+    const last = name.slice(name.lastIndexOf(' ') + 1);
+    return (
+      ref.placeKinds.get(name) === 'demonyms' || ref.placeKinds.get(last) === 'demonyms' || ref.english.has(fold(last))
+    );
   }
   function unknownWord(word: string): boolean {
     const w = word.toLowerCase();

@@ -92,7 +92,9 @@ export function decide(
   published: string | null,
 ): Scored[] {
   const focused = decideWith(text, sents, L, entities, published, true);
-  if (focused[0]?.e.health) return focused;
+  // (…and so is a story whose first candidate holds a victim's position in it, named by a brand alone: "X has
+  // been brought to its knees by a cyberattack similar to the one that crippled Y")
+  if (focused[0]?.e.health || (focused[0]?.strongNow ?? 0) > 0) return focused;
   const any = decideWith(text, sents, L, entities, published, false);
   if (any.length) return any;
   // a story told long after its incident (a lawsuit, a settlement, a report) tells it only as past: that one counts
