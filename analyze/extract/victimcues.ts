@@ -35,6 +35,8 @@ export interface VictimCues {
   breaks: RegExp;
   /** nouns for an organisation's people, which after its bare kind word in a headline end the name */
   people: RegExp;
+  /** Romance auxiliaries and copulas right after a name: its verb (lists/victim-romance-auxiliaries) */
+  romanceAux: RegExp;
   /** titles of office before "of" and the organisation served (lists/name-person-titles) */
   titles: ReadonlySet<string>;
   /** a month, weekday or holiday starting a run */
@@ -144,6 +146,10 @@ export function cues(lists: Lists): VictimCues {
     ),
     breaks: listRe(lists, ['victim-headline-breaks', 'name-sentence-openers'], 'u'),
     people: listRe(lists, 'victim-described-qualified', 'u'),
+    romanceAux: new RegExp(
+      String.raw`^\s+(?:${listRe(lists, 'victim-romance-auxiliaries', 'iu').source})(?![\p{L}])`,
+      'iu',
+    ),
     titles: new Set(words(lists, 'name-person-titles').map(fold)),
     calendar: new RegExp(`^${listRe(lists, 'victim-calendar-words', 'u').source}`, 'u'),
     // "20.000 Patienten der MVZ X": a count and the organisation's people before its name

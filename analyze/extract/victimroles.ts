@@ -455,7 +455,13 @@ export function notVictim(name: string, before: string, after: string, sources: 
 }
 
 // (not "the city of X", "the county of X": a city or county is a government an attack may hit)
-const PLACE_OF = /\b(?:town|village|suburb|district|region|province|island)\s+of\s+$/;
+// (…and as Romance languages write it: "la provincia de X", "della provincia di X")
+const PLACE_OF = new RegExp(
+  String.raw`(?:\b(?:town|village|suburb|district|region|province|island)\s+of` +
+    String.raw`|(?<![\p{L}])(?:provincia|región|regione|région|comarca|distrito|distretto|ciudad|città|cidade|ville` +
+    String.raw`|comune|municipio|município|departamento|département)\s+(?:de|di|del|della|du|do|da)(?:\s+la)?)\s+$`,
+  'u',
+);
 // A firm described as one that helps the victim: "X, a cyber security firm assisting the county, said …"
 const HELPER_APPOSITIVE =
   /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|vendor|consultancy|contractor|specialists?|experts?)\s+(?:that\s+(?:was|is|has been)\s+)?(?:assisting|helping|hired|retained|brought in|called in|working (?:with|for))\b/i;

@@ -72,6 +72,9 @@ const ACRONYM = /^\p{Lu}{2,}$/u;
  * `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one.
  * `lang`: the text's language (ISO 639-1), which tells how names are written.
  */
+// languages that write adjectives after the noun: a name before an auxiliary is its subject ("X fueron vendidos")
+const ROMANCE = new Set(['es', 'pt', 'fr', 'it', 'ca']);
+
 export function findVictims(
   text: string,
   sents: Span[],
@@ -325,7 +328,7 @@ export function findVictims(
     if (
       notVictim(r.name, before, after, sources, L.company) ||
       techAcronym(r.name) ||
-      (!owner && adjectiveUse(r.name, after, demonym))
+      (!owner && !(ROMANCE.has(lang) && L.romanceAux.test(after)) && adjectiveUse(r.name, after, demonym))
     ) {
       return false;
     }
