@@ -65,7 +65,10 @@ function cuesOf(lists: Lists): Cues {
     totals: listRe(lists, 'ransom-totals', 'iu'),
     terms: new RegExp(
       String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay|${PAY_VERBS})\b[^.;]{0,100}?` +
-        String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?${listRe(lists, 'ransom-release-verbs').source}`,
+        String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?${listRe(lists, 'ransom-release-verbs').source}` +
+        // …or the promise told first: "promised to return the stolen data if the firm would agree to pay him 30 BTC"
+        String.raw`|\b(?:promis|offer|pledg|vow|agree)\w* to ${listRe(lists, 'ransom-release-verbs').source}\b[^.;]{0,100}?` +
+        String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay|${PAY_VERBS})\b[^.;]{0,40}`,
       'iu',
     ),
     askedTo: new RegExp(String.raw`${listRe(lists, 'ransom-asked-verbs').source}[^.;]{0,60}\bto\s+$`, 'iu'),
@@ -249,6 +252,10 @@ export function roleOf(sentence: string, start: number, end: number, context: st
   const paidAfter = best?.role === 'demanded' ? PAID_AFTER.exec(sentence.slice(end)) : null;
   if (best && paidAfter) return { role: 'paid', cueStart: end + paidAfter.index, cueEnd: end + paidAfter[0].length };
   if (best) return { role: best.role, cueStart: best.cs, cueEnd: best.ce };
+  // the sum inside the terms of a promise is what was asked ("promised to return the data if the firm would agree to
+  // pay him 30 BTC"; a bare "pay" is no cue of its own)
+  if (terms && inTerms(start) && RANSOM_CONTEXT.test(context))
+    return { role: 'demanded', cueStart: terms.index, cueEnd: terms.index + terms[0].length };
   // "a $5 million ransom", "ransom of $5 million", "the ransom amount was $3,400" without a verb
   const from = Math.max(0, start - 12),
     around = sentence.slice(from, Math.min(sentence.length, end + 10));
