@@ -292,6 +292,8 @@ const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 
 const ELIDED = /^[Ll]['’](?=\p{Ll}|\p{Lu}{2})/u;
 
+const NOTHING_OWNED =
+  /^(?:\s*[,;:)]|\s+(?:on|in|at|to|for|was|were|is|are|has|had|have|said|says|which|who|after|last|this|by|with|from)\b)/u;
 const DOTTED_WORD = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u;
 function trimmed(
   text: string,
@@ -361,7 +363,11 @@ function trimmed(
   const last = parts[parts.length - 1]!;
   // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
   const bare = last.w.replace(/[,:;"”)]+$/u, '');
-  const lastWord = DOTTED_WORD.test(bare) ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
+  // (a possessive that owns nothing after it is the name's own: "St. Mary's on Monday", "X Children's, which …")
+  const owns = !NOTHING_OWNED.test(text.slice(last.s + bare.length, last.s + bare.length + 12));
+  const lastWord = DOTTED_WORD.test(bare)
+    ? bare
+    : bare.replace(/\.+$/u, '').replace(owns || !/['’]s$/u.test(bare) ? /(?:['’]s|['’])$/u : /(?!)/u, '');
   const start = parts[0]!.s,
     end = last.s + lastWord.length;
   if (end > start) out.push({ start, end, name: text.slice(start, end) });
