@@ -103,6 +103,10 @@ function defended(lists: Lists, before: string): boolean {
   return !!re && re.test(before);
 }
 
+// a cue told as what could happen ("hackers could control a device"); "may have accessed" reports a real event
+const POTENTIAL_AFTER =
+  /^\s+(?:could|can|might|may)\s+(?!have\b|already\b)(?:potentially\s+|theoretically\s+|easily\s+)?\p{Ll}/u;
+
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
 export function sentenceCues(
   text: string,
@@ -131,7 +135,14 @@ export function sentenceCues(
     health: single ? 2 : orgs.length ? 1 : 0,
     data: any('health-data'),
     // a cue right after a defence or training construction tells no incident ("train staff to recognise phishing")
-    strong: !denial && any('cyber', (m) => !defended(lists, text.slice(Math.max(0, m.index - 60), m.index))),
+    strong:
+      !denial &&
+      any(
+        'cyber',
+        (m) =>
+          !defended(lists, text.slice(Math.max(0, m.index - 60), m.index)) &&
+          !POTENTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
+      ),
     weak: !denial && !skip.weak && any('cyber-weak'),
     denial,
     physical: any('physical-crime', (m) => !DATA_AFTER.test(text.slice(m.index + m[0].length))),
