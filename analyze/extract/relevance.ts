@@ -183,6 +183,19 @@ function ownPart(text: string, other: RegExp, first: boolean): string {
   return m ? text.slice(0, m.index) : text;
 }
 
+// A fronted clause telling an earlier event before a main clause that tells an attack of its own is that other
+// event: "A day after a hospital became the target of a ransomware attack, fraudsters encrypted an accountant's
+// files" (…but "Days after a ransomware attack crippled its systems, the hospital restored …" keeps it: its main
+// clause tells no attack).
+const FRONTED_AFTER =
+  /^[\s“"‘]*(?:(?:a|an|one|two|three|four|five|\d+|several|just|only|hours?|days?|weeks?|months?)\s+){1,3}(?:after|before)\s[^,;]{5,160},\s*/i;
+function mainClause(text: string, lists: Lists, lang: string): string {
+  const m = FRONTED_AFTER.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  return sentenceCues(rest, lists, lang, [], { weak: true, trend: true }).strong ? rest : text;
+}
+
 const earlierLeads = new WeakMap<Lists, RegExp>();
 function earlierLead(lists: Lists): RegExp {
   let re = earlierLeads.get(lists);
@@ -215,7 +228,7 @@ export function relevanceFeatures(
   }
   const units: string[] = title ? [title] : [];
   const other = listRe(lists, 'impact-other-case');
-  for (const [i, s] of sents.entries()) units.push(ownPart(s.text, other, i < 2));
+  for (const [i, s] of sents.entries()) units.push(mainClause(ownPart(s.text, other, i < 2), lists, lang));
   // trend is read in the lead only, and a weak cue only beside no strong one once the article has a strong one:
   // neither is looked for where it would go unread
   const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= LEAD }));
