@@ -292,8 +292,11 @@ const ROMANCE_ARTICLE = /^(?:o|os|el|los|las|la|le|il|lo|gli|un|una|uno)$/;
 
 const ELIDED = /^[Ll]['’](?=\p{Ll}|\p{Lu}{2})/u;
 
-const NOTHING_OWNED =
-  /^(?:\s*[,;:)]|\s+(?:on|in|at|to|for|was|were|is|are|has|had|have|said|says|which|who|after|last|this|by|with|from)\b)/u;
+const NOTHING_OWNED = new RegExp(
+  String.raw`^(?:\s*[,;:)]|\s+(?:on|in|at|to|for|was|were|is|are|has|had|have|said|says|which|who|after|last|this` +
+    String.raw`|by|with|from)\b)`,
+  'u',
+);
 const DOTTED_WORD = /^(?:(?:Inc|Ltd|Corp|Co|Pvt)\.|(?:\p{Lu}\.){2,}|S\.p\.A\.)$/u;
 function trimmed(
   text: string,

@@ -187,8 +187,11 @@ function ownPart(text: string, other: RegExp, first: boolean): string {
 // event: "A day after a hospital became the target of a ransomware attack, fraudsters encrypted an accountant's
 // files" (…but "Days after a ransomware attack crippled its systems, the hospital restored …" keeps it: its main
 // clause tells no attack).
-const FRONTED_AFTER =
-  /^[\s“"‘]*(?:(?:a|an|one|two|three|four|five|\d+|several|just|only|hours?|days?|weeks?|months?)\s+){1,3}(?:after|before)\s[^,;]{5,160},\s*/i;
+const FRONTED_AFTER = new RegExp(
+  String.raw`^[\s“"‘]*(?:(?:a|an|one|two|three|four|five|\d+|several|just|only|hours?|days?|weeks?|months?)\s+){1,3}` +
+    String.raw`(?:after|before)\s[^,;]{5,160},\s*`,
+  'i',
+);
 function mainClause(text: string, lists: Lists, lang: string): string {
   const m = FRONTED_AFTER.exec(text);
   if (!m) return text;

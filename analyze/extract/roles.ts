@@ -67,7 +67,8 @@ function cuesOf(lists: Lists): Cues {
       String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay|${PAY_VERBS})\b[^.;]{0,100}?` +
         String.raw`\b(?:would|will|could)(?: then| only)? (?:be )?${listRe(lists, 'ransom-release-verbs').source}` +
         // …or the promise told first: "promised to return the stolen data if the firm would agree to pay him 30 BTC"
-        String.raw`|\b(?:promis|offer|pledg|vow|agree)\w* to ${listRe(lists, 'ransom-release-verbs').source}\b[^.;]{0,100}?` +
+        String.raw`|\b(?:promis|offer|pledg|vow|agree)\w* to ${listRe(lists, 'ransom-release-verbs').source}\b` +
+        String.raw`[^.;]{0,100}?` +
         String.raw`\b(?:if|once|when|after)\b[^.;]{0,60}?\b(?:paid|pays|pay|were to pay|${PAY_VERBS})\b[^.;]{0,40}`,
       'iu',
     ),

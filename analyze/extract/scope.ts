@@ -247,8 +247,10 @@ const SOURCE_VERB =
 const LOWER_WORDS = /(?:^|\s)\p{Ll}{4,}/gu;
 const NAME_RUN = /^(?:(?:\p{Lu}[\p{L}’'.&-]*|of|and|de)\s+)*\p{Lu}[\p{L}’'.&-]*(?=[\s,])/u;
 // the verb of a strain's demand or takings after its name: "WannaCry only demanded $300 from each victim"
-const STRAIN_VERB =
-  /^\s+(?:(?:only|also|reportedly|typically|usually|famously|once)\s+)?(?:demanded|demands|asked|asks|sought|charged|charges|collected|raked|netted|earned|made|extorted)\b/;
+const STRAIN_VERB = new RegExp(
+  String.raw`^\s+(?:(?:only|also|reportedly|typically|usually|famously|once)\s+)?` +
+    String.raw`(?:demanded|demands|asked|asks|sought|charged|charges|collected|raked|netted|earned|made|extorted)\b`,
+);
 /** The sentence opens on a group or strain of the table that is not this incident's attacker, asking or taking. */
 function otherStrain(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   const time = TIME_FIRST.exec(sentence)?.[0].length ?? 0;

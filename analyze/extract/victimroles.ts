@@ -103,10 +103,12 @@ const INCIDENT_AFTER = withTwin(
 export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 
 /** Cues after the name; the regex is anchored at the end of the name. */
+// idioms of a victim laid low: "X has been brought to its knees by a cyberattack"
+const KNEES = String.raw`brought to (?:its|their) knees|brought to a (?:standstill|halt)`;
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
   new RegExp(
-    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|both\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|brought to (?:its|their) knees|brought to a (?:standstill|halt)|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|both\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|${KNEES}|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
       // "X was the subject of a ransomware attack", "X was subject to a cyberattack"
       String.raw`|(?:the\s+)?subject\s+(?:of|to)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
     'iu',
@@ -265,7 +267,8 @@ const AFTER_WEAK = withTwin(
       String.raw`|ransomware|hack|incident|intrusion|cyber\S*)|hackers|attackers|ransomware|malware` +
       String.raw`|an? (?:cyber\S*|ransomware|malware)` +
       // …how many of its people it reached: "X told regulators that 40,000 patients were affected"
-      String.raw`|(?:(?:more than|about|nearly|some|approximately|around|over|up to|almost) )?\d[\d,.]*(?: million| thousand)? ` +
+      String.raw`|(?:(?:more than|about|nearly|some|approximately|around|over|up to|almost) )?` +
+      String.raw`\d[\d,.]*(?: million| thousand)? ` +
       String.raw`(?:[\p{L}-]+ )?(?:patients|customers|members|individuals|people|employees|clients|users|records)` +
       // …its people's data: "X said patients' names and addresses were copied"
       String.raw`|(?:(?:some|many|several|the) )?(?:patient|customer|member|employee|client)s?['’]? ` +
@@ -458,7 +461,8 @@ export function notVictim(name: string, before: string, after: string, sources: 
 // (…and as Romance languages write it: "la provincia de X", "della provincia di X")
 const PLACE_OF = new RegExp(
   String.raw`(?:\b(?:town|village|suburb|district|region|province|island)\s+of` +
-    String.raw`|(?<![\p{L}])(?:provincia|región|regione|région|comarca|distrito|distretto|ciudad|città|cidade|ville` +
+    String.raw`|(?<![\p{L}])(?:provincia|región|regione|région|comarca|distrito|distretto|ciudad|città|cidade` +
+    String.raw`|ville` +
     String.raw`|comune|municipio|município|departamento|département)\s+(?:de|di|del|della|du|do|da)(?:\s+la)?)\s+$`,
   'u',
 );
