@@ -229,7 +229,7 @@ const STRAY_COMMA = /^,(?=\s+(?:is|was|has|had)\s)/;
 const POSSESSED = withTwin(
   new RegExp(
     // (a count between: "X's 16 clinics")
-    String.raw`^['’]s?\s+(?:[\p{L}\p{N},-]+\s+){0,2}?(?:computers?` +
+    String.raw`^['’]s?\s+(?:(?:[\p{L}-]+|\d[\d,.]*)\s+){0,2}?(?:computers?` +
       String.raw`|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts` +
       // …its places of care and its people: "X's hospitals diverted ambulances after the attack"
       String.raw`|hospitals|clinics|facilities|pharmacies|emergency (?:rooms|departments)|patients|members|staff)\b`,
