@@ -367,10 +367,9 @@ function trimmed(
   // trailing quotes and stops go, then a possessive: "PC’s.”" → "PC"; abbreviations keep their stops ("Inc.", "U.S.")
   const bare = last.w.replace(/[,:;"”)]+$/u, '');
   // (a possessive that owns nothing after it is the name's own: "St. Mary's on Monday", "X Children's, which …")
-  const owns = !NOTHING_OWNED.test(text.slice(last.s + bare.length, last.s + bare.length + 12));
-  const lastWord = DOTTED_WORD.test(bare)
-    ? bare
-    : bare.replace(/\.+$/u, '').replace(owns || !/['’]s$/u.test(bare) ? /(?:['’]s|['’])$/u : /(?!)/u, '');
+  const ownName =
+    /['’]s$/u.test(bare) && NOTHING_OWNED.test(text.slice(last.s + bare.length, last.s + bare.length + 12));
+  const lastWord = DOTTED_WORD.test(bare) || ownName ? bare : bare.replace(/\.+$/u, '').replace(/(?:['’]s|['’])$/u, '');
   const start = parts[0]!.s,
     end = last.s + lastWord.length;
   if (end > start) out.push({ start, end, name: text.slice(start, end) });
