@@ -176,6 +176,9 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   if (nth) return { gov: 'attack', shift: (smallNumber(nth[1]!) ?? 1) - 1 };
   const attr = c.attributive.exec(right);
   if (attr) return { gov: attr[1] ? 'attack' : 'report', shift: 0 };
+  // a day that owns another event's noun is that event's: "Prior to Wednesday's indictment, …"
+  const owned = POSSESSIVE_DAY.exec(right);
+  if (owned && !holds(c.noun, owned[1]!) && !holds(c.report, owned[1]!)) return { gov: 'other', shift: 0 };
   const opening = text.slice(sent.start, d.start);
   const lead = c.leadOffset.exec(opening);
   if (lead) return { gov: 'attack', shift: /^\d+$/.test(lead[1]!) ? Number(lead[1]) : numeral(lists, lead[1]!) };
@@ -254,6 +257,15 @@ function numeral(lists: Lists, w: string): number {
   return hit ? Number(hit.split(' ')[0]) : 1;
 }
 
+// (the words a possessive day owns: "Monday's criminal indictments")
+// (the cue patterns are global: a test must not leave lastIndex behind)
+const holds = (re: RegExp, s: string) => {
+  re.lastIndex = 0;
+  const hit = re.test(s);
+  re.lastIndex = 0;
+  return hit;
+};
+const POSSESSIVE_DAY = /^['’]s\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u;
 const LOWER_WORD = /(?<!\p{L})\p{Ll}/u;
 const TIME_OR_AGENCY = /^\s*(?:\d{1,2}[:.]\d{2}|\(\p{L}+\))/u;
 const CAPITAL_WORD = /\p{Lu}.*\p{L}/u;

@@ -11,7 +11,11 @@ export interface NameSpan {
 }
 
 // (a number may carry capitals: "Unity 3D Forums"; not a magnitude: "9M people", "10K records")
-const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’&.-]*|\d+(?:(?![KMBT](?![\p{L}\p{N}]))\p{Lu}+)?)`;
+// (a brand may open with a small prefix: "eClinicalWorks", "iTrust"; not "mRNA", "iOS", nor the "n" of a "\\n" leaked
+// into the text)
+const WORD =
+  String.raw`(?:(?<![\p{L}\p{M}\\])\p{Ll}{1,2}(?=\p{Lu}\p{Ll})\p{Lu}[\p{L}\p{M}'’&.-]*|\p{Lu}[\p{L}\p{M}'’&.-]*` +
+  String.raw`|\d+(?:(?![KMBT](?![\p{L}\p{N}]))\p{Lu}+)?)`;
 const LINK = String.raw`(?:of|for|de|da|do|das|dos|des|du|la|le|di|del|della|der|für|and|&|the|y|e|on|upon)`;
 // a legal suffix after a comma stays in the name: "Uber Technologies, Inc.", "Augusta Foot & Ankle, P.C."
 const RUN = withTwin(

@@ -16,7 +16,7 @@ import {
 } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
-import { evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
+import { englishWord, evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
   notVictim,
@@ -68,6 +68,14 @@ const LETTER_LAST = /\p{L}$/u;
 const DUTCH_WORD = /^\p{Lu}\p{Ll}{5,}$/u;
 const HAS_LETTER = /\p{L}/u;
 const ACRONYM = /^\p{Lu}{2,}$/u;
+// a small prefix on a common word names a product or a feature more often than an organisation: "iPhone",
+// "vBulletin", "iCloud.com" (an organisation's such name comes with more words: "iTrust Wellness Group")
+const PREFIXED = /^\p{Ll}{1,2}(\p{Lu}\p{Ll}+)(?:\.\p{Ll}+)?$/u;
+function productName(name: string, english: ReadonlySet<string>): boolean {
+  const m = PREFIXED.exec(name);
+  return !!m && englishWord(english, m[1]!);
+}
+
 /**
  * `published`: the publication day (YYYY-MM-DD), which tells an earlier incident told in passing from this one.
  * `lang`: the text's language (ISO 639-1), which tells how names are written.
@@ -161,7 +169,12 @@ export function findVictims(
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
     const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
     const until = (run as Part).until ?? r.end;
-    if (covered(r) || headlineCommon(text, r.name, r.start, ref.english, ref.places)) continue;
+    if (
+      covered(r) ||
+      headlineCommon(text, r.name, r.start, ref.english, ref.places) ||
+      productName(r.name, ref.english)
+    )
+      continue;
     const f = fold(r.name);
     const full = acrFull.get(r.name);
     const named = full?.name ?? r.name;
