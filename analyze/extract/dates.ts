@@ -99,6 +99,7 @@ function calendar(lists: Lists): Calendar {
   const DAYS = String.raw`(?:days?|días|jours|tagen|dagen|dias|giorni)${NB}`;
   const BACK = String.raw`(?:${B}(?:hace|il y a|vor)\s+)?`;
   const AGO = 'ago|geleden|atrás|fa';
+  const DAY_PART_JOINED = '(?:morgen|vormittag|mittag|nachmittag|abend|nacht|ochtend|middag|avond)?';
   const re = (src: string) => new RegExp(src, 'gi');
   const patterns: { kind: DateKind; re: RegExp }[] = [
     // layout: ISO stamps and numeric dates belong to datelines and archive lines, not to prose
@@ -110,7 +111,11 @@ function calendar(lists: Lists): Calendar {
     // Monday 23rd: a weekday with the day of the month
     { kind: 'wdd', re: re(String.raw`${B}${WD},?\s+(\d{1,2})(?:st|nd|rd|th)${NB}`) },
     // last Tuesday, on Friday, samedi dernier, el pasado lunes, Wednesday's
-    { kind: 'wd', re: re(String.raw`(?:${B}(?:el\s+|am\s+)?(${PAST})\s+)?${B}${WD}${NB}(?:\s+(${PAST})${NB})?`) },
+    // (German and Dutch join the part of the day to it: Montagmorgen, Dienstagabend, maandagavond)
+    {
+      kind: 'wd',
+      re: re(String.raw`(?:${B}(?:el\s+|am\s+)?(${PAST})\s+)?${B}${WD}${DAY_PART_JOINED}${NB}(?:\s+(${PAST})${NB})?`),
+    },
     // two days ago, hace dos días, il y a trois jours, vor zwei Tagen, drie dagen geleden
     { kind: 'ago', re: re(String.raw`${BACK}${B}(\d{1,2}|${NUM})\s+${DAYS}(?:\s+(${AGO})${NB})?`) },
   ];

@@ -7,7 +7,7 @@ import {
   NUM,
   SCALE,
   parseFigure,
-  scaleOf,
+  scaled,
   smallNumber,
   NUMBER_WORD,
   ORDINAL_WORD,
@@ -118,14 +118,14 @@ function countOf(m: RegExpExecArray): { n: number; digits: number } | null {
     const v = parseFigure(exact, true);
     if (v !== null) return { n: v, digits: significant(exact) };
   }
-  if (m[3]) return { n: (smallNumber(m[3]) ?? 0) * scaleOf(m[4]), digits: 1 };
+  if (m[3]) return { n: scaled(smallNumber(m[3]) ?? 0, m[4]), digits: 1 };
   const figure = m[1]!;
   // "3-4 crore": the scale written after the range applies to its lower bound too
   const scale = m[2] ?? (m[6] ? m[7] : undefined);
   if (!scale && /^(19|20)\d\d$/.test(figure)) return null; // a year
   // a count of people is whole: "485.000" is 485,000 (but "2.39 million" keeps its decimals)
   const v = parseFigure(figure, !scale);
-  return v === null ? null : { n: v * scaleOf(scale), digits: significant(figure) };
+  return v === null ? null : { n: scaled(v, scale), digits: significant(figure) };
 }
 
 const nouns = new WeakMap<Lists, RegExp>();
@@ -248,7 +248,7 @@ const DURATION = new RegExp(
   'gi',
 );
 const NTH_DAY = new RegExp(
-  String.raw`\b(?:(?:for|on)\s+)?(?:a|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
+  String.raw`\b(?:(?:for|on)\s+)?(?:an?|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
   'gi',
 );
 // "entered day 10 of its ransomware outage"
@@ -345,6 +345,8 @@ const REMAINS_AFTER = withTwin(
   ),
 );
 
+const ROUGH = /\b(?:nearly|almost|about|around|roughly|close to|more than|over|at least|some)\s/i;
+
 export interface Downtime {
   days: number;
   evidence: Evidence;
@@ -356,13 +358,18 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   let best: Downtime | null = lists && !['en', 'und'].includes(lang) ? otherDowntime(text, sents, lists) : null;
   // an outage in a sentence about another case is that case's ("a similar attack kept another hospital offline …")
   const other = lists ? listRe(lists, 'impact-other-case') : null;
+  let bestRough = false;
   const consider = (re: RegExp, days: (m: RegExpExecArray) => number | null) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const s = sentenceAt(sents, m.index);
       if (!s || !OUTAGE.test(s.text) || isGeneric(s.text) || other?.test(s.text)) continue;
       const d = days(m);
-      if (d && d <= 365 && (!best || d > best.days)) best = { days: d, evidence: evidence(text, s.start, s.end) };
+      // an exact count beats a rounded one: "for a 12th day" over "for nearly two weeks"
+      const rough = ROUGH.test(m[0]);
+      if (!d || d > 365 || (best && (rough && !bestRough ? true : rough === bestRough && d <= best.days))) continue;
+      best = { days: d, evidence: evidence(text, s.start, s.end) };
+      bestRough = rough;
     }
   };
   const unit = (u: string) => (/^week/i.test(u) ? 7 : /^fortnight/i.test(u) ? 14 : 1);

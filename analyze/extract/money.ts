@@ -6,7 +6,7 @@ import {
   MONEY_SCALE_INTL,
   ANY_NUMBER_WORD,
   parseFigure,
-  scaleOf,
+  scaled,
   smallNumber,
   NUMBER_WORD_NO_ARTICLE,
 } from './numbers.ts';
@@ -81,7 +81,7 @@ function build(
   // "50.000 dólares", "$45.000": a dot before three digits groups thousands for any currency but a coin
   const european = !scale && code !== null && !COINS.has(code);
   const n = parseFigure(fig, european);
-  const amount = n === null ? null : n * scaleOf(scale);
+  const amount = n === null ? null : scaled(n, scale);
   return {
     start: m.index,
     end: m.index + m[0].length,
@@ -162,7 +162,7 @@ export function findMoney(text: string, c: Currencies): Money[] {
       start: m.index,
       end: m.index + m[0].length,
       as_written: m[0],
-      amount: n * scaleOf(wordScale(m[2]!)),
+      amount: scaled(n, wordScale(m[2]!)),
       currency: code,
       ...(code ? {} : { skip: 'unknown_currency' }),
     });

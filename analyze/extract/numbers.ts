@@ -32,6 +32,9 @@ const SCALES: [RegExp, number][] = [
   [/^trillion$/i, 1e12],
 ];
 
+/** A figure times its scale word, without binary fractions' noise: "2.3 lakh" is 230000, not 229999.99999999997. */
+export const scaled = (n: number, word: string | undefined): number => Number((n * scaleOf(word)).toPrecision(12));
+
 export function scaleOf(word: string | undefined): number {
   if (!word) return 1;
   for (const [re, v] of SCALES) if (re.test(word.trim())) return v;

@@ -291,8 +291,12 @@ export function paymentMethod(claims: RansomClaim[], sents: Span[], text = '', l
   }
   let best: { name: string; at: number } | null = null;
   for (const s of sents) {
-    // (a group's take from all its victims tells how they paid, not how this one was asked to)
-    if (!PAYMENT_TALK.test(s.text) || isGeneric(s.text) || (lists && listRe(lists, 'ransom-totals').test(s.text)))
+    // (a group's take from all its victims tells how they paid, not how this one was asked to; nor does another case)
+    if (
+      !PAYMENT_TALK.test(s.text) ||
+      isGeneric(s.text) ||
+      (lists && listRe(lists, ['ransom-totals', 'ransom-other-case']).test(s.text))
+    )
       continue;
     const hit = methodIn(s.text);
     if (hit) {

@@ -75,10 +75,12 @@ const BEFORE = [
   ),
 ].map(withTwin);
 // Weaker: "demanded X pay", "told X" — also said of people and sources.
+// (…or one of them: "a hospital employee at X is charged with …")
+const PERSON_OF = String.raw`employee|worker|nurse|doctor|staff member|member of staff|pharmacist|receptionist|clerk`;
 const BEFORE_WEAK = withTwin(
   new RegExp(
     String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?` +
-      String.raw`|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE})\s+(?:at|of|belonging to|operated by|run by` +
+      String.raw`|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE}|${PERSON_OF})\s+(?:(?:who|that)\s+(?:works?|worked|had worked)\s+)?(?:at|of|belonging to|operated by|run by` +
       String.raw`|used by))\s+${DESCR}$`,
     'iu',
   ),
@@ -250,9 +252,14 @@ const VERB_BEFORE = withTwin(
   ),
 );
 // Weaker: "X said it was hit", "X restored its systems" — also said by sources about others.
+// a description set off by commas may itself hold a list: "X, a Denver company that hosts records for clinics, health
+// centers and urgent-care sites in six states, said …"
+// (a bare day after the verb: "said Thursday that its platform …")
+const SAID_WHEN = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)`;
+const LONG_APPOS = String.raw`,\s+(?:a|an|the)\s[^.;]{1,220}?,`;
 const AFTER_WEAK = withTwin(
   new RegExp(
-    String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},)?\s+` +
+    String.raw`^(?:\s*\([^)]{1,40}\))?${PLACE_AFTER}(?:,[^,.;]{1,110},|${LONG_APPOS})?\s+` +
       String.raw`(?:(?:has|had|have|also|reportedly` +
       String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still|began|begun|started)\s+)*` +
       String.raw`(?:restored|struggling` +
@@ -261,8 +268,8 @@ const AFTER_WEAK = withTwin(
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
       String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members` +
       String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|confirms|announced|admitted|acknowledged` +
-      String.raw`|reported|disclosed|revealed|told (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3}` +
-      String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ )?(?:that )?(?:(?:some` +
+      String.raw`|reported|disclosed|revealed|told (?:the )?(?:federal |state |local )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3}` +
+      String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ |${SAID_WHEN} )?(?:that )?(?:(?:some` +
       String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +
       String.raw`|ransomware|hack|incident|intrusion|cyber\S*)|hackers|attackers|ransomware|malware` +
       String.raw`|an? (?:cyber\S*|ransomware|malware)` +
@@ -365,7 +372,9 @@ export function victimCue(sentence: string, start: number, end: number, incident
   if (possessed)
     return VERB_BEFORE.test(before) || VERB_AFTER.test(after.slice(possessed[0].length)) ? 'strong' : 'weak';
   // (…and it speaks as a subject not so renamed does: "The billing firm, X, said it was hit")
-  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(renamed ?? after) || ITS_PEOPLE_SAID.test(after)) return 'weak';
+  // (a long description may stand between the name and its verb: LONG_APPOS)
+  const far = after.length < 160 ? after : sentence.slice(end + (after === raw ? 0 : 1), end + 300);
+  if (BEFORE_WEAK.test(before) || AFTER_WEAK.test(renamed ?? far) || ITS_PEOPLE_SAID.test(after)) return 'weak';
   if (SUBJECT_LEAD.test(sentence.slice(0, start)) && AFTER_ATTACK_CLAUSE.test(after)) return 'weak';
   return APPOSITIVE.test(after) && incident.test(after) ? 'weak' : null;
 }
