@@ -25,7 +25,9 @@ const DENY_DEMAND = [
   /\bnever (?:received|got) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
   /\b(?:there (?:was|is|has been|had been|were) no|without any) (?:ransom )?demands?\b/i,
   // "received no ransom demand", "dismissed reports of a demand", "reports that hackers demanded $X were false"
-  /\b(?:received|got|had) no (?:ransom )?(?:demand|ransom)/i,
+  /\b(?:received|got|had) no (?:such )?(?:ransom )?(?:demand|ransom)/i,
+  // a figure the victim does not know: "does not recognise that figure"
+  /\b(?:does|did|do) not recogni[sz]e (?:that|the|this|those|these) (?:figure|sum|amount|number|demand)s?\b/i,
   /\b(?:dismiss|reject|refut|debunk)\w*\b[^.;]{0,60}\b(?:ransom|demand)/i,
   new RegExp(
     String.raw`\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) ` +

@@ -106,7 +106,9 @@ export function findRansom(
     const i = sents.indexOf(s0);
     const s = clause(text, sents, i);
     const context = [sents[i - 1]?.text, s.text, sents[i + 1]?.text].join(' ');
-    const hit = roleOf(s.text, m.start - s.start, m.end - s.start, context, ref.lists);
+    // (a sentence naming this incident's attacker is a ransom setting of its own: "Qilin had demanded $5 million")
+    const named = (scope.attackers ?? []).some((a) => a.length > 2 && s.text.includes(a));
+    const hit = roleOf(s.text, m.start - s.start, m.end - s.start, context, ref.lists, named);
     if (!hit || hit.role === 'other') continue;
     if (otherCase(sents, i, m.start - s0.start, para, ref, scope)) continue;
     const same = claims.find((c) => c.amount === m.amount && c.currency === m.currency);

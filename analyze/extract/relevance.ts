@@ -106,10 +106,6 @@ function defended(lists: Lists, before: string): boolean {
 // a cue told as what could happen ("hackers could control a device"); "may have accessed" reports a real event
 const POTENTIAL_AFTER =
   /^\s+(?:could|can|might|may)\s+(?!have\b|already\b)(?:potentially\s+|theoretically\s+|easily\s+)?\p{Ll}/u;
-// …nor one that a flaw only could have let in: "a flaw that could have allowed hackers to read records"
-const POTENTIAL_BEFORE =
-  /\b(?:could|can|might|may|would)\s+(?:have\s+)?(?:potentially\s+)?(?:allow(?:ed)?|let|enable[sd]?|permit(?:ted)?)\s+(?:the\s+|an?\s+)?$/u;
-
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
 export function sentenceCues(
   text: string,
@@ -144,8 +140,7 @@ export function sentenceCues(
         'cyber',
         (m) =>
           !defended(lists, text.slice(Math.max(0, m.index - 60), m.index)) &&
-          !POTENTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)) &&
-          !POTENTIAL_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index)),
+          !POTENTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
       ),
     weak: !denial && !skip.weak && any('cyber-weak'),
     denial,

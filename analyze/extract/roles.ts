@@ -176,9 +176,17 @@ export interface RoleHit {
 /**
  * Role of the sum at [start, end) (offsets within `sentence`); the nearest cue wins, cues after the sum count less.
  * General statements are judged near the sum only, so a relative clause ("which typically steals data") does not
- * make a specific claim generic.
+ * make a specific claim generic. A cue counts where `context` (the sentence and its neighbours) holds a ransom
+ * word, or where the sentence names the incident's attacker (`named`).
  */
-export function roleOf(sentence: string, start: number, end: number, context: string, lists: Lists): RoleHit | null {
+export function roleOf(
+  sentence: string,
+  start: number,
+  end: number,
+  context: string,
+  lists: Lists,
+  named = false,
+): RoleHit | null {
   const { cues, context: RANSOM_CONTEXT, payee, totals, asked, askedFor, askedTo, terms: TERMS } = cuesOf(lists);
   const near = sentence.slice(Math.max(0, start - 80), Math.min(sentence.length, end + 40));
   const terms = TERMS.exec(sentence);
@@ -248,7 +256,7 @@ export function roleOf(sentence: string, start: number, end: number, context: st
       if (!best || d < best.d) best = { role: r, d, cs, ce };
     }
   }
-  if (best && best.role !== 'other' && !RANSOM_CONTEXT.test(context)) return null;
+  if (best && best.role !== 'other' && !named && !RANSOM_CONTEXT.test(context)) return null;
   // the sum the demand came down to, then paid: "negotiated the ransom down to $1.5 million, which it paid"
   const paidAfter = best?.role === 'demanded' ? PAID_AFTER.exec(sentence.slice(end)) : null;
   if (best && paidAfter) return { role: 'paid', cueStart: end + paidAfter.index, cueEnd: end + paidAfter[0].length };
