@@ -248,7 +248,8 @@ const DURATION = new RegExp(
   'gi',
 );
 const NTH_DAY = new RegExp(
-  String.raw`\b(?:(?:for|on)\s+)?(?:an?|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
+  String.raw`\b(?:(?:for|on)\s+)?(?:an?|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
+    String.raw`(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
   'gi',
 );
 // "entered day 10 of its ransomware outage"
@@ -367,7 +368,8 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
       const d = days(m);
       // an exact count beats a rounded one: "for a 12th day" over "for nearly two weeks"
       const rough = ROUGH.test(m[0]);
-      if (!d || d > 365 || (best && (rough && !bestRough ? true : rough === bestRough && d <= best.days))) continue;
+      const worse = !!best && ((rough && !bestRough) || (rough === bestRough && d !== null && d <= best.days));
+      if (!d || d > 365 || worse) continue;
       best = { days: d, evidence: evidence(text, s.start, s.end) };
       bestRough = rough;
     }

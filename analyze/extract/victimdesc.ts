@@ -62,8 +62,10 @@ export const ownsCare = (after: string, name: string, english: ReadonlySet<strin
   OWNS_CARE.test(after) &&
   (/^['’]/.test(after) || (!QUANTITY.test(name) && name.split(/\s+/).some((w) => !english.has(w.toLowerCase()))));
 // a legal form or a degree alone is the tail of a name, not one: "InterMed, PA", "Jane Roe, M.D."
-export const SUFFIX_ONLY =
-  /^(?:P\.?A\.?|P\.?C\.?|PLLC|L\.?L\.?C\.?|LLP|L\.?P\.?|S\.?C\.?|Inc\.?|Ltd\.?|Corp\.?|plc|M\.?D\.?|D\.?D\.?S\.?|DPM|D\.?O\.?|RN)$/;
+export const SUFFIX_ONLY = new RegExp(
+  String.raw`^(?:P\.?A\.?|P\.?C\.?|PLLC|L\.?L\.?C\.?|LLP|L\.?P\.?|S\.?C\.?|Inc\.?|Ltd\.?|Corp\.?|plc` +
+    String.raw`|M\.?D\.?|D\.?D\.?S\.?|DPM|D\.?O\.?|RN)$`,
+);
 // a quantity opening a run counts things, it names none: "Dozens of GP practices"
 export const MANY = /^(?:Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Various)\b/;
 // (the lexicon lacks number words)

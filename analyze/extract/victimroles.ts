@@ -80,7 +80,8 @@ const PERSON_OF = String.raw`employee|worker|nurse|doctor|staff member|member of
 const BEFORE_WEAK = withTwin(
   new RegExp(
     String.raw`\b(?:demand(?:ed|ing|s)? that|demand(?:ed|ing|s)?` +
-      String.raw`|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE}|${PERSON_OF})\s+(?:(?:who|that)\s+(?:works?|worked|had worked)\s+)?(?:at|of|belonging to|operated by|run by` +
+      String.raw`|forc(?:ed|ing)|ask(?:ed|ing|s)?|told|(?:${PEOPLE}|${PERSON_OF})\s+` +
+      String.raw`(?:(?:who|that)\s+(?:works?|worked|had worked)\s+)?(?:at|of|belonging to|operated by|run by` +
       String.raw`|used by))\s+${DESCR}$`,
     'iu',
   ),
@@ -268,8 +269,10 @@ const AFTER_WEAK = withTwin(
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
       String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members` +
       String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|confirms|announced|admitted|acknowledged` +
-      String.raw`|reported|disclosed|revealed|told (?:the )?(?:federal |state |local )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3}` +
-      String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?(?:on \w+ |${SAID_WHEN} )?(?:that )?(?:(?:some` +
+      String.raw`|reported|disclosed|revealed` +
+      String.raw`|told (?:the )?(?:federal |state |local )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3}` +
+      String.raw`|notified)${TOLD_IN} (?:to (?:the )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3} )?` +
+      String.raw`(?:on \w+ |${SAID_WHEN} )?(?:that )?(?:(?:some` +
       String.raw`|several|many|most|one|two|three|all|parts?) of )?(?:it|its|they|their|the (?:attack|breach` +
       String.raw`|ransomware|hack|incident|intrusion|cyber\S*)|hackers|attackers|ransomware|malware` +
       String.raw`|an? (?:cyber\S*|ransomware|malware)` +
