@@ -100,9 +100,10 @@ const ATTACKERS_LINKED = new RegExp(
     String.raw`(?:linked|tied|connected)` +
     String.raw`|(?:linked|tied|connected|traced)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:attack|breach|intrusion|hack|incident))` +
     String.raw`\s+to\s+[^.;]{0,30}$` +
-    // …or likened by the attack itself: "the attack on X bore the hallmarks of Y" (a group's code that "bears the
-    // hallmarks of" another is lineage)
-    String.raw`|\b(?:attack|breach|intrusion|incident|hack)\b[^.;]{0,60}?\b(?:bore|bears?|had|has|showed|shows)\s+` +
+    // …or likened by the attack itself or the note it left: "the attack on X bore the hallmarks of Y" (a group's code
+    // that "bears the hallmarks of" another is lineage)
+    String.raw`|\b(?:attack|breach|intrusion|incident|hack|ransom\s+note|note)\b[^.;]{0,60}?` +
+    String.raw`\b(?:bore|bears?|had|has|showed|shows)\s+` +
     String.raw`(?:all\s+)?(?:the\s+)?(?:hallmarks|signs)\s+of\s+[^.;]{0,20}$`,
   'i',
 );
