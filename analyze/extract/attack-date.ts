@@ -257,7 +257,6 @@ function numeral(lists: Lists, w: string): number {
   return hit ? Number(hit.split(' ')[0]) : 1;
 }
 
-// (the words a possessive day owns: "Monday's criminal indictments")
 // (the cue patterns are global: a test must not leave lastIndex behind)
 const holds = (re: RegExp, s: string) => {
   re.lastIndex = 0;
@@ -265,6 +264,7 @@ const holds = (re: RegExp, s: string) => {
   re.lastIndex = 0;
   return hit;
 };
+// the words a possessive day owns: "Monday's criminal indictments"
 const POSSESSIVE_DAY = /^['’]s\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u;
 const LOWER_WORD = /(?<!\p{L})\p{Ll}/u;
 const TIME_OR_AGENCY = /^\s*(?:\d{1,2}[:.]\d{2}|\(\p{L}+\))/u;
