@@ -159,12 +159,22 @@ export function perText<T>(test: (text: string, word: string) => T): (text: stri
 const LETTERS_ONLY = /^\p{L}+$/u;
 /** An English word, or one's plural ("Parties", "Hotels"), by the word list `english`; or a number word ("Third"). */
 export function englishWord(english: ReadonlySet<string>, word: string): boolean {
-  const w = word.toLowerCase();
-  return (
-    [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y')].some((x) => english.has(x)) ||
-    (LETTERS_ONLY.test(w) && smallNumber(w) !== null)
-  );
+  // (asked of every word of every name candidate, and words recur: the answers are kept, a bounded number per list)
+  let known = englishMemo.get(english);
+  if (!known) englishMemo.set(english, (known = new Map()));
+  let yes = known.get(word);
+  if (yes === undefined) {
+    const w = word.toLowerCase();
+    yes =
+      [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y')].some((x) => english.has(x)) ||
+      (LETTERS_ONLY.test(w) && smallNumber(w) !== null);
+    if (known.size >= MEMO_MAX) known.clear();
+    known.set(word, yes);
+  }
+  return yes;
 }
+const englishMemo = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+const MEMO_MAX = 50_000;
 
 /** A name of common words only, after a leading place or nationality: "Luxury Hotels", "South Korean Web Host". */
 export function commonWords(name: string, english: ReadonlySet<string>, places: ReadonlyMap<string, string>): boolean {

@@ -52,6 +52,12 @@ export interface VictimCues {
   clienteleAfter: RegExp;
   /** a noun for patients or their medical data: such people make their organisation a healthcare one */
   healthData: RegExp;
+  /** a lower-case organisational head right after a name, which the name modifies ("X County government") */
+  lowerHead: RegExp;
+  /** …one a place's name before it does not make its own ("a Florida school district") */
+  lowerHeadNamed: RegExp;
+  /** an organisation's kind noun and "called", "named" or "known as" right before a name */
+  kindCalled: RegExp;
   /** a product's noun right after a name ("MongoDB databases") */
   techNoun: RegExp;
   /** the words before a publication's name: "a study published in X" */
@@ -170,6 +176,16 @@ export function cues(lists: Lists): VictimCues {
     ),
     clienteleAfter: new RegExp(String.raw`^['’]?\s+(${listRe(lists, 'victim-clientele', 'u').source})(?![\p{L}])`, 'u'),
     healthData: listRe(lists, 'health-data-en'),
+    // (as written, in lower case: "X County Government" is a name of its own)
+    kindCalled: withTwin(
+      new RegExp(
+        String.raw`(?:${listRe(lists, ['victim-kind-nouns', 'victim-described-heads'], 'iu').source})` +
+          String.raw`,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?$`,
+        'iu',
+      ),
+    ),
+    lowerHead: new RegExp(String.raw`^[ \t]+(?:${listRe(lists, 'victim-lower-heads', 'u').source})`, 'u'),
+    lowerHeadNamed: new RegExp(String.raw`^[ \t]+(?:${listRe(lists, 'victim-lower-heads-named', 'u').source})`, 'u'),
     dateLead: new RegExp(
       String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+` +
         String.raw`(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\d{4},?\s+)(?=\p{Lu})`,

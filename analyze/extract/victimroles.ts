@@ -15,6 +15,11 @@ const ITEM = String.raw`(?:(?:the|a|an)\s+)?(?:(?!${FUNC})[\p{L}\p{N}’'.&-]+\s
 const LIST = String.raw`(?:${ITEM}(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}`;
 const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|infections?|ransomware(?: (?:attack|infection|incident)s?)?|extortion|outbreak|incidents?|compromise)`;
 const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|disrupting|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
+// …and what an attack does to its victim in a headline's present tense, said of the attack itself (a firm "shuts down"
+// a phishing campaign, a hacker "compromises" accounts): "Ransomware shuts down X", "Cyberattack cripples X"
+const AGENT_PRESENT =
+  String.raw`(?:ransomware|malware|virus|worm|hackers?|attackers?|cyber-?\s?attacks?|attacks?|hacks?|breach)` +
+  String.raw`\s+(?:shuts down|knocks out|knocks offline|takes down|cripples|paraly[sz]es|locks up|locks out|hobbles|halts)`;
 
 // an aside between the name and its verb: ", a video production firm,", " − owner of … −", ", which"
 // …or where it is: "X in Zagreb, known as …, suffered", "X in Indiana paid"
@@ -63,9 +68,12 @@ const BEFORE = [
   // "data it claims to have stolen from X", "records taken from X", "files exfiltrated from X"
   new RegExp(
     String.raw`\b(?:stolen|stole|steal|taken|took|exfiltrated|leaked|obtained|copied|downloaded|extracted` +
-      String.raw`|lifted|siphoned|sourced|scraped|pulled)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+${DESCR}$`,
+      String.raw`|lifted|siphoned|sourced|scraped|pulled|looted|pilfered|plundered|swiped|harvested|grabbed` +
+      String.raw`|(?:made|walked|ran) off with|got away with)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+${DESCR}$`,
     'iu',
   ),
+  // "Ransomware shuts down X", "Cyberattack cripples X"
+  new RegExp(String.raw`\b${AGENT_PRESENT}\s+${DESCR}$`, 'iu'),
   // "computers at X", "systems of X", "files belonging to X"
   new RegExp(String.raw`\b(?:${SYSTEMS})\s+(?:at|of|belonging to|operated by|run by|used by)\s+${DESCR}$`, 'iu'),
   // "victims included X", "victims such as X", "among the victims were X", "the victim, X"
@@ -267,7 +275,15 @@ const AFTER_WEAK = withTwin(
       String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)` +
       String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined` +
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
-      String.raw`|an unauthori[sz]ed)|notif(?:ying|ied|ies|y) (?:\S+\s+){0,3}?(?:patients|customers|members` +
+      String.raw`|an unauthori[sz]ed)` +
+      // what an organisation does for its people after a breach: "notified patients", "warned customers that …",
+      // "reset all its users' passwords"
+      String.raw`|(?:reset|forced a reset of) (?:all )?(?:of )?(?:its|their) (?:[\p{L}'’-]+ ){0,2}?(?:passwords|credentials)` +
+      // (a warning to its own people about what happened, not to the public about a scam: "warned customers that")
+      String.raw`|(?:warn|alert|inform|e-?mail)(?:ed|ing|s)? (?:all |its |their |some |affected |current and former )*` +
+      String.raw`(?:patients|customers|members|employees|clients|users|staff) that` +
+      String.raw`|(?:notif(?:ying|ied|ies|y)|(?:wrote|writes|writing) to` +
+      String.raw`|(?:sent|sending|mailed|mailing) letters to) (?:\S+\s+){0,3}?(?:patients|customers|members` +
       String.raw`|individuals|people|employees|clients)|(?:said|says|confirmed|confirms|announced|admitted|acknowledged` +
       String.raw`|reported|disclosed|revealed` +
       String.raw`|told (?:the )?(?:federal |state |local )?[\p{L}.]+(?:\s[\p{Lu}][\p{L}.]*){0,3}` +
@@ -444,7 +460,8 @@ const TAKEN_FROM = withTwin(
   new RegExp(
     String.raw`\b(?:money|cash|ransom|payments?|bitcoins?|funds) (?:out of|from)\s+$` +
       String.raw`|\bextort\w*\s+(?:\w+\s+)?from\s+$|\b(?:stolen|stole|taken|took|exfiltrated|leaked|obtained` +
-      String.raw`|copied|downloaded|extracted|lifted|siphoned)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+$`,
+      String.raw`|copied|downloaded|extracted|lifted|siphoned|looted|pilfered|plundered|swiped|harvested|grabbed` +
+      String.raw`|(?:made|walked|ran) off with|got away with)\s+(?:[\p{L}\d,.'’-]+\s+){0,6}?from\s+$`,
     'iu',
   ),
 );
@@ -454,13 +471,22 @@ const ACCESS_TO = /\b(?:access\s+to|belong(?:ing|s|ed)?\s+to)\s+(?:the\s+)?$/i;
 
 /** A name that is a person, a quoted source or a technical term, judged from the name and its surroundings. */
 /** `company`: a word only an organisation's name holds (lists/victim-company-words, cuesFor's `company`). */
-export function notVictim(name: string, before: string, after: string, sources: Set<string>, company: RegExp): boolean {
+export function notVictim(
+  name: string,
+  before: string,
+  after: string,
+  sources: Set<string>,
+  company: RegExp,
+  // an organisation's kind noun before "called", "named", "known as": "a web-hosting company called X" names no person
+  kindCalled?: RegExp,
+): boolean {
   if (knownSource(name, sources)) return true;
   if (SOURCE_WORDS.test(name)) return true;
   const words = name.split(/\s+/);
   if (words.some((w) => PERSON_TITLE.test(w))) return true;
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
-  if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before) && !ACCESS_TO.test(before)) return true;
+  if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before) && !ACCESS_TO.test(before) && !kindCalled?.test(before))
+    return true;
   if (HELPER_APPOSITIVE.test(after)) return true;
   // the name of a place told as one: "a hospital in the southern German town of Wertheim"
   if (PLACE_OF.test(before)) return true;

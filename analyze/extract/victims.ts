@@ -167,7 +167,29 @@ export function findVictims(
   const experts = expertFirms(text, sents, parts);
   for (const run of parts) {
     // a run that ends in a defined acronym's full name is that name ("Servers of the X Institute (XI)" → "X Institute")
-    const r = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
+    const r0 = acrs.find((a) => a.full.end === run.end && a.full.start > run.start)?.full ?? run;
+    // a name modifying a lower-case organisational head names that body with it: "a virus caused Licking County
+    // government to shut down its computers" (not after "a": "a Florida Keys school district" describes a body in a
+    // place, it does not name one)
+    // (…nor a nation's: "the U.S. government", "the Saudi government" speak of the state, mostly as a source)
+    // (a head a place cannot own is read after "the" only, as headlines drop articles: "London NHS hospital trust hit")
+    const lead = text.slice(Math.max(0, r0.start - 20), r0.start);
+    const kind = ref.placeKinds.get(r0.name);
+    // (…nor a common word a line opens with: "State health agency hit")
+    const headed =
+      (run as Part).until === undefined &&
+      !INDEFINITE_BEFORE.test(lead) &&
+      kind !== 'countries' &&
+      kind !== 'demonyms' &&
+      !(/^\S+$/.test(r0.name) && englishWord(ref.english, r0.name));
+    const lowerHead = headed
+      ? (L.lowerHead.exec(text.slice(r0.end, r0.end + 50)) ??
+        (!ref.places.has(r0.name) && THE_BEFORE.test(lead)
+          ? L.lowerHeadNamed.exec(text.slice(r0.end, r0.end + 50))
+          : null))
+      : null;
+    const r = lowerHead ? { ...r0, end: r0.end + lowerHead[0].length, name: r0.name + lowerHead[0] } : r0;
+    if (lowerHead) LOWER_HEADED.add(r);
     const until = (run as Part).until ?? r.end;
     if (
       covered(r) ||
@@ -255,6 +277,7 @@ export function findVictims(
           head ? '' : text.slice(r.end, r.end + 80),
           sources,
           L.company,
+          L.kindCalled,
         ) &&
         !techAcronym(r.name));
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
@@ -333,13 +356,19 @@ export function findVictims(
   ): boolean {
     const after = text.slice(r.end, r.end + 80);
     // (a capital inside a word starts no name: "eBay")
-    if (LETTER_LAST.test(before) || MANY.test(r.name) || SUFFIX_ONLY.test(r.name)) return false;
+    // (…nor one written against a figure: a currency or a code, "RM26m", "SGD5,000")
+    if (LETTER_LAST.test(before) || MANY.test(r.name) || SUFFIX_ONLY.test(r.name) || /^\d/.test(after)) return false;
     // an organisation's name before its machines is its owner: "PGA of America computers were infected"
     // …and a name before its incident qualifies it as the victim: "the Cathay Pacific Airways data breach"
     const owner =
-      /\sof\s/.test(r.name) || ORG_NAME.test(r.name) || namesIncident(after) || ownsData(after) || peopleSpeak(after);
+      /\sof\s/.test(r.name) ||
+      ORG_NAME.test(r.name) ||
+      namesIncident(after) ||
+      ownsData(after) ||
+      peopleSpeak(after) ||
+      LOWER_HEADED.has(r);
     if (
-      notVictim(r.name, before, after, sources, L.company) ||
+      notVictim(r.name, before, after, sources, L.company, L.kindCalled) ||
       techAcronym(r.name) ||
       (!owner && !(ROMANCE.has(lang) && L.romanceAux.test(after)) && adjectiveUse(r.name, after, demonym))
     ) {
@@ -449,6 +478,10 @@ export function findVictims(
 }
 
 const COUNT_LEAD = /^\d+\s+(?=\p{Lu})/u;
+const INDEFINITE_BEFORE = /\b(?:an?|one|another)\s+(?:former\s+|new\s+|small\s+|local\s+)?$/i;
+const THE_BEFORE = /\bthe\s+$/i;
+// the spans so extended, which plausibleName takes for organisations
+const LOWER_HEADED = new WeakSet<NameSpan>();
 // a figure standing alone in a run counts or dates something; a number inside a word names ("Harbor 3D Clinic")
 const BARE_NUMBER = /(?<![\p{L}\p{N}])\d[\d,.]*(?![\p{L}\p{N}])/u;
 
@@ -487,7 +520,12 @@ function splitCoordinated(r: NameSpan, text: string): Part[] {
 const TITLE_IN =
   /\s(?:CEO|CFO|CIO|CTO|CISO|COO|President|Chairman|Director|Spokes(?:man|woman|person)|Superintendent|Mayor|Chief)\s/;
 // …and before a possessive naming a part of it: "Atlanta's IT network", "Newark's Service Director".
-const POSS_PART = /['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO|CTO|CISO|Mayor)\b/;
+// …or its machines, as a title-case headline writes them: "X's Website Under Cerber Attack", "X's Servers Hacked"
+const POSS_PART = new RegExp(
+  String.raw`['’]s\s(?:IT|Service|Services|Office|Director|Chief|CEO|CIO|CTO|CISO|Mayor` +
+    String.raw`|Website|Web Site|Site|Network|Networks|Server|Servers|System|Systems|Computers|Database|Data|Email` +
+    String.raw`|E-mail|Portal|App)\b`,
+);
 function beforeTitle(r: NameSpan): NameSpan {
   const m = POSS_PART.exec(r.name) ?? TITLE_IN.exec(r.name);
   return m && m.index > 0 ? { start: r.start, end: r.start + m.index, name: r.name.slice(0, m.index) } : r;
