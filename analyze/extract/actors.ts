@@ -162,12 +162,16 @@ function constructed(
   const out: Found[] = [];
   // (a quoted name of several words is declared whole: "a gang called the 'Turkish Crime Family'")
   const ok = (name: string, s: Span, at: number, strong = false, quoted = false) => {
-    const first = name.split(/[\s-]/)[0]!;
+    const words = name.split(/[\s-]/);
+    const first = words[0]!;
     const whole = quoted && /\s/.test(name);
-    const demonym = DEMONYM.test(first) && !whole;
+    // (a nationality opens a description, "Russian hackers", unless a longer name holds no kind noun: "a group of
+    // hackers called Turkish Crime Family", "the Syrian Electronic Army")
+    const named = words.length >= 3 && !words.some((w) => c.kindOnly.test(w));
+    const demonym = DEMONYM.test(first) && !whole && !named;
     if (name.length < 3 || c.stop.has(fold(first)) || KIND_NAME.test(first) || demonym) return false;
     if (c.platforms.has(fold(first)) && !whole) return false;
-    if (places?.has(name) || (places?.has(first) && !whole) || c.calendar.test(name)) return false;
+    if (places?.has(name) || (places?.has(first) && !whole && !named) || c.calendar.test(name)) return false;
     // a capitalised word opening the sentence is a name only if the article also capitalises it mid-sentence
     // …or, in a group's own construction, is no English word
     return at > s.start + 1 || capitalisedMid(text, first) || (strong && !english?.has(first.toLowerCase()));
