@@ -436,7 +436,8 @@ export function acronyms(text: string, runs: NameSpan[]): Acronym[] {
   const out: Acronym[] = [];
   for (const m of text.matchAll(ACRONYM_IN_PARENS)) {
     const acr = m[1]!;
-    const run = runs.find((r) => /^\s*$/.test(text.slice(r.end, m.index)) && m.index - r.end < 3);
+    // (a run written before the brackets: one after them defines nothing, "the business associate (BA), Bay …")
+    const run = runs.find((r) => r.end <= m.index && m.index - r.end < 3 && /^\s*$/.test(text.slice(r.end, m.index)));
     if (!run) continue;
     const words = [...run.name.matchAll(/\S+/gu)];
     for (let i = 0; i < words.length; i++) {
@@ -460,7 +461,7 @@ const SHORT_FORM_IN_PARENS = /\((\p{Lu}{2,6})((?:\s+\p{Lu}[\p{L}-]+){1,3})\)/gu;
 export function shortForms(text: string, runs: NameSpan[]): Acronym[] {
   const out: Acronym[] = [];
   for (const m of text.matchAll(SHORT_FORM_IN_PARENS)) {
-    const run = runs.find((r) => /^\s*$/.test(text.slice(r.end, m.index)) && m.index - r.end < 3);
+    const run = runs.find((r) => r.end <= m.index && m.index - r.end < 3 && /^\s*$/.test(text.slice(r.end, m.index)));
     if (!run) continue;
     const tail = m[2]!.trim().split(/\s+/);
     const words = run.name.split(/\s+/);

@@ -56,6 +56,8 @@ export interface VictimCues {
   lowerHead: RegExp;
   /** …one a place's name before it does not make its own ("a Florida school district") */
   lowerHeadNamed: RegExp;
+  /** a trade name after the name, linked by "dba", "doing business as" (group 0 through the trade name's comma) */
+  tradeName: RegExp;
   /** an organisation's kind noun and "called", "named" or "known as" right before a name */
   kindCalled: RegExp;
   /** a product's noun right after a name ("MongoDB databases") */
@@ -185,6 +187,13 @@ export function cues(lists: Lists): VictimCues {
       ),
     ),
     lowerHead: new RegExp(String.raw`^[ \t]+(?:${listRe(lists, 'victim-lower-heads', 'u').source})`, 'u'),
+    tradeName: withTwin(
+      new RegExp(
+        String.raw`^,?\s+(?:${listRe(lists, 'victim-trade-name-links', 'u').source})\s+(?:the\s+)?` +
+          String.raw`[\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:\s+(?:(?:of|and|for|&|the)\s+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,6},?(?=\s)`,
+        'u',
+      ),
+    ),
     lowerHeadNamed: new RegExp(String.raw`^[ \t]+(?:${listRe(lists, 'victim-lower-heads-named', 'u').source})`, 'u'),
     dateLead: new RegExp(
       String.raw`^(?:${listRe(lists, 'victim-calendar-words', 'u').source}\s+)+` +

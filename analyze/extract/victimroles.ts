@@ -170,9 +170,11 @@ const AFTER = [
   // the subject telling that it was hit: "X said it was the victim of a ransomware attack" (not "said it was
   // investigating": the verb after the pronoun must tell the attack)
   new RegExp(
-    String.raw`^${APPOS}\s+(?:said|says|reported|confirmed|confirms|announced|disclosed|revealed|acknowledged)` +
+    // (…and what it found out of itself: "X discovered that it had been a victim of a phishing attack")
+    String.raw`^${APPOS}\s+(?:said|says|reported|confirmed|confirms|announced|disclosed|revealed|acknowledged` +
+      String.raw`|discovered|learned|learnt|determined|found)` +
       String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
-      String.raw`(?:(?:the\s+)?victims?\s+of|(?:the\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)` +
+      String.raw`(?:(?:the\s+|an?\s+)?victims?\s+of|(?:the\s+|an?\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)` +
       // …or that it went through one: "X reported that it experienced a ransomware incident"
       String.raw`|^${APPOS}\s+(?:said|says|reported|confirmed|announced|disclosed|revealed|acknowledged)(?:\s+on\s+\p{L}+)?` +
       String.raw`\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:experienced|suffered|sustained)\s+` +

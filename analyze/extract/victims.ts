@@ -190,7 +190,8 @@ export function findVictims(
       : null;
     const r = lowerHead ? { ...r0, end: r0.end + lowerHead[0].length, name: r0.name + lowerHead[0] } : r0;
     if (lowerHead) LOWER_HEADED.add(r);
-    const until = (run as Part).until ?? r.end;
+    // (…and its verb comes after a trade name it works under: "X Inc. dba Y, reported that it was the victim …")
+    const until = (run as Part).until ?? r.end + (L.tradeName.exec(text.slice(r.end, r.end + 120))?.[0].length ?? 0);
     if (
       covered(r) ||
       headlineCommon(text, r.name, r.start, ref.english, ref.places) ||
