@@ -15,6 +15,14 @@ const ITEM = String.raw`(?:(?:the|a|an)\s+)?(?:(?!${FUNC})[\p{L}\p{N}’'.&-]+\s
 const LIST = String.raw`(?:${ITEM}(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}`;
 const ATTACK_NOUN = String.raw`(?:cyber-?\s?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|infections?|ransomware(?: (?:attack|infection|incident)s?)?|extortion|outbreak|incidents?|compromise)`;
 const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|targets|attacked|attacking|breached|hacked|hacking|infected|infecting|crippled|crippling|compromised|paraly[sz]ed|paraly[sz]ing|disrupted|disrupting|extorted|extorting|locked up|locked out|shut down|knocked out|victimi[sz]ed|held hostage|affected|affecting|blackmailed|blackmailing)`;
+// the subject of what an organisation reports of itself: it, its vendor or practice, its employees ("X reported that
+// its business associate (BA) was the victim of a ransomware attack", "… that an employee was the victim of a
+// phishing scheme": the data lost is X's)
+const ITS_OWN =
+  String.raw`(?:it|they|(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:business associate|vendor|contractor|sub-?contractor|supplier` +
+  String.raw`|practice|employees?|staff|workforce members?)(?:\s*\([^)]{1,10}\))?(?:['’]s?\s+sub-?contractor)?` +
+  String.raw`|(?:an?|one|several|multiple|numerous|some|two|three|four|five|\d+)\s+(?:of\s+(?:its|their)\s+)?` +
+  String.raw`(?:employees?|staff(?:\s+members?)?|workforce\s+members?|users?))`;
 // …and what an attack does to its victim in a headline's present tense, said of the attack itself (a firm "shuts down"
 // a phishing campaign, a hacker "compromises" accounts): "Ransomware shuts down X", "Cyberattack cripples X"
 const AGENT_PRESENT =
@@ -173,11 +181,11 @@ const AFTER = [
     // (…and what it found out of itself: "X discovered that it had been a victim of a phishing attack")
     String.raw`^${APPOS}\s+(?:said|says|reported|confirmed|confirms|announced|disclosed|revealed|acknowledged` +
       String.raw`|discovered|learned|learnt|determined|found)` +
-      String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?(?:it|they)\s+(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
+      String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?${ITS_OWN}\s+(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
       String.raw`(?:(?:the\s+|an?\s+)?victims?\s+of|(?:the\s+|an?\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)` +
       // …or that it went through one: "X reported that it experienced a ransomware incident"
       String.raw`|^${APPOS}\s+(?:said|says|reported|confirmed|announced|disclosed|revealed|acknowledged)(?:\s+on\s+\p{L}+)?` +
-      String.raw`\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:experienced|suffered|sustained)\s+` +
+      String.raw`\s+(?:that\s+)?${ITS_OWN}\s+(?:had\s+|has\s+|have\s+)?(?:experienced|suffered|sustained)\s+` +
       String.raw`(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*)`,
     'iu',
   ),
@@ -239,6 +247,8 @@ const PEOPLE_DATA = withTwin(
  *  in a sentence telling of the incident, and no adjective use). */
 export const ownsData = (after: string) => PEOPLE_DATA.test(after);
 const STRAY_COMMA = /^,(?=\s+(?:is|was|has|had)\s)/;
+const WORD_LEAD = /^(?!(?:\p{Lu}\.){1,3},?\s)\p{Lu}/u;
+const COMMA_SUFFIX = /,\s*(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|P\.?C|P\.?A|PLLC|LLP|L\.?P|S\.?C)\.?$/;
 const POSSESSED = withTwin(
   new RegExp(
     // (a count between: "X's 16 clinics")
@@ -373,11 +383,21 @@ export function victimCue(sentence: string, start: number, end: number, incident
   // a stray comma between the sentence's subject and its verb is read past: "X Co, is investigating an attack"
   // (not after a comma before the name, where the comma closes an aside: "Y, a subsidiary of X, was hit")
   const raw = sentence.slice(end, end + 160);
+  // …and the comma that closes a company suffix set off by commas: "X, Inc., reported that it was the victim …"
+  // (a name of words, not of degrees and suffixes only: "D.O., P.A.")
+  const closes =
+    raw.startsWith(',') && COMMA_SUFFIX.test(sentence.slice(start, end)) && WORD_LEAD.test(sentence.slice(start));
   const after = STRAY_COMMA.test(raw) && !sentence.slice(0, start).includes(',') ? raw.slice(1) : raw;
   if (UNHURT_BEFORE.test(before) || UNHURT_AFTER.test(after)) return null;
   // a facility listed in what the subject runs takes none of the subject's cues: "X, which runs A, B and C, is …"
   if (FACILITIES.test(before)) return null;
-  if (BEFORE.some((re) => re.test(before)) || AFTER.some((re) => re.test(after))) return 'strong';
+  // (…read both ways, as the comma may also open an aside: "X, Inc., the business associate, reported …")
+  const unclosed = closes ? raw.slice(1) : null;
+  if (
+    BEFORE.some((re) => re.test(before)) ||
+    AFTER.some((re) => re.test(after) || (unclosed !== null && re.test(unclosed)))
+  )
+    return 'strong';
   // what the attack made it do: "a computer virus caused X to shut down its computers", "the attack forced X to
   // divert ambulances"
   if (MADE_TO_BEFORE.test(before) && MADE_TO_AFTER.test(after)) return 'strong';
