@@ -7,7 +7,7 @@ import { words } from './lists.ts';
 import { withTwin } from './fastre.ts';
 import { escapeRe } from './text.ts';
 
-export type DateKind = 'full' | 'md' | 'wd' | 'wdd' | 'rel' | 'ago' | 'layout';
+export type DateKind = 'full' | 'md' | 'wd' | 'wdd' | 'dom' | 'rel' | 'ago' | 'layout';
 
 export interface DateMention {
   start: number;
@@ -115,6 +115,12 @@ function calendar(lists: Lists): Calendar {
     {
       kind: 'wd',
       re: re(String.raw`(?:${B}(?:el\s+|am\s+)?(${PAST})\s+)?${B}${WD}${DAY_PART_JOINED}${NB}(?:\s+(${PAST})${NB})?`),
+    },
+    // the day of the month alone, as Spanish, Portuguese and Italian write a recent one: "el pasado día 12", "no
+    // último dia 12", "il giorno 12" (a month after it is a full date, read first: "el día 12 de agosto")
+    {
+      kind: 'dom',
+      re: re(String.raw`${B}(?:(?:pasado|último|ultimo|passado|scorso)\s+)?(?:d[ií]a|giorno)\s+(\d{1,2})(?!\d)${NB}`),
     },
     // two days ago, hace dos días, il y a trois jours, vor zwei Tagen, drie dagen geleden
     { kind: 'ago', re: re(String.raw`${BACK}${B}(\d{1,2}|${NUM})\s+${DAYS}(?:\s+(${AGO})${NB})?`) },
@@ -290,6 +296,17 @@ function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calen
       for (const back of [0, 1]) {
         const t = Date.UTC(p.getUTCFullYear(), p.getUTCMonth() - back, day);
         if (new Date(t).getUTCDate() === day && new Date(t).getUTCDay() === want) return { kind, date: iso(t) };
+      }
+      return null;
+    }
+    case 'dom': {
+      if (pub === null) return { kind, date: null };
+      // the latest such day on or before publication: in its month, else in the month before
+      const day = Number(m[1]);
+      const p = new Date(pub);
+      for (const back of [0, 1]) {
+        const t = Date.UTC(p.getUTCFullYear(), p.getUTCMonth() - back, day);
+        if (new Date(t).getUTCDate() === day && t <= pub) return { kind, date: iso(t) };
       }
       return null;
     }
