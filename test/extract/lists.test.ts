@@ -1,12 +1,18 @@
 // Word lists as data: loaded and validated once, compiled into whole-word regexes.
-import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, it, expect } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLists, listRe, words } from '../../analyze/extract/lists.ts';
 
+// (every folder made here is removed after the file's tests)
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'lists-'));
+  made.push(dir);
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
   return dir;
 }
