@@ -178,7 +178,6 @@ export function cues(lists: Lists): VictimCues {
     ),
     clienteleAfter: new RegExp(String.raw`^['’]?\s+(${listRe(lists, 'victim-clientele', 'u').source})(?![\p{L}])`, 'u'),
     healthData: listRe(lists, 'health-data-en'),
-    // (as written, in lower case: "X County Government" is a name of its own)
     kindCalled: withTwin(
       new RegExp(
         String.raw`(?:${listRe(lists, ['victim-kind-nouns', 'victim-described-heads'], 'iu').source})` +
@@ -186,11 +185,13 @@ export function cues(lists: Lists): VictimCues {
         'iu',
       ),
     ),
+    // (as written, in lower case: "X County Government" is a name of its own)
     lowerHead: new RegExp(String.raw`^[ \t]+(?:${listRe(lists, 'victim-lower-heads', 'u').source})`, 'u'),
     tradeName: withTwin(
       new RegExp(
         String.raw`^,?\s+(?:${listRe(lists, 'victim-trade-name-links', 'u').source})\s+(?:the\s+)?` +
-          String.raw`[\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:\s+(?:(?:of|and|for|&|the)\s+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,6},?(?=\s)`,
+          String.raw`[\p{Lu}\d][\p{L}\p{N}&.'’-]*` +
+          String.raw`(?:\s+(?:(?:of|and|for|&|the)\s+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,6},?(?=\s)`,
         'u',
       ),
     ),

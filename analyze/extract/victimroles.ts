@@ -19,15 +19,17 @@ const HIT_VERB = String.raw`(?:hit|hits|struck|strikes|targeted|targeting|target
 // its business associate (BA) was the victim of a ransomware attack", "… that an employee was the victim of a
 // phishing scheme": the data lost is X's)
 const ITS_OWN =
-  String.raw`(?:it|they|(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:business associate|vendor|contractor|sub-?contractor|supplier` +
+  String.raw`(?:it|they|(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}?` +
+  String.raw`(?:business associate|vendor|contractor|sub-?contractor|supplier` +
   String.raw`|practice|employees?|staff|workforce members?)(?:\s*\([^)]{1,10}\))?(?:['’]s?\s+sub-?contractor)?` +
   String.raw`|(?:an?|one|several|multiple|numerous|some|two|three|four|five|\d+)\s+(?:of\s+(?:its|their)\s+)?` +
   String.raw`(?:employees?|staff(?:\s+members?)?|workforce\s+members?|users?))`;
-// …and what an attack does to its victim in a headline's present tense, said of the attack itself (a firm "shuts down"
-// a phishing campaign, a hacker "compromises" accounts): "Ransomware shuts down X", "Cyberattack cripples X"
+// …and what an attack does to its victim in a headline's present tense, said of the attack itself (a firm "shuts
+// down" a phishing campaign, a hacker "compromises" accounts): "Ransomware shuts down X", "Cyberattack cripples X"
 const AGENT_PRESENT =
   String.raw`(?:ransomware|malware|virus|worm|hackers?|attackers?|cyber-?\s?attacks?|attacks?|hacks?|breach)` +
-  String.raw`\s+(?:shuts down|knocks out|knocks offline|takes down|cripples|paraly[sz]es|locks up|locks out|hobbles|halts)`;
+  String.raw`\s+(?:shuts down|knocks out|knocks offline|takes down|cripples|paraly[sz]es|locks up|locks out` +
+  String.raw`|hobbles|halts)`;
 
 // an aside between the name and its verb: ", a video production firm,", " − owner of … −", ", which"
 // …or where it is: "X in Zagreb, known as …, suffered", "X in Indiana paid"
@@ -181,7 +183,8 @@ const AFTER = [
     // (…and what it found out of itself: "X discovered that it had been a victim of a phishing attack")
     String.raw`^${APPOS}\s+(?:said|says|reported|confirmed|confirms|announced|disclosed|revealed|acknowledged` +
       String.raw`|discovered|learned|learnt|determined|found)` +
-      String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?${ITS_OWN}\s+(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
+      String.raw`(?:\s+on\s+\p{L}+)?\s+(?:that\s+)?${ITS_OWN}\s+` +
+      String.raw`(?:was|were|had been|has been|have been)\s+(?:also\s+)?` +
       String.raw`(?:(?:the\s+|an?\s+)?victims?\s+of|(?:the\s+|an?\s+)?subjects?\s+(?:of|to)|${HIT_VERB}\b)` +
       // …or that it went through one: "X reported that it experienced a ransomware incident"
       String.raw`|^${APPOS}\s+(?:said|says|reported|confirmed|announced|disclosed|revealed|acknowledged)(?:\s+on\s+\p{L}+)?` +
@@ -290,9 +293,11 @@ const AFTER_WEAK = withTwin(
       String.raw`|an unauthori[sz]ed)` +
       // what an organisation does for its people after a breach: "notified patients", "warned customers that …",
       // "reset all its users' passwords"
-      String.raw`|(?:reset|forced a reset of) (?:all )?(?:of )?(?:its|their) (?:[\p{L}'’-]+ ){0,2}?(?:passwords|credentials)` +
+      String.raw`|(?:reset|forced a reset of) (?:all )?(?:of )?(?:its|their) (?:[\p{L}'’-]+ ){0,2}?` +
+      String.raw`(?:passwords|credentials)` +
       // (a warning to its own people about what happened, not to the public about a scam: "warned customers that")
-      String.raw`|(?:warn|alert|inform|e-?mail)(?:ed|ing|s)? (?:all |its |their |some |affected |current and former )*` +
+      String.raw`|(?:warn|alert|inform|e-?mail)(?:ed|ing|s)? ` +
+      String.raw`(?:all |its |their |some |affected |current and former )*` +
       String.raw`(?:patients|customers|members|employees|clients|users|staff) that` +
       String.raw`|(?:notif(?:ying|ied|ies|y)|(?:wrote|writes|writing) to` +
       String.raw`|(?:sent|sending|mailed|mailing) letters to) (?:\S+\s+){0,3}?(?:patients|customers|members` +
