@@ -120,7 +120,7 @@ function calendar(lists: Lists): Calendar {
     // último dia 12", "il giorno 12" (a month after it is a full date, read first: "el día 12 de agosto")
     {
       kind: 'dom',
-      re: re(String.raw`${B}(?:(?:pasado|último|ultimo|passado|scorso)\s+)?(?:d[ií]a|giorno)\s+(\d{1,2})(?!\d)${NB}`),
+      re: re(String.raw`${B}(?:(?:${PAST})\s+)?(?:d[ií]a|giorno)\s+(\d{1,2})(?!\d)${NB}`),
     },
     // two days ago, hace dos días, il y a trois jours, vor zwei Tagen, drie dagen geleden
     { kind: 'ago', re: re(String.raw`${BACK}${B}(\d{1,2}|${NUM})\s+${DAYS}(?:\s+(${AGO})${NB})?`) },

@@ -6,6 +6,7 @@ import { ownDescription } from './sectors.ts';
 import { fold, sentenceAt, type Span } from './text.ts';
 import { withTwin } from './fastre.ts';
 import { GOES_ON } from './victimscore.ts';
+import { LEGAL_FORM } from './victimroles.ts';
 
 // Before a sentence subject: a dateline ("PORT ELGIN NORTH – ") and/or "The".
 // …or a descriptor ("Singapore-based cryptocurrency exchange Corvane Exchange has suspended…").
@@ -62,10 +63,7 @@ export const ownsCare = (after: string, name: string, english: ReadonlySet<strin
   OWNS_CARE.test(after) &&
   (/^['’]/.test(after) || (!QUANTITY.test(name) && name.split(/\s+/).some((w) => !english.has(w.toLowerCase()))));
 // a legal form or a degree alone is the tail of a name, not one: "InterMed, PA", "Jane Roe, M.D."
-export const SUFFIX_ONLY = new RegExp(
-  String.raw`^(?:P\.?A\.?|P\.?C\.?|PLLC|L\.?L\.?C\.?|LLP|L\.?P\.?|S\.?C\.?|Inc\.?|Ltd\.?|Corp\.?|plc` +
-    String.raw`|M\.?D\.?|D\.?D\.?S\.?|DPM|D\.?O\.?|RN)$`,
-);
+export const SUFFIX_ONLY = new RegExp(String.raw`^(?:${LEGAL_FORM}|M\.?D\.?|D\.?D\.?S\.?|DPM|D\.?O\.?|RN)$`);
 // a quantity opening a run counts things, it names none: "Dozens of GP practices"
 export const MANY = /^(?:Dozens|Hundreds|Thousands|Several|Many|Some|All|Both|Most|Few|Numerous|Multiple|Various)\b/;
 // (the lexicon lacks number words)

@@ -251,7 +251,10 @@ const PEOPLE_DATA = withTwin(
 export const ownsData = (after: string) => PEOPLE_DATA.test(after);
 const STRAY_COMMA = /^,(?=\s+(?:is|was|has|had)\s)/;
 const WORD_LEAD = /^(?!(?:\p{Lu}\.){1,3},?\s)\p{Lu}/u;
-const COMMA_SUFFIX = /,\s*(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|P\.?C|P\.?A|PLLC|LLP|L\.?P|S\.?C)\.?$/;
+/** A company's legal form as written after its name ("Inc.", "LLC", "P.A."): one source for the rules that read it. */
+export const LEGAL_FORM = String.raw`P\.?A\.?|P\.?C\.?|PLLC|L\.?L\.?C\.?|LLP|L\.?P\.?|S\.?C\.?|Inc\.?|Ltd\.?|Corp\.?|plc`;
+// (…and "Co.", which after a comma closes a name as they do: "X, Co., said")
+const COMMA_SUFFIX = new RegExp(String.raw`,\s*(?:${LEGAL_FORM}|Co\.?)$`);
 const POSSESSED = withTwin(
   new RegExp(
     // (a count between: "X's 16 clinics")
