@@ -112,6 +112,13 @@ interface Candidate extends Records {
 
 const significant = (s: string) => s.replace(/\D/g, '').replace(/0+$/, '').length;
 
+/** The second figure of a range match: "from 20,000 to 34,000" → 34,000 (the scale after it, else the first's). */
+function toFigure(m: RegExpExecArray): { n: number; digits: number } | null {
+  const scale = m[7] ?? m[2];
+  const v = parseFigure(m[6]!, !scale);
+  return v === null ? null : { n: scaled(v, scale), digits: significant(m[6]!) };
+}
+
 function countOf(m: RegExpExecArray): { n: number; digits: number } | null {
   const exact = m[5];
   if (exact) {
@@ -180,7 +187,9 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
       PER_TIME.test(after)
     )
       continue;
-    const c = countOf(m);
+    // a figure changed "from X to Y" is Y now, not a range: "revised the number of patients from 20,000 to 34,000"
+    const changed = !!m[6] && /\sto\s/i.test(m[0]) && /\bfrom\s+$/i.test(before);
+    const c = changed && revision.test(lastClause(before)) ? toFigure(m) : countOf(m);
     if (!c || c.n < 10) continue;
     // "half a million people" (an exact figure in brackets after it is already the count)
     const half = /^an?$/i.test(m[3] ?? '') && /\bhalf\s+$/i.test(before);
@@ -252,10 +261,10 @@ const NTH_DAY = new RegExp(
     String.raw`(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
   'gi',
 );
-// "entered day 10 of its ransomware outage"
+// "entered day 10 of its ransomware outage", "day eight of the outage"
 const DAY_N_OF = withTwin(
   new RegExp(
-    String.raw`\bday\s+(\d{1,3})\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?` +
+    String.raw`\bday\s+(\d{1,3}|${NUMBER_WORD})\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?` +
       String.raw`(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|recovery|crisis|incident)\b`,
     'giu',
   ),
@@ -275,7 +284,7 @@ const N_DAY_OUTAGE = new RegExp(
 // time passed since the attack while the outage goes on: "five days later, the site remains inaccessible"
 const STILL_DOWN =
   String.raw`[^.]*\b(?:remains?|still|continues? to be)\b[^.]*\b(?:down|offline|inaccessible|unavailable` +
-  String.raw`|closed|disrupted|out of action|unable|without)\b`;
+  String.raw`|closed|disrupted|out of action|unable|without|paper|manual\w*|by hand)\b`;
 const AFTER_ATTACK =
   String.raw`after\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?` +
   String.raw`(?:attack|cyber-?attack|breach|hack|incident|intrusion|outage)`;
@@ -306,9 +315,16 @@ const N_INTO = withTwin(
     'giu',
   ),
 );
+// "for the past week": one unit counted back from now
+const PAST_UNIT = /\bfor\s+the\s+(?:past|last)\s+(week|fortnight)\b/gi;
+// "the hospital went five days without email", "has gone two weeks without its records"
+const WENT_WITHOUT = new RegExp(
+  String.raw`\b(?:went|gone|going|go)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+without\b`,
+  'gi',
+);
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
 const OUTAGE =
-  /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible|normal)\b/i;
+  /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible|normal|locked out|diversion|no access)\b/i;
 
 // the time a recovery took: "it took 10 days to restore the systems"
 const TOOK = new RegExp(
@@ -341,7 +357,8 @@ const BEEN_SINCE = withTwin(
 const REMAINS_AFTER = withTwin(
   new RegExp(
     String.raw`\b(?:remains?|remained|still|stay(?:s|ed)?)\s+(?:\p{L}+\s+){0,2}?(?:down|offline|inaccessible|unavailable)` +
-      String.raw`\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
+      // (a comma may set the time off: "the network remains down, 11 days after the attack")
+      String.raw`,?\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
     'giu',
   ),
 );
@@ -378,7 +395,7 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   consider(DURATION, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
-  consider(DAY_N_OF, (m) => Number(m[1]));
+  consider(DAY_N_OF, (m) => smallNumber(m[1]!));
   consider(DOWN_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(N_LATER_STILL, (m) => (/^a$/i.test(m[1]!) ? 1 : (smallNumber(m[1]!) ?? 0)) * unit(m[2]!));
   consider(N_INTO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
@@ -387,6 +404,8 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   consider(SINCE_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(BEEN_SINCE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(REMAINS_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(PAST_UNIT, (m) => unit(m[1]!));
+  consider(WENT_WITHOUT, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(HOURS, (m) => (Number(m[1]) >= 24 && Number(m[1]) % 24 === 0 ? Number(m[1]) / 24 : null));
   return best;
 }

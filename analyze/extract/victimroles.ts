@@ -124,12 +124,14 @@ const INCIDENT_AFTER = withTwin(
 export const namesIncident = (after: string) => INCIDENT_AFTER.test(after);
 
 /** Cues after the name; the regex is anchored at the end of the name. */
+// adverbs standing before the auxiliary or after it: "X apparently was the victim", "X was reportedly hit"
+const HEDGED = 'also|reportedly|allegedly|apparently|recently|now|still';
 // idioms of a victim laid low: "X has been brought to its knees by a cyberattack"
 const KNEES = String.raw`brought to (?:its|their) knees|brought to a (?:standstill|halt)`;
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
   new RegExp(
-    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:also\s+|both\s+|reportedly\s+|allegedly\s+|apparently\s+|recently\s+|now\s+|still\s+|been\s+|the\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|${KNEES}|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:${HEDGED})\s+)?(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:(?:${HEDGED}|both|been|the)\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|${KNEES}|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
       // "X was the subject of a ransomware attack", "X was subject to a cyberattack"
       String.raw`|(?:the\s+)?subject\s+(?:of|to)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
     'iu',
