@@ -16,6 +16,18 @@ function labelRe(lists: Lists): RegExp {
   }
   return re;
 }
+// a page's own promotion line, which may name another story to sell a newsletter: "Sign up for our daily newsletter
+// for the latest news, including the X breach"
+const promos = new WeakMap<Lists, RegExp>();
+function promoRe(lists: Lists): RegExp {
+  let re = promos.get(lists);
+  if (!re) {
+    re = new RegExp(String.raw`^[\s>•·*–—-]*(?:${listRe(lists, 'page-promo-lines', 'iu').source})`, 'iu');
+    promos.set(lists, re);
+  }
+  return re;
+}
+const PROMO_OBJECT = /\b(?:newsletters?|inbox|alerts|briefings?|lettre d['’]information|bolet[ií]n)\b/i;
 const COPYRIGHT = /^[\s>•·*]*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)/i;
 // a headline under a label: short, no closing stop
 const HEADLINE = /^[^\n]{3,150}$/;
@@ -31,6 +43,11 @@ export function maskAsides(text: string, lists: Lists): string {
     const line = lines[i]!;
     // a copyright line names the publisher, never a party to the story: "Copyright © 2024 X. All Rights Reserved."
     if (COPYRIGHT.test(line)) {
+      lines[i] = ' '.repeat(line.length);
+      changed = true;
+      continue;
+    }
+    if (PROMO_OBJECT.test(line) && promoRe(lists).test(line)) {
       lines[i] = ' '.repeat(line.length);
       changed = true;
       continue;

@@ -323,8 +323,13 @@ const WENT_WITHOUT = new RegExp(
   'gi',
 );
 const HOURS = new RegExp(String.raw`\bfor\s+(?:${APPROX_D})?(\d+)\s+hours\b`, 'gi');
-const OUTAGE =
-  /\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back|hit|affected|recover\w*|inaccessible|normal|locked out|diversion|no access)\b/i;
+const OUTAGE = new RegExp(
+  String.raw`\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|diversion` +
+    String.raw`|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up` +
+    String.raw`|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back` +
+    String.raw`|hit|affected|recover\w*|inaccessible|normal|locked out|no access)\b`,
+  'i',
+);
 
 // the time a recovery took: "it took 10 days to restore the systems"
 const TOOK = new RegExp(

@@ -11,6 +11,7 @@ import { listRe } from './lists.ts';
 import type { Span } from './text.ts';
 import { cuesFor } from './victimcues.ts';
 import { withTwin } from './fastre.ts';
+import { titleCaseLine } from './orgnames.ts';
 
 /**
  * Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. Read in
@@ -106,6 +107,17 @@ function defended(lists: Lists, before: string): boolean {
 // a cue told as what could happen ("hackers could control a device"); "may have accessed" reports a real event
 const POTENTIAL_AFTER =
   /^\s+(?:could|can|might|may)\s+(?!have\b|already\b)(?:potentially\s+|theoretically\s+|easily\s+)?\p{Ll}/u;
+// A cue written in capitals that runs on into more capitals is part of a name, outside a title-case headline: "the
+// Health Sector Cybersecurity Coordination Center warned …" tells of an agency, not of the sector.
+const CAPITALISED = /^\p{Lu}\S*(?:\s+\p{Lu}\S*)*$/u;
+const NEXT_CAPITAL = /^\s+\p{Lu}/u;
+function inName(text: string, m: RegExpExecArray): boolean {
+  return (
+    CAPITALISED.test(m[0]) &&
+    NEXT_CAPITAL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) &&
+    !titleCaseLine(text, m.index)
+  );
+}
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
 export function sentenceCues(
   text: string,
@@ -116,12 +128,12 @@ export function sentenceCues(
 ): SentenceCues {
   const res = cueRes(lists, lang);
   const any = (kind: Kind, keep?: (m: RegExpExecArray) => boolean) => occurs(res[kind], text, keep);
-  const all = (kind: Kind) => {
+  const all = (kind: Kind, keep?: (m: RegExpExecArray) => boolean) => {
     const re = res[kind];
     const out: string[] = [];
     if (!re) return out;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0]);
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!keep || keep(m)) out.push(m[0]);
     return out;
   };
   const denial = any('cyber-denials');
@@ -145,7 +157,7 @@ export function sentenceCues(
     weak: !denial && !skip.weak && any('cyber-weak'),
     denial,
     physical: any('physical-crime', (m) => !DATA_AFTER.test(text.slice(m.index + m[0].length))),
-    trend: skip.trend ? 0 : all('trend').length,
+    trend: skip.trend ? 0 : all('trend', (m) => !inName(text, m)).length,
   };
 }
 

@@ -131,7 +131,11 @@ const KNEES = String.raw`brought to (?:its|their) knees|brought to a (?:standsti
 const AFTER = [
   // "X was hit", "X has been attacked", "X, a video production firm, was targeted"
   new RegExp(
-    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:${HEDGED})\s+)?(?:was|were|has|had|have|is|are|got|get|gets|getting|being|became|had been|has been|have been|may have been|are being|is being|were being|was being)\s+(?:(?:${HEDGED}|both|been|the)\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|${KNEES}|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
+    String.raw`^(?:\s*\([^)]{1,40}\))?${APPOS}\s+(?:(?:${HEDGED})\s+)?(?:was|were|has|had|have|is|are|got|get|gets` +
+      String.raw`|getting|being|became|had been|has been|have been|may have been|are being|is being|were being` +
+      String.raw`|was being)\s+(?:(?:${HEDGED}|both|been|the)\s+)*(?:${HIT_VERB}|victim|the victim|the latest victim` +
+      String.raw`|under attack|infected|breached|knocked offline|held to ransom|forced to|paying|paid|${KNEES}` +
+      String.raw`|suffered\s+(?:\S+\s+){0,4}?(?:${ATTACK_NOUN}|cyber\S*)` +
       // "X was the subject of a ransomware attack", "X was subject to a cyberattack"
       String.raw`|(?:the\s+)?subject\s+(?:of|to)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*))\b`,
     'iu',
@@ -382,6 +386,15 @@ const MADE_TO_AFTER = new RegExp(
     String.raw`reschedule|switch|revert|go|move|operate|rely|disconnect|suspend|isolate|pay|halt|stop)\b`,
   'i',
 );
+// the one helped to recover is the victim: "members were helping X recover from the attack", "assisting X after a
+// cyberattack" (not the helper: "working with X" is HELPER_BEFORE)
+const HELPED_BEFORE = /\b(?:help(?:s|ed|ing)?|assist(?:s|ed|ing)?|support(?:s|ed|ing)?)\s+(?:the\s+)?$/i;
+const HELPED_AFTER = new RegExp(
+  String.raw`^(?:\s+(?:to\s+)?(?:recover|restore|rebuild|respond|resume|get back)\b` +
+    String.raw`|\s+(?:after|following|in the wake of|through|with)\s+(?:the\s+|an?\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?` +
+    String.raw`(?:${ATTACK_NOUN}|cyber\S*))`,
+  'iu',
+);
 
 export type Cue = 'strong' | 'weak';
 /**
@@ -411,6 +424,7 @@ export function victimCue(sentence: string, start: number, end: number, incident
   // what the attack made it do: "a computer virus caused X to shut down its computers", "the attack forced X to
   // divert ambulances"
   if (MADE_TO_BEFORE.test(before) && MADE_TO_AFTER.test(after)) return 'strong';
+  if (HELPED_BEFORE.test(before) && HELPED_AFTER.test(after)) return 'strong';
   // the name set off by commas after the subject it renames: "An Irish hospital, X, was hacked"
   // (a bracket holds the whole name: "(X) was hacked", not "the covered entity (CE), X, reported")
   const lead = DESCRIBED_SUBJECT.exec(sentence.slice(0, start));
