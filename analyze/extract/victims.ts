@@ -19,6 +19,7 @@ import { victimCountry } from './country-decide.ts';
 import { englishWord, evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
+  type Cue,
   notVictim,
   techAcronym,
   adjectiveUse,
@@ -218,11 +219,16 @@ export function findVictims(
       continue;
     // (the name with a Romance health noun written before it: "le centre hospitalier de Dax")
     const romance = romanceName(r);
-    const cue = s
-      ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ??
-        otherCue(r, until, romance) ??
-        dataCue(r, s, until))
-      : null;
+    // (read when first asked: most names outside a health description fall to cheaper tests first)
+    let cueRead: Cue | null | undefined;
+    const cueOf = (): Cue | null =>
+      cueRead !== undefined
+        ? cueRead
+        : (cueRead = s
+            ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ??
+              otherCue(r, until, romance) ??
+              dataCue(r, s, until))
+            : null);
     // (one word names one when a health noun ends a hyphened compound: "Sint-Annaziekenhuis", "Rhein-Klinikum")
     // …or ends a Dutch word written with a capital inside a sentence, as Dutch writes only names: "het Maasziekenhuis"
     const healthName =
@@ -235,9 +241,9 @@ export function findVictims(
     // …a health ministry or board in a victim's position is a victim ("the Ministry of Health lost its site to hackers")
     if (
       L.authority.test(named) &&
-      cue !== 'strong' &&
-      !(cue && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named)) &&
-      !(cue && healthName)
+      cueOf() !== 'strong' &&
+      !(cueOf() && SERVICE_DEPARTMENT.test(named) && !/Police|Agency|Bureau/.test(named)) &&
+      !(cueOf() && healthName)
     )
       continue;
     // "dialysis firm X", "le groupe hospitalier X": a health noun describing the name right before it
@@ -284,28 +290,28 @@ export function findVictims(
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
     const serviceLine = /\s\d+$/.test(r.name) && !NUMBERED_DISTRICT.test(r.name);
-    if (health && (knownSource(named, sources) || serviceLine || (cue !== 'strong' && helperOf(before)))) continue;
+    if (health && (knownSource(named, sources) || serviceLine || (cueOf() !== 'strong' && helperOf(before)))) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
-      addNamed(named, romance ?? r, true, false, cue === 'strong', cue !== null);
+      addNamed(named, romance ?? r, true, false, cueOf() === 'strong', cueOf() !== null);
       continue;
     }
     if (health) continue;
     if (!s) continue;
     const i = sents.indexOf(s);
     // a victim's position after the attack is told ("… hit companies in Spain. Victims included X") needs no attack word
-    if (!toldNear(i) && !(cue === 'strong' && L.incident.test(sents[i - 1]?.text ?? ''))) continue;
+    if (!toldNear(i) && !(L.incident.test(sents[i - 1]?.text ?? '') && cueOf() === 'strong')) continue;
     const single = !/\s/.test(r.name);
     const subject =
       LEADIN.test(text.slice(s.start, r.start)) &&
       SUBJECT_OF_ATTACK.test(s.text.slice(until - s.start)) &&
       (COMPANY.test(r.name) || !single);
-    if (!subject && !cue) continue;
-    if (!full && !plausibleName(r, s, before, single, cue)) continue;
+    if (!subject && !cueOf()) continue;
+    if (!full && !plausibleName(r, s, before, single, cueOf())) continue;
     // a defined acronym before a product noun names the product: "File Transfer Protocol (FTP) … the FTP servers"
     if (full && L.techNoun.test(text.slice(r.end, r.end + 30))) continue;
     // a company described as "a German maker of biosimilar drugs" is a health victim after all
     const about = describedAfter(text, sents, r);
-    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cue === 'strong');
+    addNamed(named.replace(/^The\s/, ''), r, sectorOf(named, about, ref.lists) !== 'other', true, cueOf() === 'strong');
   }
   /** The owner of the people's data stolen in its sentence: "X customer account details stolen" (a word of the
    *  language so placed is an adjective: "Sensitive patient information"). */
