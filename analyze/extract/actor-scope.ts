@@ -4,6 +4,7 @@ import type { Actor } from '../../core/records.ts';
 import { fold, sentenceAt, type Span } from './text.ts';
 import { withTwin } from './fastre.ts';
 import { words, type Lists } from './lists.ts';
+import { earlierYear } from './scope.ts';
 
 // the group's own verb of attack and its named object, right after the name (a kind word may stand between)
 const ACTS_ON = withTwin(
@@ -24,7 +25,19 @@ export function actorsOfIncident(
   sents: Span[],
   victims: string[],
   lists: Lists,
+  // the incident's year: a group named only in sentences of an earlier year's case is that case's ("In 2023, X paid
+  // $1.1 million to the LockBit gang")
+  year: number | null = null,
 ): Actor[] {
+  if (!actors.length) return actors;
+  const dated = (at: number) => {
+    const s = sentenceAt(sents, at);
+    return !!s && earlierYear(s.text, year);
+  };
+  actors = actors.filter((a) => {
+    for (let i = text.indexOf(a.name); i >= 0; i = text.indexOf(a.name, i + a.name.length)) if (!dated(i)) return true;
+    return false;
+  });
   if (!victims.length || !actors.length) return actors;
   // (words many names share tell no organisation apart: lists/name-generic-words)
   const generic = new Set(words(lists, 'name-generic-words'));

@@ -303,7 +303,8 @@ export function findActors(
     // a galaxy name (thousands, many of them brands or words) needs context as much as a common word does
     const strict = h.surface.common || !h.surface.group.curated || !!h.surface.group.ambiguous || lowered(h);
     // a name that is also a word is a name only as names are written: "the anonymous hacker" is no group
-    if (h.surface.group.ambiguous && !NAME_CHAR.test(text[h.start] ?? '')) continue;
+    // (…and a common word names one only when capitalised: "says it will not pay hackers' ransom" is no "Pay")
+    if ((h.surface.group.ambiguous || h.surface.common) && !NAME_CHAR.test(text[h.start] ?? '')) continue;
     if (strict && partOfName(text, s, h.start, h.end, c)) continue;
     // a galaxy name that is a word or a platform ("Android ransomware") needs more than a kind word after it
     const word = !h.surface.group.curated && (h.surface.common || lowered(h));

@@ -183,7 +183,8 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const lead = c.leadOffset.exec(opening);
   if (lead) return { gov: 'attack', shift: /^\d+$/.test(lead[1]!) ? Number(lead[1]) : numeral(lists, lead[1]!) };
   const opener = c.leadClause.exec(opening);
-  let left = text.slice(Math.max(sent.start + (opener?.[0].length ?? 0), d.start - 100), d.start);
+  // (a long object may stand between the verb and its date: "accessed a file server used by … as early as Feb. 19")
+  let left = text.slice(Math.max(sent.start + (opener?.[0].length ?? 0), d.start - 160), d.start);
   // the clause the date stands in: after the last semicolon, colon, dash or ", but"
   const cut = [...left.matchAll(/[;:]|\s[—–]\s|,\s+(?:but|while|although|whereas|and|yet)\s/gu)].pop();
   if (cut) left = left.slice(cut.index! + cut[0].length);

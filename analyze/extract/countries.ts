@@ -88,6 +88,9 @@ export function findPlaces(text: string, places: Map<string, string>, kinds?: Ma
       // a name ending in a letter ends at a word boundary; "US$" is a currency, not a place
       if (ALNUM.test(name.at(-1)!) && (ALNUM.test(text[end] ?? '') || text[end] === '$')) continue;
       const kind = kinds ? kindOf(kinds.get(name)) : undefined;
+      // …and the second part of a hyphened compound is no place of its own: "KwaZulu-Natal" holds no Natal (a
+      // country-bound noun is: "Rhein-Klinikum")
+      if (kind !== 'institution' && text[m.index - 1] === '-' && ALNUM.test(text[m.index - 2] ?? '')) continue;
       // a state abbreviation only where US datelines put it: "Dover, Del." or "Del.-based"
       if (kind === 'abbreviation' && !/, $/.test(text.slice(m.index - 2, m.index)) && text[end] !== '-') continue;
       out.push({ start: m.index, end, cc: places.get(name)!, kind });

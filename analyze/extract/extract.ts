@@ -58,9 +58,15 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const reported = incident || score >= 0.5;
   const attack = attackDate(text, sents, article.published, ref.lists, lang);
   const rateMonth = (attack?.date ?? published)?.slice(0, 7) ?? null;
-  // the incident's year, at the latest the year before publication (a story may run into the next year)
+  // the incident's year, at the latest the year before publication (a story may run into the next year)…
   const latest = published ? Number(published.slice(0, 4)) - 1 : null;
-  const year = attack?.date ? Math.min(Number(attack.date.slice(0, 4)), latest ?? Infinity) : latest;
+  // …unless its attack is dated from April of the publication year on: then "in <last year>" is an earlier case
+  const inYear = !!attack?.date && latest !== null && Number(attack.date.slice(0, 4)) === latest + 1;
+  const year = attack?.date
+    ? inYear && Number(attack.date.slice(5, 7)) >= 4
+      ? latest! + 1
+      : Math.min(Number(attack.date.slice(0, 4)), latest ?? Infinity)
+    : latest;
   const found = findRansom(text, sents, ref, rateMonth, {
     victims: victims.map((v) => v.name),
     year,
@@ -86,6 +92,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
           sents,
           victims.map((v) => v.name),
           ref.lists,
+          year,
         )
       : [];
   // a ransom incident: a claim, an incident told as fact, or a ransomware/extortion group named as the attacker
@@ -110,7 +117,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     victims: reported || fallback ? victims : [],
     actors,
     ransom: claims,
-    payment_method: paymentMethod(claims, sents, text, ref.lists),
+    payment_method: paymentMethod(claims, sents, text, ref.lists, year),
     records_affected: records,
     // an article judged to report an incident dates it even when no victim is named
     attack_date: reported && !roundup ? (attack?.date ?? null) : null,

@@ -74,7 +74,8 @@ const MODS = String.raw`(?:\s+(?:de|of)\s+(?:the\s+)?|\s+d['’]|\s+)(?:(?:[\p{L
 // a nationality as the people counted: "12.9 million Australians"
 const DEMONYM = withTwin(/^\p{Lu}\p{Ll}+(?:i|e)?ans\b/u);
 // a bare figure restating "the number" or "the total": "later found the number to be closer to 2.4 million"
-const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,12}\s*$/i;
+// (its subject may run long: "The number of patients affected by a breach at X has nearly tripled, to about 118,000")
+const NUMBER_OF = /\b(?:number|figure|total|tally|count)\b(?:\s+\S+){0,20}\s*$/i;
 // …or a bare figure after the records it counts: "exposed the records of 80,000"
 const RECORDS_OF = new RegExp(String.raw`\b(?:records|data|details|information|files)\s+of\s+(?:${APPROX}\s+)?$`, 'i');
 // sector-wide statistics: "211 breaches reported this year", "600 US healthcare organizations"

@@ -6,7 +6,7 @@ import { roleOf, isGeneric } from './roles.ts';
 import { isHedged, findDenials, denies, paragraphOf } from './hedges.ts';
 import { hasRate, toUsd } from './fx.ts';
 import { evidence, sentenceAt, tokens, type Span } from './text.ts';
-import { otherCase, type Scope } from './scope.ts';
+import { earlierYear, otherCase, type Scope } from './scope.ts';
 import { withTwin } from './fastre.ts';
 import { listRe, type Lists } from './lists.ts';
 
@@ -253,7 +253,8 @@ const PAYMENT_TALK = withTwin(
       String.raw`|asking for|sought|wanted|requested|extorted|payments? (?:of|in|via)|ransom (?:of|in|was|is)` +
       String.raw`|(?:received|made|sent) (?:a|the) (?:\w+ )?payment|pag(?:o|os|ar|ó|aron|amento|ou|aram|ato)` +
       String.raw`|pid(?:e|en|ió|ieron)|exig\p{L}+|rescate|resgate|riscatto|chied\p{L}+` +
-      String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*)(?![\p{L}\p{N}])`,
+      String.raw`|ran[çc]on|r[ée]clam\p{L}+|L[öo]segeld|forder\p{L}*|verlang\p{L}*|(?:ge)?zahl\p{L}*|betaal\p{L}*` +
+      String.raw`|losgeld|eis(?:en|t|te)?)(?![\p{L}\p{N}])`,
     'iu',
   ),
 );
@@ -278,7 +279,13 @@ function methodIn(words: string): { name: string; at: number } | null {
  * How the ransom was asked for or paid: the currency of a crypto claim, else the method printed beside a claimed
  * sum, else a method named in a sentence about paying.
  */
-export function paymentMethod(claims: RansomClaim[], sents: Span[], text = '', lists?: Lists): string | null {
+export function paymentMethod(
+  claims: RansomClaim[],
+  sents: Span[],
+  text = '',
+  lists?: Lists,
+  year: number | null = null,
+): string | null {
   for (const c of claims)
     if (c.currency === 'BTC') return 'bitcoin';
     else if (c.currency === 'XMR') return 'monero';
@@ -297,6 +304,7 @@ export function paymentMethod(claims: RansomClaim[], sents: Span[], text = '', l
     if (
       !PAYMENT_TALK.test(s.text) ||
       isGeneric(s.text) ||
+      earlierYear(s.text, year) ||
       (lists && listRe(lists, ['ransom-totals', 'ransom-other-case']).test(s.text))
     )
       continue;

@@ -118,6 +118,14 @@ function inName(text: string, m: RegExpExecArray): boolean {
     !titleCaseLine(text, m.index)
   );
 }
+// a sentence told inside an exercise's scenario tells no incident: "In the scenario, hackers encrypted the records …"
+const SCENARIO =
+  /^\W*(?:in|under|during)\s+(?:the|this|that|a|an)\s+(?:scenario|exercise|drill|simulation|tabletop)\b/i;
+const UNTOUCHED = new RegExp(
+  String.raw`^[^.;]{0,12}?\b(?:(?:was|were|is|are|has|have|had)\s+)?(?:not|never)\s+(?:been\s+)?` +
+    String.raw`(?:affected|impacted|hit)\b|^\s+(?:was\s+|were\s+)?unaffected\b`,
+  'i',
+);
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
 export function sentenceCues(
   text: string,
@@ -139,7 +147,10 @@ export function sentenceCues(
   const denial = any('cyber-denials');
   const named = HEALTH_NAME.test(text) || healthNames.some((n) => text.includes(n));
   // (a named organisation settles the health cue: its nouns need no scan)
-  const orgs = named ? [] : all('health-orgs');
+  // (…and one said to be untouched is no link: "City hit by ransomware; 911 dispatch and hospital not affected")
+  const orgs = named
+    ? []
+    : all('health-orgs', (m) => !UNTOUCHED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)));
   const plural = PLURAL[lang];
   const single = named || orgs.some((o) => !plural?.test(o) || NOT_PLURAL.test(o));
   return {
@@ -151,6 +162,7 @@ export function sentenceCues(
       any(
         'cyber',
         (m) =>
+          !SCENARIO.test(text) &&
           !defended(lists, text.slice(Math.max(0, m.index - 60), m.index)) &&
           !POTENTIAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
       ),
@@ -183,6 +195,14 @@ export interface RelevanceFeatures {
 }
 
 const LEAD = 4; // title + three sentences, or four sentences when there is no title
+// a line of page chrome: short, with no closing stop, and laid out as a label, a byline or a time stamp
+const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]*|\d[\d,]*)`;
+const CHROME_LAYOUT = new RegExp(
+  String.raw`\s[|/·•]\s|\d{1,2}[:.]\d{2}\b|^[Bb]y\s|^\W*${CAPITAL_WORD}(?:[\s,]+${CAPITAL_WORD})*\W*$`,
+  'u',
+);
+const CLOSED = /[.!?]["'”’)]?\s*$/;
+const chrome = (unit: string) => unit.length < 60 && !CLOSED.test(unit) && CHROME_LAYOUT.test(unit.trim());
 
 // A sentence's turn to another case is that case's, and so is a sentence after the first told of a past year: "in an
 // attack similar to one that hit a hospital in 2022", "The same gang hit a children's hospital last year" (a bank's
@@ -245,7 +265,17 @@ export function relevanceFeatures(
   for (const [i, s] of sents.entries()) units.push(mainClause(ownPart(s.text, other, i < 2), lists, lang));
   // trend is read in the lead only, and a weak cue only beside no strong one once the article has a strong one:
   // neither is looked for where it would go unread
-  const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= LEAD }));
+  // the lead is the title and the first prose: a page's chrome before it (a section label, a byline, a time stamp) is
+  // no sentence of the lead ("Tech | Cybersecurity", "Shreya Iyer, Bengaluru", "Dec 10, 2025, 21:12 IST")
+  let leadEnd = units.length;
+  for (let i = 0, counted = 0; i < units.length; i++) {
+    if (!chrome(units[i]!)) counted++;
+    if (counted === LEAD) {
+      leadEnd = i + 1;
+      break;
+    }
+  }
+  const cues = units.map((t, i) => sentenceCues(t, lists, lang, names, { weak: true, trend: i >= leadEnd }));
   const off = title ? 1 : 0;
   sents.forEach((s, i) => {
     const c = cues[i + off]!;
@@ -268,11 +298,12 @@ export function relevanceFeatures(
   cues.forEach((c, i) => {
     if (!cyber(c)) return;
     // (beside healthcare organisations only in the plural — a sector among others — the link is half, as below)
-    if (i < LEAD && near(i, 0, LEAD, true)) leadLink = 1;
-    else if (i < LEAD && cues.slice(0, LEAD).some((x) => x.health > 0 || x.data)) leadLink = Math.max(leadLink, 0.5);
+    if (i < leadEnd && near(i, 0, leadEnd, true)) leadLink = 1;
+    else if (i < leadEnd && cues.slice(0, leadEnd).some((x) => x.health > 0 || x.data))
+      leadLink = Math.max(leadLink, 0.5);
     else if (near(i, 0, cues.length)) links++;
   });
-  const lead = cues.slice(0, LEAD);
+  const lead = cues.slice(0, leadEnd);
   const leadOther = lead.some((c) => c.strong) && !lead.some((c) => c.health > 0 || c.data) ? 1 : 0;
   return {
     leadLink,

@@ -22,8 +22,9 @@ const MONTH =
   String.raw`|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 // A year told as the time of an event: "in 2016", "in early 2019", "in February 2016", "on March 3, 2018",
 // "2017's attack".
+// (and in the Romance languages: "En 2023, le centre hospitalier …", "nel 2023", "em 2023")
 const WHEN = new RegExp(
-  String.raw`\b(?:in|during|back in|on)\s+` +
+  String.raw`\b(?:in|during|back in|on|en|em|nel|im Jahr)\s+` +
     String.raw`(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of)\s*)?` +
     String.raw`(?:${MONTH}\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b(?!\s*(?:%|per|percent))` +
     String.raw`|\b((?:19|20)\d\d)['’]s (?:attack|breach|incident)`,
@@ -135,6 +136,14 @@ function compile(ref: Reference): Compiled {
   return c;
 }
 
+/** The sentence tells an event of a year before the incident's `year` ("In 2023, X paid …"). */
+export function earlierYear(sentence: string, year: number | null): boolean {
+  if (year === null) return false;
+  WHEN.lastIndex = 0;
+  for (let m = WHEN.exec(sentence); m; m = WHEN.exec(sentence)) if (Number(m[1] ?? m[2]) < year) return true;
+  return false;
+}
+
 /**
  * Does the sum's sentence `sents[i]` (paragraph `para(i)`) tell of another case than the article's incident?
  * `at` is the sum's offset within the sentence.
@@ -154,10 +163,7 @@ export function otherCase(
     const m = c.other.exec(sents[j]!.text);
     if (m && (j < i || m.index < at + 40)) return true;
   }
-  if (scope.year !== null) {
-    WHEN.lastIndex = 0;
-    for (let m = WHEN.exec(s.text); m; m = WHEN.exec(s.text)) if (Number(m[1] ?? m[2]) < scope.year) return true;
-  }
+  if (earlierYear(s.text, scope.year)) return true;
   // (the lead itself is judged against the victims only)
   const own = i > 0 ? scope : { ...scope, lead: undefined };
   return (
@@ -192,10 +198,26 @@ const NAMED_ATTACK = withTwin(
     'u',
   ),
 );
+// …or by the attack's object before the sum: "He pointed to last year's attack on X, which paid a ransom of
+// $250,000", "it claimed an attack on a Kolkata eye-care chain, from which it sought $1 million" (a new one, brought in
+// by "a")
+const ATTACK_ON = withTwin(
+  new RegExp(
+    String.raw`\b(?:attack|cyberattack|cyber-attack|breach|hack|intrusion)\s+(?:on|against|at)\s+` +
+      String.raw`(?:((?:\p{Lu}[\p{L}’'.&-]*\s+(?:(?:of|and|de)\s+)?){0,4}\p{Lu}[\p{L}’'.&-]*)` +
+      String.raw`|(?:an?|another)\s+(?!(?:\w+\s+)?(?:victims?|target)\b)([\p{L}-]+(?:\s+[\p{L}-]+){0,3}))`,
+    'u',
+  ),
+);
+const EARLIER =
+  /\b(?:(?:last|previous|prior|earlier)\s+(?:year|spring|summer|autumn|fall|winter)|(?:19|20)\d\d|(?:years?|months?)\s+ago|earlier|previously)\b/i;
 function otherAttack(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;
   const m = NAMED_ATTACK.exec(sentence.slice(0, at));
-  return !!m && foreign(m[1]!.trim(), c, scope);
+  if (m && foreign(m[1]!.trim(), c, scope)) return true;
+  // (told as past: an attack on another named without a time may be this one's, its victim unread)
+  const o = EARLIER.test(sentence.slice(0, at)) ? ATTACK_ON.exec(sentence.slice(0, at)) : null;
+  return !!o && foreign((o[1] ?? o[2]!).trim(), c, scope);
 }
 
 // The target named after the sum: "demanded $4.5 million from Colonial Pipeline".

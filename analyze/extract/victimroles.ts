@@ -198,6 +198,18 @@ const AFTER = [
       String.raw`(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:${ATTACK_NOUN}|cyber\S*)`,
     'iu',
   ),
+  // what only the attacked find on their own network: "X detected unusual network activity on 21 October", "X
+  // discovered suspicious activity on its systems"
+  new RegExp(
+    String.raw`^${APPOS}\s+(?:(?:first|later|then|also)\s+)?` +
+      String.raw`(?:detected|discovered|identified|noticed|observed|found)\s+(?:(?:some|an?)\s+)?` +
+      String.raw`(?:unusual|suspicious|unauthori[sz]ed|anomalous|malicious)\s+(?:[\p{L}-]+\s+){0,2}?` +
+      String.raw`(?:activity|access|traffic|behaviou?r|login|logins|intrusion)` +
+      // (not on another's machines: "detected unauthorized login activity to a server belonging to a business
+      // associate")
+      String.raw`(?![^.;]{0,80}\b(?:belonging to|owned by|hosted by|operated by)\b)`,
+    'iu',
+  ),
   // the subject kept from its work by the attack: "X were unable to fill prescriptions after a cyberattack on …"
   new RegExp(
     String.raw`^${APPOS}\s+(?:was|were|has been|have been|had been|is|are)\s+(?:left\s+)?(?:unable|struggling)\s+to\s+` +
@@ -267,7 +279,9 @@ const POSSESSED = withTwin(
     String.raw`^['’]s?\s+(?:(?:[\p{L}-]+|\d[\d,.]*)\s+){0,2}?(?:computers?` +
       String.raw`|computer systems?|systems?|servers?|networks?|files|data(?:bases?)?|machines|website|portals?|e-?mail|IT|infrastructure|operations|records|patient records|customers|employees|accounts` +
       // …its places of care and its people: "X's hospitals diverted ambulances after the attack"
-      String.raw`|hospitals|clinics|facilities|pharmacies|emergency (?:rooms|departments)|patients|members|staff)\b`,
+      String.raw`|hospitals|clinics|facilities|pharmacies|emergency (?:rooms|departments)|patients|members|staff` +
+      // …and its premises: "Production at X' plant has been halted since the cyberattack"
+      String.raw`|plants?|factor(?:y|ies)|production|manufacturing|warehouses?|stores|branches|offices)\b`,
     'iu',
   ),
 );
