@@ -107,20 +107,24 @@ const DATELINE = withTwin(
   /^\p{Lu}[\p{Lu}.'’-]+(?:[ \t]+\p{Lu}[\p{Lu}.'’-]+){0,2}(?=[ \t]*(?:[:(—–]|,[ \t]*\p{Lu}\p{Ll}|[ \t]-[ \t]))/u,
 );
 const titleWord = (w: string) => w[0] + w.slice(1).toLowerCase();
+/** The place in capitals of a dateline starting at `at` (the head of a paragraph), as written; else null. */
+export function datelinePlace(text: string, at: number): string | null {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k >= 0 && text[k] !== '\n') return null;
+  return DATELINE.exec(text.slice(at, at + 60))?.[0] ?? null;
+}
 function dateline(
   text: string,
   at: number,
   places: Map<string, string>,
 ): { start: number; end: number; cc: string; name: string } | null {
-  let k = at - 1;
-  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-  if (k >= 0 && text[k] !== '\n') return null;
-  const m = DATELINE.exec(text.slice(at, at + 60));
-  if (!m) return null;
-  const name = m[0]
+  const written = datelinePlace(text, at);
+  if (!written) return null;
+  const name = written
     .split(/[ \t]+/)
     .map(titleWord)
     .join(' ');
   const cc = places.get(name);
-  return cc ? { start: at, end: at + m[0].length, cc, name } : null;
+  return cc ? { start: at, end: at + written.length, cc, name } : null;
 }

@@ -61,12 +61,9 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // the incident's year, at the latest the year before publication (a story may run into the next year)…
   const latest = published ? Number(published.slice(0, 4)) - 1 : null;
   // …unless its attack is dated from April of the publication year on: then "in <last year>" is an earlier case
-  const inYear = !!attack?.date && latest !== null && Number(attack.date.slice(0, 4)) === latest + 1;
-  const year = attack?.date
-    ? inYear && Number(attack.date.slice(5, 7)) >= 4
-      ? latest! + 1
-      : Math.min(Number(attack.date.slice(0, 4)), latest ?? Infinity)
-    : latest;
+  const attackYear = attack?.date ? Number(attack.date.slice(0, 4)) : null;
+  const inYear = latest !== null && attackYear === latest + 1 && Number(attack!.date!.slice(5, 7)) >= 4;
+  const year = attackYear === null ? latest : inYear ? attackYear : Math.min(attackYear, latest ?? Infinity);
   const found = findRansom(text, sents, ref, rateMonth, {
     victims: victims.map((v) => v.name),
     year,

@@ -209,8 +209,8 @@ const ATTACK_ON = withTwin(
     'u',
   ),
 );
-const EARLIER =
-  /\b(?:(?:last|previous|prior|earlier)\s+(?:year|spring|summer|autumn|fall|winter)|(?:19|20)\d\d|(?:years?|months?)\s+ago|earlier|previously)\b/i;
+// (a past told by the year: not "earlier this week", which may be this one)
+const EARLIER = /\b(?:(?:last|previous|prior)\s+(?:year|spring|summer|autumn|fall|winter)|years?\s+ago|previously)\b/i;
 function otherAttack(sentence: string, at: number, c: Compiled, scope: Scope): boolean {
   if (!scope.victims.length) return false;
   const m = NAMED_ATTACK.exec(sentence.slice(0, at));

@@ -16,6 +16,7 @@ import {
 } from './orgnames.ts';
 import { sectorOf } from './sectors.ts';
 import { victimCountry } from './country-decide.ts';
+import { datelinePlace } from './countries.ts';
 import { englishWord, evidence, fold, sentenceAt, escapeRe, perText, type At, type Span } from './text.ts';
 import {
   victimCue,
@@ -486,19 +487,9 @@ export function findVictims(
 
 // A dateline opens a wire story's first paragraph with its place in capitals: "ILOILO CITY — A private hospital here
 // was hit …", "HARMON FALLS, Ohio — …". The place is no name of the story's (and "— a hospital" after it no
-// apposition).
-const DATELINE_RUN = /^[\p{Lu}\d .'’-]{4,}$/u;
-// (two words, or one of four capitals: "JEDDAH", not "NHS")
+// apposition); (two words, or one of four capitals: "JEDDAH", not "NHS:").
 const DATELINE_SIZE = /\s|\p{Lu}{4}/u;
-const DATELINE_AFTER = /^(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?(?:\s*\([^)]{1,30}\))?\s*[—–-]\s/u;
-function dateline(text: string, r: NameSpan): boolean {
-  return (
-    DATELINE_RUN.test(r.name) &&
-    DATELINE_SIZE.test(r.name) &&
-    /^\s*$/.test(text.slice(text.lastIndexOf('\n', r.start - 1) + 1, r.start)) &&
-    DATELINE_AFTER.test(text.slice(r.end, r.end + 40))
-  );
-}
+const dateline = (text: string, r: NameSpan) => DATELINE_SIZE.test(r.name) && datelinePlace(text, r.start) === r.name;
 const COUNT_LEAD = /^\d+\s+(?=\p{Lu})/u;
 const INDEFINITE_BEFORE = /\b(?:an?|one|another)\s+(?:former\s+|new\s+|small\s+|local\s+)?$/i;
 const THE_BEFORE = /\bthe\s+$/i;
