@@ -30,6 +30,8 @@ const add = Number(arg('add', '1000'));
 const skip = new Set(arg('skip', '').split(','));
 const base = arg('base', '');
 const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** the product's TypeScript loader (core/register.mjs), so that child processes run as the CLI does */
+const LOADER = new URL('../core/register.mjs', import.meta.url).href;
 const BIN = join(HERE, '../bin/triage.js');
 const PROBE = join(HERE, 'rss-probe.mjs');
 const SOURCE = join(HERE, '../../shared/benchmarks/article-extraction');
@@ -109,7 +111,7 @@ async function scaleBench(): Promise<void> {
   const db = join(work, 'scale.duckdb');
   const e2e = (n: number, from: number) => [
     '--import',
-    'tsx',
+    LOADER,
     join(HERE, 'e2e.ts'),
     '--mode',
     'stream',

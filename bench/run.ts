@@ -39,6 +39,8 @@ const quarterIncidents = Number(arg('quarter-incidents', '100000'));
 const stream = process.argv.includes('--stream') || docs > 20_000;
 const skip = new Set(arg('skip', '').split(','));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** the product's TypeScript loader (core/register.mjs), so that child processes run as the CLI does */
+const LOADER = new URL('../core/register.mjs', import.meta.url).href;
 const BIN = join(HERE, '../bin/triage.js');
 const PROBE = join(HERE, 'rss-probe.mjs');
 const work = mkdtempSync(join(tmpdir(), 'triage-bench-'));
@@ -103,7 +105,7 @@ async function microBench(): Promise<void> {
   const side = async (name: 'single' | 'pool', from: number, count: number) => {
     const r = await measured([
       '--import',
-      'tsx',
+      LOADER,
       join(HERE, 'clean-side.ts'),
       '--side',
       name,
@@ -196,7 +198,7 @@ async function streamBench(db: string): Promise<void> {
   };
   await stage('ingest', [
     '--import',
-    'tsx',
+    LOADER,
     join(HERE, 'e2e.ts'),
     '--mode',
     'stream',
@@ -233,7 +235,7 @@ async function httpBench(): Promise<void> {
   const out = join(work, 'http.json');
   const r = await measured([
     '--import',
-    'tsx',
+    LOADER,
     join(HERE, 'e2e.ts'),
     '--mode',
     'http',
@@ -267,7 +269,7 @@ async function quarterBench(): Promise<void> {
 }
 
 async function queryBench(): Promise<void> {
-  const r = await measured(['--import', 'tsx', join(HERE, 'query.ts'), '--docs', String(queryDocs)]);
+  const r = await measured(['--import', LOADER, join(HERE, 'query.ts'), '--docs', String(queryDocs)]);
   const m = /p50 ([\d.]+) ms\s+p95 ([\d.]+) ms/.exec(r.stdout);
   if (r.code !== 0 || !m) throw new Error(`bench/query.ts failed: ${r.stderr.slice(-1000)}${r.stdout}`);
   results.query = { docs: queryDocs, p50_ms: Number(m[1]), p95_ms: Number(m[2]), peak_rss_mib: r.rssMiB };
@@ -276,7 +278,7 @@ async function queryBench(): Promise<void> {
 /** Issue 19's figures (bench/incremental.ts, its own processes): its checks join this table. */
 async function incrementalBench(): Promise<void> {
   const code = await new Promise<number | null>((ok) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'incremental.ts')], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', LOADER, join(HERE, 'incremental.ts')], { stdio: 'inherit' });
     child.on('close', ok);
   });
   const file = join(HERE, 'results', 'incremental-100000.json');

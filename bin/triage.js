@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Launcher: registers the TypeScript loader so `npx triage` and `npm start` need no build step.
+// Launcher: registers the TypeScript loader (core/register.mjs) so `npx triage` and `npm start` need no build step.
 import { setFlagsFromString } from 'node:v8';
-import { register } from 'tsx/esm/api';
 import { checkNode } from './check-node.cjs';
 
 // V8 runs a new regex in its bytecode interpreter first and compiles it to machine code on a later run ("tier-up").
@@ -14,5 +13,5 @@ import { checkNode } from './check-node.cjs';
 setFlagsFromString('--regexp-tier-up-ticks=0');
 
 checkNode();
-register();
+await import('../core/register.mjs');
 await import('./triage.ts');

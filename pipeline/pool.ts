@@ -1,5 +1,6 @@
 // A pool of worker threads for the CPU-bound stages (clean, extract), one per core by default. Workers run
-// TypeScript through tsx, registered by worker-boot.mjs (resolved from this package: any working directory works).
+// TypeScript through the package's loader (core/register.mjs), registered by worker-boot.mjs (resolved from this
+// package: any working directory works).
 // With size 0 the same calls run in this thread: the sequential reference the tests and benchmarks compare against.
 // Each document has a time budget: a worker still busy with one when it runs out is ended and replaced, the
 // document fails with the typed reason `timeout`, and the run goes on (a hostile page cannot stall a stage).

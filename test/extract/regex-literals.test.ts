@@ -1,6 +1,7 @@
-// Speed guard: tsx (esbuild, target node20) rewrites a regex literal holding \p{…} into `new RegExp(…)`, so one
-// written inside a function is rebuilt on every call (a cache look-up at best, a compile after the cache is
-// cleared). The extractor's calls run in tight loops: such literals live at module level instead.
+// Speed guard: esbuild (the product's loader core/ts-hooks.mjs, as tsx, target node20) rewrites a regex literal
+// holding \p{…} into `new RegExp(…)`, so one written inside a function is rebuilt on every call (a cache look-up at
+// best, a compile after the cache is cleared). The extractor's calls run in tight loops: such literals live at
+// module level instead.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
