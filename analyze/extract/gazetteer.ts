@@ -1,6 +1,6 @@
 // Victim gazetteer lookup: token-indexed so a few hundred names cost one pass over the text.
 import type { Sector } from '../../core/records.ts';
-import { escapeRe, fold, perText } from './text.ts';
+import { escapeRe, fold, perText, wordTokens } from './text.ts';
 import { withTwin } from './fastre.ts';
 
 export interface VictimRef {
@@ -29,7 +29,6 @@ export interface GazHit {
 }
 
 const WORD = withTwin(/[\p{L}\p{N}]+/gu);
-const ASCII_WORD = /^[\x00-\x7f]*$/;
 const NAME_START = withTwin(/[\p{Lu}\p{N}]/u);
 const foldTokens = (s: string) => fold(s).match(WORD) ?? [];
 
@@ -66,27 +65,24 @@ export function buildGazetteer(entries: VictimRef[], exact: VictimRef[] = []): G
 
 /** Longest gazetteer matches in the text; names must be capitalised as names are (acronyms in capitals). */
 export function findGazetteer(gaz: Gazetteer, text: string): GazHit[] {
-  const toks: { t: string; s: number; e: number }[] = [];
-  // a word holds no space or quote: in ASCII folding it is lower-casing it
-  for (const m of text.matchAll(WORD)) {
-    toks.push({ t: ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : fold(m[0]), s: m.index, e: m.index + m[0].length });
-  }
+  // (the words are shared with the group table: text.ts wordTokens)
+  const { starts, ends, folded } = wordTokens(text);
   const hits: GazHit[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const first = toks[i]!;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
     // (the capital first: most words are in lower case and need no look-up)
-    if (!NAME_START.test(text[first.s]!)) continue;
-    const cands = gaz.byFirst.get(first.t);
+    if (!NAME_START.test(text[start]!)) continue;
+    const cands = gaz.byFirst.get(folded[i]!);
     if (!cands) continue;
     for (const c of cands) {
-      if (i + c.toks.length > toks.length) continue;
-      if (!c.toks.every((t, k) => toks[i + k]!.t === t)) continue;
-      const end = toks[i + c.toks.length - 1]!.e;
-      const span = text.slice(first.s, end);
+      if (i + c.toks.length > starts.length) continue;
+      if (!c.toks.every((t, k) => folded[i + k] === t)) continue;
+      const end = ends[i + c.toks.length - 1]!;
+      const span = text.slice(start, end);
       if (c.acronym && span !== span.toUpperCase()) continue;
       if (c.exact !== undefined && (span !== c.exact || (c.single && !aName(text, span)))) continue;
-      if (c.exact !== undefined && partOf(text, first.s, end)) continue;
-      hits.push({ start: first.s, end, entry: c.entry });
+      if (c.exact !== undefined && partOf(text, start, end)) continue;
+      hits.push({ start, end, entry: c.entry });
       i += c.toks.length - 1;
       break;
     }

@@ -1,7 +1,6 @@
 // Group table: curated groups.yaml (canonical names, rebrands, ambiguity) over the MISP galaxy rows in
 // groups-galaxy.tsv, and a token index over every name so a 3,000-name table costs one pass over the text.
-import { fold } from './text.ts';
-import { withTwin } from './fastre.ts';
+import { fold, wordTokens } from './text.ts';
 
 /** curated: from groups.yaml; common: names that are also ordinary words (need group context); kind: galaxy cluster */
 export interface GroupRef {
@@ -14,7 +13,6 @@ export interface GroupRef {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
 export const nameKey = (s: string): string => (fold(s).match(WORD) ?? []).join(' ');
 
 /** Merge the curated list with the galaxy rows; a galaxy row whose canonical name is a curated name adds its synonyms. */
@@ -109,46 +107,36 @@ export interface GroupHit {
   surface: Surface;
 }
 
-// compiled once (the function is not re-entered): the words of the text, and the word after a name's word
-const SCAN = withTwin(new RegExp(WORD.source, 'gu'));
-const NEXT = withTwin(/[\s./-]{0,2}([\p{L}\p{N}]+)/uy);
+// the words of a name are joined by at most two spaces, dots, slashes or hyphens ("LockBit 3.0", "Black Basta")
+const JOIN = /^[\s./-]{1,2}$/;
 
 const NAME_CHAR = /[\p{Lu}\p{N}]/u;
 /** Longest table names in the text. Galaxy names must start as names do (capital or digit). */
 export function findGroupNames(groups: GroupRef[], text: string): GroupHit[] {
   const { byFirst } = groupIndex(groups);
-  // lower-case the text once; fold (accents) only the words that need it
-  const low = text.toLowerCase();
-  const src = low.length === text.length ? low : text;
-  const word = (w: string) => (src === low && ASCII.test(w) ? w : fold(w));
-  const re = SCAN,
-    next = NEXT;
-  re.lastIndex = 0;
+  // (the words are shared with the victim gazetteer: text.ts wordTokens)
+  const { starts, ends, folded } = wordTokens(text);
   const hits: GroupHit[] = [];
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    const cands = byFirst.get(word(m[0]));
+  for (let i = 0; i < starts.length; i++) {
+    const cands = byFirst.get(folded[i]!);
     if (!cands) continue;
-    const start = m.index;
-    // the following words, read only when some name starts here: "LockBit 3.0", "Black Basta"
-    const ends = [start + m[0].length],
-      toks = [''];
+    const start = starts[i]!;
+    // words i … i+joined−1 are read as one run; the next one joins when only JOIN lies between
+    let joined = 1;
     const more = (k: number) => {
-      while (toks.length <= k) {
-        next.lastIndex = ends[ends.length - 1]!;
-        const n = next.exec(src);
-        if (!n) return false;
-        toks.push(word(n[1]!));
-        ends.push(next.lastIndex);
+      for (; joined <= k; joined++) {
+        const j = i + joined;
+        if (j >= starts.length || !JOIN.test(text.slice(ends[j - 1]!, starts[j]!))) return false;
       }
       return true;
     };
     for (const c of cands) {
       let k = 1;
-      while (k < c.toks.length && more(k) && toks[k] === c.toks[k]) k++;
+      while (k < c.toks.length && more(k) && folded[i + k] === c.toks[k]) k++;
       if (k < c.toks.length) continue;
       if (!c.group.curated && !NAME_CHAR.test(text[start]!)) continue;
-      hits.push({ start, end: ends[k - 1]!, surface: c });
-      re.lastIndex = ends[k - 1]!;
+      hits.push({ start, end: ends[i + k - 1]!, surface: c });
+      i += k - 1;
       break;
     }
   }

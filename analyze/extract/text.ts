@@ -133,6 +133,28 @@ export function fold(s: string): string {
   return f;
 }
 
+/** The words of a text (maximal runs of letters and digits): offsets and folded forms (lower case; accents dropped
+ * too outside ASCII). Made once per text: the victim gazetteer and the group table both walk them. */
+export interface WordTokens {
+  starts: number[];
+  ends: number[];
+  folded: string[];
+}
+let tokensOf: { text: string; tokens: WordTokens } | null = null;
+export function wordTokens(text: string): WordTokens {
+  if (tokensOf?.text === text) return tokensOf.tokens;
+  const tokens: WordTokens = { starts: [], ends: [], folded: [] };
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    tokens.starts.push(m.index);
+    tokens.ends.push(m.index + m[0].length);
+    tokens.folded.push(ASCII.test(m[0]) ? m[0].toLowerCase() : fold(m[0]));
+  }
+  TOKEN.lastIndex = 0;
+  tokensOf = { text, tokens };
+  return tokens;
+}
+
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
