@@ -4,9 +4,10 @@
 // is created, and the extractor creates named closures in its inner loops: it ran ~8 % slower by CPU (two bundles of
 // it, with and without keepNames, interleaved in one process on the dev split and on synthetic pages).
 // Compiled modules are kept in the temp folder under a digest of their source and the compiler's options and version,
-// as tsx does, so a start compiles only what changed (~0.1 s of wall time a thread).
+// as tsx does, so a start compiles only what changed; in a folder of this user's own that no one else may write to
+// (the temp folder is shared: another user's file there would be run as code).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +15,25 @@ import { transform, version } from 'esbuild';
 
 const OPTIONS = { loader: 'ts', format: 'esm', target: `node${process.versions.node}`, sourcemap: 'inline' };
 const TS = /\.m?ts$/;
-const CACHE = join(tmpdir(), `triage-ts-${process.getuid?.() ?? 0}`);
-let cacheOk = true;
+const UID = process.getuid?.() ?? null;
+const CACHE = join(tmpdir(), `triage-ts-${UID ?? 0}`);
+let cacheOk = null;
+
+/** The cache folder, made private when missing; one owned by another user or writable by others is not used. */
+function usable() {
+  if (cacheOk !== null) return cacheOk;
+  try {
+    mkdirSync(CACHE, { recursive: true, mode: 0o700 });
+    const st = statSync(CACHE);
+    cacheOk = st.isDirectory() && (UID === null || st.uid === UID) && (st.mode & 0o022) === 0;
+  } catch {
+    cacheOk = false;
+  }
+  return cacheOk;
+}
 
 function cached(key) {
+  if (!usable()) return null;
   try {
     return readFileSync(join(CACHE, key), 'utf8');
   } catch {
@@ -28,9 +44,8 @@ function cached(key) {
 /** Written to a unique name then renamed: a reader sees the whole module or none. A cache that cannot be written
  * (a read-only temp folder) is given up: compiling is all it saves. */
 function keep(key, code) {
-  if (!cacheOk) return;
+  if (!usable()) return;
   try {
-    mkdirSync(CACHE, { recursive: true });
     const tmp = join(CACHE, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}`);
     writeFileSync(tmp, code);
     renameSync(tmp, join(CACHE, key));

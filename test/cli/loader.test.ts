@@ -1,9 +1,9 @@
 // The product's TypeScript loader (core/register.mjs, core/ts-hooks.mjs): a .ts module runs with its types stripped,
 // named functions keep the names they were written with (no keepNames wrapping: the loader exists for that), an error
 // names the .ts line it was thrown at (inline source maps), and a second start reads the compiled module from the
-// cache under the same digest.
+// cache under the same digest, never from a cache folder that others may write to.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,5 +57,14 @@ describe('the TypeScript loader', () => {
     writeFileSync(file, MODULE.replace('p.x + p.y', 'p.x * p.y'));
     expect(run(file).stdout.trim()).toBe('twice:12 false');
     expect(cached().length).toBe(before + 1);
+  });
+
+  it('neither reads nor writes a cache folder that others may write to', () => {
+    const shared = join(dir, 'shared');
+    const folder = join(shared, `triage-ts-${process.getuid?.() ?? 0}`);
+    mkdirSync(folder, { recursive: true });
+    chmodSync(folder, 0o777);
+    expect(run(file, { TMPDIR: shared }).stdout.trim()).toBe('twice:12 false');
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
