@@ -19,6 +19,8 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../store/store.ts';
+import { snapshotOf } from '../store/snapshot.ts';
+import { spareOf } from '../store/snapshot-copy.ts';
 import { writeRealCopies } from './real-copies.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -132,10 +134,10 @@ async function scaleBench(): Promise<void> {
     copyFileSync(base, db);
     // …with its read snapshot, as the spare too: a writing run then rewrites the changed blocks of the spare, as in
     // steady use (store/snapshot-copy.ts), instead of copying the whole file (~5 s more at 100k)
-    const snap = `${base}.snapshot`;
+    const snap = snapshotOf(base);
     if (existsSync(snap)) {
-      copyFileSync(snap, `${db}.snapshot.spare`);
-      copyFileSync(snap, `${db}.snapshot`);
+      copyFileSync(snap, spareOf(snapshotOf(db)));
+      copyFileSync(snap, snapshotOf(db));
     }
   } else {
     ingest = await measured(`scale: ingest ${docs}`, e2e(docs, 0));
