@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../store/store.ts';
+import { UNKEYED } from '../../store/unkeyed.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-upsert-'));
 const stores: Store[] = [];
@@ -91,6 +92,36 @@ describe('Store.upsert', () => {
       { rid: 'r1', stamp: 'a', body: '{"n":1}' },
       { rid: 'r2', stamp: 'b', body: '{"n":2}' },
     ]);
+  });
+
+  it('keeps a column default of a table whose key index it drops', async () => {
+    const path = join(dir, 'old-default.duckdb');
+    const s = await Store.open(path);
+    await s.run('DROP TABLE version_signatures');
+    await s.run(
+      'CREATE TABLE version_signatures (version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON, paired BOOLEAN DEFAULT false)',
+    );
+    await s.run(`INSERT INTO version_signatures VALUES ('v1', 's', '[]', true)`);
+    s.close();
+    const again = await Store.open(path, { uncached: true });
+    stores.push(again);
+    const keys = "SELECT count(*)::INT AS n FROM duckdb_constraints() WHERE table_name = 'version_signatures'";
+    expect(await again.one(keys)).toEqual({ n: 0 });
+    await again.run(`INSERT INTO version_signatures (version_id, signer, story) VALUES ('v2', 's', '[]')`);
+    expect(await again.all('SELECT version_id, paired FROM version_signatures ORDER BY version_id')).toEqual([
+      { version_id: 'v1', paired: true },
+      { version_id: 'v2', paired: false },
+    ]);
+  });
+
+  it('makes new stores without a key index on the tables it keys itself', async () => {
+    const s = await open('fresh-keys');
+    const rows = await s.all<{ table_name: string }>(
+      `SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'`,
+    );
+    const keyed = rows.map((r) => r.table_name);
+    expect(keyed.filter((t) => Object.hasOwn(UNKEYED, t))).toEqual([]);
+    expect(keyed).toContain('meta');
   });
 
   it('replaces the same rows many times within a small memory limit', async () => {
