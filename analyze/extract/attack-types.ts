@@ -208,7 +208,8 @@ export function attackTypes(sents: Span[], lists: Lists, ctx: TypeContext): Atta
     }
   }
   if (ctx.gang && !denied) types.add('ransomware');
-  if (ctx.demands?.some((d) => !SALE.test(d))) types.add('extortion');
+  // (a gang's leak site selling the victim's data makes that sale a demand on it)
+  if (ctx.demands?.some((d) => !SALE.test(d) || ctx.gang)) types.add('extortion');
   if (denied) types.delete('ransomware');
   if (!ctx.incident && !ctx.ransom && !types.size) return [];
   if (types.size === 0) types.add('other');

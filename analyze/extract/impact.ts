@@ -228,7 +228,11 @@ function otherVictims(text: string, at: number, victims: string[][]): boolean {
   if (victims.length < 2) return false;
   const line = fold(text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1));
   const named = (names: string[]) => names.some((n) => n.length > 2 && line.includes(fold(n)));
-  return !named(victims[0]!) && victims.slice(1).some(named);
+  // (a name holding the primary's, or held in it, is the primary written in full or short: "X, P.C." and "X")
+  const primary = victims[0]!.filter((n) => n.length > 2).map(fold);
+  const same = (names: string[]) =>
+    names.some((n) => n.length > 2 && primary.some((p) => p.includes(fold(n)) || fold(n).includes(p)));
+  return !named(victims[0]!) && victims.slice(1).some((v) => !same(v) && named(v));
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.06 * Math.max(a, b);
@@ -261,6 +265,16 @@ const NTH_DAY = new RegExp(
   String.raw`\b(?:(?:for|on)\s+)?(?:an?|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
     String.raw`(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
   'gi',
+);
+// an attack or outage in its Nth day, the attack itself telling the outage ("a cyberattack that has now dragged
+// into a fourth day", a headline's "as cyberattack reaches fourth day", "the outage entered its 12th day")
+const ATTACK_NTH_DAY = withTwin(
+  new RegExp(
+    String.raw`\b(?:outage|shutdown|disruption|attack|cyberattack|cyber-attack|crisis|incident)\b[^.;]{0,50}?` +
+      String.raw`\b(?:into|in|enters?|entered|entering|reach(?:es|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+)?` +
+      String.raw`(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
+    'giu',
+  ),
 );
 // "entered day 10 of its ransomware outage", "day eight of the outage"
 const DAY_N_OF = withTwin(
@@ -383,11 +397,12 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   // an outage in a sentence about another case is that case's ("a similar attack kept another hospital offline …")
   const other = lists ? listRe(lists, 'impact-other-case') : null;
   let bestRough = false;
-  const consider = (re: RegExp, days: (m: RegExpExecArray) => number | null) => {
+  // (`told`: the match itself tells an outage, no outage word needed in its sentence)
+  const consider = (re: RegExp, days: (m: RegExpExecArray) => number | null, told = false) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const s = sentenceAt(sents, m.index);
-      if (!s || !OUTAGE.test(s.text) || isGeneric(s.text) || other?.test(s.text)) continue;
+      if (!s || !(told || OUTAGE.test(s.text)) || isGeneric(s.text) || other?.test(s.text)) continue;
       const d = days(m);
       // an exact count beats a rounded one: "for a 12th day" over "for nearly two weeks"
       const rough = ROUGH.test(m[0]);
@@ -400,6 +415,8 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   const unit = (u: string) => (/^week/i.test(u) ? 7 : /^fortnight/i.test(u) ? 14 : 1);
   consider(DURATION, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(NTH_DAY, (m) => smallNumber(m[1]!));
+  // (a first day is no count of an outage)
+  consider(ATTACK_NTH_DAY, (m) => ((smallNumber(m[1]!) ?? 0) >= 2 ? smallNumber(m[1]!) : null), true);
   consider(N_DAY_OUTAGE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(DAY_N_OF, (m) => smallNumber(m[1]!));
   consider(DOWN_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));

@@ -248,6 +248,10 @@ export function isConversion(text: string, prev: Money, next: Money): boolean {
   // "$75,000 in Bitcoin or $100,000 in gift cards": a sum in the same currency is an alternative unless the words say
   // it restates ("US$300,000, which worked out to roughly $405,000 Canadian")
   if (prev.currency !== null && prev.currency === next.currency) {
+    // …or a sum written "US$" set beside a bare "$" one: an outlet that marks its US dollars writes its own dollar
+    // bare ("US$350,000 (about $540,000)", "US$1.5 million, or roughly $2 million Canadian")
+    const local = /^US\$/i.test(prev.as_written) && /^\$/.test(next.as_written);
+    if (local && next.start - prev.end < 60 && CONVERSION_GAP.test(text.slice(prev.end, next.start))) return true;
     return (
       next.start - prev.end < 400 && CONVERSION_LEAD.test(text.slice(Math.max(prev.end, next.start - 60), next.start))
     );

@@ -82,6 +82,12 @@ function loadFx(dir: string): FxTables {
     if (!fiat.has(cur)) fiat.set(cur, new Map());
     fiat.get(cur)!.set(month, Number(v));
   }
+  // currencies pegged to the dollar: one rate from the month the peg began (fx.ts reads the nearest earlier month)
+  for (const line of readText(dir, 'fx/pegged.csv').trim().split('\n').slice(1)) {
+    const [cur, v, since] = line.split(',');
+    if (!cur || !v || !since || fiat.has(cur)) continue;
+    fiat.set(cur, new Map([[since, Number(v)]]));
+  }
   const crypto = new Map<string, Map<string, number>>([
     ['BTC', new Map()],
     ['XMR', new Map()],
