@@ -29,6 +29,20 @@ function promoRe(lists: Lists): RegExp {
 }
 const PROMO_OBJECT = /\b(?:newsletters?|inbox|alerts|briefings?|lettre d['’]information|bolet[ií]n)\b/i;
 const COPYRIGHT = /^[\s>•·*]*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)/i;
+// a line of page chrome: short, with no closing stop, and laid out as a label, a byline or a time stamp
+const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]*|\d[\d,]*)`;
+const CHROME_LAYOUT = new RegExp(
+  String.raw`\s[|/·•]\s|\d{1,2}[:.]\d{2}\b|^[Bb]y\s|^\W*${CAPITAL_WORD}(?:[\s,]+${CAPITAL_WORD})*\W*$`,
+  'u',
+);
+const CLOSED = /[.!?]["'”’)]?\s*$/;
+export const chrome = (unit: string): boolean =>
+  unit.length < 60 && !CLOSED.test(unit) && CHROME_LAYOUT.test(unit.trim());
+// chrome by its layout: separators, a time of day, a byline
+const LAID_OUT = /\s[|/·•>›]\s|\d{1,2}[:.]\d{2}\b|^[Bb]y\s/;
+// a publication line set before the headline ("Published: 2025-03-01")
+const PUBLISHED_LINE = /^\s*Published:/i;
+
 // a headline under a label: short, no closing stop
 const HEADLINE = /^[^\n]{3,150}$/;
 const SENTENCE_END = /[.!?]["'”’]?\s*$/;
@@ -69,5 +83,18 @@ export function maskAsides(text: string, lists: Lists): string {
       lines[j] = ' '.repeat(next.length);
     }
   }
+  // the page's chrome between the headline and the lead (a section label, a byline, a time stamp) names no party
+  // to the story: "Health IT | Cybersecurity" is no victim (after the labels above: a label's headlines go with it)
+  const head = lines.findIndex((l) => l.trim() !== '' && !PUBLISHED_LINE.test(l));
+  if (head >= 0)
+    for (let i = head + 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.trim() === '') continue;
+      if (!chrome(line)) break;
+      // (one laid out as chrome: a line of capitalised words alone may be a name set above the story, and stays)
+      if (!LAID_OUT.test(line.trim())) continue;
+      lines[i] = ' '.repeat(line.length);
+      changed = true;
+    }
   return changed ? lines.join('\n') : text;
 }

@@ -107,7 +107,9 @@ function cues(lists: Lists): Cues {
       'iu',
     ),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
-    relativeAttack: new RegExp(String.raw`(?:${noun})\b[^.;,]{0,60},\s*(?:which|that)\b[^.;,]*$`, 'iu'),
+    // (…or with no comma, the relative pronoun right after the noun: "a ransomware attack that the company says
+    // began Sept. 21")
+    relativeAttack: new RegExp(String.raw`(?:${noun})(?:\b[^.;,]{0,60},\s*|\s+)(?:which|that)\b[^.;,]*$`, 'iu'),
     // "The cyberattack against … has kept staff on paper since it began on Monday": "it" is the sentence's subject
     itBegan: new RegExp(String.raw`\bit\s+(?:first\s+)?(?:${verbs})\s+(?:on\s+|late\s+|early\s+)?$`, 'iu'),
     subjectNoun: new RegExp(

@@ -126,6 +126,13 @@ function calendar(lists: Lists): Calendar {
       kind: 'dom',
       re: re(String.raw`${B}(?:(?:${PAST})\s+)?(?:d[ií]a|giorno)\s+(\d{1,2})(?!\d)${NB}`),
     },
+    // …and as English writes it with its month: "on the 14th of this month", "the 28th of last month"
+    {
+      kind: 'dom',
+      re: re(
+        String.raw`${B}the\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+(this|last|the\s+current|the\s+previous)\s+month${NB}`,
+      ),
+    },
     // two days ago, hace dos días, il y a trois jours, vor zwei Tagen, drie dagen geleden
     { kind: 'ago', re: re(String.raw`${BACK}${B}(\d{1,2}|${NUM})\s+${DAYS}(?:\s+(${AGO})${NB})?`) },
   ];
@@ -308,7 +315,9 @@ function read(kind: DateKind, m: RegExpExecArray, pub: number | null, cal: Calen
       // the latest such day on or before publication: in its month, else in the month before
       const day = Number(m[1]);
       const p = new Date(pub);
-      for (const back of [0, 1]) {
+      // (a month named: "of this month" is publication's, "of last month" the one before)
+      const months = m[2] ? (/^(?:last|the\s+previous)$/i.test(m[2]) ? [1] : [0]) : [0, 1];
+      for (const back of months) {
         const t = Date.UTC(p.getUTCFullYear(), p.getUTCMonth() - back, day);
         if (new Date(t).getUTCDate() === day && t <= pub) return { kind, date: iso(t) };
       }

@@ -12,6 +12,7 @@ import type { Span } from './text.ts';
 import { cuesFor } from './victimcues.ts';
 import { withTwin } from './fastre.ts';
 import { titleCaseLine } from './orgnames.ts';
+import { chrome } from './asides.ts';
 
 /**
  * Is there an actual incident told in the article (not just words about cyber risk)? Gates the incident facts. Read in
@@ -195,14 +196,6 @@ export interface RelevanceFeatures {
 }
 
 const LEAD = 4; // title + three sentences, or four sentences when there is no title
-// a line of page chrome: short, with no closing stop, and laid out as a label, a byline or a time stamp
-const CAPITAL_WORD = String.raw`(?:\p{Lu}[\p{L}.'’-]*|\d[\d,]*)`;
-const CHROME_LAYOUT = new RegExp(
-  String.raw`\s[|/·•]\s|\d{1,2}[:.]\d{2}\b|^[Bb]y\s|^\W*${CAPITAL_WORD}(?:[\s,]+${CAPITAL_WORD})*\W*$`,
-  'u',
-);
-const CLOSED = /[.!?]["'”’)]?\s*$/;
-const chrome = (unit: string) => unit.length < 60 && !CLOSED.test(unit) && CHROME_LAYOUT.test(unit.trim());
 
 // A sentence's turn to another case is that case's, and so is a sentence after the first told of a past year: "in an
 // attack similar to one that hit a hospital in 2022", "The same gang hit a children's hospital last year" (a bank's
