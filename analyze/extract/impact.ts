@@ -109,6 +109,8 @@ interface Candidate extends Records {
   digits: number;
   revised: boolean;
   superseded: boolean;
+  /** told as the attackers' claim ("the listing says the data relates to 55,000 patients") */
+  claimed: boolean;
 }
 
 const significant = (s: string) => s.replace(/\D/g, '').replace(/0+$/, '').length;
@@ -156,6 +158,7 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
   const size = listRe(lists, 'record-size');
   const revision = listRe(lists, 'record-revision');
   const superseded = listRe(lists, 'record-superseded');
+  const claimed = listRe(lists, 'record-claimed');
   const other = listRe(lists, 'impact-other-case');
   const out: Candidate[] = [];
   COUNT.lastIndex = 0;
@@ -209,6 +212,7 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
       // the cue before the figure in its clause: "initially reported 2,689,826 … but later found … 2.4 million"
       revised: revision.test(lastClause(s.text.slice(0, rel))),
       superseded: superseded.test(lastClause(s.text.slice(0, rel))),
+      claimed: claimed.test(lastClause(s.text.slice(0, rel))),
     });
   }
   return out;
@@ -246,7 +250,10 @@ export function findRecords(text: string, sents: Span[], lists: Lists, victims: 
   for (const c of cands) if (!values.some((v) => near(v, c.count))) values.push(c.count);
   const items = listItems(text);
   if (values.length >= 2 && items >= 3) return null;
-  const live = cands.filter((c) => !c.superseded || cands.every((d) => d.superseded));
+  const live0 = cands.filter((c) => !c.superseded || cands.every((d) => d.superseded));
+  // a count the attackers claim yields to the victim's or a regulator's own count of the people reached
+  const own = live0.filter((c) => !c.claimed);
+  const live = own.length ? own : live0;
   const revised = live.filter((c) => c.revised);
   const pick = revised.length ? revised[revised.length - 1]! : live[0]!;
   // the most precise restatement of the same figure: "nearly 9 million" … "8,923,662 people"
