@@ -16,7 +16,7 @@ import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 import { maskAsides } from './asides.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.26';
+export const EXTRACTOR_VERSION = 'extract-0.7.27';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {

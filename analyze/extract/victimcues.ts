@@ -46,6 +46,8 @@ export interface VictimCues {
   peopleLead: RegExp;
   /** a German noun of the organisation's kind opening the run: "Klinikbetreiber X", "Pharmakonzern X" */
   descriptorLead: RegExp;
+  /** right after a name, a construction setting it inside another: "X, part of the Y group" (victim-part-of) */
+  partOf: RegExp;
   /** the data of an organisation's people before its name: "the personal details of 1,700 " (…X customers) */
   heldDataOf: RegExp;
   /** …and its people's noun right after the name; group 1 the noun */
@@ -166,6 +168,7 @@ export function cues(lists: Lists): VictimCues {
         String.raw`\s+(?:of|der|des|von|van)\s+(?:the\s+|den\s+|de\s+|het\s+)?(?=\p{Lu})`,
       'u',
     ),
+    partOf: new RegExp(String.raw`^,\s+(?:${listRe(lists, 'victim-part-of', 'iu').source})\s+(?:the\s+)?`, 'iu'),
     descriptorLead: new RegExp(
       String.raw`^\p{Lu}\p{Ll}{3,}(?:${words(lists, 'victim-descriptor-suffixes-de').map(escapeRe).join('|')})\s+(?=\p{Lu})`,
       'u',

@@ -193,9 +193,17 @@ function keepWith(text: string, sents: Span[], L: VictimCues, scored: Scored[], 
     x.e.strong.some((p) => healthAround(sents, p, L.health));
   // a text laid out as a list of cases (three or more items) is a roundup: each item's health victim counts
   const roundup = listItems(text) >= 3;
+  // a part of the primary named as such is hit with it: "X, part of the Y group, told patients …" (Y the primary)
+  const partOfPrimary = (x: Scored) =>
+    x.forms.some((f) => {
+      const m = L.partOf.exec(text.slice(f.end, f.end + 60));
+      const rest = m ? text.slice(f.end + m[0].length, f.end + m[0].length + 80) : '';
+      return !!m && primary.forms.some((p) => p.name.length > 2 && rest.startsWith(p.name));
+    });
   const keep = scored.filter(
     (x) =>
       x === primary ||
+      (x.e.health && partOfPrimary(x)) ||
       (sameStory(x) &&
         ((x.e.strong.length > 0 && tied(x)) ||
           ((x.e.health || !primary.e.health) && (x.mentions >= 2 || curated(x.e) || (roundup && x.e.cued > 0))))),
