@@ -99,7 +99,8 @@ describe('Store.upsert', () => {
     const s = await Store.open(path);
     await s.run('DROP TABLE version_signatures');
     await s.run(
-      'CREATE TABLE version_signatures (version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON, paired BOOLEAN DEFAULT false)',
+      'CREATE TABLE version_signatures ' +
+        '(version_id VARCHAR PRIMARY KEY, signer VARCHAR, story JSON, paired BOOLEAN DEFAULT false)',
     );
     await s.run(`INSERT INTO version_signatures VALUES ('v1', 's', '[]', true)`);
     s.close();
