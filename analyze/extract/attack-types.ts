@@ -90,6 +90,8 @@ const LIST: Record<(typeof TYPES)[number], string> = {
   phishing: 'attack-phishing',
   other: 'attack-other',
 };
+/** The lists whose cues give a type (quiet.ts looks for them before the type rules run). */
+export const TYPE_CUE_LISTS: readonly string[] = [...Object.values(LIST), 'attack-locked'];
 
 export interface TypeContext {
   /** a victim was found in an incident sentence */

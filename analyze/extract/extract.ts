@@ -15,8 +15,10 @@ import { hasIncident, relevance } from './relevance.ts';
 import { detectLanguage, readsFacts, withoutFacts } from './language.ts';
 import { textCountry } from './country-decide.ts';
 import { maskAsides } from './asides.ts';
+import { quiet, quietExtraction } from './quiet.ts';
+import { localCurrency } from './local-currency.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.27';
+export const EXTRACTOR_VERSION = 'extract-0.7.28';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
@@ -29,12 +31,17 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   // links to other stories ("Related: …", "Read more:") are masked: their facts belong to other incidents
   const text = maskAsides(article.text, ref.lists);
   const sents = sentences(text);
-  const published = article.published ? article.published.slice(0, 10) : null;
   // a group the actor rules name as the attacker tells a cyber incident as surely as the word "ransomware"
   const named = findActors(text, sents, ref);
   // …and is never its victim ("the hacking collective X, accusing the hospital …")
   const attackers = new Set(named.flatMap((a) => [fold(a.name), fold(a.canonical)]));
   const lang = detectLanguage(text, ref.lists).lang;
+  const published = article.published ? article.published.slice(0, 10) : null;
+  // no cyber cue and no attacker named: no incident to read, and the victim finder is spared (quiet.ts)
+  if (!named.length && quiet(text, sents, article.title, ref)) {
+    const base = { doc_id: article.doc_id, extractor_version: EXTRACTOR_VERSION, published, language: lang };
+    return { extraction: quietExtraction(base), skipped: [] };
+  }
   const attackerAt = mentionsOf(
     text,
     named.map((a) => a.name),
@@ -104,7 +111,11 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const names = victims.map((v) => [v.name, v.canonical]);
   const records = reported || types.includes('data-breach') ? findRecords(text, sents, ref.lists, names) : null;
   const downtime = reported || types.length ? findDowntime(text, sents, ref.lists, lang) : null;
-  const countries = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
+  const placed = [...new Set(victims.map((v) => v.country).filter((c): c is string => !!c))];
+  // with no victim named, the country the text places the incident in
+  const countries = placed.length
+    ? placed
+    : [textCountry(text, sents, ref, lang, attackerAt)].filter((c): c is string => !!c);
   const extraction: Extraction = {
     doc_id: article.doc_id,
     extractor_version: EXTRACTOR_VERSION,
@@ -113,17 +124,15 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     attack_types: types,
     victims: reported || fallback ? victims : [],
     actors,
-    ransom: claims,
+    // (a sign several countries write names the currency of the victim's: local-currency.ts)
+    ransom: localCurrency(claims, victims[0]?.country ?? countries[0] ?? null, ref, rateMonth),
     payment_method: paymentMethod(claims, sents, text, ref.lists, year),
     records_affected: records,
     // an article judged to report an incident dates it even when no victim is named
     attack_date: reported && !roundup ? (attack?.date ?? null) : null,
     published,
     downtime_days: roundup ? null : (downtime?.days ?? null),
-    // with no victim named, the country the text places the incident in
-    countries: countries.length
-      ? countries
-      : [textCountry(text, sents, ref, lang, attackerAt)].filter((c): c is string => !!c),
+    countries,
     language: lang,
   };
   // a language the fact rules do not read yields relevance and language only, never invented facts

@@ -132,10 +132,16 @@ export const FACT_LANGUAGES: ReadonlySet<string> = new Set(['en', 'es', 'fr', 'd
 
 export const readsFacts = (lang: string): boolean => FACT_LANGUAGES.has(lang);
 
-/** An extraction of a text whose language is not read for facts: relevance and language kept, every fact emptied. */
-export function withoutFacts(x: Extraction): Extraction {
+type Own = Pick<Extraction, 'doc_id' | 'extractor_version' | 'relevant' | 'relevance' | 'published' | 'language'>;
+
+/** An extraction with no fact: its relevance and the document's own fields, keys in the contract's order. */
+export function factless(x: Own): Extraction {
+  const { doc_id, extractor_version, relevant, relevance, published, language } = x;
   return {
-    ...x,
+    doc_id,
+    extractor_version,
+    relevant,
+    relevance,
     attack_types: [],
     victims: [],
     actors: [],
@@ -143,7 +149,14 @@ export function withoutFacts(x: Extraction): Extraction {
     payment_method: null,
     records_affected: null,
     attack_date: null,
+    published,
     downtime_days: null,
     countries: [],
+    language,
   };
+}
+
+/** An extraction of a text whose language is not read for facts: relevance and language kept, every fact emptied. */
+export function withoutFacts(x: Extraction): Extraction {
+  return { ...x, ...factless(x) };
 }

@@ -40,7 +40,10 @@ function compile(c: Currencies): Compiled {
       .sort((a, b) => b.length - a.length)
       .map(escapeRe)
       .join('|');
-  const tail = String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?(?:[\s-]?(${SCALE}|${MONEY_SCALE_INTL})(?![\p{L}\d]))?`;
+  // ("mil" glued to a sum's figure is a million, as Malaysian and Singaporean papers print it: "RM1.5mil")
+  const tail =
+    String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?` +
+    String.raw`(?:[\s-]?(${SCALE}|${MONEY_SCALE_INTL}|(?<=\d)mil)(?![\p{L}\d]))?`;
   const q = String.raw`(${NUM})` + tail;
   // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"
   const qp = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
@@ -81,7 +84,7 @@ function build(
   // "50.000 dólares", "$45.000": a dot before three digits groups thousands for any currency but a coin
   const european = !scale && code !== null && !COINS.has(code);
   const n = parseFigure(fig, european);
-  const amount = n === null ? null : scaled(n, scale);
+  const amount = n === null ? null : scaled(n, scale === 'mil' ? 'million' : scale);
   return {
     start: m.index,
     end: m.index + m[0].length,

@@ -15,6 +15,8 @@ export interface Currencies {
   prefix: Record<string, string>;
   suffix: Record<string, string>;
   unsupported: string[];
+  /** a sign or word → country → the currency it names there (local-currency.ts) */
+  by_country?: Record<string, Record<string, string>>;
 }
 /** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
 export interface FxTables {
