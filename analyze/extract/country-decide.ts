@@ -22,6 +22,7 @@ const LANGUAGE_COUNTRY: Record<string, string> = {
   de: 'DE',
   nl: 'NL',
   it: 'IT',
+  pl: 'PL',
   ja: 'JP',
   ko: 'KR',
   he: 'IL',

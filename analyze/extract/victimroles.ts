@@ -311,6 +311,10 @@ const AFTER_WEAK = withTwin(
       String.raw`|eventually|ultimately|then|later|recently|is|was|are|were|been|still|began|begun|started)\s+)*` +
       String.raw`(?:restored|struggling` +
       String.raw`|investigating (?:an?|the) (?:[\p{L}-]+ ){0,2}?(?:cyber\S*|attack|breach|incident|intrusion|hack)` +
+      // a breach notice in the organisation's own voice: "X ("X," "we," or "us") is providing notice of a data
+      // security incident"
+      String.raw`|(?:providing|provides|provided|giving|gives|gave|issuing|issued) (?:\S+\s+){0,2}?notice ` +
+      String.raw`(?:of|about|regarding) (?:an?|the|a recent)\s` +
       String.raw`|recovering|unable|disclosed (?:a|the|that it)|(?:learned|learnt|discovered|determined` +
       String.raw`|became aware) (?:on [\p{L}\d, ]{3,20} )?(?:that|of) (?:an?|the|its|their|someone|hackers|attackers` +
       String.raw`|an unauthori[sz]ed)` +
