@@ -40,13 +40,14 @@ function compile(c: Currencies): Compiled {
       .sort((a, b) => b.length - a.length)
       .map(escapeRe)
       .join('|');
-  // ("mil" glued to a sum's figure is a million, as Malaysian and Singaporean papers print it: "RM1.5mil")
-  const tail =
+  const tailOf = (glued: string) =>
     String.raw`(?:\s?(?:-|–|to)\s?(?:PFX)?\s?(${NUM}))?` +
-    String.raw`(?:[\s-]?(${SCALE}|${MONEY_SCALE_INTL}|(?<=\d)mil)(?![\p{L}\d]))?`;
+    String.raw`(?:[\s-]?(${SCALE}|${MONEY_SCALE_INTL}${glued})(?![\p{L}\d]))?`;
+  const tail = tailOf('');
   const q = String.raw`(${NUM})` + tail;
-  // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"
-  const qp = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
+  // after a symbol, thousands may be grouped with spaces: "$45 000", "€1 200 000"; "mil" glued to its figure is a
+  // million, as Malaysian and Singaporean papers print it ("RM1.5mil"; not "5mil dólares", Spanish for five thousand)
+  const qp = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tailOf('|(?<=\\d)mil');
   // …and before a currency word, as French and German print them: "500 000 euros" (not "2022 500 euros")
   const qs = String.raw`((?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
   // "R" alone is only a currency when glued to the figure ("R5 million"); "N", the naira's letter, only glued to a
