@@ -206,7 +206,7 @@ export function governor(text: string, d: DateMention, sent: Span, lists: Lists)
   const window =
     /^\s*(?:-|–|to|through|until|till)\s/i.test(right) ||
     /\d\s*(?:-|–|to|through|until|till)\s*\d/i.test(text.slice(d.start, d.end));
-  if (from && !window) return { gov: 'limit', shift: 0 };
+  if (from && !window) return { gov: ACCESS_FROM.test(left) ? 'attack' : 'limit', shift: 0 };
   const gov = leftGovernor(c, left);
   if (gov) return { gov, shift: 0 };
   // a label ("- 7 Nov: attack detected") is governed by what follows its colon
@@ -315,6 +315,10 @@ function anchorYears(text: string, ds: DateMention[], c: Cues): number | null {
 
 const WEEK_OF = /\bweek\s+(?:of|beginning|starting)\s+$/i;
 const SPAN_START = /\b(?:between|from)\s+$/i;
+// …but access held "from" a date is the intrusion's start: "an unauthorized party had access to the network from
+// March 3" (breach notices)
+const ACCESS_FROM =
+  /\b(?:had|has|have|gained|obtained|maintained)\s+(?:\w+\s+)?access\b[^.;]{0,40}\bfrom\s+(?:(?:late|early)\s+)?$/i;
 const SPAN_END = /^\s*(?:and|to|through|-|–)\s*$/i;
 
 export interface AttackDate {

@@ -18,7 +18,7 @@ import { maskAsides } from './asides.ts';
 import { quiet, quietExtraction } from './quiet.ts';
 import { localCurrency } from './local-currency.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.31';
+export const EXTRACTOR_VERSION = 'extract-0.7.32';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
