@@ -36,6 +36,7 @@ export interface Cues {
   tool: RegExp;
   fronted: RegExp;
   noClaim: RegExp;
+  denial: RegExp;
   crimeTail: RegExp;
   leakAfter: RegExp;
   kindAppos: RegExp;
@@ -152,6 +153,7 @@ export function cues(lists: Lists): Cues {
       'iu',
     ),
     noClaim: listRe(lists, 'group-no-claim', 'iu'),
+    denial: listRe(lists, 'group-denials', 'iu'),
     // after an unlisted name: "the X gang", "X listed the clinic on its leak site", "X, a new ransomware operation"
     crimeTail: new RegExp(String.raw`^\s+${src('group-criminal-nouns')}`, 'u'),
     leakAfter: new RegExp(

@@ -357,8 +357,10 @@ export function findActors(
     }
     return false;
   };
+  // a group that denies the attack in a sentence naming it is no attacker ("the group had 'nothing to do with' it")
+  const denies = (f: Found) => sents.some((s) => s.text.includes(f.name) && c.denial.test(s.text));
   return [...found.values()]
-    .filter((f) => !unclaimed || own(f))
+    .filter((f) => (!unclaimed || own(f)) && !denies(f))
     .sort((a, b) => a.start - b.start)
     .map((f) => {
       const s = sentenceAt(sents, f.start)!;

@@ -8,7 +8,7 @@ import type { Span } from './text.ts';
 import { sentenceAt } from './text.ts';
 import { withTwins } from './fastre.ts';
 import { findDates, iso, utc, validDay, DAY, type DateMention } from './dates.ts';
-import { reyear, yearsNamed } from './date-years.ts';
+import { carryYears, reyear, yearsNamed } from './date-years.ts';
 import { ORDINAL_WORD, smallNumber } from './numbers.ts';
 
 type Cue = 'verb' | 'noun' | 'report' | 'event';
@@ -103,7 +103,7 @@ function cues(lists: Lists): Cues {
     // …and any clause opening it ("After the attack on Monday, …") is not the main clause the date stands in
     leadClause: new RegExp(
       String.raw`^${DATELINE}(?:[\p{L}\d-]+\s+){0,3}?` +
-        String.raw`(?:after|since|when|following|once|as|while)\b[^,;]*,`,
+        String.raw`(?:${listRe(lists, 'date-lead-clause-words').source})[^,;]*,`,
       'iu',
     ),
     pastMonth: /\blast\s+(\p{L}+)|(\p{L}+)\.?\s+last\s+year\b/giu,
@@ -343,7 +343,10 @@ export function attackDate(
   const ds = findDates(text, pubDay, lists, lang);
   const ref = pubDay ? Date.parse(pubDay) : anchorYears(text, ds, c);
   if (ref === null) return null;
-  if (pubDay) reyear(ds, ref, yearsNamed(text));
+  if (pubDay) {
+    carryYears(ds);
+    reyear(ds, ref, yearsNamed(text));
+  }
   // with no publication date the latest full date is only a lower bound of it: a wider window
   const ceil = iso(ref + DAY),
     floor = iso(ref - (pubDay ? 200 : 365) * DAY);

@@ -43,9 +43,13 @@ export function ransomIncident(sents: Span[]): boolean {
 
 // A habit, a rule or a condition before the cue: "perpetrators can demand ransom payments", "if a hospital is hit",
 // "monitor their accounts in case their data was compromised". ("could not" is a past inability: "files could not be
-// opened")
-const HYPOTHETICAL =
-  /\b(?:can|could(?! have| not|n't)|would(?! have)|should|might(?! have)|typically|usually|often|generally|tend to|if|in case)\b/i;
+// opened"; "can confirm" is a statement: "we can now confirm that we have been the victim of a ransomware attack")
+const HYPOTHETICAL = new RegExp(
+  String.raw`\b(?:can(?! (?:now |also |today )?(?:confirm|say|report|reveal|share|tell|announce|update)\b)` +
+    String.raw`|could(?! have| not|n't)|would(?! have)|should|might(?! have)|typically|usually|often|generally` +
+    String.raw`|tend to|if|in case)\b`,
+  'i',
+);
 const RELATIVE_END = /\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$/i;
 // Phishing named as advice or a risk to come is no vector: "beware of phishing", "will use it for phishing".
 const FUTURE =
@@ -58,8 +62,8 @@ const NO_DEMAND = new RegExp(
     String.raw`|\b(?:not|never|won't` +
     String.raw`|refuses? to|refused to) $|\bwhether (?:(?!pa(?:y|id)\b)\w+ ){0,3}(?:a|any) $` +
     String.raw`|\b(?:declin\w+|refus\w+|not|n't) (?:to )?(?:comment|speak|talk) (?:on|about) (?:\w+ ){0,2}$` +
-    // "has not received a ransom demand", "had not yet seen any ransom note"
-    String.raw`|\b(?:not|never|n't) (?:yet )?(?:received|gotten|got|seen|had|been sent|been given) (?:\w+ )?$`,
+    // "has not received a ransom demand", "had not yet seen any ransom note", "did not receive any ransom demand"
+    String.raw`|\b(?:not|never|n't) (?:yet )?(?:received?|gotten|got|get|seen|see|had|been sent|been given) (?:\w+ )?$`,
   'i',
 );
 // Ransoms in the bare plural are ransoms in general: "policy bars hospitals from paying ransoms"

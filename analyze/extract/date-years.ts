@@ -35,3 +35,31 @@ export function reyear(ds: DateMention[], ref: number, years: Set<number>): void
     d.year = y2;
   }
 }
+
+/** How far a written year carries to the days the narrative goes on to give without one. */
+const CARRY_CHARS = 600;
+const CARRY_DAYS = 92;
+
+/**
+ * A month and day without a year that follows a date written with another year, shortly after it in the text and in
+ * time, goes on in that year: "first logged in on 2 February 2025 … before deploying ransomware on 9 February" in a
+ * story of May 2026 is 9 February 2025, not 2026.
+ */
+export function carryYears(ds: DateMention[]): void {
+  let last: DateMention | null = null;
+  for (const d of ds) {
+    if (d.kind === 'full' && d.date && d.year !== undefined) {
+      last = d;
+      continue;
+    }
+    if (!last || d.kind !== 'md' || d.year !== undefined || !d.date || !d.m || !d.d) continue;
+    if (d.start - last.end > CARRY_CHARS || Number(d.date.slice(0, 4)) === last.year) continue;
+    const y = last.year!;
+    if (!validDay(y, d.m, d.d)) continue;
+    const t = utc(y, d.m, d.d),
+      from = Date.parse(last.date!);
+    if (t < from || t - from > CARRY_DAYS * DAY) continue;
+    d.date = iso(t);
+    d.year = y;
+  }
+}

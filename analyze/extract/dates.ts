@@ -95,10 +95,12 @@ function calendar(lists: Lists): Calendar {
   const YEAR = String.raw`(?:,?\s+(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d))?`;
   const NUM = alt(numerals.keys());
   // (a night runs from one day to the next: "in der Nacht vom 2. auf den 3. Januar", "vom 2. bis zum 5. Mai")
-  // (…and its second day may take an article: "tra il 3 e il 4 maggio", "entre el 3 y el 4 de mayo")
+  // (…and its second day may take an article: "tra il 3 e il 4 maggio", "entre el 3 y el 4 de mayo", or its weekday:
+  // "dans la nuit du samedi 14 au dimanche 15 juin")
+  const WEEKDAY = String.raw`(?:${alt(weekdays.keys())})`;
   const RANGE =
     String.raw`(?:\s*(?:-|–|and(?:\s+the)?|to(?:\s+the)?|y(?:\s+el)?|et(?:\s+le)?|e(?:\s+il|\s+o)?|und|en|al|au|a` +
-    String.raw`|bis(?:\s+zum)?|auf\s+den|tot)\s*(\d{1,2})${ORD})?`;
+    String.raw`|bis(?:\s+zum)?|auf\s+den|tot)\s*(?:${WEEKDAY},?\s+)?(\d{1,2})${ORD})?`;
   const MD_RANGE = String.raw`(?:\s*(?:-|–|and|to)\s*(\d{1,2})${ORD})?`;
   const DAYS = String.raw`(?:days?|días|jours|tagen|dagen|dias|giorni)${NB}`;
   const BACK = String.raw`(?:${B}(?:hace|il y a|vor)\s+)?`;

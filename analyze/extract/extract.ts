@@ -17,8 +17,9 @@ import { textCountry } from './country-decide.ts';
 import { maskAsides } from './asides.ts';
 import { quiet, quietExtraction } from './quiet.ts';
 import { localCurrency } from './local-currency.ts';
+import { listRe, type Lists } from './lists.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.32';
+export const EXTRACTOR_VERSION = 'extract-0.7.33';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
@@ -46,11 +47,14 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     text,
     named.map((a) => a.name),
   );
-  let victims = findVictims(text, sents, ref, published, lang, attackerAt).filter(
+  const candidates = findVictims(text, sents, ref, published, lang, attackerAt).filter(
     (v) => !attackers.has(fold(v.name)) && !attackers.has(fold(v.canonical)),
   );
+  // (a veterinary group is no healthcare victim; a text whose only victim is one tells no healthcare incident)
+  let victims = candidates.filter((v) => !animalCare(text, v.name, ref.lists));
+  const veterinary = candidates.length > 0 && victims.length === 0;
   const incident = hasIncident(sents, victims.length > 0, ref.lists, lang);
-  const score = relevance(
+  const scored = relevance(
     ref.lists,
     lang,
     article.title,
@@ -58,6 +62,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
     victims,
     named.map((a) => a.evidence.start),
   );
+  const score = veterinary ? Math.min(scored, NOT_HEALTH) : scored;
   // a relevant article whose victim no rule placed: the likeliest organisation it names (victimfallback.ts)
   const fallback = !victims.length && score >= 0.5;
   if (fallback) victims = fallbackVictim(text, sents, ref, lang, attackerAt);
@@ -86,7 +91,14 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const skipped = found.skipped;
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   // (victims of earlier attacks told as background do not make one: "Last year, X … and in 2021 Y paid …")
-  const roundup = victims.filter((v) => !pastIncident(v.evidence.quote, published)).length >= 3;
+  // (…nor one no sentence naming it tells an attack of, as a parent or a customer — "X, which is owned by Y, said …" —
+  // or where it says it was spared: "the HSE said no HSE systems had been compromised")
+  const unharmed = listRe(ref.lists, 'victim-unharmed');
+  const tellsAttack = listRe(ref.lists, ['victim-incident-words', 'date-attack-verbs']);
+  const toldOf = (name: string) =>
+    sents.some((x) => x.text.includes(name) && tellsAttack.test(x.text) && !unharmed.test(x.text));
+  const cases = victims.filter((v) => !pastIncident(v.evidence.quote, published) && toldOf(v.name));
+  const roundup = cases.length >= 3;
   // (the incident test reads English: in another language a group named by construction speaks for itself)
   const actors =
     reported || !['en', 'und'].includes(lang)
@@ -141,4 +153,18 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
 
 export function extract(article: CleanArticle, ref: Reference): Extraction {
   return extractDetailed(article, ref).extraction;
+}
+
+/** The relevance of a text whose only victim is veterinary: below the line, whatever else it tells. */
+const NOT_HEALTH = 0.2;
+// (its name's words or its own description right after it: "X, which owns 40 small-animal hospitals")
+const CARE_NOUN = /^[^.;]{0,80}?(?:hospitals?|clinics?|practices?|care|centers?|centres?)\b/i;
+/** A veterinary organisation (lists/victim-animal-care): its care is animals', not people's. */
+function animalCare(text: string, name: string, lists: Lists): boolean {
+  const animal = listRe(lists, 'victim-animal-care');
+  if (animal.test(name)) return true;
+  const at = text.indexOf(name);
+  if (at < 0) return false;
+  const after = CARE_NOUN.exec(text.slice(at + name.length, at + name.length + 120));
+  return !!after && animal.test(after[0]);
 }

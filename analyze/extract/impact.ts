@@ -349,7 +349,7 @@ const OUTAGE = new RegExp(
   String.raw`\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|diversion` +
     String.raw`|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up` +
     String.raw`|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back` +
-    String.raw`|hit|affected|recover\w*|inaccessible|normal|locked out|no access)\b`,
+    String.raw`|hit|affected|recover\w*|inaccessible|unreachable|out of service|normal|locked out|no access)\b`,
   'i',
 );
 

@@ -127,6 +127,16 @@ const UNTOUCHED = new RegExp(
     String.raw`(?:affected|impacted|hit)\b|^\s+(?:was\s+|were\s+)?unaffected\b`,
   'i',
 );
+// hospitals and records of animals are no health cue: "40 animal hospitals", "pet medical records"
+const animalRes = new WeakMap<Lists, RegExp>();
+function animalBefore(lists: Lists): RegExp {
+  let re = animalRes.get(lists);
+  if (!re) {
+    re = new RegExp(String.raw`(?:${listRe(lists, 'victim-animal-care').source})(?:[\s-]+[\p{L}-]+)?\s+$`, 'iu');
+    animalRes.set(lists, re);
+  }
+  return re;
+}
 /** `skip` leaves out cue kinds the caller will not read (reported as absent). */
 export function sentenceCues(
   text: string,
@@ -151,12 +161,17 @@ export function sentenceCues(
   // (…and one said to be untouched is no link: "City hit by ransomware; 911 dispatch and hospital not affected")
   const orgs = named
     ? []
-    : all('health-orgs', (m) => !UNTOUCHED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)));
+    : all(
+        'health-orgs',
+        (m) =>
+          !UNTOUCHED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) &&
+          !animalBefore(lists).test(text.slice(Math.max(0, m.index - 24), m.index)),
+      );
   const plural = PLURAL[lang];
   const single = named || orgs.some((o) => !plural?.test(o) || NOT_PLURAL.test(o));
   return {
     health: single ? 2 : orgs.length ? 1 : 0,
-    data: any('health-data'),
+    data: any('health-data', (m) => !animalBefore(lists).test(text.slice(Math.max(0, m.index - 24), m.index))),
     // a cue right after a defence or training construction tells no incident ("train staff to recognise phishing")
     strong:
       !denial &&

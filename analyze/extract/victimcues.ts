@@ -66,6 +66,7 @@ export interface VictimCues {
   techNoun: RegExp;
   /** the words before a publication's name: "a study published in X" */
   publishedIn: RegExp;
+  toldTo: RegExp;
   /** …after a list or an acronym: "MongoDB, Hadoop and CouchDB installations", "Server Message Block (SMB) flaw" */
   techAfter: RegExp;
 }
@@ -205,6 +206,13 @@ export function cues(lists: Lists): VictimCues {
       'u',
     ),
     techNoun: new RegExp(String.raw`^\s${tech}`, 'u'),
+    // the outlet spoken to: "told Nordic Health Finance." (the name the whole object, a clause's end after it)
+    toldTo: new RegExp(
+      String.raw`\b(?:${listRe(lists, 'victim-told-to').source})\s+(?:the\s+)?` +
+        String.raw`(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})` +
+        String.raw`(?=\s*(?:[.,;:]|$|\s(?:in|on|that|last|this|after|when|via|by)\b))`,
+      'gu',
+    ),
     publishedIn: new RegExp(String.raw`\b(?:${listRe(lists, 'victim-publication-before').source})\s+(?:the\s+)?$`, 'i'),
     techAfter: new RegExp(
       String.raw`^(?:\s\([^)]{1,12}\)|(?:,\s\p{Lu}\S*)*,?\s(?:and|or)\s\p{Lu}\S*)` +

@@ -515,6 +515,8 @@ const HELPER_BEFORE = new RegExp(
   'i',
 );
 export const helperOf = (before: string) => HELPER_BEFORE.test(before);
+/** The name says it helps the victim: "NHS England said it was supporting the trust". */
+export const helperSays = (after: string) => HELPER_SAYS.test(after);
 
 /** A security vendor, outlet or agency quoted as a source, by name. */
 export const knownSource = (name: string, sources: Set<string>) =>
@@ -551,7 +553,7 @@ export function notVictim(
   // "money from Disney", "extort cash from X", "data stolen from X" name the victim, not a person quoted
   if (PERSON_BEFORE.test(before) && !TAKEN_FROM.test(before) && !ACCESS_TO.test(before) && !kindCalled?.test(before))
     return true;
-  if (HELPER_APPOSITIVE.test(after)) return true;
+  if (HELPER_APPOSITIVE.test(after) || HELPER_SAYS.test(after)) return true;
   // the name of a place told as one: "a hospital in the southern German town of Wertheim"
   if (PLACE_OF.test(before)) return true;
   if (words.length >= 2 && words.length <= 3 && (PERSON_AFTER.test(after) || PERSON_ROLE.test(after)))
@@ -571,6 +573,14 @@ const PLACE_OF = new RegExp(
 // A firm described as one that helps the victim: "X, a cyber security firm assisting the county, said …"
 const HELPER_APPOSITIVE =
   /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|vendor|consultancy|contractor|specialists?|experts?)\s+(?:that\s+(?:was|is|has been)\s+)?(?:assisting|helping|hired|retained|brought in|called in|working (?:with|for))\b/i;
+// …or one that says it helps the victim, named by its kind: "NHS England said it was supporting the trust"
+const HELPER_SAYS = new RegExp(
+  String.raw`^\s+(?:said|says|added)\s+(?:it|they)\s+(?:was|were|is|are|had been|has been|would be|will be)\s+` +
+    String.raw`(?:\p{Ll}+ly\s+)?(?:supporting|helping|assisting)\s+(?:the|an?)\s+(?:[\p{L}-]+\s+){0,2}?` +
+    String.raw`(?:trust|hospital|board|clinic|system|organi[sz]ation|provider|practice|company|cent(?:re|er)` +
+    String.raw`|lab(?:oratory)?|authority|region|service|victim)s?\b`,
+  'u',
+);
 
 const DESCRIBED_LEAD = withTwin(
   new RegExp(

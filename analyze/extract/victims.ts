@@ -26,6 +26,7 @@ import {
   adjectiveUse,
   knownSource,
   helperOf,
+  helperSays,
   sourceNames,
   namesIncident,
   ownsData,
@@ -96,6 +97,10 @@ export function findVictims(
 ): Victim[] {
   const L = cuesFor(ref.lists, lang);
   const sources = sourceNames(ref.lists);
+  // (the outlets people speak to in the text: never its victims, masthead lines included)
+  const outlets = new Set<string>();
+  L.toldTo.lastIndex = 0;
+  for (let m = L.toldTo.exec(text); m; m = L.toldTo.exec(text)) outlets.add(fold(m[1]!.replace(/[.,]$/, '')));
   // (an acronym the text defines for a description is no name: "the covered entity (CE) … the CE notified")
   const common = commonAcronyms(text);
   const runs = nameRuns(text, L.breaks, (n) => ref.places.has(n), L.company, L.people, L.titles).filter(
@@ -213,7 +218,7 @@ export function findVictims(
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
-    if (L.publishedIn.test(before)) continue;
+    if (L.publishedIn.test(before) || outlets.has(fold(named))) continue;
     const s = sentenceAt(sents, r.start);
     // (a firm so described as the sentence's subject speaks of itself: "Israeli forensics firm X has suffered …")
     if (expertAt(text, sents, r.start) || (experts.has(firstWord(named)) && (!L.health.test(f) || sourceWorded(named))))
@@ -291,7 +296,8 @@ export function findVictims(
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
     const serviceLine = /\s\d+$/.test(r.name) && !NUMBERED_DISTRICT.test(r.name);
-    if (health && (knownSource(named, sources) || serviceLine || (cueOf() !== 'strong' && helperOf(before)))) continue;
+    const helper = cueOf() !== 'strong' && (helperOf(before) || helperSays(text.slice(r.end, r.end + 120)));
+    if (health && (knownSource(named, sources) || serviceLine || helper)) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
       addNamed(named, romance ?? r, true, false, cueOf() === 'strong', cueOf() !== null);
       continue;
