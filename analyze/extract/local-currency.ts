@@ -8,10 +8,14 @@ import type { Reference } from './reference.ts';
 const LETTER_FIRST = /^\p{L}/u;
 
 /** The sign or word of `table` a sum is written with: before the figure ("Rs45 lakh") or after it ("500 rupees"). */
-function writtenWith(asWritten: string, table: Record<string, Record<string, string>>): string | null {
+function writtenWith(
+  asWritten: string,
+  table: Record<string, Record<string, string>>,
+  afterOnly = false,
+): string | null {
   const w = asWritten.trim();
   for (const sign of Object.keys(table)) {
-    const before = w.startsWith(sign) && !LETTER_FIRST.test(w.slice(sign.length).replace(/^\./, ''));
+    const before = !afterOnly && w.startsWith(sign) && !LETTER_FIRST.test(w.slice(sign.length).replace(/^\./, ''));
     const after = w.toLowerCase().endsWith(` ${sign.toLowerCase()}`);
     if (before || after) return sign;
   }
@@ -24,11 +28,13 @@ export function localCurrency(
   ref: Pick<Reference, 'currencies' | 'fx'>,
   rateMonth: string | null,
 ): RansomClaim[] {
-  const table = ref.currencies.by_country;
-  if (!table || !country) return claims;
+  const table = ref.currencies.by_country ?? {};
+  const afterTable = ref.currencies.after_by_country ?? {};
+  if (!country) return claims;
   return claims.map((c) => {
-    const sign = writtenWith(c.as_written, table);
-    const local = sign ? table[sign]?.[country] : undefined;
+    const afterSign = writtenWith(c.as_written, afterTable, true);
+    const sign = afterSign ?? writtenWith(c.as_written, table);
+    const local = sign ? (afterSign ? afterTable : table)[sign]?.[country] : undefined;
     // (only a sum the grammar read in that sign's default currency: a restatement in dollars stays as it is)
     const dflt = sign ? (ref.currencies.prefix[sign] ?? ref.currencies.suffix[sign]) : undefined;
     if (!local || c.currency !== dflt || local === c.currency) return c;

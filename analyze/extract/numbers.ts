@@ -7,22 +7,22 @@ export const SCALE =
   String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b` +
   String.raw`|thousand|k|K` +
   String.raw`|trillion|Lakhs?|Crores?|Millions?|Billions?|Thousand|Trillion`;
-// Scale words of Spanish, French, German and Dutch counts ("20 millones de", "2 Millionen", "485 mil"), read by
+// Scale words of Spanish, French, German, Dutch and the Scandinavian languages' counts ("20 millones de", "2 Millionen", "485 mil"), read by
 // scaleOf; money keeps to SCALE.
 export const SCALE_INTL =
   String.raw`millones|mill[oó]n|milliers|milliards?|Millionen|Milliarden|miljoen|miljard` +
-  String.raw`|milion[ei]|miliardo` +
+  String.raw`|milion[ei]|miliardo|millioner|miljoner|milliarder|miljarder` +
   String.raw`|miliardi|milh(?:ão|ões)|mila|mil`;
 
 // …of which money reads these after a figure too ("R$ 5 milhões", "500mila euro"); not "mil", which is a thousand in
 // Spanish and Portuguese but a million in English slang ("$5 mil")
 export const MONEY_SCALE_INTL =
   String.raw`millones|mill[oó]n|milliards?|Millionen|Milliarden|miljoen|miljard|milion[ei]|miliard[oi]` +
-  String.raw`|milh(?:ão|ões)|bilh(?:ão|ões)|mila`;
+  String.raw`|milh(?:ão|ões)|bilh(?:ão|ões)|mila|millioner|miljoner|milliarder|miljarder`;
 
 const SCALES: [RegExp, number][] = [
-  [/^(millones|mill[oó]n|millionen|miljoen|milion[ei]|milh(?:ão|ões))$/i, 1e6],
-  [/^(milliards?|milliarden|miljard|miliard[oi]|bilh(?:ão|ões))$/i, 1e9],
+  [/^(millones|mill[oó]n|millionen|miljoen|milion[ei]|milh(?:ão|ões)|millioner|miljoner)$/i, 1e6],
+  [/^(milliards?|milliarden|miljard|miliard[oi]|bilh(?:ão|ões)|milliarder|miljarder)$/i, 1e9],
   [/^(mil|milliers|mila)$/i, 1e3],
   [/^(lakhs?|lacs?)$/i, 1e5],
   [/^(crores?|cr)$/i, 1e7],

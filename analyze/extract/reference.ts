@@ -17,6 +17,8 @@ export interface Currencies {
   unsupported: string[];
   /** a sign or word → country → the currency it names there (local-currency.ts) */
   by_country?: Record<string, Record<string, string>>;
+  /** the same for a sign only when written after the figure, as Quebec writes its dollar ("750 000 $") */
+  after_by_country?: Record<string, Record<string, string>>;
 }
 /** month (YYYY-MM) → units per USD, per currency; crypto: month → USD per coin */
 export interface FxTables {
