@@ -265,7 +265,9 @@ export function findRecords(text: string, sents: Span[], lists: Lists, victims: 
 const APPROX_D = String.raw`(?:nearly|about|almost|more than|over|around|at least|roughly|some|close to|a full|the(?:\s+(?:past|last))?)\s+`;
 const DURATION = new RegExp(
   String.raw`\b(?:for|after|lasted|lasting|spent)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(?:full\s+)?(days?|weeks?|fortnights?)\b` +
-    String.raw`(?!\s+(?:ago|later|earlier|before))`,
+    // (a time before the attack is none, a clause after the count is: "halted for 11 days before lines came back")
+    String.raw`(?!\s+(?:ago|later|earlier)|\s+before\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}?` +
+    String.raw`(?:attack|breach|hack|intrusion|incident|ransomware|cyber))`,
   'gi',
 );
 const NTH_DAY = new RegExp(
