@@ -91,8 +91,8 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const skipped = found.skipped;
   // A report listing many victims tells no single attack date or outage (findRecords tells a roundup by its counts).
   // (victims of earlier attacks told as background do not make one: "Last year, X … and in 2021 Y paid …")
-  // (…nor one no sentence naming it tells an attack of, as a parent or a customer — "X, which is owned by Y, said …" —
-  // or where it says it was spared: "the HSE said no HSE systems had been compromised")
+  // (…nor one no sentence naming it tells an attack of, as a parent or a customer — "X, which is owned by Y,
+  // said …" — or where it says it was spared: "the HSE said no HSE systems had been compromised")
   const unharmed = listRe(ref.lists, 'victim-unharmed');
   const tellsAttack = listRe(ref.lists, ['victim-incident-words', 'date-attack-verbs']);
   const toldOf = (name: string) =>

@@ -121,9 +121,10 @@ export function detectLanguage(text: string, lists: Lists): Language {
 /**
  * What the extractor reads, by language:
  * - facts (victims, actors, ransom, dates, counts, countries, attack types) and relevance: Latin-script text — en
- *   fully; es, fr, de, nl, pt, it, pl, da, no, sv through their cue lists and the script-level grammar of names, numbers, money and
- *   dates (the fact rules are written in English, so they find less there); 'und' too, as short English text can
- *   hold too few function words to be told and a Latin-script name or sum reads the same in any language;
+ *   fully; es, fr, de, nl, pt, it, pl, da, no, sv through their cue lists and the script-level grammar of names,
+ *   numbers, money and dates (the fact rules are written in English, so they find less there); 'und' too, as short
+ *   English text can hold too few function words to be told and a Latin-script name or sum reads the same in any
+ *   language;
  * - relevance only: text in another script — ml and hi through cue lists of their own, the rest through English
  *   loanwords ("ransomware") alone. Names there are not told by capital letters and the fact rules do not read the
  *   words, so any fact found would be invented.

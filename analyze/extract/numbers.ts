@@ -7,8 +7,8 @@ export const SCALE =
   String.raw`lakhs?|lacs?|crores?|cr|millions?|mn|mln|Mio\.?|mio\.?|m|M|billions?|bn|Mrd\.?|b` +
   String.raw`|thousand|k|K` +
   String.raw`|trillion|Lakhs?|Crores?|Millions?|Billions?|Thousand|Trillion`;
-// Scale words of Spanish, French, German, Dutch and the Scandinavian languages' counts ("20 millones de", "2 Millionen", "485 mil"), read by
-// scaleOf; money keeps to SCALE.
+// Scale words of Spanish, French, German, Dutch and the Scandinavian languages' counts ("20 millones de",
+// "2 Millionen", "485 mil", "15 millioner"), read by scaleOf; money keeps to SCALE.
 export const SCALE_INTL =
   String.raw`millones|mill[oó]n|milliers|milliards?|Millionen|Milliarden|miljoen|miljard` +
   String.raw`|milion[ei]|miliardo|millioner|miljoner|milliarder|miljarder` +
