@@ -296,8 +296,9 @@ export function findVictims(
     // a vendor quoted, a helper named ("working with X"), a service line ("NHS 111") is no victim by its health words
     // (a district's number after its place is part of the name: "ASL Roma 4", "ULSS Pedemontana 7")
     const serviceLine = /\s\d+$/.test(r.name) && !NUMBERED_DISTRICT.test(r.name);
-    const helper = cueOf() !== 'strong' && (helperOf(before) || helperSays(text.slice(r.end, r.end + 120)));
-    if (health && (knownSource(named, sources) || serviceLine || helper)) continue;
+    // (the cue is read only for a health name: most names never need it)
+    const helper = () => cueOf() !== 'strong' && (helperOf(before) || helperSays(text.slice(r.end, r.end + 120)));
+    if (health && (knownSource(named, sources) || serviceLine || helper())) continue;
     if (health && !RESEARCH_OUTFIT.test(named)) {
       addNamed(named, romance ?? r, true, false, cueOf() === 'strong', cueOf() !== null);
       continue;
