@@ -125,6 +125,9 @@ function dateline(
     .split(/[ \t]+/)
     .map(titleWord)
     .join(' ');
-  const cc = places.get(name);
+  // (the state or country written after the city decides: "VICTORIA, Texas —" is no Australian dateline)
+  const region = QUALIFIER.exec(text.slice(at + written.length, at + written.length + 40))?.[1];
+  const cc = (region && places.get(region)) || places.get(name);
   return cc ? { start: at, end: at + written.length, cc, name } : null;
 }
+const QUALIFIER = /^,[ \t]*(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)(?=[ \t]*(?:[(—–-]|,|$))/u;

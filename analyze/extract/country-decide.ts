@@ -23,6 +23,7 @@ const LANGUAGE_COUNTRY: Record<string, string> = {
   nl: 'NL',
   it: 'IT',
   pl: 'PL',
+  cs: 'CZ',
   da: 'DK',
   no: 'NO',
   sv: 'SE',

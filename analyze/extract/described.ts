@@ -35,6 +35,7 @@ const PLACE =
 // …or a lower-case possessive: "a children's hospital", "the country's largest hospital group"
 // …or a country's short name among them: "a major US pharmacy chain"
 const MOD = String.raw`(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:[\p{Ll}-]+(?:['’]s)?|\p{Lu}[\p{L}-]*['’]s|\p{Lu}{2,3})\s+){0,3}?`;
+const OF_SEVERAL = String.raw`(?:chain|network|group|operator|owner|provider)`;
 const POSSESSOR = String.raw`(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s`;
 const compiled = new WeakMap<Lists, RegExp>();
 
@@ -51,7 +52,9 @@ function grammar(lists: Lists): RegExp {
     re = new RegExp(
       String.raw`(?<![\p{L}])(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts)\s+(${MOD})(?:${head})${ORG}` +
         String.raw`|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal)\s+(${MOD})(?:${heads.join('|')})` +
-        String.raw`|${POSSESSOR}\s+((?:[\p{Ll}-]+\s+){0,2}?)(?:${head})${ORG})` +
+        String.raw`|${POSSESSOR}\s+((?:[\p{Ll}-]+\s+){0,2}?)(?:${head})${ORG}` +
+        // (an organisation of several: "a Riyadh-based chain of diagnostic laboratories", "an operator of clinics")
+        String.raw`|(?:[Aa]n?|[Tt]he)\s+(${MOD})${OF_SEVERAL}\s+of\s+(?:[\p{Ll}-]+\s+){0,2}?(?:${heads.join('|')}))` +
         String.raw`${not}${PLACE}(?![\p{L}])`,
       'gu',
     );
@@ -155,7 +158,7 @@ function describedIn(text: string, sents: Span[], re: RegExp, incident: RegExp):
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/\s+/g, ' ');
     // "the systems of a hospital": not a description, but one may start inside it
-    if (NOT_MOD.test(m[1] ?? m[2] ?? m[3] ?? '')) {
+    if (NOT_MOD.test(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '')) {
       re.lastIndex = m.index + 1;
       continue;
     }

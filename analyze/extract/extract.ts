@@ -19,7 +19,7 @@ import { quiet, quietExtraction } from './quiet.ts';
 import { localCurrency } from './local-currency.ts';
 import { listRe, type Lists } from './lists.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.35';
+export const EXTRACTOR_VERSION = 'extract-0.7.36';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {
@@ -79,6 +79,7 @@ export function extractDetailed(article: CleanArticle, ref: Reference): ExtractD
   const found = findRansom(text, sents, ref, rateMonth, {
     victims: victims.map((v) => v.name),
     year,
+    month: rateMonth ? Number(rateMonth.slice(5, 7)) : null,
     attackers: named.flatMap((a) => [a.name, a.canonical]),
   });
   const told = ransomIncident(sents);

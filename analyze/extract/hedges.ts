@@ -1,6 +1,7 @@
 // Hedges (the text does not vouch for a claim) and denials (police or victim say it is not so), each scoped to
 // the claim it concerns.
 import type { Span } from './text.ts';
+import { listRe, type Lists } from './lists.ts';
 
 const HEDGE =
   /\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|claim(?:s|ed|ing)?|(?:is|are|was|were) said to|(?:is|are|was|were) (?:believed|reported|understood|thought|alleged) to|reported that|according to (?:\w+ )?media|according to (?:unverified|unconfirmed|sources|reports|media reports|people familiar|people aware|(?:a|an|one|two|three) (?:[\w-]+ ){0,3}(?:firm|company|researchers?|analysts?|sources?|people|persons?|officials?|report)\b)|sources (?:said|say|told|claimed)|(?:the|two|three|several) (?:people|persons|sources) (?:said|say|told)|people (?:familiar with|aware of|close to)|(?:press|media|news|early|initial) reports (?:said|say|suggested|claimed|had claimed|had said)|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:it|they|the group|the gang) says?)\b/i;
@@ -59,16 +60,23 @@ export interface Denial {
 }
 
 /** Every denial by an authority in the text, with the paragraph it stands in. */
-export function findDenials(text: string, sents: Span[]): Denial[] {
+export function findDenials(text: string, sents: Span[], lists?: Lists): Denial[] {
   const out: Denial[] = [];
+  // (the listed constructions name their speaker or stand in a quote: "Not a single shilling has been paid")
+  const listed = lists && {
+    demanded: listRe(lists, 'ransom-denied-demand'),
+    paid: listRe(lists, 'ransom-denied-paid'),
+  };
   sents.forEach((s, i) => {
+    const para = () => paragraphOf(text, s.start);
+    if (listed?.demanded.test(s.text)) out.push({ kind: 'demanded', sentence: s, paragraph: para() });
+    if (listed?.paid.test(s.text)) out.push({ kind: 'paid', sentence: s, paragraph: para() });
     // (every denial speaks of a ransom, a demand or a payment: a cheap first look spares the patterns)
     if (!ABOUT_MONEY.test(s.text) || NOT_A_DENIAL.test(s.text)) return;
     const byAuthority = AUTHORITY.test(s.text) || AUTHORITY.test(sents[i + 1]?.text ?? '');
     if (!byAuthority) return;
-    const para = paragraphOf(text, s.start);
-    if (DENY_DEMAND.some((p) => p.test(s.text))) out.push({ kind: 'demanded', sentence: s, paragraph: para });
-    if (DENY_PAID.some((p) => p.test(s.text))) out.push({ kind: 'paid', sentence: s, paragraph: para });
+    if (DENY_DEMAND.some((p) => p.test(s.text))) out.push({ kind: 'demanded', sentence: s, paragraph: para() });
+    if (DENY_PAID.some((p) => p.test(s.text))) out.push({ kind: 'paid', sentence: s, paragraph: para() });
   });
   return out;
 }

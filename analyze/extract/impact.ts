@@ -271,7 +271,8 @@ const DURATION = new RegExp(
   'gi',
 );
 const NTH_DAY = new RegExp(
-  String.raw`\b(?:(?:for|on)\s+)?(?:an?|the|its)\s+(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
+  // (a headline drops the article: "halts new outpatients for seventh day")
+  String.raw`\b(?:(?:for|on)\s+(?:(?:an?|the|its)\s+)?|(?:an?|the|its)\s+)(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\s+` +
     String.raw`(?:consecutive\s+|straight\s+|successive\s+|full\s+)?day\b`,
   'gi',
 );
@@ -351,7 +352,8 @@ const OUTAGE = new RegExp(
   String.raw`\b(?:down|offline|manual\w*|paper|pen|outage|disrupt\w*|shut|restor\w*|unavailable|divert\w*|diversion` +
     String.raw`|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up` +
     String.raw`|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back` +
-    String.raw`|hit|affected|recover\w*|inaccessible|unreachable|out of service|normal|locked out|no access)\b`,
+    String.raw`|hit|affected|recover\w*|inaccessible|unreachable|out of service|normal|locked(?: out)?|no access` +
+    String.raw`|turn(?:s|ed|ing)? away)\b`,
   'i',
 );
 

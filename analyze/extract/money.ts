@@ -62,8 +62,9 @@ function compile(c: Currencies): Compiled {
   const suffix = new RegExp(qs.replace('PFX', pfx) + String.raw`[\s-]${UNITS_OF}(?:of\s)?(${words})(?![\p{L}])`, 'giu');
   // a number word and a scale before a currency word: "one million dollars", "un million d'euros", "zwei Millionen Euro"
   // (and a figure before a scale word of those languages: "1,5 millones de euros", "50 mil dólares")
+  // (and a half of one: "half a million dollars", "mezzo milione di euro", "medio millón de dólares")
   const worded = new RegExp(
-    String.raw`(?<![\p{L}\d])(${ANY_NUMBER_WORD}|half a|${NUM})\s+` +
+    String.raw`(?<![\p{L}\d])(${ANY_NUMBER_WORD}|${HALF}|${NUM})[\s-]+` +
       String.raw`(${WORD_SCALES})\s+` +
       String.raw`(?:of\s+|de\s+|di\s+|d['’]\s?)?(${words})(?![\p{L}])`,
     'giu',
@@ -98,6 +99,9 @@ function build(
   };
 }
 
+// half of a scale word in the languages read (the scale follows, after a hyphen in French: "un demi-million")
+const HALF = String.raw`half a|mezzo|medio|meio|(?:un |une )?demi|(?:eine )?halbe|een half|halv`;
+const HALF_RE = new RegExp(String.raw`^(?:${HALF})$`, 'i');
 const WORD_SCALES =
   String.raw`millions?|billions?|thousand|milliards?|mille|mill[oó]n|millones|mil|Millionen|Million` +
   '|Milliarden?|mila|milion[ei]|miliard[oi]|milh(?:ão|ões)|bilh(?:ão|ões)|miljoen|miljard';
@@ -162,7 +166,7 @@ export function findMoney(text: string, c: Currencies): Money[] {
     if (out.some((o) => m!.index < o.end && o.start < m!.index + m![0].length)) continue;
     const code = re.lower.get(m[3]!.toLowerCase()) ?? null;
     const w = m[1]!.toLowerCase();
-    const n = w === 'half a' ? 0.5 : (smallNumber(w) ?? parseFigure(m[1]!, true));
+    const n = HALF_RE.test(w) ? 0.5 : (smallNumber(w) ?? parseFigure(m[1]!, true));
     if (n === null) continue;
     out.push({
       start: m.index,

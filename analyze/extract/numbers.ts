@@ -113,24 +113,25 @@ const ORDINALS: Record<string, number> = {
   nineteenth: 19,
   twentieth: 20,
 };
-// …and in Spanish, Portuguese, French, Italian, German and Dutch, read where those languages' constructions ask
+// …and in Spanish, Portuguese, French, Italian, German, Dutch and the Scandinavian languages, read where those
+// languages' constructions ask (not the short words other languages write otherwise: en, et, to, ni, ti, sex)
 const OTHER_WORDS: Record<string, number> = Object.fromEntries(
   (
     [
       ['un una uno um uma une ein eine einen einem einer één een', 1],
-      ['dos dois duas deux due zwei twee', 2],
+      ['dos dois duas deux due zwei twee två', 2],
       ['tres três trois tre drei drie', 3],
-      ['cuatro quatro quatre quattro vier', 4],
-      ['cinco cinq cinque fünf vijf', 5],
-      ['seis six sei sechs zes', 6],
-      ['siete sete sept sette sieben zeven', 7],
-      ['ocho oito huit otto acht', 8],
-      ['nueve nove neuf neun negen', 9],
-      ['diez dez dix dieci zehn tien', 10],
-      ['once onze undici elf', 11],
-      ['doce doze douze dodici zwölf twaalf', 12],
-      ['quince quinze quindici fünfzehn vijftien', 15],
-      ['veinte vinte vingt venti zwanzig twintig', 20],
+      ['cuatro quatro quatre quattro vier fire fyra', 4],
+      ['cinco cinq cinque fünf vijf fem', 5],
+      ['seis six sei sechs zes seks', 6],
+      ['siete sete sept sette sieben zeven syv sju', 7],
+      ['ocho oito huit otto acht otte åtte åtta', 8],
+      ['nueve nove neuf neun negen nio', 9],
+      ['diez dez dix dieci zehn tien tio', 10],
+      ['once onze undici elf elleve elva', 11],
+      ['doce doze douze dodici zwölf twaalf tolv', 12],
+      ['quince quinze quindici fünfzehn vijftien femten femton', 15],
+      ['veinte vinte vingt venti zwanzig twintig tyve tjue tjugo', 20],
       ['treinta trinta trente trenta dreißig dertig', 30],
     ] as const
   ).flatMap(([ws, n]) => ws.split(' ').map((w) => [w, n])),
@@ -149,6 +150,27 @@ export const NUMBER_WORD = alternation(Object.keys(WORDS));
 export const TEN_OR_MORE_WORD = alternation(Object.keys(WORDS).filter((w) => WORDS[w]! >= 10));
 /** The same without the articles "a" and "an". */
 export const NUMBER_WORD_NO_ARTICLE = alternation(Object.keys(WORDS).filter((w) => w !== 'a' && w !== 'an'));
+// Ordinals of those languages up to ten, as a day of an outage is counted ("troisième jour", "sjätte dygnet")
+const OTHER_ORDINALS: Record<string, number> = Object.fromEntries(
+  (
+    [
+      ['segundo segunda deuxième secondo seconda zweiten zweite tweede andre andra anden', 2],
+      ['tercer tercero tercera terceiro terceira troisième terzo terza dritten dritte derde tredje', 3],
+      ['cuarto cuarta quarto quarta quatrième vierten vierte vierde fjerde fjärde', 4],
+      ['quinto quinta cinquième fünften fünfte vijfde femte', 5],
+      ['sexto sexta sixième sesto sesta sechsten sechste zesde sjette sjätte', 6],
+      ['séptimo séptima sétimo sétima septième settimo settima siebten siebte zevende syvende sjunde', 7],
+      ['octavo octava oitavo oitava huitième ottavo ottava achten achte achtste ottende åttonde', 8],
+      ['noveno novena nono nona neuvième neunten neunte negende niende nionde', 9],
+      ['décimo décima dixième decimo decima zehnten zehnte tiende tionde', 10],
+    ] as const
+  ).flatMap(([ws, n]) => ws.split(' ').map((w) => [w, n])),
+);
+export const OTHER_ORDINAL_WORD = Object.keys(OTHER_ORDINALS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** The value of an ordinal word of another language read ("troisième" → 3), or null. */
+export const otherOrdinal = (w: string): number | null => OTHER_ORDINALS[w.toLowerCase()] ?? null;
 export const OTHER_NUMBER_WORD = Object.keys(OTHER_WORDS).join('|');
 /** Number words of every language read, as they stand before a scale word ("a million", "zwei Millionen"). */
 export const ANY_NUMBER_WORD = alternation([

@@ -147,8 +147,16 @@ function makersHabit(sentence: string): boolean {
 // A reward for finding flaws ("paid $80,000 for reporting a bug"), money spent on recovery ("shelling out
 // $2.7 million on emergency contracts", "paid out $2 million to cover the cost") or paid to settle a lawsuit
 // ("agreed to pay $1.1 million to settle …").
-const NOT_A_RANSOM =
-  /^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware|equipment|software|cleanup|clean-up)\b|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b|^\s*(?:\w+\s+)?to (?:cover|pay for|fund|offset)\b/i;
+const NOT_A_RANSOM = new RegExp(
+  String.raw`^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b` +
+    String.raw`|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware` +
+    String.raw`|equipment|software|cleanup|clean-up)\b` +
+    String.raw`|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b` +
+    String.raw`|^\s*(?:\w+\s+)?to (?:cover|pay for|fund|offset)\b` +
+    // …or the noun the sum qualifies: "paid a $25,000 deductible", "a $2 million fine"
+    String.raw`|^[\s-]*(?:deductible|fines?|penalty|settlement|grants?|budget|bill|contract|loan|investment|payout|premiums?|bonus)\b`,
+  'i',
+);
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".
 const RANSOM_WAS =
   /\bransom(?: (?:amount|sum|fee|price|figure))?(?:,? (?:which|that))? (?:was|is|stood at|came to|totall?ed)\s+(?:set at\s+)?(?:about|around|roughly|approximately|nearly|some|just over|just under|more than)?\s*$/i;

@@ -11,6 +11,8 @@ export interface Scope {
   victims: string[];
   /** the incident's year (attack date, else publication year less one); null when unknown */
   year: number | null;
+  /** the incident's month, 1–12 (attack date, else publication); null when unknown */
+  month?: number | null;
   /** words of the article's lead (headline and first sentence): an organisation named there is the story's own */
   lead?: Set<string>;
   /** names of the groups the article names as attackers (the incident's own) */
@@ -136,6 +138,24 @@ function compile(ref: Reference): Compiled {
   return c;
 }
 
+// Another month's case opening the sentence, its victim brought in by an indefinite article: "In March, a
+// critical-access hospital in the western part of the state said it paid $95,000" (the story's own is named).
+const MONTH_FIRST = new RegExp(
+  String.raw`^(?:(?:Back|Earlier|Early|Late|Later)\s+)?(?:in|last)\s+(${MONTH})(?:\s+(?:19|20)\d\d)?,?\s+` +
+    String.raw`(?:[\w-]+\s+){0,5}?(?:a|an|another)\s+(?:[\w-]+\s+){0,4}?` +
+    String.raw`(?:hospitals?|clinics?|health (?:systems?|networks?|providers?)|practices?|providers?|insurers?` +
+    String.raw`|pharmac(?:y|ies)|lab(?:oratory|oratories|s)?|compan(?:y|ies)|firms?|chains?|groups?|trusts?|schools?` +
+    String.raw`|universit(?:y|ies)|retailers?|councils?|cit(?:y|ies)|banks?|manufacturers?|businesses)\b`,
+  'i',
+);
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The sentence opens on a month other than the incident's and a victim not named before ("In March, a …"). */
+export function otherMonth(sentence: string, month: number | null): boolean {
+  if (month === null) return false;
+  const m = MONTH_FIRST.exec(sentence);
+  return !!m && MONTH_INDEX.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1 !== month;
+}
+
 /** The sentence tells an event of a year before the incident's `year` ("In 2023, X paid …"). */
 export function earlierYear(sentence: string, year: number | null): boolean {
   if (year === null) return false;
@@ -163,7 +183,7 @@ export function otherCase(
     const m = c.other.exec(sents[j]!.text);
     if (m && (j < i || m.index < at + 40)) return true;
   }
-  if (earlierYear(s.text, scope.year)) return true;
+  if (earlierYear(s.text, scope.year) || otherMonth(s.text, scope.month ?? null)) return true;
   // (the lead itself is judged against the victims only)
   const own = i > 0 ? scope : { ...scope, lead: undefined };
   return (

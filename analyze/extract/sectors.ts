@@ -40,4 +40,10 @@ export function sectorOf(name: string, description: string, lists: Lists): Secto
 // National Health Service" tells nothing of FedEx's sector
 const NEXT_CONJUNCT = /\s+(?:and|or|&|as well as)\s+(?=(?:the\s+)?\p{Lu})/u;
 /** The words after a name up to the end of its clause or the next coordinated name. */
-export const ownDescription = (after: string) => after.split(/[.;\n]/)[0]!.split(NEXT_CONJUNCT)[0]!;
+// (a legal form with stops set off after the name is no end of its description: "X, P.C., an orthopedic practice")
+const SUFFIX_FIRST = /^,?[ \t]*(?:P\.[CA]\.|Inc\.|L\.L\.C\.|L\.L\.P\.|Ltd\.|Co\.|Corp\.|S\.A\.|N\.V\.|B\.V\.)(?=,)/;
+export const ownDescription = (after: string) =>
+  after
+    .replace(SUFFIX_FIRST, '')
+    .split(/[.;\n]/)[0]!
+    .split(NEXT_CONJUNCT)[0]!;

@@ -62,7 +62,10 @@ const BEFORE = [
   ),
   // "hackers hit X", "the ransomware crippled X", "extorted money from X"
   new RegExp(
-    String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?|sum|amount|fee) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into)\s+${LIST}${DESCR}(?:,\s+)?$`,
+    String.raw`\b(?:${HIT_VERB}|(?:extort|blackmail)(?:ed|ing)? (?:\w+ )?(?:out of|from)|(?:money|ransom|payment|bitcoins?|sum|amount|fee) (?:from|out of)|(?:havoc|chaos) (?:for|at)|(?:sneaked|snuck|broke|got|crept|slipped) into` +
+      // (…the systems of it: "broke into the systems of a dialysis operator")
+      String.raw`(?:\s+the\s+(?:[\p{Ll}-]+\s+)?(?:systems?|networks?|servers?|computers?|accounts?)\s+(?:of|at))?)` +
+      String.raw`\s+${LIST}${DESCR}(?:,\s+)?$`,
     'iu',
   ),
   // "the incident occurred at X", "another ransom attack was spotted in X"

@@ -61,6 +61,20 @@ const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC
 // Languages whose institutions put the health noun before the name: "hôpital X", "ospedale X", "clínica X".
 const ROMANCE_LANGS: ReadonlySet<string> = new Set(['fr', 'es', 'it', 'pt', 'ca']);
 
+const OWNER_BEFORE = /(?:\b(?:its|their|our)|(?<![\p{L}])\p{Ll}[\p{L}-]*['’]s)\s+$/u;
+const SITE_AFTER =
+  /^[ \t]+(?:clinic|hospital|office|location|site|branch|campus|facility|practice|surgery|cent(?:er|re)|pharmacy|lab)s?(?![\p{L}])/u;
+// A line of capitalised sections joined by slashes or chevrons: a page's breadcrumb trail, no sentence.
+const CRUMB = String.raw`\p{Lu}[\p{L}&'’.-]*(?:[ \t]+(?:&|and|\p{Lu}[\p{L}&'’.-]*))*`;
+const BREADCRUMB = new RegExp(String.raw`^[ \t]*${CRUMB}(?:[ \t]+[/›>»|][ \t]+${CRUMB})+[ \t]*$`, 'u');
+function breadcrumb(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  return line.length < 160 && BREADCRUMB.test(line);
+}
+// a description set off by commas right after a name: ", an orthopedic practice headquartered in …"
+const APPOSITION = /^,\s+((?:a|an)\s+[^,]{1,60})/;
 const NAME_GOES_ON = /^\s(?!(?:and|CEO|CIO|CTO|CISO|CFO|President|Chief)\b)\p{Lu}\p{Ll}/u;
 const HYPHENED_COMPOUND = /^\p{Lu}\p{Ll}+-\p{L}{3,}$/u;
 const SHORT_ACRONYM = /^\p{Lu}{3,6}$/u;
@@ -201,6 +215,10 @@ export function findVictims(
     const until = (run as Part).until ?? r.end + (L.tradeName.exec(text.slice(r.end, r.end + 120))?.[0].length ?? 0);
     if (
       covered(r) ||
+      // (letters glued to a dollar sign write a currency: "HK$8 million", "NZ$450,000")
+      text[r.end] === '$' ||
+      // (a page's trail of sections names none: "Hong Kong / Health & Environment")
+      breadcrumb(text, r.start) ||
       headlineCommon(text, r.name, r.start, ref.english, ref.places) ||
       productName(r.name, ref.english)
     )
@@ -217,6 +235,8 @@ export function findVictims(
       continue;
     // "the Universal Care programme": the name qualifies a programme, a law, a report
     if (L.nonOrgAfter.test(text.slice(r.end, r.end + 30))) continue;
+    // (a site of an organisation told before it: "the practice's Port Lavaca clinic", "its Elm Street hospital")
+    if (OWNER_BEFORE.test(lead) && SITE_AFTER.test(text.slice(r.end, r.end + 30))) continue;
     const before = text.slice(Math.max(0, r.start - 70), r.start);
     if (L.publishedIn.test(before) || outlets.has(fold(named))) continue;
     const s = sentenceAt(sents, r.start);
@@ -721,7 +741,10 @@ function select(
   attackers: readonly At[],
 ): Victim[] {
   const L = cuesFor(ref.lists, lang);
-  const keep = decide(text, sents, L, entities, published);
+  // (an attacker read as a name is no victim: extract.ts drops it, and a described victim may stand in its stead)
+  const isAttacker = (e: { forms: NameSpan[] }) =>
+    attackers.length > 0 && e.forms.every((f) => attackers.some((a) => a.start <= f.start && f.end <= a.end));
+  const keep = decide(text, sents, L, entities, published).filter((e) => !isAttacker(e));
   // no named victim: a described one ("a public hospital in the capital"), named by its description
   if (!keep.length) {
     const d = describedVictim(text, sents, ref.lists, L.incident, lang);
@@ -746,7 +769,16 @@ function select(
     const after = describedAfter(text, sents, written);
     // the description right before the name first ("pharmaceutical manufacturer X"), else the words after it
     const lead = L.healthBefore.exec(fold(text.slice(Math.max(0, written.start - 40), written.start)))?.[0];
-    const sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);
+    let sector = e.ref?.sector ?? sectorOf(canonical, lead ?? after, ref.lists);
+    // (the name may be described at another mention, set off after it: "disclosed by X, P.C., an orthopedic practice")
+    const n = written.name;
+    for (let at = text.indexOf(n), k = 0; sector === 'other' && !e.ref && at >= 0 && k < 5; k++) {
+      const other =
+        at === written.start ? '' : describedAfter(text, sents, { ...written, start: at, end: at + n.length });
+      const appositive = APPOSITION.exec(other);
+      if (appositive) sector = sectorOf(canonical, appositive[1]!, ref.lists);
+      at = text.indexOf(n, at + n.length);
+    }
     return {
       name: written.name,
       canonical,
