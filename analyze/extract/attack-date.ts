@@ -78,7 +78,9 @@ function cues(lists: Lists): Cues {
     // (a link word after the date opens another clause: "on Jan. 28 and disclosed it on Feb. 5")
     attributive: new RegExp(
       String.raw`^(?:['’]s)?\s+(?:(?!(?:the|an?|and|or|but|then|to|in|on|at|after|before|when` +
-        String.raw`|that|which|who|as|because|since|while|where|it|its|they|was|were|is|are|has|had|have|been)\b)` +
+        String.raw`|that|which|who|as|because|since|while|where|it|its|they|was|were|is|are|has|had|have|been` +
+        // (…nor the other languages' "and": "comenzó el sábado 4 de mayo y dijo que …")
+        String.raw`|y|e|et|und|en|o|ou|ed|og|och)\b)` +
         String.raw`[\p{Ll}-]+\s+)?` +
         String.raw`(?:(${noun})|${claim})`,
       'iu',

@@ -15,6 +15,7 @@ const KINDS: Record<string, PlaceKind> = {
   cities: 'city',
   us_abbreviations: 'abbreviation',
   ca_abbreviations: 'abbreviation',
+  mx_abbreviations: 'abbreviation',
   supranational: 'none',
 };
 const kindOf = (group: string | undefined): PlaceKind =>

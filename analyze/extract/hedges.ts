@@ -32,7 +32,7 @@ const DENY_DEMAND = [
   /\b(?:dismiss|reject|refut|debunk)\w*\b[^.;]{0,60}\b(?:ransom|demand)/i,
   new RegExp(
     String.raw`\b(?:ransom|demand\w*)\b[^.;]{0,60}\b(?:were|was|are|is) ` +
-      String.raw`(?:false|untrue|incorrect|baseless|wrong|inaccurate|fake)\b`,
+      String.raw`["“‘']?(?:false|untrue|incorrect|baseless|wrong|inaccurate|fake|not (?:accurate|true|correct))\b`,
     'i',
   ),
 ];

@@ -111,7 +111,11 @@ interface Candidate extends Records {
   superseded: boolean;
   /** told as the attackers' claim ("the listing says the data relates to 55,000 patients") */
   claimed: boolean;
+  /** told as part of a larger count ("About 3,100 people … are among the patients whose details …") */
+  part: boolean;
 }
+const QUOTE_FIRST = /^["”’](?=\s)/;
+const PART_OF = /^[^.;]{0,80}?\b(?:are|were|is|was)\s+(?:also\s+)?among\b/;
 
 const significant = (s: string) => s.replace(/\D/g, '').replace(/0+$/, '').length;
 
@@ -166,7 +170,8 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
     const s = sentenceAt(sents, m.index);
     if (!s) continue;
     const end = m.index + m[0].length;
-    const after = text.slice(end, Math.min(s.end, end + 80));
+    // (a quote may close on the figure: related to "more than 112,000" patients)
+    const after = text.slice(end, Math.min(s.end, end + 80)).replace(QUOTE_FIRST, ' ');
     const before = text.slice(s.start, m.index);
     const head = noun.exec(after);
     const headed = !!head || DEMONYM.test(after.trimStart());
@@ -207,12 +212,14 @@ export function recordCandidates(text: string, sents: Span[], lists: Lists): Can
         (APPROX_BEFORE.exec(before.replace(/half\s+$/i, ''))?.[0] ?? '') +
         (half ? 'half ' : '') +
         m[0] +
-        (head?.[0].trimEnd() ?? ''),
+        // (the head as written, with the quote that closed on the figure)
+        text.slice(end, end + (head?.[0].trimEnd().length ?? 0)),
       evidence: evidence(text, s.start, s.end),
       // the cue before the figure in its clause: "initially reported 2,689,826 … but later found … 2.4 million"
       revised: revision.test(lastClause(s.text.slice(0, rel))),
       superseded: superseded.test(lastClause(s.text.slice(0, rel))),
       claimed: claimed.test(lastClause(s.text.slice(0, rel))),
+      part: PART_OF.test(after),
     });
   }
   return out;
@@ -239,6 +246,8 @@ function otherVictims(text: string, at: number, victims: string[][]): boolean {
   return !named(victims[0]!) && victims.slice(1).some((v) => !same(v) && named(v));
 }
 
+const LIST_ITEM = /^\s*(?:[-•*–]|\d{1,3}[.)])\s/;
+const FIGURE = /\d[\d,.]*\d{3}/;
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.06 * Math.max(a, b);
 
 /** The number of records/people whose data was involved, or null (none, or a list of other cases' counts). */
@@ -249,8 +258,22 @@ export function findRecords(text: string, sents: Span[], lists: Lists, victims: 
   const values: number[] = [];
   for (const c of cands) if (!values.some((v) => near(v, c.count))) values.push(c.count);
   const items = listItems(text);
-  if (values.length >= 2 && items >= 3) return null;
-  const live0 = cands.filter((c) => !c.superseded || cands.every((d) => d.superseded));
+  if (values.length >= 2 && items >= 3) {
+    // (…unless the headline writes one of them: the story's own count, the list after it other cases')
+    // (a section label may stand before it: "BREACH PORTAL WATCH")
+    // (…and no item of the list itself)
+    const head = sents
+      .slice(0, 2)
+      .filter((x) => !LIST_ITEM.test(x.text))
+      .map((x) => x.text)
+      .join(' ');
+    const own = cands.find((c) => head.includes(FIGURE.exec(c.as_written)?.[0] ?? '\u0000'));
+    return own ? { count: own.count, as_written: own.as_written, evidence: own.evidence } : null;
+  }
+  const live1 = cands.filter((c) => !c.superseded || cands.every((d) => d.superseded));
+  // (a part told with a whole beside it yields to the whole: "3,100 … are among the patients", "112,000 in all")
+  const whole = live1.some((c) => !c.part && live1.some((p) => p.part && c.count > p.count));
+  const live0 = whole ? live1.filter((c) => !c.part) : live1;
   // a count the attackers claim yields to the victim's or a regulator's own count of the people reached
   const own = live0.filter((c) => !c.claimed);
   const live = own.length ? own : live0;
@@ -353,7 +376,7 @@ const OUTAGE = new RegExp(
     String.raw`|de-registered|redirect\w*|without|crippl\w*|running|ran|remained|closed|suspend\w*|halt\w*|held up` +
     String.raw`|delay\w*|unable|out of action|by hand|reduced|degraded|postpone\w*|cancel\w*|back online|brought back` +
     String.raw`|hit|affected|recover\w*|inaccessible|unreachable|out of service|normal|locked(?: out)?|no access` +
-    String.raw`|turn(?:s|ed|ing)? away)\b`,
+    String.raw`|turn(?:s|ed|ing)? away|paus(?:e|es|ed|ing))\b`,
   'i',
 );
 

@@ -229,7 +229,10 @@ function betweenRanges(text: string, sums: Money[]): Money[] {
   return out;
 }
 
-const APPROX = String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under|equivalent to|equal to|~|fast|rund|etwa|ca\.|environ|près de|unos|casi|aproximadamente)`;
+const APPROX =
+  String.raw`(?:about|around|roughly|approximately|approx\.?|nearly|some|almost|over|more than|just over|just under` +
+  String.raw`|equivalent to|equal to|~|fast|rund|etwa|ca\.|environ|près de|unos|casi|aproximadamente` +
+  String.raw`|cerca de|circa|ongeveer|omkring|cirka|knapp)`;
 // Between a sum and its restatement: "Rs 200 crore ($24 million)", "0.2 Bitcoin (currently around $183)",
 // "$100 worth of Bitcoin (0.18 BTC)", "40 bitcoin, worth about $800,000", "0.5 Bitcoin, which is around $500",
 // "2.5 Bitcoin (BTC), roughly $5,000".

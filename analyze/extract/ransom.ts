@@ -79,9 +79,14 @@ export function findRansom(
   // alone elsewhere ("Hackers Demand $6.3 Million in Bitcoin") is that claim again
   const restated: { m: Money; of: RansomClaim }[] = [];
   let claimedPrev = false;
+  // (the unrated sum skipped for the rated one after it, and the claims so made: see below)
+  let carried: Money | null = null;
+  const carriers = new Map<(typeof claims)[number], Money>();
   // a sum in a currency with no rate here ("545,000 rubles") is no usable figure when restated in one that has
   const unrated = (x: Money) => x.skip === 'unknown_currency' || (x.currency !== null && !hasRate(ref.fx, x.currency));
   for (const [k, m] of money.entries()) {
+    const carrying = carried;
+    carried = null;
     // a restatement is the same claim — unless the first sum had no usable currency ("545,000 rubles (~$9,100)"):
     // then the restatement carries the claim
     const conversion = prev !== null && isConversion(text, prev, m) && !unrated(prev);
@@ -89,6 +94,7 @@ export function findRansom(
     const next = money[k + 1];
     if (!m.skip && unrated(m) && next && isConversion(text, m, next) && !unrated(next)) {
       skipped.push({ reason: 'unknown_currency', quote: m.as_written });
+      carried = m;
       continue;
     }
     if (conversion) {
@@ -126,6 +132,16 @@ export function findRansom(
       seen: [m.start],
     });
     claimedPrev = claims.length > before;
+    if (claimedPrev && carrying) carriers.set(claims[claims.length - 1]!, carrying);
+  }
+  // a sum that carried an unrated one ("KSh 65 million (about US$500,000)") is that claim again where the unrated
+  // sum is also a claim of its own (the headline's "Sh65 million")
+  // (…which takes the carrier's dollar value, as its own currency has no rate here)
+  for (const [c, m] of carriers) {
+    const own = claims.find((o) => o !== c && o.kind === c.kind && o.currency === m.currency && o.amount === m.amount);
+    if (!own) continue;
+    if (own.usd === null) Object.assign(own, { usd: c.usd, usd_rate_date: c.usd_rate_date });
+    claims.splice(claims.indexOf(c), 1);
   }
   if (!claims.some((c) => c.kind === 'demanded')) {
     // "demanded a ransom in cryptocurrency" with no figure → one CRYPTO claim, amount unknown

@@ -34,6 +34,7 @@ const HEALTH_NAME = withTwin(
 const DATA_AFTER =
   /^\s+(?:(?:de|of|los|las|sus|os|as|seus|suas|the|their)\s+){1,2}(?:datos|dados|data|sistemas?|servidores|archivos|arquivos|informaci[oó]n|informa[cç][aã]o)(?![\p{L}\p{N}])/iu;
 
+const HEALTH_SECTOR = /\b(?:health ?care|health sector|hospital sector|life sciences)\b/i;
 const KINDS: Kind[] = ['health-orgs', 'health-data', 'cyber', 'cyber-weak', 'cyber-denials', 'physical-crime', 'trend'];
 
 /** The languages whose word lists exist for a cue kind; English always, as its loanwords appear everywhere. */
@@ -312,7 +313,10 @@ export function relevanceFeatures(
     else if (near(i, 0, cues.length)) links++;
   });
   const lead = cues.slice(0, leadEnd);
-  const leadOther = lead.some((c) => c.strong) && !lead.some((c) => c.health > 0 || c.data) ? 1 : 0;
+  // (a lead that speaks of the healthcare sector is no lead about another kind of victim: "Healthcare leak-site
+  // tracker: … victims in healthcare and life sciences")
+  const sector = units.slice(0, leadEnd).some((u) => HEALTH_SECTOR.test(u));
+  const leadOther = lead.some((c) => c.strong) && !lead.some((c) => c.health > 0 || c.data) && !sector ? 1 : 0;
   return {
     leadLink,
     links: Math.min(links, 3),

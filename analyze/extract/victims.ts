@@ -37,7 +37,7 @@ import {
   sourceWorded,
 } from './victimroles.ts';
 import { cuesFor, isCountry } from './victimcues.ts';
-import { decide, type Entity } from './victimscore.ts';
+import { decide, trackerItem, type Entity } from './victimscore.ts';
 import { describedVictim } from './described.ts';
 import {
   LEADIN,
@@ -253,7 +253,8 @@ export function findVictims(
         : (cueRead = s
             ? (victimCue(s.text, r.start - s.start, until - s.start, L.incident) ??
               otherCue(r, until, romance) ??
-              dataCue(r, s, until))
+              dataCue(r, s, until) ??
+              (trackerItem(text, r.start) ? 'strong' : null))
             : null);
     // (one word names one when a health noun ends a hyphened compound: "Sint-Annaziekenhuis", "Rhein-Klinikum")
     // …or ends a Dutch word written with a capital inside a sentence, as Dutch writes only names: "het Maasziekenhuis"
@@ -289,7 +290,8 @@ export function findVictims(
       head ||
       ((healthAppositive(text.slice(r.end, r.end + 80), L.health) ||
         healthQualified(text.slice(r.end, r.end + 40), L.health) ||
-        ownsCare(text.slice(r.end, r.end + 60), r.name, ref.english) ||
+        // (a place's patients are the people there: "Johor patients hit by …")
+        (ownsCare(text.slice(r.end, r.end + 60), r.name, ref.english) && !ref.places.has(r.name)) ||
         careAt ||
         L.healthData.test(clientele(r, until) ?? '')) &&
         // (an acronym so described names the organisation: "MRMC, the largest hospital in the county, was hit")

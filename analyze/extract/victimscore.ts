@@ -84,6 +84,15 @@ const ABSTAIN = 0.5;
  * The victims, in text order. Comparisons and an attacker's other victims are set aside in a story about a healthcare
  * victim, where they are background; a roundup or general cyber news has no such centre and keeps them.
  */
+// A tracker's list item naming its victim first and the group that posted it: "1. X (United States). Posted by Akira
+// on 10 April." (the line is the item; its sentences are cut short by the country in brackets)
+const TRACKER_ITEM = /^\s*(?:\d{1,3}[.)]|[-•*])\s+$/;
+const POSTED_BY = /^[^\n]{0,80}?[.)]\s+(?:Posted|Listed|Claimed|Added|Named)\s+(?:by|on)\s/;
+export function trackerItem(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  return TRACKER_ITEM.test(text.slice(start, at)) && POSTED_BY.test(text.slice(at, at + 160));
+}
+
 export function decide(
   text: string,
   sents: Span[],
@@ -125,6 +134,8 @@ function decideWith(
     return v;
   };
   const incidentNear = (pos: number) => {
+    // (a tracker's item tells its posting as its own incident)
+    if (trackerItem(text, pos)) return true;
     const s = sentenceAt(sents, pos);
     if (!s || (past ? L.otherCase.test(s.text) : pastIncident(s.text, published))) return false;
     const i = sents.indexOf(s);
