@@ -63,9 +63,16 @@ const NO_DEMAND = new RegExp(
     String.raw`|refuses? to|refused to) $|\bwhether (?:(?!pa(?:y|id)\b)\w+ ){0,3}(?:a|any) $` +
     String.raw`|\b(?:declin\w+|refus\w+|not|n't) (?:to )?(?:comment|speak|talk) (?:on|about) (?:\w+ ){0,2}$` +
     // "has not received a ransom demand", "had not yet seen any ransom note", "did not receive any ransom demand"
-    String.raw`|\b(?:not|never|n't) (?:yet )?(?:received?|gotten|got|get|seen|see|had|been sent|been given) (?:\w+ )?$`,
+    String.raw`|\b(?:not|never|n't) (?:yet )?(?:received?|gotten|got|get|seen|see|had|been sent|been given) (?:\w+ )?$` +
+    // "says nothing about a ransom demand", "did not give details of any data loss or ransom demand"
+    String.raw`|\b(?:nothing|no details?|no word) (?:about|of|on) (?:\w+ ){0,4}$` +
+    String.raw`|\b(?:not|n't) (?:give|provide|offer|share) (?:any )?details? (?:of|about|on) (?:\w+ ){0,5}$`,
   'i',
 );
+// …and the demand denied after its noun, in German: "eine Lösegeldforderung sei bislang nicht bekannt", "Wir lassen
+// uns nicht erpressen"
+const NO_DEMAND_AFTER = /^[\p{L}\s]{0,30}?\b(?:nicht|nie) (?:bekannt|eingegangen|gestellt)\b/u;
+const NOT_BLACKMAILED = /\b(?:nicht|nie|niemals) (?:\p{L}+ ){0,2}$/u;
 // Ransoms in the bare plural are ransoms in general: "policy bars hospitals from paying ransoms"
 const BARE_PLURAL = /\b(?:the|its|their|these|those|both|two|three|several)\s+(?:[\w-]+\s+)?$/i;
 // A sum offered for sale on a forum is no demand on the victim.
@@ -143,6 +150,8 @@ function told(lists: Lists, s: Span, m: RegExpExecArray, type: string): boolean 
   // (nor does a group's take from all its victims: "had earned $850,000 from their victims, who paid the ransoms")
   if (type === 'extortion') {
     if (/^ransoms$/i.test(m[0]) && !BARE_PLURAL.test(before)) return false;
+    const after = s.text.slice(m.index + m[0].length);
+    if (NO_DEMAND_AFTER.test(after) || (/^erpress/i.test(m[0]) && NOT_BLACKMAILED.test(before))) return false;
     return !NO_DEMAND.test(before) && !listRe(lists, ['attack-generic-ransom', 'ransom-totals']).test(s.text);
   }
   if (type === 'phishing') return !FUTURE.test(s.text);
@@ -238,10 +247,17 @@ function byCanonical(groups: GroupRef[]): Map<string, GroupRef> {
  * A named attacker is a ransomware gang: the group table says so (a galaxy ransomware entry, or a curated entry not
  * listed in groups-not-ransomware), or the text calls it one where it names it.
  */
+// ("a hacker group" is not one: news calls ransomware gangs so too, and `dev` labels such a gang's attack ransomware)
+const OTHER_KIND = /\b(?:(?:data[- ])?extortion|data[- ]theft)\s+(?:gang|group|crew|collective|outfit|operation)s?\b/i;
+const UNLIKE = /\bunlike\s+(?:most\s+|other\s+|many\s+)?ransomware\s+\w+/gi;
 export function ransomwareGang(actors: Actor[], groups: GroupRef[], lists: Lists): boolean {
   const word = listRe(lists, 'attack-ransomware');
   const not = new Set(words(lists, 'groups-not-ransomware'));
   return actors.some((a) => {
+    // (a group the text calls an extortion group, with no word of ransomware there, is told as such: "the
+    // data-extortion gang Karakurt", "the Cl0p extortion gang")
+    // (…"unlike most ransomware groups" sets it apart)
+    if (OTHER_KIND.test(a.evidence.quote) && !word.test(a.evidence.quote.replace(UNLIKE, ''))) return false;
     // kind and curated come with the galaxy table (groups.ts); read loosely so a table without them still works
     const g = byCanonical(groups).get(a.family ?? a.canonical) as Loose | undefined;
     if (g?.kind === 'ransomware' || (g?.curated && !g.kind && !not.has(g.canonical))) return true;

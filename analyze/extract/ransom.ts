@@ -185,7 +185,8 @@ export function findRansom(
     );
     if (k >= 0) claims.splice(k, 1);
   }
-  const denials = findDenials(text, sents, ref.lists);
+  // (no claim, no denial to read)
+  const denials = claims.length ? findDenials(text, sents, ref.lists) : [];
   for (const c of claims) {
     c.disputed =
       denials.some((d) => denies(d, c.kind, c.as_written, c.para, victims <= 1)) ||
