@@ -13,7 +13,7 @@ interface Downtime {
 
 const DAYS =
   String.raw`d[ií]as|jours?|tagen?|giorni|dagen|semanas?|semaines?|wochen?|settimane|settimana|weken|week` +
-  String.raw`|dager|dage|dagar|dygn|døgn|uker|uger|veckor`;
+  String.raw`|dager|dage|dagar|dygn|døgn|uker|uger|veckor|dni|tygodni|tygodnie`;
 // the outage's Nth day: "pour le troisième jour", "am dritten Tag", "sjätte dygnet", "il quinto giorno"
 const NTH_DAY = new RegExp(
   String.raw`(?<![\p{L}])(${OTHER_ORDINAL_WORD})\s+(?:jour|d[ií]a|giorno|Tag|dag|dagen|dygnet|døgnet|døgn)(?![\p{L}])`,
@@ -45,7 +45,7 @@ export function otherDowntime(text: string, sents: Span[], lists: Lists): Downti
     const s = sentenceAt(sents, m.index);
     if (!s || !outage.test(s.text)) continue;
     const n = smallNumber(m[1]!);
-    const days = n === null ? null : n * (/^(?:sem|woch|sett|wee?k|uke|uge|veck)/i.test(m[2]!) ? 7 : 1);
+    const days = n === null ? null : n * (/^(?:sem|woch|sett|wee?k|uke|uge|veck|tydz|tygod)/i.test(m[2]!) ? 7 : 1);
     if (days && days <= 365 && (!best || days > best.days)) best = { days, evidence: evidence(text, s.start, s.end) };
   }
   NTH_DAY.lastIndex = 0;

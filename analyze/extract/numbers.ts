@@ -113,21 +113,21 @@ const ORDINALS: Record<string, number> = {
   nineteenth: 19,
   twentieth: 20,
 };
-// …and in Spanish, Portuguese, French, Italian, German, Dutch and the Scandinavian languages, read where those
+// …and in Spanish, Portuguese, French, Italian, German, Dutch, Polish and the Scandinavian languages, read where those
 // languages' constructions ask (not the short words other languages write otherwise: en, et, to, ni, ti, sex)
 const OTHER_WORDS: Record<string, number> = Object.fromEntries(
   (
     [
       ['un una uno um uma une ein eine einen einem einer één een', 1],
-      ['dos dois duas deux due zwei twee två', 2],
-      ['tres três trois tre drei drie', 3],
-      ['cuatro quatro quatre quattro vier fire fyra', 4],
-      ['cinco cinq cinque fünf vijf fem', 5],
-      ['seis six sei sechs zes seks', 6],
-      ['siete sete sept sette sieben zeven syv sju', 7],
-      ['ocho oito huit otto acht otte åtte åtta', 8],
-      ['nueve nove neuf neun negen nio', 9],
-      ['diez dez dix dieci zehn tien tio', 10],
+      ['dos dois duas deux due zwei twee två dwa dwóch', 2],
+      ['tres três trois tre drei drie trzy trzech', 3],
+      ['cuatro quatro quatre quattro vier fire fyra cztery czterech', 4],
+      ['cinco cinq cinque fünf vijf fem pięć pięciu', 5],
+      ['seis six sei sechs zes seks sześć sześciu', 6],
+      ['siete sete sept sette sieben zeven syv sju siedem siedmiu', 7],
+      ['ocho oito huit otto acht otte åtte åtta osiem ośmiu', 8],
+      ['nueve nove neuf neun negen nio dziewięć dziewięciu', 9],
+      ['diez dez dix dieci zehn tien tio dziesięć dziesięciu', 10],
       ['once onze undici elf elleve elva', 11],
       ['doce doze douze dodici zwölf twaalf tolv', 12],
       ['quince quinze quindici fünfzehn vijftien femten femton', 15],
