@@ -16,7 +16,8 @@ const DAYS =
   String.raw`|dager|dage|dagar|dygn|døgn|uker|uger|veckor|dni|tygodni|tygodnie`;
 // the outage's Nth day: "pour le troisième jour", "am dritten Tag", "sjätte dygnet", "il quinto giorno"
 const NTH_DAY = new RegExp(
-  String.raw`(?<![\p{L}])(${OTHER_ORDINAL_WORD})\s+(?:jour|d[ií]a|giorno|Tag|dag|dagen|dygnet|døgnet|døgn)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(${OTHER_ORDINAL_WORD})\s+` +
+    String.raw`(?:jour|d[ií]a|giorno|Tag|dag|dagen|dygnet|døgnet|døgn)(?![\p{L}])`,
   'giu',
 );
 const compiled = new WeakMap<Lists, RegExp>();

@@ -19,7 +19,7 @@ import { quiet, quietExtraction } from './quiet.ts';
 import { localCurrency } from './local-currency.ts';
 import { listRe, type Lists } from './lists.ts';
 
-export const EXTRACTOR_VERSION = 'extract-0.7.39';
+export const EXTRACTOR_VERSION = 'extract-0.7.40';
 export { loadReference, type Reference } from './reference.ts';
 
 export interface ExtractDetail {

@@ -24,6 +24,8 @@ const DENY_DEMAND = [
   /\b(?:ransom|demand)s?\b[^.;]{0,50}\b(?:was|were|has been|had been) denied\b/i,
   /\b(?:has|had|have) not (?:received|got|been sent) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
   /\bnever (?:received|got) (?:any|a) (?:ransom )?(?:demand|ransom)/i,
+  // "had 'no record' of any ransom demand"
+  /\bno record["”’']? of (?:any |a )?(?:such )?(?:ransom )?(?:demand|ransom)/i,
   /\b(?:there (?:was|is|has been|had been|were) no|without any) (?:ransom )?demands?\b/i,
   // "received no ransom demand", "dismissed reports of a demand", "reports that hackers demanded $X were false"
   /\b(?:received|got|had) no (?:such )?(?:ransom )?(?:demand|ransom)/i,

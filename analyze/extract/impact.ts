@@ -410,13 +410,23 @@ const BEEN_SINCE = withTwin(
 );
 const REMAINS_AFTER = withTwin(
   new RegExp(
-    String.raw`\b(?:remains?|remained|still|stay(?:s|ed)?)\s+(?:\p{L}+\s+){0,2}?(?:down|offline|inaccessible|unavailable)` +
+    String.raw`\b(?:remains?|remained|still|stay(?:s|ed)?)\s+(?:\p{L}+\s+){0,2}?(?:down|offline|inaccessible|unavailable` +
+      // (…or on the fallback: "services remain on contingency arrangements 11 days after the incident")
+      String.raw`|on\s+(?:contingency|paper|manual|downtime|backup)(?:\s+(?:arrangements|procedures|plans|systems|records))?)` +
       // (a comma may set the time off: "the network remains down, 11 days after the attack")
       String.raw`,?\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+${AFTER_ATTACK}\b`,
     'giu',
   ),
 );
 
+// the outage closed by a return: "came back online March 12, ending 24 days in which nurses worked from paper"
+const ENDING_DAYS = withTwin(
+  new RegExp(
+    String.raw`\b(?:ending|closing|capping)\s+(?:${APPROX_D})?(\d+|${NUMBER_WORD})\s+(days?|weeks?)\s+` +
+      String.raw`(?:in which|during which|of)\b`,
+    'giu',
+  ),
+);
 const ROUGH = /\b(?:nearly|almost|about|around|roughly|close to|more than|over|at least|some)\s/i;
 
 export interface Downtime {
@@ -460,7 +470,8 @@ export function findDowntime(text: string, sents: Span[], lists?: Lists, lang = 
   consider(RESTORED_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(SINCE_AGO, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(BEEN_SINCE, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
-  consider(REMAINS_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
+  consider(REMAINS_AFTER, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!), true);
+  consider(ENDING_DAYS, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(PAST_UNIT, (m) => unit(m[1]!));
   consider(WENT_WITHOUT, (m) => (smallNumber(m[1]!) ?? 0) * unit(m[2]!));
   consider(HOURS, (m) => (Number(m[1]) >= 24 && Number(m[1]) % 24 === 0 ? Number(m[1]) / 24 : null));

@@ -51,9 +51,10 @@ function compile(c: Currencies): Compiled {
   // …and before a currency word, as French and German print them: "500 000 euros" (not "2022 500 euros")
   const qs = String.raw`((?<![\d.,]\s?)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|${NUM})` + tail;
   // "R" alone is only a currency when glued to the figure ("R5 million"); "N", the naira's letter, only glued to a
-  // figure with a scale word or thousands groups ("N150m", "N2,500,000"; not "N95")
-  const pfx = alt(Object.keys(c.prefix).filter((k) => k !== 'R' && k !== 'N'));
-  const glued = String.raw`R(?=\d)|N(?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?\s?(?:million|billion|bn|mn|m)\b)`;
+  // figure with a scale word or thousands groups ("N150m", "N2,500,000"; not "N95"), and so "P", the Philippine
+  // peso's letter ("P15 million")
+  const pfx = alt(Object.keys(c.prefix).filter((k) => k !== 'R' && k !== 'N' && k !== 'P'));
+  const glued = String.raw`R(?=\d)|[NP](?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?\s?(?:million|billion|bn|mn|m)\b)`;
   const prefix = new RegExp(String.raw`(?<![\p{L}\d])(?:(${pfx})\s?|(${glued}))` + qp.replace('PFX', pfx), 'gu');
   const words = alt([...new Set([...Object.keys(c.suffix), ...c.unsupported].map((w) => w.toLowerCase()))]);
   // currency words after the figure match in any case ("0.2 Bitcoins", "3 BitCoins")

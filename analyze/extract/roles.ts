@@ -149,12 +149,13 @@ function makersHabit(sentence: string): boolean {
 // ("agreed to pay $1.1 million to settle …").
 const NOT_A_RANSOM = new RegExp(
   String.raw`^[^.;]{0,40}?\bfor (?:identifying|finding|reporting|discovering|disclosing)\b` +
-    String.raw`|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime|hardware` +
-    String.raw`|equipment|software|cleanup|clean-up)\b` +
+    String.raw`|^\s*(?:\w+\s+)?on (?:\w+ ){0,3}(?:contracts?|recovery|repairs?|consultants?|upgrades?|overtime` +
+    String.raw`|hardware|equipment|software|cleanup|clean-up)\b` +
     String.raw`|^\s*(?:\w+\s+)?(?:to settle|in (?:damages|compensation|settlements?))\b` +
     String.raw`|^\s*(?:\w+\s+)?to (?:cover|pay for|fund|offset)\b` +
     // …or the noun the sum qualifies: "paid a $25,000 deductible", "a $2 million fine"
-    String.raw`|^[\s-]*(?:deductible|fines?|penalty|settlement|grants?|budget|bill|contract|loan|investment|payout|premiums?|bonus)\b`,
+    String.raw`|^[\s-]*(?:deductible|fines?|penalty|settlement|grants?|budget|bill|contract|loan|investment|payout` +
+    String.raw`|premiums?|bonus)\b`,
   'i',
 );
 // The ransom named as the subject of the sum: "the ransom amount was $3,400", "the ransom came to 2 BTC".

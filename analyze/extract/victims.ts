@@ -62,8 +62,11 @@ const COMPANY = /\b(?:Ltd|Limited|Inc|Corp|Corporation|Company|Group|plc|PLC|LLC
 const ROMANCE_LANGS: ReadonlySet<string> = new Set(['fr', 'es', 'it', 'pt', 'ca']);
 
 const OWNER_BEFORE = /(?:\b(?:its|their|our)|(?<![\p{L}])\p{Ll}[\p{L}-]*['’]s)\s+$/u;
-const SITE_AFTER =
-  /^[ \t]+(?:clinic|hospital|office|location|site|branch|campus|facility|practice|surgery|cent(?:er|re)|pharmacy|lab)s?(?![\p{L}])/u;
+const SITE_AFTER = new RegExp(
+  String.raw`^[ \t]+(?:clinic|hospital|office|location|site|branch|campus|facility|practice|surgery|cent(?:er|re)` +
+    String.raw`|pharmacy|lab)s?(?![\p{L}])`,
+  'u',
+);
 // A line of capitalised sections joined by slashes or chevrons: a page's breadcrumb trail, no sentence.
 const CRUMB = String.raw`\p{Lu}[\p{L}&'’.-]*(?:[ \t]+(?:&|and|\p{Lu}[\p{L}&'’.-]*))*`;
 const BREADCRUMB = new RegExp(String.raw`^[ \t]*${CRUMB}(?:[ \t]+[/›>»|][ \t]+${CRUMB})+[ \t]*$`, 'u');
