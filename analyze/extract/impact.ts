@@ -14,7 +14,7 @@ import {
   SCALE_INTL,
   TEN_OR_MORE_WORD,
 } from './numbers.ts';
-import { evidence, fold, listItems, sentenceAt, type Span } from './text.ts';
+import { evidence, fold, LIST_MARK, listItems, sentenceAt, type Span } from './text.ts';
 import { isGeneric } from './roles.ts';
 import { listRe, type Lists } from './lists.ts';
 import { withTwin } from './fastre.ts';
@@ -246,7 +246,7 @@ function otherVictims(text: string, at: number, victims: string[][]): boolean {
   return !named(victims[0]!) && victims.slice(1).some((v) => !same(v) && named(v));
 }
 
-const LIST_ITEM = /^\s*(?:[-•*–]|\d{1,3}[.)])\s/;
+const LIST_ITEM = new RegExp(String.raw`^\s*${LIST_MARK}\s`);
 const FIGURE = /\d[\d,.]*\d{3}/;
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.06 * Math.max(a, b);
 

@@ -3,7 +3,7 @@
 // as the subject of the payment ("<Other Hospital> in February was forced to pay…").
 import type { Reference } from './reference.ts';
 import { listRe } from './lists.ts';
-import { tokens, type Span } from './text.ts';
+import { monthNumber, tokens, type Span } from './text.ts';
 import { withTwin } from './fastre.ts';
 
 export interface Scope {
@@ -148,12 +148,11 @@ const MONTH_FIRST = new RegExp(
     String.raw`|universit(?:y|ies)|retailers?|councils?|cit(?:y|ies)|banks?|manufacturers?|businesses)\b`,
   'i',
 );
-const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** The sentence opens on a month other than the incident's and a victim not named before ("In March, a …"). */
 export function otherMonth(sentence: string, month: number | null): boolean {
   if (month === null) return false;
   const m = MONTH_FIRST.exec(sentence);
-  return !!m && MONTH_INDEX.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1 !== month;
+  return !!m && monthNumber(m[1]!) !== month;
 }
 
 /** The sentence tells an event of a year before the incident's `year` ("In 2023, X paid …"). */

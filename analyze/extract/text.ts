@@ -96,11 +96,17 @@ export function sentences(text: string): Span[] {
   return out;
 }
 
-const LIST_ITEM = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/gm;
+/** The mark that opens a list item: "- ", "• ", "3. ", "2) ". */
+export const LIST_MARK = String.raw`(?:[-*•]|\d{1,2}[.)])`;
+const LIST_ITEM = new RegExp(String.raw`^\s*${LIST_MARK}\s+`, 'gm');
 /** How many lines of the text open as list items ("- …", "• …", "3. …"): a roundup lays its cases out so. */
 export function listItems(text: string): number {
   return text.match(LIST_ITEM)?.length ?? 0;
 }
+
+const MONTH_ABBRS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The number (1–12) of an English month name or its abbreviation ("March", "Sept", "Dec"); 0 when none. */
+export const monthNumber = (name: string): number => MONTH_ABBRS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** The sentence containing offset `pos`. */
 export function sentenceAt(sents: Span[], pos: number): Span | undefined {

@@ -5,7 +5,7 @@
 import type { VictimRef } from './reference.ts';
 import type { NameSpan } from './orgnames.ts';
 import type { VictimCues } from './victimcues.ts';
-import { sentenceAt, fold, listItems, type Span } from './text.ts';
+import { sentenceAt, fold, LIST_MARK, listItems, monthNumber, type Span } from './text.ts';
 import { breachListed } from './gazetteer.ts';
 
 // cued: mentions in a victim's position; strong: in a position only victims take (victimroles.ts)
@@ -42,10 +42,9 @@ export const RANSOM_TOLD = /\b(?:ransom\w*|extort\w*|bitcoins?|decrypt\w*|encryp
 // story, "between August 3 and August 9, 2024" in a breach notice of February 2025 (notices lag by months)
 const MONTH_BEFORE =
   /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const recentMonth = (before: string, year: number, pubYear: number, pubMonth: number) => {
   const m = year === pubYear - 1 ? MONTH_BEFORE.exec(before) : null;
-  return !!m && pubMonth + 12 - (MONTHS.indexOf(m[1]!.toLowerCase()) + 1) <= 8;
+  return !!m && pubMonth + 12 - monthNumber(m[1]!) <= 8;
 };
 
 /** A sentence about an earlier incident than the one the article reports (a year before publication, "last year"). */
@@ -72,7 +71,7 @@ function staleMonth(sentence: string, published: string | null): boolean {
   const m = published ? MONTH_LEAD.exec(sentence) : null;
   if (!m) return false;
   const pub = Number(published!.slice(5, 7)),
-    month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+    month = monthNumber(m[1]!);
   return month <= pub - 2;
 }
 
@@ -86,7 +85,7 @@ const ABSTAIN = 0.5;
  */
 // A tracker's list item naming its victim first and the group that posted it: "1. X (United States). Posted by Akira
 // on 10 April." (the line is the item; its sentences are cut short by the country in brackets)
-const TRACKER_ITEM = /^\s*(?:\d{1,3}[.)]|[-•*])\s+$/;
+const TRACKER_ITEM = new RegExp(String.raw`^\s*${LIST_MARK}\s+$`);
 const POSTED_BY = /^[^\n]{0,80}?[.)]\s+(?:Posted|Listed|Claimed|Added|Named)\s+(?:by|on)\s/;
 export function trackerItem(text: string, at: number): boolean {
   const start = text.lastIndexOf('\n', at) + 1;
